@@ -1,0 +1,209 @@
+"""From the raw parts of a parse to the Report model, with what was noticed on the way."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govparse.cells import LABEL, CellLine, cell_stream, detect_layout
+from govparse.diagnostics import DiagnosticSink, Severity
+from govparse.model import TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
+from govparse.tables import TableReader, is_prose
+from govparse.template import catalogue, label_key, load_template
+from govparse.transformer import RawReport, RawSection, RawTitle
+
+SECTION_KINDS = (
+    "overview",
+    "active_disclosure",
+    "applications",
+    "review_litigation",
+    "problems",
+    "other_matters",
+)
+SECTION_NAMES = {
+    "overview": "一、总体情况",
+    "active_disclosure": "二、主动公开政府信息情况",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    "problems": "五、存在的主要问题及改进情况",
+    "other_matters": "六、其他需要报告的事项",
+}
+TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
+
+# "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
+_PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
+
+
+@attrs.frozen
+class MergedSection:
+    kind: str
+    heading: str
+    line: int
+    column: int
+    paragraphs: tuple[Paragraph, ...]
+    lines: tuple[CellLine, ...]
+
+
+def build_report(raw: RawReport, sink: DiagnosticSink, template: str = "2021") -> Report:
+    organization, year, title, preamble = _front_matter(raw.front_matter, raw.sections, sink)
+    sections = _merge_sections(raw.sections, sink)
+    tables = {}
+    table_paragraphs: dict[str, tuple[Paragraph, ...]] = {}
+    for kind in TABLE_SECTIONS:
+        section = sections.get(kind)
+        figures, prose = _read_table(kind, section, sink, template)
+        table_paragraphs[kind] = prose
+        tables[kind] = _table_model(kind, figures, template)
+    model_sections = tuple(
+        Section(
+            SECTION_KINDS.index(s.kind) + 1,
+            s.heading,
+            s.paragraphs + table_paragraphs.get(s.kind, ()),
+            s.line,
+        )
+        for s in sorted(sections.values(), key=lambda s: SECTION_KINDS.index(s.kind))
+    )
+    return Report(
+        organization=organization,
+        year=year,
+        title=title,
+        preamble=preamble,
+        sections=model_sections,
+        template=template,
+        **tables,
+    )
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def _front_matter(items, sections: tuple[RawSection, ...], sink: DiagnosticSink):
+    titles = [i for i in items if isinstance(i, RawTitle)]
+    preamble = tuple(i for i in items if isinstance(i, Paragraph))
+    if titles:
+        raw = titles[0]
+        org = None
+        if raw.organization is not None:
+            text = raw.organization.lstrip("#").strip()
+            offset = len(raw.organization) - len(raw.organization.lstrip("#").lstrip())
+            org = MetaField(text, raw.organization.line, raw.organization.column + offset)
+        else:
+            sink.add("GP101", "the title line names no organisation", raw.year.line,
+                     raw.year.column)
+        year = MetaField(int(raw.year), raw.year.line, raw.year.column)
+        title_text = "".join(str(t) for t in (raw.organization, raw.year, raw.name) if t)
+        return org or MetaField(), year, title_text, preamble
+    first = preamble[0] if preamble else None
+    sink.add(
+        "GP101",
+        "no title line (organisation + year + 政府信息公开工作年度报告); the organisation is "
+        "missing",
+        first.line if first else 1, first.column if first else 1,
+        hint="a report begins with a line like 某某区2024年政府信息公开工作年度报告",
+    )
+    candidates = list(preamble)
+    for section in sections:
+        if section.kind == "overview":
+            candidates.extend(section.paragraphs)
+    for paragraph in candidates:
+        found = _PERIOD_YEAR.search(paragraph.text)
+        if found:
+            column = paragraph.column + found.start(1)
+            sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
+                     "period stated in the text", paragraph.line, column, length=4)
+            return MetaField(), MetaField(int(found.group(1)), paragraph.line, column), None, \
+                preamble
+    return MetaField(), MetaField(), None, preamble
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSection]:
+    merged: dict[str, MergedSection] = {}
+    last_index = -1
+    for raw in raw_sections:
+        heading = raw.heading
+        index = SECTION_KINDS.index(raw.kind)
+        if raw.kind in merged:
+            first = merged[raw.kind]
+            sink.add("GP104", f"the heading '{heading.strip()}' appears again (first at line "
+                     f"{first.line}); the two parts are read as one section",
+                     heading.line, heading.column, length=len(heading.strip()))
+            merged[raw.kind] = attrs.evolve(
+                first, paragraphs=first.paragraphs + raw.paragraphs, lines=first.lines + raw.lines
+            )
+            continue
+        if index < last_index:
+            sink.add("GP105", f"section '{heading.strip()}' stands after a later section of the "
+                     "template", heading.line, heading.column, length=len(heading.strip()))
+        last_index = max(last_index, index)
+        merged[raw.kind] = MergedSection(raw.kind, heading.strip(), heading.line, heading.column,
+                                         raw.paragraphs, raw.lines)
+    for kind in SECTION_KINDS:
+        if kind not in merged:
+            lost = kind in TABLE_SECTIONS
+            sink.add(
+                "GP103",
+                f"section {SECTION_NAMES[kind]} is not in the report"
+                + ("; its figures are missing" if lost else ""),
+                None, None,
+                severity=Severity.ERROR if lost else None,
+            )
+    return merged
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _read_table(kind: str, section: MergedSection | None, sink: DiagnosticSink, template: str):
+    if section is None:
+        return {}, ()
+    lines, prose = _split_prose(section.lines, kind, template)
+    layout = detect_layout(lines)
+    stream = cell_stream(lines, layout, sink)
+    reader = TableReader(catalogue(template, kind), sink, layout)
+    figures = reader.read(stream, section.line)
+    _note_wrapped_rows(stream, layout, sink)
+    return figures, prose
+
+
+def _split_prose(lines: tuple[CellLine, ...], kind: str, template: str):
+    """Sentences written in a table section are its paragraphs, not cells."""
+    known = catalogue(template, kind).official_labels()
+    cells, prose = [], []
+    for ln in lines:
+        filled = ln.filled
+        if len(filled) == 1 and filled[0].kind == LABEL and len(ln.separators) <= 1 \
+                and label_key(filled[0].text) not in known and is_prose(filled[0].text):
+            cell = filled[0]
+            prose.append(Paragraph(cell.text, cell.line, cell.column))
+        else:
+            cells.append(ln)
+    return cells, tuple(prose)
+
+
+def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
+    if layout == "cells":
+        return
+    previous = None
+    for cell in stream:
+        if previous is not None and previous.is_figure and cell.is_figure \
+                and cell.line != previous.line:
+            sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as one "
+                     "row", cell.line, cell.column)
+        previous = cell
+
+
+def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
+    table_spec = load_template(template).table(kind)
+    table_cls = TABLE_CLASSES[kind]
+    empty_table = table_cls()
+    rows = {}
+    for row_spec in table_spec.rows:
+        row_cls = type(getattr(empty_table, row_spec.id))
+        rows[row_spec.id] = row_cls(
+            **{c.id: figures.get((row_spec.id, c.id), Figure()) for c in row_spec.columns}
+        )
+    return table_cls(**rows)

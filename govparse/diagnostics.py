@@ -1,0 +1,135 @@
+"""Diagnostics: what the parser noticed, with a stable code and a position.
+
+Every recovery the lenient parser makes leaves one. Codes never change meaning;
+new ones are added at the end of their group. ``CODES`` is the catalogue that
+``govparse codes`` prints and that tests check messages against.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # figures were lost or cannot be trusted
+    WARNING = "warning"  # recovered, but the report is not on the template
+    NOTE = "note"  # a layout variation that loses nothing
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "note": 0}[self.value]
+
+
+@attrs.frozen
+class Code:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in (
+        # input
+        Code("GP001", "unreadable-input", _E, "the input could not be read"),
+        Code("GP002", "binary-input", _E, "the input is binary, not text"),
+        Code("GP003", "input-too-large", _E, "the input is larger than the size limit"),
+        Code("GP004", "undecodable-input", _E, "the input is in no text encoding govparse reads"),
+        Code("GP005", "legacy-encoding", _N, "the input was decoded from a legacy encoding"),
+        # structure
+        Code("GP100", "syntax-error", _E, "a line could not be read at all"),
+        Code("GP101", "missing-title", _W, "no title line names the organisation and year"),
+        Code("GP102", "year-from-text", _W, "the year was taken from the text, not the title"),
+        Code("GP103", "missing-section", _W, "a section of the template is missing"),
+        Code("GP104", "repeated-heading", _N, "a section heading appears twice; the parts were joined"),
+        Code("GP105", "section-order", _W, "a section stands out of the template's order"),
+        # tables: labels and headers
+        Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
+        Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),
+        Code("GP203", "row-label-typo", _W, "a row label differs from the template; read as the closest"),
+        Code("GP204", "unplaced-figures", _E, "figures follow a label that names no row of the table"),
+        Code("GP205", "missing-row", _W, "a row of the template is missing; its figures are missing"),
+        Code("GP206", "duplicate-row", _E, "a row appears twice; the first is kept"),
+        Code("GP207", "missing-header", _W, "the header lacks a column label of the template"),
+        # tables: cells
+        Code("GP301", "short-row", _W, "a row has fewer figures than columns"),
+        Code("GP302", "empty-cell", _W, "an empty cell among figures is taken as missing"),
+        Code("GP303", "long-row", _E, "a row has more figures than columns"),
+        Code("GP304", "placeholder-cell", _W, "a cell holds a mark, not a figure; taken as missing"),
+        Code("GP305", "merged-cell", _N, "an empty cell left by a merged label cell was skipped"),
+        Code("GP306", "wrapped-row", _N, "a row's figures continue on the next line"),
+        Code("GP307", "split-cell", _N, "a cell's text is split by spaces or lines; read joined"),
+        Code("GP308", "punctuation", _N, "labels use other punctuation than the template"),
+        Code("GP309", "full-width-digits", _N, "a figure is written in full-width digits"),
+        Code("GP310", "thousands-separator", _N, "a figure has thousands separators"),
+        Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
+    )
+}
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    # Characters the caret marks, from ``column`` on (1 when unknown).
+    length: int = 1
+    hint: str | None = None
+    path: str | None = None
+
+    @property
+    def name(self) -> str:
+        return CODES[self.code].name
+
+    def with_path(self, path: str | None) -> Diagnostic:
+        return attrs.evolve(self, path=path)
+
+    def as_error(self) -> Diagnostic:
+        return attrs.evolve(self, severity=Severity.ERROR)
+
+
+class DiagnosticSink:
+    """Collects diagnostics while one report is read."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        length: int = 1,
+        hint: str | None = None,
+        severity: Severity | None = None,
+    ) -> None:
+        self.items.append(
+            Diagnostic(
+                code,
+                severity or CODES[code].severity,
+                message,
+                line,
+                column,
+                max(1, length),
+                hint,
+            )
+        )
+
+    def sorted(self) -> tuple[Diagnostic, ...]:
+        return tuple(
+            sorted(self.items, key=lambda d: (d.line or 0, d.column or 0, d.code))
+        )
+
+
+def worst(diagnostics) -> Severity | None:
+    ranked = sorted((d.severity for d in diagnostics), key=lambda s: s.rank)
+    return ranked[-1] if ranked else None

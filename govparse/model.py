@@ -1,0 +1,227 @@
+"""The typed, immutable model of a report.
+
+Field names are the figure identifiers of the template (govparse/data/*.tsv), the
+project's public data contract. Every figure keeps where it came from; positions
+are left out of equality, so a report equals its re-parsed printout.
+A missing cell is ``Figure(None)``, never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, Union
+
+import attrs
+from attrs import field, frozen
+
+from govparse.diagnostics import Diagnostic
+
+Value = Union[int, Decimal, None]
+
+
+@frozen
+class Figure:
+    """One cell of a statistical table: its value and where it stands in the source."""
+
+    value: Value = None
+    line: int | None = field(default=None, eq=False)
+    column: int | None = field(default=None, eq=False)
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+
+def _figure() -> Figure:
+    return Figure()
+
+
+def _figures():
+    return field(factory=_figure)
+
+
+# ---------------------------------------------------------------- 二、主动公开
+
+
+@frozen
+class DocumentCounts:
+    """规章 / 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
+
+    issued: Figure = _figures()
+    repealed: Figure = _figures()
+    in_force: Figure = _figures()
+
+
+@frozen
+class DecisionCount:
+    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
+
+    decisions: Figure = _figures()
+
+
+@frozen
+class FeeAmount:
+    """行政事业性收费: 本年收费金额（单位：万元）, a Decimal."""
+
+    amount: Figure = _figures()
+
+
+@frozen
+class ActiveDisclosure:
+    rules: DocumentCounts = field(factory=DocumentCounts)
+    normative_documents: DocumentCounts = field(factory=DocumentCounts)
+    administrative_licensing: DecisionCount = field(factory=DecisionCount)
+    administrative_penalty: DecisionCount = field(factory=DecisionCount)
+    administrative_coercion: DecisionCount = field(factory=DecisionCount)
+    administrative_fees: FeeAmount = field(factory=FeeAmount)
+
+
+# ---------------------------------------------------------------- 三、依申请公开
+
+
+@frozen
+class ApplicantCounts:
+    """One row of the applications table, by applicant."""
+
+    natural_person: Figure = _figures()
+    commercial_enterprise: Figure = _figures()
+    research_institution: Figure = _figures()
+    social_welfare_org: Figure = _figures()
+    legal_service_org: Figure = _figures()
+    other_org: Figure = _figures()
+    total: Figure = _figures()
+
+
+def _applicants():
+    return field(factory=ApplicantCounts)
+
+
+@frozen
+class Applications:
+    new_requests: ApplicantCounts = _applicants()
+    carried_over: ApplicantCounts = _applicants()
+    disclosed: ApplicantCounts = _applicants()
+    partially_disclosed: ApplicantCounts = _applicants()
+    withheld_state_secret: ApplicantCounts = _applicants()
+    withheld_prohibited_by_law: ApplicantCounts = _applicants()
+    withheld_security_stability: ApplicantCounts = _applicants()
+    withheld_third_party_rights: ApplicantCounts = _applicants()
+    withheld_internal_affairs: ApplicantCounts = _applicants()
+    withheld_process_information: ApplicantCounts = _applicants()
+    withheld_enforcement_case_file: ApplicantCounts = _applicants()
+    withheld_administrative_inquiry: ApplicantCounts = _applicants()
+    unavailable_not_held: ApplicantCounts = _applicants()
+    unavailable_needs_creation: ApplicantCounts = _applicants()
+    unavailable_still_unclear: ApplicantCounts = _applicants()
+    not_processed_complaint: ApplicantCounts = _applicants()
+    not_processed_duplicate: ApplicantCounts = _applicants()
+    not_processed_publication: ApplicantCounts = _applicants()
+    not_processed_excessive: ApplicantCounts = _applicants()
+    not_processed_confirmation: ApplicantCounts = _applicants()
+    other_no_correction: ApplicantCounts = _applicants()
+    other_no_fee_paid: ApplicantCounts = _applicants()
+    other_other: ApplicantCounts = _applicants()
+    total_processed: ApplicantCounts = _applicants()
+    carried_forward: ApplicantCounts = _applicants()
+
+
+# ---------------------------------------------------------------- 四、复议诉讼
+
+
+@frozen
+class OutcomeCounts:
+    """结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
+
+    upheld: Figure = _figures()
+    corrected: Figure = _figures()
+    other: Figure = _figures()
+    pending: Figure = _figures()
+    total: Figure = _figures()
+
+
+@frozen
+class ReviewLitigation:
+    administrative_review: OutcomeCounts = field(factory=OutcomeCounts)
+    litigation_direct: OutcomeCounts = field(factory=OutcomeCounts)
+    litigation_after_review: OutcomeCounts = field(factory=OutcomeCounts)
+
+
+# ---------------------------------------------------------------- narrative
+
+
+@frozen
+class Paragraph:
+    text: str
+    line: int | None = field(default=None, eq=False)
+    column: int | None = field(default=None, eq=False)
+
+
+@frozen
+class Section:
+    """One of the six numbered sections, with its narrative paragraphs."""
+
+    number: int  # 1 … 6, the template's numbering
+    heading: str  # as written in the report
+    paragraphs: tuple[Paragraph, ...] = ()
+    line: int | None = field(default=None, eq=False)
+
+
+@frozen
+class MetaField:
+    """The organisation or year, with where it was read."""
+
+    value: str | int | None = None
+    line: int | None = field(default=None, eq=False)
+    column: int | None = field(default=None, eq=False)
+
+
+@frozen
+class FigureRecord:
+    """One figure in long form: the public contract of the CSV export."""
+
+    table: str
+    row: str
+    column: str
+    value: Value | str
+    line: int | None
+    col: int | None
+
+
+TABLE_CLASSES = {
+    "active_disclosure": ActiveDisclosure,
+    "applications": Applications,
+    "review_litigation": ReviewLitigation,
+}
+
+
+@frozen
+class Report:
+    organization: MetaField = field(factory=MetaField)
+    year: MetaField = field(factory=MetaField)
+    title: str | None = None
+    preamble: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    active_disclosure: ActiveDisclosure = field(factory=ActiveDisclosure)
+    applications: Applications = field(factory=Applications)
+    review_litigation: ReviewLitigation = field(factory=ReviewLitigation)
+    template: str = "2021"
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
+
+    def figure(self, table: str, row: str, column: str) -> Figure:
+        return getattr(getattr(getattr(self, table), row), column)
+
+    def figures(self) -> Iterator[FigureRecord]:
+        """Every figure, in template order, after the organisation and year."""
+        for name in ("organization", "year"):
+            meta = getattr(self, name)
+            yield FigureRecord("report", "meta", name, meta.value, meta.line, meta.column)
+        for table in TABLE_CLASSES:
+            table_obj = getattr(self, table)
+            for row in attrs.fields(type(table_obj)):
+                row_obj = getattr(table_obj, row.name)
+                for col in attrs.fields(type(row_obj)):
+                    fig = getattr(row_obj, col.name)
+                    yield FigureRecord(table, row.name, col.name, fig.value, fig.line, fig.column)
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)

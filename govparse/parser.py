@@ -1,0 +1,146 @@
+"""parse() and parse_file(): text or bytes in, a Report (or a GovParseError) out."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import os
+from importlib import resources
+from pathlib import Path
+
+import attrs
+from lark import Lark
+from lark.exceptions import LarkError, UnexpectedInput
+
+from govparse.build import build_report
+from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
+from govparse.errors import GovParseError, GrammarError, InputError, StrictModeError
+from govparse.model import Report
+from govparse.transformer import ReportTransformer
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
+
+
+def grammar_text() -> str:
+    """The grammar: inside the installed package, or in grammar/ of a source checkout."""
+    packaged = resources.files("govparse").joinpath("grammar", "report.lark")
+    if packaged.is_file():
+        return packaged.read_text("utf-8")
+    return (Path(__file__).resolve().parent.parent / "grammar" / "report.lark").read_text("utf-8")
+
+
+@functools.cache
+def lark_parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=True,
+        transformer=ReportTransformer(),
+        cache=True,
+    )
+
+
+# ---------------------------------------------------------------- input
+
+
+def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Diagnostic]]:
+    """Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (GBK)."""
+    if len(data) > max_bytes:
+        raise InputError("GP003", f"the input is {len(data)} bytes, over the limit of "
+                         f"{max_bytes} bytes")
+    notes: list[Diagnostic] = []
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8", data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, body = "utf-16", data
+    else:
+        encoding, body = "utf-8", data
+    if encoding != "utf-16" and b"\x00" in body:
+        at = body.index(b"\x00")
+        raise InputError("GP002", f"the input is binary: a NUL byte at byte {at}")
+    try:
+        return body.decode(encoding), notes
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8" or data.startswith(codecs.BOM_UTF8):
+            raise InputError("GP004", f"the input is not valid {encoding.upper()}: {exc.reason} "
+                             f"at byte {exc.start}") from None
+        first_bad = exc.start
+    try:
+        text = body.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError("GP004", f"the input is neither UTF-8 (invalid byte at {first_bad}) "
+                         "nor GB18030") from None
+    notes.append(Diagnostic("GP005", Severity.NOTE, "the input is not UTF-8; it was decoded "
+                            "as GB18030 (GBK)", 1, 1))
+    return text, notes
+
+
+def normalize_newlines(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
+# ---------------------------------------------------------------- parse
+
+
+def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read a report. Lenient by default: recovers where the meaning is clear and
+    records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
+    listing every problem unless the report is a clean template report."""
+    notes: list[Diagnostic] = []
+    if isinstance(text, bytes):
+        text, notes = decode(text, max_bytes=max_bytes)
+    elif len(text) > max_bytes:
+        raise InputError("GP003", f"the input is {len(text)} characters, over the limit of "
+                         f"{max_bytes}", path=path)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
+                         path=path)
+    sink = DiagnosticSink()
+    sink.items.extend(notes)
+    try:
+        raw = lark_parser().parse(normalize_newlines(text))
+    except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug
+        raise GrammarError("GP100", f"the grammar cannot read this line: {exc.__class__.__name__}",
+                           getattr(exc, "line", None), getattr(exc, "column", None),
+                           path=path) from None
+    except LarkError as exc:
+        raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
+    report = build_report(raw, sink)
+    diagnostics = tuple(d.with_path(path) for d in sink.sorted())
+    report = _with_diagnostics(report, diagnostics)
+    if strict:
+        problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
+        if problems:
+            raise StrictModeError(problems, path=path)
+    return report
+
+
+def parse_file(path: str | os.PathLike, strict: bool = False, *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read a report from a file; every diagnostic and error names the file."""
+    name = os.fspath(path)
+    try:
+        size = os.path.getsize(name)
+        if size > max_bytes:
+            raise InputError("GP003", f"the file is {size} bytes, over the limit of {max_bytes} "
+                             "bytes", path=name)
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError("GP001", f"cannot read the file: {exc.strerror or exc}",
+                         path=name) from None
+    try:
+        return parse(data, strict, path=name, max_bytes=max_bytes)
+    except GovParseError as exc:
+        if exc.path is None:
+            exc.path = name
+            exc.diagnostics = tuple(d.with_path(name) for d in exc.diagnostics)
+        raise
+
+
+def _with_diagnostics(report: Report, diagnostics: tuple[Diagnostic, ...]) -> Report:
+    return attrs.evolve(report, diagnostics=diagnostics)

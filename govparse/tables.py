@@ -1,0 +1,316 @@
+"""Reading a table's figures from its stream of cells.
+
+Row labels decide which template row a run of figures belongs to; separators have
+already decided where cells are (cells.py). A *logical row* is a run of label cells
+followed by the figure cells after the last of them, wherever the lines break:
+that covers one row a line, one cell a line, and rows wrapped across lines alike.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from govparse.cells import EMPTY, LABEL, PLACEHOLDER, Cell
+from govparse.diagnostics import DiagnosticSink
+from govparse.model import Figure
+from govparse.template import ColumnSpec, LabelCatalogue, RowSpec, label_key, normalize_label
+
+# Whitespace between two CJK characters splits a word: 商业 企业, 结果 维持.
+_SPLIT_WORD = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_PROSE = re.compile(r"[。；;！？]")
+
+
+@attrs.define
+class LogicalRow:
+    labels: list[Cell] = attrs.Factory(list)
+    data: list[Cell] = attrs.Factory(list)
+
+    @property
+    def has_figures(self) -> bool:
+        return any(c.is_figure for c in self.data)
+
+
+def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
+    rows = [LogicalRow()]
+    for cell in stream:
+        current = rows[-1]
+        if cell.kind == LABEL:
+            if current.has_figures:
+                rows.append(LogicalRow([cell]))
+            else:
+                # Empty cells between labels are merged label cells, not figures.
+                current.labels.append(cell)
+                current.data.clear()
+        else:
+            current.data.append(cell)
+    return [r for r in rows if r.labels or r.has_figures]
+
+
+def is_prose(text: str) -> bool:
+    """A sentence in a table section, not a cell: kept as a paragraph."""
+    return bool(_PROSE.search(text)) or len(text) > 60
+
+
+@attrs.define
+class TableReader:
+    """Reads one table of the template from its cell stream."""
+
+    catalogue: LabelCatalogue
+    sink: DiagnosticSink
+    layout: str
+    figures: dict[tuple[str, str], Figure] = attrs.Factory(dict)
+    seen_rows: dict[str, Cell] = attrs.Factory(dict)
+    header_keys: set[str] = attrs.Factory(set)
+    suggested: set[str] = attrs.Factory(set)
+    variant_labels: list[Cell] = attrs.Factory(list)
+
+    # ------------------------------------------------------------ entry point
+
+    def read(self, stream: list[Cell], heading_line: int | None) -> dict[tuple[str, str], Figure]:
+        rows = logical_rows(stream)
+        for row in rows:
+            for cell in row.labels:
+                self._note_label_form(cell)
+        if self.catalogue.table.positional:
+            self._read_positional(rows)
+        else:
+            for row in rows:
+                self._read_row(row)
+            self._report_missing_rows(heading_line)
+        self._check_header(heading_line)
+        self._report_label_forms()
+        return self.figures
+
+    # ------------------------------------------------------------ rows by label
+
+    def _read_row(self, row: LogicalRow) -> None:
+        labels = list(row.labels)
+        spec = None
+        if row.has_figures:
+            if not labels:
+                first = next(c for c in row.data if c.kind != EMPTY)
+                self.sink.add("GP204", "figures stand before any row label; they are not placed",
+                              first.line, first.column)
+                return
+            leaf = labels.pop()
+            spec = self._row_for_leaf(leaf, row.data)
+            if spec is None:
+                return
+        for cell in labels:
+            self._classify_label(cell)
+        if spec is not None:
+            self._place(spec, row.data, row.labels[-1])
+
+    def _row_for_leaf(self, leaf: Cell, data: list[Cell]) -> RowSpec | None:
+        key = label_key(leaf.text)
+        cat = self.catalogue
+        if key in cat.rows_by_key:
+            return cat.rows_by_key[key]
+        first = next(c for c in data if c.is_figure)
+        if key in cat.headers_by_key or key in cat.parents_by_key:
+            self.sink.add(
+                "GP204",
+                f"figures follow '{leaf.text}', which is a header, not a row label; "
+                "they are not placed",
+                first.line, first.column,
+            )
+            return None
+        spec = cat.close_row(key)
+        if spec is not None:
+            self.sink.add(
+                "GP203",
+                f"row label '{leaf.text}' is not the template's; read as '{spec.label}'",
+                leaf.line, leaf.column, length=len(leaf.text), hint=f"did you mean {spec.label}?",
+            )
+            return spec
+        suggestions = cat.suggest(key, {k: r.label for k, r in cat.rows_by_key.items()})
+        self.sink.add(
+            "GP204",
+            f"figures follow '{leaf.text}', which names no row of this table; they are not placed",
+            leaf.line, leaf.column, length=len(leaf.text),
+            hint=_did_you_mean(suggestions),
+        )
+        return None
+
+    def _classify_label(self, cell: Cell) -> None:
+        key = label_key(cell.text)
+        cat = self.catalogue
+        if key in cat.headers_by_key:
+            self.header_keys.add(key)
+        elif key in cat.parents_by_key:
+            pass
+        elif key in cat.rows_by_key:
+            # A row label with no figures after it.
+            spec = cat.rows_by_key[key]
+            self._place(spec, [], cell)
+        else:
+            suggestions = cat.suggest(key)
+            headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]
+            if headers:
+                self.suggested.update(label_key(s) for s in headers)
+                self.sink.add(
+                    "GP202",
+                    f"header cell '{cell.text}' is not a column label of this table",
+                    cell.line, cell.column, length=len(cell.text), hint=_did_you_mean(headers),
+                )
+            else:
+                self.sink.add(
+                    "GP201", f"'{cell.text}' is no label of this table; ignored",
+                    cell.line, cell.column, length=len(cell.text), hint=_did_you_mean(suggestions),
+                )
+
+    def _report_missing_rows(self, heading_line: int | None) -> None:
+        for spec in self.catalogue.table.rows:
+            if spec.id not in self.seen_rows:
+                self.sink.add(
+                    "GP205", f"row '{' / '.join(spec.path)}' is not in the table; its figures "
+                    "are missing", heading_line, 1,
+                )
+
+    # ------------------------------------------------------------ the review table
+
+    def _read_positional(self, rows: list[LogicalRow]) -> None:
+        cat = self.catalogue
+        with_figures = [r for r in rows if r.has_figures]
+        by_label = with_figures and all(
+            r.labels and label_key(r.labels[-1].text) in cat.rows_by_key for r in with_figures
+        )
+        if by_label:
+            # Written one row a line (行政复议 0 0 0 0 0): read by label after all.
+            for row in rows:
+                self._read_row(row)
+            self._report_missing_rows(None)
+            return
+        for row in rows:
+            for cell in row.labels:
+                self._classify_label(cell)
+        data = [c for r in with_figures for c in r.data]
+        anchor = with_figures[0].data[0] if with_figures else None
+        slots = list(cat.table.slots)
+        placed = self._fit(data, [c for _, c in slots], "the table's figures", anchor)
+        for (spec, col), fig in zip(slots, placed):
+            self.figures[(spec.id, col.id)] = fig
+        for spec in cat.table.rows:
+            self.seen_rows[spec.id] = anchor
+
+    # ------------------------------------------------------------ figures of a row
+
+    def _place(self, spec: RowSpec, data: list[Cell], label: Cell) -> None:
+        if spec.id in self.seen_rows:
+            first = self.seen_rows[spec.id]
+            self.sink.add(
+                "GP206",
+                f"row '{spec.label}' appears again (first at line {first.line}); "
+                "the figures here are ignored",
+                label.line, label.column, length=len(label.text),
+            )
+            return
+        self.seen_rows[spec.id] = label
+        placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label)
+        for col, fig in zip(spec.columns, placed):
+            self.figures[(spec.id, col.id)] = fig
+
+    def _fit(self, data: list[Cell], columns: list[ColumnSpec], what: str,
+             anchor: Cell | None) -> list[Figure]:
+        """Match a run of cells to columns, saying aloud whatever is not plain."""
+        cells = list(data)
+        want = len(columns)
+        while len(cells) > want and cells[0].kind == EMPTY:
+            gap = cells.pop(0)
+            self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
+                          "merged label cell; skipped", gap.line, gap.column)
+        while len(cells) > want and cells[-1].kind == EMPTY:
+            cells.pop()
+        if len(cells) > want:
+            extra = cells[want]
+            self.sink.add(
+                "GP303",
+                f"{what} has {len(cells)} figures for {want} columns; which one is extra cannot "
+                "be told, so none of them is placed",
+                extra.line, extra.column,
+            )
+            return [Figure(None, c.line, c.column) for c in cells[:want]]
+        if len(cells) < want:
+            absent = [c.label for c in columns[len(cells):]]
+            where = cells[-1] if cells else anchor
+            line, col = (where.line, where.column + len(where.text)) if where else (None, None)
+            self.sink.add(
+                "GP301",
+                f"{what} has {len(cells)} figures for {want} columns; no empty cell marks the "
+                f"gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken as missing "
+                f"(the last column{'s' if len(absent) != 1 else ''})",
+                line, col,
+            )
+        figures = []
+        for col, cell in zip(columns, cells):
+            if cell.kind == EMPTY:
+                self.sink.add("GP302", f"{what}: the cell for {col.label} is empty; taken as "
+                              "missing", cell.line, cell.column)
+            elif cell.kind == PLACEHOLDER:
+                self.sink.add("GP304", f"{what}: the cell for {col.label} holds '{cell.text}', "
+                              "not a figure; taken as missing", cell.line, cell.column,
+                              length=len(cell.text))
+            figures.append(Figure(_typed(cell.value, col), cell.line, cell.column))
+        figures.extend(Figure() for _ in columns[len(cells):])
+        return figures
+
+    # ------------------------------------------------------------ header and label forms
+
+    def _check_header(self, heading_line: int | None) -> None:
+        expected: dict[str, str] = {}
+        for spec in self.catalogue.table.rows:
+            for col in spec.columns:
+                expected.setdefault(label_key(col.label), col.label)
+        if self.catalogue.table.positional:
+            for spec in self.catalogue.table.rows:
+                for part in spec.path:
+                    expected.setdefault(label_key(part), part)
+        if not self.seen_rows:
+            return  # nothing of the table was found: missing rows say it all
+        for key, label in expected.items():
+            if key not in self.header_keys and key not in self.suggested:
+                self.sink.add("GP207", f"the table's header lacks the column '{label}'",
+                              heading_line, 1)
+
+    def _note_label_form(self, cell: Cell) -> None:
+        if _SPLIT_WORD.search(cell.text):
+            joined = re.sub(r"\s+", "", cell.text)
+            self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
+                          cell.line, cell.column, length=len(cell.text))
+            return
+        official = self.catalogue.official_labels().get(label_key(cell.text))
+        if official and cell.text != official and \
+                normalize_label(cell.text) == normalize_label(official):
+            self.variant_labels.append(cell)
+
+    def _report_label_forms(self) -> None:
+        if self.variant_labels:
+            first = self.variant_labels[0]
+            count = len(self.variant_labels)
+            self.sink.add(
+                "GP308",
+                f"{count} label{'s' if count != 1 else ''} of this table "
+                f"{'use' if count != 1 else 'uses'} other brackets, colons or spacing than the "
+                f"template (first: '{first.text}'); read as the template's",
+                first.line, first.column, length=len(first.text),
+            )
+
+
+def _typed(value, column: ColumnSpec):
+    """Money is a Decimal even where written without a point."""
+    if value is not None and column.id == "amount" and not isinstance(value, Decimal):
+        return Decimal(value)
+    return value
+
+
+def _list(labels: list[str]) -> str:
+    return ", ".join(labels)
+
+
+def _did_you_mean(labels: list[str]) -> str | None:
+    if not labels:
+        return None
+    return "did you mean " + " or ".join(labels) + "?"

@@ -1,0 +1,216 @@
+"""The national template as data: tables, rows, columns and their official labels.
+
+Read from the template TSV files shipped in ``govparse/data`` (the project's public
+data contract); nothing about the template's labels is written twice in code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+import attrs
+
+TEMPLATE_FILES = {"2021": "template-2021.tsv", "2019": "template-2019.tsv"}
+
+# Column sets the TSV names by a single word (see ../shared/template/README.md).
+COLUMN_SETS = {
+    "APPLICANTS": (
+        ("natural_person", "自然人"),
+        ("commercial_enterprise", "商业企业"),
+        ("research_institution", "科研机构"),
+        ("social_welfare_org", "社会公益组织"),
+        ("legal_service_org", "法律服务机构"),
+        ("other_org", "其他"),
+        ("total", "总计"),
+    ),
+    "OUTCOMES": (
+        ("upheld", "结果维持"),
+        ("corrected", "结果纠正"),
+        ("other", "其他结果"),
+        ("pending", "尚未审结"),
+        ("total", "总计"),
+    ),
+}
+
+# Header words of the template that are not row or column labels.
+EXTRA_HEADER_LABELS = {
+    "active_disclosure": ("信息内容",),
+    "applications": (
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "申请人情况",
+        "法人或其他组织",
+    ),
+    "review_litigation": (),
+}
+
+TABLE_ORDER = ("active_disclosure", "applications", "review_litigation")
+
+
+@attrs.frozen
+class ColumnSpec:
+    id: str
+    label: str
+
+
+@attrs.frozen
+class RowSpec:
+    table: str
+    id: str
+    path: tuple[str, ...]  # official labels, outermost first; the last is the row's own
+    columns: tuple[ColumnSpec, ...]
+
+    @property
+    def label(self) -> str:
+        return self.path[-1]
+
+
+@attrs.frozen
+class TableSpec:
+    id: str
+    rows: tuple[RowSpec, ...]
+    # The review table is written as one wide row of 15 figures under a two-level
+    # header, so its rows are found by position, not by label.
+    positional: bool
+
+    @property
+    def slots(self) -> tuple[tuple[RowSpec, ColumnSpec], ...]:
+        return tuple((row, col) for row in self.rows for col in row.columns)
+
+    def row(self, row_id: str) -> RowSpec:
+        return next(r for r in self.rows if r.id == row_id)
+
+
+@attrs.frozen
+class TemplateSpec:
+    name: str
+    tables: tuple[TableSpec, ...]
+
+    def table(self, table_id: str) -> TableSpec:
+        return next(t for t in self.tables if t.id == table_id)
+
+    def figure_ids(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple((t.id, r.id, c.id) for t in self.tables for r, c in t.slots)
+
+
+def _parse_columns(text: str) -> tuple[ColumnSpec, ...]:
+    if text in COLUMN_SETS:
+        return tuple(ColumnSpec(i, lab) for i, lab in COLUMN_SETS[text])
+    return tuple(ColumnSpec(*part.split("=", 1)) for part in text.split(";"))
+
+
+@functools.cache
+def load_template(name: str = "2021") -> TemplateSpec:
+    text = resources.files("govparse").joinpath("data", TEMPLATE_FILES[name]).read_text("utf-8")
+    rows: dict[str, list[RowSpec]] = {t: [] for t in TABLE_ORDER}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        table, row, label, columns = line.split("\t")
+        path = tuple(part.strip() for part in label.split(" / "))
+        rows[table].append(RowSpec(table, row, path, _parse_columns(columns)))
+    return TemplateSpec(
+        name,
+        tuple(TableSpec(t, tuple(rows[t]), positional=(t == "review_litigation")) for t in TABLE_ORDER),
+    )
+
+
+# ---------------------------------------------------------------- label keys
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.,]"  # 一、
+    r"|\([一二三四五六七八九十\d]+\)"  # (一) (1)
+    r"|\d+[.、)]"  # 1. 1、 1)
+    r")"
+)
+_TRAILING_REMARK = re.compile(r"^(.+?)\(.*\)$")
+_QUOTES = str.maketrans("", "", "\"'“”‘’「」")
+
+
+def normalize_label(text: str) -> str:
+    """Fold the ways reports write a label: full-width forms, spaces, quotes."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text).translate(_QUOTES)
+
+
+def label_key(text: str) -> str:
+    """The key a label is looked up by: normalized, without its numbering
+    ("（三）", "1.") and without a trailing remark in brackets, so that
+    "(二) 部分公开 (区分处理的, …)" and "（二）部分公开" meet."""
+    text = normalize_label(text)
+    if text.startswith("(本列数据"):
+        return "(本列数据)"
+    text = _NUMBERING.sub("", text, count=1)
+    remark = _TRAILING_REMARK.match(text)
+    return remark.group(1) if remark else text
+
+
+@attrs.frozen
+class LabelCatalogue:
+    """What each label of one table can mean."""
+
+    table: TableSpec
+    rows_by_key: dict[str, RowSpec]
+    parents_by_key: dict[str, str]  # key -> official label
+    headers_by_key: dict[str, str]  # key -> official label
+
+    @classmethod
+    def for_table(cls, table: TableSpec) -> LabelCatalogue:
+        rows, parents, headers = {}, {}, {}
+        for row in table.rows:
+            rows.setdefault(label_key(row.label), row)
+            for parent in row.path[:-1]:
+                parents.setdefault(label_key(parent), parent)
+            for col in row.columns:
+                headers.setdefault(label_key(col.label), col.label)
+        for label in EXTRA_HEADER_LABELS[table.id]:
+            headers.setdefault(label_key(label), label)
+        if table.positional:
+            # The review table's row labels stand in its header.
+            for row in table.rows:
+                for part in row.path:
+                    headers.setdefault(label_key(part), part)
+            parents = {}
+        return cls(table, rows, parents, headers)
+
+    def official_labels(self) -> dict[str, str]:
+        labels = {k: r.label for k, r in self.rows_by_key.items()}
+        labels.update(self.parents_by_key)
+        labels.update(self.headers_by_key)
+        return labels
+
+    def suggest(self, key: str, among: dict[str, str] | None = None) -> list[str]:
+        """Official labels close to an unknown key, best first."""
+        among = self.official_labels() if among is None else among
+        scored = _ranked(key, among)
+        if not scored or scored[0][0] < 0.6:
+            return []
+        # Only the candidates about as close as the best: the others mislead.
+        return [among[k] for ratio, k in scored[:3] if ratio >= scored[0][0] - 0.05]
+
+    def close_row(self, key: str) -> RowSpec | None:
+        """The one row label clearly meant by a misspelt key, if there is one."""
+        scored = _ranked(key, self.rows_by_key)
+        if not scored or scored[0][0] < 0.75:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.1:
+            return None  # two rows are about as close: the meaning is not clear
+        return self.rows_by_key[scored[0][1]]
+
+
+def _ranked(key: str, candidates) -> list[tuple[float, str]]:
+    """Candidates by similarity to key, best first."""
+    matcher = difflib.SequenceMatcher(b=key)
+    scored = []
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        scored.append((matcher.ratio(), candidate))
+    return sorted(scored, key=lambda s: (-s[0], s[1]))
+
+
+@functools.cache
+def catalogue(template: str, table: str) -> LabelCatalogue:
+    return LabelCatalogue.for_table(load_template(template).table(table))
