@@ -127,6 +127,8 @@ def cell_stream(
             stream[-1] = stream[-1].joined(part)
         else:
             cells = list(ln.cells)
+            if layout == "pipe" and ln.indented:
+                cells.pop(0)  # the border pipe at the start of the line
             if any(c.kind == LABEL for c in cells):
                 # Empty cells before a line's first label are merged label cells
                 # (or the border pipe): they stand in no figure's place.

@@ -161,7 +161,7 @@ class Section:
     """One of the six numbered sections, with its narrative paragraphs."""
 
     number: int  # 1 … 6, the template's numbering
-    heading: str  # as written in the report
+    heading: str | None = field(default=None, eq=False)  # as written in the report
     paragraphs: tuple[Paragraph, ...] = ()
     line: int | None = field(default=None, eq=False)
 
@@ -198,7 +198,7 @@ TABLE_CLASSES = {
 class Report:
     organization: MetaField = field(factory=MetaField)
     year: MetaField = field(factory=MetaField)
-    title: str | None = None
+    title: str | None = field(default=None, eq=False)  # the title line as written
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
     active_disclosure: ActiveDisclosure = field(factory=ActiveDisclosure)

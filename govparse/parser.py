@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -84,6 +85,38 @@ def normalize_newlines(text: str) -> str:
 # ---------------------------------------------------------------- parse
 
 
+@attrs.frozen
+class Source:
+    """A report's text as decoded, with what decoding noticed."""
+
+    name: str | None
+    text: str
+    notes: tuple[Diagnostic, ...] = ()
+
+
+def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode a file (``-`` is standard input)."""
+    name = os.fspath(path)
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            size = os.path.getsize(name)
+            if size > max_bytes:
+                raise InputError("GP003", f"the file is {size} bytes, over the limit of "
+                                 f"{max_bytes} bytes", path=name)
+            with open(name, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        raise InputError("GP001", f"cannot read the file: {exc.strerror or exc}",
+                         path=name) from None
+    try:
+        text, notes = decode(data, max_bytes=max_bytes)
+    except GovParseError as exc:
+        raise _named(exc, name) from None
+    return Source(name, text, tuple(notes))
+
+
 def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read a report. Lenient by default: recovers where the meaning is clear and
@@ -91,16 +124,30 @@ def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
     listing every problem unless the report is a clean template report."""
     notes: list[Diagnostic] = []
     if isinstance(text, bytes):
-        text, notes = decode(text, max_bytes=max_bytes)
+        try:
+            text, notes = decode(text, max_bytes=max_bytes)
+        except GovParseError as exc:
+            raise _named(exc, path) from None
     elif len(text) > max_bytes:
         raise InputError("GP003", f"the input is {len(text)} characters, over the limit of "
                          f"{max_bytes}", path=path)
+    return parse_source(Source(path, text, tuple(notes)), strict)
+
+
+def parse_file(path: str | os.PathLike, strict: bool = False, *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read a report from a file; every diagnostic and error names the file."""
+    return parse_source(read_source(path, max_bytes=max_bytes), strict)
+
+
+def parse_source(source: Source, strict: bool = False) -> Report:
+    text, path = source.text, source.name
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
                          path=path)
     sink = DiagnosticSink()
-    sink.items.extend(notes)
+    sink.items.extend(source.notes)
     try:
         raw = lark_parser().parse(normalize_newlines(text))
     except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug
@@ -111,7 +158,7 @@ def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
         raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
     report = build_report(raw, sink)
     diagnostics = tuple(d.with_path(path) for d in sink.sorted())
-    report = _with_diagnostics(report, diagnostics)
+    report = attrs.evolve(report, diagnostics=diagnostics)
     if strict:
         problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
         if problems:
@@ -119,28 +166,8 @@ def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
     return report
 
 
-def parse_file(path: str | os.PathLike, strict: bool = False, *,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Read a report from a file; every diagnostic and error names the file."""
-    name = os.fspath(path)
-    try:
-        size = os.path.getsize(name)
-        if size > max_bytes:
-            raise InputError("GP003", f"the file is {size} bytes, over the limit of {max_bytes} "
-                             "bytes", path=name)
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise InputError("GP001", f"cannot read the file: {exc.strerror or exc}",
-                         path=name) from None
-    try:
-        return parse(data, strict, path=name, max_bytes=max_bytes)
-    except GovParseError as exc:
-        if exc.path is None:
-            exc.path = name
-            exc.diagnostics = tuple(d.with_path(name) for d in exc.diagnostics)
-        raise
-
-
-def _with_diagnostics(report: Report, diagnostics: tuple[Diagnostic, ...]) -> Report:
-    return attrs.evolve(report, diagnostics=diagnostics)
+def _named(exc: GovParseError, path: str | None) -> GovParseError:
+    if path is not None and exc.path is None:
+        exc.path = path
+        exc.diagnostics = tuple(d.with_path(path) for d in exc.diagnostics)
+    return exc

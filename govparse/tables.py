@@ -16,7 +16,14 @@ import attrs
 from govparse.cells import EMPTY, LABEL, PLACEHOLDER, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Figure
-from govparse.template import ColumnSpec, LabelCatalogue, RowSpec, label_key, normalize_label
+from govparse.template import (
+    ColumnSpec,
+    LabelCatalogue,
+    RowSpec,
+    is_numbered,
+    label_key,
+    normalize_label,
+)
 
 # Whitespace between two CJK characters splits a word: 商业 企业, 结果 维持.
 _SPLIT_WORD = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
@@ -138,14 +145,13 @@ class TableReader:
     def _classify_label(self, cell: Cell) -> None:
         key = label_key(cell.text)
         cat = self.catalogue
-        if key in cat.headers_by_key:
+        if key in cat.rows_by_key and (is_numbered(cell.text) or key not in cat.headers_by_key):
+            # A row label with no figures after it.
+            self._place(cat.rows_by_key[key], [], cell)
+        elif key in cat.headers_by_key:
             self.header_keys.add(key)
         elif key in cat.parents_by_key:
             pass
-        elif key in cat.rows_by_key:
-            # A row label with no figures after it.
-            spec = cat.rows_by_key[key]
-            self._place(spec, [], cell)
         else:
             suggestions = cat.suggest(key)
             headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]
@@ -237,13 +243,15 @@ class TableReader:
             absent = [c.label for c in columns[len(cells):]]
             where = cells[-1] if cells else anchor
             line, col = (where.line, where.column + len(where.text)) if where else (None, None)
-            self.sink.add(
-                "GP301",
-                f"{what} has {len(cells)} figures for {want} columns; no empty cell marks the "
-                f"gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken as missing "
-                f"(the last column{'s' if len(absent) != 1 else ''})",
-                line, col,
-            )
+            if not cells:
+                message = f"{what} has no figures; all {want} are taken as missing"
+            else:
+                message = (
+                    f"{what} has {len(cells)} figures for {want} columns; no empty cell marks "
+                    f"the gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken "
+                    f"as missing (the last column{'s' if len(absent) != 1 else ''})"
+                )
+            self.sink.add("GP301", message, line, col)
         figures = []
         for col, cell in zip(columns, cells):
             if cell.kind == EMPTY:

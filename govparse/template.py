@@ -136,6 +136,12 @@ def normalize_label(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(_QUOTES)
 
 
+def is_numbered(text: str) -> bool:
+    """Whether a label carries the template's numbering (一、 （三） 1.): row labels do,
+    column headers do not, which tells 3.其他 (a row) from 其他 (a column)."""
+    return bool(_NUMBERING.match(normalize_label(text)))
+
+
 def label_key(text: str) -> str:
     """The key a label is looked up by: normalized, without its numbering
     ("（三）", "1.") and without a trailing remark in brackets, so that

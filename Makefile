@@ -1,0 +1,23 @@
+# govparse: every target sets up what it needs from nothing.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+SECONDS ?= 60
+
+.PHONY: demo test fuzz bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+## demo: set up, then parse the bundled example and print its figures
+demo: $(VENV)/.installed
+	$(VENV)/bin/govparse parse examples/report-2024-tab.txt
+
+## test: set up, then run the whole test suite (quick Hypothesis profile)
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist

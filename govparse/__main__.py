@@ -1,0 +1,3 @@
+from govparse.cli import main
+
+main()

@@ -1,0 +1,40 @@
+"""The govparse command line. Subcommands are imported only when run, so that
+``govparse parse FILE`` starts fast enough to run once per file."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+SUBCOMMANDS = {
+    "parse": ("govparse.cli.parse_cmd", "parse_command"),
+    "codes": ("govparse.cli.codes_cmd", "codes_command"),
+}
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  every file parsed (in --strict mode: cleanly)
+  1  a file parsed with errors (in --strict mode: with any warning)
+  2  usage error, or a file could not be read"""
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted(SUBCOMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in SUBCOMMANDS:
+            return None
+        module, attr = SUBCOMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(package_name="govparse")
+def cli() -> None:
+    """Read government information disclosure annual reports (政府信息公开工作年度报告)."""
+
+
+def main() -> None:
+    cli(prog_name="govparse")

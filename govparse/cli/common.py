@@ -1,0 +1,87 @@
+"""What the subcommands share: reading many files without stopping at a bad one,
+printing diagnostics to standard error, and the exit code."""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+import attrs
+import click
+
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.errors import GovParseError, InputError, StrictModeError
+from govparse.model import Report
+from govparse.parser import DEFAULT_MAX_BYTES, Source, parse_source, read_source
+from govparse.render import render_all, summary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+STRICT = click.option("--strict", is_flag=True,
+                      help="Accept only a clean template report: every warning is an error.")
+NOTES = click.option("--notes", "show_notes", is_flag=True,
+                     help="Also print notes (layout variations that lose nothing).")
+MAX_BYTES = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                         show_default=True, help="Refuse files larger than this.")
+
+
+@attrs.define
+class Outcome:
+    """One file's result: a report, or the error that stopped it."""
+
+    name: str
+    source: Source | None = None
+    report: Report | None = None
+    error: GovParseError | None = None
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        if self.report is not None:
+            return self.report.diagnostics
+        return self.error.diagnostics if self.error else ()
+
+    def exit_code(self, strict: bool) -> int:
+        if isinstance(self.error, InputError):
+            return EXIT_UNREADABLE
+        if self.error is not None:
+            return EXIT_PROBLEMS
+        bar = Severity.WARNING if strict else Severity.ERROR
+        return EXIT_PROBLEMS if any(d.severity.rank >= bar.rank for d in self.diagnostics) \
+            else EXIT_OK
+
+
+def read_all(files, strict: bool, max_bytes: int) -> Iterator[Outcome]:
+    """Each file in turn; a bad one is reported and the batch goes on."""
+    for name in files:
+        outcome = Outcome(name)
+        try:
+            outcome.source = read_source(name, max_bytes=max_bytes)
+            outcome.report = parse_source(outcome.source, strict)
+        except GovParseError as exc:
+            outcome.error = exc
+        except RecursionError:  # never a traceback, whatever the input
+            outcome.error = GovParseError("GP100", "the input is nested too deeply to read",
+                                          path=name)
+        yield outcome
+
+
+def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:
+    diagnostics = outcome.diagnostics
+    shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
+    color = sys.stderr.isatty()
+    text = outcome.source.text if outcome.source else None
+    if shown:
+        click.echo(render_all(shown, text, color=color) + "\n", err=True)
+    hidden = len(diagnostics) - len(shown)
+    verdict = summary(diagnostics)
+    if isinstance(outcome.error, StrictModeError):
+        verdict = f"rejected in strict mode: {verdict}"
+    elif outcome.error is not None:
+        verdict = f"not read: {outcome.error.code} {outcome.error.message}"
+        if not shown:
+            click.echo(f"error[{outcome.error.code}]: {outcome.error.message}\n  --> {outcome.name}\n",
+                       err=True)
+    tail = f" ({hidden} note{'s' if hidden != 1 else ''} not shown; --notes shows them)" \
+        if hidden else ""
+    click.echo(f"{outcome.name}: {verdict}{tail}", err=True)

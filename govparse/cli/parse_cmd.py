@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import json
+
+import click
+
+from govparse.cli.common import FILES, MAX_BYTES, NOTES, STRICT, Outcome, print_diagnostics, read_all
+
+
+@click.command("parse")
+@STRICT
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True,
+              help="text: the figures for people; json: the whole model, one object a file in "
+                   "an array; csv: one figure a row (report,table,row,column,value,line,col).")
+@NOTES
+@MAX_BYTES
+@FILES
+def parse_command(files, strict, fmt, show_notes, max_bytes) -> None:
+    """Parse report FILES (- reads standard input) and print their figures.
+
+    Data goes to standard output, diagnostics to standard error. A file that
+    cannot be read is reported and the others are still parsed.
+
+    \b
+    Exit codes:
+      0  every file parsed (in --strict mode: cleanly)
+      1  a file parsed with errors (in --strict mode: with any warning)
+      2  usage error, or a file could not be read
+    """
+    status = 0
+    outcomes: list[Outcome] = []
+    if fmt == "csv":
+        from govparse.serialize import CSV_HEADER
+
+        click.echo(",".join(CSV_HEADER))
+    for outcome in read_all(files, strict, max_bytes):
+        print_diagnostics(outcome, show_notes)
+        status = max(status, outcome.exit_code(strict))
+        if fmt == "csv" and outcome.report is not None:
+            _echo_csv(outcome)
+        elif fmt == "text" and outcome.report is not None:
+            from govparse.text_output import report_text
+
+            click.echo(report_text(outcome.report, outcome.name))
+        outcomes.append(outcome)
+    if fmt == "json":
+        click.echo(json.dumps([_json_entry(o) for o in outcomes], ensure_ascii=False, indent=2))
+    raise SystemExit(status)
+
+
+def _echo_csv(outcome: Outcome) -> None:
+    import csv
+    import sys
+
+    from govparse.serialize import csv_rows
+
+    writer = csv.writer(click.get_text_stream("stdout"), lineterminator="\n")
+    writer.writerows(csv_rows(outcome.report, outcome.name))
+    sys.stdout.flush()
+
+
+def _json_entry(outcome: Outcome) -> dict:
+    from govparse.serialize import converter, to_dict
+
+    error = None
+    if outcome.error is not None:
+        error = {
+            "code": outcome.error.code,
+            "message": outcome.error.message,
+            "line": outcome.error.line,
+            "column": outcome.error.column,
+            "diagnostics": converter.unstructure(list(outcome.error.diagnostics)),
+        }
+    return {
+        "path": outcome.name,
+        "report": to_dict(outcome.report) if outcome.report is not None else None,
+        "error": error,
+    }

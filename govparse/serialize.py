@@ -1,0 +1,77 @@
+"""JSON (with cattrs) and the long CSV format; kept out of the model classes.
+
+JSON keeps exact values: money is a string ("12.5000"), so no float ever rounds it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Iterable
+
+from cattrs.preconf.json import make_converter
+
+from govparse.model import Figure, MetaField, Report
+
+CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col")
+
+
+def _structure_value(value, _type):
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return Decimal(value)
+    raise ValueError(f"not a figure value: {value!r}")
+
+
+def _make_converter():
+    converter = make_converter()
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(
+        Figure,
+        lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
+                             d.get("column")),
+    )
+    converter.register_structure_hook(
+        MetaField, lambda d, _t: MetaField(d.get("value"), d.get("line"), d.get("column"))
+    )
+    return converter
+
+
+converter = _make_converter()
+
+
+def to_dict(report: Report) -> dict:
+    return converter.unstructure(report)
+
+
+def from_dict(data: dict) -> Report:
+    return converter.structure(data, Report)
+
+
+def to_json(report: Report, *, indent: int | None = 2) -> str:
+    return converter.dumps(report, ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes) -> Report:
+    return converter.loads(text, Report)
+
+
+def csv_value(value) -> str:
+    return "" if value is None else str(value)
+
+
+def csv_rows(report: Report, name: str) -> Iterable[tuple]:
+    for rec in report.figures():
+        yield (name, rec.table, rec.row, rec.column, csv_value(rec.value),
+               csv_value(rec.line), csv_value(rec.col))
+
+
+def to_csv(reports: Iterable[tuple[str, Report]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for name, report in reports:
+        writer.writerows(csv_rows(report, name))
+    return out.getvalue()

@@ -1,0 +1,50 @@
+"""A report's figures as a plain-text listing for people (``govparse parse``)."""
+
+from __future__ import annotations
+
+from govparse.model import Report
+from govparse.render import display_width
+from govparse.template import load_template
+
+TABLE_TITLES = {
+    "active_disclosure": "二、主动公开政府信息情况",
+    "applications": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+}
+MISSING = "—"
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    room = " " * max(width - display_width(text), 0)
+    return room + text if right else text + room
+
+
+def _value(value) -> str:
+    return MISSING if value is None else str(value)
+
+
+def report_text(report: Report, name: str) -> str:
+    out = [f"{name}", f"  organisation: {_value(report.organization.value)}",
+           f"  year:         {_value(report.year.value)}",
+           f"  template:     {report.template}"]
+    template = load_template(report.template)
+    for table in template.tables:
+        out.append("")
+        out.append(f"{TABLE_TITLES[table.id]}  [{table.id}]")
+        columns = table.rows[0].columns
+        shared = all(r.columns == columns for r in table.rows)
+        label_width = max(display_width(r.label) for r in table.rows) + 2
+        if shared:
+            widths = [max(display_width(c.label), 4) for c in columns]
+            out.append(_pad("", label_width) + "  ".join(
+                _pad(c.label, w, right=True) for c, w in zip(columns, widths)))
+        for row in table.rows:
+            figures = [report.figure(table.id, row.id, c.id) for c in row.columns]
+            if shared:
+                cells = "  ".join(_pad(_value(f.value), w, right=True)
+                                  for f, w in zip(figures, widths))
+            else:
+                cells = "  ".join(f"{c.label} {_value(f.value)}"
+                                  for c, f in zip(row.columns, figures))
+            out.append(_pad(row.label, label_width) + cells)
+    return "\n".join(out) + "\n"
