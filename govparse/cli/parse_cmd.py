@@ -50,14 +50,10 @@ def parse_command(files, strict, fmt, show_notes, max_bytes) -> None:
 
 
 def _echo_csv(outcome: Outcome) -> None:
-    import csv
-    import sys
+    from govparse.serialize import to_csv
 
-    from govparse.serialize import csv_rows
-
-    writer = csv.writer(click.get_text_stream("stdout"), lineterminator="\n")
-    writer.writerows(csv_rows(outcome.report, outcome.name))
-    sys.stdout.flush()
+    # to_csv writes the header first; the command printed it once already
+    click.echo(to_csv([(outcome.name, outcome.report)]).split("\n", 1)[1], nl=False)
 
 
 def _json_entry(outcome: Outcome) -> dict:

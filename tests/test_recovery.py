@@ -1,0 +1,194 @@
+"""Lenient recovery: each kind of damage is recovered (or not) and said aloud,
+with the code, position and hint a person needs; strict mode refuses it."""
+
+from decimal import Decimal
+
+import pytest
+
+import govparse
+from govparse import Severity
+from helpers import changed, codes, example_text, line_of
+
+
+def only(report, code):
+    found = [d for d in report.diagnostics if d.code == code]
+    assert len(found) == 1, (code, [(d.code, d.message) for d in report.diagnostics])
+    return found[0]
+
+
+def test_clean_example_has_no_diagnostics():
+    assert govparse.parse(example_text()).diagnostics == ()
+
+
+def test_placeholder_cell_is_missing_not_zero():
+    text = changed("行政许可\t1234", "行政许可\t—")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_licensing.decisions.value is None
+    d = only(report, "GP304")
+    assert (d.line, d.column, d.severity) == (line_of(text, "行政许可\t—"), 6, Severity.WARNING)
+    assert "'—'" in d.message and "本年处理决定数量" in d.message
+    with pytest.raises(govparse.StrictModeError):
+        govparse.parse(text, strict=True)
+
+
+def test_empty_cell_among_figures_is_missing():
+    text = changed("行政规范性文件\t5\t1\t23", "行政规范性文件\t5\t\t23")
+    report = govparse.parse(text)
+    row = report.active_disclosure.normative_documents
+    assert (row.issued.value, row.repealed.value, row.in_force.value) == (5, None, 23)
+    d = only(report, "GP302")
+    # the gap stands after the second tab, at column 11
+    assert (d.line, d.column) == (line_of(text, "行政规范性文件"), 11)
+    assert "本年废止件数" in d.message
+
+
+def test_too_many_figures_places_none_of_them():
+    text = changed("规章\t0\t0\t0", "规章\t0\t0\t0\t7")
+    report = govparse.parse(text)
+    assert report.active_disclosure.rules.issued.value is None
+    d = only(report, "GP303")
+    assert d.severity is Severity.ERROR
+    assert (d.line, d.column) == (line_of(text, "规章\t"), 10)
+    assert "4 figures for 3 columns" in d.message
+
+
+def test_row_label_typo_is_read_as_the_closest_with_a_hint():
+    text = changed("行政规范性文件\t5", "行政规范性文\t5")
+    report = govparse.parse(text)
+    assert report.active_disclosure.normative_documents.in_force.value == 23
+    d = only(report, "GP203")
+    assert d.hint == "did you mean 行政规范性文件?"
+    assert (d.line, d.column, d.length) == (line_of(text, "行政规范性文\t"), 1, 6)
+
+
+def test_unknown_row_label_leaves_figures_unplaced():
+    text = changed("行政强制\t3", "行政检查\t3")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_coercion.decisions.value is None
+    d = only(report, "GP204")
+    assert d.severity is Severity.ERROR
+    assert d.hint is None  # nothing is close enough to suggest
+    assert "行政检查" in d.message
+    missing = only(report, "GP205")
+    assert "行政强制" in missing.message
+
+
+def test_label_as_close_to_two_rows_is_not_guessed():
+    text = changed("行政处罚\t56", "行政许罚\t56")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_penalty.decisions.value is None
+    assert report.active_disclosure.administrative_licensing.decisions.value == 1234
+    d = only(report, "GP204")
+    assert d.hint == "did you mean 行政处罚 or 行政许可?"
+
+
+def test_duplicate_row_keeps_the_first():
+    text = changed("行政强制\t3", "行政强制\t3\n行政强制\t4")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_coercion.decisions.value == 3
+    d = only(report, "GP206")
+    assert d.line == line_of(text, "行政强制\t4")
+
+
+def test_missing_table_section_is_an_error():
+    text = example_text()
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    report = govparse.parse(text[:start] + text[end:])
+    d = only(report, "GP103")
+    assert d.severity is Severity.ERROR and "四、政府信息公开行政复议" in d.message
+    assert report.review_litigation.administrative_review.total.value is None
+
+
+def test_missing_narrative_section_is_a_warning():
+    text = example_text()
+    report = govparse.parse(text[: text.index("六、其他需要报告的事项")])
+    assert only(report, "GP103").severity is Severity.WARNING
+
+
+def test_full_width_digits_and_thousands_separators():
+    text = changed("行政许可\t1234", "行政许可\t1,234").replace("行政处罚\t56", "行政处罚\t５６")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_licensing.decisions.value == 1234
+    assert report.active_disclosure.administrative_penalty.decisions.value == 56
+    assert only(report, "GP310").severity is Severity.NOTE
+    assert only(report, "GP309").severity is Severity.NOTE
+    govparse.parse(text, strict=True)  # notes do not fail strict mode
+
+
+def test_row_wrapped_onto_next_line_in_tab_layout():
+    old = "一、本年新收政府信息公开申请数量\t10\t2\t0\t1\t0\t0\t13"
+    text = changed(old, "一、本年新收政府信息公开申请数量\t10\t2\t0\t1\n0\t0\t13")
+    report = govparse.parse(text, strict=True)
+    assert report.applications.new_requests.total.value == 13
+    d = only(report, "GP306")
+    assert d.line == line_of(text, "一、本年新收") + 1
+
+
+def test_header_cell_split_across_lines_in_cells_layout():
+    text = changed("\t商业企业\n", "\t商业\n企业\n", layout="cells")
+    report = govparse.parse(text, strict=True)
+    d = only(report, "GP307")
+    assert "'商业企业'" in d.message
+    assert report.applications.new_requests.commercial_enterprise.value == 2
+
+
+def test_review_table_written_one_row_a_line():
+    text = example_text("pipe")
+    start = text.index("行政复议 | 行政诉讼")
+    end = text.index("五、存在的主要问题")
+    rows = ("行政复议 | 1 | 0 | 0 | 1 | 2\n未经复议直接起诉 | 1 | 0 | 0 | 0 | 1\n"
+            "复议后起诉 | 0 | 0 | 0 | 0 | 0\n\n")
+    report = govparse.parse(text[:start] + rows + text[end:])
+    assert report.review_litigation.administrative_review.total.value == 2
+    assert report.review_litigation.litigation_direct.upheld.value == 1
+    assert report.review_litigation.litigation_after_review.total.value == 0
+
+
+def test_prose_in_a_table_section_is_a_paragraph():
+    text = changed("三、收到和处理政府信息公开申请情况\n",
+                   "三、收到和处理政府信息公开申请情况\n\n本年度共收到申请13件，均已按时答复。\n")
+    report = govparse.parse(text, strict=True)
+    assert report.section(3).paragraphs[0].text == "本年度共收到申请13件，均已按时答复。"
+
+
+def test_section_out_of_order():
+    text = example_text()
+    five = text.index("五、存在的主要问题")
+    six = text.index("六、其他需要报告的事项")
+    moved = text[:five] + text[six:] + text[five:six]
+    report = govparse.parse(moved)
+    assert only(report, "GP105").line == line_of(moved, "五、存在的主要问题")
+    assert report.section(5).paragraphs
+
+
+def test_title_and_heading_variants():
+    text = changed("示例县人民政府办公室2024年政府信息公开工作年度报告",
+                   "# 示例县人民政府办公室 2024 年度政府信息公开工作年度报告")
+    text = text.replace("一、总体情况", "## 一、总体情况").replace("二、主动公开", "（二）主动公开")
+    report = govparse.parse(text, strict=True)
+    assert report.organization.value == "示例县人民政府办公室"
+    assert report.organization.column == 3
+    assert report.year.value == 2024
+
+
+def test_title_without_organisation():
+    text = changed("示例县人民政府办公室2024年", "2024年")
+    report = govparse.parse(text)
+    assert report.organization.value is None and report.year.value == 2024
+    assert only(report, "GP101").line == 1
+
+
+def test_decimal_fee_and_signed_counts():
+    text = changed("行政事业性收费\t1.2500", "行政事业性收费\t0.0350")
+    report = govparse.parse(text, strict=True)
+    assert report.active_disclosure.administrative_fees.amount.value == Decimal("0.0350")
+    text = changed("规章\t0\t0\t0", "规章\t-1\t0\t0")
+    assert govparse.parse(text).active_disclosure.rules.issued.value == -1
+
+
+def test_every_line_of_any_text_is_read_without_a_syntax_error():
+    weird = "\t\t\n|||\n——\n1\t2\n一、总体情况\n\t\n二、主动公开政府信息情况\n\t\n---\n|a|\n"
+    report = govparse.parse(weird)
+    assert "GP100" not in codes(report)
+    assert govparse.parse("").diagnostics  # empty input: missing title and sections

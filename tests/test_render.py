@@ -1,0 +1,34 @@
+"""Diagnostics printed like rustc: the caret stands under the right character,
+measured in display columns (CJK = 2, tab = 4), not characters."""
+
+import govparse
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.render import display_width, render
+from conftest import SEED_FILES
+
+
+def test_display_width():
+    assert display_width("信息内容") == 8
+    assert display_width("a\tb") == 6
+    assert display_width("（一）") == 6
+
+
+def test_caret_under_cjk_text_after_tabs():
+    report = govparse.parse_file(SEED_FILES[0])
+    (typo,) = [d for d in report.diagnostics if d.code == "GP202"]
+    source = SEED_FILES[0].read_text(encoding="utf-8").split("\n")
+    out = render(typo, source).split("\n")
+    assert out[0] == "warning[GP202]: header cell '本年度止件数' is not a column label of this table"
+    assert out[1] == f"  --> {SEED_FILES[0]}:22:13"
+    shown, caret = out[3], out[4]
+    # the caret starts where 本年度止件数 is shown, and is as wide as it
+    start = shown.index("本年度止件数")
+    prefix_width = display_width(shown[:start])
+    assert caret.index("^") == prefix_width
+    assert caret.count("^") == display_width("本年度止件数") == 12
+    assert out[5] == "   = help: did you mean 本年废止件数?"
+
+
+def test_diagnostic_without_position():
+    d = Diagnostic("GP103", Severity.ERROR, "section 四 is not in the report", path="r.txt")
+    assert render(d, ["x"]) == "error[GP103]: section 四 is not in the report\n  --> r.txt"
