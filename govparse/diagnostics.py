@@ -8,8 +8,12 @@ new ones are added at the end of their group. ``CODES`` is the catalogue that
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
+from typing import Union
 
 import attrs
+
+Number = Union[int, Decimal, None]
 
 
 class Severity(str, enum.Enum):
@@ -68,8 +72,33 @@ CODES: dict[str, Code] = {
         Code("GP309", "full-width-digits", _N, "a figure is written in full-width digits"),
         Code("GP310", "thousands-separator", _N, "a figure has thousands separators"),
         Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
+        # the template's arithmetic (govparse check)
+        Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
+        Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),
+        Code("GP403", "balance", _E, "勾稽关系: 本年新收 + 上年结转 differs from 办理结果 + 结转下年度"),
+        Code("GP404", "review-total", _E, "a review or litigation row's 总计 is not its sum"),
+        Code("GP405", "count-value", _E, "a count is not a whole number ≥ 0"),
+        Code("GP406", "fee-value", _E, "a fee is negative or has more than four decimal places"),
+        Code("GP407", "not-checkable", _W, "a relation needs a missing figure and was not checked"),
+        Code("GP408", "inferred-figure", _W, "a missing figure was filled from the arithmetic"),
     )
 }
+
+
+@attrs.frozen
+class FigureRef:
+    """A figure a finding is about: its identifiers, value and source position."""
+
+    table: str
+    row: str
+    column: str
+    value: Number
+    line: int | None = None
+    col: int | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}.{self.row}.{self.column}"
 
 
 @attrs.frozen
@@ -83,6 +112,13 @@ class Diagnostic:
     length: int = 1
     hint: str | None = None
     path: str | None = None
+    # Findings of the validator also say what they are about, as data:
+    table_id: str | None = None
+    row_id: str | None = None
+    column_id: str | None = None
+    expected: Number = None  # what the arithmetic gives
+    actual: Number = None  # what the report says
+    figures: tuple[FigureRef, ...] = ()
 
     @property
     def name(self) -> str:

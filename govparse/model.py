@@ -8,15 +8,14 @@ A missing cell is ``Figure(None)``, never 0.
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Iterator, Union
+from typing import Iterator
 
 import attrs
 from attrs import field, frozen
 
-from govparse.diagnostics import Diagnostic
+from govparse.diagnostics import Diagnostic, Number
 
-Value = Union[int, Decimal, None]
+Value = Number
 
 
 @frozen
@@ -26,6 +25,8 @@ class Figure:
     value: Value = None
     line: int | None = field(default=None, eq=False)
     column: int | None = field(default=None, eq=False)
+    # Filled from the template's arithmetic, not read: only with parse(infer=True).
+    inferred: bool = False
 
     @property
     def missing(self) -> bool:
@@ -185,6 +186,7 @@ class FigureRecord:
     value: Value | str
     line: int | None
     col: int | None
+    inferred: bool = False
 
 
 TABLE_CLASSES = {
@@ -221,7 +223,13 @@ class Report:
                 row_obj = getattr(table_obj, row.name)
                 for col in attrs.fields(type(row_obj)):
                     fig = getattr(row_obj, col.name)
-                    yield FigureRecord(table, row.name, col.name, fig.value, fig.line, fig.column)
+                    yield FigureRecord(table, row.name, col.name, fig.value, fig.line, fig.column,
+                                       fig.inferred)
+
+    def replace_figure(self, table: str, row: str, column: str, figure: Figure) -> Report:
+        table_obj = getattr(self, table)
+        row_obj = attrs.evolve(getattr(table_obj, row), **{column: figure})
+        return attrs.evolve(self, **{table: attrs.evolve(table_obj, **{row: row_obj})})
 
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)

@@ -12,9 +12,10 @@ from typing import Iterable
 
 from cattrs.preconf.json import make_converter
 
+from govparse.diagnostics import Number
 from govparse.model import Figure, MetaField, Report
 
-CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col")
+CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred")
 
 
 def _structure_value(value, _type):
@@ -31,8 +32,10 @@ def _make_converter():
     converter.register_structure_hook(
         Figure,
         lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
-                             d.get("column")),
+                             d.get("column"), bool(d.get("inferred", False))),
     )
+    # A figure's value, and what a finding expected or found: int, Decimal or None.
+    converter.register_structure_hook_func(lambda t: t == Number, _structure_value)
     converter.register_structure_hook(
         MetaField, lambda d, _t: MetaField(d.get("value"), d.get("line"), d.get("column"))
     )
@@ -65,7 +68,7 @@ def csv_value(value) -> str:
 def csv_rows(report: Report, name: str) -> Iterable[tuple]:
     for rec in report.figures():
         yield (name, rec.table, rec.row, rec.column, csv_value(rec.value),
-               csv_value(rec.line), csv_value(rec.col))
+               csv_value(rec.line), csv_value(rec.col), "true" if rec.inferred else "false")
 
 
 def to_csv(reports: Iterable[tuple[str, Report]]) -> str:

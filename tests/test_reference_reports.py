@@ -19,7 +19,7 @@ def test_every_figure_matches_expected_through_cli_csv(path):
     result = CliRunner().invoke(cli, ["parse", "--format", "csv", str(path)])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["report", "table", "row", "column", "value", "line", "col"]
+    assert list(rows[0]) == ["report", "table", "row", "column", "value", "line", "col", "inferred"]
     got = {(r["table"], r["row"], r["column"]): r for r in rows}
     assert all(r["report"] == str(path) for r in rows)
     expected = EXPECTED[path.name]
