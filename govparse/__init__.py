@@ -26,6 +26,7 @@ from govparse.model import (
     Section,
 )
 from govparse.parser import parse, parse_file
+from govparse.validate import validate
 
 __version__ = "0.1.0"
 
@@ -53,4 +54,5 @@ __all__ = [
     "StrictModeError",
     "parse",
     "parse_file",
+    "validate",
 ]

@@ -118,10 +118,12 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
 
 
 def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+          max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False) -> Report:
     """Read a report. Lenient by default: recovers where the meaning is clear and
     records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
-    listing every problem unless the report is a clean template report."""
+    listing every problem unless the report is a clean template report.
+    ``infer=True`` (lenient only) fills a missing figure that the template's
+    arithmetic pins down, marked ``inferred`` (see govparse.validate)."""
     notes: list[Diagnostic] = []
     if isinstance(text, bytes):
         try:
@@ -131,16 +133,16 @@ def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
     elif len(text) > max_bytes:
         raise InputError("GP003", f"the input is {len(text)} characters, over the limit of "
                          f"{max_bytes}", path=path)
-    return parse_source(Source(path, text, tuple(notes)), strict)
+    return parse_source(Source(path, text, tuple(notes)), strict, infer=infer)
 
 
 def parse_file(path: str | os.PathLike, strict: bool = False, *,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+               max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False) -> Report:
     """Read a report from a file; every diagnostic and error names the file."""
-    return parse_source(read_source(path, max_bytes=max_bytes), strict)
+    return parse_source(read_source(path, max_bytes=max_bytes), strict, infer=infer)
 
 
-def parse_source(source: Source, strict: bool = False) -> Report:
+def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -> Report:
     text, path = source.text, source.name
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -157,6 +159,10 @@ def parse_source(source: Source, strict: bool = False) -> Report:
     except LarkError as exc:
         raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
     report = build_report(raw, sink)
+    if infer and not strict:
+        from govparse.validate import infer_missing
+
+        report = infer_missing(report, sink)
     diagnostics = tuple(d.with_path(path) for d in sink.sorted())
     report = attrs.evolve(report, diagnostics=diagnostics)
     if strict:

@@ -47,6 +47,9 @@ def _shown(text: str) -> str:
     return "".join(out)
 
 
+MAX_FIGURES_SHOWN = 8
+
+
 def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
            *, color: bool = False) -> str:
     def style(text: str, **kw) -> str:
@@ -61,25 +64,64 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     lines = [f"{head}{style(': ' + diagnostic.message, bold=True)}"]
     path = diagnostic.path or "<input>"
     line_no, col = diagnostic.line, diagnostic.column
-    if line_no is None:
-        lines.append(f"  --> {path}")
-    else:
-        lines.append(f"  --> {path}:{line_no}:{col or 1}")
-    if line_no is not None and source_lines is not None and 0 < line_no <= len(source_lines):
-        source = source_lines[line_no - 1]
-        gutter = " " * len(str(line_no))
-        start = max((col or 1) - 1, 0)
-        span = source[start:start + diagnostic.length] or " "
-        caret = " " * display_width(source[:start]) + "^" * max(display_width(span), 1)
-        lines.append(f"{gutter} {style('|', fg='blue')}")
-        lines.append(f"{style(str(line_no), fg='blue')} {style('|', fg='blue')} "
+    lines.append(f"  --> {path}:{line_no}:{col or 1}" if line_no is not None else f"  --> {path}")
+
+    # Snippets: the diagnostic's own place (^) and, for a finding of the validator,
+    # every figure it is about (-), each under its source line.
+    snippets: dict[tuple[int, int], list] = {}
+    if line_no is not None:
+        snippets[(line_no, col or 1)] = ["^", diagnostic.length, None]
+    figures, hidden = _figures_to_show(diagnostic)
+    for fig in figures:
+        label = f"{fig.id} = {_value(fig.value)}"
+        key = (fig.line, fig.col or 1)
+        if key in snippets:
+            snippets[key][2] = label
+        else:
+            snippets[key] = ["-", display_width(_value(fig.value)), label]
+    visible = {k: v for k, v in snippets.items()
+               if source_lines is not None and 0 < k[0] <= len(source_lines)}
+    gutter = " " * max([len(str(k[0])) for k in visible] + [2])
+    bar = style("|", fg="blue")
+    if visible:
+        lines.append(f"{gutter} {bar}")
+    for (at_line, at_col), (marker, length, label) in sorted(visible.items()):
+        source = source_lines[at_line - 1]
+        start = max(at_col - 1, 0)
+        span = source[start:start + length] if marker == "^" else ""
+        width = max(display_width(span), 1) if marker == "^" else max(length, 1)
+        caret = " " * display_width(source[:start]) + marker * width
+        colour = _COLORS[sev] if marker == "^" else "blue"
+        lines.append(f"{style(str(at_line).rjust(len(gutter)), fg='blue')} {bar} "
                      f"{_shown(source)}")
-        lines.append(f"{gutter} {style('|', fg='blue')} {style(caret, fg=_COLORS[sev])}")
-        if diagnostic.hint:
-            lines.append(f"{gutter} = help: {diagnostic.hint}")
-    elif diagnostic.hint:
-        lines.append(f"   = help: {diagnostic.hint}")
+        lines.append(f"{gutter} {bar} {style(caret, fg=colour)}"
+                     + (f" {label}" if label else ""))
+    if hidden:
+        lines.append(f"{gutter} = and {hidden} more figures, all 0")
+    missing = [f for f in diagnostic.figures if f.value is None]
+    if missing:
+        lines.append(f"{gutter} = missing: {', '.join(f.id for f in missing)}")
+    if diagnostic.expected is not None or diagnostic.actual is not None:
+        lines.append(f"{gutter} = expected {_value(diagnostic.expected)}, "
+                     f"the report says {_value(diagnostic.actual)}")
+    if diagnostic.hint:
+        lines.append(f"{gutter} = help: {diagnostic.hint}")
     return "\n".join(lines)
+
+
+def _figures_to_show(diagnostic: Diagnostic):
+    """The figures worth showing: all of a short relation; of a long one, the
+    subject and the figures that are not 0."""
+    placed = [f for f in diagnostic.figures if f.line is not None]
+    if len(placed) <= MAX_FIGURES_SHOWN:
+        return placed, 0
+    subject = (diagnostic.table_id, diagnostic.row_id, diagnostic.column_id)
+    shown = [f for f in placed if f.value != 0 or (f.table, f.row, f.column) == subject]
+    return shown, len(placed) - len(shown)
+
+
+def _value(value) -> str:
+    return "missing" if value is None else str(value)
 
 
 def render_all(diagnostics: Iterable[Diagnostic], source: str | None = None,

@@ -51,13 +51,18 @@ class Outcome:
             else EXIT_OK
 
 
-def read_all(files, strict: bool, max_bytes: int) -> Iterator[Outcome]:
+INFER = click.option("--infer", is_flag=True,
+                     help="Fill a missing figure that the template's arithmetic pins down "
+                          "(marked inferred, with a diagnostic).")
+
+
+def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterator[Outcome]:
     """Each file in turn; a bad one is reported and the batch goes on."""
     for name in files:
         outcome = Outcome(name)
         try:
             outcome.source = read_source(name, max_bytes=max_bytes)
-            outcome.report = parse_source(outcome.source, strict)
+            outcome.report = parse_source(outcome.source, strict, infer=infer)
         except GovParseError as exc:
             outcome.error = exc
         except RecursionError:  # never a traceback, whatever the input

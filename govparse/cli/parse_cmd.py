@@ -4,7 +4,16 @@ import json
 
 import click
 
-from govparse.cli.common import FILES, MAX_BYTES, NOTES, STRICT, Outcome, print_diagnostics, read_all
+from govparse.cli.common import (
+    FILES,
+    INFER,
+    MAX_BYTES,
+    NOTES,
+    STRICT,
+    Outcome,
+    print_diagnostics,
+    read_all,
+)
 
 
 @click.command("parse")
@@ -12,11 +21,13 @@ from govparse.cli.common import FILES, MAX_BYTES, NOTES, STRICT, Outcome, print_
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               show_default=True,
               help="text: the figures for people; json: the whole model, one object a file in "
-                   "an array; csv: one figure a row (report,table,row,column,value,line,col).")
+                   "an array; csv: one figure a row "
+                   "(report,table,row,column,value,line,col,inferred).")
+@INFER
 @NOTES
 @MAX_BYTES
 @FILES
-def parse_command(files, strict, fmt, show_notes, max_bytes) -> None:
+def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
     """Parse report FILES (- reads standard input) and print their figures.
 
     Data goes to standard output, diagnostics to standard error. A file that
@@ -34,7 +45,7 @@ def parse_command(files, strict, fmt, show_notes, max_bytes) -> None:
         from govparse.serialize import CSV_HEADER
 
         click.echo(",".join(CSV_HEADER))
-    for outcome in read_all(files, strict, max_bytes):
+    for outcome in read_all(files, strict, max_bytes, infer):
         print_diagnostics(outcome, show_notes)
         status = max(status, outcome.exit_code(strict))
         if fmt == "csv" and outcome.report is not None:

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+import attrs
+import click
+
+from govparse.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNREADABLE,
+    FILES,
+    INFER,
+    MAX_BYTES,
+    NOTES,
+    Outcome,
+    print_diagnostics,
+    read_all,
+)
+from govparse.diagnostics import Severity
+from govparse.errors import InputError
+from govparse.validate import selected, validate
+
+def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
+
+
+@click.command("check")
+@click.option("--strict", is_flag=True,
+              help="Also fail on any parse warning, not only on a failed relation.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: diagnostics with carets; json: the same as data.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these codes or prefixes (GP4, GP401,GP403). Repeatable.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Leave out these codes or prefixes. Repeatable.")
+@INFER
+@NOTES
+@MAX_BYTES
+@FILES
+def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_bytes) -> None:
+    """Check the template's arithmetic in report FILES (- reads standard input).
+
+    Row totals, the （七）总计 row against the outcome rows, the 勾稽关系 of every
+    column (本年新收 + 上年结转 = 办理结果总计 + 结转下年度), the review and litigation
+    totals, and that counts are whole numbers ≥ 0 and fees non-negative. A missing
+    figure is never taken as 0: the relation is reported as not checkable.
+
+    \b
+    Exit codes:
+      0  every relation holds (in --strict mode: and no parse warning)
+      1  a relation fails, or a file parsed with errors (--strict: any warning)
+      2  usage error, or a file could not be read
+    """
+    select, ignore = _codes(select), _codes(ignore)
+    status = EXIT_OK
+    entries = []
+    for outcome in read_all(files, False, max_bytes, infer):
+        findings = []
+        if outcome.report is not None:
+            findings = validate(outcome.report)
+            kept = tuple(d for d in outcome.report.diagnostics + tuple(findings)
+                         if selected(d.code, select, ignore))
+            outcome.report = attrs.evolve(outcome.report, diagnostics=kept)
+        if fmt == "text":
+            print_diagnostics(outcome, show_notes)
+        status = max(status, _exit_code(outcome, strict))
+        entries.append(_json_entry(outcome))
+    if fmt == "json":
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    raise SystemExit(status)
+
+
+def _exit_code(outcome: Outcome, strict: bool) -> int:
+    if isinstance(outcome.error, InputError):
+        return EXIT_UNREADABLE
+    if outcome.error is not None:
+        return EXIT_PROBLEMS
+    bar = Severity.WARNING if strict else Severity.ERROR
+    failed = any(d.severity.rank >= bar.rank for d in outcome.diagnostics)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _json_entry(outcome: Outcome) -> dict:
+    from govparse.serialize import converter
+
+    return {
+        "path": outcome.name,
+        "diagnostics": converter.unstructure(list(outcome.diagnostics)),
+        "error": None if outcome.error is None else {
+            "code": outcome.error.code, "message": outcome.error.message,
+            "line": outcome.error.line, "column": outcome.error.column,
+        },
+    }

@@ -1,0 +1,242 @@
+"""The template's arithmetic, checked and explained (``govparse check``).
+
+One rule a relation of ../shared/template/README.md, each with a stable code:
+
+- GP401 applications, every row: 总计 = the six applicant columns
+- GP402 applications, every column: （七）总计 = the outcome rows
+- GP403 applications, every column (the template's 勾稽关系):
+        本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理
+- GP404 review_litigation, every row: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
+- GP405 counts are whole numbers ≥ 0; GP406 a fee is ≥ 0 with at most four decimals
+
+A missing figure is never taken as 0: a relation that needs it is not checkable
+(GP407). ``infer_missing`` may fill a figure that is the only one missing from its
+relations, when they agree on it and none of them involves a figure that already
+fails; the figure is marked inferred and a GP408 diagnostic says so.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+import attrs
+
+from govparse.diagnostics import Diagnostic, DiagnosticSink, FigureRef, Number
+from govparse.model import Figure, Report
+from govparse.template import TemplateSpec, load_template
+
+Ref = tuple[str, str, str]  # table, row, column
+
+OUTCOMES_PARENT = "三、本年度办理结果"
+SIDE_NAMES = {
+    "new_requests": "本年新收", "carried_over": "上年结转",
+    "total_processed": "办理结果总计", "carried_forward": "结转下年度",
+}
+
+
+@attrs.frozen
+class Relation:
+    """sum(left) == sum(right), about one figure of the table (``subject``)."""
+
+    code: str
+    subject: tuple[str, str | None, str | None]  # table, row, column ids
+    left: tuple[Ref, ...]
+    right: tuple[Ref, ...]
+    describe: str  # what the relation says, for messages
+
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        return self.left + self.right
+
+
+def relations(template: TemplateSpec) -> tuple[Relation, ...]:
+    apps = template.table("applications")
+    columns = apps.rows[0].columns
+    applicant_cols = [c for c in columns if c.id != "total"]
+    outcome_rows = [r for r in apps.rows
+                    if r.path[0] == OUTCOMES_PARENT and r.id != "total_processed"]
+    found: list[Relation] = []
+    for row in apps.rows:
+        found.append(Relation(
+            "GP401", ("applications", row.id, "total"),
+            (("applications", row.id, "total"),),
+            tuple(("applications", row.id, c.id) for c in applicant_cols),
+            f"'{row.label}': 总计 = {' + '.join(c.label for c in applicant_cols)}",
+        ))
+    for col in columns:
+        found.append(Relation(
+            "GP402", ("applications", "total_processed", col.id),
+            (("applications", "total_processed", col.id),),
+            tuple(("applications", r.id, col.id) for r in outcome_rows),
+            f"{col.label}: （七）总计 = the sum of the outcome rows （一） to （六）",
+        ))
+    for col in columns:
+        found.append(Relation(
+            "GP403", ("applications", None, col.id),
+            (("applications", "new_requests", col.id), ("applications", "carried_over", col.id)),
+            (("applications", "total_processed", col.id),
+             ("applications", "carried_forward", col.id)),
+            f"{col.label}: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度",
+        ))
+    review = template.table("review_litigation")
+    for row in review.rows:
+        parts = [c for c in row.columns if c.id != "total"]
+        found.append(Relation(
+            "GP404", ("review_litigation", row.id, "total"),
+            (("review_litigation", row.id, "total"),),
+            tuple(("review_litigation", row.id, c.id) for c in parts),
+            f"'{' / '.join(row.path)}': 总计 = {' + '.join(c.label for c in parts)}",
+        ))
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- checking
+
+
+def _ref(report: Report, ref: Ref) -> FigureRef:
+    fig = report.figure(*ref)
+    return FigureRef(*ref, fig.value, fig.line, fig.column)
+
+
+def _total(values: Iterable[Number]) -> Number:
+    return sum(values, 0)
+
+
+def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> tuple[int | None, int | None]:
+    """Where a finding points: its subject figure, else the first figure that has a place."""
+    ordered = sorted(figures, key=lambda f: (f.table, f.row, f.column) != prefer)
+    for fig in ordered:
+        if fig.line is not None:
+            return fig.line, fig.col
+    return None, None
+
+
+def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
+    figures = tuple(_ref(report, r) for r in rel.refs)
+    table, row, column = rel.subject
+    subject = rel.subject if row is not None else None
+    missing = [f for f in figures if f.value is None]
+    if missing:
+        line, col = _at(figures, subject)
+        names = ", ".join(f.id for f in missing)
+        return Diagnostic(
+            "GP407", _severity("GP407"),
+            f"not checkable: {rel.describe} needs {names}, which "
+            f"{'is' if len(missing) == 1 else 'are'} missing",
+            line, col, table_id=table, row_id=row, column_id=column, figures=figures,
+        )
+    left = _total(f.value for f in figures[:len(rel.left)])
+    right = _total(f.value for f in figures[len(rel.left):])
+    if left == right:
+        return None
+    line, col = _at(figures, subject)
+    if rel.code == "GP403":
+        message = (f"勾稽关系 fails for {_column_label(report, column)}: 本年新收 + 上年结转 = "
+                   f"{left}, but 办理结果总计 + 结转下年度 = {right}")
+        expected, actual = left, right
+    else:
+        message = f"{rel.describe}: the report says {left}, the figures add up to {right}"
+        expected, actual = right, left
+    return Diagnostic(rel.code, _severity(rel.code), message, line, col,
+                      table_id=table, row_id=row, column_id=column,
+                      expected=expected, actual=actual, figures=figures)
+
+
+def check_values(report: Report) -> list[Diagnostic]:
+    found = []
+    for rec in report.figures():
+        if rec.table == "report" or rec.value is None:
+            continue
+        ref = FigureRef(rec.table, rec.row, rec.column, rec.value, rec.line, rec.col)
+        value = rec.value
+        if rec.column == "amount":
+            exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+            if value < 0 or (isinstance(exponent, int) and exponent < -4):
+                found.append(Diagnostic(
+                    "GP406", _severity("GP406"),
+                    f"{ref.id} is {value}: a fee is an amount ≥ 0 in 万元 with at most four "
+                    "decimal places", rec.line, rec.col, table_id=rec.table, row_id=rec.row,
+                    column_id=rec.column, actual=value, figures=(ref,)))
+        elif value < 0 or value != int(value):
+            found.append(Diagnostic(
+                "GP405", _severity("GP405"),
+                f"{ref.id} is {value}: a count is a whole number ≥ 0", rec.line, rec.col,
+                table_id=rec.table, row_id=rec.row, column_id=rec.column, actual=value,
+                figures=(ref,)))
+    return found
+
+
+def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+             ) -> list[Diagnostic]:
+    """Every relation of the template checked against the report, in source order.
+
+    ``select`` and ``ignore`` take codes or code prefixes (``GP40``), as ruff does."""
+    found = check_values(report)
+    for rel in relations(load_template(report.template)):
+        finding = check_relation(report, rel)
+        if finding is not None:
+            found.append(finding)
+    path = next((d.path for d in report.diagnostics if d.path), None)
+    found = [d.with_path(path) for d in found if selected(d.code, select, ignore)]
+    return sorted(found, key=lambda d: (d.line or 0, d.column or 0, d.code))
+
+
+def selected(code: str, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> bool:
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)
+
+
+# ---------------------------------------------------------------- inference
+
+
+def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
+    """Fill figures the arithmetic pins down; see the module docstring for when."""
+    rels = relations(load_template(report.template))
+    failing_refs = {ref for rel in rels if _fails(report, rel) for ref in rel.refs}
+    candidates: dict[Ref, list[tuple[Relation, Number]]] = {}
+    for rel in rels:
+        values = {ref: report.figure(*ref).value for ref in rel.refs}
+        missing = [ref for ref, value in values.items() if value is None]
+        if len(missing) != 1:
+            continue
+        (ref,) = missing
+        left = _total(values[r] for r in rel.left if r != ref)
+        right = _total(values[r] for r in rel.right if r != ref)
+        implied = right - left if ref in rel.left else left - right
+        others_fail = any(r in failing_refs for r in rel.refs if r != ref)
+        candidates.setdefault(ref, []).append((rel, None if others_fail else implied))
+    for ref, found in candidates.items():
+        implied = {value for _, value in found}
+        if len(implied) != 1 or None in implied:
+            continue
+        (value,) = implied
+        if value < 0 or value != int(value):
+            continue
+        anchor = next((f for rel, _ in found for f in (_ref(report, r) for r in rel.refs)
+                       if f.line is not None), None)
+        report = report.replace_figure(*ref, Figure(value, inferred=True))
+        codes = ", ".join(sorted({rel.code for rel, _ in found}))
+        sink.add("GP408", f"{'.'.join(ref)} is missing; filled as {value}, which every "
+                 f"relation that needs it gives ({codes})",
+                 anchor.line if anchor else None, anchor.col if anchor else None)
+        sink.items[-1] = attrs.evolve(sink.items[-1], table_id=ref[0], row_id=ref[1],
+                                      column_id=ref[2], expected=value)
+    return report
+
+
+def _fails(report: Report, rel: Relation) -> bool:
+    finding = check_relation(report, rel)
+    return finding is not None and finding.code != "GP407"
+
+
+def _severity(code: str):
+    from govparse.diagnostics import CODES
+
+    return CODES[code].severity
+
+
+def _column_label(report: Report, column_id: str | None) -> str:
+    columns = load_template(report.template).table("applications").rows[0].columns
+    return next((c.label for c in columns if c.id == column_id), column_id or "")
