@@ -1,7 +1,9 @@
-"""Write the bundled example report in each layout the parser reads.
+"""Write the bundled example reports in each layout the parser reads.
 
-The example is a clean report on the 2021 template, arithmetically consistent,
-with money in 万元 to four places. Run after changing the printer:
+EXAMPLE is a clean report on the 2021 template (report-2024-*.txt), EXAMPLE_2019 one
+on the 2019 template (report-2020-*.txt), with signed changes (本年增/减) and a
+procurement amount; both arithmetically consistent, money in 万元 to four places.
+Run after changing the printer:
 
     python examples/regenerate.py
 """
@@ -11,9 +13,11 @@ from pathlib import Path
 
 import attrs
 
-from govparse.model import (ActiveDisclosure, ApplicantCounts, Applications, DecisionCount,
-                            DocumentCounts, FeeAmount, Figure, MetaField, OutcomeCounts,
-                            Paragraph, Report, ReviewLitigation, Section)
+from govparse.model import (ActiveDisclosure, ActiveDisclosure2019, ApplicantCounts,
+                            Applications, Applications2019, DecisionCount, DocumentCounts,
+                            FeeAmount, FeeItems, Figure, ItemChanges, MetaField, OutcomeCounts,
+                            Paragraph, Procurement, PublicationCounts, Report, ReviewLitigation,
+                            Section)
 from govparse.printer import LAYOUTS, dumps
 
 HERE = Path(__file__).resolve().parent
@@ -29,9 +33,9 @@ def outcomes(upheld=0, corrected=0, other=0, pending=0):
     return OutcomeCounts(*(Figure(v) for v in values + [sum(values)]))
 
 
-def sections():
+def sections(year=2024):
     text = {
-        1: ["2024年，本办坚持以公开为常态、不公开为例外，全面推进政务公开工作。",
+        1: [f"{year}年，本办坚持以公开为常态、不公开为例外，全面推进政务公开工作。",
             "全年通过政府网站主动公开政府信息1286条，其中政策文件42件、政策解读31篇。"],
         2: [], 3: [], 4: [],
         5: ["存在的主要问题：政策解读形式还不够丰富，基层政务公开标准化水平有待提高。",
@@ -74,8 +78,35 @@ EXAMPLE = Report(
     ),
 )
 
+def applications_2019():
+    rows = {f.name: getattr(EXAMPLE.applications, f.name) for f in attrs.fields(Applications2019)
+            if f.name != "other_processing"}
+    return Applications2019(**rows, other_processing=applicants(commercial=1))
+
+
+EXAMPLE_2019 = attrs.evolve(
+    EXAMPLE,
+    year=MetaField(2020),
+    template="2019",
+    sections=sections(2020),
+    active_disclosure=ActiveDisclosure2019(
+        rules=PublicationCounts(Figure(0), Figure(0), Figure(0)),
+        normative_documents=PublicationCounts(Figure(4), Figure(4), Figure(31)),
+        administrative_licensing=ItemChanges(Figure(58), Figure(17), Figure(2461)),
+        other_management_services=ItemChanges(Figure(12), Figure(-3), Figure(96)),
+        administrative_penalty=ItemChanges(Figure(103), Figure(-15), Figure(87)),
+        administrative_coercion=ItemChanges(Figure(9), Figure(0), Figure(4)),
+        administrative_fees=FeeItems(Figure(6), Figure(-1)),
+        government_procurement=Procurement(Figure(14), Figure(Decimal("246.9000"))),
+    ),
+    applications=applications_2019(),
+)
+
+EXAMPLES = {"2024": EXAMPLE, "2020": EXAMPLE_2019}
+
 if __name__ == "__main__":
-    for layout in LAYOUTS:
-        path = HERE / f"report-2024-{layout}.txt"
-        path.write_text(dumps(EXAMPLE, layout), encoding="utf-8")
-        print(path.relative_to(HERE.parent))
+    for year, report in EXAMPLES.items():
+        for layout in LAYOUTS:
+            path = HERE / f"report-{year}-{layout}.txt"
+            path.write_text(dumps(report, layout), encoding="utf-8")
+            print(path.relative_to(HERE.parent))

@@ -8,8 +8,9 @@ import attrs
 
 from govparse.cells import LABEL, CellLine, cell_stream, detect_layout
 from govparse.diagnostics import DiagnosticSink, Severity
-from govparse.model import TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
-from govparse.tables import TableReader, is_prose
+from govparse.detect import TEMPLATES, evidence, template_for_year
+from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
+from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
 from govparse.template import catalogue, label_key, load_template
 from govparse.transformer import RawReport, RawSection, RawTitle
 
@@ -45,21 +46,23 @@ class MergedSection:
     lines: tuple[CellLine, ...]
 
 
-def build_report(raw: RawReport, sink: DiagnosticSink, template: str = "2021") -> Report:
+def build_report(raw: RawReport, sink: DiagnosticSink) -> Report:
     organization, year, title, preamble = _front_matter(raw.front_matter, raw.sections, sink)
     sections = _merge_sections(raw.sections, sink)
+    prepared = {kind: _prepare_table(kind, sections.get(kind), sink) for kind in TABLE_SECTIONS}
+    template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
-    table_paragraphs: dict[str, tuple[Paragraph, ...]] = {}
-    for kind in TABLE_SECTIONS:
-        section = sections.get(kind)
-        figures, prose = _read_table(kind, section, sink, template)
-        table_paragraphs[kind] = prose
-        tables[kind] = _table_model(kind, figures, template)
+    for kind, table in prepared.items():
+        figures = {}
+        if table is not None:
+            reader = TableReader(catalogue(table_templates[kind], kind), sink, table.layout)
+            figures = reader.read(table.rows, table.heading_line)
+        tables[kind] = _table_model(kind, figures, table_templates[kind])
     model_sections = tuple(
         Section(
             SECTION_KINDS.index(s.kind) + 1,
             s.heading,
-            s.paragraphs + table_paragraphs.get(s.kind, ()),
+            s.paragraphs + (prepared[s.kind].prose if prepared.get(s.kind) else ()),
             s.line,
         )
         for s in sorted(sections.values(), key=lambda s: SECTION_KINDS.index(s.kind))
@@ -157,21 +160,61 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
 # ---------------------------------------------------------------- tables
 
 
-def _read_table(kind: str, section: MergedSection | None, sink: DiagnosticSink, template: str):
+@attrs.frozen
+class PreparedTable:
+    """A table section's cells, read into logical rows, before a template is chosen."""
+
+    layout: str
+    rows: list[LogicalRow]
+    prose: tuple[Paragraph, ...]
+    heading_line: int
+
+
+def _prepare_table(kind: str, section: MergedSection | None, sink: DiagnosticSink):
     if section is None:
-        return {}, ()
-    lines, prose = _split_prose(section.lines, kind, template)
+        return None
+    lines, prose = _split_prose(section.lines, kind)
     layout = detect_layout(lines)
     stream = cell_stream(lines, layout, sink)
-    reader = TableReader(catalogue(template, kind), sink, layout)
-    figures = reader.read(stream, section.line)
     _note_wrapped_rows(stream, layout, sink)
-    return figures, prose
+    return PreparedTable(layout, logical_rows(stream), prose, section.line)
 
 
-def _split_prose(lines: tuple[CellLine, ...], kind: str, template: str):
+def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
+    """The report's template and each table's, from the labels the tables use."""
+    decided: dict[str, str] = {}
+    for kind in ("active_disclosure", "applications"):
+        if prepared.get(kind) is None:
+            continue
+        scores = evidence(kind, prepared[kind].rows)
+        best = max(scores, key=scores.get)
+        if scores[best] > min(scores.values()):
+            decided[kind] = best
+    if decided:
+        template = decided.get("active_disclosure") or decided["applications"]
+    else:
+        template = template_for_year(year)
+    if len(set(decided.values())) > 1:
+        first = prepared["applications"].rows[0].labels[0] if prepared["applications"].rows \
+            and prepared["applications"].rows[0].labels else None
+        sink.add(
+            "GP106",
+            "the tables follow different templates: "
+            + ", ".join(f"{SECTION_NAMES[k]} the {t} template" for k, t in decided.items())
+            + "; each table is read on its own template",
+            first.line if first else None, first.column if first else None,
+        )
+    if year is not None and template_for_year(year) != template:
+        sink.add("GP107", f"the report is for {year}, but its tables follow the {template} "
+                 f"template (the {template_for_year(year)} template is the one for {year})",
+                 None, None)
+    return template, {kind: decided.get(kind, template) for kind in TABLE_SECTIONS}
+
+
+def _split_prose(lines: tuple[CellLine, ...], kind: str):
     """Sentences written in a table section are its paragraphs, not cells."""
-    known = catalogue(template, kind).official_labels()
+    known = {key for template in TEMPLATES
+             for key in catalogue(template, kind).official_labels()}
     cells, prose = [], []
     for ln in lines:
         filled = ln.filled
@@ -198,7 +241,7 @@ def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
 
 def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
     table_spec = load_template(template).table(kind)
-    table_cls = TABLE_CLASSES[kind]
+    table_cls = TEMPLATE_TABLE_CLASSES[template][kind]
     empty_table = table_cls()
     rows = {}
     for row_spec in table_spec.rows:

@@ -52,6 +52,8 @@ CODES: dict[str, Code] = {
         Code("GP103", "missing-section", _W, "a section of the template is missing"),
         Code("GP104", "repeated-heading", _N, "a section heading appears twice; the parts were joined"),
         Code("GP105", "section-order", _W, "a section stands out of the template's order"),
+        Code("GP106", "mixed-template", _W, "the tables follow different templates"),
+        Code("GP107", "template-year", _N, "the template is not the one in force for the year"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),
@@ -72,6 +74,7 @@ CODES: dict[str, Code] = {
         Code("GP309", "full-width-digits", _N, "a figure is written in full-width digits"),
         Code("GP310", "thousands-separator", _N, "a figure has thousands separators"),
         Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
+        Code("GP312", "amount-in-yuan", _W, "an amount is in 元 where the template asks for 万元"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

@@ -27,6 +27,8 @@ class Figure:
     column: int | None = field(default=None, eq=False)
     # Filled from the template's arithmetic, not read: only with parse(infer=True).
     inferred: bool = False
+    # A unit written in the cell (2019 reports: 1个, 246900元); the value is the number.
+    unit: str | None = None
 
     @property
     def missing(self) -> bool:
@@ -77,6 +79,56 @@ class ActiveDisclosure:
     administrative_fees: FeeAmount = field(factory=FeeAmount)
 
 
+# ---------------------------------------------------------------- 二、主动公开 (2019 template)
+
+
+@frozen
+class PublicationCounts:
+    """2019 规章 / 规范性文件: 本年新制作数量, 本年新公开数量, 对外公开总数量."""
+
+    newly_made: Figure = _figures()
+    newly_published: Figure = _figures()
+    total_published: Figure = _figures()
+
+
+@frozen
+class ItemChanges:
+    """2019 行政许可 / 其他对外管理服务事项 / 行政处罚 / 行政强制:
+    上一年项目数量, 本年增/减 (signed), 处理决定数量."""
+
+    previous_year_items: Figure = _figures()
+    change: Figure = _figures()
+    decisions: Figure = _figures()
+
+
+@frozen
+class FeeItems:
+    """2019 行政事业性收费: 上一年项目数量, 本年增/减 (signed)."""
+
+    previous_year_items: Figure = _figures()
+    change: Figure = _figures()
+
+
+@frozen
+class Procurement:
+    """2019 政府集中采购: 采购项目数量, 采购总金额 (a Decimal)."""
+
+    items: Figure = _figures()
+    amount: Figure = _figures()
+
+
+@frozen
+class ActiveDisclosure2019:
+    rules: PublicationCounts = field(factory=PublicationCounts)
+    normative_documents: PublicationCounts = field(factory=PublicationCounts)
+    administrative_licensing: ItemChanges = field(factory=ItemChanges)
+    other_management_services: ItemChanges = field(factory=ItemChanges)
+    administrative_penalty: ItemChanges = field(factory=ItemChanges)
+    administrative_coercion: ItemChanges = field(factory=ItemChanges)
+    administrative_fees: FeeItems = field(factory=FeeItems)
+    government_procurement: Procurement = field(factory=Procurement)
+
+
 # ---------------------------------------------------------------- 三、依申请公开
 
 
@@ -124,6 +176,23 @@ class Applications:
     other_other: ApplicantCounts = _applicants()
     total_processed: ApplicantCounts = _applicants()
     carried_forward: ApplicantCounts = _applicants()
+
+
+def _applications_2019():
+    """The 2019 applications table: the 2021 rows, but one （六）其他处理 row
+    (``other_processing``) where 2021 has three."""
+    names = [f.name for f in attrs.fields(Applications)]
+    at = names.index("other_no_correction")
+    names[at:at + 3] = ["other_processing"]
+    return attrs.make_class(
+        "Applications2019",
+        {name: field(factory=ApplicantCounts, type=ApplicantCounts) for name in names},
+        frozen=True,
+        slots=True,
+    )
+
+
+Applications2019 = _applications_2019()
 
 
 # ---------------------------------------------------------------- 四、复议诉讼
@@ -189,11 +258,21 @@ class FigureRecord:
     inferred: bool = False
 
 
-TABLE_CLASSES = {
-    "active_disclosure": ActiveDisclosure,
-    "applications": Applications,
-    "review_litigation": ReviewLitigation,
+# The classes of each table, by template.
+TEMPLATE_TABLE_CLASSES = {
+    "2021": {
+        "active_disclosure": ActiveDisclosure,
+        "applications": Applications,
+        "review_litigation": ReviewLitigation,
+    },
+    "2019": {
+        "active_disclosure": ActiveDisclosure2019,
+        "applications": Applications2019,
+        "review_litigation": ReviewLitigation,
+    },
 }
+TABLE_CLASSES = TEMPLATE_TABLE_CLASSES["2021"]
+TABLES = ("active_disclosure", "applications", "review_litigation")
 
 
 @frozen
@@ -203,10 +282,11 @@ class Report:
     title: str | None = field(default=None, eq=False)  # the title line as written
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
-    active_disclosure: ActiveDisclosure = field(factory=ActiveDisclosure)
-    applications: Applications = field(factory=Applications)
+    # A 2019-template report holds ActiveDisclosure2019 and Applications2019.
+    active_disclosure: ActiveDisclosure | ActiveDisclosure2019 = field(factory=ActiveDisclosure)
+    applications: Applications | Applications2019 = field(factory=Applications)
     review_litigation: ReviewLitigation = field(factory=ReviewLitigation)
-    template: str = "2021"
+    template: str = "2021"  # "2021" or "2019", detected from the tables
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
 
     def figure(self, table: str, row: str, column: str) -> Figure:
@@ -217,7 +297,7 @@ class Report:
         for name in ("organization", "year"):
             meta = getattr(self, name)
             yield FigureRecord("report", "meta", name, meta.value, meta.line, meta.column)
-        for table in TABLE_CLASSES:
+        for table in TABLES:
             table_obj = getattr(self, table)
             for row in attrs.fields(type(table_obj)):
                 row_obj = getattr(table_obj, row.name)

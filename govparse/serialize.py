@@ -13,7 +13,15 @@ from typing import Iterable
 from cattrs.preconf.json import make_converter
 
 from govparse.diagnostics import Number
-from govparse.model import Figure, MetaField, Report
+from govparse.model import (
+    ActiveDisclosure,
+    ActiveDisclosure2019,
+    Applications,
+    Applications2019,
+    Figure,
+    MetaField,
+    Report,
+)
 
 CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred")
 
@@ -32,8 +40,20 @@ def _make_converter():
     converter.register_structure_hook(
         Figure,
         lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
-                             d.get("column"), bool(d.get("inferred", False))),
+                             d.get("column"), bool(d.get("inferred", False)), d.get("unit")),
     )
+    # A table's class is told by the rows only its template has.
+    for union, by_template in (
+        (ActiveDisclosure | ActiveDisclosure2019, ("government_procurement", ActiveDisclosure2019,
+                                                   ActiveDisclosure)),
+        (Applications | Applications2019, ("other_processing", Applications2019, Applications)),
+    ):
+        marker, older, newer = by_template
+        converter.register_structure_hook_func(
+            lambda t, union=union: t == union,
+            lambda d, _t, marker=marker, older=older, newer=newer: converter.structure(
+                d, older if marker in d else newer),
+        )
     # A figure's value, and what a finding expected or found: int, Decimal or None.
     converter.register_structure_hook_func(lambda t: t == Number, _structure_value)
     converter.register_structure_hook(

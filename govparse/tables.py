@@ -76,8 +76,8 @@ class TableReader:
 
     # ------------------------------------------------------------ entry point
 
-    def read(self, stream: list[Cell], heading_line: int | None) -> dict[tuple[str, str], Figure]:
-        rows = logical_rows(stream)
+    def read(self, rows: list[LogicalRow], heading_line: int | None
+             ) -> dict[tuple[str, str], Figure]:
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
@@ -261,7 +261,14 @@ class TableReader:
                 self.sink.add("GP304", f"{what}: the cell for {col.label} holds '{cell.text}', "
                               "not a figure; taken as missing", cell.line, cell.column,
                               length=len(cell.text))
-            figures.append(Figure(_typed(cell.value, col), cell.line, cell.column))
+            if col.id == "amount" and cell.unit == "元":
+                self.sink.add("GP312", f"{what}: {col.label} is written as {cell.text}元, in 元 "
+                              "where the template asks for 万元; the number is kept as written, "
+                              "not converted", cell.line, cell.column,
+                              length=len(cell.text) + 1,
+                              hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
+            figures.append(Figure(_typed(cell.value, col), cell.line, cell.column,
+                                  unit=cell.unit))
         figures.extend(Figure() for _ in columns[len(cells):])
         return figures
 
@@ -312,6 +319,10 @@ def _typed(value, column: ColumnSpec):
     if value is not None and column.id == "amount" and not isinstance(value, Decimal):
         return Decimal(value)
     return value
+
+
+def _in_wan(value) -> str:
+    return format(Decimal(value) / 10000, "f")
 
 
 def _list(labels: list[str]) -> str:

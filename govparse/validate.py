@@ -158,6 +158,14 @@ def check_values(report: Report) -> list[Diagnostic]:
                     f"{ref.id} is {value}: a fee is an amount ≥ 0 in 万元 with at most four "
                     "decimal places", rec.line, rec.col, table_id=rec.table, row_id=rec.row,
                     column_id=rec.column, actual=value, figures=(ref,)))
+        elif rec.column == "change":
+            # 本年增/减 (2019) is signed: only whole numbers are asked of it
+            if value != int(value):
+                found.append(Diagnostic(
+                    "GP405", _severity("GP405"),
+                    f"{ref.id} is {value}: a change in items is a whole number", rec.line,
+                    rec.col, table_id=rec.table, row_id=rec.row, column_id=rec.column,
+                    actual=value, figures=(ref,)))
         elif value < 0 or value != int(value):
             found.append(Diagnostic(
                 "GP405", _severity("GP405"),
