@@ -306,6 +306,13 @@ class Report:
                     yield FigureRecord(table, row.name, col.name, fig.value, fig.line, fig.column,
                                        fig.inferred)
 
+    def table_template(self, table: str) -> str:
+        """The template a table follows: the report's, except in a mixed report."""
+        cls = type(getattr(self, table))
+        if TEMPLATE_TABLE_CLASSES[self.template][table] is cls:
+            return self.template
+        return next(t for t, classes in TEMPLATE_TABLE_CLASSES.items() if classes[table] is cls)
+
     def replace_figure(self, table: str, row: str, column: str, figure: Figure) -> Report:
         table_obj = getattr(self, table)
         row_obj = attrs.evolve(getattr(table_obj, row), **{column: figure})

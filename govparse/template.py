@@ -162,6 +162,7 @@ class LabelCatalogue:
     rows_by_key: dict[str, RowSpec]
     parents_by_key: dict[str, str]  # key -> official label
     headers_by_key: dict[str, str]  # key -> official label
+    labels_by_key: dict[str, str]  # all three together: key -> official label
 
     @classmethod
     def for_table(cls, table: TableSpec) -> LabelCatalogue:
@@ -180,13 +181,11 @@ class LabelCatalogue:
                 for part in row.path:
                     headers.setdefault(label_key(part), part)
             parents = {}
-        return cls(table, rows, parents, headers)
+        labels = {k: r.label for k, r in rows.items()} | parents | headers
+        return cls(table, rows, parents, headers, labels)
 
     def official_labels(self) -> dict[str, str]:
-        labels = {k: r.label for k, r in self.rows_by_key.items()}
-        labels.update(self.parents_by_key)
-        labels.update(self.headers_by_key)
-        return labels
+        return self.labels_by_key
 
     def suggest(self, key: str, among: dict[str, str] | None = None) -> list[str]:
         """Official labels close to an unknown key, best first."""

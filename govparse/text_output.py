@@ -27,8 +27,8 @@ def report_text(report: Report, name: str) -> str:
     out = [f"{name}", f"  organisation: {_value(report.organization.value)}",
            f"  year:         {_value(report.year.value)}",
            f"  template:     {report.template}"]
-    template = load_template(report.template)
-    for table in template.tables:
+    for table_id in TABLE_TITLES:
+        table = load_template(report.table_template(table_id)).table(table_id)
         out.append("")
         out.append(f"{TABLE_TITLES[table.id]}  [{table.id}]")
         columns = table.rows[0].columns

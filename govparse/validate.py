@@ -17,6 +17,7 @@ fails; the figure is marked inferred and a GP408 diagnostic says so.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Iterable, Sequence
 
@@ -24,7 +25,7 @@ import attrs
 
 from govparse.diagnostics import Diagnostic, DiagnosticSink, FigureRef, Number
 from govparse.model import Figure, Report
-from govparse.template import TemplateSpec, load_template
+from govparse.template import load_template
 
 Ref = tuple[str, str, str]  # table, row, column
 
@@ -50,7 +51,9 @@ class Relation:
         return self.left + self.right
 
 
-def relations(template: TemplateSpec) -> tuple[Relation, ...]:
+@functools.cache
+def relations(template_name: str) -> tuple[Relation, ...]:
+    template = load_template(template_name)
     apps = template.table("applications")
     columns = apps.rows[0].columns
     applicant_cols = [c for c in columns if c.id != "total"]
@@ -181,7 +184,7 @@ def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str
 
     ``select`` and ``ignore`` take codes or code prefixes (``GP40``), as ruff does."""
     found = check_values(report)
-    for rel in relations(load_template(report.template)):
+    for rel in relations(report.table_template("applications")):
         finding = check_relation(report, rel)
         if finding is not None:
             found.append(finding)
@@ -201,7 +204,7 @@ def selected(code: str, select: Sequence[str] = (), ignore: Sequence[str] = ()) 
 
 def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
     """Fill figures the arithmetic pins down; see the module docstring for when."""
-    rels = relations(load_template(report.template))
+    rels = relations(report.table_template("applications"))
     failing_refs = {ref for rel in rels if _fails(report, rel) for ref in rel.refs}
     candidates: dict[Ref, list[tuple[Relation, Number]]] = {}
     for rel in rels:
@@ -246,5 +249,6 @@ def _severity(code: str):
 
 
 def _column_label(report: Report, column_id: str | None) -> str:
-    columns = load_template(report.template).table("applications").rows[0].columns
+    template = load_template(report.table_template("applications"))
+    columns = template.table("applications").rows[0].columns
     return next((c.label for c in columns if c.id == column_id), column_id or "")

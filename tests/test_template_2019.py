@@ -82,6 +82,14 @@ def test_mixed_report_is_read_with_a_diagnostic():
     (d,) = [d for d in report.diagnostics if d.code == "GP106"]
     assert "2019 template" in d.message and "2021 template" in d.message
     assert from_json(to_json(report)) == report
+    assert report.table_template("applications") == "2019"
+    assert report.table_template("active_disclosure") == "2021"
+    assert validate(report) == []  # the relations of each table's own template
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_example_2019_files_are_the_printers_output(layout):
+    assert example_2019(layout) == dumps(EXAMPLE_2019, layout)
 
 
 def test_template_comes_from_the_tables_not_the_year():
