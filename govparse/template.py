@@ -130,6 +130,7 @@ _TRAILING_REMARK = re.compile(r"^(.+?)\(.*\)$")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_label(text: str) -> str:
     """Fold the ways reports write a label: full-width forms, spaces, quotes."""
     text = unicodedata.normalize("NFKC", text)
@@ -142,6 +143,7 @@ def is_numbered(text: str) -> bool:
     return bool(_NUMBERING.match(normalize_label(text)))
 
 
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """The key a label is looked up by: normalized, without its numbering
     ("（三）", "1.") and without a trailing remark in brackets, so that

@@ -116,6 +116,10 @@ def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> tuple[int | None, i
 
 
 def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
+    values = [report.figure(*r).value for r in rel.refs]
+    if None not in values and \
+            _total(values[:len(rel.left)]) == _total(values[len(rel.left):]):
+        return None  # the common case, decided without building the finding
     figures = tuple(_ref(report, r) for r in rel.refs)
     table, row, column = rel.subject
     subject = rel.subject if row is not None else None
@@ -131,8 +135,6 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
         )
     left = _total(f.value for f in figures[:len(rel.left)])
     right = _total(f.value for f in figures[len(rel.left):])
-    if left == right:
-        return None
     line, col = _at(figures, subject)
     if rel.code == "GP403":
         message = (f"勾稽关系 fails for {_column_label(report, column)}: 本年新收 + 上年结转 = "
