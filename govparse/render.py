@@ -13,9 +13,8 @@ shown as four spaces), not by character count, so they stand under the text.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable, Sequence
-
-from wcwidth import wcwidth
 
 from govparse.diagnostics import Diagnostic, Severity
 
@@ -23,15 +22,21 @@ TAB = "    "
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 
 
+def char_width(char: str) -> int:
+    """Columns a character takes as printed: 2 for wide and full-width (CJK)
+    characters, 0 for combining marks, 1 for a control character (printed as
+    U+FFFD, see _shown), a tab as TAB."""
+    if char == "\t":
+        return len(TAB)
+    if unicodedata.combining(char):
+        return 0
+    if unicodedata.category(char) in ("Cc", "Cf"):
+        return 1
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
-    width = 0
-    for char in text:
-        if char == "\t":
-            width += len(TAB)
-        else:
-            w = wcwidth(char)
-            width += max(w, 0)  # control characters take no room
-    return width
+    return sum(char_width(c) for c in text)
 
 
 def _shown(text: str) -> str:
@@ -40,7 +45,7 @@ def _shown(text: str) -> str:
     for char in text:
         if char == "\t":
             out.append(TAB)
-        elif wcwidth(char) < 0:
+        elif unicodedata.category(char) in ("Cc", "Cf"):
             out.append("\ufffd")
         else:
             out.append(char)

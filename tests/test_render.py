@@ -32,3 +32,12 @@ def test_caret_under_cjk_text_after_tabs():
 def test_diagnostic_without_position():
     d = Diagnostic("GP103", Severity.ERROR, "section 四 is not in the report", path="r.txt")
     assert render(d, ["x"]) == "error[GP103]: section 四 is not in the report\n  --> r.txt"
+
+
+def test_caret_stays_aligned_after_control_and_combining_characters():
+    source = ["a\x07b\u0301\u4e2dX"]  # BEL, a combining accent, one CJK character
+    d = Diagnostic("GP201", Severity.WARNING, "x", 1, 6)
+    out = render(d, source).split("\n")
+    shown, caret = out[3], out[4]
+    assert shown.endswith("a\ufffdb\u0301\u4e2dX")
+    assert display_width(shown[:shown.index("X")]) == caret.index("^")
