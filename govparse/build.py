@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from govparse.cells import LABEL, CellLine, cell_stream, detect_layout
+from govparse.cells import FIGURE_KINDS, CellLine, cell_stream, detect_layout, strip_blanks
 from govparse.diagnostics import DiagnosticSink, Severity
 from govparse.detect import TEMPLATES, evidence, template_for_year
 from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
@@ -88,14 +89,16 @@ def _front_matter(items, sections: tuple[RawSection, ...], sink: DiagnosticSink)
         raw = titles[0]
         org = None
         if raw.organization is not None:
-            text = raw.organization.lstrip("#").strip()
-            offset = len(raw.organization) - len(raw.organization.lstrip("#").lstrip())
+            unmarked = raw.organization.lstrip("#")  # a markdown title: # 某区2024年…
+            text, offset = strip_blanks(unmarked)
+            offset += len(raw.organization) - len(unmarked)
             org = MetaField(text, raw.organization.line, raw.organization.column + offset)
         else:
             sink.add("GP101", "the title line names no organisation", raw.year.line,
                      raw.year.column)
         year = MetaField(int(raw.year), raw.year.line, raw.year.column)
         title_text = "".join(str(t) for t in (raw.organization, raw.year, raw.name) if t)
+        title_text = strip_blanks(title_text)[0]
         return org or MetaField(), year, title_text, preamble
     first = preamble[0] if preamble else None
     sink.add(
@@ -127,22 +130,23 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
     merged: dict[str, MergedSection] = {}
     last_index = -1
     for raw in raw_sections:
-        heading = raw.heading
+        heading, offset = strip_blanks(raw.heading)
+        column = raw.heading.column + offset
         index = SECTION_KINDS.index(raw.kind)
         if raw.kind in merged:
             first = merged[raw.kind]
-            sink.add("GP104", f"the heading '{heading.strip()}' appears again (first at line "
+            sink.add("GP104", f"the heading '{heading}' appears again (first at line "
                      f"{first.line}); the two parts are read as one section",
-                     heading.line, heading.column, length=len(heading.strip()))
+                     raw.heading.line, column, length=len(heading))
             merged[raw.kind] = attrs.evolve(
                 first, paragraphs=first.paragraphs + raw.paragraphs, lines=first.lines + raw.lines
             )
             continue
         if index < last_index:
-            sink.add("GP105", f"section '{heading.strip()}' stands after a later section of the "
-                     "template", heading.line, heading.column, length=len(heading.strip()))
+            sink.add("GP105", f"section '{heading}' stands after a later section of the "
+                     "template", raw.heading.line, column, length=len(heading))
         last_index = max(last_index, index)
-        merged[raw.kind] = MergedSection(raw.kind, heading.strip(), heading.line, heading.column,
+        merged[raw.kind] = MergedSection(raw.kind, heading, raw.heading.line, column,
                                          raw.paragraphs, raw.lines)
     for kind in SECTION_KINDS:
         if kind not in merged:
@@ -213,18 +217,21 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
 
 def _split_prose(lines: tuple[CellLine, ...], kind: str):
     """Sentences written in a table section are its paragraphs, not cells."""
-    known = {key for template in TEMPLATES
-             for key in catalogue(template, kind).official_labels()}
+    known = _known_labels(kind)
     cells, prose = [], []
     for ln in lines:
-        filled = ln.filled
-        if len(filled) == 1 and filled[0].kind == LABEL and len(ln.separators) <= 1 \
-                and label_key(filled[0].text) not in known and is_prose(filled[0].text):
-            cell = filled[0]
+        cell = ln.lone_label if len(ln.separators) <= 1 else None
+        if cell is not None and label_key(cell.text) not in known and is_prose(cell.text):
             prose.append(Paragraph(cell.text, cell.line, cell.column))
         else:
             cells.append(ln)
     return cells, tuple(prose)
+
+
+@functools.cache
+def _known_labels(kind: str) -> frozenset[str]:
+    return frozenset(key for template in TEMPLATES
+                     for key in catalogue(template, kind).official_labels())
 
 
 def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
@@ -232,7 +239,7 @@ def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
         return
     previous = None
     for cell in stream:
-        if previous is not None and previous.is_figure and cell.is_figure \
+        if previous is not None and previous.kind in FIGURE_KINDS and cell.kind in FIGURE_KINDS \
                 and cell.line != previous.line:
             sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as one "
                      "row", cell.line, cell.column)
@@ -242,11 +249,18 @@ def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
 def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
     table_spec = load_template(template).table(kind)
     table_cls = TEMPLATE_TABLE_CLASSES[template][kind]
-    empty_table = table_cls()
-    rows = {}
-    for row_spec in table_spec.rows:
-        row_cls = type(getattr(empty_table, row_spec.id))
-        rows[row_spec.id] = row_cls(
-            **{c.id: figures.get((row_spec.id, c.id), Figure()) for c in row_spec.columns}
-        )
-    return table_cls(**rows)
+    row_classes = _row_classes(table_cls)
+    return table_cls(**{
+        row.id: row_classes[row.id](**{c.id: figures.get((row.id, c.id), MISSING)
+                                       for c in row.columns})
+        for row in table_spec.rows
+    })
+
+
+MISSING = Figure()  # immutable, so one serves every missing cell
+
+
+@functools.cache
+def _row_classes(table_cls) -> dict[str, type]:
+    empty = table_cls()
+    return {f.name: type(getattr(empty, f.name)) for f in attrs.fields(table_cls)}

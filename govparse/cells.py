@@ -12,7 +12,9 @@ by their labels alone:
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -21,11 +23,14 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.model import Value
 
 NUMBER, PLACEHOLDER, LABEL, EMPTY = "number", "placeholder", "label", "empty"
+FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER))
 PIPES = frozenset("|｜")
 
 
-@attrs.frozen
+@attrs.define  # internal and made by the thousand: a plain slotted class is quickest
 class Cell:
+    """One cell of a table line."""
+
     kind: str
     text: str
     line: int
@@ -36,7 +41,7 @@ class Cell:
     @property
     def is_figure(self) -> bool:
         """A cell that stands in a figure's place and is not empty."""
-        return self.kind in (NUMBER, PLACEHOLDER)
+        return self.kind in FIGURE_KINDS
 
     def joined(self, other: Cell) -> Cell:
         return attrs.evolve(self, text=self.text + other.text)
@@ -55,9 +60,100 @@ class CellLine:
     def filled(self) -> tuple[Cell, ...]:
         return tuple(c for c in self.cells if c.kind != EMPTY)
 
+    @property
+    def lone_label(self) -> Cell | None:
+        """The line's only filled cell, when it is a label: maybe a sentence."""
+        found = None
+        for cell in self.cells:
+            if cell.kind != EMPTY:
+                if found is not None or cell.kind != LABEL:
+                    return None
+                found = cell
+        return found
+
 
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
 _DIGIT_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+# ---------------------------------------------------------------- splitting a line
+
+
+@attrs.frozen
+class CellSyntax:
+    """The grammar's cell terminals, compiled for one pass over a table line."""
+
+    splitter: re.Pattern  # SEP, captured: split() gives cell, separator, cell, …
+    figure: re.Pattern  # NUMBER [UNIT] | PLACEHOLDER, the whole (stripped) cell
+
+
+@functools.cache
+def cell_syntax() -> CellSyntax:
+    from govparse.parser import lark_parser  # the grammar, loaded once
+
+    parser = lark_parser()
+
+    def terminal(name: str) -> str:
+        return parser.get_terminal(name).pattern.to_regexp()
+
+    space = "[ \u3000\u00a0]*"
+    return CellSyntax(
+        re.compile(f"({terminal('SEP')})"),
+        re.compile(
+            f"(?P<number>{terminal('NUMBER')}){space}(?P<unit>{terminal('UNIT')})?"
+            f"|(?P<placeholder>{terminal('PLACEHOLDER')})"
+        ),
+    )
+
+
+_BLANK = " \u3000\u00a0"  # blanks inside a cell (a tab would be a separator)
+BLANKS = " \t\u3000\u00a0"  # what the grammar counts as blank around a line's text
+
+
+def strip_blanks(text: str) -> tuple[str, int]:
+    """The text without the grammar's blanks around it, and how many went before.
+    (Not str.strip(): that strips more, and text it strips would read otherwise.)"""
+    body = text.strip(BLANKS)
+    return body, (len(text) - len(text.lstrip(BLANKS)) if body else 0)
+
+
+def split_cells(text: str, line: int, column: int) -> CellLine:
+    """A table line's cells, as the grammar's rule `row` reads them.
+
+    ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
+    separator before it (at column 1 when it opens the line)."""
+    syntax = cell_syntax()
+    pieces = syntax.splitter.split(text)
+    cells: list[Cell] = []
+    offset = 0
+    empty_column = 1
+    for index, raw in enumerate(pieces):
+        if index % 2:  # a separator
+            offset += len(raw)
+            empty_column = column + offset
+            continue
+        body = raw.strip(_BLANK)
+        if not body:
+            cells.append(Cell(EMPTY, "", line, empty_column))
+        else:
+            at = column + offset + len(raw) - len(raw.lstrip(_BLANK))
+            if body.isascii() and body.isdigit() and len(body) < 20:  # a plain count
+                cells.append(Cell(NUMBER, body, line, at, int(body)))
+            else:
+                cells.append(_classified(syntax, body, line, at))
+        offset += len(raw)
+    indented = len(pieces) > 1 and cells[0].kind == EMPTY
+    return CellLine(line, tuple(cells), "".join(pieces[1::2]), indented)
+
+
+def _classified(syntax: CellSyntax, body: str, line: int, at: int) -> Cell:
+    match = syntax.figure.fullmatch(body)
+    if match is None:
+        return Cell(LABEL, body, line, at)
+    if match.group("placeholder") is not None:
+        return Cell(PLACEHOLDER, body, line, at)
+    number = match.group("number")
+    return Cell(NUMBER, number, line, at, number_value(number), match.group("unit"))
 
 
 def number_value(text: str) -> Value:
@@ -65,13 +161,19 @@ def number_value(text: str) -> Value:
     plain = text.translate(_DIGIT_FOLD).replace(",", "")
     try:
         return Decimal(plain) if "." in plain else int(plain)
-    except (ValueError, InvalidOperation):  # the grammar admits no such token
+    except (ValueError, InvalidOperation):  # longer than int() reads (sys.set_int_max_str_digits)
         return None
 
 
 def note_number_form(cell: Cell, sink: DiagnosticSink) -> None:
     """Say how a figure was written where it is not plain ASCII digits."""
     text = cell.text
+    if cell.value is None:
+        limit = sys.get_int_max_str_digits()
+        sink.add("GP313", f"figure '{text[:20]}…' is {len(text)} characters long, more than "
+                 f"govparse reads as a number ({limit} digits); taken as missing",
+                 cell.line, cell.column, length=min(len(text), 40))
+        return
     if _FULL_WIDTH_DIGITS.search(text):
         sink.add("GP309", f"figure '{text}' is written in full-width digits; read as "
                  f"{cell.value}", cell.line, cell.column, length=len(text))
@@ -112,7 +214,8 @@ def cell_stream(
     previous: CellLine | None = None
     for ln in lines:
         for cell in ln.cells:
-            if cell.kind == NUMBER:
+            if cell.kind == NUMBER and (cell.unit or cell.value is None
+                                        or not cell.text.isascii() or "," in cell.text):
                 note_number_form(cell, sink)
         if layout == "cells" and (ln.indented and len(ln.separators) == 1):
             stream.append(ln.cells[1])

@@ -75,6 +75,7 @@ CODES: dict[str, Code] = {
         Code("GP310", "thousands-separator", _N, "a figure has thousands separators"),
         Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
         Code("GP312", "amount-in-yuan", _W, "an amount is in 元 where the template asks for 万元"),
+        Code("GP313", "unreadable-figure", _E, "a figure is too long to read as a number"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

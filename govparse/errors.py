@@ -45,7 +45,8 @@ class StrictModeError(GovParseError):
     """Strict mode found problems; ``diagnostics`` lists every one of them."""
 
     def __init__(self, diagnostics: tuple[Diagnostic, ...], path: str | None = None) -> None:
-        first = diagnostics[0]
+        # The error points where the first problem with a place in the text stands.
+        first = next((d for d in diagnostics if d.line is not None), diagnostics[0])
         count = len(diagnostics)
         super().__init__(
             first.code,

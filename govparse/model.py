@@ -8,6 +8,7 @@ A missing cell is ``Figure(None)``, never 0.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 import attrs
@@ -275,6 +276,11 @@ TABLE_CLASSES = TEMPLATE_TABLE_CLASSES["2021"]
 TABLES = ("active_disclosure", "applications", "review_litigation")
 
 
+@functools.cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
+
+
 @frozen
 class Report:
     organization: MetaField = field(factory=MetaField)
@@ -297,14 +303,17 @@ class Report:
         for name in ("organization", "year"):
             meta = getattr(self, name)
             yield FigureRecord("report", "meta", name, meta.value, meta.line, meta.column)
+        for table, row, column, fig in self.table_figures():
+            yield FigureRecord(table, row, column, fig.value, fig.line, fig.column, fig.inferred)
+
+    def table_figures(self) -> Iterator[tuple[str, str, str, Figure]]:
+        """(table, row, column, Figure) for every cell of the three tables."""
         for table in TABLES:
             table_obj = getattr(self, table)
-            for row in attrs.fields(type(table_obj)):
-                row_obj = getattr(table_obj, row.name)
-                for col in attrs.fields(type(row_obj)):
-                    fig = getattr(row_obj, col.name)
-                    yield FigureRecord(table, row.name, col.name, fig.value, fig.line, fig.column,
-                                       fig.inferred)
+            for row in _field_names(type(table_obj)):
+                row_obj = getattr(table_obj, row)
+                for column in _field_names(type(row_obj)):
+                    yield table, row, column, getattr(row_obj, column)
 
     def table_template(self, table: str) -> str:
         """The template a table follows: the report's, except in a mixed report."""

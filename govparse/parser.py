@@ -36,6 +36,7 @@ def lark_parser() -> Lark:
         grammar_text(),
         parser="lalr",
         lexer="contextual",
+        start=["start", "row"],
         maybe_placeholders=True,
         transformer=ReportTransformer(),
         cache=True,
@@ -151,7 +152,7 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -
     sink = DiagnosticSink()
     sink.items.extend(source.notes)
     try:
-        raw = lark_parser().parse(normalize_newlines(text))
+        raw = lark_parser().parse(normalize_newlines(text), start="start")
     except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug
         raise GrammarError("GP100", f"the grammar cannot read this line: {exc.__class__.__name__}",
                            getattr(exc, "line", None), getattr(exc, "column", None),

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from govparse.cells import EMPTY, LABEL, PLACEHOLDER, Cell
+from govparse.cells import EMPTY, LABEL, NUMBER, PLACEHOLDER, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Figure
 from govparse.template import (
@@ -34,25 +34,25 @@ _PROSE = re.compile(r"[。；;！？]")
 class LogicalRow:
     labels: list[Cell] = attrs.Factory(list)
     data: list[Cell] = attrs.Factory(list)
-
-    @property
-    def has_figures(self) -> bool:
-        return any(c.is_figure for c in self.data)
+    has_figures: bool = False  # a figure (not only empty cells) is among the data
 
 
 def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
     rows = [LogicalRow()]
+    current = rows[0]
     for cell in stream:
-        current = rows[-1]
         if cell.kind == LABEL:
             if current.has_figures:
-                rows.append(LogicalRow([cell]))
+                current = LogicalRow([cell])
+                rows.append(current)
             else:
                 # Empty cells between labels are merged label cells, not figures.
                 current.labels.append(cell)
                 current.data.clear()
         else:
             current.data.append(cell)
+            if cell.kind != EMPTY:
+                current.has_figures = True
     return [r for r in rows if r.labels or r.has_figures]
 
 
@@ -73,11 +73,13 @@ class TableReader:
     header_keys: set[str] = attrs.Factory(set)
     suggested: set[str] = attrs.Factory(set)
     variant_labels: list[Cell] = attrs.Factory(list)
+    heading_line: int | None = None  # where a finding with no cell of its own points
 
     # ------------------------------------------------------------ entry point
 
     def read(self, rows: list[LogicalRow], heading_line: int | None
              ) -> dict[tuple[str, str], Figure]:
+        self.heading_line = heading_line
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
@@ -188,7 +190,7 @@ class TableReader:
             # Written one row a line (行政复议 0 0 0 0 0): read by label after all.
             for row in rows:
                 self._read_row(row)
-            self._report_missing_rows(None)
+            self._report_missing_rows(self.heading_line)
             return
         for row in rows:
             for cell in row.labels:
@@ -222,14 +224,19 @@ class TableReader:
     def _fit(self, data: list[Cell], columns: list[ColumnSpec], what: str,
              anchor: Cell | None) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""
-        cells = list(data)
         want = len(columns)
-        while len(cells) > want and cells[0].kind == EMPTY:
-            gap = cells.pop(0)
+        if len(data) == want and all(c.kind == NUMBER and c.unit is None for c in data):
+            # the common case: one plain figure a column
+            return [Figure(_typed(c.value, col), c.line, c.column) for c, col in zip(data, columns)]
+        start, end = 0, len(data)
+        while end - start > want and data[start].kind == EMPTY:
+            gap = data[start]
+            start += 1
             self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
                           "merged label cell; skipped", gap.line, gap.column)
-        while len(cells) > want and cells[-1].kind == EMPTY:
-            cells.pop()
+        while end - start > want and data[end - 1].kind == EMPTY:
+            end -= 1
+        cells = data[start:end]
         if len(cells) > want:
             extra = cells[want]
             self.sink.add(
@@ -242,7 +249,8 @@ class TableReader:
         if len(cells) < want:
             absent = [c.label for c in columns[len(cells):]]
             where = cells[-1] if cells else anchor
-            line, col = (where.line, where.column + len(where.text)) if where else (None, None)
+            line, col = (where.line, where.column + len(where.text)) if where \
+                else (self.heading_line, 1)
             if not cells:
                 message = f"{what} has no figures; all {want} are taken as missing"
             else:

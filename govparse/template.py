@@ -126,7 +126,6 @@ _NUMBERING = re.compile(
     r"|\d+[.、)]"  # 1. 1、 1)
     r")"
 )
-_TRAILING_REMARK = re.compile(r"^(.+?)\(.*\)$")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」")
 
 
@@ -152,8 +151,11 @@ def label_key(text: str) -> str:
     if text.startswith("(本列数据"):
         return "(本列数据)"
     text = _NUMBERING.sub("", text, count=1)
-    remark = _TRAILING_REMARK.match(text)
-    return remark.group(1) if remark else text
+    if text.endswith(")"):
+        opening = text.find("(", 1)  # a remark in brackets closes the label
+        if opening > 0:
+            return text[:opening]
+    return text
 
 
 @attrs.frozen

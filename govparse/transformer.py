@@ -10,7 +10,17 @@ from __future__ import annotations
 import attrs
 from lark import Token, Transformer, v_args
 
-from govparse.cells import EMPTY, LABEL, NUMBER, PLACEHOLDER, Cell, CellLine, number_value
+from govparse.cells import (
+    EMPTY,
+    LABEL,
+    NUMBER,
+    PLACEHOLDER,
+    Cell,
+    CellLine,
+    number_value,
+    split_cells,
+    strip_blanks,
+)
 from govparse.model import Paragraph
 
 
@@ -51,26 +61,40 @@ def _table_section(kind: str):
     return method
 
 
+def _lines(run: Token, read):
+    """Each line of a run of lines, read with its own line and column."""
+    column = run.column  # the first line starts where the token does
+    for number, text in enumerate(run.split("\n")[:-1], start=run.line):
+        item = read(text, number, column)
+        if item is not None:
+            yield item
+        column = 1
+
+
+def _paragraph(text: str, line: int, column: int) -> Paragraph | None:
+    body, offset = strip_blanks(text)
+    if not body:
+        return None  # a line of blanks only is no paragraph
+    return Paragraph(body, line, column + offset)
+
+
 @v_args(inline=True)
 class ReportTransformer(Transformer):
     def start(self, front_matter, *sections):
         return RawReport(front_matter, sections)
 
+    # `?paragraph`, `?table_line` and `?rule` are inlined: their tokens come to the
+    # rule above them, which saves a callback a line.
+
     def front_matter(self, *items):
-        return tuple(i for i in items if i is not None)
+        return tuple(p for i in items
+                     for p in (_lines(i, _paragraph) if isinstance(i, Token) else (i,)))
 
     def title(self, organization, year, name):
         return RawTitle(organization, year, name)
 
-    def paragraph(self, text: Token) -> Paragraph | None:
-        stripped = text.strip()
-        if not stripped:
-            return None  # a line of tabs and spaces only
-        offset = len(text) - len(text.lstrip())
-        return Paragraph(stripped, text.line, text.column + offset)
-
-    def narrative(self, *paragraphs):
-        return tuple(p for p in paragraphs if p is not None)
+    def narrative(self, *runs: Token):
+        return tuple(p for run in runs for p in _lines(run, _paragraph))
 
     overview = _narrative_section("overview")
     active_disclosure = _table_section("active_disclosure")
@@ -79,13 +103,12 @@ class ReportTransformer(Transformer):
     problems = _narrative_section("problems")
     other_matters = _narrative_section("other_matters")
 
-    def table(self, *lines):
-        return tuple(ln for ln in lines if ln is not None)
-
-    def rule(self, _token):
-        return None
+    def table(self, *runs: Token):
+        return tuple(cells for run in runs if run.type == "LINES"
+                     for cells in _lines(run, split_cells))
 
     def row(self, *children) -> CellLine:
+        """A line parsed cell by cell (start symbol `row`): the reference for split_cells."""
         cells: list[Cell] = []
         separators: list[str] = []
         line = next(

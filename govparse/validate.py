@@ -150,33 +150,27 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
 
 def check_values(report: Report) -> list[Diagnostic]:
     found = []
-    for rec in report.figures():
-        if rec.table == "report" or rec.value is None:
+    for table, row, column, fig in report.table_figures():
+        value = fig.value
+        if value is None:
             continue
-        ref = FigureRef(rec.table, rec.row, rec.column, rec.value, rec.line, rec.col)
-        value = rec.value
-        if rec.column == "amount":
+        if column == "amount":
             exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
-            if value < 0 or (isinstance(exponent, int) and exponent < -4):
-                found.append(Diagnostic(
-                    "GP406", _severity("GP406"),
-                    f"{ref.id} is {value}: a fee is an amount ≥ 0 in 万元 with at most four "
-                    "decimal places", rec.line, rec.col, table_id=rec.table, row_id=rec.row,
-                    column_id=rec.column, actual=value, figures=(ref,)))
-        elif rec.column == "change":
-            # 本年增/减 (2019) is signed: only whole numbers are asked of it
-            if value != int(value):
-                found.append(Diagnostic(
-                    "GP405", _severity("GP405"),
-                    f"{ref.id} is {value}: a change in items is a whole number", rec.line,
-                    rec.col, table_id=rec.table, row_id=rec.row, column_id=rec.column,
-                    actual=value, figures=(ref,)))
-        elif value < 0 or value != int(value):
-            found.append(Diagnostic(
-                "GP405", _severity("GP405"),
-                f"{ref.id} is {value}: a count is a whole number ≥ 0", rec.line, rec.col,
-                table_id=rec.table, row_id=rec.row, column_id=rec.column, actual=value,
-                figures=(ref,)))
+            if value >= 0 and not (isinstance(exponent, int) and exponent < -4):
+                continue
+            code, rule = "GP406", "a fee is an amount ≥ 0 in 万元 with at most four decimal places"
+        elif column == "change":  # 本年增/减 (2019) is signed: only whole numbers are asked
+            if value == int(value):
+                continue
+            code, rule = "GP405", "a change in items is a whole number"
+        elif value >= 0 and value == int(value):
+            continue
+        else:
+            code, rule = "GP405", "a count is a whole number ≥ 0"
+        ref = FigureRef(table, row, column, value, fig.line, fig.column)
+        found.append(Diagnostic(
+            code, _severity(code), f"{ref.id} is {value}: {rule}", fig.line, fig.column,
+            table_id=table, row_id=row, column_id=column, actual=value, figures=(ref,)))
     return found
 
 

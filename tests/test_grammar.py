@@ -2,6 +2,8 @@
 terminal named, and shipped inside the wheel."""
 
 import lark
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govparse.parser import grammar_text, lark_parser
 
@@ -9,7 +11,7 @@ from govparse.parser import grammar_text, lark_parser
 def test_grammar_builds_in_strict_mode():
     # strict=True turns shift/reduce conflicts and regex collisions into errors
     lark.Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=True,
-              strict=True)
+              start=["start", "row"], strict=True)
 
 
 def test_every_terminal_is_named():
@@ -19,7 +21,7 @@ def test_every_terminal_is_named():
 
 
 def test_cells_and_separators():
-    raw = lark_parser().parse("二、主动公开政府信息情况\n规章\t0\t—\t1,234个||\n\t\n")
+    raw = lark_parser().parse("二、主动公开政府信息情况\n规章\t0\t—\t1,234个||\n\t\n", start="start")
     (section,) = raw.sections
     first, second = section.lines
     assert [(c.kind, c.text, c.column) for c in first.cells] == [
@@ -32,9 +34,49 @@ def test_cells_and_separators():
 
 
 def test_title_and_narrative_lines():
-    raw = lark_parser().parse("某区2024年政府信息公开工作年度报告\n2024年，某区…\n一、总体情况\n\t正文\n")
+    raw = lark_parser().parse("某区2024年政府信息公开工作年度报告\n2024年，某区…\n一、总体情况\n\t正文\n",
+                               start="start")
     title, preamble = raw.front_matter
     assert (str(title.organization), str(title.year)) == ("某区", "2024")
     assert preamble.text == "2024年，某区…"
     assert raw.sections[0].kind == "overview"
     assert raw.sections[0].paragraphs[0].text == "正文"
+
+
+LINES = [
+    "规章\t0\t—\t1,234个||",
+    "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0",
+    "| 规章 | 0 | 0 | 0 |",
+    " \t四、结转下年度继续办理",
+    "结果 维持 | 结果 纠正 | |||",
+    "行政许可\t58 个\t+17\t2461",
+    "政府集中采购 ｜ 14 ｜ 246900元 ｜",
+    "\t",
+    "—\t/\t无\t-\t-3\t０.５\t1,2",
+    "a\u3000b\t\u3000c\u00a0",
+]
+
+
+def test_split_cells_agrees_with_the_row_rule():
+    """The document parse splits table lines in one pass (cells.split_cells);
+    the grammar's `row` rule, parsed cell by cell, must read them the same."""
+    from govparse.cells import split_cells
+
+    for text in LINES:
+        by_grammar = lark_parser().parse(text, start="row")
+        offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
+        by_split = split_cells(text[offset:], 1, 1 + offset)
+        assert by_split == by_grammar, text
+
+
+CELL_ALPHABET = "\t|｜ \u3000\u00a00123456789０.,+-—/无个元万件规章商业企业总计（一）"
+
+
+@given(st.text(alphabet=CELL_ALPHABET, max_size=40).filter(lambda t: t.strip(" \u3000\u00a0")))
+def test_split_cells_agrees_with_the_row_rule_on_any_line(text):
+    # (a TABLE_LINE holds something besides blanks: blank lines are blank lines)
+    from govparse.cells import split_cells
+
+    by_grammar = lark_parser().parse(text, start="row")
+    offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
+    assert split_cells(text[offset:], 1, 1 + offset) == by_grammar
