@@ -6,7 +6,6 @@ import codecs
 import functools
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -17,6 +16,7 @@ from govparse.build import build_report
 from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
 from govparse.errors import GovParseError, GrammarError, InputError, StrictModeError
 from govparse.model import Report
+from govparse.postlex import SectionHeadings
 from govparse.transformer import ReportTransformer
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
@@ -24,10 +24,11 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
 
 def grammar_text() -> str:
     """The grammar: inside the installed package, or in grammar/ of a source checkout."""
-    packaged = resources.files("govparse").joinpath("grammar", "report.lark")
+    here = Path(__file__).resolve().parent
+    packaged = here / "grammar" / "report.lark"
     if packaged.is_file():
         return packaged.read_text("utf-8")
-    return (Path(__file__).resolve().parent.parent / "grammar" / "report.lark").read_text("utf-8")
+    return (here.parent / "grammar" / "report.lark").read_text("utf-8")
 
 
 @functools.cache
@@ -37,6 +38,23 @@ def lark_parser() -> Lark:
         parser="lalr",
         lexer="contextual",
         start=["start", "row"],
+        maybe_placeholders=True,
+        transformer=ReportTransformer(),
+        postlex=SectionHeadings(),
+        cache=True,
+    )
+
+
+@functools.cache
+def row_parser() -> Lark:
+    """The grammar's rule `row` on its own: a table line parsed cell by cell, the
+    reference that cells.split_cells() is held to (tests/test_grammar.py). No
+    post-lexer here: a cell reading 总体情况 is a label, not a heading."""
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        start="row",
         maybe_placeholders=True,
         transformer=ReportTransformer(),
         cache=True,

@@ -6,14 +6,14 @@ data contract); nothing about the template's labels is written twice in code.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
-from importlib import resources
+from pathlib import Path
 
 import attrs
 
+PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_FILES = {"2021": "template-2021.tsv", "2019": "template-2019.tsv"}
 
 # Column sets the TSV names by a single word (see ../shared/template/README.md).
@@ -104,7 +104,7 @@ def _parse_columns(text: str) -> tuple[ColumnSpec, ...]:
 
 @functools.cache
 def load_template(name: str = "2021") -> TemplateSpec:
-    text = resources.files("govparse").joinpath("data", TEMPLATE_FILES[name]).read_text("utf-8")
+    text = (PACKAGE / "data" / TEMPLATE_FILES[name]).read_text("utf-8")
     rows: dict[str, list[RowSpec]] = {t: [] for t in TABLE_ORDER}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -212,6 +212,8 @@ class LabelCatalogue:
 
 def _ranked(key: str, candidates) -> list[tuple[float, str]]:
     """Candidates by similarity to key, best first."""
+    import difflib  # only a report with an unknown label needs it
+
     matcher = difflib.SequenceMatcher(b=key)
     scored = []
     for candidate in candidates:

@@ -5,13 +5,14 @@ import lark
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govparse.parser import grammar_text, lark_parser
+from govparse.parser import grammar_text, lark_parser, row_parser
+from govparse.postlex import SectionHeadings
 
 
 def test_grammar_builds_in_strict_mode():
     # strict=True turns shift/reduce conflicts and regex collisions into errors
     lark.Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=True,
-              start=["start", "row"], strict=True)
+              start=["start", "row"], postlex=SectionHeadings(), strict=True)
 
 
 def test_every_terminal_is_named():
@@ -54,6 +55,7 @@ LINES = [
     "\t",
     "—\t/\t无\t-\t-3\t０.５\t1,2",
     "a\u3000b\t\u3000c\u00a0",
+    "一、总体情况\t0",  # a heading's words in a cell are a label
 ]
 
 
@@ -63,13 +65,13 @@ def test_split_cells_agrees_with_the_row_rule():
     from govparse.cells import split_cells
 
     for text in LINES:
-        by_grammar = lark_parser().parse(text, start="row")
+        by_grammar = row_parser().parse(text)
         offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
         by_split = split_cells(text[offset:], 1, 1 + offset)
         assert by_split == by_grammar, text
 
 
-CELL_ALPHABET = "\t|｜ \u3000\u00a00123456789０.,+-—/无个元万件规章商业企业总计（一）"
+CELL_ALPHABET = "\t|｜ \u3000\u00a00123456789０.,+-—/无个元万件规章商业企业总计（一）、总体情况"
 
 
 @given(st.text(alphabet=CELL_ALPHABET, max_size=40).filter(lambda t: t.strip(" \u3000\u00a0")))
@@ -77,6 +79,6 @@ def test_split_cells_agrees_with_the_row_rule_on_any_line(text):
     # (a TABLE_LINE holds something besides blanks: blank lines are blank lines)
     from govparse.cells import split_cells
 
-    by_grammar = lark_parser().parse(text, start="row")
+    by_grammar = row_parser().parse(text)
     offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
     assert split_cells(text[offset:], 1, 1 + offset) == by_grammar
