@@ -92,8 +92,9 @@ def _front_matter(items, sections: tuple[RawSection, ...], sink: DiagnosticSink)
             unmarked = raw.organization.lstrip("#")  # a markdown title: # 某区2024年…
             text, offset = strip_blanks(unmarked)
             offset += len(raw.organization) - len(unmarked)
-            org = MetaField(text, raw.organization.line, raw.organization.column + offset)
-        else:
+            if text:
+                org = MetaField(text, raw.organization.line, raw.organization.column + offset)
+        if org is None:
             sink.add("GP101", "the title line names no organisation", raw.year.line,
                      raw.year.column)
         year = MetaField(int(raw.year), raw.year.line, raw.year.column)

@@ -179,6 +179,13 @@ def test_title_without_organisation():
     assert only(report, "GP101").line == 1
 
 
+def test_markdown_title_mark_alone_is_no_organisation():
+    # found by the grammar-driven property: '#' was read as an empty organisation
+    report = govparse.parse("#2024年政府信息公开工作年度报告\n")
+    assert report.organization.value is None and report.year.value == 2024
+    assert only(report, "GP101").line == 1
+
+
 def test_decimal_fee_and_signed_counts():
     text = changed("行政事业性收费\t1.2500", "行政事业性收费\t0.0350")
     report = govparse.parse(text, strict=True)
