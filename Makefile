@@ -21,3 +21,8 @@ test: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+
+## bench: set up, then measure parse, parse + validation, cold start and peak memory
+## against their floors (benchmarks/bench.py; BENCH_ARGS=--quick for a 30 s run)
+bench: $(VENV)/.installed
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)

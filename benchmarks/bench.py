@@ -86,7 +86,9 @@ def timed_pass(fn, by_group: dict[str, list[str]], min_calls: int) -> dict[str, 
             for text in texts:
                 fn(text)
         out[group] = (clock() - start) / rounds
-        cpu_scaled += (time.process_time() - group_cpu) * (1 / rounds - 1)
+        spent = time.process_time() - group_cpu
+        out["cpu:" + group] = spent / rounds
+        cpu_scaled += spent * (1 / rounds - 1)
     out["cpu"] = time.process_time() - cpu + cpu_scaled
     return out
 
@@ -106,6 +108,8 @@ def measure(fns: dict, by_group, repeats: int, min_calls: int, floor_passes: int
         result = {g: statistics.median(p[g] for p in runs) for g in by_group}
         result["all"] = statistics.median(sum(p[g] for g in by_group) for p in runs)
         result["cpu"] = statistics.median(p["cpu"] for p in runs)
+        for g in by_group:
+            result["cpu:" + g] = statistics.median(p["cpu:" + g] for p in runs)
         out[name] = result
     return out
 
@@ -211,7 +215,7 @@ def import_offenders(python: str, script: str, path: str, top: int, env=None):
     top_level = sorted((r for r in rows if r[3] == 0), key=lambda r: -r[2])
     by_self = sorted(rows, key=lambda r: -r[1])
     total = sum(r[2] for r in top_level) / 1e6
-    return top_level[:top], packages.most_common(top), by_self[:top], total
+    return top_level[:top], packages, by_self[:top], total
 
 
 # ---------------------------------------------------------------- memory
@@ -300,20 +304,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:<16}{per_s:>15,.0f}{1000 * m['all'] / len(items):>11.3f}"
               f"{1000 * m['cpu'] / len(items):>8.3f}{total_bytes / m['all'] / 1e6:>8.2f}"
               f"{m['all'] / base:>9.1f}{m['cpu'] / measured['floor']['cpu']:>13.1f}")
-    print("  by group, ms/report (x floor):")
-    print("  " + " " * 16 + "".join(f"{g:>17}" for g in by_group))
-    for name, m in measured.items():
-        cells = "".join(
-            f"{1000 * m[g] / counts[g]:>9.3f} ({m[g] / measured['floor'][g]:>5.1f})"
-            for g in by_group)
-        print(f"  {name:<16}{cells}")
+    for clock_name, key in (("wall", ""), ("CPU", "cpu:")):
+        print(f"  by group, {clock_name} ms/report (x floor):")
+        print("  " + " " * 16 + "".join(f"{g:>17}" for g in by_group))
+        for name, m in measured.items():
+            cells = "".join(
+                f"{1000 * m[key + g] / counts[g]:>9.3f} "
+                f"({m[key + g] / measured['floor'][key + g]:>5.1f})"
+                for g in by_group)
+            print(f"  {name:<16}{cells}")
     results["throughput"] = {
         name: {"seconds_per_pass": m["all"], "reports_per_s": len(items) / m["all"],
                "ms_per_report": 1000 * m["all"] / len(items), "ratio_to_floor": m["all"] / base,
                "cpu_ms_per_report": 1000 * m["cpu"] / len(items),
-               "by_group_ms": {g: 1000 * m[g] / counts[g] for g in by_group}}
+               "by_group_ms": {g: 1000 * m[g] / counts[g] for g in by_group},
+               "by_group_cpu_ms": {g: 1000 * m["cpu:" + g] / counts[g] for g in by_group}}
         for name, m in measured.items()
     }
+    busy = measured["parse"]["all"] / measured["parse"]["cpu"]
+    if busy > 1.2:
+        print(f"  note: wall time is {busy:.2f}x CPU time: other processes share this machine, "
+              "so the CPU columns are the steadier figures")
     pv_ratio = measured["parse+validate"]["all"] / base
     ref_ratio = measured["parse+validate"]["reference"] / measured["floor"]["reference"]
 
@@ -353,14 +364,18 @@ def main(argv: list[str] | None = None) -> int:
               "in all (importtime itself slows them)")
         print(f"    {'top-level import':<26}{'cum ms':>7}   {'package':<14}{'cum ms':>7}   "
               f"{'module':<28}{'self ms':>7}")
+        optional = packages.get("interegular")
+        if optional:
+            print(f"    (lark imports interegular when it is installed, as the test extra does: "
+                  f"{optional / 1000:.1f} ms that an installation without it does not pay)")
         for (tname, _s, tcum, _d), (pname, pcum), (mname, mself, _c, _d2) in zip(
-                top_level + [("", 0, 0, 0)] * 8, packages, by_self):
+                top_level + [("", 0, 0, 0)] * 8, packages.most_common(8), by_self):
             left = f"{tname:<26}{tcum / 1000:>7.1f}" if tname else " " * 33
             print(f"    {left}   {pname:<14}{pcum / 1000:>7.1f}   {mname:<28}{mself / 1000:>7.1f}")
         results["cold_start"] = {
             **cold,
             "stages_ms": {k: 1000 * v for k, v in stages.items()},
-            "imports_ms": {n: c / 1000 for n, c in packages},
+            "imports_ms": {n: c / 1000 for n, c in packages.most_common(15)},
         }
 
     # ------------------------------------------------ memory
@@ -377,8 +392,8 @@ def main(argv: list[str] | None = None) -> int:
                              "parse_seconds": seconds}
 
     # ------------------------------------------------ summary
-    print("\nsummary (wall-clock ratios, as the targets are set; CPU-time ratios beside them,"
-          " steadier when other processes share the machine)")
+    print("\nsummary: wall-clock and CPU-time ratios (CPU time is steadier when other processes"
+          " share the machine);\n  a target passes when both are within its limit")
     print(f"  {'target':<58}{'measured':>9}{'CPU':>8}{'limit':>7}  result")
 
     def line(what, ratio, cpu, limit, ok):
@@ -387,21 +402,24 @@ def main(argv: list[str] | None = None) -> int:
 
     limit = TARGETS["parse+validate"]
     pv_cpu = measured["parse+validate"]["cpu"] / measured["floor"]["cpu"]
-    line("parse + validate / floor (whole corpus)", pv_ratio, pv_cpu, limit, pv_ratio <= limit)
-    line("parse + validate / floor (reference reports)", ref_ratio, None, limit,
-         ref_ratio <= limit)
+    ref_cpu = measured["parse+validate"]["cpu:reference"] / measured["floor"]["cpu:reference"]
+    line("parse + validate / floor (whole corpus)", pv_ratio, pv_cpu, limit,
+         max(pv_ratio, pv_cpu) <= limit)
+    line("parse + validate / floor (reference reports)", ref_ratio, ref_cpu, limit,
+         max(ref_ratio, ref_cpu) <= limit)
     if cold_ratio is not None:
         limit = TARGETS["cold start"]
         for label, key in (("with bytecode", "bytecode"), ("as is", "as is")):
             ratio = cold[key]["ratio"]
             line(f"cold start: govparse parse / python -c pass ({label})", ratio,
-                 cold[key]["cpu_ratio"], limit, ratio <= limit)
+                 cold[key]["cpu_ratio"], limit, max(ratio, cold[key]["cpu_ratio"]) <= limit)
     if mem_ratio is not None:
         limit = TARGETS["peak memory"]
         line(f"peak memory / input size ({megabytes:g} MB input)", mem_ratio, None, limit,
              mem_ratio < limit)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
-    results["summary"] = {"parse_validate_ratio": pv_ratio, "reference_ratio": ref_ratio,
+    results["summary"] = {"parse_validate_ratio": pv_ratio, "parse_validate_cpu_ratio": pv_cpu,
+                          "reference_ratio": ref_ratio, "reference_cpu_ratio": ref_cpu,
                           "cold_start_ratio": cold_ratio, "memory_ratio": mem_ratio}
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")

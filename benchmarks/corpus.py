@@ -1,6 +1,7 @@
 """The benchmark corpus: the reference reports plus generated reports in every layout.
 
-Generated reports start from the bundled example (examples/regenerate.py) and get
+Generated reports start from the bundled examples (examples/regenerate.py: the 2021
+template, and a fifth on the 2019 template) and get
 random figures from a fixed seed: arithmetically consistent in most reports, with a
 missing figure or a broken total in a few, so that validation has findings to
 explain and the parser has gaps to report, as in a real year's corpus. Their
@@ -18,10 +19,6 @@ import attrs
 
 from govparse.model import (
     ApplicantCounts,
-    Applications,
-    DecisionCount,
-    DocumentCounts,
-    FeeAmount,
     Figure,
     MetaField,
     OutcomeCounts,
@@ -54,10 +51,11 @@ def reference_texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text("utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
 
 
-def example_report() -> Report:
-    """EXAMPLE of examples/regenerate.py (run without writing its files)."""
-    return runpy.run_path(str(ROOT / "examples" / "regenerate.py"), run_name="benchmark")[
-        "EXAMPLE"]
+def example_reports() -> list[Report]:
+    """EXAMPLE (2021 template) and, where the project has it, EXAMPLE_2019 of
+    examples/regenerate.py (run without writing its files)."""
+    space = runpy.run_path(str(ROOT / "examples" / "regenerate.py"), run_name="benchmark")
+    return [space[name] for name in ("EXAMPLE", "EXAMPLE_2019") if name in space]
 
 
 def _small(rng: random.Random, zero_share: float = 0.6, top: int = 30) -> int:
@@ -85,42 +83,53 @@ def _narrative(rng: random.Random, count: int) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+def _random_figures(table, rng: random.Random):
+    """Every figure of a table without arithmetic (二、主动公开) at random, of its kind:
+    money a Decimal to four places, a change (本年增/减) signed, else a count."""
+    rows = {}
+    for row in attrs.fields(type(table)):
+        row_obj = getattr(table, row.name)
+        values = {}
+        for col in attrs.fields(type(row_obj)):
+            old = getattr(row_obj, col.name).value
+            if isinstance(old, Decimal):
+                value = Decimal(rng.randint(0, 2_000_000) if rng.random() < 0.4 else 0).scaleb(-4)
+            elif col.name == "change":
+                value = rng.randint(-20, 20)
+            else:
+                value = _small(rng, 0.5, rng.choice((10, 100, 5000)))
+            values[col.name] = Figure(value)
+        rows[row.name] = type(row_obj)(**values)
+    return type(table)(**rows)
+
+
 def random_report(example: Report, rng: random.Random) -> Report:
-    """The example with random, arithmetically consistent figures."""
-    outcome_rows = [f.name for f in attrs.fields(Applications)
-                    if f.name not in ("new_requests", "carried_over", "total_processed",
-                                      "carried_forward")]
+    """The example with random figures, arithmetically consistent in most reports."""
+    apps_cls = type(example.applications)
+    special = ("new_requests", "carried_over", "total_processed", "carried_forward")
+    outcome_rows = [f.name for f in attrs.fields(apps_cls) if f.name not in special]
     rows = {name: [_small(rng, 0.85) for _ in range(6)] for name in outcome_rows}
     processed = [sum(rows[name][i] for name in outcome_rows) for i in range(6)]
     forward = [_small(rng, 0.8, 5) for _ in range(6)]
     over = [rng.randint(0, p + f) if rng.random() < 0.3 else 0 for p, f in zip(processed, forward)]
     new = [p + f - o for p, f, o in zip(processed, forward, over)]
-    applications = Applications(**{name: _applicants(v) for name, v in rows.items()},
-                                new_requests=_applicants(new), carried_over=_applicants(over),
-                                total_processed=_applicants(processed),
-                                carried_forward=_applicants(forward))
-    fee = Decimal(rng.randint(0, 200000)).scaleb(-4) if rng.random() < 0.3 else Decimal("0.0000")
-    active = attrs.evolve(
-        example.active_disclosure,
-        rules=DocumentCounts(*(Figure(_small(rng, 0.9)) for _ in range(3))),
-        normative_documents=DocumentCounts(*(Figure(_small(rng, 0.4)) for _ in range(3))),
-        administrative_licensing=DecisionCount(Figure(_small(rng, 0.3, 5000))),
-        administrative_penalty=DecisionCount(Figure(_small(rng, 0.3, 800))),
-        administrative_coercion=DecisionCount(Figure(_small(rng, 0.6))),
-        administrative_fees=FeeAmount(Figure(fee)),
-    )
+    applications = apps_cls(**{name: _applicants(v) for name, v in rows.items()},
+                            new_requests=_applicants(new), carried_over=_applicants(over),
+                            total_processed=_applicants(processed),
+                            carried_forward=_applicants(forward))
     review = ReviewLitigation(*(_outcomes([_small(rng, 0.8, 6) for _ in range(4)])
                                 for _ in range(3)))
     sections = tuple(
         Section(s.number, None, _narrative(rng, rng.randint(3, 6)) if s.number == 1 else s.paragraphs)
         for s in example.sections
     )
+    years = (2019, 2020) if example.template == "2019" else (2021, 2025)
     report = attrs.evolve(
         example,
         organization=MetaField(rng.choice(_PLACES) + rng.choice(_KINDS)),
-        year=MetaField(rng.randint(2021, 2025)),
+        year=MetaField(rng.randint(*years)),
         sections=sections,
-        active_disclosure=active,
+        active_disclosure=_random_figures(example.active_disclosure, rng),
         applications=applications,
         review_litigation=review,
     )
@@ -142,14 +151,19 @@ class Item:
     model: Report | None = None  # what the text was printed from (generated only)
 
 
+SHARE_2019 = 0.2  # of generated reports, on the 2019 template (2019 and 2020 reports)
+
+
 def build_corpus(generated: int, seed: int = 2021) -> list[Item]:
-    """The reference reports, then ``generated`` reports spread over the four layouts."""
+    """The reference reports, then ``generated`` reports spread over the four layouts,
+    a fifth of them on the 2019 template."""
     items = [Item("reference", name, text) for name, text in reference_texts()]
     rng = random.Random(seed)
-    example = example_report()
+    examples = example_reports()
     for index in range(generated):
         layout = LAYOUTS[index % len(LAYOUTS)]
-        model = random_report(example, rng)
+        use_2019 = len(examples) > 1 and rng.random() < SHARE_2019
+        model = random_report(examples[1] if use_2019 else examples[0], rng)
         items.append(Item(layout, f"generated-{index:05d}-{layout}", dumps(model, layout), model))
     return items
 

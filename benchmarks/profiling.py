@@ -1,8 +1,8 @@
 """Where govparse spends its time: cProfile of parse, parse + validate and a ~1 MB input.
 
-    .venv/bin/python benchmarks/profile.py                  # all three, top 25 each
-    .venv/bin/python benchmarks/profile.py --what parse --top 40 --sort tottime
-    .venv/bin/python benchmarks/profile.py --what megabyte --megabytes 0.25
+    .venv/bin/python benchmarks/profiling.py                  # all three, top 25 each
+    .venv/bin/python benchmarks/profiling.py --what parse --top 40 --sort tottime
+    .venv/bin/python benchmarks/profiling.py --what megabyte --megabytes 0.25
 
 Profiles the reference reports and generated reports in every layout (see
 corpus.py); prints, for each, the functions by cumulative and by own time, as a
