@@ -32,6 +32,7 @@ from govparse.model import (
     Section,
 )
 from govparse.parser import parse, parse_file
+from govparse.printer import dumps
 from govparse.validate import validate
 
 __version__ = "0.1.0"
@@ -64,6 +65,7 @@ __all__ = [
     "Section",
     "Severity",
     "StrictModeError",
+    "dumps",
     "parse",
     "parse_file",
     "validate",

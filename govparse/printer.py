@@ -7,7 +7,8 @@ property tests in tests/test_roundtrip.py hold the two to that.
 
 Layouts:
 - ``tab``: one row a line, cells separated by tabs (a table copied out of Word);
-- ``pipe``: one row a line, cells separated by `` | ``;
+- ``pipe``: one row a line, cells separated by `` | `` (with a border pipe before a
+  row whose first cell is empty);
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
 - ``markdown``: markdown tables, with border pipes and a rule under each header.
 """
@@ -20,7 +21,7 @@ from typing import Sequence
 import attrs
 
 from govparse.build import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
-from govparse.model import Report
+from govparse.model import Figure, Report
 from govparse.template import EXTRA_HEADER_LABELS, TableSpec, load_template
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")
@@ -61,9 +62,15 @@ def dumps(report: Report, layout: str = "tab") -> str:
 
 
 def title_line(report: Report) -> str | None:
+    """The title: organisation, year, 年政府信息公开工作年度报告; none without a year.
+    An organisation that begins with a digit is written after a markdown heading
+    mark (``# 3号…``): a title line read plainly takes a leading digit for the year's."""
     if report.year.value is None:
         return None
-    return f"{report.organization.value or ''}{report.year.value}{REPORT_NAME}"
+    organization = report.organization.value or ""
+    if organization[:1].isdecimal():
+        organization = f"# {organization}"
+    return f"{organization}{report.year.value}{REPORT_NAME}"
 
 
 def figure_text(value) -> str:
@@ -72,12 +79,21 @@ def figure_text(value) -> str:
     return str(value) if not isinstance(value, Decimal) else format(value, "f")
 
 
+def cell_text(figure: Figure) -> str:
+    """A figure's cell: the number as written plainly (no thousands separators,
+    ASCII digits, a Decimal with its places), and the unit the cell carried
+    (1个, 246900元), which is part of the figure. A missing figure is an empty cell."""
+    if figure.value is None:
+        return ""
+    return figure_text(figure.value) + (figure.unit or "")
+
+
 # ---------------------------------------------------------------- the official tables
 
 
 def table_blocks(report: Report, table: TableSpec) -> list[Block]:
     def figures(row) -> tuple[str, ...]:
-        return tuple(figure_text(report.figure(table.id, row.id, c.id).value) for c in row.columns)
+        return tuple(cell_text(report.figure(table.id, row.id, c.id)) for c in row.columns)
 
     if table.id == "active_disclosure":
         blocks: list[Block] = []
@@ -132,7 +148,7 @@ def render_block(block: Block, layout: str) -> list[str]:
     if layout == "tab":
         return ["\t".join([c or "" for c in row.labels] + list(row.figures)) for row in block]
     if layout == "pipe":
-        return [" | ".join([c for c in row.labels if c is not None] + list(row.figures))
+        return [_pipe_line([c for c in row.labels if c is not None] + list(row.figures))
                 for row in block]
     # markdown: every row as wide as the widest; a data row's labels end in the
     # last label column, so that no empty cell stands between labels and figures
@@ -150,3 +166,14 @@ def render_block(block: Block, layout: str) -> list[str]:
         if index == 0:
             lines.append("|" + "---|" * width)
     return lines
+
+
+def _pipe_line(cells: list[str]) -> str:
+    """One row of the pipe layout. A line that starts with a separator is read as
+    having a border pipe, so a row whose first cell is empty (the review table's
+    row of figures when its first figure is missing) is written with a border
+    pipe before it: without one, the parser would take the gap for the border and
+    every figure after it would move one column to the left. Trailing spaces
+    (after an empty last cell) are dropped."""
+    line = " | ".join(cells).rstrip()
+    return "| " + line.lstrip() if cells and cells[0] == "" else line

@@ -10,6 +10,7 @@ import click
 SUBCOMMANDS = {
     "parse": ("govparse.cli.parse_cmd", "parse_command"),
     "codes": ("govparse.cli.codes_cmd", "codes_command"),
+    "fmt": ("govparse.cli.fmt_cmd", "fmt_command"),
     "check": ("govparse.cli.check_cmd", "check_command"),
 }
 

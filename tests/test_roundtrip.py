@@ -1,0 +1,278 @@
+"""Printing and parsing are inverse: properties over generated models, the reference
+reports and strings generated from the grammar itself.
+
+- parse(dumps(r, layout)) == r for generated models, in every layout (positions,
+  headings as written, the title as written and diagnostics aside);
+- dumps of a parsed reference report re-parses to the same figures and model;
+- fmt (parse, then dumps) is idempotent, and converts between layouts exactly;
+- text generated from the grammar (hypothesis.extra.lark.from_lark) parses without
+  any exception but the documented ones, and fmt is idempotent on it too.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+import lark
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+
+import govparse
+from govparse import strategies as gst
+from govparse.diagnostics import Severity
+from govparse.model import Section
+from govparse.parser import grammar_text, lark_parser
+from govparse.printer import LAYOUTS, dumps, figure_text
+from conftest import SEED_FILES
+
+# A test that needs fewer examples than the profile still scales with it.
+FEWER = settings(max_examples=max(50, settings.default.max_examples // 4))
+
+
+def fmt(text: str, layout: str) -> str:
+    """What ``govparse fmt --layout LAYOUT`` writes for this text."""
+    return dumps(govparse.parse(text), layout)
+
+
+def values(report) -> list[tuple]:
+    """Every figure (with the organisation and year) without its position."""
+    return [(f.table, f.row, f.column, f.value) for f in report.figures()]
+
+
+def assert_positions_point_at_figures(text: str, report) -> None:
+    lines = text.split("\n")
+    for rec in report.figures():
+        if rec.table == "report" or rec.value is None:
+            continue
+        written = figure_text(rec.value)
+        assert rec.line is not None and rec.col is not None, rec
+        assert lines[rec.line - 1][rec.col - 1:].startswith(written), (rec, lines[rec.line - 1])
+
+
+# ---------------------------------------------------------------- generated models
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(report=gst.reports())
+def test_generated_report_round_trips(layout, report):
+    text = dumps(report, layout)
+    back = govparse.parse(text)
+    assert back == report
+    assert back.template == "2021"
+    # The printer writes the template's tables whole: nothing it writes is an error.
+    assert [d for d in back.diagnostics if d.severity is Severity.ERROR] == []
+    assert_positions_point_at_figures(text, back)
+    # and the printout is already in canonical form
+    assert dumps(back, layout) == text
+
+
+@FEWER
+@given(report=gst.reports(), source=gst.layouts(), target=gst.layouts())
+def test_fmt_converts_between_layouts_exactly_and_is_idempotent(report, source, target):
+    once = fmt(dumps(report, source), target)
+    assert once == dumps(report, target)
+    assert fmt(once, target) == once
+
+
+@FEWER
+@given(report=gst.reports(consistent=True, narrative=False), layout=gst.layouts())
+def test_consistent_report_round_trips_cleanly(report, layout):
+    back = govparse.parse(dumps(report, layout))
+    assert back == report
+    assert govparse.validate(back) == []
+    # all figures present: only the title and template-year notes may remain
+    assert {d.code for d in back.diagnostics} <= {"GP101", "GP107"}
+
+
+# ---------------------------------------------------------------- the reference reports
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_dumps_of_a_reference_report_reparses_to_the_same_figures(path, layout):
+    report = govparse.parse_file(path)
+    text = dumps(report, layout)
+    back = govparse.parse(text)
+    assert values(back) == values(report)
+    assert back == report
+    assert_positions_point_at_figures(text, back)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_fmt_is_idempotent_on_reference_reports(path, layout):
+    source = path.read_text(encoding="utf-8")
+    once = fmt(source, layout)
+    assert once != source  # the reference reports are not in canonical form
+    assert fmt(once, layout) == once
+
+
+def test_reference_report_in_canonical_form_reads_as_expected():
+    # 000: the typo'd header cell is written as the template's, the title kept
+    once = fmt(SEED_FILES[0].read_text(encoding="utf-8"), "tab")
+    assert once.startswith("文峰区南关街道办事处2024年政府信息公开工作年度报告\n")
+    assert "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n" in once
+    assert "本年度止件数" not in once
+    report = govparse.parse(once, strict=False)
+    assert [d.code for d in report.diagnostics if d.severity is not Severity.NOTE] == []
+    # 003 had no title; its year came from the text, and now stands in a title
+    once = fmt(SEED_FILES[3].read_text(encoding="utf-8"), "pipe")
+    assert once.startswith("2024年政府信息公开工作年度报告\n")
+    assert govparse.parse(once).year.value == 2024
+
+
+# ---------------------------------------------------------------- strings from the grammar
+
+
+@functools.cache
+def grammar() -> lark.Lark:
+    # A plain Lark object (no transformer, no post-lexer, no cache) for from_lark to
+    # read the rules of: `start` (a whole report), `table` (a table section's body:
+    # runs of lines, rule lines, blank lines) and `row` (one table line, cell by cell).
+    return lark.Lark(grammar_text(), parser="lalr", lexer="contextual",
+                     maybe_placeholders=True, start=["start", "table", "row"])
+
+
+def _without_trailing_lookahead(pattern: str) -> str:
+    """The pattern without a lookahead group that ends it: from_regex would write the
+    lookahead's text into the token, and from_lark then drops the token (it does not
+    lex whole). Lookaheads inside the pattern are left alone."""
+    if not pattern.endswith(")"):
+        return pattern
+    depth, in_class, escaped, opened = 0, False, False, []
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            opened.append(index)
+        elif char == ")":
+            start = opened.pop()
+            if index == len(pattern) - 1 and pattern.startswith("(?=", start):
+                return pattern[:start]
+    return pattern
+
+
+# Characters the grammar cares about, often; any other character now and then; and a
+# NUL rarely (parse raises the documented InputError GP002 for it).
+ALPHABET = st.one_of(
+    st.sampled_from(list("\n\t|｜ \u3000\u00a0-—=:+,.．0123456789０一二三四五六、（）()#万元个无/年度"
+                         "政府信息公开工作报告总体情况\r")),
+    st.characters(codec="utf-8", exclude_characters="\x00"),
+    st.just("\x00"),
+)
+
+
+@functools.cache
+def grammar_strings(start: str) -> st.SearchStrategy[str]:
+    g = grammar()
+    terminals, rules, _ = g.grammar.compile([start], ())
+    defined = {t.name for t in terminals}
+    used = {s.name for r in rules for s in r.expansion if s.is_term}
+    # the parser's own terminals: with its post-lexer, it keeps the ones that only
+    # the post-lexer reads (HEADING)
+    everything = {t.name: t for t in lark_parser().terminals}
+    explicit = {}
+    for name in sorted(used - defined):
+        # %declare'd terminals: a post-lexer makes them of another terminal, the one
+        # their name ends with (OVERVIEW_HEADING … from HEADING). Any of the six
+        # drawn from HEADING: the post-lexer names the section by the words drawn,
+        # so a section's body may then be read as another kind's, which any text
+        # must survive anyway.
+        source = next(t for t in everything if name.endswith(t) and t != name)
+        explicit[name] = everything[source]
+    for terminal in terminals:
+        if "(?=" in terminal.pattern.to_regexp():
+            explicit[terminal.name] = terminal
+    explicit = {
+        name: st.from_regex(_without_trailing_lookahead(t.pattern.to_regexp()),
+                            fullmatch=True, alphabet=ALPHABET)
+        for name, t in explicit.items()
+    }
+    return from_lark(g, start=start, explicit=explicit, alphabet=ALPHABET)
+
+
+@functools.cache
+def table_bodies() -> st.SearchStrategy[str]:
+    """A table section's body: lines of cells from the rule `row`, rule lines, blank
+    lines; or a body from the rule `table` as a whole."""
+    rule_line = st.from_regex(grammar().get_terminal("RULE").pattern.to_regexp(),
+                              fullmatch=True, alphabet=ALPHABET)
+    line = st.one_of(grammar_strings("row").map(lambda row: row + "\n"), rule_line,
+                     st.just("\n"))
+    return st.one_of(st.lists(line, max_size=12).map("".join), grammar_strings("table"))
+
+
+TABLE_HEADINGS = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                  "四、政府信息公开行政复议、行政诉讼情况")
+
+
+def parse_or_documented_error(text: str):
+    """The parse, or None where it raised one of the documented errors."""
+    try:
+        return govparse.parse(text)
+    except govparse.InputError as exc:
+        assert exc.code == "GP002" and "\x00" in text, exc  # the only one these inputs can
+        return None
+
+
+def _a_heading_read_as_a_paragraph(report) -> bool:
+    # KNOWN PARSER LIMITATION (reported; the grammar is not ours to change): a run of
+    # lines (LINES) stops before a heading line only when that line is at most 48
+    # characters long, blanks around it included. A heading line padded with blanks
+    # beyond that, right after a line of text, is read as a paragraph of the section
+    # before ("一、总体情况\n第一段。\n六、其他需要报告的事项" + 45 spaces): its text
+    # is a heading once printed, and fmt would turn it into the section. The printer
+    # has no way to write such a paragraph; inputs that lead to one are left out.
+    paragraphs = [p for s in report.sections for p in s.paragraphs]
+    return any(govparse.parse(p.text + "\n").sections for p in paragraphs)
+
+
+def check_grammar_string(text: str, layout: str) -> None:
+    report = parse_or_documented_error(text)
+    assume(report is not None)
+    assume(not _a_heading_read_as_a_paragraph(report))
+    for rec in report.figures():
+        assert rec.value is None or type(rec.value).__name__ in ("int", "Decimal", "str"), rec
+    once = dumps(report, layout)
+    back = govparse.parse(once)
+    assert values(back) == values(report)
+    # the same report, but with all six sections: the printer writes every heading
+    assert back == attrs.evolve(report, sections=tuple(
+        report.section(n) or Section(n) for n in range(1, 7)))
+    assert dumps(back, layout) == once
+
+
+@given(heading=st.sampled_from(TABLE_HEADINGS), body=table_bodies(), layout=gst.layouts())
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_table_sections_generated_from_the_grammar_parse(heading, body, layout):
+    check_grammar_string(f"{heading}\n{body}", layout)
+
+
+@given(text=grammar_strings("start"), layout=gst.layouts())
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_reports_generated_from_the_grammar_parse(text, layout):
+    check_grammar_string(text, layout)
+
+
+def test_lookaheads_are_taken_off_the_end_only():
+    assert _without_trailing_lookahead("[12]\\d{3}(?=年)") == "[12]\\d{3}"
+    assert _without_trailing_lookahead("a(?:(?!(?=b)c)d)*") == "a(?:(?!(?=b)c)d)*"
+    assert _without_trailing_lookahead("[(]x(?=[)])") == "[(]x"
+
+
+def test_known_parser_limitation_is_still_there():
+    # When this starts failing, the parser was fixed: remove the exclusion above
+    # (_a_heading_read_as_a_paragraph).
+    report = govparse.parse("一、总体情况\n第一段。\n六、其他需要报告的事项" + " " * 45 + "\n后文。\n")
+    assert [p.text for p in report.section(1).paragraphs] == ["第一段。", "六、其他需要报告的事项",
+                                                               "后文。"]
+    assert report.section(6) is None
