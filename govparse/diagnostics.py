@@ -129,6 +129,8 @@ class Diagnostic:
         return CODES[self.code].name
 
     def with_path(self, path: str | None) -> Diagnostic:
+        if path == self.path:
+            return self  # frozen: nothing to change
         return attrs.evolve(self, path=path)
 
     def as_error(self) -> Diagnostic:

@@ -212,6 +212,11 @@ class LabelCatalogue:
 
 def _ranked(key: str, candidates) -> list[tuple[float, str]]:
     """Candidates by similarity to key, best first."""
+    return _ranked_among(key, tuple(candidates))
+
+
+@functools.lru_cache(maxsize=4096)  # the same misspelt labels come back report after report
+def _ranked_among(key: str, candidates: tuple[str, ...]) -> list[tuple[float, str]]:
     import difflib  # only a report with an unknown label needs it
 
     matcher = difflib.SequenceMatcher(b=key)
