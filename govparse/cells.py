@@ -83,7 +83,7 @@ _DIGIT_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 class CellSyntax:
     """The grammar's cell terminals, compiled for one pass over a table line."""
 
-    splitter: re.Pattern  # SEP, captured: split() gives cell, separator, cell, …
+    separator: re.Pattern  # SEP: one character between two cells
     figure: re.Pattern  # NUMBER [UNIT] | PLACEHOLDER, the whole (stripped) cell
 
 
@@ -96,9 +96,12 @@ def cell_syntax() -> CellSyntax:
     def terminal(name: str) -> str:
         return parser.get_terminal(name).pattern.to_regexp()
 
+    separator = re.compile(terminal("SEP"))
+    # split_cells() counts columns on this: a separator is one character
+    assert separator.fullmatch("\t") and not separator.fullmatch("\t\t")
     space = "[ \u3000\u00a0]*"
     return CellSyntax(
-        re.compile(f"({terminal('SEP')})"),
+        separator,
         re.compile(
             f"(?P<number>{terminal('NUMBER')}){space}(?P<unit>{terminal('UNIT')})?"
             f"|(?P<placeholder>{terminal('PLACEHOLDER')})"
@@ -123,27 +126,25 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
     syntax = cell_syntax()
-    pieces = syntax.splitter.split(text)
+    pieces = syntax.separator.split(text)
     cells: list[Cell] = []
-    offset = 0
-    empty_column = 1
-    for index, raw in enumerate(pieces):
-        if index % 2:  # a separator
-            offset += len(raw)
-            empty_column = column + offset
-            continue
-        body = raw.strip(_BLANK)
+    append = cells.append
+    start = 0  # where the piece starts in text
+    for raw in pieces:
+        body = raw.strip(_BLANK) if raw else raw
         if not body:
-            cells.append(Cell(EMPTY, "", line, empty_column))
+            append(Cell(EMPTY, "", line, column + start if start else 1))
         else:
-            at = column + offset + len(raw) - len(raw.lstrip(_BLANK))
-            if body.isascii() and body.isdigit() and len(body) < 20:  # a plain count
-                cells.append(Cell(NUMBER, body, line, at, int(body)))
+            at = column + start
+            if raw[0] in _BLANK:
+                at += len(raw) - len(raw.lstrip(_BLANK))
+            if body.isdigit() and body.isascii() and len(body) < 20:  # a plain count
+                append(Cell(NUMBER, body, line, at, int(body)))
             else:
-                cells.append(_classified(syntax, body, line, at))
-        offset += len(raw)
-    indented = len(pieces) > 1 and cells[0].kind == EMPTY
-    return CellLine(line, tuple(cells), "".join(pieces[1::2]), indented)
+                append(_classified(syntax, body, line, at))
+        start += len(raw) + 1
+    separators = "".join(syntax.separator.findall(text)) if len(pieces) > 1 else ""
+    return CellLine(line, tuple(cells), separators, bool(separators) and cells[0].kind == EMPTY)
 
 
 def _classified(syntax: CellSyntax, body: str, line: int, at: int) -> Cell:

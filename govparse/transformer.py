@@ -71,6 +71,12 @@ def _lines(run: Token, read):
         column = 1
 
 
+def _cells(text: str, line: int, column: int):
+    """A table line's cells; a blank line has none (a line holding only a tab is
+    an empty cell: in the one-cell-a-line layout it stands for a missing figure)."""
+    return split_cells(text, line, column) if text.strip(" \u3000\u00a0") else None
+
+
 def _paragraph(text: str, line: int, column: int) -> Paragraph | None:
     body, offset = strip_blanks(text)
     if not body:
@@ -105,7 +111,7 @@ class ReportTransformer(Transformer):
 
     def table(self, *runs: Token):
         return tuple(cells for run in runs if run.type == "LINES"
-                     for cells in _lines(run, split_cells))
+                     for cells in _lines(run, _cells))
 
     def row(self, *children) -> CellLine:
         """A line parsed cell by cell (start symbol `row`): the reference for split_cells."""

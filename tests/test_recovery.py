@@ -133,6 +133,16 @@ def test_header_cell_split_across_lines_in_cells_layout():
     assert report.applications.new_requests.commercial_enterprise.value == 2
 
 
+def test_empty_cell_in_one_cell_a_line_layout_is_missing():
+    # a line holding only a tab is an empty cell there, not a blank line
+    text = changed("\t规章\n\t0\n\t0\n\t0\n", "\t规章\n\t0\n\t\n\t0\n", layout="cells")
+    report = govparse.parse(text)
+    assert report.active_disclosure.rules.repealed.value is None
+    assert report.active_disclosure.rules.in_force.value == 0
+    d = only(report, "GP302")
+    assert (d.line, d.column) == (line_of(text, "\t规章") + 2, 2)
+
+
 def test_review_table_written_one_row_a_line():
     text = example_text("pipe")
     start = text.index("行政复议 | 行政诉讼")
