@@ -21,8 +21,9 @@ Requires Hypothesis (``pip install 'govparse[test]'`` or ``pip install hypothesi
 
 What is generated
 -----------------
-``reports()`` draws complete reports on the 2021 template (``template="2021"``, the
-only one for now): every figure of the three tables, each of which may be missing
+``reports()`` draws complete reports on the 2021 template (``template="2021"``), or
+on the 2019 template with ``template="2019"`` (its own section 二 with signed
+changes 本年增/减 and a procurement amount, and one （六）其他处理 row): every figure of the three tables, each of which may be missing
 (``Figure(None)``); counts are ints (negative and large ones too, unless
 ``consistent=True``), the fee (``active_disclosure.administrative_fees.amount``) is a
 ``Decimal`` with zero to four places; in some reports figures carry a unit in their
@@ -67,7 +68,7 @@ What is *not* generated, because the printed text cannot say it
   the parser itself, on the text alone in its place, not by a copy of its patterns.
 - Inferred figures (``Figure(..., inferred=True)``, from ``parse(infer=True)``): the
   printed text cannot mark a figure as inferred. Nor a missing figure with a unit.
-- Templates other than 2021 (``TEMPLATES``), for now.
+- A report that mixes the two templates (the parser reads one, with GP106).
 
 The building blocks (``counts``, ``fees``, ``paragraph_texts``, ``organizations``,
 ``years``, ``layouts``) are public too, as are the two predicates that say what
@@ -113,7 +114,8 @@ __all__ = [
 # follow the template's data (govparse/data/template-*.tsv) and the model's classes
 # for it (TEMPLATE_TABLE_CLASSES), so another template is added by naming it here
 # (and, for consistent=True, by saying which of its columns are signed changes).
-TEMPLATES = ("2021",)
+TEMPLATES = ("2021", "2019")
+SIGNED_COLUMNS = frozenset({"change"})  # 本年增/减 (2019): may be negative when consistent
 
 OUTCOMES_PARENT = "三、本年度办理结果"
 
@@ -363,8 +365,10 @@ def _consistent_tables(draw, template: str) -> dict:
 
     active = spec.table("active_disclosure")
     fee = fees(allow_missing=False, allow_negative=False)
+    signed = st.integers(-50, 50)
     tables[active.id] = _table(template, active.id, {
-        (row.id, col.id): draw(fee) if col.id == "amount" else Figure(draw(small))
+        (row.id, col.id): draw(fee) if col.id == "amount"
+        else Figure(draw(signed if col.id in SIGNED_COLUMNS else small))
         for row, col in active.slots})
 
     apps = spec.table("applications")

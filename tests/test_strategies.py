@@ -143,12 +143,18 @@ def test_consistent_reports_are_not_all_zero():
     assert report.applications.new_requests.total.value > 10
 
 
-def test_only_the_2021_template_for_now():
-    assert gst.TEMPLATES == ("2021",)
-    with pytest.raises(ValueError, match="no strategies for template '1999'"):
-        gst.reports("1999")
+def test_both_templates_are_generated():
+    assert gst.TEMPLATES == ("2021", "2019")
     with pytest.raises(ValueError):
-        gst.consistent_reports("1999")
+        gst.reports("2018")
+
+
+@given(gst.reports("2019", consistent=True, narrative=False))
+def test_2019_reports_use_the_2019_model(report):
+    assert report.template == "2019"
+    assert isinstance(report.active_disclosure, govparse.ActiveDisclosure2019)
+    assert isinstance(report.applications, govparse.Applications2019)
+    assert govparse.validate(report) == []
 
 
 # ---------------------------------------------------------------- the building blocks
