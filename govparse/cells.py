@@ -218,8 +218,10 @@ def cell_stream(
             if cell.kind == NUMBER and (cell.unit or cell.value is None
                                         or not cell.text.isascii() or "," in cell.text):
                 note_number_form(cell, sink)
-        if layout == "cells" and (ln.indented and len(ln.separators) == 1):
-            stream.append(ln.cells[1])
+        filled = [c for c in ln.cells if c.kind != EMPTY]
+        if layout == "cells" and ln.indented and len(filled) <= 1:
+            # one cell a line: more indentation, or tabs after the cell, are layout
+            stream.append(filled[0] if filled else ln.cells[1])
         elif layout == "cells" and not ln.separators and previous is not None \
                 and ln.cells[0].kind == LABEL and stream and stream[-1].kind == LABEL \
                 and stream[-1].line == previous.line:

@@ -62,6 +62,7 @@ CODES: dict[str, Code] = {
         Code("GP205", "missing-row", _W, "a row of the template is missing; its figures are missing"),
         Code("GP206", "duplicate-row", _E, "a row appears twice; the first is kept"),
         Code("GP207", "missing-header", _W, "the header lacks a column label of the template"),
+        Code("GP209", "header-order", _W, "the header names the columns in another order"),
         # tables: cells
         Code("GP301", "short-row", _W, "a row has fewer figures than columns"),
         Code("GP302", "empty-cell", _W, "an empty cell among figures is taken as missing"),
@@ -75,7 +76,7 @@ CODES: dict[str, Code] = {
         Code("GP310", "thousands-separator", _N, "a figure has thousands separators"),
         Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
         Code("GP312", "amount-in-yuan", _W, "an amount is in 元 where the template asks for 万元"),
-        Code("GP313", "unreadable-figure", _E, "a figure is too long to read as a number"),
+        Code("GP313", "unreadable-figure", _E, "a cell where a figure stands is no number read"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

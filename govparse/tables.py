@@ -28,6 +28,8 @@ from govparse.template import (
 # Whitespace between two CJK characters splits a word: 商业 企业, 结果 维持.
 _SPLIT_WORD = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _PROSE = re.compile(r"[。；;！？]")
+# A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
+_FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
 
 
 @attrs.define
@@ -74,6 +76,7 @@ class TableReader:
     suggested: set[str] = attrs.Factory(set)
     variant_labels: list[Cell] = attrs.Factory(list)
     heading_line: int | None = None  # where a finding with no cell of its own points
+    header_cells: dict[int, list[Cell]] = attrs.Factory(dict)  # column labels, by line
 
     # ------------------------------------------------------------ entry point
 
@@ -152,8 +155,14 @@ class TableReader:
             self._place(cat.rows_by_key[key], [], cell)
         elif key in cat.headers_by_key:
             self.header_keys.add(key)
+            self.header_cells.setdefault(cell.line, []).append(cell)
         elif key in cat.parents_by_key:
             pass
+        elif _FIGURE_LIKE.match(cell.text):
+            self.sink.add(
+                "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
+                "reads (a full-width comma, a space or a point in the wrong place?); the figure "
+                "is missing", cell.line, cell.column, length=len(cell.text))
         else:
             suggestions = cat.suggest(key)
             headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]
@@ -198,7 +207,7 @@ class TableReader:
         data = [c for r in with_figures for c in r.data]
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
-        placed = self._fit(data, [c for _, c in slots], "the table's figures", anchor)
+        placed = self._fit(data, [c for _, c in slots], "the review table", anchor)
         for (spec, col), fig in zip(slots, placed):
             self.figures[(spec.id, col.id)] = fig
         for spec in cat.table.rows:
@@ -241,8 +250,8 @@ class TableReader:
             extra = cells[want]
             self.sink.add(
                 "GP303",
-                f"{what} has {len(cells)} figures for {want} columns; which one is extra cannot "
-                "be told, so none of them is placed",
+                f"{what} has {_count(len(cells), 'cell')} for {_count(want, 'column')}; which "
+                "one is extra cannot be told, so none of them is placed",
                 extra.line, extra.column,
             )
             return [Figure(None, c.line, c.column) for c in cells[:want]]
@@ -252,11 +261,11 @@ class TableReader:
             line, col = (where.line, where.column + len(where.text)) if where \
                 else (self.heading_line, 1)
             if not cells:
-                message = f"{what} has no figures; all {want} are taken as missing"
+                message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
             else:
                 message = (
-                    f"{what} has {len(cells)} figures for {want} columns; no empty cell marks "
-                    f"the gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken "
+                    f"{what} has {_count(len(cells), 'figure')} for {_count(want, 'column')}; "
+                    f"no empty cell marks the gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken "
                     f"as missing (the last column{'s' if len(absent) != 1 else ''})"
                 )
             self.sink.add("GP301", message, line, col)
@@ -293,10 +302,42 @@ class TableReader:
                     expected.setdefault(label_key(part), part)
         if not self.seen_rows:
             return  # nothing of the table was found: missing rows say it all
+        self._check_header_order()
         for key, label in expected.items():
             if key not in self.header_keys and key not in self.suggested:
                 self.sink.add("GP207", f"the table's header lacks the column '{label}'",
                               heading_line, 1)
+
+    def _check_header_order(self) -> None:
+        """Figures are read in the template's column order; a header line that names
+        the columns in another order is said aloud (the figures may be misplaced)."""
+        order = {}
+        for spec in self.catalogue.table.rows:
+            for index, col in enumerate(spec.columns):
+                order.setdefault(label_key(col.label), index)
+        for cells in self.header_cells.values():
+            group: list[int] = []
+            for cell in cells:
+                index = order.get(label_key(cell.text))
+                if index is None:
+                    continue
+                if index in group:
+                    group = []  # the same columns again (the review table's header)
+                if group and index < group[-1]:
+                    expected = [c.label for c in self._columns_in_order()]
+                    self.sink.add(
+                        "GP209", f"the header names '{cell.text}' after a column the template "
+                        "puts after it; figures are read in the template's order: "
+                        + ", ".join(expected), cell.line, cell.column, length=len(cell.text))
+                    break
+                group.append(index)
+
+    def _columns_in_order(self) -> list[ColumnSpec]:
+        seen: dict[str, ColumnSpec] = {}
+        for spec in self.catalogue.table.rows:
+            for col in spec.columns:
+                seen.setdefault(col.id, col)
+        return list(seen.values())
 
     def _note_label_form(self, cell: Cell) -> None:
         if _SPLIT_WORD.search(cell.text):
@@ -327,6 +368,10 @@ def _typed(value, column: ColumnSpec):
     if value is not None and column.id == "amount" and not isinstance(value, Decimal):
         return Decimal(value)
     return value
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _in_wan(value) -> str:

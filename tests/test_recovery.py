@@ -49,7 +49,7 @@ def test_too_many_figures_places_none_of_them():
     d = only(report, "GP303")
     assert d.severity is Severity.ERROR
     assert (d.line, d.column) == (line_of(text, "规章\t"), 10)
-    assert "4 figures for 3 columns" in d.message
+    assert "4 cells for 3 columns" in d.message
 
 
 def test_row_label_typo_is_read_as_the_closest_with_a_hint():
@@ -141,6 +141,49 @@ def test_empty_cell_in_one_cell_a_line_layout_is_missing():
     assert report.active_disclosure.rules.in_force.value == 0
     d = only(report, "GP302")
     assert (d.line, d.column) == (line_of(text, "\t规章") + 2, 2)
+
+
+@pytest.mark.parametrize("cells", ["\t0\n\t\t4\n\t7\n", "\t0\n\t4\t\n\t7\t\t\n"],
+                         ids=["indented-twice", "trailing-tabs"])
+def test_one_cell_a_line_with_stray_tabs(cells):
+    text = changed("\t规章\n\t0\n\t0\n\t0\n", "\t规章\n" + cells, layout="cells")
+    report = govparse.parse(text, strict=True)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (0, 4, 7)
+
+
+def test_dashes_in_a_cell_are_a_placeholder_not_a_rule_line():
+    text = changed("\t规章\n\t0\n\t0\n\t0\n", "\t规章\n\t0\n\t---\n\t7\n", layout="cells")
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (0, None, 7)
+    assert only(report, "GP304").line == line_of(text, "\t---")
+
+
+def test_header_in_another_order_is_said_aloud():
+    text = changed("信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+                   "信息内容\t现行有效件数\t本年制发件数\t本年废止件数")
+    report = govparse.parse(text)
+    d = only(report, "GP209")
+    assert (d.line, d.severity) == (line_of(text, "信息内容\t现行有效件数"), Severity.WARNING)
+    assert "本年制发件数" in d.message and "本年制发件数, 本年废止件数, 现行有效件数" in d.message
+
+
+@pytest.mark.parametrize("cell", ["1，234", "1 234", "1234."])
+def test_figure_like_cell_that_is_no_number_is_an_error(cell):
+    text = changed("行政许可\t1234", f"行政许可\t{cell}")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_licensing.decisions.value is None
+    d = only(report, "GP313")
+    assert d.severity is Severity.ERROR and d.line == line_of(text, "行政许可\t")
+
+
+@pytest.mark.parametrize("heading", ["三、收到和处理政府信息公开申请情况：",
+                                     "**三、收到和处理政府信息公开申请情况**"])
+def test_heading_with_a_colon_or_bold(heading):
+    text = changed("三、收到和处理政府信息公开申请情况", heading)
+    report = govparse.parse(text, strict=True)
+    assert report.applications.new_requests.total.value == 13
 
 
 def test_review_table_written_one_row_a_line():
