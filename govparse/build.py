@@ -8,7 +8,7 @@ import re
 import attrs
 
 from govparse.cells import FIGURE_KINDS, CellLine, cell_stream, detect_layout, strip_blanks
-from govparse.diagnostics import DiagnosticSink, Severity
+from govparse.diagnostics import DiagnosticSink
 from govparse.detect import TEMPLATES, evidence, template_for_year
 from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
@@ -84,7 +84,20 @@ def build_report(raw: RawReport, sink: DiagnosticSink) -> Report:
 
 def _front_matter(items, sections: tuple[RawSection, ...], sink: DiagnosticSink):
     titles = [i for i in items if isinstance(i, RawTitle)]
-    preamble = tuple(i for i in items if isinstance(i, Paragraph))
+    preamble = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            preamble.append(item)
+        elif item is not titles[0]:
+            # A second title line stays in the text, as a paragraph, and is said aloud.
+            text = strip_blanks("".join(str(t) for t in (item.organization, item.year,
+                                                          item.name) if t))[0]
+            start = item.organization or item.year
+            sink.add("GP109", f"a second title line '{text}'; the first (line "
+                     f"{titles[0].year.line}) names the organisation and year, this one is "
+                     "kept as a paragraph", start.line, start.column, length=len(text))
+            preamble.append(Paragraph(text, start.line, start.column))
+    preamble = tuple(preamble)
     if titles:
         raw = titles[0]
         org = None
@@ -151,14 +164,12 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
                                          raw.paragraphs, raw.lines)
     for kind in SECTION_KINDS:
         if kind not in merged:
-            lost = kind in TABLE_SECTIONS
-            sink.add(
-                "GP103",
-                f"section {SECTION_NAMES[kind]} is not in the report"
-                + ("; its figures are missing" if lost else ""),
-                None, None,
-                severity=Severity.ERROR if lost else None,
-            )
+            if kind in TABLE_SECTIONS:
+                sink.add("GP108", f"section {SECTION_NAMES[kind]} is not in the report; its "
+                         "figures are missing", None, None)
+            else:
+                sink.add("GP103", f"section {SECTION_NAMES[kind]} is not in the report",
+                         None, None)
     return merged
 
 

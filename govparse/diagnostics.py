@@ -49,11 +49,13 @@ CODES: dict[str, Code] = {
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),
         Code("GP102", "year-from-text", _W, "the year was taken from the text, not the title"),
-        Code("GP103", "missing-section", _W, "a section of the template is missing"),
+        Code("GP103", "missing-section", _W, "a narrative section of the template is missing"),
         Code("GP104", "repeated-heading", _N, "a section heading appears twice; the parts were joined"),
         Code("GP105", "section-order", _W, "a section stands out of the template's order"),
         Code("GP106", "mixed-template", _W, "the tables follow different templates"),
         Code("GP107", "template-year", _N, "the template is not the one in force for the year"),
+        Code("GP108", "missing-table-section", _E, "a table section is missing; its figures too"),
+        Code("GP109", "second-title", _W, "a second title line; kept as a paragraph"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),
@@ -153,26 +155,15 @@ class DiagnosticSink:
         *,
         length: int = 1,
         hint: str | None = None,
-        severity: Severity | None = None,
+        **finding,
     ) -> None:
+        """``finding``: the fields a validator's finding carries (table_id, …)."""
         self.items.append(
-            Diagnostic(
-                code,
-                severity or CODES[code].severity,
-                message,
-                line,
-                column,
-                max(1, length),
-                hint,
-            )
+            Diagnostic(code, CODES[code].severity, message, line, column, max(1, length), hint,
+                       **finding)
         )
 
     def sorted(self) -> tuple[Diagnostic, ...]:
         return tuple(
             sorted(self.items, key=lambda d: (d.line or 0, d.column or 0, d.code))
         )
-
-
-def worst(diagnostics) -> Severity | None:
-    ranked = sorted((d.severity for d in diagnostics), key=lambda s: s.rank)
-    return ranked[-1] if ranked else None

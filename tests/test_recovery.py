@@ -95,7 +95,7 @@ def test_missing_table_section_is_an_error():
     start = text.index("四、政府信息公开行政复议")
     end = text.index("五、存在的主要问题")
     report = govparse.parse(text[:start] + text[end:])
-    d = only(report, "GP103")
+    d = only(report, "GP108")
     assert d.severity is Severity.ERROR and "四、政府信息公开行政复议" in d.message
     assert report.review_litigation.administrative_review.total.value is None
 
@@ -230,6 +230,15 @@ def test_title_without_organisation():
     report = govparse.parse(text)
     assert report.organization.value is None and report.year.value == 2024
     assert only(report, "GP101").line == 1
+
+
+def test_second_title_line_is_kept_and_said_aloud():
+    text = "甲县2024年政府信息公开工作年度报告\n乙县2023年政府信息公开工作年度报告\n一、总体情况\n文字。\n"
+    report = govparse.parse(text)
+    assert (report.organization.value, report.year.value) == ("甲县", 2024)
+    assert [p.text for p in report.preamble] == ["乙县2023年政府信息公开工作年度报告"]
+    d = only(report, "GP109")
+    assert (d.line, d.column, d.severity) == (2, 1, Severity.WARNING)
 
 
 def test_markdown_title_mark_alone_is_no_organisation():
