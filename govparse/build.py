@@ -12,7 +12,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.detect import TEMPLATES, evidence, template_for_year
 from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
-from govparse.template import catalogue, label_key, load_template
+from govparse.template import TABLE_ORDER, catalogue, label_key, load_template
 from govparse.transformer import RawReport, RawSection, RawTitle
 
 SECTION_KINDS = (
@@ -31,7 +31,7 @@ SECTION_NAMES = {
     "problems": "五、存在的主要问题及改进情况",
     "other_matters": "六、其他需要报告的事项",
 }
-TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
+TABLE_SECTIONS = TABLE_ORDER
 
 # "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
@@ -56,7 +56,7 @@ def build_report(raw: RawReport, sink: DiagnosticSink) -> Report:
     for kind, table in prepared.items():
         figures = {}
         if table is not None:
-            reader = TableReader(catalogue(table_templates[kind], kind), sink, table.layout)
+            reader = TableReader(catalogue(table_templates[kind], kind), sink)
             figures = reader.read(table.rows, table.heading_line)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
     model_sections = tuple(
@@ -243,7 +243,7 @@ def _split_prose(lines: tuple[CellLine, ...], kind: str):
 @functools.cache
 def _known_labels(kind: str) -> frozenset[str]:
     return frozenset(key for template in TEMPLATES
-                     for key in catalogue(template, kind).official_labels())
+                     for key in catalogue(template, kind).labels_by_key)
 
 
 def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:

@@ -33,7 +33,9 @@ class GovParseError(Exception):
         super().__init__(code, message)
 
     def __str__(self) -> str:
-        where = f"{self.path or '<input>'}:{self.line or 0}:{self.column or 0}"
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.code} {self.message}"
 
 

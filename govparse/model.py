@@ -15,6 +15,7 @@ import attrs
 from attrs import field, frozen
 
 from govparse.diagnostics import Diagnostic, Number
+from govparse.template import TABLE_ORDER
 
 Value = Number
 
@@ -272,8 +273,7 @@ TEMPLATE_TABLE_CLASSES = {
         "review_litigation": ReviewLitigation,
     },
 }
-TABLE_CLASSES = TEMPLATE_TABLE_CLASSES["2021"]
-TABLES = ("active_disclosure", "applications", "review_litigation")
+TABLES = TABLE_ORDER
 
 
 @functools.cache
@@ -294,6 +294,7 @@ class Report:
     review_litigation: ReviewLitigation = field(factory=ReviewLitigation)
     template: str = "2021"  # "2021" or "2019", detected from the tables
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
+    path: str | None = field(default=None, eq=False)  # the file it was read from
 
     def figure(self, table: str, row: str, column: str) -> Figure:
         return getattr(getattr(getattr(self, table), row), column)

@@ -119,6 +119,9 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     try:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise InputError("GP003", f"standard input is more than {max_bytes} bytes, "
+                                 "the limit", path=name)
         else:
             size = os.path.getsize(name)
             if size > max_bytes:
@@ -162,7 +165,10 @@ def parse_file(path: str | os.PathLike, strict: bool = False, *,
 
 
 def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -> Report:
-    text, path = source.text, source.name
+    if strict and infer:
+        raise ValueError("infer=True fills figures in lenient mode only; strict mode "
+                         "accepts no missing figure")
+    text, path = source.text.removeprefix("\ufeff"), source.name
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
@@ -183,7 +189,7 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -
 
         report = infer_missing(report, sink)
     diagnostics = tuple(d.with_path(path) for d in sink.sorted())
-    report = attrs.evolve(report, diagnostics=diagnostics)
+    report = attrs.evolve(report, diagnostics=diagnostics, path=path)
     if strict:
         problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
         if problems:

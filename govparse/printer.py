@@ -27,9 +27,6 @@ from govparse.template import EXTRA_HEADER_LABELS, TableSpec, load_template
 LAYOUTS = ("tab", "pipe", "cells", "markdown")
 REPORT_NAME = "年政府信息公开工作年度报告"
 
-Cell = "str | None"  # None: an empty cell left by a merged label cell
-
-
 @attrs.frozen
 class PrintedRow:
     labels: tuple[str | None, ...]

@@ -90,15 +90,18 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     bar = style("|", fg="blue")
     if visible:
         lines.append(f"{gutter} {bar}")
+    shown_line = None
     for (at_line, at_col), (marker, length, label) in sorted(visible.items()):
         source = source_lines[at_line - 1]
+        if at_line != shown_line:  # each source line once, its markers under it
+            lines.append(f"{style(str(at_line).rjust(len(gutter)), fg='blue')} {bar} "
+                         f"{_shown(source)}")
+            shown_line = at_line
         start = max(at_col - 1, 0)
         span = source[start:start + length] if marker == "^" else ""
         width = max(display_width(span), 1) if marker == "^" else max(length, 1)
         caret = " " * display_width(source[:start]) + marker * width
         colour = _COLORS[sev] if marker == "^" else "blue"
-        lines.append(f"{style(str(at_line).rjust(len(gutter)), fg='blue')} {bar} "
-                     f"{_shown(source)}")
         lines.append(f"{gutter} {bar} {style(caret, fg=colour)}"
                      + (f" {label}" if label else ""))
     if hidden:

@@ -167,7 +167,7 @@ def printable_paragraph(text: str, section: int | None = None, *, titled: bool =
         if any(sep in text for sep in "\t|｜") or not is_prose(text):
             return False
         # a label of this table on any template the parser knows is a cell
-        if any(label_key(text) in catalogue(name, kind).official_labels()
+        if any(label_key(text) in catalogue(name, kind).labels_by_key
                for name in TEMPLATE_FILES):
             return False
     return _read_back(text, section, titled)

@@ -69,7 +69,6 @@ class TableReader:
 
     catalogue: LabelCatalogue
     sink: DiagnosticSink
-    layout: str
     figures: dict[tuple[str, str], Figure] = attrs.Factory(dict)
     seen_rows: dict[str, Cell] = attrs.Factory(dict)
     header_keys: set[str] = attrs.Factory(set)
@@ -345,7 +344,7 @@ class TableReader:
             self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
                           cell.line, cell.column, length=len(cell.text))
             return
-        official = self.catalogue.official_labels().get(label_key(cell.text))
+        official = self.catalogue.labels_by_key.get(label_key(cell.text))
         if official and cell.text != official and \
                 normalize_label(cell.text) == normalize_label(official):
             self.variant_labels.append(cell)

@@ -16,7 +16,7 @@ import attrs
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATE_FILES = {"2021": "template-2021.tsv", "2019": "template-2019.tsv"}
 
-# Column sets the TSV names by a single word (see ../shared/template/README.md).
+# Column sets the TSV names by a single word (APPLICANTS, OUTCOMES).
 COLUMN_SETS = {
     "APPLICANTS": (
         ("natural_person", "自然人"),
@@ -188,12 +188,9 @@ class LabelCatalogue:
         labels = {k: r.label for k, r in rows.items()} | parents | headers
         return cls(table, rows, parents, headers, labels)
 
-    def official_labels(self) -> dict[str, str]:
-        return self.labels_by_key
-
     def suggest(self, key: str, among: dict[str, str] | None = None) -> list[str]:
         """Official labels close to an unknown key, best first."""
-        among = self.official_labels() if among is None else among
+        among = self.labels_by_key if among is None else among
         scored = _ranked(key, among)
         if not scored or scored[0][0] < 0.6:
             return []

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from govparse.model import Report
 from govparse.render import display_width
-from govparse.template import load_template
+from govparse.build import SECTION_NAMES
+from govparse.template import TABLE_ORDER, load_template
 
-TABLE_TITLES = {
-    "active_disclosure": "二、主动公开政府信息情况",
-    "applications": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-}
 MISSING = "—"
 
 
@@ -27,10 +23,10 @@ def report_text(report: Report, name: str) -> str:
     out = [f"{name}", f"  organisation: {_value(report.organization.value)}",
            f"  year:         {_value(report.year.value)}",
            f"  template:     {report.template}"]
-    for table_id in TABLE_TITLES:
+    for table_id in TABLE_ORDER:
         table = load_template(report.table_template(table_id)).table(table_id)
         out.append("")
-        out.append(f"{TABLE_TITLES[table.id]}  [{table.id}]")
+        out.append(f"{SECTION_NAMES[table.id]}  [{table.id}]")
         columns = table.rows[0].columns
         shared = all(r.columns == columns for r in table.rows)
         label_width = max(display_width(r.label) for r in table.rows) + 2

@@ -89,8 +89,8 @@ class ReportTransformer(Transformer):
     def start(self, front_matter, *sections):
         return RawReport(front_matter, sections)
 
-    # `?paragraph`, `?table_line` and `?rule` are inlined: their tokens come to the
-    # rule above them, which saves a callback a line.
+    # `?paragraph`, `?paragraphs`, `?table_lines` and `?rule` are inlined: their tokens
+    # come to the rule above them, which saves a callback a token.
 
     def front_matter(self, *items):
         return tuple(p for i in items

@@ -1,6 +1,7 @@
 """The template's arithmetic, checked and explained (``govparse check``).
 
-One rule a relation of ../shared/template/README.md, each with a stable code:
+One rule a relation of the template (README: Checking the template's arithmetic),
+each with a stable code:
 
 - GP401 applications, every row: 总计 = the six applicant columns
 - GP402 applications, every column: （七）总计 = the outcome rows
@@ -24,7 +25,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from govparse.diagnostics import Diagnostic, DiagnosticSink, FigureRef, Number
+from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, FigureRef, Number
 from govparse.model import Figure, Report
 from govparse.template import load_template
 
@@ -190,8 +191,7 @@ def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str
         finding = check_relation(report, rel)
         if finding is not None:
             found.append(finding)
-    path = next((d.path for d in report.diagnostics if d.path), None)
-    found = [d.with_path(path) for d in found if selected(d.code, select, ignore)]
+    found = [d.with_path(report.path) for d in found if selected(d.code, select, ignore)]
     return sorted(found, key=lambda d: (d.line or 0, d.column or 0, d.code))
 
 
@@ -227,15 +227,16 @@ def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
         (value,) = implied
         if value < 0 or value != int(value):
             continue
-        anchor = next((f for rel, _ in found for f in (_ref(report, r) for r in rel.refs)
-                       if f.line is not None), None)
-        report = report.replace_figure(*ref, Figure(value, inferred=True))
+        gap = report.figure(*ref)  # an empty cell keeps its place; an absent one has none
+        anchor = gap if gap.line is not None else next(
+            (report.figure(*r) for rel, _ in found for r in rel.refs
+             if report.figure(*r).line is not None), None)
+        report = report.replace_figure(*ref, Figure(value, gap.line, gap.column, inferred=True))
         codes = ", ".join(sorted({rel.code for rel, _ in found}))
         sink.add("GP408", f"{'.'.join(ref)} is missing; filled as {value}, which every "
                  f"relation that needs it gives ({codes})",
-                 anchor.line if anchor else None, anchor.col if anchor else None)
-        sink.items[-1] = attrs.evolve(sink.items[-1], table_id=ref[0], row_id=ref[1],
-                                      column_id=ref[2], expected=value)
+                 anchor.line if anchor else None, anchor.column if anchor else None,
+                 table_id=ref[0], row_id=ref[1], column_id=ref[2], expected=value)
     return report
 
 
@@ -245,8 +246,6 @@ def _fails(report: Report, rel: Relation) -> bool:
 
 
 def _severity(code: str):
-    from govparse.diagnostics import CODES
-
     return CODES[code].severity
 
 

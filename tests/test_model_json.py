@@ -34,3 +34,13 @@ def test_model_fields_are_the_template_identifiers():
     ids = [(r.table, r.row, r.column) for r in report.figures() if r.table != "report"]
     assert ids == list(template.figure_ids())
     assert len(ids) == (3 + 3 + 1 + 1 + 1 + 1) + 25 * 7 + 3 * 5
+
+
+def test_long_csv_of_several_reports():
+    from govparse.serialize import CSV_HEADER, to_csv
+
+    reports = [(p.name, govparse.parse_file(p)) for p in SEED_FILES[:2]]
+    lines = to_csv(reports).splitlines()
+    assert lines[0] == ",".join(CSV_HEADER)
+    assert len(lines) == 1 + 2 * 202
+    assert lines[1] == f"{SEED_FILES[0].name},report,meta,organization,文峰区南关街道办事处,3,1,false"

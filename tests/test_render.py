@@ -41,3 +41,17 @@ def test_caret_stays_aligned_after_control_and_combining_characters():
     shown, caret = out[3], out[4]
     assert shown.endswith("a\ufffdb\u0301\u4e2dX")
     assert display_width(shown[:shown.index("X")]) == caret.index("^")
+
+
+def test_figures_on_one_line_show_the_line_once():
+    from govparse.diagnostics import FigureRef
+
+    source = ["x\t1\t2\t4"]
+    figures = tuple(FigureRef("t", "r", c, v, 1, col) for c, v, col in
+                    (("a", 1, 3), ("b", 2, 5), ("total", 4, 7)))
+    d = Diagnostic("GP401", Severity.ERROR, "sum", 1, 7, table_id="t", row_id="r",
+                   column_id="total", expected=3, actual=4, figures=figures)
+    out = render(d, source).split("\n")
+    assert sum(1 for line in out if line.endswith("x    1    2    4")) == 1
+    assert [line.split("|")[1].strip() for line in out if "t.r." in line] == [
+        "- t.r.a = 1", "- t.r.b = 2", "^ t.r.total = 4"]

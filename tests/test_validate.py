@@ -103,14 +103,29 @@ def test_inference_fills_a_figure_the_arithmetic_pins_down(layout):
     assert govparse.parse(text).review_litigation.administrative_review.total.value is None
     report = govparse.parse(text, infer=True)
     fig = report.review_litigation.administrative_review.total
-    assert (fig.value, fig.inferred, fig.line) == (2, True, None)
+    assert (fig.value, fig.inferred) == (2, True)
     (note,) = [d for d in report.diagnostics if d.code == "GP408"]
     assert (note.table_id, note.row_id, note.column_id, note.expected) == (
         R, "administrative_review", "total", 2)
+    # the empty cell it was filled into keeps its place, and the note points there
+    assert fig.line is not None and (note.line, note.column) == (fig.line, fig.column)
     assert validate(report) == []
     record = next(r for r in report.figures() if (r.row, r.column) == ("administrative_review",
                                                                        "total"))
     assert record.inferred is True
+
+
+def test_findings_name_the_file_even_without_parse_diagnostics(tmp_path):
+    path = tmp_path / "arith.txt"
+    path.write_text(dumps(broken(*CASES["GP404"][0])), encoding="utf-8")
+    report = govparse.parse_file(path)
+    assert report.diagnostics == () and report.path == str(path)
+    assert [d.path for d in validate(report)] == [str(path)]
+
+
+def test_infer_is_for_lenient_mode_only():
+    with pytest.raises(ValueError):
+        govparse.parse(dumps(EXAMPLE), strict=True, infer=True)
 
 
 def test_no_inference_where_related_figures_fail():

@@ -15,10 +15,8 @@ SUBCOMMANDS = {
 }
 
 EXIT_CODES_HELP = """\b
-Exit codes:
-  0  every file parsed (in --strict mode: cleanly)
-  1  a file parsed with errors (in --strict mode: with any warning)
-  2  usage error, or a file could not be read"""
+Exit codes: 0 done, nothing wrong; 1 a report has problems (each command's
+--help says which); 2 usage error, or a file could not be read."""
 
 
 class LazyGroup(click.Group):

@@ -7,18 +7,16 @@ import click
 
 from govparse.cli.common import (
     EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_UNREADABLE,
     FILES,
     INFER,
     MAX_BYTES,
     NOTES,
     Outcome,
+    check_infer,
+    error_data,
     print_diagnostics,
     read_all,
 )
-from govparse.diagnostics import Severity
-from govparse.errors import InputError
 from govparse.validate import selected, validate
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -46,12 +44,16 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
     totals, and that counts are whole numbers ≥ 0 and fees non-negative. A missing
     figure is never taken as 0: the relation is reported as not checkable.
 
+    --select and --ignore choose which codes are printed and counted, parse
+    diagnostics too, as ruff does.
+
     \b
-    Exit codes:
+    Exit codes (counting the selected codes only):
       0  every relation holds (in --strict mode: and no parse warning)
       1  a relation fails, or a file parsed with errors (--strict: any warning)
       2  usage error, or a file could not be read
     """
+    check_infer(strict, infer)
     select, ignore = _codes(select), _codes(ignore)
     status = EXIT_OK
     entries = []
@@ -64,21 +66,11 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
             outcome.report = attrs.evolve(outcome.report, diagnostics=kept)
         if fmt == "text":
             print_diagnostics(outcome, show_notes)
-        status = max(status, _exit_code(outcome, strict))
+        status = max(status, outcome.exit_code(strict))
         entries.append(_json_entry(outcome))
     if fmt == "json":
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
     raise SystemExit(status)
-
-
-def _exit_code(outcome: Outcome, strict: bool) -> int:
-    if isinstance(outcome.error, InputError):
-        return EXIT_UNREADABLE
-    if outcome.error is not None:
-        return EXIT_PROBLEMS
-    bar = Severity.WARNING if strict else Severity.ERROR
-    failed = any(d.severity.rank >= bar.rank for d in outcome.diagnostics)
-    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def _json_entry(outcome: Outcome) -> dict:
@@ -87,8 +79,5 @@ def _json_entry(outcome: Outcome) -> dict:
     return {
         "path": outcome.name,
         "diagnostics": converter.unstructure(list(outcome.diagnostics)),
-        "error": None if outcome.error is None else {
-            "code": outcome.error.code, "message": outcome.error.message,
-            "line": outcome.error.line, "column": outcome.error.column,
-        },
+        "error": error_data(outcome.error),
     }

@@ -56,6 +56,27 @@ INFER = click.option("--infer", is_flag=True,
                           "(marked inferred, with a diagnostic).")
 
 
+def error_data(error: GovParseError | None) -> dict | None:
+    """A file's error as JSON data: code, message, position and every diagnostic."""
+    if error is None:
+        return None
+    from govparse.serialize import converter
+
+    return {
+        "code": error.code,
+        "message": error.message,
+        "line": error.line,
+        "column": error.column,
+        "diagnostics": converter.unstructure(list(error.diagnostics)),
+    }
+
+
+def check_infer(strict: bool, infer: bool) -> None:
+    if strict and infer:
+        raise click.UsageError("--infer fills figures in lenient mode only; it does not go "
+                               "with --strict")
+
+
 def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterator[Outcome]:
     """Each file in turn; a bad one is reported and the batch goes on."""
     for name in files:
@@ -65,9 +86,6 @@ def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterat
             outcome.report = parse_source(outcome.source, strict, infer=infer)
         except GovParseError as exc:
             outcome.error = exc
-        except RecursionError:  # never a traceback, whatever the input
-            outcome.error = GovParseError("GP100", "the input is nested too deeply to read",
-                                          path=name)
         yield outcome
 
 

@@ -11,6 +11,8 @@ from govparse.cli.common import (
     NOTES,
     STRICT,
     Outcome,
+    check_infer,
+    error_data,
     print_diagnostics,
     read_all,
 )
@@ -39,6 +41,7 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
       1  a file parsed with errors (in --strict mode: with any warning)
       2  usage error, or a file could not be read
     """
+    check_infer(strict, infer)
     status = 0
     outcomes: list[Outcome] = []
     if fmt == "csv":
@@ -61,26 +64,21 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
 
 
 def _echo_csv(outcome: Outcome) -> None:
-    from govparse.serialize import to_csv
+    import csv
+    import io
 
-    # to_csv writes the header first; the command printed it once already
-    click.echo(to_csv([(outcome.name, outcome.report)]).split("\n", 1)[1], nl=False)
+    from govparse.serialize import csv_rows
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(csv_rows(outcome.report, outcome.name))
+    click.echo(out.getvalue(), nl=False)
 
 
 def _json_entry(outcome: Outcome) -> dict:
-    from govparse.serialize import converter, to_dict
+    from govparse.serialize import to_dict
 
-    error = None
-    if outcome.error is not None:
-        error = {
-            "code": outcome.error.code,
-            "message": outcome.error.message,
-            "line": outcome.error.line,
-            "column": outcome.error.column,
-            "diagnostics": converter.unstructure(list(outcome.error.diagnostics)),
-        }
     return {
         "path": outcome.name,
         "report": to_dict(outcome.report) if outcome.report is not None else None,
-        "error": error,
+        "error": error_data(outcome.error),
     }

@@ -1,0 +1,133 @@
+"""One test per bug the fuzzers found (fuzz/), each with its minimal input inline.
+
+Every test here failed when it was written; it passes once the bug is fixed. The
+fuzz run tolerates the same bugs meanwhile (fuzz.properties.KNOWN_ISSUES) so that
+it can go on looking for others; remove an id there once its test passes.
+
+The slow inputs are pinned by how time grows with the input (linear: four times
+the input, about four times the time), not by a time limit; the 50x-per-byte
+bound itself is measured by the benchmark fuzz/linearity.py.
+"""
+
+import time
+
+import pytest
+
+import govparse
+from govparse import Severity, StrictModeError
+
+
+def seconds(text: str, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        try:
+            govparse.parse(text)
+        except govparse.GovParseError:
+            pass
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def assert_linear(make, n: int, times: int = 4, slack: float = 2.0):
+    """Parsing ``make(times * n)`` takes at most ``slack`` times the proportional
+    share more than parsing ``make(n)`` (a quadratic parse takes ``times`` times
+    more again). Checked twice before failing, against a noisy machine."""
+    small = seconds(make(n), repeat=3)
+    for _attempt in range(2):
+        big = seconds(make(times * n))
+        if big <= slack * times * small + 0.25:
+            return
+    pytest.fail(f"{times}x the input took {big / max(small, 1e-9):.1f}x the time "
+                f"({small:.3f} s -> {big:.3f} s); linear would be about {times}x")
+
+
+# ---------------------------------------------------------------- silent loss
+
+
+def test_figure_of_more_than_4300_digits_is_not_lost_silently():
+    # found by huge_number: cells.number_value() catches int()'s ValueError
+    # ("Exceeds the limit (4300 digits) for integer string conversion") and the
+    # figure becomes missing, with no diagnostic; a clean report with such a cell
+    # even passes strict mode.
+    text = "二、主动公开政府信息情况\n信息内容\t本年处理决定数量\n行政许可\t" + "9" * 4301 + "\n"
+    report = govparse.parse(text)
+    figure = report.active_disclosure.administrative_licensing.decisions
+    said = [d for d in report.diagnostics
+            if (d.line, d.column) == (3, 6) and d.severity is not Severity.NOTE]
+    assert figure.value is not None or said, "the figure is missing and nothing says why"
+
+
+# ---------------------------------------------------------------- positions
+
+
+def test_strict_mode_error_has_the_line_of_its_first_placed_problem():
+    # found by cut_at_table_boundary: GP103 (a missing section) has no line and
+    # sorts first, so the StrictModeError carries no position at all.
+    text = "某区2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n行政检查\t3\n"
+    with pytest.raises(StrictModeError) as info:
+        govparse.parse(text, strict=True)
+    assert info.value.line is not None, [(d.code, d.line) for d in info.value.diagnostics]
+
+
+@pytest.mark.parametrize("text", [
+    "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t1\t0\t0\t1\t2\n",  # read by label
+    "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n",  # no figures at all
+], ids=["by-label", "no-figures"])
+def test_review_table_diagnostics_have_a_line(text):
+    # found by delete_lines / change_line_separators: tables.py calls
+    # _report_missing_rows(None) and _fit(..., anchor=None) for the review table,
+    # so GP205 (with column 1 but no line) and GP301 point nowhere.
+    report = govparse.parse(text)
+    unplaced = [(d.code, d.message) for d in report.diagnostics
+                if d.line is None and d.code not in ("GP103", "GP106", "GP107", "GP108")]
+    assert not unplaced
+
+
+# ---------------------------------------------------------------- grammar errors
+
+
+@pytest.mark.parametrize("text", [
+    "某区2024年政府信息公开工作年度报告\t\n",
+    "一、总体情况\t\n正文。\n",
+    "二、主动公开政府信息情况\t\n信息内容\t本年处理决定数量\n行政许可\t1\n",
+], ids=["title", "narrative-heading", "table-heading"])
+def test_trailing_tab_after_a_title_or_heading_is_read(text):
+    # found by change_spacing / join_lines: the headings' and YEAR's look-ahead
+    # allows a tab before the end of the line, but no terminal takes the tab
+    # (_HSPACE ignores spaces only), so the whole report fails with GP100.
+    report = govparse.parse(text)
+    assert report.year.value == 2024 or report.sections
+
+
+# ---------------------------------------------------------------- time
+
+
+def test_spaces_after_a_word_lex_in_linear_time():
+    # ORGANIZATION: [^\s\d][^\n]*?(?=[ \t\u3000]*[12]\d{3}...): the look-ahead runs
+    # over the rest of the spaces at every position: quadratic (1 MB: hours).
+    assert_linear(lambda n: "a" + " " * n + "x\n", 4000)
+
+
+def test_hash_then_spaces_lex_in_linear_time():
+    # every heading terminal: (?:#{1,6}[ ]*)?(?:...)?[ \u3000]*总体情况: the two
+    # space runs split a run of spaces every way: quadratic, at every line start.
+    assert_linear(lambda n: "#" + " " * n + "\n", 3000)
+
+
+def test_dashes_that_are_no_rule_lex_in_linear_time():
+    # RULE: [-—=]{3,}[-—=:|｜+ \t]*(?=\n|\Z): both runs take dashes: quadratic.
+    assert_linear(lambda n: "二、主动公开政府信息情况\n" + "-" * n + "x\n", 3000)
+
+
+def test_label_of_many_parentheses_reads_in_linear_time():
+    # template._TRAILING_REMARK ^(.+?)\(.*\)$ in label_key(): for every '(' the
+    # greedy .* runs to the end and back: quadratic in the label.
+    assert_linear(lambda n: "二、主动公开政府信息情况\na" + "(" * n + "\t1\n", 8000)
+
+
+def test_empty_cells_before_figures_read_in_linear_time():
+    # tables.TableReader._fit drops leading empty cells with list.pop(0): quadratic
+    # in a row's empty cells (1 MB of tabs: about 100x a report's time per byte).
+    head = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章"
+    assert_linear(lambda n: head + "\t" * n + "1\t2\t3\n", 16_000, times=8, slack=1.4)
