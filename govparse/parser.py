@@ -111,6 +111,7 @@ class Source:
     name: str | None
     text: str
     notes: tuple[Diagnostic, ...] = ()
+    data: bytes | None = None  # the bytes as read, when read from a file or stdin
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -136,7 +137,7 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         text, notes = decode(data, max_bytes=max_bytes)
     except GovParseError as exc:
         raise _named(exc, name) from None
-    return Source(name, text, tuple(notes))
+    return Source(name, text, tuple(notes), data)
 
 
 def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,

@@ -262,3 +262,12 @@ def test_in_place_with_standard_input_writes_to_standard_output():
     result = run("fmt", "--in-place", "-", input=text)
     assert result.exit_code == 0
     assert result.stdout == example_path("tab").read_text(encoding="utf-8")
+
+
+def test_check_on_standard_input_compares_bytes_too():
+    # a UTF-8 BOM is not the canonical form, on standard input as in a file
+    text = example_path("tab").read_bytes()
+    result = CliRunner().invoke(cli, ["fmt", "--check", "-"], input=b"\xef\xbb\xbf" + text)
+    assert result.exit_code == 1 and "would reformat -" in result.stderr
+    result = CliRunner().invoke(cli, ["fmt", "--check", "-"], input=text)
+    assert result.exit_code == 0

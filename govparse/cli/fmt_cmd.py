@@ -98,16 +98,10 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
 
 
 def _canonical(outcome: Outcome, formatted: str) -> bool:
-    """Whether the file is already exactly the canonical form, byte for byte (UTF-8
-    without BOM, LF line ends)."""
-    if outcome.name == "-":
-        return outcome.source is not None and not outcome.source.notes \
-            and outcome.source.text == formatted
-    try:
-        with open(outcome.name, "rb") as handle:
-            return handle.read() == formatted.encode("utf-8")
-    except OSError:
-        return False
+    """Whether the input is already exactly the canonical form, byte for byte (UTF-8
+    without BOM, LF line ends), standard input as much as a file."""
+    source = outcome.source
+    return source is not None and source.data == formatted.encode("utf-8")
 
 
 def _write(path: str, text: str) -> None:
