@@ -129,6 +129,12 @@ class TableReader:
                 first.line, first.column,
             )
             return None
+        if _FIGURE_LIKE.match(leaf.text):
+            self.sink.add(
+                "GP313", f"'{leaf.text}' stands where a figure would, but is no number govparse "
+                "reads (a full-width comma, a space or a point in the wrong place?); it and the "
+                "figures after it are not placed", leaf.line, leaf.column, length=len(leaf.text))
+            return None
         spec = cat.close_row(key)
         if spec is not None:
             self.sink.add(
@@ -256,9 +262,14 @@ class TableReader:
             return [Figure(None, c.line, c.column) for c in cells[:want]]
         if len(cells) < want:
             absent = [c.label for c in columns[len(cells):]]
-            where = cells[-1] if cells else anchor
-            line, col = (where.line, where.column + len(where.text)) if where \
-                else (self.heading_line, 1)
+            # after the last figure; with none, at the row's label (which may have been
+            # joined from two lines, so "after it" need not be on its line)
+            if cells:
+                line, col = cells[-1].line, cells[-1].column + len(cells[-1].text)
+            elif anchor is not None:
+                line, col = anchor.line, anchor.column
+            else:
+                line, col = self.heading_line, 1
             if not cells:
                 message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
             else:

@@ -178,6 +178,15 @@ def test_figure_like_cell_that_is_no_number_is_an_error(cell):
     assert d.severity is Severity.ERROR and d.line == line_of(text, "行政许可\t")
 
 
+def test_figure_like_cell_among_figures_is_an_error():
+    old = "一、本年新收政府信息公开申请数量\t10\t2\t0\t1\t0\t0\t13"
+    text = changed(old, "一、本年新收政府信息公开申请数量\t10\t2\t0，000\t1\t0\t0\t13")
+    report = govparse.parse(text)
+    d = only(report, "GP313")
+    assert (d.line, d.severity) == (line_of(text, "0，000"), Severity.ERROR)
+    assert "GP204" not in [x.code for x in report.diagnostics]
+
+
 @pytest.mark.parametrize("heading", ["三、收到和处理政府信息公开申请情况：",
                                      "**三、收到和处理政府信息公开申请情况**"])
 def test_heading_with_a_colon_or_bold(heading):

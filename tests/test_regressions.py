@@ -131,3 +131,16 @@ def test_empty_cells_before_figures_read_in_linear_time():
     # in a row's empty cells (1 MB of tabs: about 100x a report's time per byte).
     head = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章"
     assert_linear(lambda n: head + "\t" * n + "1\t2\t3\n", 16_000, times=8, slack=1.4)
+
+
+def test_row_label_wrapped_in_one_cell_a_line_layout_has_a_place_on_its_line():
+    # found by atheris (fuzz/crashes/crash-590e71…): a label split over two lines is
+    # joined, and GP301 ("no figures") pointed after the joined text, past the end
+    # of the label's first line.
+    text = ("三、收到和处理政府信息公开申请情况\n\t（二）部分公开（区分处理的\n"
+            "，只计这一情形，不计其他情形）\n\n\t（三）不予公开\n")
+    report = govparse.parse(text)
+    lines = text.split("\n")
+    for d in report.diagnostics:
+        if d.line is not None:
+            assert d.column <= len(lines[d.line - 1]) + 1, d
