@@ -169,7 +169,11 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -
     if strict and infer:
         raise ValueError("infer=True fills figures in lenient mode only; strict mode "
                          "accepts no missing figure")
-    text, path = source.text.removeprefix("\ufeff"), source.name
+    text, path = source.text, source.name
+    if text.startswith("\ufeff"):
+        # A byte-order mark left in the text (a second one, or text that came as str)
+        # is read as a blank, so that columns still count from the text's first character.
+        text = " " + text[1:]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,

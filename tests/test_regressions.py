@@ -144,3 +144,13 @@ def test_row_label_wrapped_in_one_cell_a_line_layout_has_a_place_on_its_line():
     for d in report.diagnostics:
         if d.line is not None:
             assert d.column <= len(lines[d.line - 1]) + 1, d
+
+
+def test_byte_order_mark_left_in_the_text_keeps_the_columns():
+    # found by atheris (crash-57eb6d…): UTF-16 with two BOMs leaves U+FEFF in the text;
+    # dropping it shifted every column of line 1 by one
+    data = "\ufeff\ufeff2024年政府信息公开工作年度报告\n".encode("utf-16-le")
+    report = govparse.parse(b"\xff\xfe" + data[2:])
+    assert (report.year.value, report.year.line, report.year.column) == (2024, 1, 2)
+    report = govparse.parse("\ufeff示例县2024年政府信息公开工作年度报告\n")
+    assert (report.organization.value, report.organization.column) == ("示例县", 2)
