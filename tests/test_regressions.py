@@ -154,3 +154,10 @@ def test_byte_order_mark_left_in_the_text_keeps_the_columns():
     assert (report.year.value, report.year.line, report.year.column) == (2024, 1, 2)
     report = govparse.parse("\ufeff示例县2024年政府信息公开工作年度报告\n")
     assert (report.organization.value, report.organization.column) == ("示例县", 2)
+
+
+def test_full_width_digits_in_thousands_groups():
+    # NUMBER reads -１,０００ like -1,000; the fuzz checker (NUMBER_AT) follows it
+    text = "二、主动公开政府信息情况\n规章\t-１,０００\t0\t0\n"
+    report = govparse.parse(text)
+    assert report.active_disclosure.rules.issued.value == -1000
