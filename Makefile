@@ -19,6 +19,18 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(PY) -m pytest
 
+## fuzz: set up (atheris too), then fuzz the parser for $(SECONDS) seconds with the
+## corpus (fuzz/README.md); crashes and the grown corpus go to fuzz/crashes/
+$(VENV)/.atheris: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check 'atheris>=2.3'
+	touch $@
+
+fuzz: $(VENV)/.atheris
+	mkdir -p fuzz/crashes/corpus
+	$(PY) fuzz/atheris_parse.py fuzz/crashes/corpus fuzz/corpus \
+		-max_total_time=$(SECONDS) -artifact_prefix=fuzz/crashes/ -print_final_stats=1 \
+		$(FUZZ_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist
 

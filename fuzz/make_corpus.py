@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Write the atheris seed corpus, fuzz/corpus/: the reference reports, the bundled
+examples, the printer's output of each reference report in each layout, the
+example in every encoding and line end govparse reads, and small inputs that
+sit on edges (empty, a BOM alone, NUL bytes, one heading, one table, the inputs
+of tests/test_regressions.py).
+
+    .venv/bin/python fuzz/make_corpus.py
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fuzz import CORPUS_DIR, EXAMPLES_DIR, SEEDS_DIR  # noqa: E402
+from fuzz.mutations import HEADINGS, base_texts  # noqa: E402
+
+TITLE = "示例县人民政府办公室2024年政府信息公开工作年度报告"
+
+SMALL: dict[str, bytes | str] = {
+    "empty": b"",
+    "newline": "\n",
+    "bom-only": codecs.BOM_UTF8,
+    "utf16-bom-only": codecs.BOM_UTF16_LE,
+    "nul": b"\x00",
+    "nul-in-text": "一、总体情况\n\x00\n",
+    "binary-png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "invalid-utf8": b"\xff\xfe\xfd abc \xc3",
+    "title": TITLE + "\n",
+    "title-no-newline": TITLE,
+    "title-trailing-tab": TITLE + "\t\n",
+    "headings": "\n".join(HEADINGS) + "\n",
+    "headings-crlf": "\r\n".join(HEADINGS) + "\r\n",
+    "headings-cr": "\r".join(HEADINGS),
+    "heading-hash": "## 二、主动公开政府信息情况\n规章\t0\t0\t0\n",
+    "heading-trailing-tab": "一、总体情况\t\n正文。\n",
+    "table-one-row": "二、主动公开政府信息情况\n信息内容\t本年处理决定数量\n行政许可\t1,234个\n",
+    "table-pipes": "二、主动公开政府信息情况\n| 规章 | 0 | — | ０ |\n|---|---|---|---|\n",
+    "table-cells": "二、主动公开政府信息情况\n\t规章\n\t0\n\t0\n\t0\n\n",
+    "review-row": "四、政府信息公开行政复议、行政诉讼情况\n1\t0\t0\t1\t2\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0\n",
+    "review-by-label": "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t1\t0\t0\t1\t2\n",
+    "review-no-figures": "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n",
+    "fee-decimal": "二、主动公开政府信息情况\n行政事业性收费\t1.2500\n行政事业性收费\t-0.5万元\n",
+    "huge-number": "二、主动公开政府信息情况\n信息内容\t本年处理决定数量\n行政许可\t" + "9" * 4301 + "\n",
+    "negative-and-signs": "二、主动公开政府信息情况\n规章\t-1\t+2\t--3\n",
+    "rule-like": "二、主动公开政府信息情况\n" + "-" * 64 + "x\n",
+    "spaces-after-word": "a" + " " * 64 + "\n",
+    "hash-spaces": "#" + " " * 64 + "\n",
+    "parens-label": "二、主动公开政府信息情况\na" + "(" * 64 + "\t1\n",
+    "period-year": "一、总体情况\n本报告中所列数据统计期限为2024年1月1日至12月31日。\n",
+    "controls": "一、总体情况\n\x0b\x0c\x1c\x85\u2028\u2029\ufeff正文\n",
+}
+
+
+def main() -> None:
+    if CORPUS_DIR.exists():
+        shutil.rmtree(CORPUS_DIR)
+    CORPUS_DIR.mkdir()
+    written = 0
+
+    def put(name: str, data: bytes | str) -> None:
+        nonlocal written
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        (CORPUS_DIR / name).write_bytes(data)
+        written += 1
+
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        put(f"seed-{path.name}", path.read_bytes())
+    for path in sorted(EXAMPLES_DIR.glob("report-*.txt")):
+        put(f"example-{path.name}", path.read_bytes())
+    for name, text in base_texts():
+        if name.startswith("printed/"):
+            _, layout, seed = name.split("/")
+            put(f"printed-{layout}-{seed}", text)
+    example = (EXAMPLES_DIR / "report-2024-tab.txt").read_text(encoding="utf-8")
+    put("example-utf8-bom.txt", codecs.BOM_UTF8 + example.encode("utf-8"))
+    put("example-utf16-le-bom.txt", example.encode("utf-16"))
+    put("example-utf16-be-bom.txt", codecs.BOM_UTF16_BE + example.encode("utf-16-be"))
+    put("example-gb18030.txt", example.encode("gb18030"))
+    put("example-gbk.txt", example.encode("gbk"))
+    put("example-crlf.txt", example.replace("\n", "\r\n"))
+    put("example-cr.txt", example.replace("\n", "\r"))
+    for name, data in SMALL.items():
+        put(f"small-{name}", data)
+    digest = hashlib.sha1(b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.iterdir())))
+    print(f"wrote {written} files to {CORPUS_DIR} (sha1 {digest.hexdigest()[:12]})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,479 @@
+"""What every input must get: a report or a clear GovParseError, nothing else;
+no figure that is not in the input; no figure lost without a word; time in
+proportion to the input.
+
+``check(data)`` parses an input leniently and strictly and checks both outcomes;
+it raises ``PropertyViolation`` (an AssertionError) when a property fails, and
+lets any exception that is not a ``GovParseError`` through (that is a crash).
+``check_time(outcome, pace)`` adds the time property. The Hypothesis tests
+(tests/test_fuzz.py) and the atheris harness (fuzz/atheris_parse.py) both use them.
+
+The properties:
+
+1. **Only GovParseError.** Lenient and strict parsing return a ``Report`` or raise
+   a ``GovParseError`` whose ``code`` matches ``^GP\\d{3}$`` (and is in
+   ``govparse.CODES``), with a message, diagnostics, the ``path`` it was given,
+   and a position (line) unless the error is about the input as a whole (GP001
+   unreadable, GP002 binary bytes, GP003 too large, GP004 undecodable).
+2. **No invented figure.** Every figure with a value stands on a NUMBER cell at its
+   (line, column) of the input (after CRLF/CR -> LF), and its value is the number
+   written there (full-width digits and thousands commas folded; fees Decimal).
+   The year stands where it is said to.
+3. **No silent loss.** A figure without a value that points at a number in the
+   input comes with an error diagnostic; a report strict mode accepts has every
+   figure, the organisation and the year.
+4. **Strict agrees with lenient.** Strict mode raises exactly when lenient mode
+   has a warning or an error, listing exactly those; otherwise both give the same
+   report. Input errors are the same in both modes.
+5. **Well-formed diagnostics.** Known codes, a message, a line (but for a missing
+   section), positions inside the text, the path; they render (as the CLI prints
+   them) without error, and the report goes to JSON and back unchanged.
+6. **Linear time** (``check_time``): seconds per byte at most ``factor`` times a
+   reference report's, plus a fixed allowance for noise.
+
+Known issues. A violation that belongs to a bug already reported (and pinned by a
+failing test in tests/test_regressions.py) is tagged with the bug's id from
+``KNOWN_ISSUES``. By default such violations are recorded in ``Outcome.known``
+instead of failing, so that fuzzing goes on past them; set
+``GOVPARSE_FUZZ_KNOWN=none`` to fail on them too (e.g. to check a fix), or list
+the ids to tolerate (comma-separated). Once the bugs are fixed, empty
+``KNOWN_ISSUES``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+import govparse
+from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
+from govparse.parser import DEFAULT_MAX_BYTES, decode
+
+CODE = re.compile(r"^GP\d{3}$")
+# A NUMBER cell's number, as the grammar reads it (grammar/report.lark).
+NUMBER_AT = re.compile(r"[+\-]?[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?")  # as NUMBER
+_YEAR = re.compile(r"[12]\d{3}")  # as the grammar's YEAR (\d: any decimal digit)
+_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Errors about the input as a whole, which have no line to point at.
+WHOLE_INPUT_CODES = frozenset({"GP001", "GP002", "GP003", "GP004"})
+# Diagnostics about the document as a whole, which may have no line: a section that
+# is not there, the template of the tables against the year.
+DOCUMENT_CODES = frozenset({"GP103", "GP106", "GP107", "GP108"})
+
+# Bugs found by fuzzing, reported, and pinned by tests in tests/test_regressions.py,
+# that are not fixed yet: id -> what goes wrong. Violations tagged with one of these
+# ids are tolerated (recorded) rather than failed, so that fuzzing goes on past them.
+# Every bug found so far is fixed (govparse e6ed3c0, dbe82f1), so none is tolerated;
+# the ids the checks still tag, should one come back:
+#   huge-number           a figure too long for int() read as missing, silently
+#   strict-error-no-line  StrictModeError without a line when a section is missing
+#   review-no-line        the review table's GP205/GP301 without a line
+#   slow-space-run, slow-dash-run, slow-paren-run, slow-empty-cells: quadratic time
+KNOWN_ISSUES: dict[str, str] = {}
+
+
+def tolerated_known_issues() -> frozenset[str]:
+    """The known issues to record rather than fail on (GOVPARSE_FUZZ_KNOWN)."""
+    setting = os.environ.get("GOVPARSE_FUZZ_KNOWN", "all").strip()
+    if setting == "all":
+        return frozenset(KNOWN_ISSUES)
+    if setting in ("", "none"):
+        return frozenset()
+    return frozenset(part.strip() for part in setting.split(",") if part.strip())
+
+
+class PropertyViolation(AssertionError):
+    """A property of govparse's answer failed for this input."""
+
+    def __init__(self, prop: str, message: str, known: str | None = None) -> None:
+        self.prop = prop
+        self.known = known
+        tag = f" (known issue {known})" if known else ""
+        super().__init__(f"[{prop}]{tag} {message}")
+
+
+class SlowInput(PropertyViolation):
+    """The input took longer than linear time allows."""
+
+
+# ---------------------------------------------------------------- the input as text
+
+
+def normalized(text: str) -> str:
+    """The text as the grammar sees it: CRLF and CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def number_value(token: str) -> int | Decimal:
+    plain = token.translate(_FOLD).replace(",", "")
+    return Decimal(plain) if "." in plain else int(plain)
+
+
+def _digits(token: str) -> int:
+    return sum(ch.isdigit() for ch in token)
+
+
+def text_of(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The decoded text of an input that decodes (bytes are decoded as govparse does)."""
+    if isinstance(data, str):
+        return data
+    return decode(data, max_bytes=max_bytes)[0]
+
+
+# ---------------------------------------------------------------- outcomes
+
+
+@attrs.frozen
+class Outcome:
+    """What one input got in each mode, how long the lenient parse took, and which
+    known issues it hit."""
+
+    lenient: Report | GovParseError
+    strict: Report | GovParseError | None
+    seconds: float
+    size: int
+    text: str | None  # the normalised text, when the input decodes
+    known: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        def one(result) -> str:
+            if result is None:
+                return "-"
+            if isinstance(result, GovParseError):
+                return result.code
+            worst = max((d.severity.rank for d in result.diagnostics), default=-1)
+            return ("clean", "notes", "warnings", "errors")[worst + 1]
+
+        return f"lenient={one(self.lenient)} strict={one(self.strict)}"
+
+
+class Checker:
+    """Checks one input's outcomes; tolerated known issues are recorded, not raised."""
+
+    def __init__(self, path: str | None, tolerate: frozenset[str]) -> None:
+        self.path = path
+        self.tolerate = tolerate
+        self.known: list[str] = []
+
+    def fail(self, prop: str, message: str, known: str | None = None) -> None:
+        if known is not None and known in self.tolerate:
+            if known not in self.known:
+                self.known.append(known)
+            return
+        raise PropertyViolation(prop, message, known)
+
+    # ------------------------------------------------------------ 1. errors
+
+    def error(self, exc: GovParseError) -> None:
+        name = type(exc).__name__
+        if not isinstance(exc.code, str) or not CODE.match(exc.code) or exc.code not in CODES:
+            self.fail("error", f"{name} has code {exc.code!r}, not a known GPnnn code")
+        if not isinstance(exc.message, str) or not exc.message.strip():
+            self.fail("error", f"{name} {exc.code} has no message")
+        if exc.path != self.path:
+            self.fail("error", f"{name} {exc.code} names path {exc.path!r}, not {self.path!r}")
+        str(exc)  # it prints
+        if not exc.diagnostics:
+            self.fail("error", f"{name} {exc.code} carries no diagnostics")
+        for d in exc.diagnostics:
+            self.diagnostic(d, None)
+        if isinstance(exc, StrictModeError):
+            if any(d.severity is not Severity.ERROR for d in exc.diagnostics):
+                self.fail("error", "StrictModeError lists a diagnostic that is not an error")
+            if exc.line is None and any(d.line is not None for d in exc.diagnostics):
+                self.fail("position", f"StrictModeError {exc.code} has no line although "
+                          "its problems have one", "strict-error-no-line")
+        elif exc.line is None and exc.code not in WHOLE_INPUT_CODES:
+            self.fail("position", f"{name} {exc.code} has no line: {exc.message}")
+
+    # ------------------------------------------------------------ 5. diagnostics
+
+    def diagnostic(self, d: Diagnostic, lines: list[str] | None) -> None:
+        if not isinstance(d, Diagnostic):
+            self.fail("diagnostic", f"{d!r} is not a Diagnostic")
+        if d.code not in CODES or not CODE.match(d.code):
+            self.fail("diagnostic", f"unknown code {d.code!r}")
+        if not isinstance(d.severity, Severity):
+            self.fail("diagnostic", f"{d.code} has severity {d.severity!r}")
+        if not isinstance(d.message, str) or not d.message.strip():
+            self.fail("diagnostic", f"{d.code} has no message")
+        if d.path != self.path:
+            self.fail("diagnostic", f"{d.code} names path {d.path!r}, not {self.path!r}")
+        if d.line is None:
+            if d.code not in DOCUMENT_CODES | WHOLE_INPUT_CODES:
+                known = "review-no-line" if d.code in ("GP205", "GP301") else None
+                self.fail("position", f"{d.code} has no line: {d.message}", known)
+            return
+        if d.line < 1 or (lines is not None and d.line > len(lines)):
+            self.fail("diagnostic", f"{d.code} points at line {d.line}, outside the text")
+        elif d.column is not None and d.column < 1:
+            self.fail("diagnostic", f"{d.code} points at column {d.column}")
+        elif lines is not None and d.column is not None \
+                and d.column > len(lines[d.line - 1]) + 2:
+            self.fail("diagnostic", f"{d.code} points at column {d.column} of line {d.line}, "
+                      f"which has {len(lines[d.line - 1])} characters")
+
+    # ------------------------------------------------------------ 2, 3. reports
+
+    def report(self, report: Report, text: str | None, *, extended: bool = True) -> None:
+        if not isinstance(report, Report):
+            self.fail("report", f"parse returned {type(report).__name__}, not a Report")
+        lines = text.split("\n") if text is not None else None
+        for d in report.diagnostics:
+            self.diagnostic(d, lines)
+        if lines is None:
+            return
+        has_error = any(d.severity is Severity.ERROR for d in report.diagnostics)
+        for rec in report.figures():
+            where = f"{rec.table}.{rec.row}.{rec.column}"
+            if rec.table == "report":
+                if rec.column == "year" and rec.value is not None:
+                    found = _match_at(_YEAR, lines, rec.line, rec.col)
+                    if found is None or int(found) != rec.value:
+                        self.fail("invented", f"year {rec.value} is not at {rec.line}:{rec.col}")
+                continue
+            if getattr(rec, "inferred", False):
+                if not any(d.code == "GP408" for d in report.diagnostics):
+                    self.fail("silent", f"{where} = {rec.value} was inferred without a GP408")
+                continue
+            found = _match_at(NUMBER_AT, lines, rec.line, rec.col)
+            if rec.value is None:
+                if found is not None and not has_error:
+                    self.fail("silent", f"{where} is missing although {found[:40]!r} stands "
+                              f"at {rec.line}:{rec.col}, and no error says why",
+                              "huge-number" if _digits(found) > 4300 else None)
+                continue
+            if found is None:
+                self.fail("invented", f"{where} = {rec.value!r}, but no number stands at "
+                          f"{rec.line}:{rec.col}")
+            elif number_value(found) != rec.value:
+                self.fail("invented", f"{where} = {rec.value!r}, but {found[:40]!r} stands "
+                          f"at {rec.line}:{rec.col}")
+        if extended:
+            from govparse.render import render_all
+            from govparse.serialize import from_json, to_json
+
+            render_all(report.diagnostics, text)
+            if from_json(to_json(report)) != report:
+                self.fail("json", "the report does not come back from JSON unchanged")
+
+    def complete(self, report: Report, text: str | None) -> None:
+        """A report strict mode accepts has lost nothing."""
+        lines = text.split("\n") if text is not None else []
+        missing = [r for r in report.figures() if r.value is None]
+        if missing:
+            huge = any(_digits(_match_at(NUMBER_AT, lines, r.line, r.col) or "") > 4300
+                       for r in missing)
+            names = [f"{r.table}.{r.row}.{r.column}" for r in missing]
+            self.fail("silent", f"strict mode accepted a report without {names[:5]} "
+                      f"({len(names)} missing)", "huge-number" if huge else None)
+
+    # ------------------------------------------------------------ 4. modes
+
+    def modes(self, lenient, strict) -> None:
+        if isinstance(strict, GovParseError):
+            self.error(strict)
+        if isinstance(lenient, GovParseError):
+            if not isinstance(strict, GovParseError) or type(strict) is not type(lenient) \
+                    or strict.code != lenient.code:
+                self.fail("modes", f"lenient raised {lenient.code}, strict gave {_what(strict)}")
+            return
+        problems = tuple(d for d in lenient.diagnostics if d.severity is not Severity.NOTE)
+        if problems:
+            if not isinstance(strict, StrictModeError):
+                self.fail("modes", f"lenient found {[d.code for d in problems]}, strict gave "
+                          f"{_what(strict)}")
+            elif tuple(d.as_error() for d in problems) != strict.diagnostics:
+                self.fail("modes", "strict mode's problems are not lenient mode's warnings "
+                          "and errors")
+        elif not isinstance(strict, Report):
+            self.fail("modes", f"lenient found no problem, strict gave {_what(strict)}")
+        elif strict != lenient or strict.diagnostics != lenient.diagnostics:
+            self.fail("modes", "strict and lenient mode give different reports")
+
+
+def _match_at(pattern: re.Pattern, lines: list[str], line: int | None,
+              column: int | None) -> str | None:
+    if line is None or column is None or not 1 <= line <= len(lines) or column < 1:
+        return None
+    found = pattern.match(lines[line - 1], column - 1)
+    return found.group() if found else None
+
+
+def _what(result) -> str:
+    if isinstance(result, GovParseError):
+        return f"{type(result).__name__} {result.code}"
+    return "a report"
+
+
+def _run(data, strict: bool, path: str | None, max_bytes: int):
+    try:
+        return govparse.parse(data, strict=strict, path=path, max_bytes=max_bytes)
+    except GovParseError as exc:  # anything else propagates: a crash
+        return exc
+
+
+def check(data: str | bytes, *, path: str | None = None, strict: bool = True,
+          max_bytes: int = DEFAULT_MAX_BYTES, extended: bool = True,
+          tolerate: frozenset[str] | None = None) -> Outcome:
+    """Parse ``data`` leniently (and strictly) and check every property but time."""
+    checker = Checker(path, tolerated_known_issues() if tolerate is None else tolerate)
+    started = time.perf_counter()
+    lenient = _run(data, False, path, max_bytes)
+    seconds = time.perf_counter() - started
+    try:
+        text = normalized(text_of(data, max_bytes))
+    except GovParseError:
+        text = None
+    if isinstance(lenient, GovParseError):
+        checker.error(lenient)
+    else:
+        if text is None:
+            checker.fail("modes", "the input parsed but does not decode")
+        checker.report(lenient, text, extended=extended)
+    strict_result = None
+    if strict:
+        strict_result = _run(data, True, path, max_bytes)
+        checker.modes(lenient, strict_result)
+        if isinstance(strict_result, Report):
+            checker.report(strict_result, text, extended=False)
+            checker.complete(strict_result, text)
+    return Outcome(lenient, strict_result, seconds, len(data), text, tuple(checker.known))
+
+
+def check_file(path: str | Path, *, strict: bool = True, max_bytes: int = DEFAULT_MAX_BYTES,
+               tolerate: frozenset[str] | None = None) -> Outcome:
+    """As ``check``, through ``parse_file``: every error and diagnostic names the file."""
+    name = str(path)
+    checker = Checker(name, tolerated_known_issues() if tolerate is None else tolerate)
+
+    def run(strict_mode: bool):
+        try:
+            return govparse.parse_file(path, strict=strict_mode, max_bytes=max_bytes)
+        except GovParseError as exc:
+            return exc
+
+    started = time.perf_counter()
+    lenient = run(False)
+    seconds = time.perf_counter() - started
+    try:
+        text = normalized(text_of(Path(path).read_bytes(), max_bytes))
+    except (GovParseError, OSError):
+        text = None
+    if isinstance(lenient, GovParseError):
+        checker.error(lenient)
+    else:
+        checker.report(lenient, text, extended=False)
+    strict_result = run(True) if strict else None
+    if strict:
+        checker.modes(lenient, strict_result)
+    size = Path(path).stat().st_size if Path(path).exists() else 0
+    return Outcome(lenient, strict_result, seconds, size, text, tuple(checker.known))
+
+
+def check_inferred(data: str | bytes, *, tolerate: frozenset[str] | None = None) -> Report | None:
+    """``parse(infer=True)``: a figure it fills is marked inferred, was missing
+    without inference, and has its GP408 diagnostic with the value; every other
+    figure is the one read without inference."""
+    checker = Checker(None, tolerated_known_issues() if tolerate is None else tolerate)
+    plain = _run(data, False, None, DEFAULT_MAX_BYTES)
+    try:
+        inferred = govparse.parse(data, infer=True)
+    except GovParseError as exc:
+        checker.error(exc)
+        if not isinstance(plain, GovParseError) or plain.code != exc.code:
+            checker.fail("infer", f"infer=True raised {exc.code}, without: {_what(plain)}")
+        return None
+    if isinstance(plain, GovParseError):
+        checker.fail("infer", f"infer=True gave a report, without: {plain.code}")
+    checker.report(inferred, normalized(text_of(data)), extended=False)
+    filled = {(d.table_id, d.row_id, d.column_id): d for d in inferred.diagnostics
+              if d.code == "GP408"}
+    for rec, was in zip(inferred.figures(), plain.figures()):
+        key = (rec.table, rec.row, rec.column)
+        if getattr(rec, "inferred", False):
+            if was.value is not None:
+                checker.fail("infer", f"{'.'.join(key)} = {was.value} was read, yet inferred "
+                             f"as {rec.value}")
+            if key not in filled or filled[key].expected != rec.value:
+                checker.fail("infer", f"{'.'.join(key)} inferred as {rec.value} without its "
+                             "GP408")
+        elif (rec.value, rec.line, rec.col) != (was.value, was.line, was.col):
+            checker.fail("infer", f"{'.'.join(key)} changed with infer=True: {was.value} -> "
+                         f"{rec.value}")
+    return inferred
+
+
+# ---------------------------------------------------------------- 6. time
+
+
+@attrs.frozen
+class Pace:
+    """Seconds per byte of a reference report, and the allowed factor over it."""
+
+    seconds_per_byte: float
+    factor: float = 50.0
+    allowance: float = 0.5  # seconds, for noise, warm-up and a busy machine
+
+    def limit(self, size: int) -> float:
+        return self.allowance + self.factor * self.seconds_per_byte * max(size, 1)
+
+
+def reference_pace(paths: list[Path] | None = None, repeat: int = 5, *,
+                   factor: float = 50.0, allowance: float = 0.5) -> Pace:
+    """Seconds per byte of the reference reports (the best of ``repeat`` parses of
+    each, averaged over the reports)."""
+    from fuzz import SEEDS_DIR
+
+    paths = paths or sorted(SEEDS_DIR.glob("*.txt"))
+    datas = [p.read_bytes() for p in paths]
+    govparse.parse(datas[0])  # warm up: the grammar, the template
+    best = []
+    for data in datas:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            govparse.parse(data)
+            times.append(time.perf_counter() - started)
+        best.append(min(times) / len(data))
+    return Pace(sum(best) / len(best), factor, allowance)
+
+
+# Inputs of the quadratic classes found so far (all fixed; see KNOWN_ISSUES).
+_SLOW_CLASSES = (
+    ("slow-space-run", re.compile(r"[ \t\u3000]{200}")),
+    ("slow-dash-run", re.compile(r"[-—=]{200}")),
+    ("slow-paren-run", re.compile(r"(?:[^(（\n]{0,3}[(（]){200}")),
+    ("slow-empty-cells", re.compile(r"(?:[ \u3000]*[\t|｜]){200}")),
+)
+
+
+def slow_classes(text: str | None) -> tuple[str, ...]:
+    """The quadratic classes found so far that an input belongs to."""
+    if text is None:
+        return ()
+    return tuple(name for name, pattern in _SLOW_CLASSES if pattern.search(text))
+
+
+def check_time(outcome: Outcome, pace: Pace,
+               tolerate: frozenset[str] | None = None) -> tuple[str, ...]:
+    """Raise SlowInput if the lenient parse took longer than linear time allows,
+    unless the input is of a tolerated known slow class: then return its id."""
+    limit = pace.limit(outcome.size)
+    if outcome.seconds <= limit:
+        return ()
+    tolerate = tolerated_known_issues() if tolerate is None else tolerate
+    classes = slow_classes(outcome.text)
+    message = (f"{outcome.size} bytes took {outcome.seconds:.3f} s, over {limit:.3f} s "
+               f"({pace.factor:g}x a reference report's {pace.seconds_per_byte * 1e6:.2f} "
+               f"µs/byte + {pace.allowance} s)")
+    tolerated = tuple(c for c in classes if c in tolerate)
+    if tolerated:
+        return tolerated[:1]
+    raise SlowInput("time", message, classes[0] if classes else None)

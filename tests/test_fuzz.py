@@ -1,0 +1,109 @@
+"""The fuzzer's quick run (part of ``make test``): mutated reports and raw bytes get
+a report or a clear GovParseError, with no invented figure, no silent loss, strict
+agreeing with lenient, and time in proportion to the input.
+
+The mutations and the checks live in fuzz/ (fuzz.mutations, fuzz.properties) and
+are shared with the atheris harness. The Hypothesis profile decides the depth:
+``quick`` (the default, 200 examples a property) or ``long`` (5000):
+
+    HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/test_fuzz.py
+
+Known issues already pinned by tests/test_regressions.py are tolerated here (see
+fuzz.properties.KNOWN_ISSUES); ``GOVPARSE_FUZZ_KNOWN=none`` fails on them too.
+"""
+
+import math
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import govparse  # noqa: E402
+from fuzz import mutations, properties  # noqa: E402
+
+# Seconds per byte of the reference reports; an input may take 50x that per byte,
+# plus 2 s for a busy machine (the real bound is measured by fuzz/linearity.py).
+PACE = properties.reference_pace(repeat=3, allowance=2.0)
+EXAMPLES = settings.default.max_examples  # the profile's: 200 quick, 5000 long
+LONG = EXAMPLES >= 1000
+
+
+def few(share: int) -> settings:
+    """A property that costs more per example runs a share of the profile's examples."""
+    return settings(max_examples=max(20, EXAMPLES // share),
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutations.fuzz_inputs())
+def test_mutated_report_gets_a_report_or_a_clear_error(fuzz_input):
+    outcome = properties.check(fuzz_input.data)
+    properties.check_time(outcome, PACE)
+
+
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400),
+                 st.text(st.sampled_from("\t|｜ -—0１9.,年报告一、（）\n\r\x00\ufeff规章"),
+                         max_size=400)))
+def test_any_small_input_gets_a_report_or_a_clear_error(data):
+    properties.check(data)
+
+
+@few(4)
+@given(mutations.fuzz_inputs(max_mutations=3))
+def test_parse_file_names_the_file_in_every_diagnostic(fuzz_input):
+    data = fuzz_input.data
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "报告 report.txt"
+        path.write_bytes(raw)
+        properties.check_file(path)
+
+
+@few(4)
+@given(mutations.fuzz_inputs(max_mutations=3), st.data())
+def test_size_limit_is_a_clear_error(fuzz_input, data):
+    size = len(fuzz_input.data)
+    limit = data.draw(st.integers(0, size + 10), label="max_bytes")
+    if size <= limit:
+        properties.check(fuzz_input.data, max_bytes=limit, extended=False)
+        return
+    with pytest.raises(govparse.InputError) as info:
+        govparse.parse(fuzz_input.data, max_bytes=limit, path="big.txt")
+    assert info.value.code == "GP003" and info.value.path == "big.txt"
+    assert str(limit) in info.value.message
+
+
+@few(4)
+@given(mutations.fuzz_inputs(max_mutations=3))
+def test_inferred_figures_are_marked_and_said(fuzz_input):
+    properties.check_inferred(fuzz_input.data)
+
+
+CUTS = list(mutations.table_cuts())
+# The quick profile cuts at a spread of the boundaries; the long one at every one.
+STEP = 1 if LONG else max(1, math.ceil(len(CUTS) / 300))
+
+
+def test_cut_at_every_table_boundary():
+    checked = 0
+    for name, text in CUTS[::STEP]:
+        try:
+            properties.check(text, extended=False)
+        except AssertionError as exc:
+            raise AssertionError(f"cut {name}: {exc}") from exc
+        checked += 1
+    assert checked >= min(len(CUTS), 250)
+
+
+@pytest.mark.parametrize("name", [name for name, _ in mutations.base_texts()])
+def test_every_starting_point_passes_the_properties(name):
+    text = dict(mutations.base_texts())[name]
+    outcome = properties.check(text)
+    assert not isinstance(outcome.lenient, govparse.GovParseError)
