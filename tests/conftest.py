@@ -1,5 +1,6 @@
 import csv
 import os
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from hypothesis import HealthCheck, settings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the fuzz/ package, however pytest is started
 SEEDS = HERE / "data" / "seeds"
 EXAMPLES = ROOT / "examples"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -9,24 +9,15 @@ the input, about four times the time), not by a time limit; the 50x-per-byte
 bound itself is measured by the benchmark fuzz/linearity.py.
 """
 
-import time
-
 import pytest
 
 import govparse
 from govparse import Severity, StrictModeError
+from fuzz.linearity import timed_parse
 
 
 def seconds(text: str, repeat: int = 1) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        try:
-            govparse.parse(text)
-        except govparse.GovParseError:
-            pass
-        best = min(best, time.perf_counter() - started)
-    return best
+    return timed_parse(text, repeat)
 
 
 def assert_linear(make, n: int, times: int = 4, slack: float = 2.0):
