@@ -207,8 +207,13 @@ class LabelCatalogue:
         return self.rows_by_key[scored[0][1]]
 
 
+# No caller looks at a candidate less similar than this (suggest() wants the best at
+# 0.6 and its rivals within 0.05; close_row() the best at 0.75 and rivals within 0.1).
+_RELEVANT = 0.5
+
+
 def _ranked(key: str, candidates) -> list[tuple[float, str]]:
-    """Candidates by similarity to key, best first."""
+    """The candidates at least _RELEVANT similar to key, best first."""
     return _ranked_among(key, tuple(candidates))
 
 
@@ -220,7 +225,11 @@ def _ranked_among(key: str, candidates: tuple[str, ...]) -> list[tuple[float, st
     scored = []
     for candidate in candidates:
         matcher.set_seq1(candidate)
-        scored.append((matcher.ratio(), candidate))
+        # the cheap upper bounds first, as difflib.get_close_matches does
+        if matcher.real_quick_ratio() >= _RELEVANT and matcher.quick_ratio() >= _RELEVANT:
+            ratio = matcher.ratio()
+            if ratio >= _RELEVANT:
+                scored.append((ratio, candidate))
     return sorted(scored, key=lambda s: (-s[0], s[1]))
 
 
