@@ -19,8 +19,8 @@ one becomes a test in tests/test_regressions.py.
 
 Known issues (``fuzz.properties.KNOWN_ISSUES``, already pinned by failing tests)
 are counted instead; one example of each is kept as ``fuzz/crashes/known-<id>``
-and the counts go to ``fuzz/crashes/stats.json`` (with executions, outcomes and
-exec/s) every 1000 executions and at the end. ``GOVPARSE_FUZZ_KNOWN=none`` makes
+and the counts go to ``fuzz/crashes/stats-<pid>.json`` (with executions, outcomes
+and exec/s) every 1000 executions and at the end. ``GOVPARSE_FUZZ_KNOWN=none`` makes
 them crashes too.
 
 Options of this harness (before libFuzzer's): ``--no-strict`` (lenient only),
@@ -75,7 +75,8 @@ def write_stats() -> None:
                exec_per_second=round(STATS["executions"] / max(elapsed, 1e-9), 1),
                strict=STRICT, time_property=TIME, tolerated=sorted(TOLERATE))
     CRASHES_DIR.mkdir(exist_ok=True)
-    (CRASHES_DIR / "stats.json").write_text(json.dumps(out, indent=2, default=str) + "\n")
+    (CRASHES_DIR / f"stats-{os.getpid()}.json").write_text(
+        json.dumps(out, indent=2, default=str) + "\n")
 
 
 def _keep_known(known: str, data: bytes) -> None:
