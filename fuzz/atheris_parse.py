@@ -8,8 +8,8 @@ GovParseError, with no invented figure, no silent loss and linear time.
 
 Each input is given to ``govparse.parse`` as bytes (so decoding, BOMs, encodings,
 NUL bytes and line ends are exercised), leniently and strictly, and checked by
-``fuzz.properties`` (the same checks as the Hypothesis tests). Half the mutations
-are libFuzzer's own byte mutations, half are the structure-aware operators of
+``fuzz.properties`` (the same checks as the Hypothesis tests). 30% of the mutations
+are libFuzzer's own byte mutations, 70% the structure-aware operators of
 ``fuzz.mutations`` (lines, separators, numbers, insertions, encodings).
 
 A crash (any exception other than GovParseError), a violated property, or an
@@ -101,9 +101,16 @@ def TestOneInput(data: bytes) -> None:
         write_stats()
 
 
+# The share of libFuzzer's own byte mutations; the rest are fuzz.mutations' operators.
+# Byte mutations mostly make NUL bytes (GP002) or invalid UTF-8 (GP004): at one half,
+# 64% of a million executions never reached the grammar; at 0.3, with the custom
+# mutator dropping most NULs, 32% (a three-minute run).
+BYTE_MUTATION_SHARE = 0.3
+
+
 def CustomMutator(data: bytes, max_size: int, seed: int) -> bytes:
     rng = random.Random(seed)
-    if rng.random() < 0.5:
+    if rng.random() < BYTE_MUTATION_SHARE:
         return atheris.Mutate(data, max_size)
     try:
         return mutations.random_mutation(data, rng, max_size)

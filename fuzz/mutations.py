@@ -625,6 +625,9 @@ def random_mutation(data: bytes, rng: random.Random, max_size: int) -> bytes:
         text = data.decode("gb18030", "replace")
     if not text.strip() or rng.random() < 0.05:
         text = choose.choice(base_texts())[1]
+    if "\x00" in text and rng.random() < 0.9:
+        # a NUL once in the corpus would keep every descendant at GP002 (binary)
+        text = text.replace("\x00", "")
     text, _ = mutate(text, choose, rng.randint(1, 3), limit=max(max_size, 1))
     if rng.random() < 0.1:
         text = with_line_ends(text, choose.choice(LINE_ENDS), choose)
