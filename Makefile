@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SECONDS ?= 60
 
-.PHONY: demo test fuzz bench clean
+.PHONY: demo test grammar fuzz bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,13 @@ demo: $(VENV)/.installed
 	$(VENV)/bin/govparse parse examples/report-2024-tab.txt
 
 ## test: set up, then run the whole test suite (quick Hypothesis profile)
-test: $(VENV)/.installed
+test: grammar
 	$(PY) -m pytest
+
+## grammar: remake govparse/_standalone.py, the parser's tables, if grammar/report.lark
+## changed (installing does it too: hatch_build.py)
+grammar: $(VENV)/.installed
+	$(PY) grammar/generate.py
 
 ## fuzz: set up (atheris too), then fuzz the parser for $(SECONDS) seconds with the
 ## corpus (fuzz/README.md); crashes and the grown corpus go to fuzz/crashes/

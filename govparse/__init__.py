@@ -7,66 +7,44 @@
     >>> govparse.parse_file("report.txt", strict=True)      # raises StrictModeError
 """
 
-from govparse.diagnostics import CODES, Diagnostic, Severity
-from govparse.errors import GovParseError, GrammarError, InputError, StrictModeError
-from govparse.model import (
-    ActiveDisclosure,
-    ActiveDisclosure2019,
-    ApplicantCounts,
-    Applications,
-    Applications2019,
-    DecisionCount,
-    DocumentCounts,
-    FeeAmount,
-    FeeItems,
-    Figure,
-    FigureRecord,
-    ItemChanges,
-    MetaField,
-    OutcomeCounts,
-    Paragraph,
-    Procurement,
-    PublicationCounts,
-    Report,
-    ReviewLitigation,
-    Section,
+# Imported on first use (PEP 562): `govparse parse FILE` starts without loading the
+# printer, the validator or the model classes it does not need. No submodule may
+# share a name with what is exported here: importing it would replace the export.
+_EXPORTS = {
+    "CODES": "govparse.diagnostics",
+    "Diagnostic": "govparse.diagnostics",
+    "Severity": "govparse.diagnostics",
+    "GovParseError": "govparse.errors",
+    "GrammarError": "govparse.errors",
+    "InputError": "govparse.errors",
+    "StrictModeError": "govparse.errors",
+    "parse": "govparse.parser",
+    "parse_file": "govparse.parser",
+    "dumps": "govparse.printer",
+    "validate": "govparse.validation",
+}
+_MODEL = (
+    "ActiveDisclosure", "ActiveDisclosure2019", "ApplicantCounts", "Applications",
+    "Applications2019", "DecisionCount", "DocumentCounts", "FeeAmount", "FeeItems", "Figure",
+    "FigureRecord", "ItemChanges", "MetaField", "OutcomeCounts", "Paragraph", "Procurement",
+    "PublicationCounts", "Report", "ReviewLitigation", "Section",
 )
-from govparse.parser import parse, parse_file
-from govparse.printer import dumps
-from govparse.validate import validate
+_EXPORTS.update(dict.fromkeys(_MODEL, "govparse.model"))
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "CODES",
-    "ActiveDisclosure",
-    "ActiveDisclosure2019",
-    "ApplicantCounts",
-    "Applications",
-    "Applications2019",
-    "DecisionCount",
-    "Diagnostic",
-    "DocumentCounts",
-    "FeeAmount",
-    "FeeItems",
-    "Figure",
-    "FigureRecord",
-    "GovParseError",
-    "GrammarError",
-    "InputError",
-    "ItemChanges",
-    "MetaField",
-    "OutcomeCounts",
-    "Paragraph",
-    "Procurement",
-    "PublicationCounts",
-    "Report",
-    "ReviewLitigation",
-    "Section",
-    "Severity",
-    "StrictModeError",
-    "dumps",
-    "parse",
-    "parse_file",
-    "validate",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'govparse' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

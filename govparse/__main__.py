@@ -1,3 +1,3 @@
-from govparse.cli import main
+from govparse.console import main
 
 main()

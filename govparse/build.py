@@ -13,25 +13,9 @@ from govparse.detect import TEMPLATES, evidence, template_for_year
 from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
 from govparse.template import TABLE_ORDER, catalogue, label_key, load_template
+from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
 from govparse.transformer import RawReport, RawSection, RawTitle
 
-SECTION_KINDS = (
-    "overview",
-    "active_disclosure",
-    "applications",
-    "review_litigation",
-    "problems",
-    "other_matters",
-)
-SECTION_NAMES = {
-    "overview": "一、总体情况",
-    "active_disclosure": "二、主动公开政府信息情况",
-    "applications": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-    "problems": "五、存在的主要问题及改进情况",
-    "other_matters": "六、其他需要报告的事项",
-}
-TABLE_SECTIONS = TABLE_ORDER
 
 # "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")

@@ -91,10 +91,10 @@ class CellSyntax:
 def cell_syntax() -> CellSyntax:
     from govparse.parser import lark_parser  # the grammar, loaded once
 
-    parser = lark_parser()
+    terminals = {t.name: t for t in lark_parser().terminals}
 
     def terminal(name: str) -> str:
-        return parser.get_terminal(name).pattern.to_regexp()
+        return terminals[name].pattern.to_regexp()
 
     separator = re.compile(terminal("SEP"))
     # split_cells() counts columns on this: a separator is one character

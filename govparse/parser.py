@@ -6,59 +6,49 @@ import codecs
 import functools
 import os
 import sys
-from pathlib import Path
 
 import attrs
-from lark import Lark
-from lark.exceptions import LarkError, UnexpectedInput
 
+from govparse._standalone import Lark, LarkError, UnexpectedInput
 from govparse.build import build_report
 from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
 from govparse.errors import GovParseError, GrammarError, InputError, StrictModeError
 from govparse.model import Report
-from govparse.postlex import SectionHeadings
 from govparse.transformer import ReportTransformer
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
 
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class StaleParserError(RuntimeError):
+    """govparse/_standalone.py was not made from the grammar govparse ships: an
+    installation problem (run `make grammar`, or reinstall), never the input's."""
+
 
 def grammar_text() -> str:
     """The grammar: inside the installed package, or in grammar/ of a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "grammar" / "report.lark"
-    if packaged.is_file():
-        return packaged.read_text("utf-8")
-    return (here.parent / "grammar" / "report.lark").read_text("utf-8")
+    packaged = os.path.join(_HERE, "grammar", "report.lark")
+    if not os.path.isfile(packaged):
+        packaged = os.path.join(os.path.dirname(_HERE), "grammar", "report.lark")
+    with open(packaged, encoding="utf-8") as handle:
+        return handle.read()
 
 
 @functools.cache
 def lark_parser() -> Lark:
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        start=["start", "row"],
-        maybe_placeholders=True,
-        transformer=ReportTransformer(),
-        postlex=SectionHeadings(),
-        cache=True,
-    )
+    """The LALR parser of grammar/report.lark, with the transformer inside the parse.
 
+    Its tables come from govparse/_standalone.py, made from the grammar by
+    grammar/generate.py when govparse is built: loading them is a tenth of what
+    importing lark and loading the grammar costs. Start symbols: ``start`` (a
+    report) and ``row`` (one table line, cell by cell)."""
+    from govparse import _standalone
 
-@functools.cache
-def row_parser() -> Lark:
-    """The grammar's rule `row` on its own: a table line parsed cell by cell, the
-    reference that cells.split_cells() is held to (tests/test_grammar.py). No
-    post-lexer here: a cell reading 总体情况 is a label, not a heading."""
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        start="row",
-        maybe_placeholders=True,
-        transformer=ReportTransformer(),
-        cache=True,
-    )
+    if _standalone.GRAMMAR != grammar_text():
+        raise StaleParserError("govparse/_standalone.py was made from another version of "
+                               "grammar/report.lark: run `make grammar`, or reinstall govparse")
+    return _standalone.Lark_StandAlone(transformer=ReportTransformer())
 
 
 # ---------------------------------------------------------------- input
@@ -146,7 +136,7 @@ def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
     records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
     listing every problem unless the report is a clean template report.
     ``infer=True`` (lenient only) fills a missing figure that the template's
-    arithmetic pins down, marked ``inferred`` (see govparse.validate)."""
+    arithmetic pins down, marked ``inferred`` (see govparse.validation)."""
     notes: list[Diagnostic] = []
     if isinstance(text, bytes):
         try:
@@ -190,7 +180,7 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -
         raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
     report = build_report(raw, sink)
     if infer and not strict:
-        from govparse.validate import infer_missing
+        from govparse.validation import infer_missing
 
         report = infer_missing(report, sink)
     diagnostics = tuple(d.with_path(path) for d in sink.sorted())

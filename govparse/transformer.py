@@ -8,7 +8,7 @@ is left to build.py, which sees the whole report at once.
 from __future__ import annotations
 
 import attrs
-from lark import Token, Transformer, v_args
+from govparse._standalone import Token, Transformer, v_args
 
 from govparse.cells import (
     EMPTY,
@@ -22,6 +22,7 @@ from govparse.cells import (
     strip_blanks,
 )
 from govparse.model import Paragraph
+from govparse.sections import TABLE_SECTIONS, heading_kind
 
 
 @attrs.frozen
@@ -43,22 +44,6 @@ class RawSection:
 class RawReport:
     front_matter: tuple[RawTitle | Paragraph, ...]
     sections: tuple[RawSection, ...]
-
-
-def _narrative_section(kind: str):
-    def method(self, heading: Token, paragraphs: tuple[Paragraph, ...]) -> RawSection:
-        return RawSection(kind, heading, paragraphs=paragraphs)
-
-    method.__name__ = kind
-    return method
-
-
-def _table_section(kind: str):
-    def method(self, heading: Token, lines: tuple[CellLine, ...]) -> RawSection:
-        return RawSection(kind, heading, lines=lines)
-
-    method.__name__ = kind
-    return method
 
 
 def _lines(run: Token, read):
@@ -89,8 +74,8 @@ class ReportTransformer(Transformer):
     def start(self, front_matter, *sections):
         return RawReport(front_matter, sections)
 
-    # `?paragraph`, `?paragraphs`, `?table_lines` and `?rule` are inlined: their tokens
-    # come to the rule above them, which saves a callback a token.
+    # `?paragraph` is inlined: its tokens come to the rule above, which saves a
+    # callback a token.
 
     def front_matter(self, *items):
         return tuple(p for i in items
@@ -99,19 +84,18 @@ class ReportTransformer(Transformer):
     def title(self, organization, year, name):
         return RawTitle(organization, year, name)
 
-    def narrative(self, *runs: Token):
-        return tuple(p for run in runs for p in _lines(run, _paragraph))
+    def section(self, heading: Token, body: tuple[Token, ...]) -> RawSection:
+        kind = heading_kind(heading)
+        if kind in TABLE_SECTIONS:
+            lines = tuple(cells for run in body if run.type == "LINES"
+                          for cells in _lines(run, _cells))
+            return RawSection(kind, heading, lines=lines)
+        # In a narrative a rule line (----) is text like any other.
+        return RawSection(kind, heading,
+                          paragraphs=tuple(p for run in body for p in _lines(run, _paragraph)))
 
-    overview = _narrative_section("overview")
-    active_disclosure = _table_section("active_disclosure")
-    applications = _table_section("applications")
-    review_litigation = _table_section("review_litigation")
-    problems = _narrative_section("problems")
-    other_matters = _narrative_section("other_matters")
-
-    def table(self, *runs: Token):
-        return tuple(cells for run in runs if run.type == "LINES"
-                     for cells in _lines(run, _cells))
+    def body(self, *runs: Token) -> tuple[Token, ...]:
+        return runs
 
     def row(self, *children) -> CellLine:
         """A line parsed cell by cell (start symbol `row`): the reference for split_cells."""

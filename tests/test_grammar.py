@@ -5,14 +5,55 @@ import lark
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govparse.parser import grammar_text, lark_parser, row_parser
-from govparse.postlex import SectionHeadings
+from govparse.parser import grammar_text, lark_parser
 
 
 def test_grammar_builds_in_strict_mode():
     # strict=True turns shift/reduce conflicts and regex collisions into errors
     lark.Lark(grammar_text(), parser="lalr", lexer="contextual", maybe_placeholders=True,
-              start=["start", "row"], postlex=SectionHeadings(), strict=True)
+              start=["start", "row"], strict=True)
+
+
+def test_the_parse_tables_are_made_from_this_grammar():
+    # govparse/_standalone.py is generated (grammar/generate.py): what we test is
+    # what a wheel runs, and the parser refuses tables made from another grammar
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from govparse import _standalone
+
+    assert _standalone.GRAMMAR == grammar_text()
+    root = Path(__file__).resolve().parent.parent
+    check = subprocess.run([sys.executable, str(root / "grammar" / "generate.py"), "--check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_stale_parse_tables_are_refused(monkeypatch):
+    import pytest
+
+    from govparse import _standalone, parser
+
+    parser.lark_parser.cache_clear()
+    monkeypatch.setattr(_standalone, "GRAMMAR", _standalone.GRAMMAR + "// edited\n")
+    try:
+        with pytest.raises(parser.StaleParserError, match="make grammar"):
+            parser.lark_parser()
+    finally:
+        monkeypatch.undo()
+        parser.lark_parser.cache_clear()
+
+
+def test_cold_start_imports_no_lark():
+    # the whole point of the stand-alone tables: lark is a build dependency only
+    import subprocess
+    import sys
+
+    code = ("import sys, govparse; govparse.parse('x'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lark', 'interegular')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_every_terminal_is_named():
@@ -65,7 +106,7 @@ def test_split_cells_agrees_with_the_row_rule():
     from govparse.cells import split_cells
 
     for text in LINES:
-        by_grammar = row_parser().parse(text)
+        by_grammar = lark_parser().parse(text, start="row")
         offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
         by_split = split_cells(text[offset:], 1, 1 + offset)
         assert by_split == by_grammar, text
@@ -79,6 +120,6 @@ def test_split_cells_agrees_with_the_row_rule_on_any_line(text):
     # (a TABLE_LINE holds something besides blanks: blank lines are blank lines)
     from govparse.cells import split_cells
 
-    by_grammar = row_parser().parse(text)
+    by_grammar = lark_parser().parse(text, start="row")
     offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
     assert split_cells(text[offset:], 1, 1 + offset) == by_grammar

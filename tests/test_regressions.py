@@ -152,3 +152,11 @@ def test_full_width_digits_in_thousands_groups():
     text = "二、主动公开政府信息情况\n规章\t-１,０００\t0\t0\n"
     report = govparse.parse(text)
     assert report.active_disclosure.rules.issued.value == -1000
+
+
+def test_a_byte_order_mark_is_no_organisation():
+    # found by the grammar-driven round trip: '\ufeff' was read as the organisation,
+    # and the printout, starting with it, lost it as a byte-order mark
+    report = govparse.parse("0\n\ufeff1000年政府信息公开报告\n")
+    assert report.organization.value is None
+    assert govparse.parse(govparse.dumps(report, "tab")).organization.value is None

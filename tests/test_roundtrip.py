@@ -134,10 +134,10 @@ def test_reference_report_in_canonical_form_reads_as_expected():
 @functools.cache
 def grammar() -> lark.Lark:
     # A plain Lark object (no transformer, no post-lexer, no cache) for from_lark to
-    # read the rules of: `start` (a whole report), `table` (a table section's body:
+    # read the rules of: `start` (a whole report), `body` (a section's body:
     # runs of lines, rule lines, blank lines) and `row` (one table line, cell by cell).
     return lark.Lark(grammar_text(), parser="lalr", lexer="contextual",
-                     maybe_placeholders=True, start=["start", "table", "row"])
+                     maybe_placeholders=True, start=["start", "body", "row"])
 
 
 def _without_trailing_lookahead(pattern: str) -> str:
@@ -178,28 +178,12 @@ ALPHABET = st.one_of(
 @functools.cache
 def grammar_strings(start: str) -> st.SearchStrategy[str]:
     g = grammar()
-    terminals, rules, _ = g.grammar.compile([start], ())
-    defined = {t.name for t in terminals}
-    used = {s.name for r in rules for s in r.expansion if s.is_term}
-    # the parser's own terminals: with its post-lexer, it keeps the ones that only
-    # the post-lexer reads (HEADING)
-    everything = {t.name: t for t in lark_parser().terminals}
-    explicit = {}
-    for name in sorted(used - defined):
-        # %declare'd terminals: a post-lexer makes them of another terminal, the one
-        # their name ends with (OVERVIEW_HEADING … from HEADING). Any of the six
-        # drawn from HEADING: the post-lexer names the section by the words drawn,
-        # so a section's body may then be read as another kind's, which any text
-        # must survive anyway.
-        source = next(t for t in everything if name.endswith(t) and t != name)
-        explicit[name] = everything[source]
-    for terminal in terminals:
-        if "(?=" in terminal.pattern.to_regexp():
-            explicit[terminal.name] = terminal
+    terminals, _, _ = g.grammar.compile([start], ())
+    # terminals that look ahead: from_lark cannot draw them whole
     explicit = {
-        name: st.from_regex(_without_trailing_lookahead(t.pattern.to_regexp()),
-                            fullmatch=True, alphabet=ALPHABET)
-        for name, t in explicit.items()
+        t.name: st.from_regex(_without_trailing_lookahead(t.pattern.to_regexp()),
+                              fullmatch=True, alphabet=ALPHABET)
+        for t in terminals if "(?=" in t.pattern.to_regexp()
     }
     return from_lark(g, start=start, explicit=explicit, alphabet=ALPHABET)
 
@@ -207,12 +191,12 @@ def grammar_strings(start: str) -> st.SearchStrategy[str]:
 @functools.cache
 def table_bodies() -> st.SearchStrategy[str]:
     """A table section's body: lines of cells from the rule `row`, rule lines, blank
-    lines; or a body from the rule `table` as a whole."""
+    lines; or a body from the rule `body` as a whole."""
     rule_line = st.from_regex(grammar().get_terminal("RULE").pattern.to_regexp(),
                               fullmatch=True, alphabet=ALPHABET)
     line = st.one_of(grammar_strings("row").map(lambda row: row + "\n"), rule_line,
                      st.just("\n"))
-    return st.one_of(st.lists(line, max_size=12).map("".join), grammar_strings("table"))
+    return st.one_of(st.lists(line, max_size=12).map("".join), grammar_strings("body"))
 
 
 TABLE_HEADINGS = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",

@@ -10,7 +10,7 @@ from govparse.model import Figure
 from govparse.printer import dumps
 from govparse.serialize import from_json, to_json
 from govparse.template import load_template
-from govparse.validate import validate
+from govparse.validation import validate
 from conftest import EXAMPLES, LAYOUTS
 
 NS = runpy.run_path(str(EXAMPLES / "regenerate.py"))

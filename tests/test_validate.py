@@ -11,7 +11,7 @@ import govparse
 from govparse.cli import cli
 from govparse.model import Figure
 from govparse.printer import dumps
-from govparse.validate import validate
+from govparse.validation import validate
 from conftest import LAYOUTS, SEED_FILES, example_path
 from test_examples import EXAMPLE
 

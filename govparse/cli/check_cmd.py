@@ -17,7 +17,7 @@ from govparse.cli.common import (
     print_diagnostics,
     read_all,
 )
-from govparse.validate import selected, validate
+from govparse.validation import selected, validate
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
