@@ -10,7 +10,7 @@ import attrs
 from govparse.cells import FIGURE_KINDS, CellLine, cell_stream, detect_layout, strip_blanks
 from govparse.diagnostics import DiagnosticSink
 from govparse.detect import TEMPLATES, evidence, template_for_year
-from govparse.model import TEMPLATE_TABLE_CLASSES, Figure, MetaField, Paragraph, Report, Section
+from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
 from govparse.template import TABLE_ORDER, catalogue, label_key, load_template
 from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
@@ -244,7 +244,7 @@ def _note_wrapped_rows(stream, layout: str, sink: DiagnosticSink) -> None:
 
 def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
     table_spec = load_template(template).table(kind)
-    table_cls = TEMPLATE_TABLE_CLASSES[template][kind]
+    table_cls = table_classes(template)[kind]
     row_classes = _row_classes(table_cls)
     return table_cls(**{
         row.id: row_classes[row.id](**{c.id: figures.get((row.id, c.id), MISSING)

@@ -81,56 +81,6 @@ class ActiveDisclosure:
     administrative_fees: FeeAmount = field(factory=FeeAmount)
 
 
-# ---------------------------------------------------------------- 二、主动公开 (2019 template)
-
-
-@frozen
-class PublicationCounts:
-    """2019 规章 / 规范性文件: 本年新制作数量, 本年新公开数量, 对外公开总数量."""
-
-    newly_made: Figure = _figures()
-    newly_published: Figure = _figures()
-    total_published: Figure = _figures()
-
-
-@frozen
-class ItemChanges:
-    """2019 行政许可 / 其他对外管理服务事项 / 行政处罚 / 行政强制:
-    上一年项目数量, 本年增/减 (signed), 处理决定数量."""
-
-    previous_year_items: Figure = _figures()
-    change: Figure = _figures()
-    decisions: Figure = _figures()
-
-
-@frozen
-class FeeItems:
-    """2019 行政事业性收费: 上一年项目数量, 本年增/减 (signed)."""
-
-    previous_year_items: Figure = _figures()
-    change: Figure = _figures()
-
-
-@frozen
-class Procurement:
-    """2019 政府集中采购: 采购项目数量, 采购总金额 (a Decimal)."""
-
-    items: Figure = _figures()
-    amount: Figure = _figures()
-
-
-@frozen
-class ActiveDisclosure2019:
-    rules: PublicationCounts = field(factory=PublicationCounts)
-    normative_documents: PublicationCounts = field(factory=PublicationCounts)
-    administrative_licensing: ItemChanges = field(factory=ItemChanges)
-    other_management_services: ItemChanges = field(factory=ItemChanges)
-    administrative_penalty: ItemChanges = field(factory=ItemChanges)
-    administrative_coercion: ItemChanges = field(factory=ItemChanges)
-    administrative_fees: FeeItems = field(factory=FeeItems)
-    government_procurement: Procurement = field(factory=Procurement)
-
-
 # ---------------------------------------------------------------- 三、依申请公开
 
 
@@ -178,23 +128,6 @@ class Applications:
     other_other: ApplicantCounts = _applicants()
     total_processed: ApplicantCounts = _applicants()
     carried_forward: ApplicantCounts = _applicants()
-
-
-def _applications_2019():
-    """The 2019 applications table: the 2021 rows, but one （六）其他处理 row
-    (``other_processing``) where 2021 has three."""
-    names = [f.name for f in attrs.fields(Applications)]
-    at = names.index("other_no_correction")
-    names[at:at + 3] = ["other_processing"]
-    return attrs.make_class(
-        "Applications2019",
-        {name: field(factory=ApplicantCounts, type=ApplicantCounts) for name in names},
-        frozen=True,
-        slots=True,
-    )
-
-
-Applications2019 = _applications_2019()
 
 
 # ---------------------------------------------------------------- 四、复议诉讼
@@ -260,19 +193,41 @@ class FigureRecord:
     inferred: bool = False
 
 
-# The classes of each table, by template.
-TEMPLATE_TABLE_CLASSES = {
-    "2021": {
-        "active_disclosure": ActiveDisclosure,
-        "applications": Applications,
-        "review_litigation": ReviewLitigation,
-    },
-    "2019": {
-        "active_disclosure": ActiveDisclosure2019,
-        "applications": Applications2019,
-        "review_litigation": ReviewLitigation,
-    },
+# The classes of each table, by template. The 2019 template's live in model_2019.py,
+# imported when a 2019 table is first met: a 2021 report does without them.
+_TABLE_CLASSES_2021 = {
+    "active_disclosure": ActiveDisclosure,
+    "applications": Applications,
+    "review_litigation": ReviewLitigation,
 }
+TEMPLATES = ("2021", "2019")
+
+
+def table_classes(template: str) -> dict[str, type]:
+    """The model classes of each table of a template ("2021" or "2019")."""
+    if template == "2021":
+        return _TABLE_CLASSES_2021
+    if template == "2019":
+        from govparse.model_2019 import TABLE_CLASSES_2019
+
+        return TABLE_CLASSES_2019
+    raise KeyError(template)
+
+
+_MODEL_2019 = ("PublicationCounts", "ItemChanges", "FeeItems", "Procurement",
+               "ActiveDisclosure2019", "Applications2019")
+
+
+def __getattr__(name: str):
+    if name in _MODEL_2019:
+        from govparse import model_2019
+
+        value = getattr(model_2019, name)
+        globals()[name] = value  # so that Report's annotations resolve (cattrs)
+        return value
+    raise AttributeError(f"module 'govparse.model' has no attribute {name!r}")
+
+
 TABLES = TABLE_ORDER
 
 
@@ -319,9 +274,9 @@ class Report:
     def table_template(self, table: str) -> str:
         """The template a table follows: the report's, except in a mixed report."""
         cls = type(getattr(self, table))
-        if TEMPLATE_TABLE_CLASSES[self.template][table] is cls:
+        if table_classes(self.template)[table] is cls:
             return self.template
-        return next(t for t, classes in TEMPLATE_TABLE_CLASSES.items() if classes[table] is cls)
+        return next(t for t in TEMPLATES if table_classes(t)[table] is cls)
 
     def replace_figure(self, table: str, row: str, column: str, figure: Figure) -> Report:
         table_obj = getattr(self, table)

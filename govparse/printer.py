@@ -20,7 +20,7 @@ from typing import Sequence
 
 import attrs
 
-from govparse.build import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
 from govparse.model import Figure, Report
 from govparse.template import EXTRA_HEADER_LABELS, TableSpec, load_template
 

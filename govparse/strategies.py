@@ -82,15 +82,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from govparse.build import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
-from govparse.model import (
-    TEMPLATE_TABLE_CLASSES,
-    Figure,
-    MetaField,
-    Paragraph,
-    Report,
-    Section,
-)
+from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
 from govparse.parser import parse
 from govparse.printer import LAYOUTS, title_line
 from govparse.tables import is_prose
@@ -112,7 +105,7 @@ __all__ = [
 
 # Templates the strategies generate: the 2021 one only, for now. The generators
 # follow the template's data (govparse/data/template-*.tsv) and the model's classes
-# for it (TEMPLATE_TABLE_CLASSES), so another template is added by naming it here
+# for it (govparse.model.table_classes), so another template is added by naming it here
 # (and, for consistent=True, by saying which of its columns are signed changes).
 TEMPLATES = ("2021", "2019")
 SIGNED_COLUMNS = frozenset({"change"})  # 本年增/减 (2019): may be negative when consistent
@@ -314,7 +307,7 @@ def _check_template(template: str) -> None:
 def _table(template: str, table_id: str, values: dict[tuple[str, str], Figure]):
     """A table model from figures by (row id, column id); absent ones are missing."""
     spec = load_template(template).table(table_id)
-    table_cls = TEMPLATE_TABLE_CLASSES[template][table_id]
+    table_cls = table_classes(template)[table_id]
     empty = table_cls()
     rows = {}
     for row in spec.rows:

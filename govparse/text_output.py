@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govparse.model import Report
 from govparse.render import display_width
-from govparse.build import SECTION_NAMES
+from govparse.sections import SECTION_NAMES
 from govparse.template import TABLE_ORDER, load_template
 
 MISSING = "—"

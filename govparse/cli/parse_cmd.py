@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 import click
 
 from govparse.cli.common import (
@@ -59,6 +57,8 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
             click.echo(report_text(outcome.report, outcome.name))
         outcomes.append(outcome)
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([_json_entry(o) for o in outcomes], ensure_ascii=False, indent=2))
     raise SystemExit(status)
 
