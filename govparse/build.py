@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -21,8 +22,7 @@ from govparse.transformer import RawReport, RawSection, RawTitle
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 
 
-@attrs.frozen
-class MergedSection:
+class MergedSection(NamedTuple):
     kind: str
     heading: str
     line: int
@@ -136,8 +136,8 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
             sink.add("GP104", f"the heading '{heading}' appears again (first at line "
                      f"{first.line}); the two parts are read as one section",
                      raw.heading.line, column, length=len(heading))
-            merged[raw.kind] = attrs.evolve(
-                first, paragraphs=first.paragraphs + raw.paragraphs, lines=first.lines + raw.lines
+            merged[raw.kind] = first._replace(
+                paragraphs=first.paragraphs + raw.paragraphs, lines=first.lines + raw.lines
             )
             continue
         if index < last_index:
@@ -160,8 +160,7 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
 # ---------------------------------------------------------------- tables
 
 
-@attrs.frozen
-class PreparedTable:
+class PreparedTable(NamedTuple):
     """A table section's cells, read into logical rows, before a template is chosen."""
 
     layout: str

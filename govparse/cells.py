@@ -16,6 +16,7 @@ import functools
 import re
 import sys
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 import attrs
 
@@ -47,8 +48,7 @@ class Cell:
         return attrs.evolve(self, text=self.text + other.text)
 
 
-@attrs.frozen
-class CellLine:
+class CellLine(NamedTuple):
     """One line of a table as written: its cells (empty ones included) and separators."""
 
     line: int
@@ -79,8 +79,7 @@ _DIGIT_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # ---------------------------------------------------------------- splitting a line
 
 
-@attrs.frozen
-class CellSyntax:
+class CellSyntax(NamedTuple):
     """The grammar's cell terminals, compiled for one pass over a table line."""
 
     separator: re.Pattern  # SEP: one character between two cells

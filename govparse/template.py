@@ -10,8 +10,8 @@ import functools
 import os
 import re
 import unicodedata
+from typing import NamedTuple
 
-import attrs
 
 # (os.path, not pathlib: pathlib's import is a few ms of every cold start)
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -51,14 +51,12 @@ EXTRA_HEADER_LABELS = {
 TABLE_ORDER = ("active_disclosure", "applications", "review_litigation")
 
 
-@attrs.frozen
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     id: str
     label: str
 
 
-@attrs.frozen
-class RowSpec:
+class RowSpec(NamedTuple):
     table: str
     id: str
     path: tuple[str, ...]  # official labels, outermost first; the last is the row's own
@@ -69,8 +67,7 @@ class RowSpec:
         return self.path[-1]
 
 
-@attrs.frozen
-class TableSpec:
+class TableSpec(NamedTuple):
     id: str
     rows: tuple[RowSpec, ...]
     # The review table is written as one wide row of 15 figures under a two-level
@@ -85,8 +82,7 @@ class TableSpec:
         return next(r for r in self.rows if r.id == row_id)
 
 
-@attrs.frozen
-class TemplateSpec:
+class TemplateSpec(NamedTuple):
     name: str
     tables: tuple[TableSpec, ...]
 
@@ -160,8 +156,7 @@ def label_key(text: str) -> str:
     return text
 
 
-@attrs.frozen
-class LabelCatalogue:
+class LabelCatalogue(NamedTuple):
     """What each label of one table can mean."""
 
     table: TableSpec

@@ -7,9 +7,9 @@ is left to build.py, which sees the whole report at once.
 
 from __future__ import annotations
 
-import attrs
-from govparse._standalone import Token, Transformer, v_args
+from typing import NamedTuple
 
+from govparse._standalone import Token, Transformer, v_args
 from govparse.cells import (
     EMPTY,
     LABEL,
@@ -25,23 +25,20 @@ from govparse.model import Paragraph
 from govparse.sections import TABLE_SECTIONS, heading_kind
 
 
-@attrs.frozen
-class RawTitle:
+class RawTitle(NamedTuple):
     organization: Token | None
     year: Token
     name: Token
 
 
-@attrs.frozen
-class RawSection:
+class RawSection(NamedTuple):
     kind: str
     heading: Token
     paragraphs: tuple[Paragraph, ...] = ()
     lines: tuple[CellLine, ...] = ()
 
 
-@attrs.frozen
-class RawReport:
+class RawReport(NamedTuple):
     front_matter: tuple[RawTitle | Paragraph, ...]
     sections: tuple[RawSection, ...]
 
