@@ -98,7 +98,7 @@ def cell_syntax() -> CellSyntax:
     separator = re.compile(terminal("SEP"))
     # split_cells() counts columns on this: a separator is one character
     assert separator.fullmatch("\t") and not separator.fullmatch("\t\t")
-    space = "[ \u3000\u00a0]*"
+    space = "[^\\S\\t\\n]*"  # blanks, as in the grammar
     return CellSyntax(
         separator,
         re.compile(
@@ -108,8 +108,11 @@ def cell_syntax() -> CellSyntax:
     )
 
 
-_BLANK = " \u3000\u00a0"  # blanks inside a cell (a tab would be a separator)
-BLANKS = " \t\u3000\u00a0"  # what the grammar counts as blank around a line's text
+# A blank, as the grammar has it ([^\S\t\n]): every whitespace character but the tab
+# and the line end, written out for str.strip (tests hold it to str.isspace).
+BLANK = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+         "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+BLANKS = BLANK + "\t"  # what the grammar counts as blank around a line's text
 
 
 def strip_blanks(text: str) -> tuple[str, int]:
@@ -130,13 +133,13 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     append = cells.append
     start = 0  # where the piece starts in text
     for raw in pieces:
-        body = raw.strip(_BLANK) if raw else raw
+        body = raw.strip(BLANK) if raw else raw
         if not body:
             append(Cell(EMPTY, "", line, column + start if start else 1))
         else:
             at = column + start
-            if raw[0] in _BLANK:
-                at += len(raw) - len(raw.lstrip(_BLANK))
+            if raw[0] in BLANK:
+                at += len(raw) - len(raw.lstrip(BLANK))
             if body.isdigit() and body.isascii() and len(body) < 20:  # a plain count
                 append(Cell(NUMBER, body, line, at, int(body)))
             else:

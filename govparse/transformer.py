@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from govparse._standalone import Token, Transformer, v_args
 from govparse.cells import (
+    BLANK,
     EMPTY,
     LABEL,
     NUMBER,
@@ -56,7 +57,7 @@ def _lines(run: Token, read):
 def _cells(text: str, line: int, column: int):
     """A table line's cells; a blank line has none (a line holding only a tab is
     an empty cell: in the one-cell-a-line layout it stands for a missing figure)."""
-    return split_cells(text, line, column) if text.strip(" \u3000\u00a0") else None
+    return split_cells(text, line, column) if text.strip(BLANK) else None
 
 
 def _paragraph(text: str, line: int, column: int) -> Paragraph | None:

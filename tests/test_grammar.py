@@ -123,3 +123,29 @@ def test_split_cells_agrees_with_the_row_rule_on_any_line(text):
     by_grammar = lark_parser().parse(text, start="row")
     offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
     assert split_cells(text[offset:], 1, 1 + offset) == by_grammar
+
+
+def test_blank_is_the_grammars_blank():
+    # cells.BLANK (for str.strip) and the grammar's [^\S\t\n] are one set: every
+    # whitespace character but the tab and the line end
+    import re
+
+    from govparse.cells import BLANK
+
+    blank = re.compile(r"[^\S\t\n]")
+    everything = map(chr, range(0x110000))
+    expected = {c for c in everything if c.isspace() and c not in "\t\n"}
+    assert set(BLANK) == expected
+    assert all(blank.fullmatch(c) for c in expected)
+    assert not blank.fullmatch("\t") and not blank.fullmatch("\n") and not blank.fullmatch("a")
+
+
+def test_other_unicode_spaces_are_blanks():
+    # an em space or a narrow no-break space (copied out of Word or PDF) pads like a space
+    import govparse
+
+    text = "\u2003二、主动公开政府信息情况\u202f\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\u2003\t1\u2009\t2\t3\n"
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (1, 2, 3)
+    assert (rules.issued.line, rules.issued.column) == (3, 5)
