@@ -18,7 +18,6 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-import attrs
 
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Value
@@ -28,8 +27,7 @@ FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER))
 PIPES = frozenset("|｜")
 
 
-@attrs.define  # internal and made by the thousand: a plain slotted class is quickest
-class Cell:
+class Cell(NamedTuple):
     """One cell of a table line."""
 
     kind: str
@@ -45,7 +43,7 @@ class Cell:
         return self.kind in FIGURE_KINDS
 
     def joined(self, other: Cell) -> Cell:
-        return attrs.evolve(self, text=self.text + other.text)
+        return self._replace(text=self.text + other.text)
 
 
 class CellLine(NamedTuple):

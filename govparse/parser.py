@@ -6,6 +6,7 @@ import codecs
 import functools
 import os
 import sys
+from typing import NamedTuple
 
 import attrs
 
@@ -94,8 +95,7 @@ def normalize_newlines(text: str) -> str:
 # ---------------------------------------------------------------- parse
 
 
-@attrs.frozen
-class Source:
+class Source(NamedTuple):
     """A report's text as decoded, with what decoding noticed."""
 
     name: str | None

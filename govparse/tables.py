@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import attrs
 
 from govparse.cells import EMPTY, LABEL, NUMBER, PLACEHOLDER, Cell
 from govparse.diagnostics import DiagnosticSink
@@ -31,11 +30,19 @@ _PROSE = re.compile(r"[。；;！？]")
 _FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
 
 
-@attrs.define
 class LogicalRow:
-    labels: list[Cell] = attrs.Factory(list)
-    data: list[Cell] = attrs.Factory(list)
-    has_figures: bool = False  # a figure (not only empty cells) is among the data
+    """Label cells and the figure cells after them: one row of the template, however
+    the lines break. (A plain class: it is filled in place while the stream is read.)"""
+
+    __slots__ = ("labels", "data", "has_figures")
+
+    def __init__(self, labels: list[Cell] | None = None) -> None:
+        self.labels = labels if labels is not None else []
+        self.data: list[Cell] = []
+        self.has_figures = False  # a figure (not only empty cells) is among the data
+
+    def __repr__(self) -> str:
+        return f"LogicalRow(labels={self.labels!r}, data={self.data!r})"
 
 
 def splits_a_word(text: str) -> bool:
@@ -74,19 +81,19 @@ def is_prose(text: str) -> bool:
     return bool(_PROSE.search(text)) or len(text) > 60
 
 
-@attrs.define
 class TableReader:
     """Reads one table of the template from its cell stream."""
 
-    catalogue: LabelCatalogue
-    sink: DiagnosticSink
-    figures: dict[tuple[str, str], Figure] = attrs.Factory(dict)
-    seen_rows: dict[str, Cell] = attrs.Factory(dict)
-    header_keys: set[str] = attrs.Factory(set)
-    suggested: set[str] = attrs.Factory(set)
-    variant_labels: list[Cell] = attrs.Factory(list)
-    heading_line: int | None = None  # where a finding with no cell of its own points
-    header_cells: dict[int, list[Cell]] = attrs.Factory(dict)  # column labels, by line
+    def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink) -> None:
+        self.catalogue = catalogue
+        self.sink = sink
+        self.figures: dict[tuple[str, str], Figure] = {}
+        self.seen_rows: dict[str, Cell] = {}
+        self.header_keys: set[str] = set()
+        self.suggested: set[str] = set()
+        self.variant_labels: list[Cell] = []
+        self.heading_line: int | None = None  # where a finding with no cell of its own points
+        self.header_cells: dict[int, list[Cell]] = {}  # column labels, by line
 
     # ------------------------------------------------------------ entry point
 

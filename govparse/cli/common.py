@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from typing import Iterator
 
-import attrs
 import click
 
 from govparse.console import resume_collector
@@ -27,14 +26,17 @@ MAX_BYTES = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFA
                          show_default=True, help="Refuse files larger than this.")
 
 
-@attrs.define
 class Outcome:
-    """One file's result: a report, or the error that stopped it."""
+    """One file's result: a report, or the error that stopped it (filled in as the
+    file is read)."""
 
-    name: str
-    source: Source | None = None
-    report: Report | None = None
-    error: GovParseError | None = None
+    __slots__ = ("name", "source", "report", "error")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.source: Source | None = None
+        self.report: Report | None = None
+        self.error: GovParseError | None = None
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
