@@ -18,6 +18,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+import attrs
 
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Value
@@ -27,7 +28,8 @@ FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER))
 PIPES = frozenset("|｜")
 
 
-class Cell(NamedTuple):
+@attrs.define  # made by the thousand: attrs' slotted class builds faster than a NamedTuple
+class Cell:
     """One cell of a table line."""
 
     kind: str
@@ -43,7 +45,7 @@ class Cell(NamedTuple):
         return self.kind in FIGURE_KINDS
 
     def joined(self, other: Cell) -> Cell:
-        return self._replace(text=self.text + other.text)
+        return attrs.evolve(self, text=self.text + other.text)
 
 
 class CellLine(NamedTuple):
