@@ -10,9 +10,7 @@ seen as mixed.
 from __future__ import annotations
 
 from govparse.tables import LogicalRow
-from govparse.template import TEMPLATE_FILES, catalogue, label_key
-
-TEMPLATES = tuple(TEMPLATE_FILES)  # ("2021", "2019")
+from govparse.template import TEMPLATES, catalogue, label_key
 
 
 def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[tuple[int, int]]:

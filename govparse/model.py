@@ -15,7 +15,7 @@ import attrs
 from attrs import field, frozen
 
 from govparse.diagnostics import Diagnostic, Number
-from govparse.template import TABLE_ORDER
+from govparse.template import TABLE_ORDER, TEMPLATES
 
 Value = Number
 
@@ -200,7 +200,6 @@ _TABLE_CLASSES_2021 = {
     "applications": Applications,
     "review_litigation": ReviewLitigation,
 }
-TEMPLATES = ("2021", "2019")
 
 
 def table_classes(template: str) -> dict[str, type]:

@@ -80,7 +80,6 @@ def _applications_2019():
 Applications2019 = _applications_2019()
 
 
-
 TABLE_CLASSES_2019 = {
     "active_disclosure": ActiveDisclosure2019,
     "applications": Applications2019,

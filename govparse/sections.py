@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from govparse.template import TABLE_ORDER
+
 SECTION_KINDS = (
     "overview",
     "active_disclosure",
@@ -18,8 +20,9 @@ SECTION_NAMES = {
     "problems": "五、存在的主要问题及改进情况",
     "other_matters": "六、其他需要报告的事项",
 }
-# The sections whose lines are table rows; the others hold paragraphs.
-TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
+# The sections whose lines are table rows (the template's three tables, in order);
+# the others hold paragraphs.
+TABLE_SECTIONS = TABLE_ORDER
 
 # A word only that heading has (every HEADING token holds one of them), to its section.
 _SECTION_WORDS = (

@@ -16,6 +16,7 @@ from typing import NamedTuple
 # (os.path, not pathlib: pathlib's import is a few ms of every cold start)
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 TEMPLATE_FILES = {"2021": "template-2021.tsv", "2019": "template-2019.tsv"}
+TEMPLATES = tuple(TEMPLATE_FILES)  # ("2021", "2019")
 
 # Column sets the TSV names by a single word (APPLICANTS, OUTCOMES).
 COLUMN_SETS = {
