@@ -13,7 +13,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.detect import evidence, template_for_year
 from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
-from govparse.template import TABLE_ORDER, TEMPLATES, catalogue, label_key, load_template
+from govparse.template import TEMPLATES, catalogue, label_key, load_template
 from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
 from govparse.transformer import RawReport, RawSection, RawTitle
 

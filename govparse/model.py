@@ -9,7 +9,7 @@ A missing cell is ``Figure(None)``, never 0.
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import attrs
 from attrs import field, frozen
@@ -18,6 +18,9 @@ from govparse.diagnostics import Diagnostic, Number
 from govparse.template import TABLE_ORDER, TEMPLATES
 
 Value = Number
+
+if TYPE_CHECKING:  # at run time, __getattr__ below imports them when first asked for
+    from govparse.model_2019 import ActiveDisclosure2019, Applications2019
 
 
 @frozen

@@ -24,7 +24,7 @@ import govparse
 from govparse import strategies as gst
 from govparse.diagnostics import Severity
 from govparse.model import Section
-from govparse.parser import grammar_text, lark_parser
+from govparse.parser import grammar_text
 from govparse.printer import LAYOUTS, dumps, figure_text
 from conftest import SEED_FILES
 
@@ -146,7 +146,7 @@ def _without_trailing_lookahead(pattern: str) -> str:
     lex whole). Lookaheads inside the pattern are left alone."""
     if not pattern.endswith(")"):
         return pattern
-    depth, in_class, escaped, opened = 0, False, False, []
+    in_class, escaped, opened = False, False, []
     for index, char in enumerate(pattern):
         if escaped:
             escaped = False
