@@ -8,9 +8,9 @@ Field names are the figure identifiers of template-2019.tsv.
 from __future__ import annotations
 
 import attrs
-from attrs import field, frozen
+from attrs import frozen
 
-from govparse.model import ApplicantCounts, Applications, Figure, ReviewLitigation, _figures
+from govparse.model import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
 
 
 # ---------------------------------------------------------------- 二、主动公开 (2019 template)
@@ -53,14 +53,14 @@ class Procurement:
 
 @frozen
 class ActiveDisclosure2019:
-    rules: PublicationCounts = field(factory=PublicationCounts)
-    normative_documents: PublicationCounts = field(factory=PublicationCounts)
-    administrative_licensing: ItemChanges = field(factory=ItemChanges)
-    other_management_services: ItemChanges = field(factory=ItemChanges)
-    administrative_penalty: ItemChanges = field(factory=ItemChanges)
-    administrative_coercion: ItemChanges = field(factory=ItemChanges)
-    administrative_fees: FeeItems = field(factory=FeeItems)
-    government_procurement: Procurement = field(factory=Procurement)
+    rules: PublicationCounts = _empty(PublicationCounts)
+    normative_documents: PublicationCounts = _empty(PublicationCounts)
+    administrative_licensing: ItemChanges = _empty(ItemChanges)
+    other_management_services: ItemChanges = _empty(ItemChanges)
+    administrative_penalty: ItemChanges = _empty(ItemChanges)
+    administrative_coercion: ItemChanges = _empty(ItemChanges)
+    administrative_fees: FeeItems = _empty(FeeItems)
+    government_procurement: Procurement = _empty(Procurement)
 
 
 def _applications_2019():
@@ -71,7 +71,7 @@ def _applications_2019():
     names[at:at + 3] = ["other_processing"]
     return attrs.make_class(
         "Applications2019",
-        {name: field(factory=ApplicantCounts, type=ApplicantCounts) for name in names},
+        {name: _empty(ApplicantCounts, type=ApplicantCounts) for name in names},
         frozen=True,
         slots=True,
     )

@@ -25,9 +25,16 @@ from govparse.template import (
 )
 
 _BLANKS = re.compile(r"\s+")
-_PROSE = re.compile(r"[。；;！？]")
+_PROSE_MARKS = frozenset("。；;！？")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
-_FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
+# Matched with full-width forms folded to ASCII first: a class that mixes the two
+# compiles into a table of all 65,536 characters, slow at start-up.
+_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
+_FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
+
+
+def looks_like_a_figure(text: str) -> bool:
+    return _FIGURE_LIKE.match(text.translate(_FOLD_FULL_WIDTH)) is not None
 
 
 class LogicalRow:
@@ -78,7 +85,7 @@ def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
 
 def is_prose(text: str) -> bool:
     """A sentence in a table section, not a cell: kept as a paragraph."""
-    return bool(_PROSE.search(text)) or len(text) > 60
+    return not _PROSE_MARKS.isdisjoint(text) or len(text) > 60
 
 
 class TableReader:
@@ -147,7 +154,7 @@ class TableReader:
                 first.line, first.column,
             )
             return None
-        if _FIGURE_LIKE.match(leaf.text):
+        if looks_like_a_figure(leaf.text):
             self.sink.add(
                 "GP313", f"'{leaf.text}' stands where a figure would, but is no number govparse "
                 "reads (a full-width comma, a space or a point in the wrong place?); it and the "
@@ -181,7 +188,7 @@ class TableReader:
             self.header_cells.setdefault(cell.line, []).append(cell)
         elif key in cat.parents_by_key:
             pass
-        elif _FIGURE_LIKE.match(cell.text):
+        elif looks_like_a_figure(cell.text):
             self.sink.add(
                 "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
                 "reads (a full-width comma, a space or a point in the wrong place?); the figure "

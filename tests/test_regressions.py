@@ -10,8 +10,6 @@ bound itself is measured by the benchmark fuzz/linearity.py.
 """
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import govparse
 from govparse import Severity, StrictModeError
@@ -162,14 +160,3 @@ def test_a_byte_order_mark_is_no_organisation():
     report = govparse.parse("0\n\ufeff1000年政府信息公开报告\n")
     assert report.organization.value is None
     assert govparse.parse(govparse.dumps(report, "tab")).organization.value is None
-
-
-@given(st.text(alphabet=st.sampled_from("商业企 \u3000\t\u00a0ab1"), max_size=12))
-def test_splits_a_word_is_the_regular_expression_it_replaces(text):
-    # tables.splits_a_word stands for this expression (slow to compile, not to run)
-    import re
-
-    from govparse.tables import splits_a_word
-
-    expression = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
-    assert splits_a_word(text) == bool(expression.search(text))

@@ -1,0 +1,21 @@
+"""A report's figures in long form, one record a figure (``Report.figures()``):
+the public contract of the CSV export."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from govparse.model import Value
+
+
+@frozen
+class FigureRecord:
+    """One figure in long form: the public contract of the CSV export."""
+
+    table: str
+    row: str
+    column: str
+    value: Value | str
+    line: int | None
+    col: int | None
+    inferred: bool = False

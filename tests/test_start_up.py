@@ -1,0 +1,71 @@
+"""Code that stands in for a regular expression because the expression is slow to
+compile, held equal to it.
+
+Python compiles a character class that holds three or more separate characters,
+one of them beyond Latin-1 (the ten CJK numerals, 、 with . and ,), into a table of
+all 65,536 characters: half a millisecond each, paid by every cold start. The
+expressions live on here as the oracles.
+"""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govparse.tables import is_prose, looks_like_a_figure, splits_a_word
+from govparse.template import label_key, normalize_label, numbering_length
+
+NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.,]"  # 一、
+    r"|\([一二三四五六七八九十\d]+\)"  # (一) (1)
+    r"|\d+[.、)]"  # 1. 1、 1)
+    r")"
+)
+FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
+PROSE = re.compile(r"[。；;！？]")
+
+
+def numbering_texts():
+    return st.text(alphabet=st.sampled_from("一二十3０٣()、.,）公开 a"), max_size=8)
+
+
+@given(numbering_texts())
+def test_numbering_length_is_the_expression(text):
+    match = NUMBERING.match(text)
+    assert numbering_length(text) == (match.end() if match else 0)
+
+
+@given(numbering_texts())
+def test_label_key_drops_the_numbering_the_expression_finds(text):
+    normalized = normalize_label(text)
+    if not normalized.startswith("(本列数据") and not normalized.endswith(")"):
+        assert label_key(text) == NUMBERING.sub("", normalized, count=1)
+
+
+def test_numbering_length_examples():
+    assert numbering_length("一、本年新收") == 2
+    assert numbering_length("十二、其他") == 3
+    assert numbering_length("(三)不予公开") == 3
+    assert numbering_length("(12)其他") == 4
+    assert numbering_length("1.属于国家秘密") == 2
+    assert numbering_length("3)其他") == 2
+    assert numbering_length("其他") == 0
+    assert numbering_length("()其他") == 0
+    assert numbering_length("一其他") == 0
+    assert numbering_length("") == 0
+
+
+@given(st.text(alphabet=st.sampled_from("+-－1０,，.．  \t\n\u3000a"), max_size=8))
+def test_looks_like_a_figure_is_the_expression(text):
+    assert looks_like_a_figure(text) == bool(FIGURE_LIKE.match(text))
+
+
+@given(st.text(alphabet=st.sampled_from("。；;！？,.a公"), max_size=6))
+def test_is_prose_is_the_expression(text):
+    assert is_prose(text) == (bool(PROSE.search(text)) or len(text) > 60)
+
+
+@given(st.text(alphabet=st.sampled_from("商业企 \u3000\t\u00a0ab1"), max_size=12))
+def test_splits_a_word_is_the_expression(text):
+    expression = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+    assert splits_a_word(text) == bool(expression.search(text))
