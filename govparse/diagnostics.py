@@ -13,6 +13,8 @@ from typing import Union
 
 import attrs
 
+from govparse.classes import frozen
+
 Number = Union[int, Decimal, None]
 
 
@@ -26,7 +28,7 @@ class Severity(str, enum.Enum):
         return {"error": 2, "warning": 1, "note": 0}[self.value]
 
 
-@attrs.frozen
+@frozen
 class Code:
     code: str
     name: str
@@ -92,7 +94,7 @@ CODES: dict[str, Code] = {
 }
 
 
-@attrs.frozen
+@frozen
 class FigureRef:
     """A figure a finding is about: its identifiers, value and source position."""
 
@@ -108,7 +110,7 @@ class FigureRef:
         return f"{self.table}.{self.row}.{self.column}"
 
 
-@attrs.frozen
+@frozen
 class Diagnostic:
     code: str
     severity: Severity

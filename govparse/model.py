@@ -12,7 +12,9 @@ import functools
 from typing import TYPE_CHECKING, Iterator
 
 import attrs
-from attrs import field, frozen
+from attrs import field
+
+from govparse.classes import frozen
 
 from govparse.diagnostics import Diagnostic, Number
 from govparse.template import TABLE_ORDER, TEMPLATES

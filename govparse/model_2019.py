@@ -8,7 +8,8 @@ Field names are the figure identifiers of template-2019.tsv.
 from __future__ import annotations
 
 import attrs
-from attrs import frozen
+
+from govparse.classes import fields_repr, frozen
 
 from govparse.model import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
 
@@ -69,12 +70,15 @@ def _applications_2019():
     names = [f.name for f in attrs.fields(Applications)]
     at = names.index("other_no_correction")
     names[at:at + 3] = ["other_processing"]
-    return attrs.make_class(
+    made = attrs.make_class(
         "Applications2019",
         {name: _empty(ApplicantCounts, type=ApplicantCounts) for name in names},
         frozen=True,
         slots=True,
+        repr=False,
     )
+    made.__repr__ = fields_repr  # as govparse.classes.frozen gives the others
+    return made
 
 
 Applications2019 = _applications_2019()

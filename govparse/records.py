@@ -3,7 +3,7 @@ the public contract of the CSV export."""
 
 from __future__ import annotations
 
-from attrs import frozen
+from govparse.classes import frozen
 
 from govparse.model import Value
 

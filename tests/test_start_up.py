@@ -12,6 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import SEED_FILES
 from govparse.tables import is_prose, looks_like_a_figure, splits_a_word
 from govparse.template import label_key, normalize_label, numbering_length
 
@@ -69,3 +70,26 @@ def test_is_prose_is_the_expression(text):
 def test_splits_a_word_is_the_expression(text):
     expression = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
     assert splits_a_word(text) == bool(expression.search(text))
+
+
+def test_the_shared_repr_prints_what_attrs_would():
+    # govparse.classes gives every class one __repr__ instead of one compiled per class
+    import attrs
+
+    import govparse
+    from govparse.cells import Cell
+    from govparse.model import Applications2019
+    from govparse.records import FigureRecord
+
+    from govparse.diagnostics import FigureRef
+
+    report = govparse.parse_file(SEED_FILES[0])
+    objects = [report, report.active_disclosure, report.active_disclosure.rules.issued,
+               report.sections[0], report.sections[0].paragraphs[0], report.organization,
+               report.diagnostics[0], govparse.CODES["GP101"], next(report.figures()),
+               Cell("label", "规章", 3, 1), Applications2019(), FigureRecord("a", "b", "c", 1, 2, 3),
+               FigureRef("applications", "total_processed", "total", 7, 40, 9)]
+    for obj in objects:
+        fields = attrs.fields(type(obj))
+        twin = attrs.make_class(type(obj).__name__, {a.name: attrs.field(repr=a.repr) for a in fields})
+        assert repr(obj) == repr(twin(**{a.name: getattr(obj, a.name) for a in fields}))
