@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 import attrs
 
@@ -22,13 +21,20 @@ from govparse.transformer import RawReport, RawSection, RawTitle
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 
 
-class MergedSection(NamedTuple):
-    kind: str
-    heading: str
-    line: int
-    column: int
-    paragraphs: tuple[Paragraph, ...]
-    lines: tuple[CellLine, ...]
+class MergedSection:
+    """A section of the template: the parts under its heading, joined if it repeats.
+    (Plain classes here and below: a NamedTuple is slower to define at start-up.)"""
+
+    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "lines")
+
+    def __init__(self, kind: str, heading: str, line: int, column: int,
+                 paragraphs: tuple[Paragraph, ...], lines: tuple[CellLine, ...]) -> None:
+        self.kind = kind
+        self.heading = heading
+        self.line = line
+        self.column = column
+        self.paragraphs = paragraphs
+        self.lines = lines
 
 
 def build_report(raw: RawReport, sink: DiagnosticSink) -> Report:
@@ -136,9 +142,8 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
             sink.add("GP104", f"the heading '{heading}' appears again (first at line "
                      f"{first.line}); the two parts are read as one section",
                      raw.heading.line, column, length=len(heading))
-            merged[raw.kind] = first._replace(
-                paragraphs=first.paragraphs + raw.paragraphs, lines=first.lines + raw.lines
-            )
+            first.paragraphs += raw.paragraphs
+            first.lines += raw.lines
             continue
         if index < last_index:
             sink.add("GP105", f"section '{heading}' stands after a later section of the "
@@ -160,13 +165,17 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
 # ---------------------------------------------------------------- tables
 
 
-class PreparedTable(NamedTuple):
+class PreparedTable:
     """A table section's cells, read into logical rows, before a template is chosen."""
 
-    layout: str
-    rows: list[LogicalRow]
-    prose: tuple[Paragraph, ...]
-    heading_line: int
+    __slots__ = ("layout", "rows", "prose", "heading_line")
+
+    def __init__(self, layout: str, rows: list[LogicalRow], prose: tuple[Paragraph, ...],
+                 heading_line: int) -> None:
+        self.layout = layout
+        self.rows = rows
+        self.prose = prose
+        self.heading_line = heading_line
 
 
 def _prepare_table(kind: str, section: MergedSection | None, sink: DiagnosticSink):

@@ -80,11 +80,14 @@ _DIGIT_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # ---------------------------------------------------------------- splitting a line
 
 
-class CellSyntax(NamedTuple):
+class CellSyntax:
     """The grammar's cell terminals, compiled for one pass over a table line."""
 
-    separator: re.Pattern  # SEP: one character between two cells
-    figure: re.Pattern  # NUMBER [UNIT] | PLACEHOLDER, the whole (stripped) cell
+    __slots__ = ("separator", "figure")
+
+    def __init__(self, separator: re.Pattern, figure: re.Pattern) -> None:
+        self.separator = separator  # SEP: one character between two cells
+        self.figure = figure  # NUMBER [UNIT] | PLACEHOLDER, the whole (stripped) cell
 
 
 @functools.cache

@@ -6,7 +6,6 @@ import codecs
 import functools
 import os
 import sys
-from typing import NamedTuple
 
 import attrs
 
@@ -95,13 +94,18 @@ def normalize_newlines(text: str) -> str:
 # ---------------------------------------------------------------- parse
 
 
-class Source(NamedTuple):
-    """A report's text as decoded, with what decoding noticed."""
+class Source:
+    """A report's text as decoded, with what decoding noticed. (A plain class: a
+    NamedTuple is slower to define at start-up.)"""
 
-    name: str | None
-    text: str
-    notes: tuple[Diagnostic, ...] = ()
-    data: bytes | None = None  # the bytes as read, when read from a file or stdin
+    __slots__ = ("name", "text", "notes", "data")
+
+    def __init__(self, name: str | None, text: str, notes: tuple[Diagnostic, ...] = (),
+                 data: bytes | None = None) -> None:
+        self.name = name
+        self.text = text
+        self.notes = notes
+        self.data = data  # the bytes as read, when read from a file or stdin
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -182,14 +182,20 @@ def label_key(text: str) -> str:
     return text
 
 
-class LabelCatalogue(NamedTuple):
-    """What each label of one table can mean."""
+class LabelCatalogue:
+    """What each label of one table can mean. (A plain class: a NamedTuple is slower
+    to define at start-up.)"""
 
-    table: TableSpec
-    rows_by_key: dict[str, RowSpec]
-    parents_by_key: dict[str, str]  # key -> official label
-    headers_by_key: dict[str, str]  # key -> official label
-    labels_by_key: dict[str, str]  # all three together: key -> official label
+    __slots__ = ("table", "rows_by_key", "parents_by_key", "headers_by_key", "labels_by_key")
+
+    def __init__(self, table: TableSpec, rows_by_key: dict[str, RowSpec],
+                 parents_by_key: dict[str, str], headers_by_key: dict[str, str],
+                 labels_by_key: dict[str, str]) -> None:
+        self.table = table
+        self.rows_by_key = rows_by_key
+        self.parents_by_key = parents_by_key  # key -> official label
+        self.headers_by_key = headers_by_key  # key -> official label
+        self.labels_by_key = labels_by_key  # all three together: key -> official label
 
     @classmethod
     def for_table(cls, table: TableSpec) -> LabelCatalogue:

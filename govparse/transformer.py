@@ -1,13 +1,12 @@
 """The Lark transformer: one method per grammar rule, from tokens to raw parts.
 
 It runs inside the LALR parse (``transformer=``), so no tree is built; positions
-are read from the tokens. It keeps no state, so one parser serves every parse. Deciding what the parts mean (which row, which figure)
-is left to build.py, which sees the whole report at once.
+are read from the tokens. It keeps no state, so one parser serves every parse.
+Deciding what the parts mean (which row, which figure) is left to build.py, which
+sees the whole report at once.
 """
 
 from __future__ import annotations
-
-from typing import NamedTuple
 
 from govparse._standalone import Token, Transformer, v_args
 from govparse.cells import (
@@ -26,22 +25,37 @@ from govparse.model import Paragraph
 from govparse.sections import TABLE_SECTIONS, heading_kind
 
 
-class RawTitle(NamedTuple):
-    organization: Token | None
-    year: Token
-    name: Token
+# What the parse gives build.py. Plain classes: a NamedTuple costs a cold start
+# about a tenth of a millisecond to define, and nothing here needs a tuple.
 
 
-class RawSection(NamedTuple):
-    kind: str
-    heading: Token
-    paragraphs: tuple[Paragraph, ...] = ()
-    lines: tuple[CellLine, ...] = ()
+class RawTitle:
+    __slots__ = ("organization", "year", "name")
+
+    def __init__(self, organization: Token | None, year: Token, name: Token) -> None:
+        self.organization = organization
+        self.year = year
+        self.name = name
 
 
-class RawReport(NamedTuple):
-    front_matter: tuple[RawTitle | Paragraph, ...]
-    sections: tuple[RawSection, ...]
+class RawSection:
+    __slots__ = ("kind", "heading", "paragraphs", "lines")
+
+    def __init__(self, kind: str, heading: Token, paragraphs: tuple[Paragraph, ...] = (),
+                 lines: tuple[CellLine, ...] = ()) -> None:
+        self.kind = kind
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.lines = lines
+
+
+class RawReport:
+    __slots__ = ("front_matter", "sections")
+
+    def __init__(self, front_matter: tuple[RawTitle | Paragraph, ...],
+                 sections: tuple[RawSection, ...]) -> None:
+        self.front_matter = front_matter
+        self.sections = sections
 
 
 def _lines(run: Token, read):
