@@ -338,10 +338,10 @@ def main(argv: list[str] | None = None) -> int:
         cold = {}
         with tempfile.TemporaryDirectory(prefix="govparse-pycache-") as prefix:
             envs = {"as is": None, "bytecode": bytecode_env(prefix)}
-            if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-                print("  'as is': PYTHONDONTWRITEBYTECODE is set here, so govparse's modules are "
-                      "compiled at every start;\n  'bytecode': with .pyc files (under "
-                      "PYTHONPYCACHEPREFIX), as a pip-installed govparse starts")
+            print("  'as is': this checkout as it stands ('make bench' first compiles govparse's "
+                  "bytecode, as pip does\n  when it installs; without it, and with "
+                  "PYTHONDONTWRITEBYTECODE set, every start compiles\n  govparse's source); "
+                  "'bytecode': with .pyc files that Python writes itself (PYTHONPYCACHEPREFIX)")
             for label, env in envs.items():
                 py_wall, py_cpu = wall_times([python, "-c", "pass"], cold_runs, env)
                 cli_wall, cli_cpu = wall_times([script, "parse", reference], cold_runs, env)
