@@ -1,18 +1,28 @@
-"""Code that stands in for a regular expression because the expression is slow to
-compile, held equal to it.
+"""What keeps a cold `govparse parse FILE` fast, held to doing what it replaced.
 
-Python compiles a character class that holds three or more separate characters,
-one of them beyond Latin-1 (the ten CJK numerals, 、 with . and ,), into a table of
-all 65,536 characters: half a millisecond each, paid by every cold start. The
-expressions live on here as the oracles.
+- Code that stands in for a regular expression slow to compile: Python compiles a
+  character class that holds three or more separate characters, one of them beyond
+  Latin-1 (the ten CJK numerals; 、 with . and ,), into a table of all 65,536
+  characters, half a millisecond each. The expressions live on here as the oracles.
+- One ``__repr__`` for all attrs classes (govparse.classes) instead of one compiled
+  per class.
+- The modules a parse leaves unimported.
 """
 
 import re
+import subprocess
+import sys
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
+import govparse
 from conftest import SEED_FILES
+from govparse.cells import Cell
+from govparse.diagnostics import FigureRef
+from govparse.model import Applications2019
+from govparse.records import FigureRecord
 from govparse.tables import is_prose, looks_like_a_figure, splits_a_word
 from govparse.template import label_key, normalize_label, numbering_length
 
@@ -73,23 +83,37 @@ def test_splits_a_word_is_the_expression(text):
 
 
 def test_the_shared_repr_prints_what_attrs_would():
-    # govparse.classes gives every class one __repr__ instead of one compiled per class
-    import attrs
-
-    import govparse
-    from govparse.cells import Cell
-    from govparse.model import Applications2019
-    from govparse.records import FigureRecord
-
-    from govparse.diagnostics import FigureRef
-
     report = govparse.parse_file(SEED_FILES[0])
     objects = [report, report.active_disclosure, report.active_disclosure.rules.issued,
                report.sections[0], report.sections[0].paragraphs[0], report.organization,
                report.diagnostics[0], govparse.CODES["GP101"], next(report.figures()),
-               Cell("label", "规章", 3, 1), Applications2019(), FigureRecord("a", "b", "c", 1, 2, 3),
+               Cell("label", "规章", 3, 1), Applications2019(),
+               FigureRecord("a", "b", "c", 1, 2, 3),
                FigureRef("applications", "total_processed", "total", 7, 40, 9)]
     for obj in objects:
         fields = attrs.fields(type(obj))
-        twin = attrs.make_class(type(obj).__name__, {a.name: attrs.field(repr=a.repr) for a in fields})
+        twin = attrs.make_class(type(obj).__name__,
+                                {a.name: attrs.field(repr=a.repr) for a in fields})
         assert repr(obj) == repr(twin(**{a.name: getattr(obj, a.name) for a in fields}))
+
+
+def test_govparse_parse_imports_only_what_it_needs():
+    # what a cold `govparse parse FILE` of a 2021 report leaves out, each a part of a
+    # millisecond or more: a module that comes back here is a start-up regression
+    code = (
+        "import sys\n"
+        "from govparse.cli import cli\n"
+        "try:\n"
+        "    cli.main(['parse', sys.argv[1]], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(SEED_FILES[0])],
+                         capture_output=True, text=True, check=True)
+    loaded = set(out.stderr.rpartition("MODULES ")[2].split())
+    assert "govparse.model" in loaded and "govparse._standalone" in loaded
+    unwanted = {"lark", "interegular", "cattrs", "hypothesis", "dataclasses", "logging",
+                "pathlib", "json", "govparse.model_2019", "govparse.records",
+                "govparse.validation", "govparse.printer", "govparse.serialize"}
+    assert loaded & unwanted == set()
