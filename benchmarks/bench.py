@@ -417,7 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     results["summary"] = {"parse_validate_ratio": pv_ratio, "parse_validate_cpu_ratio": pv_cpu,
                           "reference_ratio": ref_ratio, "reference_cpu_ratio": ref_cpu,
-                          "cold_start_ratio": cold_ratio, "memory_ratio": mem_ratio}
+                          "cold_start_ratio": cold_ratio, "cold_start_ratio_as_is": cold_ratio_as_is,
+                          "memory_ratio": mem_ratio}
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
