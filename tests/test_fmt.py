@@ -262,6 +262,7 @@ def test_in_place_with_standard_input_writes_to_standard_output():
     result = run("fmt", "--in-place", "-", input=text)
     assert result.exit_code == 0
     assert result.stdout == example_path("tab").read_text(encoding="utf-8")
+    assert result.stderr.endswith("standard input written to standard output\n")
 
 
 def test_check_on_standard_input_compares_bytes_too():

@@ -54,7 +54,7 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
         raise click.UsageError("several FILES need --in-place or --check; without them "
                                "fmt prints the canonical form of one file")
     status = 0
-    changed = unchanged = skipped = 0
+    changed = unchanged = skipped = printed = 0
     for outcome in read_all(files, False, max_bytes):
         print_diagnostics(outcome, show_notes)
         if outcome.report is None:
@@ -92,8 +92,9 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
         else:
             click.echo(formatted.encode("utf-8"), nl=False)
             status = max(status, problems)
+            printed += 1  # with --in-place: standard input, which has no file to rewrite
     if check or in_place:
-        click.echo(_summary(changed, unchanged, skipped, check), err=True)
+        click.echo(_summary(changed, unchanged, skipped, printed, check), err=True)
     raise SystemExit(status)
 
 
@@ -121,7 +122,7 @@ def _write(path: str, text: str) -> None:
         raise
 
 
-def _summary(changed: int, unchanged: int, skipped: int, check: bool) -> str:
+def _summary(changed: int, unchanged: int, skipped: int, printed: int, check: bool) -> str:
     def files(n: int) -> str:
         return f"{n} file{'s' if n != 1 else ''}"
 
@@ -132,4 +133,6 @@ def _summary(changed: int, unchanged: int, skipped: int, check: bool) -> str:
         parts.append(f"{files(unchanged)} already formatted")
     if skipped:
         parts.append(f"{files(skipped)} not {'checked' if check else 'formatted'}")
+    if printed:
+        parts.append("standard input written to standard output")
     return ", ".join(parts) or "no files"
