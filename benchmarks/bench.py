@@ -158,6 +158,17 @@ def bytecode_env(prefix: str) -> dict:
     return env
 
 
+def bytecode_is_fresh() -> bool:
+    """Whether every module of govparse has its .pyc beside it, newer than the source."""
+    from importlib.util import cache_from_source
+
+    for source in Path(govparse.__file__).parent.rglob("*.py"):
+        compiled = Path(cache_from_source(str(source)))
+        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+            return False
+    return True
+
+
 def venv_bin(name: str) -> str:
     candidate = Path(sys.executable).parent / name
     return str(candidate) if candidate.exists() else name
@@ -338,10 +349,12 @@ def main(argv: list[str] | None = None) -> int:
         cold = {}
         with tempfile.TemporaryDirectory(prefix="govparse-pycache-") as prefix:
             envs = {"as is": None, "bytecode": bytecode_env(prefix)}
-            print("  'as is': this checkout as it stands ('make bench' first compiles govparse's "
-                  "bytecode, as pip does\n  when it installs; without it, and with "
-                  "PYTHONDONTWRITEBYTECODE set, every start compiles\n  govparse's source); "
-                  "'bytecode': with .pyc files that Python writes itself (PYTHONPYCACHEPREFIX)")
+            print("  'as is': this checkout as it stands; 'bytecode': with .pyc files that Python "
+                  "writes itself (PYTHONPYCACHEPREFIX)")
+            if not bytecode_is_fresh():
+                print("  (govparse's own bytecode is missing or stale: with PYTHONDONTWRITEBYTECODE "
+                      "set, every\n  start 'as is' compiles its source; `make bytecode` compiles "
+                      "it, as pip does when it installs)")
             for label, env in envs.items():
                 py_wall, py_cpu = wall_times([python, "-c", "pass"], cold_runs, env)
                 cli_wall, cli_cpu = wall_times([script, "parse", reference], cold_runs, env)

@@ -13,16 +13,24 @@ import attrs
 
 def fields_repr(self) -> str:
     """``Figure(value=3, line=12, column=5, inferred=False, unit=None)``"""
-    shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}"
-                      for a in attrs.fields(type(self)) if a.repr)
-    return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({shown})"
+    shown = []
+    for a in attrs.fields(type(self)):
+        if a.repr:
+            value = getattr(self, a.name)
+            shown.append(f"{a.name}={a.repr(value) if callable(a.repr) else repr(value)}")
+    return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({', '.join(shown)})"
 
 
 def _with_shared_repr(decorator, name: str):
     def decorate(cls=None, **options):
+        if "repr" in options:
+            raise TypeError(f"govparse.classes.{name} writes no repr: use attrs.{name}")
+
         def make(cls):
+            own = "__repr__" in cls.__dict__  # a class's own __repr__ stays
             made = decorator(cls, repr=False, **options)
-            made.__repr__ = fields_repr
+            if not own:
+                made.__repr__ = fields_repr
             return made
 
         return make if cls is None else make(cls)

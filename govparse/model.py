@@ -214,7 +214,7 @@ def table_classes(template: str) -> dict[str, type]:
 
 # Classes of the model defined in modules of their own, imported when first asked
 # for: a `govparse parse` of a 2021 report needs none of them.
-_ELSEWHERE = {
+_LAZILY_IMPORTED = {
     **dict.fromkeys(("PublicationCounts", "ItemChanges", "FeeItems", "Procurement",
                      "ActiveDisclosure2019", "Applications2019"), "govparse.model_2019"),
     "FigureRecord": "govparse.records",
@@ -222,10 +222,10 @@ _ELSEWHERE = {
 
 
 def __getattr__(name: str):
-    if name in _ELSEWHERE:
+    if name in _LAZILY_IMPORTED:
         import importlib
 
-        value = getattr(importlib.import_module(_ELSEWHERE[name]), name)
+        value = getattr(importlib.import_module(_LAZILY_IMPORTED[name]), name)
         globals()[name] = value  # so that Report's annotations resolve (cattrs)
         return value
     raise AttributeError(f"module 'govparse.model' has no attribute {name!r}")

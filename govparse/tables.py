@@ -29,12 +29,12 @@ _PROSE_MARKS = frozenset("。；;！？")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
-_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
+_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
 _FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 
 
 def looks_like_a_figure(text: str) -> bool:
-    return _FIGURE_LIKE.match(text.translate(_FOLD_FULL_WIDTH)) is not None
+    return _ASCII_FIGURE_LIKE.match(text.translate(_FOLD_FULL_WIDTH)) is not None
 
 
 class LogicalRow:

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import govparse
 from conftest import SEED_FILES
 from govparse.cells import Cell
+from govparse.classes import frozen
 from govparse.diagnostics import FigureRef
 from govparse.model import Applications2019
 from govparse.records import FigureRecord
@@ -117,3 +118,20 @@ def test_govparse_parse_imports_only_what_it_needs():
                 "pathlib", "json", "govparse.model_2019", "govparse.records",
                 "govparse.validation", "govparse.printer", "govparse.serialize"}
     assert loaded & unwanted == set()
+
+
+def test_the_shared_repr_keeps_a_class_own_and_a_field_repr():
+    @frozen
+    class Own:
+        x: int
+
+        def __repr__(self) -> str:
+            return "own"
+
+    @frozen
+    class Shown:
+        x: int = attrs.field(repr=lambda v: f"<{v}>")
+        y: int = attrs.field(default=0, repr=False)
+
+    assert repr(Own(1)) == "own"
+    assert repr(Shown(1)) == "Shown(x=<1>)"
