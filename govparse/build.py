@@ -13,7 +13,7 @@ from govparse.detect import evidence, template_for_year
 from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
 from govparse.template import TEMPLATES, catalogue, label_key, load_template
-from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS, near_miss
 from govparse.transformer import RawReport, RawSection, RawTitle
 
 
@@ -39,7 +39,7 @@ class MergedSection:
 
 def build_report(raw: RawReport, sink: DiagnosticSink) -> Report:
     organization, year, title, preamble = _front_matter(raw.front_matter, raw.sections, sink)
-    sections = _merge_sections(raw.sections, sink)
+    sections = _merge_sections(raw.sections, sink, preamble)
     prepared = {kind: _prepare_table(kind, sections.get(kind), sink) for kind in TABLE_SECTIONS}
     template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
@@ -130,7 +130,8 @@ def _front_matter(items, sections: tuple[RawSection, ...], sink: DiagnosticSink)
 # ---------------------------------------------------------------- sections
 
 
-def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSection]:
+def _merge_sections(raw_sections, sink: DiagnosticSink,
+                    preamble: tuple[Paragraph, ...]) -> dict[str, MergedSection]:
     merged: dict[str, MergedSection] = {}
     last_index = -1
     for raw in raw_sections:
@@ -154,12 +155,33 @@ def _merge_sections(raw_sections, sink: DiagnosticSink) -> dict[str, MergedSecti
     for kind in SECTION_KINDS:
         if kind not in merged:
             if kind in TABLE_SECTIONS:
-                sink.add("GP108", f"section {SECTION_NAMES[kind]} is not in the report; its "
-                         "figures are missing", None, None)
+                code, message = "GP108", f"section {SECTION_NAMES[kind]} is not in the " \
+                                         "report; its figures are missing"
             else:
-                sink.add("GP103", f"section {SECTION_NAMES[kind]} is not in the report",
-                         None, None)
+                code, message = "GP103", f"section {SECTION_NAMES[kind]} is not in the report"
+            found = near_miss(kind, _text_lines(preamble, merged.values()))
+            if found is None:
+                sink.add(code, message, None, None)
+            else:
+                text, line, column = found
+                sink.add(code, message, line, column, length=len(text),
+                         hint=f"is '{text}' meant as its heading? A heading is read when it "
+                              f"has the template's words: {SECTION_NAMES[kind]}")
     return merged
+
+
+def _text_lines(preamble, sections):
+    """(text, line, column) of every line read as text: paragraphs, and table lines
+    that hold a single label."""
+    for paragraph in preamble:
+        yield paragraph.text, paragraph.line, paragraph.column
+    for section in sections:
+        for paragraph in section.paragraphs:
+            yield paragraph.text, paragraph.line, paragraph.column
+        for ln in section.lines:
+            cell = ln.lone_label
+            if cell is not None:
+                yield cell.text, cell.line, cell.column
 
 
 # ---------------------------------------------------------------- tables

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from govparse.template import TABLE_ORDER
+from typing import Iterable
+
+from govparse.template import TABLE_ORDER, normalize_label, numbering_length
 
 SECTION_KINDS = (
     "overview",
@@ -38,3 +40,25 @@ _SECTION_WORDS = (
 def heading_kind(heading: str) -> str:
     """The section a heading line (a HEADING token) opens."""
     return next(kind for word, kind in _SECTION_WORDS if word in heading)
+
+
+def near_miss(kind: str, lines: Iterable[tuple[str, int, int]]) -> tuple[str, int, int] | None:
+    """Of ``lines`` ((text, line, column) of lines that are no heading), the one most
+    like the heading of section ``kind``: written with other words or a typo
+    (五、存在的问题及改进情况), so that it was read as text. None if no line is close.
+    Only for a hint: the line stays what the grammar read it as."""
+    import difflib  # only a report that lacks a section needs it
+
+    name = SECTION_NAMES[kind]
+    numeral, words = name.split("、", 1)
+    best = None
+    for text, line, column in lines:
+        if len(text) > 2 * len(name):
+            continue
+        label = normalize_label(text).strip("#*:")
+        numbered = numbering_length(label)
+        ratio = difflib.SequenceMatcher(None, label[numbered:], words).ratio()
+        if ratio >= 0.6 or (numbered and numeral in label[:numbered] and ratio >= 0.3):
+            if best is None or ratio > best[0]:
+                best = (ratio, text, line, column)
+    return best[1:] if best else None

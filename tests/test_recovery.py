@@ -103,7 +103,27 @@ def test_missing_table_section_is_an_error():
 def test_missing_narrative_section_is_a_warning():
     text = example_text()
     report = govparse.parse(text[: text.index("六、其他需要报告的事项")])
-    assert only(report, "GP103").severity is Severity.WARNING
+    d = only(report, "GP103")
+    assert d.severity is Severity.WARNING
+    assert d.line is None and d.hint is None  # no line looks like the heading
+
+
+def test_missing_section_points_at_the_line_that_looks_like_its_heading():
+    # other words than the template's: read as text, and said so where it stands
+    text = changed("五、存在的主要问题及改进情况", "五、存在的问题及改进情况")
+    d = only(govparse.parse(text), "GP103")
+    assert (d.line, d.column, d.length) == (line_of(text, "五、存在的问题及改进情况"), 1, 12)
+    assert "五、存在的主要问题及改进情况" in d.hint
+    text = changed("四、政府信息公开行政复议、行政诉讼情况", "（四）行政复议和行政诉讼情况表")
+    d = only(govparse.parse(text), "GP108")
+    assert d.line == line_of(text, "（四）行政复议和行政诉讼情况表")
+    assert "'（四）行政复议和行政诉讼情况表'" in d.hint
+
+
+def test_a_numbered_point_of_a_narrative_is_not_taken_for_a_missing_heading():
+    text = example_text()
+    text = text[: text.index("六、其他需要报告的事项")] + "六、加强队伍建设\n"
+    assert only(govparse.parse(text), "GP103").line is None
 
 
 def test_full_width_digits_and_thousands_separators():
