@@ -13,7 +13,7 @@ from govparse.detect import evidence, template_for_year
 from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
 from govparse.tables import LogicalRow, TableReader, is_prose, logical_rows
 from govparse.template import TEMPLATES, catalogue, label_key, load_template
-from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS, near_miss
+from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS, near_misses
 from govparse.transformer import RawReport, RawSection, RawTitle
 
 
@@ -152,21 +152,20 @@ def _merge_sections(raw_sections, sink: DiagnosticSink,
         last_index = max(last_index, index)
         merged[raw.kind] = MergedSection(raw.kind, heading, raw.heading.line, column,
                                          raw.paragraphs, raw.lines)
-    for kind in SECTION_KINDS:
-        if kind not in merged:
-            if kind in TABLE_SECTIONS:
-                code, message = "GP108", f"section {SECTION_NAMES[kind]} is not in the " \
-                                         "report; its figures are missing"
-            else:
-                code, message = "GP103", f"section {SECTION_NAMES[kind]} is not in the report"
-            found = near_miss(kind, _text_lines(preamble, merged.values()))
-            if found is None:
-                sink.add(code, message, None, None)
-            else:
-                text, line, column = found
-                sink.add(code, message, line, column, length=len(text),
-                         hint=f"is '{text}' meant as its heading? A heading is read when it "
-                              f"has the template's words: {SECTION_NAMES[kind]}")
+    missing = [kind for kind in SECTION_KINDS if kind not in merged]
+    found = near_misses(missing, _text_lines(preamble, merged.values())) if missing else {}
+    for kind in missing:
+        message = f"section {SECTION_NAMES[kind]} is not in the report"
+        code = "GP108" if kind in TABLE_SECTIONS else "GP103"
+        if code == "GP108":
+            message += "; its figures are missing"
+        if kind not in found:
+            sink.add(code, message, None, None)
+        else:
+            text, line, column = found[kind]
+            sink.add(code, message, line, column, length=len(text),
+                     hint=f"is '{text}' meant as its heading? A heading is read when it has "
+                          f"the template's words: {SECTION_NAMES[kind]}")
     return merged
 
 

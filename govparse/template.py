@@ -254,12 +254,20 @@ def _ranked_among(key: str, candidates: tuple[str, ...]) -> list[tuple[float, st
     scored = []
     for candidate in candidates:
         matcher.set_seq1(candidate)
-        # the cheap upper bounds first, as difflib.get_close_matches does
-        if matcher.real_quick_ratio() >= _RELEVANT and matcher.quick_ratio() >= _RELEVANT:
-            ratio = matcher.ratio()
-            if ratio >= _RELEVANT:
-                scored.append((ratio, candidate))
+        ratio = ratio_at_least(matcher, _RELEVANT)
+        if ratio is not None:
+            scored.append((ratio, candidate))
     return sorted(scored, key=lambda s: (-s[0], s[1]))
+
+
+def ratio_at_least(matcher, floor: float) -> float | None:
+    """A difflib matcher's ratio() if it is at least ``floor``, else None: its cheap
+    upper bounds are tried first, as difflib.get_close_matches does."""
+    if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+        ratio = matcher.ratio()
+        if ratio >= floor:
+            return ratio
+    return None
 
 
 @functools.cache
