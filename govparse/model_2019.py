@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from govparse.classes import fields_repr, frozen
-
+from govparse.classes import frozen
 from govparse.model import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
 
 
@@ -70,15 +69,8 @@ def _applications_2019():
     names = [f.name for f in attrs.fields(Applications)]
     at = names.index("other_no_correction")
     names[at:at + 3] = ["other_processing"]
-    made = attrs.make_class(
-        "Applications2019",
-        {name: _empty(ApplicantCounts, type=ApplicantCounts) for name in names},
-        frozen=True,
-        slots=True,
-        repr=False,
-    )
-    made.__repr__ = fields_repr  # as govparse.classes.frozen gives the others
-    return made
+    return frozen(type("Applications2019", (), {"__module__": __name__}),
+                  these={name: _empty(ApplicantCounts, type=ApplicantCounts) for name in names})
 
 
 Applications2019 = _applications_2019()

@@ -4,7 +4,6 @@ the public contract of the CSV export."""
 from __future__ import annotations
 
 from govparse.classes import frozen
-
 from govparse.model import Value
 
 
