@@ -74,7 +74,8 @@ class CellLine(NamedTuple):
 
 
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
-_DIGIT_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).
+FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
 
 # ---------------------------------------------------------------- splitting a line
@@ -165,7 +166,7 @@ def _classified(syntax: CellSyntax, body: str, line: int, at: int) -> Cell:
 
 def number_value(text: str) -> Value:
     """The value of a NUMBER token: int, or Decimal when written with a point."""
-    plain = text.translate(_DIGIT_FOLD).replace(",", "")
+    plain = text.translate(FOLD_FULL_WIDTH).replace(",", "")
     try:
         return Decimal(plain) if "." in plain else int(plain)
     except (ValueError, InvalidOperation):  # longer than int() reads (sys.set_int_max_str_digits)

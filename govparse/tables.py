@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 
-from govparse.cells import EMPTY, LABEL, NUMBER, PLACEHOLDER, Cell
+from govparse.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Figure
 from govparse.template import (
@@ -30,11 +30,10 @@ _PROSE_MARKS = frozenset("。；;！？")
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
 _ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
-_FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 
 
 def looks_like_a_figure(text: str) -> bool:
-    return _ASCII_FIGURE_LIKE.match(text.translate(_FOLD_FULL_WIDTH)) is not None
+    return _ASCII_FIGURE_LIKE.match(text.translate(FOLD_FULL_WIDTH)) is not None
 
 
 class LogicalRow:
