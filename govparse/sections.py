@@ -59,7 +59,11 @@ def near_misses(kinds: Iterable[str], lines: Iterable[tuple[str, int, int]]
         numeral, words = name.split("、", 1)
         targets.append((kind, numeral, difflib.SequenceMatcher(b=words), 2 * len(name)))
     best: dict[str, tuple[float, str, int, int]] = {}
+    seen: set[str] = set()
     for text, line, column in lines:
+        if text in seen:
+            continue  # scored already; only the first of equal lines can be the best
+        seen.add(text)
         label = None
         for kind, numeral, matcher, longest in targets:
             if len(text) > longest:
