@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
+import signal
 
 import click
 
@@ -37,16 +36,22 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
     and row labels, in the chosen layout. Formatting twice changes nothing.
 
     Without --in-place or --check, the canonical form of one FILE goes to standard
-    output. Diagnostics of the (lenient) parse go to standard error. --in-place
-    never rewrites a file that parsed with errors (figures were lost reading it, so
-    they would be lost from the file too); standard input with --in-place is written
-    to standard output.
+    output. Diagnostics of the (lenient) parse go to standard error. Standard input
+    with --in-place is written to standard output.
+
+    --in-place leaves a file as it is, and says why, when rewriting it would lose
+    anything: when it parsed with errors (figures were lost reading it), when its
+    canonical form would lack a character of its text (a note line, a heading in
+    other words, a placeholder: text the parser did not keep), when it is
+    read-only, or when it changed since it was read. It writes through symbolic
+    links and keeps mode, owner and hard links.
 
     \b
     Exit codes:
       0  every file formatted (--check: every file already in canonical form)
-      1  --check: a file would be reformatted; or a file parsed with errors
-      2  usage error, or a file could not be read
+      1  --check: a file would be reformatted; a file parsed with errors; or
+         --in-place left a file as it was because rewriting it would lose text
+      2  usage error, or a file could not be read or written
     """
     if in_place and check:
         raise click.UsageError("--in-place and --check cannot be used together")
@@ -71,24 +76,19 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
                 status = max(status, EXIT_PROBLEMS)
                 changed += 1
         elif in_place and outcome.name != "-":
-            if problems:
-                click.echo(f"not reformatted: {outcome.name} parsed with errors; rewriting it "
-                           "would lose what could not be read", err=True)
-                status = max(status, problems)
-                skipped += 1
-            elif _canonical(outcome, formatted):
+            refusal = _refusal(outcome, formatted, problems)
+            if refusal is None and _canonical(outcome, formatted):
                 unchanged += 1
-            else:
-                try:
-                    _write(outcome.name, formatted)
-                except OSError as exc:
-                    click.echo(f"error[GP001]: cannot write the file: {exc.strerror or exc}\n"
-                               f"  --> {outcome.name}", err=True)
-                    status = max(status, EXIT_UNREADABLE)
-                    skipped += 1
-                    continue
+                continue
+            if refusal is None:
+                refusal = _write(outcome, formatted)
+            if refusal is None:
                 click.echo(f"reformatted {outcome.name}", err=True)
                 changed += 1
+            else:
+                click.echo(f"not reformatted: {outcome.name}: {refusal[1]}", err=True)
+                status = max(status, refusal[0])
+                skipped += 1
         else:
             click.echo(formatted.encode("utf-8"), nl=False)
             status = max(status, problems)
@@ -105,21 +105,35 @@ def _canonical(outcome: Outcome, formatted: str) -> bool:
     return source is not None and source.data == formatted.encode("utf-8")
 
 
-def _write(path: str, text: str) -> None:
-    """Replace the file's content at once (a temporary file renamed over it), keeping
-    its permissions."""
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=".govparse-fmt-", dir=directory)
+def _refusal(outcome: Outcome, formatted: str, problems: int) -> tuple[int, str] | None:
+    """Why the file must not be replaced by its canonical form (exit status, reason),
+    or None."""
+    from govparse.kept_text import lost_text
+
+    if problems:
+        return problems, ("it parsed with errors; rewriting it would lose what could not "
+                          "be read")
+    lost = lost_text(outcome.source.text, formatted)
+    if lost is not None:
+        return EXIT_PROBLEMS, (f"its canonical form would lose text the parser did not keep: "
+                               f"{lost.describe()} (see the warnings above; `govparse fmt "
+                               f"FILE` prints the canonical form to compare)")
+    return None
+
+
+def _write(outcome: Outcome, formatted: str) -> tuple[int, str] | None:
+    """Rewrite the file; (exit status, reason) if it was left as it was."""
+    from govparse.cli.rewrite import RewriteRefused, rewrite
+    from govparse.cli.streams import signals_raise
+
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        with signals_raise(signal.SIGTERM, signal.SIGHUP):
+            rewrite(outcome.name, outcome.source.data, formatted.encode("utf-8"))
+    except RewriteRefused as refused:
+        return EXIT_PROBLEMS, str(refused)
+    except OSError as exc:
+        return EXIT_UNREADABLE, f"cannot write the file: {exc.strerror or exc}"
+    return None
 
 
 def _summary(changed: int, unchanged: int, skipped: int, printed: int, check: bool) -> str:
