@@ -109,24 +109,29 @@ class Source:
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read and decode a file (``-`` is standard input)."""
-    name = os.fspath(path)
+    """Read and decode a file (``-`` is standard input). At most ``max_bytes`` + 1
+    bytes are read, whatever the file is: /dev/zero, a FIFO or a growing file never
+    fill the memory."""
+    max_bytes = checked_limit(max_bytes)
+    name = _path_name(path)
     try:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise InputError("GP003", f"standard input is more than {max_bytes} bytes, "
-                                 "the limit", path=name)
+            what = "standard input"
         else:
-            size = os.path.getsize(name)
-            if size > max_bytes:
-                raise InputError("GP003", f"the file is {size} bytes, over the limit of "
-                                 f"{max_bytes} bytes", path=name)
             with open(name, "rb") as handle:
-                data = handle.read()
+                size = os.fstat(handle.fileno()).st_size  # 0 for a device or a FIFO
+                if size > max_bytes:
+                    raise InputError("GP003", f"the file is {size} bytes, over the limit of "
+                                     f"{max_bytes} bytes", path=name)
+                data = handle.read(max_bytes + 1)
+            what = "the file"
     except OSError as exc:
         raise InputError("GP001", f"cannot read the file: {exc.strerror or exc}",
                          path=name) from None
+    if len(data) > max_bytes:
+        raise InputError("GP003", f"{what} is more than {max_bytes} bytes, the limit",
+                         path=name)
     try:
         text, notes = decode(data, max_bytes=max_bytes)
     except GovParseError as exc:
@@ -134,22 +139,68 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     return Source(name, text, tuple(notes), data)
 
 
-def parse(text: str | bytes, strict: bool = False, *, path: str | None = None,
+def checked_limit(max_bytes: object) -> int:
+    """``max_bytes`` as given, if it is a whole number of bytes ≥ 0."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes must be a whole number of bytes (default "
+                        f"{DEFAULT_MAX_BYTES}), not {type(max_bytes).__name__}")
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes must be 0 or more, not {max_bytes}")
+    return max_bytes
+
+
+def _path_name(path: object) -> str:
+    """A file's name as text: a str, a path-like object or a bytes path."""
+    if isinstance(path, (str, os.PathLike, bytes)):
+        name = os.fspath(path)
+        if isinstance(name, bytes):
+            name = os.fsdecode(name)
+        if "\x00" in name:
+            raise InputError("GP001", "cannot read the file: its name holds a NUL character",
+                             path=name.replace("\x00", "\\x00"))
+        return name
+    raise TypeError(f"parse_file() reads a file named by a str or a path-like object, "
+                    f"not {type(path).__name__}" + _TEXT_HINT.get(type(path), ""))
+
+
+_TEXT_HINT = {bytearray: "; for a report's text use parse()",
+              memoryview: "; for a report's text use parse()"}
+
+
+def _utf8_size_over(text: str, limit: int) -> int | None:
+    """The text's size in UTF-8 bytes if it is over ``limit``, else None (a character
+    takes 1 to 4 bytes: most texts are decided without encoding them)."""
+    if len(text) > limit:
+        return len(text.encode("utf-8", "surrogatepass"))
+    if 4 * len(text) <= limit:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return size if size > limit else None
+
+
+def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, path: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False) -> Report:
     """Read a report. Lenient by default: recovers where the meaning is clear and
     records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
     listing every problem unless the report is a clean template report.
     ``infer=True`` (lenient only) fills a missing figure that the template's
     arithmetic pins down, marked ``inferred`` (see govparse.validation)."""
+    max_bytes = checked_limit(max_bytes)
     notes: list[Diagnostic] = []
-    if isinstance(text, bytes):
+    if isinstance(text, (bytes, bytearray, memoryview)):
         try:
-            text, notes = decode(text, max_bytes=max_bytes)
+            text, notes = decode(bytes(text), max_bytes=max_bytes)
         except GovParseError as exc:
             raise _named(exc, path) from None
-    elif len(text) > max_bytes:
-        raise InputError("GP003", f"the input is {len(text)} characters, over the limit of "
-                         f"{max_bytes}", path=path)
+    elif isinstance(text, str):
+        size = _utf8_size_over(text, max_bytes)
+        if size is not None:
+            raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
+                             f"of {max_bytes} bytes", path=path)
+    else:
+        hint = "; for a file use parse_file(path)" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"parse() reads a report's text (str) or its bytes, not "
+                        f"{type(text).__name__}{hint}")
     return parse_source(Source(path, text, tuple(notes)), strict, infer=infer)
 
 
@@ -164,10 +215,11 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -
         raise ValueError("infer=True fills figures in lenient mode only; strict mode "
                          "accepts no missing figure")
     text, path = source.text, source.name
-    if text.startswith("\ufeff"):
-        # A byte-order mark left in the text (a second one, or text that came as str)
-        # is read as a blank, so that columns still count from the text's first character.
-        text = " " + text[1:]
+    if "\ufeff" in text:
+        # A byte-order mark left in the text (a second one, one inside, or text that
+        # came as str) is a zero-width blank: read as a space, so that columns still
+        # count every character and reprinting drops it once and for all.
+        text = text.replace("\ufeff", " ")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
