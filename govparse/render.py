@@ -9,12 +9,25 @@
 
 Carets are placed by display width (CJK characters take two columns, a tab is
 shown as four spaces), not by character count, so they stand under the text.
+
+A source line wider than WINDOW columns is cut, as rustc does, to a window
+around what is marked, with … on the side(s) cut off; the carets stay under
+their text. When the markers of one line (the figures of a validator finding)
+are too far apart for one window, the line is shown once per window, each time
+with its line number and the markers that fall in it. Measuring starts from the
+marked column and stops at the window's width, so a diagnostic costs the same
+on a line of 1 MB as on a short one.
+
+render_each prints at most MAX_SHOWN diagnostics of a file and MAX_PER_LINE of
+one source line; a last line counts the others, by severity. Only the display
+is capped: the report, and --format json, keep every one.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterable, Sequence
+from collections import Counter
+from typing import Iterable, Iterator, Sequence
 
 from govparse.diagnostics import Diagnostic, Severity
 
@@ -53,6 +66,10 @@ def _shown(text: str) -> str:
 
 
 MAX_FIGURES_SHOWN = 8
+WINDOW = 120  # display columns of a source line shown, the … marks included
+ELLIPSIS = "…"
+MAX_SHOWN = 200  # diagnostics printed for a file...
+MAX_PER_LINE = 10  # ...and for one source line; the others are counted
 
 
 def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
@@ -90,20 +107,22 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     bar = style("|", fg="blue")
     if visible:
         lines.append(f"{gutter} {bar}")
-    shown_line = None
+    by_line: dict[int, list] = {}
     for (at_line, at_col), (marker, length, label) in sorted(visible.items()):
         source = source_lines[at_line - 1]
-        if at_line != shown_line:  # each source line once, its markers under it
+        start = min(max(at_col - 1, 0), len(source))
+        by_line.setdefault(at_line, []).append((start, marker, length, label))
+    for at_line, markers in by_line.items():
+        source = source_lines[at_line - 1]
+        # each source line (or window of a long one) once, its markers under it
+        for lo, hi, group in _windows(source, markers):
             lines.append(f"{style(str(at_line).rjust(len(gutter)), fg='blue')} {bar} "
-                         f"{_shown(source)}")
-            shown_line = at_line
-        start = max(at_col - 1, 0)
-        span = source[start:start + length] if marker == "^" else ""
-        width = max(display_width(span), 1) if marker == "^" else max(length, 1)
-        caret = " " * display_width(source[:start]) + marker * width
-        colour = _COLORS[sev] if marker == "^" else "blue"
-        lines.append(f"{gutter} {bar} {style(caret, fg=colour)}"
-                     + (f" {label}" if label else ""))
+                         f"{_excerpt(source, lo, hi)}")
+            for start, marker, length, label in group:
+                caret = _caret(source, lo, hi, start, marker, length)
+                colour = _COLORS[sev] if marker == "^" else "blue"
+                lines.append(f"{gutter} {bar} {style(caret, fg=colour)}"
+                             + (f" {label}" if label else ""))
     if hidden:
         lines.append(f"{gutter} = and {hidden} more figures, all 0")
     missing = [f for f in diagnostic.figures if f.value is None]
@@ -115,6 +134,85 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     if diagnostic.hint:
         lines.append(f"{gutter} = help: {diagnostic.hint}")
     return "\n".join(lines)
+
+
+def _cost(char: str) -> int:
+    """Columns a character counts for in a window: its width, but at least 1, so
+    that a window also holds at most WINDOW characters (zero-width ones too)."""
+    return max(char_width(char), 1)
+
+
+def _is_long(source: str) -> bool:
+    return len(source) > WINDOW or sum(_cost(c) for c in source) > WINDOW
+
+
+def _forward(source: str, i: int, stop: int, room: int) -> tuple[int, int]:
+    """From character i toward stop, as many characters as fit in room columns:
+    the index reached and the columns they take."""
+    used = 0
+    while i < stop and used + _cost(source[i]) <= room:
+        used += _cost(source[i])
+        i += 1
+    return i, used
+
+
+def _backward(source: str, i: int, room: int) -> tuple[int, int]:
+    """From character i toward the start of the line, as _forward."""
+    used = 0
+    while i > 0 and used + _cost(source[i - 1]) <= room:
+        used += _cost(source[i - 1])
+        i -= 1
+    return i, used
+
+
+def _window(source: str, start: int, end: int) -> tuple[int, int]:
+    """The characters [lo, hi) of a long line shown around the span [start, end):
+    the span (cut at the window's width if wider), then half the room left over
+    on its left, the rest on its right, and what the right leaves on the left."""
+    room = WINDOW - 2 * display_width(ELLIPSIS)
+    hi, used = _forward(source, start, end, room)
+    lo, left = _backward(source, start, (room - used) // 2)
+    hi, right = _forward(source, hi, len(source), room - used - left)
+    lo, _ = _backward(source, lo, room - used - left - right)
+    return lo, hi
+
+
+def _windows(source: str, markers: list) -> list[tuple[int, int, list]]:
+    """A source line's markers (start, marker, length, label; by start) in
+    windows: a short line is one window, the whole line; on a long one a marker
+    joins the window before it when both spans fit in one, or opens its own."""
+    if not _is_long(source):
+        return [(0, len(source), markers)]
+    room = WINDOW - 2 * display_width(ELLIPSIS)
+    groups: list[list] = []
+    for marker in markers:
+        start, end = marker[0], min(marker[0] + max(marker[2], 1), len(source))
+        if groups:
+            first, last, group = groups[-1]
+            joint = max(last, end)
+            if _forward(source, first, joint, room)[0] == joint:
+                groups[-1] = [first, joint, group + [marker]]
+                continue
+        groups.append([start, end, [marker]])
+    return [(*_window(source, first, last), group) for first, last, group in groups]
+
+
+def _excerpt(source: str, lo: int, hi: int) -> str:
+    return ((ELLIPSIS if lo > 0 else "") + _shown(source[lo:hi])
+            + (ELLIPSIS if hi < len(source) else ""))
+
+
+def _caret(source: str, lo: int, hi: int, start: int, marker: str, length: int) -> str:
+    """The marker line under _excerpt(source, lo, hi): ^ as wide as the text it
+    marks, - as wide as the figure's value; cut where the window is."""
+    if marker == "^":
+        width = max(display_width(source[start:min(start + length, hi)]), 1)
+    else:
+        width = max(length, 1)
+        if hi < len(source):
+            width = min(width, max(display_width(source[start:hi]), 1))
+    indent = (display_width(ELLIPSIS) if lo > 0 else 0) + display_width(source[lo:start])
+    return " " * indent + marker * width
 
 
 def _figures_to_show(diagnostic: Diagnostic):
@@ -134,9 +232,40 @@ def _value(value) -> str:
 
 def render_all(diagnostics: Iterable[Diagnostic], source: str | None = None,
                *, color: bool = False) -> str:
+    """Every diagnostic (no cap), separated by blank lines."""
+    return "\n\n".join(render_each(diagnostics, source, color=color,
+                                   max_shown=None, max_per_line=None))
+
+
+def render_each(diagnostics: Iterable[Diagnostic], source: str | None = None,
+                *, color: bool = False, max_shown: int | None = MAX_SHOWN,
+                max_per_line: int | None = MAX_PER_LINE) -> Iterator[str]:
+    """Each diagnostic rendered in turn, the source split into lines once. Past
+    max_shown for the file, or max_per_line for one source line (None: no cap),
+    a diagnostic is only counted, and a last chunk says how many were not shown."""
     source_lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n") \
         if source is not None else None
-    return "\n\n".join(render(d, source_lines, color=color) for d in diagnostics)
+    per_line: Counter = Counter()
+    shown, hidden = 0, []
+    for d in diagnostics:
+        if (max_shown is not None and shown >= max_shown) or (
+                max_per_line is not None and d.line is not None
+                and per_line[d.line] >= max_per_line):
+            hidden.append(d)
+            continue
+        shown += 1
+        per_line[d.line] += 1
+        yield render(d, source_lines, color=color)
+    if hidden:
+        yield not_shown(hidden, max_shown, max_per_line)
+
+
+def not_shown(hidden: Sequence[Diagnostic], max_shown: int | None,
+              max_per_line: int | None) -> str:
+    caps = [f"{n} {where}" for n, where in ((max_per_line, "a source line"),
+                                             (max_shown, "a file")) if n is not None]
+    return (f"{len(hidden)} more diagnostics not shown ({summary(hidden)}): at most "
+            f"{' and '.join(caps)} are printed; --format json (or the library) has every one")
 
 
 def summary(diagnostics: Sequence[Diagnostic]) -> str:

@@ -55,3 +55,121 @@ def test_figures_on_one_line_show_the_line_once():
     assert sum(1 for line in out if line.endswith("x    1    2    4")) == 1
     assert [line.split("|")[1].strip() for line in out if "t.r." in line] == [
         "- t.r.a = 1", "- t.r.b = 2", "^ t.r.total = 4"]
+
+
+# Long lines: a window around the markers, … where the line is cut
+
+def test_long_line_shows_a_window_around_the_caret(monkeypatch):
+    import govparse.render as render_module
+
+    monkeypatch.setattr(render_module, "WINDOW", 20)
+    source = ["一二三四五六七八九十\tabc\t甲乙丙丁戊己庚辛"]  # 23 characters, 47 columns
+    d = Diagnostic("GP201", Severity.WARNING, "x", 1, 12, length=3)  # 'abc'
+    out = render(d, source).split("\n")
+    # at most 18 columns of text (九 would make 19) and the two … marks; the
+    # caret under abc, counting … as 1 column, 十 as 2 and the tab as 4
+    assert out[3] == " 1 | …十    abc    甲乙…"
+    assert out[4] == "   |        ^^^"
+    assert display_width(out[3][len(" 1 | "):]) == 19
+
+
+def test_window_at_the_start_of_a_long_line_is_cut_on_the_right_only(monkeypatch):
+    import govparse.render as render_module
+
+    monkeypatch.setattr(render_module, "WINDOW", 20)
+    d = Diagnostic("GP201", Severity.WARNING, "x", 1, 1, length=2)
+    out = render(d, ["信息" + "x" * 30]).split("\n")
+    assert out[3] == " 1 | 信息" + "x" * 14 + "…"  # room is kept for both marks
+    assert out[4] == "   | ^^^^"
+
+
+def test_markers_too_far_apart_show_the_line_once_per_window(monkeypatch):
+    import govparse.render as render_module
+    from govparse.diagnostics import FigureRef
+
+    monkeypatch.setattr(render_module, "WINDOW", 20)
+    source = "a\t1" + "." * 30 + "2\t3"
+    cols = [source.index(v) + 1 for v in "123"]
+    figures = tuple(FigureRef("t", "r", c, v, 1, col)
+                    for c, v, col in zip(("a", "b", "total"), (1, 2, 3), cols))
+    d = Diagnostic("GP401", Severity.ERROR, "sum", 1, cols[2], table_id="t", row_id="r",
+                   column_id="total", expected=3, actual=3, figures=figures)
+    assert render(d, [source]).split("\n")[3:9] == [
+        " 1 | a    1" + "." * 12 + "…",
+        "   |      - t.r.a = 1",
+        " 1 | …" + "." * 12 + "2    3",
+        "   |              - t.r.b = 2",
+        "   |                   ^ t.r.total = 3",
+        "   = expected 3, the report says 3",
+    ]
+
+
+def test_one_diagnostic_on_a_line_of_1_mb_costs_a_window():
+    # not timed: what is printed is bounded by the window, so is the work
+    from govparse.render import WINDOW
+
+    line = "abc\t" * 131072 + "信息内容" + "\tabc" * 131072
+    column = line.index("信息内容") + 1
+    d = Diagnostic("GP201", Severity.WARNING, "x", 1, column, length=4)
+    out = render(d, [line])
+    assert len(out) < 400
+    shown, caret = out.split("\n")[3:5]
+    text = shown[len(" 1 | "):]
+    assert text.startswith("…") and text.endswith("…")
+    assert display_width(text) <= WINDOW
+    start = shown.index("信息内容")
+    assert caret.index("^") == display_width(shown[:start])
+    assert caret.count("^") == display_width("信息内容") == 8
+
+
+# The cap: what is printed, not what is found
+
+def test_cap_per_source_line_counts_the_rest_by_severity():
+    from govparse.render import render_each
+
+    many = [Diagnostic("GP201", Severity.WARNING, "w", 1, i + 1) for i in range(14)]
+    many += [Diagnostic("GP401", Severity.ERROR, "e", 1, 1)]
+    many += [Diagnostic("GP201", Severity.WARNING, "w", 2, 1)]
+    chunks = list(render_each(many, "x" * 20 + "\ny"))
+    assert len(chunks) == 12  # 10 of line 1, 1 of line 2, the count
+    assert [c.split("\n")[1] for c in chunks[:11]] == (
+        [f"  --> <input>:1:{i + 1}" for i in range(10)] + ["  --> <input>:2:1"])
+    assert chunks[-1] == (
+        "5 more diagnostics not shown (1 error, 4 warnings): at most 10 a source line "
+        "and 200 a file are printed; --format json (or the library) has every one")
+
+
+def test_cap_per_file():
+    from govparse.render import render_all, render_each
+
+    many = [Diagnostic("GP201", Severity.WARNING, "w", i + 1, 1) for i in range(7)]
+    chunks = list(render_each(many, "x\n" * 7, max_shown=3))
+    assert len(chunks) == 4
+    assert chunks[-1].startswith("4 more diagnostics not shown (4 warnings): "
+                                 "at most 10 a source line and 3 a file are printed")
+    assert render_all(many, "x\n" * 7).count("warning[GP201]") == 7  # no cap
+
+
+def _long_table_line(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("示例县人民政府办公室2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                    + "abc\t" * 8000 + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_on_a_long_table_line_prints_a_bounded_stderr(tmp_path):
+    from click.testing import CliRunner
+
+    from govparse.cli import cli
+
+    path = _long_table_line(tmp_path)
+    result = CliRunner().invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert len(result.stderr.encode()) < 100_000
+    assert result.stderr.count("warning[GP201]") == 10
+    assert ("7990 more diagnostics not shown (7990 warnings): at most 10 a source line "
+            "and 200 a file are printed") in result.stderr
+    assert result.stderr.rstrip().endswith(f"{path}: 2 errors, 8009 warnings")
+    # only the display is capped
+    report = govparse.parse_file(path)
+    assert sum(1 for d in report.diagnostics if d.code == "GP201") == 8000

@@ -18,7 +18,10 @@ SUBCOMMANDS = {
 
 EXIT_CODES_HELP = """\b
 Exit codes: 0 done, nothing wrong; 1 a report has problems (each command's
---help says which); 2 usage error, or a file could not be read."""
+--help says which); 2 usage error, a file could not be read, or the output could
+not be written; 130 interrupted (Ctrl-C), 128+N ended by signal N. When the
+reader of the output goes away (`govparse parse … | head`), govparse stops
+quietly, ended by SIGPIPE as other command-line programs are."""
 
 
 class LazyGroup(click.Group):
@@ -31,6 +34,16 @@ class LazyGroup(click.Group):
         module, attr = SUBCOMMANDS[name]
         return getattr(importlib.import_module(module), attr)
 
+    def invoke(self, ctx):
+        # Click would turn a closed pipe into exit 1, which says "a report has
+        # problems": end by SIGPIPE instead, as the platform does.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from govparse.cli.streams import end_by_sigpipe
+
+            end_by_sigpipe()
+
 
 @click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="govparse")
@@ -41,17 +54,21 @@ def cli() -> None:
 def main() -> None:
     """The console script. After the command it flushes its output and leaves with
     os._exit: the interpreter's teardown (freeing every module and object) would
-    add a tenth to a cold start, and nothing here needs it (files are closed)."""
+    add a tenth to a cold start, and nothing here needs it (files are closed).
+
+    Click runs outside its standalone mode, so that the exit status of every way a
+    run can end is decided here, by the conventions of command-line programs."""
+    from govparse.cli import streams
+
+    streams.stand_in_for_closed()
     try:
-        cli(prog_name="govparse")  # click's standalone mode always raises SystemExit
-        status = 0
+        code = cli.main(prog_name="govparse", standalone_mode=False)
+        status = code if isinstance(code, int) else 0
     except SystemExit as stop:
         status = _exit_status(stop.code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # e.g. a closed pipe: `govparse parse FILE | head -1`
-        pass
+    except BaseException as exc:  # noqa: BLE001 - each kind is sorted out below
+        status = streams.status_after(exc)
+    status = streams.flush_all(status)
     os._exit(status)
 
 

@@ -17,7 +17,10 @@ from govparse.render import render_all, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+# Not checked up front (readable=False): a file that cannot be read is that file's
+# GP001 when its turn comes, and the batch goes on.
+FILES = click.argument("files", nargs=-1, required=True,
+                       type=click.Path(allow_dash=True, readable=False))
 STRICT = click.option("--strict", is_flag=True,
                       help="Accept only a clean template report: every warning is an error.")
 NOTES = click.option("--notes", "show_notes", is_flag=True,
@@ -94,12 +97,15 @@ def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterat
 
 
 def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:
+    from govparse.render import render_each
+
     diagnostics = outcome.diagnostics
     shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
     color = sys.stderr.isatty()
     text = outcome.source.text if outcome.source else None
-    if shown:
-        click.echo(render_all(shown, text, color=color) + "\n", err=True)
+    # one diagnostic at a time, as made; at most render.MAX_SHOWN of them
+    for chunk in render_each(shown, text, color=color):
+        click.echo(chunk + "\n", err=True)
     hidden = len(diagnostics) - len(shown)
     verdict = summary(diagnostics)
     if isinstance(outcome.error, StrictModeError):
