@@ -42,3 +42,6 @@ def expected():
 
 def example_path(layout: str) -> Path:
     return EXAMPLES / f"report-2024-{layout}.txt"
+
+
+from processes import shared_dir  # noqa: E402,F401 - a fixture for the tests run as nobody

@@ -23,7 +23,7 @@ from govparse.printer import dumps
 from conftest import example_path
 from fuzz import mutations
 from helpers import changed
-from processes import as_nobody, give_to_nobody, shared_dir, unprivileged  # noqa: F401
+from processes import as_nobody, give_to_nobody, unprivileged
 
 CELLS = example_path("cells").read_bytes()  # a report in the cells layout, losing nothing
 TAB = example_path("tab").read_text(encoding="utf-8")  # its canonical form

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 import attrs
 import click
 
@@ -10,6 +8,7 @@ from govparse.cli.common import (
     FILES,
     INFER,
     MAX_BYTES,
+    JsonArray,
     NOTES,
     Outcome,
     check_infer,
@@ -56,7 +55,7 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
     check_infer(strict, infer)
     select, ignore = _codes(select), _codes(ignore)
     status = EXIT_OK
-    entries = []
+    array = JsonArray() if fmt == "json" else None
     for outcome in read_all(files, False, max_bytes, infer):
         findings = []
         if outcome.report is not None:
@@ -67,9 +66,10 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
         if fmt == "text":
             print_diagnostics(outcome, show_notes)
         status = max(status, outcome.exit_code(strict))
-        entries.append(_json_entry(outcome))
-    if fmt == "json":
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        if array is not None:
+            array.add(_json_entry(outcome))
+    if array is not None:
+        array.close()
     raise SystemExit(status)
 
 

@@ -13,7 +13,7 @@ from govparse.diagnostics import Diagnostic, Severity
 from govparse.errors import GovParseError, InputError, StrictModeError
 from govparse.model import Report
 from govparse.parser import DEFAULT_MAX_BYTES, Source, parse_source, read_source
-from govparse.render import render_all, summary
+from govparse.render import render_each, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -77,6 +77,25 @@ def error_data(error: GovParseError | None) -> dict | None:
     }
 
 
+class JsonArray:
+    """A JSON array written one element at a time as each file is done, so that a
+    batch never holds its reports in memory; the text is json.dumps(elements,
+    indent=2) exactly."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def add(self, element) -> None:
+        import json
+
+        text = json.dumps(element, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if self.count == 0 else ",\n  ") + text, nl=False)
+        self.count += 1
+
+    def close(self) -> None:
+        click.echo("\n]" if self.count else "[]")
+
+
 def check_infer(strict: bool, infer: bool) -> None:
     if strict and infer:
         raise click.UsageError("--infer fills figures in lenient mode only; it does not go "
@@ -97,8 +116,6 @@ def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterat
 
 
 def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:
-    from govparse.render import render_each
-
     diagnostics = outcome.diagnostics
     shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
     color = sys.stderr.isatty()

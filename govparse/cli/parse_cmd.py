@@ -6,6 +6,7 @@ from govparse.cli.common import (
     FILES,
     INFER,
     MAX_BYTES,
+    JsonArray,
     NOTES,
     STRICT,
     Outcome,
@@ -30,8 +31,8 @@ from govparse.cli.common import (
 def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
     """Parse report FILES (- reads standard input) and print their figures.
 
-    Data goes to standard output, diagnostics to standard error. A file that
-    cannot be read is reported and the others are still parsed.
+    Data goes to standard output as each file is read, diagnostics to standard
+    error. A file that cannot be read is reported and the others are still parsed.
 
     \b
     Exit codes:
@@ -41,7 +42,7 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
     """
     check_infer(strict, infer)
     status = 0
-    outcomes: list[Outcome] = []
+    array = JsonArray() if fmt == "json" else None
     if fmt == "csv":
         from govparse.serialize import CSV_HEADER
 
@@ -55,11 +56,10 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
             from govparse.text_output import report_text
 
             click.echo(report_text(outcome.report, outcome.name))
-        outcomes.append(outcome)
-    if fmt == "json":
-        import json
-
-        click.echo(json.dumps([_json_entry(o) for o in outcomes], ensure_ascii=False, indent=2))
+        elif array is not None:
+            array.add(_json_entry(outcome))
+    if array is not None:
+        array.close()
     raise SystemExit(status)
 
 

@@ -2,7 +2,9 @@
 a reader that went away, Ctrl-C and termination signals, each with the exit
 status command-line programs use for it (documented in ``govparse --help``).
 
-- standard output or error closed (``>&-``): writing to it is an error, exit 2;
+- standard output closed (``>&-``): writing to it is an error, exit 2;
+- standard error closed: the data is still written, the diagnostics are lost, and
+  the run exits 2 since it could not say everything;
 - a full disk or ``/dev/full``: ``error: cannot write the output: …``, exit 2;
 - the reader went away (``govparse parse … | head``): stop quietly, ended by
   SIGPIPE, as ``cat`` and ``grep`` are (the shell says 141);
@@ -48,27 +50,34 @@ def signals_raise(*signums: int):
 
 
 class _ClosedStream(io.RawIOBase):
-    """Stands for a standard stream that was closed when govparse started: writing
-    to it is an error that says so, as writing to a closed descriptor is."""
+    """Stands for a standard stream that was closed when govparse started. Writing
+    standard output fails with an error that says so, as writing to a closed
+    descriptor does; what is written to standard error is dropped, and noted."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, drop: bool = False) -> None:
         super().__init__()
         self.stream_name = name
+        self.drop = drop
+        self.dropped = False
 
     def writable(self) -> bool:
         return True
 
     def write(self, data) -> int:
+        if self.drop:
+            self.dropped = True
+            return len(data)
         raise OSError(errno.EBADF, f"{self.stream_name} is closed")
 
 
 def stand_in_for_closed() -> None:
     """Python sets sys.stdout or sys.stderr to None when the descriptor is closed;
-    put a stream there whose writes fail with a clear error."""
+    put a stand-in there (see _ClosedStream)."""
     if sys.stdout is None:
         sys.stdout = io.TextIOWrapper(_ClosedStream("standard output"), encoding="utf-8")
     if sys.stderr is None:
-        sys.stderr = io.TextIOWrapper(_ClosedStream("standard error"), encoding="utf-8")
+        sys.stderr = io.TextIOWrapper(_ClosedStream("standard error", drop=True),
+                                      encoding="utf-8")
 
 
 def say(message: str) -> bool:
@@ -124,6 +133,8 @@ def flush_all(status: int) -> int:
         sys.stderr.flush()
     except (OSError, ValueError):
         status = max(status, EXIT_OUTPUT)
+    if getattr(getattr(sys.stderr, "buffer", None), "dropped", False):
+        status = max(status, EXIT_OUTPUT)  # diagnostics were lost with standard error
     return status
 
 
