@@ -6,7 +6,8 @@ shrink), a ``RandomChooser`` from ``random.Random`` (the atheris harness's custo
 mutator). The same operators thus serve both fuzzers.
 
 The starting points are the five reference reports (tests/data/seeds), the bundled
-examples in four layouts, and the printer's output of every reference report in
+examples in four layouts, the reference report whose figures all differ
+(tests/data/distinct), and the printer's output of each reference report in
 every layout (``govparse.printer.dumps``).
 
 Operators, by group:
@@ -36,7 +37,9 @@ from typing import Callable, Sequence
 import attrs
 from hypothesis import strategies as st
 
-from fuzz import EXAMPLES_DIR, SEEDS_DIR
+from fuzz import EXAMPLES_DIR, ROOT, SEEDS_DIR
+
+DISTINCT_DIR = ROOT / "tests" / "data" / "distinct"  # the reference report of distinct figures
 
 # ---------------------------------------------------------------- choosers
 
@@ -115,7 +118,12 @@ def base_texts() -> tuple[tuple[str, str], ...]:
         bases.append((f"seed/{path.name}", path.read_text(encoding="utf-8")))
     for path in sorted(EXAMPLES_DIR.glob("report-*.txt")):
         bases.append((f"example/{path.name}", path.read_text(encoding="utf-8")))
-    for name, text in list(bases[:5]):
+    # The reference report whose figures all differ: a figure moved to another row
+    # or column there has another value, where in the seeds (almost all 0) it would not.
+    distinct = [(f"distinct/{p.name}", p.read_text(encoding="utf-8"))
+                for p in sorted(DISTINCT_DIR.glob("*.txt"))]
+    bases += distinct
+    for name, text in list(bases[:5]) + distinct:
         report = govparse.parse(text)
         for layout in LAYOUTS:
             bases.append((f"printed/{layout}/{name.split('/')[-1]}", dumps(report, layout)))

@@ -19,9 +19,20 @@ The properties:
    (line, column) of the input (after CRLF/CR -> LF), and its value is the number
    written there (full-width digits and thousands commas folded; fees Decimal).
    The year stands where it is said to.
+2b. **In its own row and column** (``Placement``). The number a figure was read
+   from stands in that figure's row and column of the input: the row label
+   nearest before it (across lines, past empty cells) names the figure's row when
+   it is exactly a row label of the table, and the figure's column agrees with
+   the count of figures around it in its run (between that label and the next):
+   with k figures before it and a after it, a row of n columns can put it only in
+   columns k … n-1-a (empty cells, which may or may not be gaps, are not counted).
+   So a figure moved one column or one row cannot pass for the right one because
+   its number happens to be the same (0 in most reports).
 3. **No silent loss.** A figure without a value that points at a number in the
-   input comes with an error diagnostic; a report strict mode accepts has every
-   figure, the organisation and the year.
+   input, or that is missing from a row whose other figures were read, comes with
+   a warning or error on its own row: on a line from the row's label to its last
+   cell (an error elsewhere in the report excuses nothing); a report strict mode
+   accepts has every figure, the organisation and the year.
 4. **Strict agrees with lenient.** Strict mode raises exactly when lenient mode
    has a warning or an error, listing exactly those; otherwise both give the same
    report. Input errors are the same in both modes.
@@ -42,6 +53,7 @@ the ids to tolerate (comma-separated). Once the bugs are fixed, empty
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import time
@@ -229,7 +241,7 @@ class Checker:
             self.diagnostic(d, lines)
         if lines is None:
             return
-        has_error = any(d.severity is Severity.ERROR for d in report.diagnostics)
+        placement = Placement(report, lines)
         for rec in report.figures():
             where = f"{rec.table}.{rec.row}.{rec.column}"
             if rec.table == "report":
@@ -244,10 +256,16 @@ class Checker:
                 continue
             found = _match_at(NUMBER_AT, lines, rec.line, rec.col)
             if rec.value is None:
-                if found is not None and not has_error:
+                if found is not None and not placement.said(rec):
                     self.fail("silent", f"{where} is missing although {found[:40]!r} stands "
-                              f"at {rec.line}:{rec.col}, and no error says why",
+                              f"at {rec.line}:{rec.col}, and no warning or error on its row "
+                              f"(lines {placement.describe_span(rec)}) says why",
                               "huge-number" if _digits(found) > 4300 else None)
+                elif rec.line is None and placement.row_span(rec.table, rec.row) \
+                        and not placement.said(rec):
+                    self.fail("silent", f"{where} is missing from a row whose other figures "
+                              f"were read, and no warning or error on its row (lines "
+                              f"{placement.describe_span(rec)}) says why")
                 continue
             if found is None:
                 self.fail("invented", f"{where} = {rec.value!r}, but no number stands at "
@@ -255,6 +273,11 @@ class Checker:
             elif number_value(found) != rec.value:
                 self.fail("invented", f"{where} = {rec.value!r}, but {found[:40]!r} stands "
                           f"at {rec.line}:{rec.col}")
+            else:
+                problem = placement.misplaced(rec)
+                if problem is not None:
+                    self.fail("placement", f"{where} = {rec.value!r} (at {rec.line}:{rec.col}) "
+                              f"{problem}")
         if extended:
             from govparse.render import render_all
             from govparse.serialize import from_json, to_json
@@ -296,6 +319,253 @@ class Checker:
             self.fail("modes", f"lenient found no problem, strict gave {_what(strict)}")
         elif strict != lenient or strict.diagnostics != lenient.diagnostics:
             self.fail("modes", "strict and lenient mode give different reports")
+
+
+# ---------------------------------------------------------------- 2b. row and column
+
+
+# How far the placement check walks from a figure to its row label, in lines; a
+# figure farther from any label is not checked (a row is never that long).
+_WALK = 200
+
+
+@functools.cache
+def _line_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The grammar's HEADING and RULE: lines that are no table line."""
+    from govparse.parser import lark_parser
+
+    terminals = {t.name: t for t in lark_parser().terminals}
+    return (re.compile(terminals["HEADING"].pattern.to_regexp()),
+            re.compile(terminals["RULE"].pattern.to_regexp()))
+
+
+@functools.cache
+def _labels() -> frozenset[str]:
+    """Every label key of every table of every template: a line that is one of them
+    is a cell, never a sentence."""
+    from govparse.template import TABLE_ORDER, TEMPLATES, catalogue
+
+    return frozenset(key for template in TEMPLATES for table in TABLE_ORDER
+                     for key in catalogue(template, table).labels_by_key)
+
+
+class Placement:
+    """Where each figure stands in the input's tables, by row label and column.
+
+    The input's lines are split into cells as the grammar splits them
+    (``govparse.cells.split_cells``); which row and column a cell belongs to is
+    found here on its own, by the rules of the template and not by the parser's
+    table reader. A table section's lines are read in order, the parts of a section
+    written twice joined (as the parser joins them). A figure's *run* is the figure
+    cells (numbers and placeholders) between the label cell nearest before it and
+    the next label cell, across line ends and past empty cells; the label nearest
+    before it is its *leaf*. Rule lines and sentences (paragraphs in a table
+    section) are skipped, as the table reader skips them. Empty cells are not
+    counted: whether one is a gap or a merged label cell's rest is the parser's to
+    decide, so the column is checked as a range (``misplaced``)."""
+
+    def __init__(self, report: Report, lines: list[str]) -> None:
+        self.report = report
+        self.lines = lines
+        self._cells: dict[int, list] = {}
+        self._runs: dict[tuple[int, int], tuple | None] = {}
+        self.problems: dict[int, list[str]] = {}  # line -> codes of warnings and errors
+        for d in report.diagnostics:
+            if d.severity is not Severity.NOTE and d.line is not None:
+                self.problems.setdefault(d.line, []).append(d.code)
+        self._row_spans: dict[tuple[str, str], set[int]] | None = None
+        self._order: dict[str, list[int]] | None = None  # table -> its lines, in order
+        self._where: dict[int, tuple[str, int]] = {}  # line -> (table, index in order)
+
+    # ------------------------------------------------------------ cells of the input
+
+    def _sections(self) -> None:
+        from govparse.sections import TABLE_SECTIONS, heading_kind
+
+        heading, _ = _line_patterns()
+        self._order = {}
+        kind = None
+        for number, text in enumerate(self.lines, start=1):
+            if heading.match(text + "\n"):
+                kind = heading_kind(text)
+            elif kind in TABLE_SECTIONS:
+                order = self._order.setdefault(kind, [])
+                self._where[number] = (kind, len(order))
+                order.append(number)
+
+    def table_lines(self, table: str) -> set[int]:
+        """Every line of the table's section (its parts, if written twice)."""
+        if self._order is None:
+            self._sections()
+        return set(self._order.get(table, ()))
+
+    def cells(self, number: int) -> list:
+        """The cells of line ``number`` (1-based); none for a rule line or a
+        sentence, which the table reader skips."""
+        if number not in self._cells:
+            from govparse.cells import LABEL, split_cells
+            from govparse.tables import is_prose
+            from govparse.template import label_key
+
+            text = self.lines[number - 1]
+            found: list = []
+            if not _line_patterns()[1].fullmatch(text + "\n"):
+                split = split_cells(text, number, 1)
+                found = list(split.cells)
+                filled = [c for c in found if c.text]
+                if len(filled) == 1 and filled[0].kind == LABEL and len(split.separators) <= 1 \
+                        and is_prose(filled[0].text) and label_key(filled[0].text) not in _labels():
+                    found = []  # a sentence: a paragraph
+            self._cells[number] = found
+        return self._cells[number]
+
+    def run(self, line: int, column: int):
+        """(leaf cell, figures before, figures after, lines of the run) for the
+        figure cell at (line, column); None when no figure cell starts there, it
+        stands in no table section, no label stands before it in its section, or
+        the walk goes on too long."""
+        key = (line, column)
+        if key not in self._runs:
+            self._runs[key] = self._find_run(line, column)
+        return self._runs[key]
+
+    def _find_run(self, line: int, column: int):
+        from govparse.cells import EMPTY, LABEL
+
+        if self._order is None:
+            self._sections()
+        if line not in self._where:
+            return None
+        table, at = self._where[line]
+        order = self._order[table]
+        here = self.cells(line)
+        index = next((i for i, c in enumerate(here) if c.column == column and c.kind != EMPTY),
+                     None)
+        if index is None or here[index].kind == LABEL:
+            return None
+        span = {line}
+        # backwards to the leaf
+        before, leaf = 0, None
+        k, cells, i = at, here, index - 1
+        while True:
+            while i >= 0 and cells[i].kind != LABEL:
+                before += cells[i].kind != EMPTY
+                i -= 1
+            if i >= 0:
+                leaf = cells[i]
+                break
+            k -= 1
+            if k < 0 or at - k > _WALK:
+                return None
+            cells = self.cells(order[k])
+            if cells and cells[-1].kind != LABEL:
+                span.add(order[k])  # a line of the row's cells (empty ones too)
+            i = len(cells) - 1
+        if k != at and not _has_separator(self.cells(leaf.line)) \
+                and self._ends_in_label(order, k):
+            return None  # maybe a cell's text continued (one cell a line): joined
+        span.add(leaf.line)
+        # forwards to the next label
+        after = 0
+        k, cells, i = at, here, index + 1
+        while True:
+            while i < len(cells):
+                cell = cells[i]
+                if cell.kind == LABEL:
+                    return leaf, before, after, span
+                after += cell.kind != EMPTY
+                span.add(order[k])  # a line of the row's cells (empty ones too)
+                i += 1
+            k += 1
+            if k >= len(order) or k - at > _WALK:
+                return leaf, before, after, span
+            cells, i = self.cells(order[k]), 0
+
+    def _ends_in_label(self, order: list[int], k: int) -> bool:
+        """Whether the last line with cells before ``order[k]`` ends in a label."""
+        from govparse.cells import EMPTY, LABEL
+
+        for j in range(k - 1, max(-1, k - 1 - _WALK), -1):
+            filled = [c for c in self.cells(order[j]) if c.kind != EMPTY]
+            if filled:
+                return filled[-1].kind == LABEL
+        return False
+
+    # ------------------------------------------------------------ the checks
+
+    def misplaced(self, rec) -> str | None:
+        """Why the figure read from (rec.line, rec.col) is not in its row and
+        column, or None when nothing says it is not."""
+        from govparse.template import catalogue, is_numbered, label_key, load_template
+
+        found = self.run(rec.line, rec.col)
+        if found is None:
+            return None
+        leaf, before, after, _ = found
+        template = self.report.table_template(rec.table)
+        table = load_template(template).table(rec.table)
+        cat = catalogue(template, rec.table)
+        key = label_key(leaf.text)
+        named = None
+        if key in cat.rows_by_key and (is_numbered(leaf.text) or key not in cat.headers_by_key):
+            named = cat.rows_by_key[key]
+        if named is not None:
+            if named.id != rec.row:
+                return (f"stands after the row label '{leaf.text[:30]}' (line {leaf.line}), "
+                        f"which names the row {named.id}")
+            columns = [c.id for c in named.columns]
+            column = columns.index(rec.column)
+        elif table.positional:
+            columns = [(r.id, c.id) for r, c in table.slots]
+            column = columns.index((rec.row, rec.column))
+        else:
+            return None
+        width = len(columns)
+        if before + 1 + after > width:
+            return None  # more figures than columns: the parser's run is another
+        low, high = before, width - 1 - after
+        if not low <= column <= high:
+            return (f"is figure {before + 1} of {before + 1 + after} after '{leaf.text[:30]}' "
+                    f"(line {leaf.line}), so it belongs in column {low + 1}"
+                    + (f" … {high + 1}" if high > low else "")
+                    + f" of {width}, not in column {column + 1}")
+        return None
+
+    def row_span(self, table: str, row: str) -> set[int]:
+        """The lines of a row: from its label to its last cell, for every figure
+        of the row that was read from the input (value or not)."""
+        if self._row_spans is None:
+            self._row_spans = {}
+            for rec in self.report.figures():
+                if rec.table == "report" or rec.line is None:
+                    continue
+                span = self._row_spans.setdefault((rec.table, rec.row), set())
+                span.add(rec.line)
+                found = self.run(rec.line, rec.col)
+                if found is not None:
+                    span.update(found[3])
+        return self._row_spans.get((table, row), set())
+
+    def said(self, rec) -> bool:
+        """Whether a warning or error stands on the missing figure's row: on a line
+        of the row, or for the review table (whose rows are one run of figures,
+        found by position) on a line of the table."""
+        from govparse.template import load_template
+
+        span = self.row_span(rec.table, rec.row)
+        if rec.line is not None:
+            span = span | {rec.line}
+        if load_template(self.report.table_template(rec.table)).table(rec.table).positional:
+            span = span | self.table_lines(rec.table)
+        return any(n in self.problems for n in span)
+
+    def describe_span(self, rec) -> str:
+        span = sorted(self.row_span(rec.table, rec.row) | ({rec.line} if rec.line else set()))
+        return ", ".join(map(str, span[:8])) + (" …" if len(span) > 8 else "") or "unknown"
+
+
+def _has_separator(cells) -> bool:
+    return bool(cells) and len(cells) > 1
 
 
 def _match_at(pattern: re.Pattern, lines: list[str], line: int | None,

@@ -71,9 +71,18 @@ def test_parse_file_names_the_file_in_every_diagnostic(fuzz_input):
 def test_size_limit_is_a_clear_error(fuzz_input, data):
     raw = fuzz_input.data
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
-    limit = data.draw(st.integers(0, size + 10), label="max_bytes")
-    if size <= limit:
-        properties.check(fuzz_input.data, max_bytes=limit, extended=False)
+    limit = data.draw(st.one_of(st.sampled_from([max(size - 1, 0), size, size + 1]),
+                                st.integers(0, size + 10)), label="max_bytes")
+    if size <= limit:  # within the limit, even at it: read as without one
+        outcome = properties.check(fuzz_input.data, max_bytes=limit, extended=False)
+        unlimited = properties.check(fuzz_input.data, extended=False)
+        for got, want in ((outcome.lenient, unlimited.lenient),
+                          (outcome.strict, unlimited.strict)):
+            if isinstance(got, govparse.GovParseError):
+                assert got.code != "GP003", (size, limit, got)
+                assert isinstance(want, govparse.GovParseError) and want.code == got.code
+            else:
+                assert got == want and got.diagnostics == want.diagnostics
         return
     with pytest.raises(govparse.InputError) as info:
         govparse.parse(fuzz_input.data, max_bytes=limit, path="big.txt")
