@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from cattrs.preconf.json import make_converter
@@ -27,10 +27,17 @@ CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "infer
 
 
 def _structure_value(value, _type):
-    if value is None or isinstance(value, int):
+    """A figure's value as to_json writes it: null, a whole number, or a finite
+    decimal as a string. (JSON true is no count; "NaN" or "Infinity" no amount.)"""
+    if value is None or type(value) is int:
         return value
     if isinstance(value, str):
-        return Decimal(value)
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite():
+            return number
     raise ValueError(f"not a figure value: {value!r}")
 
 

@@ -11,9 +11,10 @@ each with a stable code:
 - GP405 counts are whole numbers ≥ 0; GP406 a fee is ≥ 0 with at most four decimals
 
 A missing figure is never taken as 0: a relation that needs it is not checkable
-(GP407). ``infer_missing`` may fill a figure that is the only one missing from its
-relations, when they agree on it and none of them involves a figure that already
-fails; the figure is marked inferred and a GP408 diagnostic says so.
+(GP407). ``infer_missing`` may fill a figure that is the only one missing from each
+of its relations, when they all give the same whole number ≥ 0 and none of them
+involves a figure that already fails a relation; the figure is marked inferred and a
+GP408 diagnostic says so.
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ from govparse.template import load_template
 Ref = tuple[str, str, str]  # table, row, column
 
 OUTCOMES_PARENT = "三、本年度办理结果"
-SIDE_NAMES = {
-    "new_requests": "本年新收", "carried_over": "上年结转",
-    "total_processed": "办理结果总计", "carried_forward": "结转下年度",
-}
 
 
 @attrs.frozen
@@ -213,6 +210,10 @@ def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
         values = {ref: report.figure(*ref).value for ref in rel.refs}
         missing = [ref for ref, value in values.items() if value is None]
         if len(missing) != 1:
+            # not the one missing figure of this relation: this relation cannot
+            # give it, so none of these is filled (README: Checking the arithmetic)
+            for ref in missing:
+                candidates.setdefault(ref, []).append((rel, None))
             continue
         (ref,) = missing
         left = _total(values[r] for r in rel.left if r != ref)

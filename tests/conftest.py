@@ -5,7 +5,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -16,10 +16,21 @@ EXAMPLES = ROOT / "examples"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 LAYOUTS = ("tab", "pipe", "cells", "markdown")
 
-# Hypothesis: a quick profile for `make test` and CI, a long one for deep runs
-# (HYPOTHESIS_PROFILE=long make test).
-settings.register_profile("quick", max_examples=200, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+# Hypothesis profiles (HYPOTHESIS_PROFILE=NAME; `quick` when it is not set):
+# - quick (also named ci): `make test` and CI. 200 examples a property and no
+#   shrinking: a red run reports the first failing example it found and ends in
+#   minutes, where shrinking a big generated report could take a quarter of an hour.
+#   The failing example is kept in the example database (.hypothesis/), and
+#   --hypothesis-seed or the printed @reproduce_failure blob repeats it.
+# - shrink: quick, with shrinking, to make that failure small on your machine:
+#   HYPOTHESIS_PROFILE=shrink .venv/bin/pytest tests/test_x.py::test_y (the run
+#   replays the stored example first, then shrinks it).
+# - long: 5000 examples a property, with shrinking, for deep runs.
+QUICK = dict(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NO_SHRINKING = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
+settings.register_profile("quick", phases=NO_SHRINKING, print_blob=True, **QUICK)
+settings.register_profile("ci", settings.get_profile("quick"))
+settings.register_profile("shrink", **QUICK)
 settings.register_profile("long", max_examples=5000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))

@@ -286,7 +286,19 @@ def test_decimal_fee_and_signed_counts():
 
 
 def test_every_line_of_any_text_is_read_without_a_syntax_error():
+    # the grammar reads every line (a line it could not read would raise GrammarError,
+    # GP100): here blank lines of tabs, pipes, dashes and a rule line
     weird = "\t\t\n|||\n——\n1\t2\n一、总体情况\n\t\n二、主动公开政府信息情况\n\t\n---\n|a|\n"
     report = govparse.parse(weird)
-    assert "GP100" not in codes(report)
-    assert govparse.parse("").diagnostics  # empty input: missing title and sections
+    assert [(p.text, p.line) for p in report.preamble] == [("|||", 2), ("——", 3), ("1\t2", 4)]
+    assert [(s.number, s.line, s.paragraphs) for s in report.sections] == [(1, 5, ()), (2, 7, ())]
+    assert [f for f in report.figures() if f.value is not None] == []
+    unknown = only(report, "GP201")
+    assert (unknown.line, unknown.column, unknown.message) == (
+        10, 2, "'a' is no label of this table; ignored")
+    lines = weird.split("\n")
+    assert all(d.line is None or 1 <= d.line <= len(lines) for d in report.diagnostics)
+    # empty input: no title, every section missing, and nothing else
+    empty = govparse.parse("")
+    assert sorted(codes(empty)) == ["GP101"] + ["GP103"] * 3 + ["GP108"] * 3
+    assert empty.sections == () and empty.preamble == ()
