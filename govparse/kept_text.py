@@ -26,9 +26,16 @@ import unicodedata
 from collections import Counter
 
 # A line of nothing but rules: dashes or equals signs, with the blanks, colons, bars
-# and crosses that tables draw them with.
-_RULE_LINE = re.compile(r"^[^\S\n]*[|+:]?(?:[^\S\n]*(?:-{3,}|={3,}|:?-+:?)[^\S\n]*[|+]?)+$",
-                        re.MULTILINE)
+# and crosses that tables draw them with. (A set test, not a regular expression:
+# nested repetitions of dashes backtrack exponentially on a long line of them.)
+_RULE_CHARACTERS = frozenset("-=:|+")
+
+
+def _is_rule_line(line: str) -> bool:
+    drawn = {c for c in set(line) if not c.isspace()}
+    return bool(drawn) and drawn <= _RULE_CHARACTERS and bool(drawn & {"-", "="})
+
+
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _TABLE_SYNTAX = str.maketrans("", "", "|")
 
@@ -58,7 +65,7 @@ def folded(text: str) -> str:
     """The text as compared: NFKC, without table syntax, thousands separators or
     blanks (line ends are kept, for the line numbers)."""
     text = unicodedata.normalize("NFKC", text.replace("\ufeff", " "))
-    text = _RULE_LINE.sub("", text)
+    text = "\n".join("" if _is_rule_line(line) else line for line in text.split("\n"))
     text = _THOUSANDS.sub("", text).translate(_TABLE_SYNTAX)
     return "".join(c for c in text if c == "\n" or not c.isspace())
 

@@ -82,6 +82,16 @@ def test_the_refusal_names_the_line_of_the_lost_text():
     assert lost.describe().endswith(f"on line {line}")
 
 
+def test_rule_lines_are_table_syntax_and_long_ones_fold_in_linear_time():
+    from govparse.kept_text import folded
+
+    assert folded("| --- | :---: |\n---------\t---\n+----+====+\n") == "\n\n\n"
+    assert folded("abc - def\n") == "abc-def\n"
+    # a regular expression with nested repetitions took hours on this line
+    assert folded("-" * 100_000 + "x\n") == "-" * 100_000 + "x\n"
+    assert folded("| -" * 50_000 + "|\n") == "\n"
+
+
 @pytest.mark.parametrize("layout", ["cells", "pipe", "markdown"])
 def test_other_layouts_convert_without_loss(tmp_path, layout):
     path = tmp_path / "r.txt"
