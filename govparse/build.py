@@ -7,7 +7,8 @@ import re
 
 import attrs
 
-from govparse.cells import FIGURE_KINDS, CellLine, cell_stream, detect_layout, strip_blanks
+from govparse.cells import (FIGURE_KINDS, CellLine, SeparatorLines, cell_stream,
+                            detect_layout, strip_blanks)
 from govparse.diagnostics import DiagnosticSink
 from govparse.detect import evidence, template_for_year
 from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
@@ -28,7 +29,8 @@ class MergedSection:
     __slots__ = ("kind", "heading", "line", "column", "paragraphs", "lines")
 
     def __init__(self, kind: str, heading: str, line: int, column: int,
-                 paragraphs: tuple[Paragraph, ...], lines: tuple[CellLine, ...]) -> None:
+                 paragraphs: tuple[Paragraph, ...],
+                 lines: tuple[CellLine | SeparatorLines, ...]) -> None:
         self.kind = kind
         self.heading = heading
         self.line = line
@@ -240,12 +242,12 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
     return template, {kind: decided.get(kind, template) for kind in TABLE_SECTIONS}
 
 
-def _split_prose(lines: tuple[CellLine, ...], kind: str):
+def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
     """Sentences written in a table section are its paragraphs, not cells."""
     known = _known_labels(kind)
     cells, prose = [], []
     for ln in lines:
-        cell = ln.lone_label if len(ln.separators) <= 1 else None
+        cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
         if cell is not None and label_key(cell.text) not in known and is_prose(cell.text):
             prose.append(Paragraph(cell.text, cell.line, cell.column))
         else:

@@ -16,7 +16,7 @@ import functools
 import re
 import sys
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import attrs
 
@@ -73,6 +73,69 @@ class CellLine(NamedTuple):
         return found
 
 
+_CHUNK = 1 << 16  # characters of a run of lines split at once
+
+
+def split_lines(run: str) -> Iterator[str]:
+    """The lines of a run of lines that ends with a line end (each line without it),
+    split a chunk at a time: a list of them all, a str a line, would be most of what
+    a section of a million short lines of separators takes."""
+    start, size = 0, len(run)
+    while start < size:
+        end = run.find("\n", start + _CHUNK)
+        end = size if end < 0 else end + 1
+        yield from run[start:end].split("\n")[:-1]
+        start = end
+
+
+class SeparatorLines:
+    """Two or more table lines in a row that hold separators only (blank lines may
+    stand between them): every cell of theirs is empty. They are kept as their text,
+    not split: a Cell a separator costs about a hundred times the text's size, and a
+    table section of nothing else (a page's empty grid) would take gigabytes. In
+    the one-cell-a-line layout each line stands for one empty cell, made by
+    ``cells()`` where a row's figures need it (tables.logical_rows); in the other
+    layouts such lines add no cell to the stream (cell_stream)."""
+
+    __slots__ = ("line", "column", "text", "last_line", "count", "piped", "single")
+    # In a cell stream they stand for their lines' cells, which are empty.
+    kind = EMPTY
+    is_figure = False
+    lone_label = None  # as a CellLine's: the lines hold no label
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line  # where the first line is, and the column it starts at
+        self.column = column
+        self.text = ""  # the lines, each with its line end; set by the transformer
+        self.last_line = line
+        # what detect_layout() counts: lines, lines with a pipe, lines of one separator
+        self.count = self.piped = self.single = 0
+
+    def add(self, line: int, body: str) -> None:
+        """One more line; ``body``: its separators, without the blanks around them."""
+        self.last_line = line
+        self.count += 1
+        self.piped += "|" in body or "｜" in body
+        self.single += len(body) == 1
+
+    def lines(self) -> Iterator[CellLine]:
+        """Each line as split_cells() reads it."""
+        column = self.column
+        for number, text in enumerate(split_lines(self.text), start=self.line):
+            if text.strip(BLANK):
+                yield split_cells(text, number, column)
+            column = 1
+
+    def cells(self) -> Iterator[Cell]:
+        """The cell each line stands for in the one-cell-a-line layout: the empty one
+        after its first separator (as cell_stream() takes from an indented line)."""
+        for ln in self.lines():
+            yield ln.cells[1]
+
+    def __repr__(self) -> str:
+        return f"SeparatorLines(line={self.line}, count={self.count})"
+
+
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
 # Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).
 FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
@@ -118,6 +181,7 @@ def cell_syntax() -> CellSyntax:
 BLANK = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 BLANKS = BLANK + "\t"  # what the grammar counts as blank around a line's text
+SEPARATORS_AND_BLANKS = BLANKS + "|｜"  # what a line of empty cells is made of
 
 
 def strip_blanks(text: str) -> tuple[str, int]:
@@ -194,15 +258,22 @@ def note_number_form(cell: Cell, sink: DiagnosticSink) -> None:
                  length=len(text) + len(cell.unit))
 
 
-def detect_layout(lines: list[CellLine]) -> str:
-    separated = [ln for ln in lines if ln.separators]
+def detect_layout(lines: list[CellLine | SeparatorLines]) -> str:
+    separated = piped = one_cell = 0  # lines with separators, with a pipe, of one cell
+    for ln in lines:
+        if type(ln) is SeparatorLines:
+            separated += ln.count
+            piped += ln.piped
+            one_cell += ln.single  # a line of separators only is indented
+        elif ln.separators:
+            separated += 1
+            piped += not PIPES.isdisjoint(ln.separators)
+            one_cell += ln.indented and len(ln.separators) == 1
     if not separated:
         return "tab"
-    piped = sum(1 for ln in separated if PIPES.intersection(ln.separators))
-    if piped * 2 >= len(separated):
+    if piped * 2 >= separated:
         return "pipe"
-    one_cell = sum(1 for ln in separated if ln.indented and len(ln.separators) == 1)
-    return "cells" if one_cell * 5 >= len(separated) * 4 else "tab"
+    return "cells" if one_cell * 5 >= separated * 4 else "tab"
 
 
 def _trim_trailing_empties(cells: tuple[Cell, ...]) -> list[Cell]:
@@ -213,14 +284,22 @@ def _trim_trailing_empties(cells: tuple[Cell, ...]) -> list[Cell]:
 
 
 def cell_stream(
-    lines: list[CellLine], layout: str, sink: DiagnosticSink
-) -> list[Cell]:
+    lines: list[CellLine | SeparatorLines], layout: str, sink: DiagnosticSink
+) -> list[Cell | SeparatorLines]:
     """All cells of a table in reading order, with layout artefacts removed:
     trailing empty cells of a line (trailing separators), border pipes, and in the
-    one-cell-a-line layout the indentation."""
-    stream: list[Cell] = []
+    one-cell-a-line layout the indentation. Lines of separators only stay one
+    SeparatorLines in the one-cell-a-line layout (an empty cell a line, made only
+    where needed), and add nothing in the others (a line's empty cells are all
+    trailing ones)."""
+    stream: list[Cell | SeparatorLines] = []
     previous: CellLine | None = None
     for ln in lines:
+        if type(ln) is SeparatorLines:
+            if layout == "cells":
+                stream.append(ln)
+            previous = None  # no text of theirs continues on the next line
+            continue
         for cell in ln.cells:
             if cell.kind == NUMBER and (cell.unit or cell.value is None
                                         or not cell.text.isascii() or "," in cell.text):

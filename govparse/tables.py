@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import islice
+from typing import Iterable, Iterator
 
 
-from govparse.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
+from govparse.cells import (
+    EMPTY,
+    FOLD_FULL_WIDTH,
+    LABEL,
+    NUMBER,
+    PLACEHOLDER,
+    Cell,
+    SeparatorLines,
+)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model import Figure
 from govparse.template import (
@@ -38,14 +48,27 @@ def looks_like_a_figure(text: str) -> bool:
 
 class LogicalRow:
     """Label cells and the figure cells after them: one row of the template, however
-    the lines break. (A plain class: it is filled in place while the stream is read.)"""
+    the lines break. (A plain class: it is filled in place while the stream is read.)
 
-    __slots__ = ("labels", "data", "has_figures")
+    Lines of separators only (SeparatorLines, an empty cell a line) stay unread in
+    ``data``: before the row's first figure until it comes (each empty cell there is
+    a gap or a merged label cell, with its own place), after it for good
+    (TableReader._fit counts their cells and makes only those it uses)."""
+
+    __slots__ = ("labels", "data", "has_figures", "unread")
 
     def __init__(self, labels: list[Cell] | None = None) -> None:
         self.labels = labels if labels is not None else []
-        self.data: list[Cell] = []
+        self.data: list[Cell | SeparatorLines] = []
         self.has_figures = False  # a figure (not only empty cells) is among the data
+        self.unread: int | None = None  # where a SeparatorLines before any figure stands
+
+    def read_separator_lines(self) -> None:
+        """Make the cells of the SeparatorLines in data: the first figure follows them."""
+        tail = self.data[self.unread:]
+        del self.data[self.unread:]
+        self.data.extend(cells_of(tail))
+        self.unread = None
 
     def __repr__(self) -> str:
         return f"LogicalRow(labels={self.labels!r}, data={self.data!r})"
@@ -63,7 +86,16 @@ def splits_a_word(text: str) -> bool:
     return False
 
 
-def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
+def cells_of(items: Iterable[Cell | SeparatorLines]) -> Iterator[Cell]:
+    """The cells, with the empty ones SeparatorLines stand for made."""
+    for item in items:
+        if type(item) is SeparatorLines:
+            yield from item.cells()
+        else:
+            yield item
+
+
+def logical_rows(stream: list[Cell | SeparatorLines]) -> list[LogicalRow]:
     rows = [LogicalRow()]
     current = rows[0]
     for cell in stream:
@@ -75,10 +107,16 @@ def logical_rows(stream: list[Cell]) -> list[LogicalRow]:
                 # Empty cells between labels are merged label cells, not figures.
                 current.labels.append(cell)
                 current.data.clear()
+                current.unread = None
         else:
-            current.data.append(cell)
             if cell.kind != EMPTY:
+                if current.unread is not None:
+                    current.read_separator_lines()
                 current.has_figures = True
+            elif current.unread is None and type(cell) is SeparatorLines \
+                    and not current.has_figures:
+                current.unread = len(current.data)
+            current.data.append(cell)
     return [r for r in rows if r.labels or r.has_figures]
 
 
@@ -259,27 +297,33 @@ class TableReader:
         for col, fig in zip(spec.columns, placed):
             self.figures[(spec.id, col.id)] = fig
 
-    def _fit(self, data: list[Cell], columns: list[ColumnSpec], what: str,
+    def _fit(self, data: list[Cell | SeparatorLines], columns: list[ColumnSpec], what: str,
              anchor: Cell | None) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""
         want = len(columns)
         if len(data) == want and all(c.kind == NUMBER and c.unit is None for c in data):
             # the common case: one plain figure a column
             return [Figure(_typed(c.value, col), c.line, c.column) for c, col in zip(data, columns)]
+        data = _read_trailing(data, want)
         start, end = 0, len(data)
-        while end - start > want and data[start].kind == EMPTY:
+        size = _size(data)  # the cells from start to end
+        while size > want and data[start].kind == EMPTY:
             gap = data[start]
             start += 1
+            size -= 1
             self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
                           "merged label cell; skipped", gap.line, gap.column)
-        while end - start > want and data[end - 1].kind == EMPTY:
+        while size > want and data[end - 1].kind == EMPTY:
             end -= 1
+            size -= 1
         cells = data[start:end]
-        if len(cells) > want:
+        if size != len(cells):  # SeparatorLines among the figures: make only the cells used
+            cells = list(islice(cells_of(cells), want + 1))
+        if size > want:
             extra = cells[want]
             self.sink.add(
                 "GP303",
-                f"{what} has {_count(len(cells), 'cell')} for {_count(want, 'column')}; which "
+                f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}; which "
                 "one is extra cannot be told, so none of them is placed",
                 extra.line, extra.column,
             )
@@ -395,6 +439,25 @@ class TableReader:
                 f"template (first: '{first.text}'); read as the template's",
                 first.line, first.column, length=len(first.text),
             )
+
+
+def _size(data: list[Cell | SeparatorLines]) -> int:
+    """How many cells: a SeparatorLines stands for one a line."""
+    return sum(c.count if type(c) is SeparatorLines else 1 for c in data)
+
+
+def _read_trailing(data: list[Cell | SeparatorLines], want: int
+                   ) -> list[Cell | SeparatorLines]:
+    """The data with the SeparatorLines after its last figure made into cells, but
+    no more than ``want`` of the empty cells there: _fit drops those beyond as many
+    as the columns left (at most ``want``) without a word, so the rest may as well
+    not be made (a section's end may hold a million lines of separators only)."""
+    end = len(data)
+    while end and data[end - 1].kind == EMPTY:
+        end -= 1
+    if not any(type(c) is SeparatorLines for c in data[end:]):
+        return data
+    return data[:end] + list(islice(cells_of(data[end:]), want))
 
 
 def _typed(value, column: ColumnSpec):

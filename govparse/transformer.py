@@ -15,10 +15,13 @@ from govparse.cells import (
     LABEL,
     NUMBER,
     PLACEHOLDER,
+    SEPARATORS_AND_BLANKS,
     Cell,
     CellLine,
+    SeparatorLines,
     number_value,
     split_cells,
+    split_lines,
     strip_blanks,
 )
 from govparse.model import Paragraph
@@ -42,7 +45,7 @@ class RawSection:
     __slots__ = ("kind", "heading", "paragraphs", "lines")
 
     def __init__(self, kind: str, heading: Token, paragraphs: tuple[Paragraph, ...] = (),
-                 lines: tuple[CellLine, ...] = ()) -> None:
+                 lines: tuple[CellLine | SeparatorLines, ...] = ()) -> None:
         self.kind = kind
         self.heading = heading
         self.paragraphs = paragraphs
@@ -68,10 +71,38 @@ def _lines(run: Token, read):
         column = 1
 
 
-def _cells(text: str, line: int, column: int):
-    """A table line's cells; a blank line has none (a line holding only a tab is
-    an empty cell: in the one-cell-a-line layout it stands for a missing figure)."""
-    return split_cells(text, line, column) if text.strip(BLANK) else None
+def _table_lines(run: Token):
+    """Each line of a run of table lines, as its cells; a blank line has none (a line
+    holding only a tab is an empty cell: in the one-cell-a-line layout it stands for
+    a missing figure). Two or more lines of separators only, with nothing but blank
+    lines between them, come as one SeparatorLines, a slice of the run's text."""
+    column = run.column  # the first line starts where the token does
+    offset = 0  # where the line starts in the run
+    grid: SeparatorLines | None = None  # the lines of separators only so far
+    for number, text in enumerate(split_lines(run), start=run.line):
+        body = text.strip(BLANK)
+        if body and not body.strip(SEPARATORS_AND_BLANKS):
+            if grid is None:
+                grid, start, first = SeparatorLines(number, column), offset, text
+            grid.add(number, body)
+            end = offset + len(text) + 1
+        elif body:
+            if grid is not None:
+                yield _grid_or_line(grid, run[start:end], first)
+                grid = None
+            yield split_cells(text, number, column)
+        offset += len(text) + 1
+        column = 1
+    if grid is not None:
+        yield _grid_or_line(grid, run[start:end], first)
+
+
+def _grid_or_line(grid: SeparatorLines, text: str, first: str) -> SeparatorLines | CellLine:
+    """The lines of separators only; one such line alone is split as any other."""
+    if grid.count == 1:
+        return split_cells(first, grid.line, grid.column)
+    grid.text = text
+    return grid
 
 
 def _paragraph(text: str, line: int, column: int) -> Paragraph | None:
@@ -100,7 +131,7 @@ class ReportTransformer(Transformer):
         kind = heading_kind(heading)
         if kind in TABLE_SECTIONS:
             lines = tuple(cells for run in body if run.type == "LINES"
-                          for cells in _lines(run, _cells))
+                          for cells in _table_lines(run))
             return RawSection(kind, heading, lines=lines)
         # In a narrative a rule line (----) is text like any other.
         return RawSection(kind, heading,
