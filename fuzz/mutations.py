@@ -38,26 +38,15 @@ import attrs
 from hypothesis import strategies as st
 
 from fuzz import EXAMPLES_DIR, ROOT, SEEDS_DIR
+from govparse import damage
 
 DISTINCT_DIR = ROOT / "tests" / "data" / "distinct"  # the reference report of distinct figures
 
 # ---------------------------------------------------------------- choosers
 
 
-class RandomChooser:
+class RandomChooser(damage.RandomChooser):
     """Choices from a ``random.Random``: the atheris custom mutator's."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-
-    def integer(self, lo: int, hi: int) -> int:
-        return self.rng.randint(lo, hi)
-
-    def choice(self, items: Sequence):
-        return items[self.rng.randrange(len(items))]
-
-    def boolean(self) -> bool:
-        return self.rng.random() < 0.5
 
     def text(self, max_size: int) -> str:
         return "".join(_random_char(self.rng) for _ in range(self.rng.randint(1, max_size)))
@@ -81,20 +70,8 @@ def _random_char(rng: random.Random) -> str:
             return chr(code)
 
 
-class DrawChooser:
+class DrawChooser(damage.DrawChooser):
     """Choices drawn from Hypothesis, so that a failing input shrinks."""
-
-    def __init__(self, draw) -> None:
-        self.draw = draw
-
-    def integer(self, lo: int, hi: int) -> int:
-        return self.draw(st.integers(lo, hi))
-
-    def choice(self, items: Sequence):
-        return self.draw(st.sampled_from(items))
-
-    def boolean(self) -> bool:
-        return self.draw(st.booleans())
 
     def text(self, max_size: int) -> str:
         return self.draw(st.one_of(
