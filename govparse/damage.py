@@ -74,8 +74,7 @@ from hypothesis import strategies as st
 from govparse import strategies as gst
 from govparse.diagnostics import Severity
 from govparse.model import Figure, Report
-from govparse.printer import LAYOUTS, table_blocks, title_line
-from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.printer import LAYOUTS, Tables, outline, table_blocks
 from govparse.template import TEMPLATES, load_template
 
 __all__ = [
@@ -237,19 +236,12 @@ def sheet_of(report: Report, other: Report | None = None) -> Sheet:
     ``render(sheet_of(r), layout).text`` to ``dumps(r, layout)``). ``other``: the
     report on the other template whose tables ``mixed_template`` may put in."""
     items: list[str | Block] = []
-    title = title_line(report)
-    if title:
-        items += [title, ""]
-    for paragraph in report.preamble:
-        items += [paragraph.text, ""]
-    for number, kind in enumerate(SECTION_KINDS, start=1):
-        items += [SECTION_NAMES[kind], ""]
-        section = report.section(number)
-        for paragraph in section.paragraphs if section else ():
-            items += [paragraph.text, ""]
-        if kind in TABLE_SECTIONS:
-            for block in _blocks(report, kind):
+    for item in outline(report):
+        if isinstance(item, Tables):
+            for block in _blocks(report, item.kind):
                 items += [block, ""]
+        else:
+            items.append(item)
     truth = {(t, r, c): fig.value for t, r, c, fig in report.table_figures()}
     return Sheet(tuple(items), truth, sheet_of(other) if other is not None else None)
 

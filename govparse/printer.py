@@ -36,25 +36,42 @@ class PrintedRow:
 Block = list  # rows printed as one table (markdown: one table with one rule)
 
 
+@attrs.frozen
+class Tables:
+    """In an outline: where a table section's tables stand."""
+
+    kind: str
+
+
+def outline(report: Report):
+    """The report in print order: each line of text (a blank line after each part)
+    and, after a table section's paragraphs, a Tables for its tables."""
+    title = title_line(report)
+    if title:
+        yield from (title, "")
+    for paragraph in report.preamble:
+        yield from (paragraph.text, "")
+    for number, kind in enumerate(SECTION_KINDS, start=1):
+        yield from (SECTION_NAMES[kind], "")
+        section = report.section(number)
+        for paragraph in section.paragraphs if section else ():
+            yield from (paragraph.text, "")
+        if kind in TABLE_SECTIONS:
+            yield Tables(kind)
+
+
 def dumps(report: Report, layout: str = "tab") -> str:
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     template = load_template(report.template)
     out: list[str] = []
-    title = title_line(report)
-    if title:
-        out += [title, ""]
-    for paragraph in report.preamble:
-        out += [paragraph.text, ""]
-    for number, kind in enumerate(SECTION_KINDS, start=1):
-        out += [SECTION_NAMES[kind], ""]
-        section = report.section(number)
-        for paragraph in section.paragraphs if section else ():
-            out += [paragraph.text, ""]
-        if kind in TABLE_SECTIONS:
-            for block in table_blocks(report, template.table(kind)):
+    for item in outline(report):
+        if isinstance(item, Tables):
+            for block in table_blocks(report, template.table(item.kind)):
                 out += render_block(block, layout)
                 out.append("")
+        else:
+            out.append(item)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
