@@ -74,14 +74,15 @@ def lost_text(source: str, output: str) -> LostText | None:
     """None if every non-blank character of ``source`` is in ``output``; else what
     is missing from it."""
     wanted = folded(source.replace("\r\n", "\n").replace("\r", "\n"))
-    have = Counter(folded(output))
+    output = folded(output)
+    have = Counter(output)
     need = Counter(wanted)
     if all(have[c] >= n for c, n in need.items() if c != "\n"):
         return None
     lost: list[str] = []
     lines: list[int] = []
     input_lines = wanted.split("\n")
-    output_lines = Counter(folded(output).split("\n"))
+    output_lines = Counter(output.split("\n"))
     rest = []
     for line_no, line in enumerate(input_lines, start=1):
         if output_lines[line] > 0:

@@ -76,10 +76,10 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
                 status = max(status, EXIT_PROBLEMS)
                 changed += 1
         elif in_place and outcome.name != "-":
-            refusal = _refusal(outcome, formatted, problems)
-            if refusal is None and _canonical(outcome, formatted):
+            if not problems and _canonical(outcome, formatted):
                 unchanged += 1
                 continue
+            refusal = _refusal(outcome, formatted, problems)
             if refusal is None:
                 refusal = _write(outcome, formatted)
             if refusal is None:
