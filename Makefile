@@ -19,7 +19,7 @@ demo: bytecode
 test: grammar bytecode
 	$(PY) -m pytest
 
-## grammar: remake govparse/_standalone.py, the parser's tables, if grammar/report.lark
+## grammar: remake govparse/frontends/text/_standalone.py, the parser's tables, if grammar/report.lark
 ## changed (installing does it too: hatch_build.py)
 grammar: $(VENV)/.installed
 	$(PY) grammar/generate.py

@@ -1,4 +1,4 @@
-"""Build hook: make govparse/_standalone.py (lark's stand-alone parser for
+"""Build hook: make govparse/frontends/text/_standalone.py (lark's stand-alone parser for
 grammar/report.lark) before the wheel is built, editable installs included."""
 
 from __future__ import annotations
@@ -21,4 +21,4 @@ class StandaloneParserHook(BuildHookInterface):
         spec.loader.exec_module(module)
         module.main([])
         # Generated, so ignored by git; a wheel still has to carry it.
-        build_data["artifacts"].append("govparse/_standalone.py")
+        build_data["artifacts"].append("govparse/frontends/text/_standalone.py")

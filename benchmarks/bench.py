@@ -180,12 +180,12 @@ gc.disable()  # as the console script does (govparse/console.py)
 t0 = time.perf_counter()
 import govparse.cli
 t1 = time.perf_counter()
-import govparse.cli.parse_cmd, govparse.text_output
+import govparse.cli.parse_cmd, govparse.emit.listing
 t2 = time.perf_counter()
-from govparse.parser import lark_parser
+from govparse.frontends.text.grammar import lark_parser
 lark_parser()
 t3 = time.perf_counter()
-from govparse.parser import parse_file
+from govparse.api import parse_file
 parse_file(sys.argv[1])
 t4 = time.perf_counter()
 print(json.dumps({"import govparse.cli": t1 - t0, "import parse_cmd": t2 - t1,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from govparse.model import (
+from govparse.model.report import (
     ApplicantCounts,
     Figure,
     MetaField,
@@ -27,7 +27,7 @@ from govparse.model import (
     ReviewLitigation,
     Section,
 )
-from govparse.printer import LAYOUTS, dumps
+from govparse.emit.printer import LAYOUTS, dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "data" / "seeds"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import attrs
 
-from govparse.model import (ActiveDisclosure, ActiveDisclosure2019, ApplicantCounts,
+from govparse.model.report import (ActiveDisclosure, ActiveDisclosure2019, ApplicantCounts,
                             Applications, Applications2019, DecisionCount, DocumentCounts,
                             FeeAmount, FeeItems, Figure, ItemChanges, MetaField, OutcomeCounts,
                             Paragraph, Procurement, PublicationCounts, Report, ReviewLitigation,
                             Section)
-from govparse.printer import LAYOUTS, dumps
+from govparse.emit.printer import LAYOUTS, dumps
 
 HERE = Path(__file__).resolve().parent
 

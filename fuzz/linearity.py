@@ -134,7 +134,7 @@ def _mutated(size: int, seed: int = 20240101) -> str:
 def _short_unknown_labels(size: int, tail: str, seed: int = 7) -> str:
     """Lines of two-character labels made of the applications table's own words,
     which name no row: every one is compared with every row label (GP204/GP201)."""
-    from govparse.template import catalogue
+    from govparse.template.spec import catalogue
 
     words = "".join(sorted(set("".join(catalogue("2021", "applications").labels_by_key
                                        .values())) - set("\t|｜ \u3000()（）0123456789")))

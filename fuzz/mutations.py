@@ -8,7 +8,7 @@ mutator). The same operators thus serve both fuzzers.
 The starting points are the five reference reports (tests/data/seeds), the bundled
 examples in four layouts, the reference report whose figures all differ
 (tests/data/distinct), and the printer's output of each reference report in
-every layout (``govparse.printer.dumps``).
+every layout (``govparse.emit.printer.dumps``).
 
 Operators, by group:
 
@@ -38,7 +38,7 @@ import attrs
 from hypothesis import strategies as st
 
 from fuzz import EXAMPLES_DIR, ROOT, SEEDS_DIR
-from govparse import damage
+from govparse.testing import damage
 
 DISTINCT_DIR = ROOT / "tests" / "data" / "distinct"  # the reference report of distinct figures
 
@@ -88,7 +88,7 @@ class DrawChooser(damage.DrawChooser):
 def base_texts() -> tuple[tuple[str, str], ...]:
     """(name, text): the reference reports, the examples, and printed reports."""
     import govparse
-    from govparse.printer import LAYOUTS, dumps
+    from govparse.emit.printer import LAYOUTS, dumps
 
     bases = []
     for path in sorted(SEEDS_DIR.glob("*.txt")):

@@ -64,7 +64,7 @@ import attrs
 
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
-from govparse.parser import DEFAULT_MAX_BYTES, decode
+from govparse.source import DEFAULT_MAX_BYTES, decode
 
 CODE = re.compile(r"^GP\d{3}$")
 # A NUMBER cell's number, as the grammar reads it (grammar/report.lark).
@@ -279,8 +279,8 @@ class Checker:
                     self.fail("placement", f"{where} = {rec.value!r} (at {rec.line}:{rec.col}) "
                               f"{problem}")
         if extended:
-            from govparse.render import render_all
-            from govparse.serialize import from_json, to_json
+            from govparse.emit.rendering import render_all
+            from govparse.emit.serialize import from_json, to_json
 
             render_all(report.diagnostics, text)
             if from_json(to_json(report)) != report:
@@ -332,7 +332,7 @@ _WALK = 200
 @functools.cache
 def _line_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The grammar's HEADING and RULE: lines that are no table line."""
-    from govparse.parser import lark_parser
+    from govparse.frontends.text.grammar import lark_parser
 
     terminals = {t.name: t for t in lark_parser().terminals}
     return (re.compile(terminals["HEADING"].pattern.to_regexp()),
@@ -343,7 +343,7 @@ def _line_patterns() -> tuple[re.Pattern, re.Pattern]:
 def _labels() -> frozenset[str]:
     """Every label key of every table of every template: a line that is one of them
     is a cell, never a sentence."""
-    from govparse.template import TABLE_ORDER, TEMPLATES, catalogue
+    from govparse.template.spec import TABLE_ORDER, TEMPLATES, catalogue
 
     return frozenset(key for template in TEMPLATES for table in TABLE_ORDER
                      for key in catalogue(template, table).labels_by_key)
@@ -353,7 +353,7 @@ class Placement:
     """Where each figure stands in the input's tables, by row label and column.
 
     The input's lines are split into cells as the grammar splits them
-    (``govparse.cells.split_cells``); which row and column a cell belongs to is
+    (``govparse.core.cells.split_cells``); which row and column a cell belongs to is
     found here on its own, by the rules of the template and not by the parser's
     table reader. A table section's lines are read in order, the parts of a section
     written twice joined (as the parser joins them). A figure's *run* is the figure
@@ -380,7 +380,7 @@ class Placement:
     # ------------------------------------------------------------ cells of the input
 
     def _sections(self) -> None:
-        from govparse.sections import TABLE_SECTIONS, heading_kind
+        from govparse.template.sections import TABLE_SECTIONS, heading_kind
 
         heading, _ = _line_patterns()
         self._order = {}
@@ -403,9 +403,10 @@ class Placement:
         """The cells of line ``number`` (1-based); none for a rule line or a
         sentence, which the table reader skips."""
         if number not in self._cells:
-            from govparse.cells import LABEL, split_cells
-            from govparse.tables import is_prose
-            from govparse.template import label_key
+            from govparse.core.cells import LABEL
+            from govparse.frontends.text.lines import split_cells
+            from govparse.frontends.text.reader import is_prose
+            from govparse.template.spec import label_key
 
             text = self.lines[number - 1]
             found: list = []
@@ -430,7 +431,7 @@ class Placement:
         return self._runs[key]
 
     def _find_run(self, line: int, column: int):
-        from govparse.cells import EMPTY, LABEL
+        from govparse.core.cells import EMPTY, LABEL
 
         if self._order is None:
             self._sections()
@@ -483,7 +484,7 @@ class Placement:
 
     def _ends_in_label(self, order: list[int], k: int) -> bool:
         """Whether the last line with cells before ``order[k]`` ends in a label."""
-        from govparse.cells import EMPTY, LABEL
+        from govparse.core.cells import EMPTY, LABEL
 
         for j in range(k - 1, max(-1, k - 1 - _WALK), -1):
             filled = [c for c in self.cells(order[j]) if c.kind != EMPTY]
@@ -496,7 +497,7 @@ class Placement:
     def misplaced(self, rec) -> str | None:
         """Why the figure read from (rec.line, rec.col) is not in its row and
         column, or None when nothing says it is not."""
-        from govparse.template import catalogue, is_numbered, label_key, load_template
+        from govparse.template.spec import catalogue, is_numbered, label_key, load_template
 
         found = self.run(rec.line, rec.col)
         if found is None:
@@ -550,7 +551,7 @@ class Placement:
         """Whether a warning or error stands on the missing figure's row: on a line
         of the row, or for the review table (whose rows are one run of figures,
         found by position) on a line of the table."""
-        from govparse.template import load_template
+        from govparse.template.spec import load_template
 
         span = self.row_span(rec.table, rec.row)
         if rec.line is not None:

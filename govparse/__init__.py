@@ -18,10 +18,10 @@ _EXPORTS = {
     "GrammarError": "govparse.errors",
     "InputError": "govparse.errors",
     "StrictModeError": "govparse.errors",
-    "parse": "govparse.parser",
-    "parse_file": "govparse.parser",
-    "dumps": "govparse.printer",
-    "validate": "govparse.validation",
+    "parse": "govparse.api",
+    "parse_file": "govparse.api",
+    "dumps": "govparse.emit.printer",
+    "validate": "govparse.check.validation",
 }
 _MODEL = (
     "ActiveDisclosure", "ActiveDisclosure2019", "ApplicantCounts", "Applications",
@@ -29,7 +29,7 @@ _MODEL = (
     "FigureRecord", "ItemChanges", "MetaField", "OutcomeCounts", "Paragraph", "Procurement",
     "PublicationCounts", "Report", "ReviewLitigation", "Section",
 )
-_EXPORTS.update(dict.fromkeys(_MODEL, "govparse.model"))
+_EXPORTS.update(dict.fromkeys(_MODEL, "govparse.model.report"))
 
 __version__ = "0.1.0"
 

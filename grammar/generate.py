@@ -1,4 +1,4 @@
-"""Write govparse/_standalone.py: lark's stand-alone LALR parser for report.lark.
+"""Write govparse/frontends/text/_standalone.py: lark's stand-alone LALR parser for report.lark.
 
     python grammar/generate.py           # (make grammar) write it if the grammar changed
     python grammar/generate.py --force   # write it anyway (another lark version)
@@ -7,7 +7,7 @@
 The build runs this (hatch_build.py), so an installed govparse parses without
 importing lark or loading the grammar: lark's own import is about a fifth of a
 cold `govparse parse FILE`. The module holds lark's parser runtime, the grammar's
-parse tables and the grammar text itself, which govparse.parser compares with
+parse tables and the grammar text itself, which govparse.api compares with
 the grammar it ships before it uses the tables.
 
 Only lark is needed here, not govparse: the build environment has nothing else.
@@ -25,9 +25,9 @@ from lark.tools.standalone import gen_standalone
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAMMAR = ROOT / "grammar" / "report.lark"
-TARGET = ROOT / "govparse" / "_standalone.py"
+TARGET = ROOT / "govparse" / "frontends" / "text" / "_standalone.py"
 
-# govparse.parser loads the tables with these; they are fixed when the tables are made.
+# govparse.api loads the tables with these; they are fixed when the tables are made.
 OPTIONS = dict(parser="lalr", lexer="contextual", start=["start", "row"],
                maybe_placeholders=True)
 

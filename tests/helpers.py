@@ -1,6 +1,6 @@
 """Building test reports: the clean example with one thing changed."""
 
-from govparse.printer import dumps
+from govparse.emit.printer import dumps
 
 from conftest import example_path
 

@@ -6,7 +6,7 @@ import runpy
 import pytest
 
 import govparse
-from govparse.printer import dumps
+from govparse.emit.printer import dumps
 from conftest import EXAMPLES, LAYOUTS, example_path
 
 EXAMPLE = runpy.run_path(str(EXAMPLES / "regenerate.py"))["EXAMPLE"]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import govparse
 from govparse.cli import cli
-from govparse.printer import dumps
+from govparse.emit.printer import dumps
 from conftest import LAYOUTS, SEED_FILES, example_path
 from helpers import changed
 

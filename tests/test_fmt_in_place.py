@@ -18,8 +18,8 @@ from govparse.cli import cli
 from govparse.cli import rewrite as rewrite_module
 from govparse.cli.rewrite import TEMPORARY_PREFIX, RewriteRefused, rewrite
 from govparse.cli.streams import Interrupted, signals_raise
-from govparse.kept_text import lost_text
-from govparse.printer import dumps
+from govparse.check.kept_text import lost_text
+from govparse.emit.printer import dumps
 from conftest import example_path
 from fuzz import mutations
 from helpers import changed
@@ -83,7 +83,7 @@ def test_the_refusal_names_the_line_of_the_lost_text():
 
 
 def test_rule_lines_are_table_syntax_and_long_ones_fold_in_linear_time():
-    from govparse.kept_text import folded
+    from govparse.check.kept_text import folded
 
     assert folded("| --- | :---: |\n---------\t---\n+----+====+\n") == "\n\n\n"
     assert folded("abc - def\n") == "abc-def\n"
@@ -127,7 +127,7 @@ def test_every_rewritten_input_keeps_every_non_blank_character(tmp_path_factory,
 
 
 def _decoded(raw: bytes) -> str:
-    from govparse.parser import decode
+    from govparse.source import decode
 
     return decode(raw)[0]
 

@@ -5,7 +5,7 @@ import lark
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govparse.parser import grammar_text, lark_parser
+from govparse.frontends.text.grammar import grammar_text, lark_parser
 
 
 def test_grammar_builds_in_strict_mode():
@@ -21,7 +21,7 @@ def test_the_parse_tables_are_made_from_this_grammar():
     import sys
     from pathlib import Path
 
-    from govparse import _standalone
+    from govparse.frontends.text import _standalone
 
     assert _standalone.GRAMMAR == grammar_text()
     root = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def test_the_parse_tables_are_made_from_this_grammar():
 def test_stale_parse_tables_are_refused(monkeypatch):
     import pytest
 
-    from govparse import _standalone, parser
+    from govparse.frontends.text import _standalone, grammar as parser
 
     parser.lark_parser.cache_clear()
     monkeypatch.setattr(_standalone, "GRAMMAR", _standalone.GRAMMAR + "// edited\n")
@@ -103,7 +103,7 @@ LINES = [
 def test_split_cells_agrees_with_the_row_rule():
     """The document parse splits table lines in one pass (cells.split_cells);
     the grammar's `row` rule, parsed cell by cell, must read them the same."""
-    from govparse.cells import split_cells
+    from govparse.frontends.text.lines import split_cells
 
     for text in LINES:
         by_grammar = lark_parser().parse(text, start="row")
@@ -118,7 +118,7 @@ CELL_ALPHABET = "\t|｜ \u3000\u00a00123456789０.,+-—/无个元万件规章�
 @given(st.text(alphabet=CELL_ALPHABET, max_size=40).filter(lambda t: t.strip(" \u3000\u00a0")))
 def test_split_cells_agrees_with_the_row_rule_on_any_line(text):
     # (a TABLE_LINE holds something besides blanks: blank lines are blank lines)
-    from govparse.cells import split_cells
+    from govparse.frontends.text.lines import split_cells
 
     by_grammar = lark_parser().parse(text, start="row")
     offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
@@ -130,7 +130,7 @@ def test_blank_is_the_grammars_blank():
     # whitespace character but the tab and the line end
     import re
 
-    from govparse.cells import BLANK
+    from govparse.frontends.text.lines import BLANK
 
     blank = re.compile(r"[^\S\t\n]")
     everything = map(chr, range(0x110000))

@@ -3,7 +3,7 @@ down, exactly; never a negative or fractional value, never where the relations t
 need it disagree or cannot say; and the command line, the CSV and the JSON say which
 figures were inferred.
 
-The model-level properties call ``govparse.validation.infer_missing`` (what
+The model-level properties call ``govparse.check.validation.infer_missing`` (what
 ``parse(infer=True)`` runs after building the report) on generated reports; the
 others go through the printed text and ``parse``."""
 
@@ -18,14 +18,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govparse
-from govparse import strategies as gst
+from govparse.testing import strategies as gst
 from govparse.cli import cli
 from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
-from govparse.model import Figure
-from govparse.printer import dumps
-from govparse.serialize import to_csv, to_json
-from govparse.template import load_template
-from govparse.validation import infer_missing, validate
+from govparse.model.report import Figure
+from govparse.emit.printer import dumps
+from govparse.emit.serialize import to_csv, to_json
+from govparse.template.spec import load_template
+from govparse.check.validation import infer_missing, validate
 from conftest import LAYOUTS
 from test_examples import EXAMPLE
 from test_validate import (APPLICANTS, FEWER, OUTCOMES, arithmetic, assert_same_findings, exact,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import govparse
 from govparse.cli import cli
-from govparse.parser import DEFAULT_MAX_BYTES, decode, read_source
+from govparse.source import DEFAULT_MAX_BYTES, decode, read_source
 from conftest import SEED_FILES
 from helpers import example_text
 
@@ -98,7 +98,7 @@ def test_parse_file_names_the_file_everywhere(tmp_path):
 
 @contextlib.contextmanager
 def not_parsed():
-    with mock.patch("govparse.parser.parse_source", return_value="parsed") as stub:
+    with mock.patch("govparse.api.parse_source", return_value="parsed") as stub:
         yield stub
 
 

@@ -4,7 +4,7 @@ their size in memory, and read as they did when every line was split.
 A line of separators only is all empty cells: split, it cost a Cell a separator,
 about a hundred times its size, and the regular expression of LINES kept ~230 bytes
 a line while it matched. Such lines are now kept as one SeparatorLines a run
-(govparse.cells), and LINES's run is possessive (grammar/report.lark). The memory
+(govparse.core.cells), and LINES's run is possessive (grammar/report.lark). The memory
 bound at every size up to 10 MB is measured by fuzz/linearity.py; here a few
 hundred kilobytes of each shape, and the readings compared with the old way.
 """
@@ -16,10 +16,11 @@ import tracemalloc
 import pytest
 
 import govparse
-from govparse import cells, transformer
-from govparse.cells import BLANK, SeparatorLines, split_cells
-from govparse.parser import lark_parser
-from govparse.serialize import to_dict
+from govparse.frontends.text import lines as cells
+from govparse.frontends.text import transformer
+from govparse.frontends.text.lines import BLANK, SeparatorLines, split_cells
+from govparse.frontends.text.grammar import lark_parser
+from govparse.emit.serialize import to_dict
 
 from conftest import EXAMPLES
 
@@ -76,7 +77,8 @@ def test_lines_of_separators_only_are_kept_whole():
     assert (grid_lines.line, grid_lines.last_line, grid_lines.count) == (4, 7, 3)
     assert (grid_lines.piped, grid_lines.single) == (2, 2)
     assert [ln.line for ln in grid_lines.lines()] == [4, 6, 7]
-    assert [(c.line, c.column) for c in grid_lines.cells()] == [(4, 2), (6, 2), (7, 2)]
+    assert [(c.location.line, c.location.column) for c in grid_lines.cells()] == \
+        [(4, 2), (6, 2), (7, 2)]
     # one such line alone is a CellLine, as any other
     assert [c.kind for c in last.cells] == ["empty", "empty"] and last.indented
     assert first.cells[0].text == "规章"

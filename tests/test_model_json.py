@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govparse
-from govparse import strategies as gst
+from govparse.testing import strategies as gst
 from govparse.diagnostics import Diagnostic
-from govparse.model import Figure
-from govparse.printer import dumps
-from govparse.serialize import converter, from_json, to_dict, to_json
-from govparse.template import load_template
-from govparse.validation import validate
+from govparse.model.report import Figure
+from govparse.emit.printer import dumps
+from govparse.emit.serialize import converter, from_json, to_dict, to_json
+from govparse.template.spec import load_template
+from govparse.check.validation import validate
 from conftest import EXAMPLES, SEED_FILES
 from test_examples import EXAMPLE
 
@@ -46,7 +46,7 @@ def test_model_fields_are_the_template_identifiers():
 
 
 def test_long_csv_of_several_reports():
-    from govparse.serialize import CSV_HEADER, to_csv
+    from govparse.emit.serialize import CSV_HEADER, to_csv
 
     reports = [(p.name, govparse.parse_file(p)) for p in SEED_FILES[:2]]
     lines = to_csv(reports).splitlines()

@@ -18,7 +18,7 @@ def test_every_export_resolves_and_no_submodule_shadows_it():
     for name in govparse.__all__:
         assert not isinstance(getattr(govparse, name), types.ModuleType), name
     assert callable(govparse.validate) and callable(govparse.parse)
-    assert govparse.Report.__module__ == "govparse.model"
+    assert govparse.Report.__module__ == "govparse.model.report"
 
 
 def test_unknown_attribute_is_an_attribute_error():

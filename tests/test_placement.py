@@ -4,8 +4,8 @@ The reference reports' figures are almost all 0, so a figure read one column or
 one row off passes for the right one there. Here every figure differs:
 
 - the placement property: reports whose figures are all distinct
-  (govparse.damage.distinct_reports), printed in every layout, damaged as real
-  tables are (govparse.damage: cells lost, stray cells, doubled separators,
+  (govparse.testing.damage.distinct_reports), printed in every layout, damaged as real
+  tables are (govparse.testing.damage: cells lost, stray cells, doubled separators,
   wrapped labels and rows, placeholders, full-width digits and pipes, split or
   reordered headers, swapped columns, blank lines, a table on the other template),
   and every figure the parser gives checked against the one printed for that
@@ -32,10 +32,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import govparse
-from govparse import damage
-from govparse import strategies as gst
-from govparse.model import Figure
-from govparse.printer import LAYOUTS, dumps
+from govparse.testing import damage
+from govparse.testing import strategies as gst
+from govparse.model.report import Figure
+from govparse.emit.printer import LAYOUTS, dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTINCT = ROOT / "tests" / "data" / "distinct"

@@ -205,7 +205,7 @@ def test_empty_cells_before_figures_read_in_linear_work(monkeypatch):
     # Counted, not timed: the elements the row's cells move in _fit, and the calls
     # made, for 8 times the empty cells (the time itself: fuzz/linearity.py,
     # case empty-cells).
-    from govparse import tables
+    from govparse.core import table_reader as tables
 
     read_trailing = tables._read_trailing
     monkeypatch.setattr(tables, "_read_trailing",

@@ -3,7 +3,7 @@ measured in display columns (CJK = 2, tab = 4), not characters."""
 
 import govparse
 from govparse.diagnostics import Diagnostic, Severity
-from govparse.render import display_width, render
+from govparse.emit.rendering import display_width, render
 from conftest import SEED_FILES
 
 
@@ -60,7 +60,7 @@ def test_figures_on_one_line_show_the_line_once():
 # Long lines: a window around the markers, … where the line is cut
 
 def test_long_line_shows_a_window_around_the_caret(monkeypatch):
-    import govparse.render as render_module
+    import govparse.emit.rendering as render_module
 
     monkeypatch.setattr(render_module, "WINDOW", 20)
     source = ["一二三四五六七八九十\tabc\t甲乙丙丁戊己庚辛"]  # 23 characters, 47 columns
@@ -74,7 +74,7 @@ def test_long_line_shows_a_window_around_the_caret(monkeypatch):
 
 
 def test_window_at_the_start_of_a_long_line_is_cut_on_the_right_only(monkeypatch):
-    import govparse.render as render_module
+    import govparse.emit.rendering as render_module
 
     monkeypatch.setattr(render_module, "WINDOW", 20)
     d = Diagnostic("GP201", Severity.WARNING, "x", 1, 1, length=2)
@@ -84,7 +84,7 @@ def test_window_at_the_start_of_a_long_line_is_cut_on_the_right_only(monkeypatch
 
 
 def test_markers_too_far_apart_show_the_line_once_per_window(monkeypatch):
-    import govparse.render as render_module
+    import govparse.emit.rendering as render_module
     from govparse.diagnostics import FigureRef
 
     monkeypatch.setattr(render_module, "WINDOW", 20)
@@ -106,7 +106,7 @@ def test_markers_too_far_apart_show_the_line_once_per_window(monkeypatch):
 
 def test_one_diagnostic_on_a_line_of_1_mb_costs_a_window():
     # not timed: what is printed is bounded by the window, so is the work
-    from govparse.render import WINDOW
+    from govparse.emit.rendering import WINDOW
 
     line = "abc\t" * 131072 + "信息内容" + "\tabc" * 131072
     column = line.index("信息内容") + 1
@@ -125,7 +125,7 @@ def test_one_diagnostic_on_a_line_of_1_mb_costs_a_window():
 # The cap: what is printed, not what is found
 
 def test_cap_per_source_line_counts_the_rest_by_severity():
-    from govparse.render import render_each
+    from govparse.emit.rendering import render_each
 
     many = [Diagnostic("GP201", Severity.WARNING, "w", 1, i + 1) for i in range(14)]
     many += [Diagnostic("GP401", Severity.ERROR, "e", 1, 1)]
@@ -140,7 +140,7 @@ def test_cap_per_source_line_counts_the_rest_by_severity():
 
 
 def test_cap_per_file():
-    from govparse.render import render_all, render_each
+    from govparse.emit.rendering import render_all, render_each
 
     many = [Diagnostic("GP201", Severity.WARNING, "w", i + 1, 1) for i in range(7)]
     chunks = list(render_each(many, "x\n" * 7, max_shown=3))

@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 import govparse
-from govparse import strategies as gst
+from govparse.testing import strategies as gst
 from govparse.diagnostics import Severity
-from govparse.model import Section
-from govparse.parser import grammar_text
-from govparse.printer import LAYOUTS, dumps, figure_text
-from govparse.template import load_template
+from govparse.model.report import Section
+from govparse.frontends.text.grammar import grammar_text
+from govparse.emit.printer import LAYOUTS, dumps, figure_text
+from govparse.template.spec import load_template
 from conftest import SEED_FILES
 
 # A test that needs fewer examples than the profile still scales with it.

@@ -19,13 +19,14 @@ from hypothesis import strategies as st
 
 import govparse
 from conftest import SEED_FILES
-from govparse.cells import Cell
+from govparse.core.cells import Cell
 from govparse.classes import frozen
 from govparse.diagnostics import FigureRef
-from govparse.model import Applications2019
-from govparse.records import FigureRecord
-from govparse.tables import is_prose, looks_like_a_figure, splits_a_word
-from govparse.template import label_key, normalize_label, numbering_length
+from govparse.model.report import Applications2019
+from govparse.model.records import FigureRecord
+from govparse.core.table_reader import looks_like_a_figure, splits_a_word
+from govparse.frontends.text.reader import is_prose
+from govparse.template.spec import label_key, normalize_label, numbering_length
 
 NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.,]"  # 一、
@@ -113,10 +114,10 @@ def test_govparse_parse_imports_only_what_it_needs():
     out = subprocess.run([sys.executable, "-c", code, str(SEED_FILES[0])],
                          capture_output=True, text=True, check=True)
     loaded = set(out.stderr.rpartition("MODULES ")[2].split())
-    assert "govparse.model" in loaded and "govparse._standalone" in loaded
+    assert "govparse.model.report" in loaded and "govparse.frontends.text._standalone" in loaded
     unwanted = {"lark", "interegular", "cattrs", "hypothesis", "dataclasses", "logging",
-                "pathlib", "json", "govparse.model_2019", "govparse.records",
-                "govparse.validation", "govparse.printer", "govparse.serialize"}
+                "pathlib", "json", "govparse.model.tables_2019", "govparse.model.records",
+                "govparse.check.validation", "govparse.emit.printer", "govparse.emit.serialize"}
     assert loaded & unwanted == set()
 
 

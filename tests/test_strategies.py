@@ -1,4 +1,4 @@
-"""govparse.strategies: what the public Hypothesis strategies generate, and the
+"""govparse.testing.strategies: what the public Hypothesis strategies generate, and the
 rules that say what the printer can express."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 import govparse
-from govparse import strategies as gst
-from govparse.model import ActiveDisclosure, Applications, Figure, ReviewLitigation
-from govparse.printer import title_line
-from govparse.tables import is_prose
-from govparse.template import load_template
+from govparse.testing import strategies as gst
+from govparse.model.report import ActiveDisclosure, Applications, Figure, ReviewLitigation
+from govparse.emit.printer import title_line
+from govparse.frontends.text.reader import is_prose
+from govparse.template.spec import load_template
 
 FEWER = settings(max_examples=max(50, settings.default.max_examples // 4))
 # find() the first example that shows a case, without shrinking it (slow on a report)
@@ -250,4 +250,4 @@ def test_importing_govparse_does_not_import_hypothesis():
     code = "import govparse, sys; print('hypothesis' in sys.modules, govparse.dumps.__module__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    assert out.split() == ["False", "govparse.printer"]
+    assert out.split() == ["False", "govparse.emit.printer"]

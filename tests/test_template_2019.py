@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 
 import govparse
-from govparse.model import Figure
-from govparse.printer import dumps
-from govparse.serialize import from_json, to_json
-from govparse.template import load_template
-from govparse.validation import validate
+from govparse.model.report import Figure
+from govparse.emit.printer import dumps
+from govparse.emit.serialize import from_json, to_json
+from govparse.template.spec import load_template
+from govparse.check.validation import validate
 from conftest import EXAMPLES, LAYOUTS
 
 NS = runpy.run_path(str(EXAMPLES / "regenerate.py"))

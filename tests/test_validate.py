@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govparse
-from govparse import strategies as gst
+from govparse.testing import strategies as gst
 from govparse.cli import cli
 from govparse.diagnostics import Diagnostic, FigureRef, Severity
-from govparse.model import Figure
-from govparse.printer import dumps
-from govparse.template import load_template
-from govparse.validation import relations, selected, validate
+from govparse.model.report import Figure
+from govparse.emit.printer import dumps
+from govparse.template.spec import load_template
+from govparse.check.validation import relations, selected, validate
 from conftest import EXAMPLES, LAYOUTS, SEED_FILES, example_path
 from test_examples import EXAMPLE
 
@@ -211,7 +211,7 @@ def test_check_json_gives_the_same_as_data():
 # ---------------------------------------------------------------- the arithmetic, written out again
 #
 # The template's relations and value rules as the README states them, written here
-# without govparse.validation, and the findings they give for any report: every
+# without govparse.check.validation, and the findings they give for any report: every
 # figure and relation that fails, with its severity, message, expected and actual
 # values, the figures it is about and where it points. The properties below hold
 # validate() to exactly these findings, for generated reports with bad figures and

@@ -16,7 +16,7 @@ from govparse.cli.common import (
     print_diagnostics,
     read_all,
 )
-from govparse.validation import selected, validate
+from govparse.check.validation import selected, validate
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
@@ -74,7 +74,7 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
 
 
 def _json_entry(outcome: Outcome) -> dict:
-    from govparse.serialize import converter
+    from govparse.emit.serialize import converter
 
     return {
         "path": outcome.name,

@@ -11,9 +11,10 @@ import click
 from govparse.console import resume_collector
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.errors import GovParseError, InputError, StrictModeError
-from govparse.model import Report
-from govparse.parser import DEFAULT_MAX_BYTES, Source, parse_source, read_source
-from govparse.render import render_each, summary
+from govparse.model.report import Report
+from govparse.api import parse_source
+from govparse.source import DEFAULT_MAX_BYTES, Source, read_source
+from govparse.emit.rendering import render_each, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -66,7 +67,7 @@ def error_data(error: GovParseError | None) -> dict | None:
     """A file's error as JSON data: code, message, position and every diagnostic."""
     if error is None:
         return None
-    from govparse.serialize import converter
+    from govparse.emit.serialize import converter
 
     return {
         "code": error.code,

@@ -16,7 +16,7 @@ from govparse.cli.common import (
     print_diagnostics,
     read_all,
 )
-from govparse.printer import LAYOUTS, dumps
+from govparse.emit.printer import LAYOUTS, dumps
 
 
 @click.command("fmt")
@@ -108,7 +108,7 @@ def _canonical(outcome: Outcome, formatted: str) -> bool:
 def _refusal(outcome: Outcome, formatted: str, problems: int) -> tuple[int, str] | None:
     """Why the file must not be replaced by its canonical form (exit status, reason),
     or None."""
-    from govparse.kept_text import lost_text
+    from govparse.check.kept_text import lost_text
 
     if problems:
         return problems, ("it parsed with errors; rewriting it would lose what could not "

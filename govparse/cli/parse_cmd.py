@@ -44,7 +44,7 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
     status = 0
     array = JsonArray() if fmt == "json" else None
     if fmt == "csv":
-        from govparse.serialize import CSV_HEADER
+        from govparse.emit.serialize import CSV_HEADER
 
         click.echo(",".join(CSV_HEADER))
     for outcome in read_all(files, strict, max_bytes, infer):
@@ -53,7 +53,7 @@ def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
         if fmt == "csv" and outcome.report is not None:
             _echo_csv(outcome)
         elif fmt == "text" and outcome.report is not None:
-            from govparse.text_output import report_text
+            from govparse.emit.listing import report_text
 
             click.echo(report_text(outcome.report, outcome.name))
         elif array is not None:
@@ -67,7 +67,7 @@ def _echo_csv(outcome: Outcome) -> None:
     import csv
     import io
 
-    from govparse.serialize import csv_rows
+    from govparse.emit.serialize import csv_rows
 
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(csv_rows(outcome.report, outcome.name))
@@ -75,7 +75,7 @@ def _echo_csv(outcome: Outcome) -> None:
 
 
 def _json_entry(outcome: Outcome) -> dict:
-    from govparse.serialize import to_dict
+    from govparse.emit.serialize import to_dict
 
     return {
         "path": outcome.name,

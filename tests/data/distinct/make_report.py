@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import govparse
-from govparse.model import Figure, MetaField, Paragraph, Report, Section
-from govparse.printer import dumps
-from govparse.template import load_template
+from govparse.model.report import Figure, MetaField, Paragraph, Report, Section
+from govparse.emit.printer import dumps
+from govparse.template.spec import load_template
 
 HERE = Path(__file__).resolve().parent
 NAME = "report-2024-distinct.txt"

@@ -17,13 +17,13 @@ from attrs import field
 from govparse.classes import frozen
 
 from govparse.diagnostics import Diagnostic, Number
-from govparse.template import TABLE_ORDER, TEMPLATES
+from govparse.template.spec import TABLE_ORDER, TEMPLATES
 
 Value = Number
 
 if TYPE_CHECKING:  # at run time, __getattr__ below imports them when first asked for
-    from govparse.model_2019 import ActiveDisclosure2019, Applications2019
-    from govparse.records import FigureRecord
+    from govparse.model.tables_2019 import ActiveDisclosure2019, Applications2019
+    from govparse.model.records import FigureRecord
 
 
 @frozen
@@ -206,7 +206,7 @@ def table_classes(template: str) -> dict[str, type]:
     if template == "2021":
         return _TABLE_CLASSES_2021
     if template == "2019":
-        from govparse.model_2019 import TABLE_CLASSES_2019
+        from govparse.model.tables_2019 import TABLE_CLASSES_2019
 
         return TABLE_CLASSES_2019
     raise KeyError(template)
@@ -216,8 +216,8 @@ def table_classes(template: str) -> dict[str, type]:
 # for: a `govparse parse` of a 2021 report needs none of them.
 _LAZILY_IMPORTED = {
     **dict.fromkeys(("PublicationCounts", "ItemChanges", "FeeItems", "Procurement",
-                     "ActiveDisclosure2019", "Applications2019"), "govparse.model_2019"),
-    "FigureRecord": "govparse.records",
+                     "ActiveDisclosure2019", "Applications2019"), "govparse.model.tables_2019"),
+    "FigureRecord": "govparse.model.records",
 }
 
 
@@ -228,7 +228,7 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module(_LAZILY_IMPORTED[name]), name)
         globals()[name] = value  # so that Report's annotations resolve (cattrs)
         return value
-    raise AttributeError(f"module 'govparse.model' has no attribute {name!r}")
+    raise AttributeError(f"module 'govparse.model.report' has no attribute {name!r}")
 
 
 TABLES = TABLE_ORDER
@@ -259,7 +259,7 @@ class Report:
 
     def figures(self) -> Iterator[FigureRecord]:
         """Every figure, in template order, after the organisation and year."""
-        from govparse.records import FigureRecord
+        from govparse.model.records import FigureRecord
 
         for name in ("organization", "year"):
             meta = getattr(self, name)

@@ -27,8 +27,8 @@ from typing import Iterable, Sequence
 import attrs
 
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, FigureRef, Number
-from govparse.model import Figure, Report
-from govparse.template import load_template
+from govparse.model.report import Figure, Report
+from govparse.template.spec import load_template
 
 Ref = tuple[str, str, str]  # table, row, column
 

@@ -1,12 +1,12 @@
 """Damage as real report tables suffer it: operators and Hypothesis strategies for
 placement properties ("every figure read is the figure of its row and column").
 
-Requires Hypothesis, as govparse.strategies does; ``import govparse`` does not
+Requires Hypothesis, as govparse.testing.strategies does; ``import govparse`` does not
 import this module.
 
     from hypothesis import given, strategies as st
     import govparse
-    from govparse import damage
+    from govparse.testing import damage
 
     @given(st.data())
     def test_my_front_end_places_figures(data):
@@ -71,11 +71,11 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from govparse import strategies as gst
+from govparse.testing import strategies as gst
 from govparse.diagnostics import Severity
-from govparse.model import Figure, Report
-from govparse.printer import LAYOUTS, Tables, outline, table_blocks
-from govparse.template import TEMPLATES, load_template
+from govparse.model.report import Figure, Report
+from govparse.emit.printer import LAYOUTS, Tables, outline, table_blocks
+from govparse.template.spec import TEMPLATES, load_template
 
 __all__ = [
     "DAMAGE_NAMES",
@@ -277,7 +277,7 @@ def _blocks(report: Report, table_id: str) -> list[Block]:
 
 
 def render(sheet: Sheet, layout: str, damages: Iterable[str] = ()) -> Printed:
-    """The sheet in one of the printer's layouts (as govparse.printer.render_block)."""
+    """The sheet in one of the printer's layouts (as govparse.emit.printer.render_block)."""
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}")
     lines: list[Line] = []

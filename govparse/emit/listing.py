@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from govparse.model import Report
-from govparse.render import display_width
-from govparse.sections import SECTION_NAMES
-from govparse.template import TABLE_ORDER, load_template
+from govparse.model.report import Report
+from govparse.emit.rendering import display_width
+from govparse.template.sections import SECTION_NAMES
+from govparse.template.spec import TABLE_ORDER, load_template
 
 MISSING = "—"
 

@@ -11,21 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import islice
-from typing import Iterable, Iterator
 
 
-from govparse.cells import (
-    EMPTY,
-    FOLD_FULL_WIDTH,
-    LABEL,
-    NUMBER,
-    PLACEHOLDER,
-    Cell,
-    SeparatorLines,
-)
+from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
+from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
-from govparse.model import Figure
-from govparse.template import (
+from govparse.model.report import Figure
+from govparse.template.spec import (
     ColumnSpec,
     LabelCatalogue,
     RowSpec,
@@ -35,7 +27,6 @@ from govparse.template import (
 )
 
 _BLANKS = re.compile(r"\s+")
-_PROSE_MARKS = frozenset("。；;！？")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
@@ -50,7 +41,7 @@ class LogicalRow:
     """Label cells and the figure cells after them: one row of the template, however
     the lines break. (A plain class: it is filled in place while the stream is read.)
 
-    Lines of separators only (SeparatorLines, an empty cell a line) stay unread in
+    Lines of separators only (EmptyRun, an empty cell a line) stay unread in
     ``data``: before the row's first figure until it comes (each empty cell there is
     a gap or a merged label cell, with its own place), after it for good
     (TableReader._fit counts their cells and makes only those it uses)."""
@@ -59,12 +50,12 @@ class LogicalRow:
 
     def __init__(self, labels: list[Cell] | None = None) -> None:
         self.labels = labels if labels is not None else []
-        self.data: list[Cell | SeparatorLines] = []
+        self.data: list[Cell | EmptyRun] = []
         self.has_figures = False  # a figure (not only empty cells) is among the data
-        self.unread: int | None = None  # where a SeparatorLines before any figure stands
+        self.unread: int | None = None  # where a EmptyRun before any figure stands
 
     def read_separator_lines(self) -> None:
-        """Make the cells of the SeparatorLines in data: the first figure follows them."""
+        """Make the cells of the EmptyRun in data: the first figure follows them."""
         tail = self.data[self.unread:]
         del self.data[self.unread:]
         self.data.extend(cells_of(tail))
@@ -86,16 +77,7 @@ def splits_a_word(text: str) -> bool:
     return False
 
 
-def cells_of(items: Iterable[Cell | SeparatorLines]) -> Iterator[Cell]:
-    """The cells, with the empty ones SeparatorLines stand for made."""
-    for item in items:
-        if type(item) is SeparatorLines:
-            yield from item.cells()
-        else:
-            yield item
-
-
-def logical_rows(stream: list[Cell | SeparatorLines]) -> list[LogicalRow]:
+def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     rows = [LogicalRow()]
     current = rows[0]
     for cell in stream:
@@ -113,16 +95,11 @@ def logical_rows(stream: list[Cell | SeparatorLines]) -> list[LogicalRow]:
                 if current.unread is not None:
                     current.read_separator_lines()
                 current.has_figures = True
-            elif current.unread is None and type(cell) is SeparatorLines \
+            elif current.unread is None and type(cell) is EmptyRun \
                     and not current.has_figures:
                 current.unread = len(current.data)
             current.data.append(cell)
     return [r for r in rows if r.labels or r.has_figures]
-
-
-def is_prose(text: str) -> bool:
-    """A sentence in a table section, not a cell: kept as a paragraph."""
-    return not _PROSE_MARKS.isdisjoint(text) or len(text) > 60
 
 
 class TableReader:
@@ -297,7 +274,7 @@ class TableReader:
         for col, fig in zip(spec.columns, placed):
             self.figures[(spec.id, col.id)] = fig
 
-    def _fit(self, data: list[Cell | SeparatorLines], columns: list[ColumnSpec], what: str,
+    def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""
         want = len(columns)
@@ -317,7 +294,7 @@ class TableReader:
             end -= 1
             size -= 1
         cells = data[start:end]
-        if size != len(cells):  # SeparatorLines among the figures: make only the cells used
+        if size != len(cells):  # EmptyRun among the figures: make only the cells used
             cells = list(islice(cells_of(cells), want + 1))
         if size > want:
             extra = cells[want]
@@ -441,21 +418,21 @@ class TableReader:
             )
 
 
-def _size(data: list[Cell | SeparatorLines]) -> int:
-    """How many cells: a SeparatorLines stands for one a line."""
-    return sum(c.count if type(c) is SeparatorLines else 1 for c in data)
+def _size(data: list[Cell | EmptyRun]) -> int:
+    """How many cells: a EmptyRun stands for one a line."""
+    return sum(c.count if type(c) is EmptyRun else 1 for c in data)
 
 
-def _read_trailing(data: list[Cell | SeparatorLines], want: int
-                   ) -> list[Cell | SeparatorLines]:
-    """The data with the SeparatorLines after its last figure made into cells, but
+def _read_trailing(data: list[Cell | EmptyRun], want: int
+                   ) -> list[Cell | EmptyRun]:
+    """The data with the EmptyRun after its last figure made into cells, but
     no more than ``want`` of the empty cells there: _fit drops those beyond as many
     as the columns left (at most ``want``) without a word, so the rest may as well
     not be made (a section's end may hold a million lines of separators only)."""
     end = len(data)
     while end and data[end - 1].kind == EMPTY:
         end -= 1
-    if not any(type(c) is SeparatorLines for c in data[end:]):
+    if not any(type(c) is EmptyRun for c in data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
 

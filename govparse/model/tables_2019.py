@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 from govparse.classes import frozen
-from govparse.model import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
+from govparse.model.report import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
 
 
 # ---------------------------------------------------------------- 二、主动公开 (2019 template)

@@ -9,8 +9,8 @@ seen as mixed.
 
 from __future__ import annotations
 
-from govparse.tables import LogicalRow
-from govparse.template import TEMPLATES, catalogue, label_key
+from govparse.core.table_reader import LogicalRow
+from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 
 def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[tuple[int, int]]:

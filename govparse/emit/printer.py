@@ -20,9 +20,9 @@ from typing import Sequence
 
 import attrs
 
-from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
-from govparse.model import Figure, Report
-from govparse.template import EXTRA_HEADER_LABELS, TableSpec, load_template
+from govparse.template.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.model.report import Figure, Report
+from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")
 REPORT_NAME = "年政府信息公开工作年度报告"

@@ -13,7 +13,7 @@ from typing import Iterable
 from cattrs.preconf.json import make_converter
 
 from govparse.diagnostics import Number
-from govparse.model import (
+from govparse.model.report import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Applications,

@@ -2,30 +2,25 @@
 
 It runs inside the LALR parse (``transformer=``), so no tree is built; positions
 are read from the tokens. It keeps no state, so one parser serves every parse.
-Deciding what the parts mean (which row, which figure) is left to build.py, which
-sees the whole report at once.
+govparse.frontends.text.reader makes the Document's blocks of these parts; what
+they mean (which row, which figure) the core decides.
 """
 
 from __future__ import annotations
 
-from govparse._standalone import Token, Transformer, v_args
-from govparse.cells import (
+from govparse.frontends.text._standalone import Token, Transformer, v_args
+from govparse.core.cells import EMPTY, LABEL, NUMBER, PLACEHOLDER, Cell, number_value
+from govparse.document import Paragraph, TextLocation
+from govparse.frontends.text.lines import (
     BLANK,
-    EMPTY,
-    LABEL,
-    NUMBER,
-    PLACEHOLDER,
     SEPARATORS_AND_BLANKS,
-    Cell,
     CellLine,
     SeparatorLines,
-    number_value,
     split_cells,
     split_lines,
     strip_blanks,
 )
-from govparse.model import Paragraph
-from govparse.sections import TABLE_SECTIONS, heading_kind
+from govparse.template.sections import TABLE_SECTIONS, heading_kind
 
 
 # What the parse gives build.py. Plain classes: a NamedTuple costs a cold start
@@ -109,7 +104,7 @@ def _paragraph(text: str, line: int, column: int) -> Paragraph | None:
     body, offset = strip_blanks(text)
     if not body:
         return None  # a line of blanks only is no paragraph
-    return Paragraph(body, line, column + offset)
+    return Paragraph(body, TextLocation(line, column + offset))
 
 
 @v_args(inline=True)

@@ -5,7 +5,7 @@ Requires Hypothesis (``pip install 'govparse[test]'`` or ``pip install hypothesi
 
     from hypothesis import given
     import govparse
-    from govparse import strategies as gst
+    from govparse.testing import strategies as gst
 
     @given(gst.reports())
     def test_my_exporter(report):
@@ -59,7 +59,7 @@ What is *not* generated, because the printed text cannot say it
   the parser takes the year from it.
 - In the three table sections (2, 3 and 4), a paragraph that does not read as prose.
   Lines in a table section are table cells unless they are one cell that is a
-  sentence (``govparse.tables.is_prose``: a mark of 。；;！？ or over 60 characters)
+  sentence (``govparse.core.table_reader.is_prose``: a mark of 。；;！？ or over 60 characters)
   and not a label of that table. So those paragraphs are generated as sentences
   (a 。 is added to a fragment that has no sentence mark) without tabs or pipes,
   and never as a label, a number, a placeholder or a rule line; often there are
@@ -82,12 +82,12 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from govparse.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
-from govparse.model import Figure, MetaField, Paragraph, Report, Section, table_classes
-from govparse.parser import parse
-from govparse.printer import LAYOUTS, title_line
-from govparse.tables import is_prose
-from govparse.template import TEMPLATE_FILES, catalogue, label_key, load_template
+from govparse.template.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.model.report import Figure, MetaField, Paragraph, Report, Section, table_classes
+from govparse.api import parse
+from govparse.emit.printer import LAYOUTS, title_line
+from govparse.frontends.text.reader import is_prose
+from govparse.template.spec import TEMPLATE_FILES, catalogue, label_key, load_template
 
 __all__ = [
     "TEMPLATES",
@@ -145,7 +145,7 @@ def printable_paragraph(text: str, section: int | None = None, *, titled: bool =
     - in a report without a year, a preamble or overview paragraph the parser takes
       the year from (本报告中所列数据统计期限为2024年…);
     - in a table section (2, 3, 4): text with a tab or pipe (cells), text that is not
-      prose (``govparse.tables.is_prose``: a sentence mark 。；;！？ or more than 60
+      prose (``govparse.core.table_reader.is_prose``: a sentence mark 。；;！？ or more than 60
       characters), a label of that table on any template (规章, （三）不予公开（…）),
       and text that reads as a figure, a placeholder or a rule line (a row of 61
       dashes or digits).

@@ -1,57 +1,18 @@
-"""parse() and parse_file(): text or bytes in, a Report (or a GovParseError) out."""
+"""Bytes to text: the size limit, byte-order marks, UTF-16, GB18030, NUL; reading files.
+
+Every front-end starts here: a report reaches govparse as a file, as bytes or as text.
+"""
 
 from __future__ import annotations
 
 import codecs
-import functools
 import os
 import sys
 
-import attrs
-
-from govparse._standalone import Lark, LarkError, UnexpectedInput
-from govparse.build import build_report
-from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
-from govparse.errors import GovParseError, GrammarError, InputError, StrictModeError
-from govparse.model import Report
-from govparse.transformer import ReportTransformer
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.errors import GovParseError, InputError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
-
-_HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-class StaleParserError(RuntimeError):
-    """govparse/_standalone.py was not made from the grammar govparse ships: an
-    installation problem (run `make grammar`, or reinstall), never the input's."""
-
-
-def grammar_text() -> str:
-    """The grammar: inside the installed package, or in grammar/ of a source checkout."""
-    packaged = os.path.join(_HERE, "grammar", "report.lark")
-    if not os.path.isfile(packaged):
-        packaged = os.path.join(os.path.dirname(_HERE), "grammar", "report.lark")
-    with open(packaged, encoding="utf-8") as handle:
-        return handle.read()
-
-
-@functools.cache
-def lark_parser() -> Lark:
-    """The LALR parser of grammar/report.lark, with the transformer inside the parse.
-
-    Its tables come from govparse/_standalone.py, made from the grammar by
-    grammar/generate.py when govparse is built: loading them is a tenth of what
-    importing lark and loading the grammar costs. Start symbols: ``start`` (a
-    report) and ``row`` (one table line, cell by cell)."""
-    from govparse import _standalone
-
-    if _standalone.GRAMMAR != grammar_text():
-        raise StaleParserError("govparse/_standalone.py was made from another version of "
-                               "grammar/report.lark: run `make grammar`, or reinstall govparse")
-    return _standalone.Lark_StandAlone(transformer=ReportTransformer())
-
-
-# ---------------------------------------------------------------- input
 
 
 def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Diagnostic]]:
@@ -178,74 +139,6 @@ def _utf8_size_over(text: str, limit: int) -> int | None:
     return size if size > limit else None
 
 
-def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, path: str | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False) -> Report:
-    """Read a report. Lenient by default: recovers where the meaning is clear and
-    records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
-    listing every problem unless the report is a clean template report.
-    ``infer=True`` (lenient only) fills a missing figure that the template's
-    arithmetic pins down, marked ``inferred`` (see govparse.validation)."""
-    max_bytes = checked_limit(max_bytes)
-    notes: list[Diagnostic] = []
-    if isinstance(text, (bytes, bytearray, memoryview)):
-        try:
-            text, notes = decode(bytes(text), max_bytes=max_bytes)
-        except GovParseError as exc:
-            raise _named(exc, path) from None
-    elif isinstance(text, str):
-        size = _utf8_size_over(text, max_bytes)
-        if size is not None:
-            raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
-                             f"of {max_bytes} bytes", path=path)
-    else:
-        hint = "; for a file use parse_file(path)" if isinstance(text, os.PathLike) else ""
-        raise TypeError(f"parse() reads a report's text (str) or its bytes, not "
-                        f"{type(text).__name__}{hint}")
-    return parse_source(Source(path, text, tuple(notes)), strict, infer=infer)
-
-
-def parse_file(path: str | os.PathLike, strict: bool = False, *,
-               max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False) -> Report:
-    """Read a report from a file; every diagnostic and error names the file."""
-    return parse_source(read_source(path, max_bytes=max_bytes), strict, infer=infer)
-
-
-def parse_source(source: Source, strict: bool = False, *, infer: bool = False) -> Report:
-    if strict and infer:
-        raise ValueError("infer=True fills figures in lenient mode only; strict mode "
-                         "accepts no missing figure")
-    text, path = source.text, source.name
-    if "\ufeff" in text:
-        # A byte-order mark left in the text (a second one, one inside, or text that
-        # came as str) is a zero-width blank: read as a space, so that columns still
-        # count every character and reprinting drops it once and for all.
-        text = text.replace("\ufeff", " ")
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
-                         path=path)
-    sink = DiagnosticSink()
-    sink.items.extend(source.notes)
-    try:
-        raw = lark_parser().parse(normalize_newlines(text), start="start")
-    except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug
-        raise GrammarError("GP100", f"the grammar cannot read this line: {exc.__class__.__name__}",
-                           getattr(exc, "line", None), getattr(exc, "column", None),
-                           path=path) from None
-    except LarkError as exc:
-        raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
-    report = build_report(raw, sink)
-    if infer and not strict:
-        from govparse.validation import infer_missing
-
-        report = infer_missing(report, sink)
-    diagnostics = tuple(d.with_path(path) for d in sink.sorted())
-    report = attrs.evolve(report, diagnostics=diagnostics, path=path)
-    if strict:
-        problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
-        if problems:
-            raise StrictModeError(problems, path=path)
-    return report
 
 
 def _named(exc: GovParseError, path: str | None) -> GovParseError:

@@ -1,0 +1,110 @@
+"""parse(), parse_file() and read_document(): a report in, a Report (or a GovParseError) out."""
+
+from __future__ import annotations
+
+import enum
+import os
+
+import attrs
+
+from govparse.core.assemble import assemble
+from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
+from govparse.document import Document
+from govparse.errors import GovParseError, InputError, StrictModeError
+from govparse.frontends.text.reader import read_text
+from govparse.model.report import Report
+from govparse.source import (DEFAULT_MAX_BYTES, Source, _named, _utf8_size_over, checked_limit,
+                             decode, read_source)
+
+
+class Mode(str, enum.Enum):
+    """How a report is read (sqlglot's ErrorLevel is the model):
+
+    - ``lenient``: recover where the meaning is clear; every recovery leaves a
+      diagnostic (the default);
+    - ``infer``: lenient, and fill a missing figure the template's arithmetic pins
+      down, marked ``inferred`` (govparse.check.validation.infer_missing);
+    - ``strict``: raise StrictModeError listing every problem unless the report is a
+      clean template report."""
+
+    LENIENT = "lenient"
+    INFER = "infer"
+    STRICT = "strict"
+
+
+def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, path: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False,
+          mode: Mode | str | None = None) -> Report:
+    """Read a report. Lenient by default: recovers where the meaning is clear and
+    records a diagnostic for every recovery. ``strict=True`` raises StrictModeError
+    listing every problem unless the report is a clean template report.
+    ``infer=True`` (lenient only) fills a missing figure that the template's
+    arithmetic pins down, marked ``inferred`` (see govparse.check.validation)."""
+    max_bytes = checked_limit(max_bytes)
+    notes: list[Diagnostic] = []
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        try:
+            text, notes = decode(bytes(text), max_bytes=max_bytes)
+        except GovParseError as exc:
+            raise _named(exc, path) from None
+    elif isinstance(text, str):
+        size = _utf8_size_over(text, max_bytes)
+        if size is not None:
+            raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
+                             f"of {max_bytes} bytes", path=path)
+    else:
+        hint = "; for a file use parse_file(path)" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"parse() reads a report's text (str) or its bytes, not "
+                        f"{type(text).__name__}{hint}")
+    return parse_source(Source(path, text, tuple(notes)), strict, infer=infer, mode=mode)
+
+
+def parse_file(path: str | os.PathLike, strict: bool = False, *,
+               max_bytes: int = DEFAULT_MAX_BYTES, infer: bool = False,
+               mode: Mode | str | None = None) -> Report:
+    """Read a report from a file; every diagnostic and error names the file."""
+    return parse_source(read_source(path, max_bytes=max_bytes), strict, infer=infer, mode=mode)
+
+
+def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
+                 mode: Mode | None = None) -> Report:
+    """Read a report from decoded text (see govparse.source)."""
+    mode = resolve_mode(strict, infer, mode)
+    document = read_text(source.text, source.name, source.notes)
+    return read_document(document, mode)
+
+
+def read_document(document: Document, mode: Mode | str = "lenient") -> Report:
+    """Read a report from a Document (govparse.document): the core that every
+    front-end feeds. ``mode``: see Mode."""
+    if not isinstance(document, Document):
+        raise TypeError(f"read_document() reads a govparse.document.Document, not "
+                        f"{type(document).__name__}")
+    mode = Mode(mode)
+    path = document.path
+    sink = DiagnosticSink()
+    sink.items.extend(document.notes)
+    report = assemble(document, sink)
+    if mode is Mode.INFER:
+        from govparse.check.validation import infer_missing
+
+        report = infer_missing(report, sink)
+    diagnostics = tuple(d.with_path(path) for d in sink.sorted())
+    report = attrs.evolve(report, diagnostics=diagnostics, path=path)
+    if mode is Mode.STRICT:
+        problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
+        if problems:
+            raise StrictModeError(problems, path=path)
+    return report
+
+
+def resolve_mode(strict: bool, infer: bool, mode: Mode | str | None) -> Mode:
+    """The mode from ``mode``, or from the older pair of flags ``strict`` and ``infer``."""
+    if mode is not None:
+        if strict or infer:
+            raise ValueError("give mode=… or the flags strict/infer, not both")
+        return Mode(mode)
+    if strict and infer:
+        raise ValueError("infer=True fills figures in lenient mode only; strict mode "
+                         "accepts no missing figure")
+    return Mode.STRICT if strict else Mode.INFER if infer else Mode.LENIENT

@@ -1,0 +1,1 @@
+"""Checks on a read report: the template's arithmetic (validation), kept text."""

@@ -1,0 +1,253 @@
+"""From a Document's blocks to the Report model: front matter, sections, tables."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from govparse.core.front_matter import read_front_matter
+from govparse.core.grid import stream_of
+from govparse.core.sections import near_misses
+from govparse.core.table_reader import LogicalRow, TableReader, logical_rows
+from govparse.core.template_choice import evidence, template_for_year
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Document, Heading, Table, Title, column_of, line_of
+from govparse.model.report import Figure, Paragraph, Report, Section, table_classes
+from govparse.template.sections import (SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS,
+                                        heading_kind)
+from govparse.template.spec import catalogue, load_template
+
+
+class MergedSection:
+    """A section of the template: the blocks under its heading, joined if it repeats.
+    (Plain classes here and below: a NamedTuple is slower to define at start-up.)"""
+
+    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows")
+
+    def __init__(self, kind: str, heading: str, line: int | None, column: int | None) -> None:
+        self.kind = kind
+        self.heading = heading
+        self.line = line
+        self.column = column
+        self.paragraphs: list[Paragraph] = []
+        self.rows: list = []  # the rows of its tables, in order
+
+
+def assemble(document: Document, sink: DiagnosticSink) -> Report:
+    """The report a Document holds; what was noticed goes to ``sink``."""
+    front, parts = _sections_of(document.blocks)
+    overview = [p for heading, kind, blocks in parts if kind == "overview"
+                for p in _paragraphs(blocks)]
+    organization, year, title, preamble = read_front_matter(front, overview, sink)
+    sections = _merge_sections(parts, sink)
+    prepared = {kind: _prepare_table(sections.get(kind), sink) for kind in TABLE_SECTIONS}
+    _report_missing_sections(sections, prepared, preamble, sink)
+    template, table_templates = _choose_templates(prepared, year.value, sink)
+    tables = {}
+    for kind, table in prepared.items():
+        figures = {}
+        if table is not None:
+            reader = TableReader(catalogue(table_templates[kind], kind), sink)
+            figures = reader.read(table.rows, table.heading_line)
+        tables[kind] = _table_model(kind, figures, table_templates[kind])
+    model_sections = tuple(
+        Section(SECTION_KINDS.index(s.kind) + 1, s.heading, tuple(s.paragraphs), s.line)
+        for s in sorted(sections.values(), key=lambda s: SECTION_KINDS.index(s.kind))
+    )
+    return Report(
+        organization=organization,
+        year=year,
+        title=title,
+        preamble=preamble,
+        sections=model_sections,
+        template=template,
+        **tables,
+    )
+
+
+# ---------------------------------------------------------------- blocks to sections
+
+
+def _sections_of(blocks):
+    """The blocks before the first heading, and (heading, kind, blocks) for each part
+    under a heading. A heading that opens no section of the template is text."""
+    front: list = []
+    parts: list = []
+    current = front
+    for block in blocks:
+        kind = heading_kind(block.text) if type(block) is Heading else None
+        if kind is not None:
+            current = []
+            parts.append((block, kind, current))
+        elif type(block) is Table and current is front:
+            front.extend(_row_paragraphs(block))
+        elif type(block) is Title and current is not front:
+            current.append(block)  # read as a paragraph
+        else:
+            current.append(block)
+    return front, parts
+
+
+def _paragraphs(blocks) -> list[Paragraph]:
+    """The model's paragraphs of a part's blocks (a table's rows as lines of text)."""
+    out = []
+    for block in blocks:
+        if type(block) is Table:
+            out.extend(_paragraph(p) for p in _row_paragraphs(block))
+        else:
+            out.append(_paragraph(block))
+    return out
+
+
+def _paragraph(block) -> Paragraph:
+    return Paragraph(block.text, line_of(block.location), column_of(block.location))
+
+
+def _row_paragraphs(table: Table):
+    """A table where text is expected: each row's cells as a line of text."""
+    from govparse.document import EmptyCells
+    from govparse.document import Paragraph as Text
+
+    for row in table.rows:
+        if isinstance(row, EmptyCells):
+            continue
+        texts = [c.text for c in row if c.text]
+        if texts:
+            yield Text("\t".join(texts), row[0].location)
+
+
+def _merge_sections(parts, sink: DiagnosticSink) -> dict[str, MergedSection]:
+    merged: dict[str, MergedSection] = {}
+    last_index = -1
+    for heading, kind, blocks in parts:
+        text = heading.text
+        line, column = line_of(heading.location), column_of(heading.location)
+        index = SECTION_KINDS.index(kind)
+        if kind in merged:
+            first = merged[kind]
+            sink.add("GP104", f"the heading '{text}' appears again (first at line "
+                     f"{first.line}); the two parts are read as one section",
+                     line, column, length=len(text))
+            section = first
+        else:
+            if index < last_index:
+                sink.add("GP105", f"section '{text}' stands after a later section of the "
+                         "template", line, column, length=len(text))
+            last_index = max(last_index, index)
+            section = merged[kind] = MergedSection(kind, text, line, column)
+        for block in blocks:
+            if type(block) is Table:
+                if kind in TABLE_SECTIONS:
+                    section.rows.extend(block.rows)
+                else:
+                    section.paragraphs.extend(_paragraphs((block,)))
+            else:
+                section.paragraphs.append(_paragraph(block))
+    return merged
+
+
+def _report_missing_sections(merged, prepared, preamble, sink: DiagnosticSink) -> None:
+    missing = [kind for kind in SECTION_KINDS if kind not in merged]
+    if not missing:
+        return
+    found = near_misses(missing, _text_lines(preamble, merged.values(), prepared))
+    for kind in missing:
+        message = f"section {SECTION_NAMES[kind]} is not in the report"
+        code = "GP108" if kind in TABLE_SECTIONS else "GP103"
+        if code == "GP108":
+            message += "; its figures are missing"
+        if kind not in found:
+            sink.add(code, message, None, None)
+        else:
+            text, line, column = found[kind]
+            sink.add(code, message, line, column, length=len(text),
+                     hint=f"is '{text}' meant as its heading? A heading is read when it has "
+                          f"the template's words: {SECTION_NAMES[kind]}")
+
+
+def _text_lines(preamble, sections, prepared):
+    """(text, line, column) of every line read as text: paragraphs, and table rows
+    that hold a single label."""
+    for paragraph in preamble:
+        yield paragraph.text, paragraph.line, paragraph.column
+    for section in sections:
+        for paragraph in section.paragraphs:
+            yield paragraph.text, paragraph.line, paragraph.column
+        table = prepared.get(section.kind)
+        if table is not None:
+            for cell in table.lone_labels:
+                yield cell.text, cell.line, cell.column
+
+
+# ---------------------------------------------------------------- tables
+
+
+class PreparedTable:
+    """A table section's cells, read into logical rows, before a template is chosen."""
+
+    __slots__ = ("rows", "lone_labels", "heading_line")
+
+    def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None
+                 ) -> None:
+        self.rows = rows
+        self.lone_labels = lone_labels
+        self.heading_line = heading_line
+
+
+def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
+    if section is None:
+        return None
+    stream = stream_of(section.rows, sink)
+    return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line)
+
+
+def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
+    """The report's template and each table's, from the labels the tables use."""
+    decided: dict[str, str] = {}
+    for kind in ("active_disclosure", "applications"):
+        if prepared.get(kind) is None:
+            continue
+        scores = evidence(kind, prepared[kind].rows)
+        best = max(scores, key=scores.get)
+        if scores[best] > min(scores.values()):
+            decided[kind] = best
+    if decided:
+        template = decided.get("active_disclosure") or decided["applications"]
+    else:
+        template = template_for_year(year)
+    if len(set(decided.values())) > 1:
+        first = prepared["applications"].rows[0].labels[0] if prepared["applications"].rows \
+            and prepared["applications"].rows[0].labels else None
+        sink.add(
+            "GP106",
+            "the tables follow different templates: "
+            + ", ".join(f"{SECTION_NAMES[k]} the {t} template" for k, t in decided.items())
+            + "; each table is read on its own template",
+            first.line if first else None, first.column if first else None,
+        )
+    if year is not None and template_for_year(year) != template:
+        sink.add("GP107", f"the report is for {year}, but its tables follow the {template} "
+                 f"template (the {template_for_year(year)} template is the one for {year})",
+                 None, None)
+    return template, {kind: decided.get(kind, template) for kind in TABLE_SECTIONS}
+
+
+def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
+    table_spec = load_template(template).table(kind)
+    table_cls = table_classes(template)[kind]
+    row_classes = _row_classes(table_cls)
+    return table_cls(**{
+        row.id: row_classes[row.id](**{c.id: figures.get((row.id, c.id), MISSING)
+                                       for c in row.columns})
+        for row in table_spec.rows
+    })
+
+
+MISSING = Figure()  # immutable, so one serves every missing cell
+
+
+@functools.cache
+def _row_classes(table_cls) -> dict[str, type]:
+    empty = table_cls()
+    return {f.name: type(getattr(empty, f.name)) for f in attrs.fields(table_cls)}

@@ -1,0 +1,118 @@
+"""What a cell of a table means: a number (with its unit), a placeholder, a label, or
+nothing. The patterns are the text grammar's cell terminals (grammar/report.lark:
+NUMBER, UNIT, PLACEHOLDER), written once more here because the core reads cells from
+any source and never loads the grammar; tests/test_grammar.py holds the two equal.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from govparse.classes import define
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import TextLocation
+from govparse.model.report import Value
+
+NUMBER, PLACEHOLDER, LABEL, EMPTY = "number", "placeholder", "label", "empty"
+FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER))
+
+# The grammar's cell terminals, as it writes them (a cell's end is the end of the
+# text here, where the grammar looks ahead to a separator or the line's end).
+_CELL_END = r"(?=[^\S\t\n]*(?:[\t\n|]|｜|\Z))"
+UNITS = "万元|元|个|件|项|条|次|人"
+NUMBER_PATTERN = (r"[+\-]?[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+                  rf"(?=[^\S\t\n]*(?:(?:{UNITS})[^\S\t\n]*)?(?:[\t\n|]|｜|\Z))")
+UNIT_PATTERN = rf"(?:{UNITS}){_CELL_END}"
+PLACEHOLDER_PATTERN = rf"(?:[—–\-－―]+|[\/／]|无|空){_CELL_END}"
+_FIGURE = re.compile(rf"(?P<number>{NUMBER_PATTERN})[^\S\t\n]*(?P<unit>{UNIT_PATTERN})?"
+                     rf"|(?P<placeholder>{PLACEHOLDER_PATTERN})")
+
+
+@define  # made by the thousand: attrs' slotted class builds faster than a NamedTuple
+class Cell:
+    """One cell of a table, as the core reads it: its kind and, for a number, value and unit."""
+
+    kind: str
+    text: str
+    line: int | None
+    column: int | None
+    value: Value = None
+    unit: str | None = None
+    location: object = None  # where the Document has it, when that is not a text's line
+
+    @property
+    def is_figure(self) -> bool:
+        """A cell that stands in a figure's place and is not empty."""
+        return self.kind in FIGURE_KINDS
+
+    def joined(self, other: Cell) -> Cell:
+        return attrs.evolve(self, text=self.text + other.text)
+
+
+_FULL_WIDTH_DIGITS = re.compile("[０-９．]")
+# Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).
+FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+
+
+def classify(text: str, line: int | None, column: int | None) -> Cell:
+    """A cell's meaning from its text (blanks around it already removed)."""
+    if not text:
+        return Cell(EMPTY, "", line, column)
+    if text.isdigit() and text.isascii() and len(text) < 20:  # a plain count
+        return Cell(NUMBER, text, line, column, int(text))
+    match = _FIGURE.fullmatch(text)
+    if match is None:
+        return Cell(LABEL, text, line, column)
+    if match.group("placeholder") is not None:
+        return Cell(PLACEHOLDER, text, line, column)
+    number = match.group("number")
+    return Cell(NUMBER, number, line, column, number_value(number), match.group("unit"))
+
+
+def read_cell(cell) -> Cell:
+    """The core's reading of a Document cell; a covered place reads as an empty cell."""
+    location = cell.location
+    if type(location) is TextLocation:
+        read = classify(cell.text, location.line, location.column)
+    else:
+        read = classify(cell.text, getattr(location, "line", None), None)
+        read.location = location
+    if cell.covered and read.kind != EMPTY:
+        read = Cell(EMPTY, "", read.line, read.column, location=read.location)
+    return read
+
+
+def number_value(text: str) -> Value:
+    """The value of a NUMBER token: int, or Decimal when written with a point."""
+    plain = text.translate(FOLD_FULL_WIDTH).replace(",", "")
+    try:
+        return Decimal(plain) if "." in plain else int(plain)
+    except (ValueError, InvalidOperation):  # longer than int() reads (sys.set_int_max_str_digits)
+        return None
+
+
+def note_number_form(cell: Cell, sink: DiagnosticSink) -> None:
+    """Say how a figure was written where it is not plain ASCII digits."""
+    text = cell.text
+    if cell.value is None:
+        limit = sys.get_int_max_str_digits()
+        sink.add("GP313", f"figure '{text[:20]}…' is {len(text)} characters long, more than "
+                 f"govparse reads as a number ({limit} digits); taken as missing",
+                 cell.line, cell.column, length=min(len(text), 40))
+        return
+    if _FULL_WIDTH_DIGITS.search(text):
+        sink.add("GP309", f"figure '{text}' is written in full-width digits; read as "
+                 f"{cell.value}", cell.line, cell.column, length=len(text))
+    if "," in text:
+        sink.add("GP310", f"figure '{text}' has thousands separators; read as {cell.value}",
+                 cell.line, cell.column, length=len(text))
+    if cell.unit:
+        sink.add("GP311", f"figure '{text}{cell.unit}' carries the unit '{cell.unit}'; the "
+                 f"number {text} is kept", cell.line, cell.column,
+                 length=len(text) + len(cell.unit))
+
+

@@ -1,0 +1,97 @@
+"""The front matter: the title line (organisation and year) and the preamble."""
+
+from __future__ import annotations
+
+import re
+
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Title, column_of, line_of
+from govparse.model.report import MetaField, Paragraph
+
+_BLANK = r"[^\S\t\n]"  # a blank, as the text grammar has it
+# A title's parts, as the text grammar's ORGANIZATION, YEAR and REPORT_NAME read them:
+# the organisation is whatever stands before the year (it starts with no digit).
+_TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d{{3}}){_BLANK}*"
+                    rf"(?P<name>年度?{_BLANK}*政府信息公开(?:工作)?(?:年度)?报告)\s*")
+# "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
+_PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
+_BLANKS = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+           "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t")
+
+
+class TitleParts:
+    __slots__ = ("organization", "org_at", "year", "year_at", "text", "at")
+
+    def __init__(self, title: Title) -> None:
+        found = _TITLE.fullmatch(title.text)
+        if found is None:
+            raise ValueError(f"not a title line: {title.text!r}")
+        at = title.location
+        org = found.group("org")
+        self.organization = None
+        if org is not None:
+            unmarked = org.lstrip("#")  # a markdown title: # 某区2024年…
+            text = unmarked.strip(_BLANKS)
+            if text:
+                offset = len(org) - len(unmarked) + len(unmarked) - len(unmarked.lstrip(_BLANKS))
+                self.organization = text
+                self.org_at = at.moved(offset) if at is not None else None
+        self.year = int(found.group("year"))
+        self.year_at = at.moved(found.start("year")) if at is not None else None
+        self.text = ((org or "") + found.group("year") + found.group("name")).strip(_BLANKS)
+        self.at = at
+
+
+def is_title(text: str) -> bool:
+    return _TITLE.fullmatch(text) is not None
+
+
+def _meta(value, location) -> MetaField:
+    return MetaField(value, line_of(location), column_of(location))
+
+
+def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
+    """Organisation, year, title text and preamble, from the blocks before the first
+    heading. ``section_paragraphs``: the overview's paragraphs, where a statistics
+    period may name the year when no title does."""
+    first_title = next((i for i in items if type(i) is Title), None)
+    titles = [TitleParts(first_title)] if first_title is not None else []
+    preamble = []
+    for item in items:
+        if type(item) is not Title:
+            preamble.append(Paragraph(item.text, line_of(item.location), column_of(item.location)))
+        elif item is not first_title:
+            # A second title line stays in the text, as a paragraph, and is said aloud.
+            parts = TitleParts(item)
+            sink.add("GP109", f"a second title line '{parts.text}'; the first (line "
+                     f"{line_of(titles[0].year_at)}) names the organisation and year, this one "
+                     "is kept as a paragraph", line_of(parts.at), column_of(parts.at),
+                     length=len(parts.text))
+            preamble.append(Paragraph(parts.text, line_of(parts.at), column_of(parts.at)))
+    preamble = tuple(preamble)
+    if titles:
+        first = titles[0]
+        org = None
+        if first.organization is not None:
+            org = _meta(first.organization, first.org_at)
+        else:
+            sink.add("GP101", "the title line names no organisation", line_of(first.year_at),
+                     column_of(first.year_at))
+        return org or MetaField(), _meta(first.year, first.year_at), first.text, preamble
+    head = preamble[0] if preamble else None
+    sink.add(
+        "GP101",
+        "no title line (organisation + year + 政府信息公开工作年度报告); the organisation is "
+        "missing",
+        head.line if head else 1, head.column if head else 1,
+        hint="a report begins with a line like 某某区2024年政府信息公开工作年度报告",
+    )
+    for paragraph in (*preamble, *section_paragraphs):
+        found = _PERIOD_YEAR.search(paragraph.text)
+        if found:
+            column = paragraph.column + found.start(1) if paragraph.column else None
+            sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
+                     "period stated in the text", paragraph.line, column, length=4)
+            return MetaField(), MetaField(int(found.group(1)), paragraph.line, column), None, \
+                preamble
+    return MetaField(), MetaField(), None, preamble

@@ -1,0 +1,86 @@
+"""A table's grid as one stream of cells in reading order, for rows to be read by label.
+
+The empty cells before a row's first label are what a merged label cell leaves
+(HTML's rowspan, a tab table's leading tabs): they stand in no figure's place and are
+skipped. A run of rows of one empty cell each (EmptyCells) stays one item, made into
+cells only where a row's figures need them."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell, note_number_form, read_cell
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import EmptyCells, column_of, line_of
+
+
+class EmptyRun:
+    """EmptyCells in the stream: ``count`` empty cells, each on a row of its own."""
+
+    __slots__ = ("source", "count", "line", "column")
+    kind = EMPTY
+    is_figure = False
+
+    def __init__(self, source: EmptyCells) -> None:
+        self.source = source
+        self.count = source.count
+        location = source.location
+        self.line = line_of(location)
+        self.column = column_of(location)
+
+    def cells(self) -> Iterator[Cell]:
+        for cell in self.source.cells():
+            yield read_cell(cell)
+
+    def __repr__(self) -> str:
+        return f"EmptyRun(line={self.line}, count={self.count})"
+
+
+class Stream:
+    """A table's cells in reading order, and the lone labels among its rows (a row
+    whose only text is one label: maybe a misspelt heading)."""
+
+    __slots__ = ("cells", "lone_labels")
+
+    def __init__(self) -> None:
+        self.cells: list[Cell | EmptyRun] = []
+        self.lone_labels: list[Cell] = []
+
+
+def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
+    stream = Stream()
+    extend = stream.cells.extend
+    for row in rows:
+        if isinstance(row, EmptyCells):
+            stream.cells.append(EmptyRun(row))
+            continue
+        cells = [read_cell(c) for c in row]
+        labels = 0
+        filled = 0
+        for cell in cells:
+            kind = cell.kind
+            if kind == NUMBER:
+                if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
+                    note_number_form(cell, sink)
+            elif kind == LABEL:
+                labels += 1
+            if kind != EMPTY:
+                filled += 1
+        if labels:
+            if filled == 1:
+                stream.lone_labels.append(next(c for c in cells if c.kind == LABEL))
+            start = 0
+            while cells[start].kind == EMPTY:
+                start += 1
+            del cells[:start]
+        extend(cells)
+    return stream
+
+
+def cells_of(items: Iterable[Cell | EmptyRun]) -> Iterator[Cell]:
+    """The cells, with the empty ones an EmptyRun stands for made."""
+    for item in items:
+        if type(item) is EmptyRun:
+            yield from item.cells()
+        else:
+            yield item

@@ -1,0 +1,221 @@
+"""The Document: what a front-end gives the reading core, whatever the source format.
+
+A Document is a sequence of blocks in reading order:
+
+- ``Title``: a title line (organisation + year + 政府信息公开工作年度报告);
+- ``Heading``: a line that opens one of the template's sections;
+- ``Paragraph``: a line or paragraph of text;
+- ``Table``: a grid of cells, a row at a time, each row's cells left to right.
+
+A cell holds its text as written (blanks around it removed), its span and its
+location. A spanning cell (``rowspan``/``colspan`` > 1) stands at its top left
+place; every other place it covers holds a cell marked ``covered`` with no text, so
+that each row of the grid has a cell for every column it spans. ``Table.from_rows``
+fills those in from rows written as HTML writes them (covered places left out).
+
+Every block and cell carries a location in the source the user has: a text file's
+line and column, an HTML table's row and column (and the source line), a PDF's page
+and box, a Word table's row and column. Diagnostics point there.
+
+The core reads only this: a user who holds a report in another form (a spreadsheet,
+a database) builds a Document and calls ``govparse.read_document(doc)``::
+
+    from govparse.document import Document, Heading, Table, Title
+    doc = Document([Title("某区2024年政府信息公开工作年度报告"),
+                    Heading("二、主动公开政府信息情况"),
+                    Table.from_rows([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+                                     ["规章", "0", "0", "3"], ...])])
+
+Front-ends know one format and nothing of what the cells mean; the core knows the
+template and nothing of formats.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence, Union
+
+from govparse.classes import define, frozen
+
+# ---------------------------------------------------------------- locations
+
+
+@frozen
+class TextLocation:
+    """A place in a text: line and column, both from 1 (a column counts characters)."""
+
+    line: int
+    column: int = 1
+
+    def moved(self, characters: int) -> TextLocation:
+        """The place ``characters`` further along the same line."""
+        return TextLocation(self.line, self.column + characters) if characters else self
+
+
+@frozen
+class HtmlLocation:
+    """A cell of an HTML table: the table's number in the page (from 1), the row and
+    column in its grid (from 1), and the source line the cell starts on."""
+
+    table: int
+    row: int
+    column: int
+    line: int | None = None
+
+    def moved(self, characters: int) -> HtmlLocation:
+        return self
+
+
+@frozen
+class PdfLocation:
+    """A place on a PDF page (from 1): the box (x0, y0, x1, y1) in points."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+    def moved(self, characters: int) -> PdfLocation:
+        return self
+
+
+@frozen
+class WordLocation:
+    """A cell of a Word document's table: table, row and column, each from 1."""
+
+    table: int
+    row: int
+    column: int
+
+    def moved(self, characters: int) -> WordLocation:
+        return self
+
+
+Location = Union[TextLocation, HtmlLocation, PdfLocation, WordLocation]
+
+
+def line_of(location: Location | None) -> int | None:
+    """The source line a location stands on, where it has one."""
+    return getattr(location, "line", None)
+
+
+def column_of(location: Location | None) -> int | None:
+    """The text column a location stands at, where it has one."""
+    return location.column if type(location) is TextLocation else None
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@define  # made by the thousand: a slotted class with no frozen checks builds fastest
+class Cell:
+    """One place of a table's grid.
+
+    ``x``: the cell's horizontal extent (left, right) on the page or in the
+    rendered text, when the source gives one: figures may then be placed by the
+    header above them. ``covered``: the place is covered by a spanning cell above
+    or to the left; such a cell has no text of its own."""
+
+    text: str
+    location: Location | None = None
+    rowspan: int = 1
+    colspan: int = 1
+    covered: bool = False
+    x: tuple[float, float] | None = None
+
+    @classmethod
+    def covering(cls, location: Location | None = None) -> Cell:
+        return cls("", location, covered=True)
+
+
+class EmptyCells:
+    """A run of rows of one empty cell each, made only when read.
+
+    A source may hold a great many of them (a page of empty grid lines in a text
+    file): a front-end may give such a run as one item of ``Table.rows``. Subclasses
+    say how the cells are made."""
+
+    count: int = 0  # how many rows
+    location: Location | None = None  # where the first stands
+
+    def cells(self) -> Iterator[Cell]:
+        raise NotImplementedError
+
+
+Row = Union[Sequence[Cell], EmptyCells]
+
+
+@frozen
+class Title:
+    """A title line: organisation, year and 政府信息公开工作年度报告."""
+
+    text: str
+    location: Location | None = None
+
+
+@frozen
+class Heading:
+    """A line that opens a section of the template (一、总体情况 …)."""
+
+    text: str
+    location: Location | None = None
+
+
+@frozen
+class Paragraph:
+    """A paragraph of text (a line of a text file)."""
+
+    text: str
+    location: Location | None = None
+
+
+@frozen
+class Table:
+    """A grid of cells, row by row; each row's cells in reading order.
+
+    A row is a sequence of Cells, or one EmptyCells standing for many rows of one
+    empty cell each."""
+
+    rows: tuple[Row, ...]
+    location: Location | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Sequence[str | Cell]],
+                  location: Location | None = None) -> Table:
+        """A table from rows written as HTML writes them: a spanning cell once, the
+        places it covers below or to the right left out. Plain strings are cells
+        with no location."""
+        grid: list[tuple[Cell, ...]] = []
+        below: dict[int, int] = {}  # column -> rows still covered by a cell above
+        for written in rows:
+            row: list[Cell] = []
+            cells = [c if isinstance(c, Cell) else Cell(c) for c in written]
+            cells.reverse()
+            while cells or any(col >= len(row) for col in below):
+                col = len(row)
+                if below.get(col):
+                    below[col] -= 1
+                    row.append(Cell.covering(location))
+                    continue
+                if not cells:
+                    break
+                cell = cells.pop()
+                row.append(cell)
+                for extra in range(1, max(1, cell.colspan)):
+                    row.append(Cell.covering(cell.location))
+                for spanned in range(col, col + max(1, cell.colspan)):
+                    if cell.rowspan > 1:
+                        below[spanned] = cell.rowspan - 1
+            grid.append(tuple(row))
+            below = {c: n for c, n in below.items() if n}
+        return cls(tuple(grid), location)
+
+
+Block = Union[Title, Heading, Paragraph, Table]
+
+
+@frozen
+class Document:
+    """A report's blocks in reading order, with what reading the source noticed
+    (``notes``: Diagnostics) and the source's name (``path``)."""
+
+    blocks: tuple[Block, ...]
+    path: str | None = None
+    notes: tuple = ()

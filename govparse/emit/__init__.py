@@ -1,0 +1,1 @@
+"""Output from the model: printing reports, JSON and CSV, listings, diagnostics."""

@@ -1,0 +1,44 @@
+"""The layouts a table is written in as text, one module each, and which one a table uses.
+
+Each module has ``NAME``, ``matches(counts)`` (do the table's lines look like this
+layout?) and ``rows(lines, sink)`` (the table's rows, with the layout's artefacts
+removed: border pipes, trailing separators, indentation). The layout is decided for
+each table before its rows are made; a new layout is a new module here and a place
+in ``LAYOUTS``.
+"""
+
+from __future__ import annotations
+
+from govparse.frontends.text.layouts import cells, markdown, pipe, tab
+from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines
+
+# Tried in this order: the first that matches is the table's layout (tab matches all).
+LAYOUTS = (markdown, pipe, cells, tab)
+
+
+class LineCounts:
+    """What deciding a layout looks at: how many lines have separators, how many a
+    pipe, how many are one indented cell, how many start with a border pipe."""
+
+    __slots__ = ("separated", "piped", "one_cell", "bordered")
+
+    def __init__(self, lines: list[CellLine | SeparatorLines]) -> None:
+        self.separated = self.piped = self.one_cell = self.bordered = 0
+        for ln in lines:
+            if type(ln) is SeparatorLines:
+                self.separated += ln.count
+                self.piped += ln.piped
+                self.one_cell += ln.single  # a line of separators only is indented
+                self.bordered += ln.piped
+            elif ln.separators:
+                self.separated += 1
+                piped = not PIPES.isdisjoint(ln.separators)
+                self.piped += piped
+                self.one_cell += ln.indented and len(ln.separators) == 1
+                self.bordered += piped and ln.indented and ln.separators[0] in PIPES
+
+
+def detect_layout(lines: list[CellLine | SeparatorLines]):
+    """The layout module the table's lines are written in."""
+    counts = LineCounts(lines)
+    return next(layout for layout in LAYOUTS if layout.matches(counts))

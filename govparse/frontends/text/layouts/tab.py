@@ -1,0 +1,29 @@
+"""``tab``: one row a line, cells separated by tabs; empty cells at a line's start
+stand for merged label cells (the core skips them), trailing tabs are layout."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from govparse.core.cells import EMPTY, Cell
+from govparse.diagnostics import DiagnosticSink
+from govparse.frontends.text.lines import CellLine, SeparatorLines
+
+NAME = "tab"
+
+
+def matches(counts) -> bool:
+    return True  # what no other layout claims
+
+
+def trimmed(cells: list[Cell]) -> list[Cell]:
+    """The cells without the empty ones at the end (trailing separators)."""
+    while cells and cells[-1].kind == EMPTY:
+        cells.pop()
+    return cells
+
+
+def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
+    for ln in lines:
+        if type(ln) is not SeparatorLines:  # lines of empty cells add nothing
+            yield trimmed(list(ln.cells))

@@ -1,0 +1,156 @@
+"""A table line's cells, split at the grammar's separators; runs of empty lines.
+
+A table section's lines reach here as the grammar read them (one LINES token a run);
+each line is split into cells at SEP (tab, pipe, full-width pipe) in one
+regular-expression pass, several times faster than feeding the LALR parser cell by
+cell (the grammar's rule `row` does that; tests/test_grammar.py holds the two equal).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from govparse.core.cells import EMPTY, LABEL, Cell, classify
+from govparse.document import Cell as DocumentCell
+from govparse.document import EmptyCells, TextLocation
+
+# SEP of the grammar: one character between two cells (split_cells counts on it)
+_SEPARATOR = re.compile("[\t|｜]")
+PIPES = frozenset("|｜")
+
+
+class CellLine(NamedTuple):
+    """One line of a table as written: its cells (empty ones included) and separators."""
+
+    line: int
+    cells: tuple[Cell, ...]
+    separators: str  # the separator characters, in order
+    indented: bool  # the line starts with a separator
+
+    @property
+    def filled(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.kind != EMPTY)
+
+    @property
+    def lone_label(self) -> Cell | None:
+        """The line's only filled cell, when it is a label: maybe a sentence."""
+        found = None
+        for cell in self.cells:
+            if cell.kind != EMPTY:
+                if found is not None or cell.kind != LABEL:
+                    return None
+                found = cell
+        return found
+
+
+_CHUNK = 1 << 16  # characters of a run of lines split at once
+
+
+def split_lines(run: str) -> Iterator[str]:
+    """The lines of a run of lines that ends with a line end (each line without it),
+    split a chunk at a time: a list of them all, a str a line, would be most of what
+    a section of a million short lines of separators takes."""
+    start, size = 0, len(run)
+    while start < size:
+        end = run.find("\n", start + _CHUNK)
+        end = size if end < 0 else end + 1
+        yield from run[start:end].split("\n")[:-1]
+        start = end
+
+
+class SeparatorLines(EmptyCells):
+    """Two or more table lines in a row that hold separators only (blank lines may
+    stand between them): every cell of theirs is empty. They are kept as their text,
+    not split: a Cell a separator costs about a hundred times the text's size, and a
+    table section of nothing else (a page's empty grid) would take gigabytes. In
+    the one-cell-a-line layout each line stands for one empty cell, made by
+    ``cells()`` where a row's figures need it (tables.logical_rows); in the other
+    layouts such lines add no cell to the stream (cell_stream)."""
+
+    __slots__ = ("line", "column", "text", "last_line", "count", "piped", "single")
+    # In a cell stream they stand for their lines' cells, which are empty.
+    kind = EMPTY
+    is_figure = False
+    lone_label = None  # as a CellLine's: the lines hold no label
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line  # where the first line is, and the column it starts at
+        self.column = column
+        self.text = ""  # the lines, each with its line end; set by the transformer
+        self.last_line = line
+        # what detect_layout() counts: lines, lines with a pipe, lines of one separator
+        self.count = self.piped = self.single = 0
+
+    def add(self, line: int, body: str) -> None:
+        """One more line; ``body``: its separators, without the blanks around them."""
+        self.last_line = line
+        self.count += 1
+        self.piped += "|" in body or "｜" in body
+        self.single += len(body) == 1
+
+    def lines(self) -> Iterator[CellLine]:
+        """Each line as split_cells() reads it."""
+        column = self.column
+        for number, text in enumerate(split_lines(self.text), start=self.line):
+            if text.strip(BLANK):
+                yield split_cells(text, number, column)
+            column = 1
+
+    @property
+    def location(self) -> TextLocation:
+        return TextLocation(self.line, self.column)
+
+    def cells(self) -> Iterator[DocumentCell]:
+        """The cell each line stands for in the one-cell-a-line layout: the empty one
+        after its first separator (as the layout takes it from an indented line)."""
+        for ln in self.lines():
+            empty = ln.cells[1]
+            yield DocumentCell("", TextLocation(empty.line, empty.column))
+
+    def __repr__(self) -> str:
+        return f"SeparatorLines(line={self.line}, count={self.count})"
+
+
+
+# ---------------------------------------------------------------- splitting a line
+
+
+# A blank, as the grammar has it ([^\S\t\n]): every whitespace character but the tab
+# and the line end, written out for str.strip (tests hold it to str.isspace).
+BLANK = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+         "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+BLANKS = BLANK + "\t"  # what the grammar counts as blank around a line's text
+SEPARATORS_AND_BLANKS = BLANKS + "|｜"  # what a line of empty cells is made of
+
+
+def strip_blanks(text: str) -> tuple[str, int]:
+    """The text without the grammar's blanks around it, and how many went before.
+    (Not str.strip(): that strips more, and text it strips would read otherwise.)"""
+    body = text.strip(BLANKS)
+    return body, (len(text) - len(text.lstrip(BLANKS)) if body else 0)
+
+
+def split_cells(text: str, line: int, column: int) -> CellLine:
+    """A table line's cells, as the grammar's rule `row` reads them.
+
+    ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
+    separator before it (at column 1 when it opens the line)."""
+    pieces = _SEPARATOR.split(text)
+    cells: list[Cell] = []
+    append = cells.append
+    start = 0  # where the piece starts in text
+    for raw in pieces:
+        body = raw.strip(BLANK) if raw else raw
+        if not body:
+            append(Cell(EMPTY, "", line, column + start if start else 1))
+        else:
+            at = column + start
+            if raw[0] in BLANK:
+                at += len(raw) - len(raw.lstrip(BLANK))
+            append(classify(body, line, at))
+        start += len(raw) + 1
+    separators = "".join(_SEPARATOR.findall(text)) if len(pieces) > 1 else ""
+    return CellLine(line, tuple(cells), separators, bool(separators) and cells[0].kind == EMPTY)
+
+

@@ -1,0 +1,139 @@
+"""Text to a Document: the grammar reads the title, headings and lines; each table
+section's lines are split into cells and their layout decided before rows are made."""
+
+from __future__ import annotations
+
+import functools
+
+from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
+from govparse.frontends.text.grammar import lark_parser
+from govparse.frontends.text.layouts import detect_layout
+from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
+from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
+from govparse.template.sections import TABLE_SECTIONS
+from govparse.template.spec import TEMPLATES, catalogue, label_key
+
+_PROSE_MARKS = frozenset("。；;！？")
+
+
+def is_prose(text: str) -> bool:
+    """A sentence in a table section, not a cell: kept as a paragraph."""
+    return not _PROSE_MARKS.isdisjoint(text) or len(text) > 60
+
+
+def parse_text(text: str):
+    """The grammar's reading of a report's text (line ends normalised, one at the end)."""
+    return lark_parser().parse(text, start="start")
+
+
+def to_document(raw: RawReport, text: str, path: str | None = None,
+                notes: tuple = ()) -> Document:
+    """The blocks of a parse. ``text``: what was parsed (titles are sliced from it);
+    ``notes``: what reading the source noticed before (decoding)."""
+    sink = DiagnosticSink()
+    sink.items.extend(notes)
+    blocks: list = []
+    for item in raw.front_matter:
+        blocks.append(_title(item, text) if type(item) is RawTitle else item)
+    for section in raw.sections:
+        blocks.extend(_section(section, sink))
+    return Document(tuple(blocks), path, tuple(sink.items))
+
+
+def _title(raw: RawTitle, text: str) -> Title:
+    first = raw.organization or raw.year
+    return Title(text[first.start_pos:raw.name.end_pos].rstrip(),
+                 TextLocation(first.line, first.column))
+
+
+def _section(raw: RawSection, sink: DiagnosticSink):
+    heading, offset = strip_blanks(raw.heading)
+    yield Heading(heading, TextLocation(raw.heading.line, raw.heading.column + offset))
+    if raw.kind not in TABLE_SECTIONS:
+        yield from raw.paragraphs
+        return
+    lines, prose = _split_prose(raw.lines, raw.kind)
+    if lines:
+        layout = detect_layout(lines)
+        rows = list(layout.rows(lines, sink))
+        if layout.NAME != "cells":
+            _note_wrapped_rows(rows, sink)
+        first = lines[0]
+        yield Table(tuple(_document_row(r) for r in rows),
+                    TextLocation(first.line, first.cells[0].column if type(first) is CellLine
+                                 else first.column))
+    yield from prose
+
+
+def _document_row(row):
+    if type(row) is SeparatorLines:
+        return row
+    return tuple(Cell(c.text + c.unit if c.unit else c.text, TextLocation(c.line, c.column))
+                 for c in row)
+
+
+def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
+    """Sentences written in a table section are its paragraphs, not cells."""
+    known = _known_labels(kind)
+    cells, prose = [], []
+    for ln in lines:
+        cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
+        if cell is not None and label_key(cell.text) not in known and is_prose(cell.text):
+            prose.append(Paragraph(cell.text, TextLocation(cell.line, cell.column)))
+        else:
+            cells.append(ln)
+    return cells, tuple(prose)
+
+
+@functools.cache
+def _known_labels(kind: str) -> frozenset[str]:
+    return frozenset(key for template in TEMPLATES
+                     for key in catalogue(template, kind).labels_by_key)
+
+
+def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
+    """A row's figures that go on on the next line (the core reads them as one row)."""
+    previous = None
+    for row in rows:
+        cells = row
+        if any(c.kind == LABEL for c in row):
+            # the core skips the empty cells before a row's first label
+            start = 0
+            while row[start].kind == EMPTY:
+                start += 1
+            cells = row[start:]
+        for cell in cells:
+            if previous is not None and previous.kind in FIGURE_KINDS \
+                    and cell.kind in FIGURE_KINDS and cell.line != previous.line:
+                sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as "
+                         "one row", cell.line, cell.column)
+            previous = cell
+
+
+def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document:
+    """A report's text (decoded, with what decoding noticed) as a Document."""
+    from govparse.errors import GrammarError, InputError
+    from govparse.frontends.text._standalone import LarkError, UnexpectedInput
+    from govparse.source import normalize_newlines
+
+    if "\ufeff" in text:
+        # A byte-order mark left in the text (a second one, one inside, or text that
+        # came as str) is a zero-width blank: read as a space, so that columns still
+        # count every character and reprinting drops it once and for all.
+        text = text.replace("\ufeff", " ")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
+                         path=path)
+    text = normalize_newlines(text)
+    try:
+        raw = parse_text(text)
+    except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug
+        raise GrammarError("GP100", f"the grammar cannot read this line: {exc.__class__.__name__}",
+                           getattr(exc, "line", None), getattr(exc, "column", None),
+                           path=path) from None
+    except LarkError as exc:
+        raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
+    return to_document(raw, text, path, notes)

@@ -1,0 +1,1 @@
+"""The Report model: frozen classes of plain values, knowing no source format."""

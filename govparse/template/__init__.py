@@ -1,0 +1,1 @@
+"""The national template as data: tables, rows, columns, headings and arithmetic."""

@@ -1,0 +1,1 @@
+"""Hypothesis strategies and damage operators for testing govparse and what embeds it."""
