@@ -15,8 +15,10 @@ $(VENV)/.installed: pyproject.toml
 demo: bytecode
 	$(VENV)/bin/govparse parse examples/report-2024-tab.txt
 
-## test: set up, then run the whole test suite (quick Hypothesis profile)
+## test: set up, check the layering (lint-imports: [tool.importlinter] in pyproject.toml;
+## no cache directory left behind), then run the whole test suite (quick Hypothesis profile)
 test: grammar bytecode
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest
 
 ## grammar: remake govparse/frontends/text/_standalone.py, the parser's tables, if grammar/report.lark

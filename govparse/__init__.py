@@ -20,6 +20,8 @@ _EXPORTS = {
     "StrictModeError": "govparse.errors",
     "parse": "govparse.api",
     "parse_file": "govparse.api",
+    "read_document": "govparse.api",
+    "Mode": "govparse.api",
     "dumps": "govparse.emit.printer",
     "validate": "govparse.check.validation",
 }

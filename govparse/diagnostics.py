@@ -81,6 +81,12 @@ CODES: dict[str, Code] = {
         Code("GP311", "unit-in-cell", _N, "a figure's cell also holds a unit"),
         Code("GP312", "amount-in-yuan", _W, "an amount is in 元 where the template asks for 万元"),
         Code("GP313", "unreadable-figure", _E, "a cell where a figure stands is no number read"),
+        Code("GP314", "unplaced-short-row", _E,
+             "a row has fewer figures than columns and nothing tells where (some of) them go"),
+        Code("GP315", "gap-by-arithmetic", _W,
+             "a short row's gap was placed where the template's arithmetic allows it alone"),
+        Code("GP316", "gap-by-position", _W,
+             "a short row's figures were placed by their positions under the header"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

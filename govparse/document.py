@@ -181,18 +181,22 @@ class Table:
                   location: Location | None = None) -> Table:
         """A table from rows written as HTML writes them: a spanning cell once, the
         places it covers below or to the right left out. Plain strings are cells
-        with no location."""
+        with no location. A covered place has the location of the cell covering it.
+        A row that ends before a place covered from above does not reach it: no
+        cell stands there, and the span still ends where its rowspan says."""
         grid: list[tuple[Cell, ...]] = []
-        below: dict[int, int] = {}  # column -> rows still covered by a cell above
+        # column -> (rows below still covered by a cell above, that cell's location)
+        below: dict[int, tuple[int, Location | None]] = {}
         for written in rows:
             row: list[Cell] = []
             cells = [c if isinstance(c, Cell) else Cell(c) for c in written]
             cells.reverse()
-            while cells or any(col >= len(row) for col in below):
+            covered = {col: at for col, (_, at) in below.items()}  # places of this row
+            started: dict[int, tuple[int, Location | None]] = {}  # spans from this row down
+            while cells or any(col >= len(row) for col in covered):
                 col = len(row)
-                if below.get(col):
-                    below[col] -= 1
-                    row.append(Cell.covering(location))
+                if col in covered:
+                    row.append(Cell.covering(covered.pop(col)))
                     continue
                 if not cells:
                     break
@@ -200,11 +204,13 @@ class Table:
                 row.append(cell)
                 for extra in range(1, max(1, cell.colspan)):
                     row.append(Cell.covering(cell.location))
-                for spanned in range(col, col + max(1, cell.colspan)):
-                    if cell.rowspan > 1:
-                        below[spanned] = cell.rowspan - 1
+                if cell.rowspan > 1:
+                    for spanned in range(col, col + max(1, cell.colspan)):
+                        started[spanned] = (cell.rowspan - 1, cell.location)
             grid.append(tuple(row))
-            below = {c: n for c, n in below.items() if n}
+            # every span from above covers this row, whether the row reaches it or not
+            below = {col: (n - 1, at) for col, (n, at) in below.items() if n > 1}
+            below.update(started)
         return cls(tuple(grid), location)
 
 

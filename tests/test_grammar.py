@@ -149,3 +149,179 @@ def test_other_unicode_spaces_are_blanks():
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (1, 2, 3)
     assert (rules.issued.line, rules.issued.column) == (3, 5)
+
+
+# ---------------------------------------------------------------- headings as data
+# The heading words come from govparse/template/data/headings.tsv, filled into the
+# grammar's HEADING and LINES terminals when the parser is generated. The oracle:
+# the two terminals as they were written out in grammar/report.lark before.
+OLD_HEADING = (
+    r"[^\S\n]*(?:#{1,6}[^\S\t\n]*)?(?:\*\*)?(?:(?:[一二三四五六七八九十\d]+[^\S\t\n]*[、.．,，]"
+    r"|[（(][一二三四五六七八九十\d]+[)）])[^\S\t\n]*)?"
+    r"(?:总体情况|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况"
+    r"|政府信息公开行政复议[、,，和及与]?行政诉讼(?:的)?情况"
+    r"|存在的主要问题(?:及|和|与|以及)?改进(?:情况|措施)|其他需要报告的事项)"
+    r"(?:\*\*)?[:：]?(?:\*\*)?[^\S\n]*(?=\n|\Z)")
+OLD_LINES = (
+    r"[\S\t][^\n]*\n(?:(?![^\n]*"
+    r"(?:总体情况|主动公开政府信息(?:的)?情况|收到和处理政府信息公开申请(?:的)?情况"
+    r"|行政诉讼(?:的)?情况|改进(?:情况|措施)|其他需要报告的事项)"
+    r"(?:\*\*)?[:：]?(?:\*\*)?[^\S\n]*\n|[ |｜:]*[-=]{3}[-=:|｜+ \t]*\n)"
+    r"[^\S\t\n]*[\S\t][^\n]*\n|[^\S\t\n]*\n)*+")
+
+# Heading lines real reports write, and the section each opens.
+HEADING_VARIANTS = {
+    "一、总体情况": "overview",
+    "一、总体情况：": "overview",
+    "## 一、总体情况": "overview",
+    "**一、总体情况**": "overview",
+    "（一）总体情况": "overview",
+    "1. 总体情况": "overview",
+    "一 、 总体情况 ": "overview",
+    "总体情况": "overview",
+    "  二、主动公开政府信息的情况  ": "active_disclosure",
+    "二、主动公开政府信息情况:": "active_disclosure",
+    "二、主动公开政府信息情况**：**": "active_disclosure",
+    "三、收到和处理政府信息公开申请情况": "applications",
+    "三．收到和处理政府信息公开申请的情况": "applications",
+    "四、政府信息公开行政复议、行政诉讼情况": "review_litigation",
+    "四、政府信息公开行政复议,行政诉讼情况": "review_litigation",
+    "四、政府信息公开行政复议和行政诉讼的情况": "review_litigation",
+    "四、政府信息公开行政复议行政诉讼情况": "review_litigation",
+    "(4)政府信息公开行政复议及行政诉讼情况": "review_litigation",
+    "五、存在的主要问题及改进情况": "problems",
+    "五、存在的主要问题和改进措施": "problems",
+    "五、存在的主要问题以及改进情况": "problems",
+    "（五）存在的主要问题与改进情况：": "problems",
+    "五、存在的主要问题改进措施": "problems",
+    "六、其他需要报告的事项": "other_matters",
+    "\t六、其他需要报告的事项": "other_matters",
+    "### 六、其他需要报告的事项：**": "other_matters",
+}
+# Lines that are no heading: some still end in a heading's words (a run of LINES
+# stops before them), some hold the words elsewhere.
+NOT_HEADINGS = [
+    "本机关总体情况良好。",
+    "全年行政诉讼情况",
+    "本年度行政复议、行政诉讼的情况",
+    "下一步改进措施",
+    "第一、总体情况",
+    "五、存在的问题及改进情况",
+    "二、主动公开政府信息情况说明",
+    "三、收到和处理政府信息公开申请情况。",
+    "一、总体情况\t0",
+    "二、主动公开政府信息情况 | 1 |",
+    "政府信息公开行政复议行政诉讼",
+    "其他需要报告的事项无",
+    "规章\t0\t0\t0",
+    "----|----",
+    "",
+]
+
+
+def _terminal(name):
+    import re
+
+    (terminal,) = [t for t in lark_parser().terminals if t.name == name]
+    return re.compile(terminal.pattern.to_regexp())
+
+
+def _matched(pattern, text):
+    match = pattern.match(text)
+    return match and match.group()
+
+
+def test_heading_and_lines_match_what_they_matched_before():
+    import re
+
+    old_heading, new_heading = re.compile(OLD_HEADING), _terminal("HEADING")
+    old_lines, new_lines = re.compile(OLD_LINES), _terminal("LINES")
+    lines = [*HEADING_VARIANTS, *NOT_HEADINGS]
+    assert len(lines) >= 30
+    for line in lines:
+        for text in (line, line + "\n", line + "\n正文\n"):
+            assert _matched(new_heading, text) == _matched(old_heading, text), repr(text)
+        for text in (f"正文\n{line}\n后文\n", f"\t1\t2\n\n{line}\n", f"{line}\n正文\n"):
+            assert _matched(new_lines, text) == _matched(old_lines, text), repr(text)
+
+
+def test_heading_variants_are_headings_and_stop_a_run_of_lines():
+    from govparse.template.sections import heading_kind
+
+    heading, lines = _terminal("HEADING"), _terminal("LINES")
+    for line, kind in HEADING_VARIANTS.items():
+        assert _matched(heading, line + "\n") == line, line
+        assert heading_kind(line) == kind, line
+        # a run of LINES ends before the heading, which the lexer reads on its own
+        assert _matched(lines, f"正文\n{line}\n后文\n") == "正文\n", line
+    for line in NOT_HEADINGS:
+        assert not _matched(heading, line + "\n"), line
+
+
+def test_the_grammar_is_filled_in_from_the_headings_data():
+    from govparse.template.sections import heading_pattern, lines_stop_pattern
+
+    grammar = grammar_text()
+    assert "@HEADING_" not in grammar
+    heading, lines = _terminal("HEADING"), _terminal("LINES")
+    assert heading_pattern() in heading.pattern and lines_stop_pattern() in lines.pattern
+
+
+def test_each_official_heading_opens_its_section():
+    import govparse
+    from govparse.template.sections import SECTION_KINDS, SECTION_NAMES
+
+    for number, kind in enumerate(SECTION_KINDS, start=1):
+        raw = lark_parser().parse(f"{SECTION_NAMES[kind]}\n正文\n", start="start")
+        (section,) = raw.sections
+        assert section.kind == kind
+        report = govparse.parse(f"{SECTION_NAMES[kind]}\n正文。\n")
+        assert [s.number for s in report.sections] == [number], kind
+    # all six in a row, each its own section
+    text = "".join(f"{SECTION_NAMES[kind]}\n正文\n" for kind in SECTION_KINDS)
+    raw = lark_parser().parse(text, start="start")
+    assert tuple(s.kind for s in raw.sections) == SECTION_KINDS
+
+
+def test_sections_agree_with_the_headings_data():
+    import re
+
+    from govparse.template import sections
+    from govparse.template.headings import TSV, headings
+    from govparse.template.spec import TABLE_ORDER
+
+    with open(TSV, encoding="utf-8") as handle:
+        rows = [line.split("\t") for line in handle.read().splitlines()
+                if line and not line.startswith("#")]
+    assert [row[0] for row in rows] == ["overview", "active_disclosure", "applications",
+                                        "review_litigation", "problems", "other_matters"]
+    assert sections.SECTION_KINDS == tuple(row[0] for row in rows)
+    assert sections.SECTION_NAMES == {row[0]: row[1] for row in rows}
+    assert sections.SECTION_WORDS == tuple((row[4], row[0]) for row in rows)
+    assert sections.TABLE_SECTIONS == TABLE_ORDER
+    assert sections.TABLE_SECTIONS == tuple(row[0] for row in rows if row[5] == "table")
+    for kind, name, words, ends, word, _ in rows:
+        assert sections.heading_kind(name) == kind
+        # the word is this heading's only
+        assert [k for w, k in sections.SECTION_WORDS if w in name] == [kind]
+        # the official heading (its numbering aside) is one the patterns accept
+        assert re.fullmatch(words, name.partition("、")[2])
+        assert re.search(f"(?:{ends})$", name)
+        for column in (words, ends):  # the grammar's terminals keep no groups
+            assert re.compile(column).groups == 0
+    assert headings() == tuple(dict(zip(("kind", "heading", "words", "ends", "word", "body"),
+                                        row)) for row in rows)
+    assert sections.heading_kind("本年度工作") is None
+
+
+def test_the_fill_in_wants_each_placeholder_once():
+    import pytest
+
+    from govparse.template.headings import fill_grammar
+
+    with pytest.raises(ValueError, match="@HEADING_ENDS@"):
+        fill_grammar("A: /@HEADING_WORDS@/\n")
+    with pytest.raises(ValueError, match="@HEADING_WORDS@"):
+        fill_grammar("// @HEADING_WORDS@\nA: /@HEADING_WORDS@/\nB: /@HEADING_ENDS@/\n")
+    filled = fill_grammar("A: /x@HEADING_WORDS@/\nB: /@HEADING_ENDS@y/\n")
+    assert filled.startswith("A: /x(?:总体情况|") and filled.endswith("|其他需要报告的事项)y/\n")

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import click
 
-from govparse.console import resume_collector
+from govparse.collector import resume_collector
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.errors import GovParseError, InputError, StrictModeError
 from govparse.model.report import Report
@@ -113,7 +113,7 @@ def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterat
         except GovParseError as exc:
             outcome.error = exc
         yield outcome
-        resume_collector()  # a batch runs with the garbage collector (govparse/console.py)
+        resume_collector()  # a batch runs with the garbage collector (govparse/collector.py)
 
 
 def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:

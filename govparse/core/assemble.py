@@ -48,7 +48,8 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     for kind, table in prepared.items():
         figures = {}
         if table is not None:
-            reader = TableReader(catalogue(table_templates[kind], kind), sink)
+            reader = TableReader(catalogue(table_templates[kind], kind), sink,
+                                 table_templates[kind])
             figures = reader.read(table.rows, table.heading_line)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
     model_sections = tuple(

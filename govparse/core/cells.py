@@ -43,6 +43,11 @@ class Cell:
     value: Value = None
     unit: str | None = None
     location: object = None  # where the Document has it, when that is not a text's line
+    x: tuple[float, float] | None = None  # the horizontal extent, where the source gives one
+    # An empty cell after the last text of its row: a cell, or what a trailing
+    # separator left; the table reader drops it when a row has cells to spare.
+    ends_row: bool = False
+    row: int | None = None  # the row of its table's grid (a header's cells share one)
 
     @property
     def is_figure(self) -> bool:
@@ -83,6 +88,8 @@ def read_cell(cell) -> Cell:
         read.location = location
     if cell.covered and read.kind != EMPTY:
         read = Cell(EMPTY, "", read.line, read.column, location=read.location)
+    if cell.x is not None:
+        read.x = cell.x
     return read
 
 

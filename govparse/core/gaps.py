@@ -53,6 +53,15 @@ def consistent_placements(values: Sequence[Number], columns: Sequence[str], row:
     figure are unknown, and so are None values. A relation is broken when no
     assignment of numbers >= 0 to its unknowns makes it hold.
     """
+    counted = broken_counts(values, columns, row, relations, known, limit)
+    return None if counted is None else [p for p, broken in counted if not broken]
+
+
+def broken_counts(values: Sequence[Number], columns: Sequence[str], row: str,
+                  relations: Iterable[Relation], known: Mapping[Ref, Number],
+                  limit: int = MAX_PLACEMENTS) -> list[tuple[tuple[int, ...], int]] | None:
+    """Every placement with how many relations it breaks (as consistent_placements
+    has it), or None when there are more than ``limit`` placements to try."""
     k, n = len(values), len(columns)
     if math.comb(n, k) > limit:
         return None
@@ -71,8 +80,7 @@ def consistent_placements(values: Sequence[Number], columns: Sequence[str], row:
             figures: list[Number] = [None] * n
             for value, column in zip(values, placement):
                 figures[column] = value
-            if not any(_broken(left, right, figures) for left, right in sides):
-                found.append(placement)
+            found.append((placement, sum(_broken(left, right, figures) for left, right in sides)))
     return found
 
 

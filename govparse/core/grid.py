@@ -50,14 +50,16 @@ class Stream:
 def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
     stream = Stream()
     extend = stream.cells.extend
-    for row in rows:
+    for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
             continue
         cells = [read_cell(c) for c in row]
         labels = 0
         filled = 0
-        for cell in cells:
+        last = -1  # where the row's last text stands
+        for index, cell in enumerate(cells):
+            cell.row = number
             kind = cell.kind
             if kind == NUMBER:
                 if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
@@ -66,6 +68,10 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
                 labels += 1
             if kind != EMPTY:
                 filled += 1
+                last = index
+        if 0 <= last < len(cells) - 1:
+            for cell in cells[last + 1:]:
+                cell.ends_row = True
         if labels:
             if filled == 1:
                 stream.lone_labels.append(next(c for c in cells if c.kind == LABEL))

@@ -14,6 +14,7 @@ from itertools import islice
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
+from govparse.core.gaps import broken_counts, placement_by_position
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -102,19 +103,35 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     return [r for r in rows if r.labels or r.has_figures]
 
 
+class ShortRow:
+    """A row with fewer figure cells than columns, and nothing marking the gap."""
+
+    __slots__ = ("cells", "columns", "keys", "what")
+
+    def __init__(self, cells, columns, keys, what) -> None:
+        self.cells = cells
+        self.columns = columns
+        self.keys = keys
+        self.what = what
+
+
 class TableReader:
     """Reads one table of the template from its cell stream."""
 
-    def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink) -> None:
+    def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
+                 template: str | None = None) -> None:
         self.catalogue = catalogue
         self.sink = sink
+        self.template = template  # whose arithmetic may place a short row's gap
+        self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.figures: dict[tuple[str, str], Figure] = {}
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
         self.variant_labels: list[Cell] = []
         self.heading_line: int | None = None  # where a finding with no cell of its own points
-        self.header_cells: dict[int, list[Cell]] = {}  # column labels, by line
+        self.header_cells: dict[object, list[Cell]] = {}  # column labels, by source row
+        self.read_by_position = False  # the review table, written as one row of figures
 
     # ------------------------------------------------------------ entry point
 
@@ -130,6 +147,8 @@ class TableReader:
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(heading_line)
+        for short in self.short_rows:
+            self._place_short_row(short)
         self._check_header(heading_line)
         self._report_label_forms()
         return self.figures
@@ -147,8 +166,7 @@ class TableReader:
                 return
             leaf = labels.pop()
             spec = self._row_for_leaf(leaf, row.data)
-            if spec is None:
-                return
+        # the labels before the leaf are read even when the leaf names no row
         for cell in labels:
             self._classify_label(cell)
         if spec is not None:
@@ -199,7 +217,7 @@ class TableReader:
             self._place(cat.rows_by_key[key], [], cell)
         elif key in cat.headers_by_key:
             self.header_keys.add(key)
-            self.header_cells.setdefault(cell.line, []).append(cell)
+            self.header_cells.setdefault(cell.row, []).append(cell)
         elif key in cat.parents_by_key:
             pass
         elif looks_like_a_figure(cell.text):
@@ -245,13 +263,15 @@ class TableReader:
                 self._read_row(row)
             self._report_missing_rows(self.heading_line)
             return
+        self.read_by_position = True
         for row in rows:
             for cell in row.labels:
                 self._classify_label(cell)
         data = [c for r in with_figures for c in r.data]
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
-        placed = self._fit(data, [c for _, c in slots], "the review table", anchor)
+        placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
+                           [(spec.id, col.id) for spec, col in slots])
         for (spec, col), fig in zip(slots, placed):
             self.figures[(spec.id, col.id)] = fig
         for spec in cat.table.rows:
@@ -270,12 +290,13 @@ class TableReader:
             )
             return
         self.seen_rows[spec.id] = label
-        placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label)
+        placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label,
+                           [(spec.id, col.id) for col in spec.columns])
         for col, fig in zip(spec.columns, placed):
             self.figures[(spec.id, col.id)] = fig
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
-             anchor: Cell | None) -> list[Figure]:
+             anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""
         want = len(columns)
         if len(data) == want and all(c.kind == NUMBER and c.unit is None for c in data):
@@ -284,6 +305,17 @@ class TableReader:
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
+        if size > want and any(getattr(c, "ends_row", False) for c in data):
+            # Empty cells that end a source row within the figures (a row wrapped
+            # after a trailing separator) stand for no column when cells are to spare.
+            last = max((i for i, c in enumerate(data) if c.kind != EMPTY), default=-1)
+            kept = []
+            for index, cell in enumerate(data):
+                if size > want and index < last and getattr(cell, "ends_row", False):
+                    size -= 1
+                else:
+                    kept.append(cell)
+            data, start, end = kept, 0, len(kept)
         while size > want and data[start].kind == EMPTY:
             gap = data[start]
             start += 1
@@ -294,7 +326,8 @@ class TableReader:
             end -= 1
             size -= 1
         cells = data[start:end]
-        if size != len(cells):  # EmptyRun among the figures: make only the cells used
+        if size != len(cells) or any(type(c) is EmptyRun for c in cells):
+            # EmptyRun among the figures: make only the cells used
             cells = list(islice(cells_of(cells), want + 1))
         if size > want:
             extra = cells[want]
@@ -305,25 +338,22 @@ class TableReader:
                 extra.line, extra.column,
             )
             return [Figure(None, c.line, c.column) for c in cells[:want]]
-        if len(cells) < want:
-            absent = [c.label for c in columns[len(cells):]]
-            # after the last figure; with none, at the row's label (which may have been
-            # joined from two lines, so "after it" need not be on its line)
-            if cells:
-                line, col = cells[-1].line, cells[-1].column + len(cells[-1].text)
-            elif anchor is not None:
+        if not cells:
+            if anchor is not None:
                 line, col = anchor.line, anchor.column
             else:
                 line, col = self.heading_line, 1
-            if not cells:
-                message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
-            else:
-                message = (
-                    f"{what} has {_count(len(cells), 'figure')} for {_count(want, 'column')}; "
-                    f"no empty cell marks the gap, so {_list(absent)} {'is' if len(absent) == 1 else 'are'} taken "
-                    f"as missing (the last column{'s' if len(absent) != 1 else ''})"
-                )
-            self.sink.add("GP301", message, line, col)
+            self.sink.add("GP301", f"{what} has no figures; {_count(want, 'figure')} taken as "
+                          "missing", line, col)
+            return [Figure() for _ in columns]
+        if len(cells) < want:
+            # Nothing here says where the gap is: decided when the whole table is read.
+            self.short_rows.append(ShortRow(cells, columns, keys, what))
+            return [Figure() for _ in columns]
+        return self._figures(cells, columns, what)
+
+    def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
+        """The figures of cells, one a column, saying aloud what is not a plain figure."""
         figures = []
         for col, cell in zip(columns, cells):
             if cell.kind == EMPTY:
@@ -341,8 +371,118 @@ class TableReader:
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
             figures.append(Figure(_typed(cell.value, col), cell.line, cell.column,
                                   unit=cell.unit))
-        figures.extend(Figure() for _ in columns[len(cells):])
         return figures
+
+    # ------------------------------------------------------------ a row short of figures
+
+    def _place_short_row(self, short: ShortRow) -> None:
+        """Place a row's k figures in its N > k columns only where something tells
+        where the gap is: the figures' positions under the header, or the template's
+        arithmetic when exactly one placement is consistent. Otherwise none of them
+        is placed: a wrong figure is worse than a missing one."""
+        cells, columns, keys, what = short.cells, short.columns, short.keys, short.what
+        k, n = len(cells), len(columns)
+        first = cells[0]
+        placement = self._placement_by_position(cells, columns)
+        if placement is not None:
+            absent = [columns[i].label for i in range(n) if i not in placement]
+            self.sink.add("GP316", f"{what}: no figure stands under {_list(absent)}; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          first.line, first.column)
+            self._place_at(short, placement, range(k))
+            return
+        counted = self._placements_by_arithmetic(cells, keys)
+        fits = None if counted is None else [p for p, broken in counted if not broken]
+        if fits is not None and len(fits) == 1:
+            absent = [columns[i].label for i in range(n) if i not in fits[0]]
+            self.sink.add("GP315", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')}; "
+                          f"only one placement fits the template's arithmetic: {_list(absent)} "
+                          f"{'is' if len(absent) == 1 else 'are'} missing", first.line,
+                          first.column)
+            self._place_at(short, fits[0], range(k))
+            return
+        if fits == []:
+            # The table's arithmetic is broken somewhere, whatever the placement. When
+            # one placement breaks a single relation and every other breaks more, the
+            # error lies in that relation's other figures, not in this row.
+            least = min(broken for _, broken in counted)
+            best = [p for p, broken in counted if broken == least]
+            if least == 1 and len(best) == 1:
+                absent = [columns[i].label for i in range(n) if i not in best[0]]
+                self.sink.add(
+                    "GP315", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')}; no "
+                    "placement fits all of the template's arithmetic, and one placement breaks "
+                    f"a single relation where every other breaks more: {_list(absent)} "
+                    f"{'is' if len(absent) == 1 else 'are'} missing", first.line, first.column,
+                    hint="govparse check names the relation that does not hold")
+                self._place_at(short, best[0], range(k))
+                return
+        # Where every placement that fits puts the same cell in a column, that cell is
+        # the column's whichever placement is true; the others are not placed.
+        agreed: dict[int, int] = {}
+        for column in range(n) if fits else ():
+            at = {p.index(column) if column in p else None for p in fits}
+            if len(at) == 1 and None not in at:
+                agreed[column] = at.pop()
+        unplaced = [cells[i].text or "(empty)" for i in range(k) if i not in agreed.values()]
+        why = ("no placement fits the template's arithmetic" if fits == [] else
+               "more placements fit the template's arithmetic" if fits else
+               "the template's arithmetic cannot tell")
+        placed = (f"; the figures under {_list([columns[c].label for c in agreed])} are the same "
+                  "in every placement that fits and are placed" if agreed else "")
+        self.sink.add(
+            "GP314", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')} and nothing "
+            f"tells which columns they belong to (no empty cell marks the gap, no position under "
+            f"the header, and {why}){placed}; {_list(unplaced)} "
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", first.line, first.column,
+            hint="an empty cell, or a placeholder such as —, where a figure is missing tells")
+        self._place_at(short, list(agreed), list(agreed.values()))
+
+    def _place_at(self, short: ShortRow, columns, cells) -> None:
+        """Place the row's cells (by index) in the columns (by index), in order."""
+        chosen = [short.columns[i] for i in columns]
+        figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
+        for index, figure in zip(columns, figures):
+            self.figures[short.keys[index]] = figure
+
+    def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec]):
+        if any(c.x is None for c in cells):
+            return None
+        extents = self._header_extents()
+        headers = [extents.get(label_key(col.label)) for col in columns]
+        if None in headers:
+            return None
+        return placement_by_position([c.x for c in cells], headers)
+
+    def _header_extents(self) -> dict[str, tuple[float, float]]:
+        """Where each column's header stands, for headers that stand in one place."""
+        extents: dict[str, tuple[float, float] | None] = {}
+        for line in self.header_cells.values():
+            for cell in line:
+                if cell.x is not None:
+                    key = label_key(cell.text)
+                    extents[key] = cell.x if extents.get(key, cell.x) == cell.x else None
+        return {k: v for k, v in extents.items() if v is not None}
+
+    def _placements_by_arithmetic(self, cells: list[Cell], keys: list[tuple[str, str]]):
+        """Every placement of the cells, with how many of the table's relations it
+        breaks (None when there are too many to try or no template to ask)."""
+        if self.template is None:
+            return None
+        from govparse.template.arithmetic import relations  # only a short row needs it
+
+        table = self.catalogue.table.id
+        # The places as one row of their own (the review table's span three rows).
+        place = {key: f"{key[0]}.{key[1]}" for key in keys}
+
+        def ref(r):
+            return ("", place[r[1:]]) if r[1:] in place else r[1:]
+
+        rules = [(tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
+                 for rel in relations(self.template) if rel.subject[0] == table]
+        known = {key: fig.value for key, fig in self.figures.items() if key not in place}
+        values = [c.value if c.kind == NUMBER else None for c in cells]
+        return broken_counts(values, [place[k] for k in keys], "", rules, known)
 
     # ------------------------------------------------------------ header and label forms
 
@@ -351,7 +491,7 @@ class TableReader:
         for spec in self.catalogue.table.rows:
             for col in spec.columns:
                 expected.setdefault(label_key(col.label), col.label)
-        if self.catalogue.table.positional:
+        if self.read_by_position:  # its row labels stand in its header
             for spec in self.catalogue.table.rows:
                 for part in spec.path:
                     expected.setdefault(label_key(part), part)

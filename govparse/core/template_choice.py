@@ -13,9 +13,10 @@ from govparse.core.table_reader import LogicalRow
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 
-def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[tuple[int, int]]:
-    """The positions of the labels this template knows, in the role they stand in:
-    the label just before a run of figures must be a row of the template."""
+def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[int]:
+    """The labels this template knows (their ids: a Document's cells need not have a
+    line and column), in the role they stand in: the label just before a run of
+    figures must be a row of the template."""
     cat = catalogue(template, kind)
     known = set()
     for row in rows:
@@ -28,7 +29,7 @@ def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[tuple[
                 ok = key in cat.rows_by_key or key in cat.headers_by_key \
                     or key in cat.parents_by_key
             if ok:
-                known.add((cell.line, cell.column))
+                known.add(id(cell))
     return known
 
 

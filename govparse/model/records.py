@@ -4,7 +4,7 @@ the public contract of the CSV export."""
 from __future__ import annotations
 
 from govparse.classes import frozen
-from govparse.model.report import Value
+from govparse.model.figures import Value
 
 
 @frozen

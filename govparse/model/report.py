@@ -16,151 +16,35 @@ from attrs import field
 
 from govparse.classes import frozen
 
-from govparse.diagnostics import Diagnostic, Number
+from govparse.diagnostics import Diagnostic
 from govparse.template.spec import TABLE_ORDER, TEMPLATES
 
-Value = Number
+# The figure and the 2021 tables live in modules of their own, below this one
+# (figures, tables_2021); they are named here too, where the model is imported from.
+from govparse.model.figures import Figure, Value, _empty
+from govparse.model.tables_2021 import (
+    TABLE_CLASSES_2021 as _TABLE_CLASSES_2021,
+    ActiveDisclosure,
+    ApplicantCounts,
+    Applications,
+    DecisionCount,
+    DocumentCounts,
+    FeeAmount,
+    OutcomeCounts,
+    ReviewLitigation,
+)
+
+# What this module has always exported (the 2019 tables and FigureRecord too, below,
+# imported when first asked for: they are not listed, so that * does not load them).
+__all__ = [
+    "ActiveDisclosure", "ApplicantCounts", "Applications", "DecisionCount", "DocumentCounts",
+    "FeeAmount", "Figure", "MetaField", "OutcomeCounts", "Paragraph", "Report",
+    "ReviewLitigation", "Section", "TABLES", "Value", "table_classes",
+]
 
 if TYPE_CHECKING:  # at run time, __getattr__ below imports them when first asked for
     from govparse.model.tables_2019 import ActiveDisclosure2019, Applications2019
     from govparse.model.records import FigureRecord
-
-
-@frozen
-class Figure:
-    """One cell of a statistical table: its value and where it stands in the source."""
-
-    value: Value = None
-    line: int | None = field(default=None, eq=False)
-    column: int | None = field(default=None, eq=False)
-    # Filled from the template's arithmetic, not read: only with parse(infer=True).
-    inferred: bool = False
-    # A unit written in the cell (2019 reports: 1个, 246900元); the value is the number.
-    unit: str | None = None
-
-    @property
-    def missing(self) -> bool:
-        return self.value is None
-
-
-def _empty(cls, **kwargs):
-    """A field whose default is the empty instance of ``cls``, one for all.
-
-    The model is immutable, so one instance can serve every default. attrs then
-    writes a plain default into ``__init__`` instead of a factory call for each
-    field: less generated code to compile at start-up, and faster to build.
-    """
-    return field(default=cls(), **kwargs)
-
-
-def _figures():
-    return _empty(Figure)
-
-
-# ---------------------------------------------------------------- 二、主动公开
-
-
-@frozen
-class DocumentCounts:
-    """规章 / 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
-
-    issued: Figure = _figures()
-    repealed: Figure = _figures()
-    in_force: Figure = _figures()
-
-
-@frozen
-class DecisionCount:
-    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
-
-    decisions: Figure = _figures()
-
-
-@frozen
-class FeeAmount:
-    """行政事业性收费: 本年收费金额（单位：万元）, a Decimal."""
-
-    amount: Figure = _figures()
-
-
-@frozen
-class ActiveDisclosure:
-    rules: DocumentCounts = _empty(DocumentCounts)
-    normative_documents: DocumentCounts = _empty(DocumentCounts)
-    administrative_licensing: DecisionCount = _empty(DecisionCount)
-    administrative_penalty: DecisionCount = _empty(DecisionCount)
-    administrative_coercion: DecisionCount = _empty(DecisionCount)
-    administrative_fees: FeeAmount = _empty(FeeAmount)
-
-
-# ---------------------------------------------------------------- 三、依申请公开
-
-
-@frozen
-class ApplicantCounts:
-    """One row of the applications table, by applicant."""
-
-    natural_person: Figure = _figures()
-    commercial_enterprise: Figure = _figures()
-    research_institution: Figure = _figures()
-    social_welfare_org: Figure = _figures()
-    legal_service_org: Figure = _figures()
-    other_org: Figure = _figures()
-    total: Figure = _figures()
-
-
-def _applicants():
-    return _empty(ApplicantCounts)
-
-
-@frozen
-class Applications:
-    new_requests: ApplicantCounts = _applicants()
-    carried_over: ApplicantCounts = _applicants()
-    disclosed: ApplicantCounts = _applicants()
-    partially_disclosed: ApplicantCounts = _applicants()
-    withheld_state_secret: ApplicantCounts = _applicants()
-    withheld_prohibited_by_law: ApplicantCounts = _applicants()
-    withheld_security_stability: ApplicantCounts = _applicants()
-    withheld_third_party_rights: ApplicantCounts = _applicants()
-    withheld_internal_affairs: ApplicantCounts = _applicants()
-    withheld_process_information: ApplicantCounts = _applicants()
-    withheld_enforcement_case_file: ApplicantCounts = _applicants()
-    withheld_administrative_inquiry: ApplicantCounts = _applicants()
-    unavailable_not_held: ApplicantCounts = _applicants()
-    unavailable_needs_creation: ApplicantCounts = _applicants()
-    unavailable_still_unclear: ApplicantCounts = _applicants()
-    not_processed_complaint: ApplicantCounts = _applicants()
-    not_processed_duplicate: ApplicantCounts = _applicants()
-    not_processed_publication: ApplicantCounts = _applicants()
-    not_processed_excessive: ApplicantCounts = _applicants()
-    not_processed_confirmation: ApplicantCounts = _applicants()
-    other_no_correction: ApplicantCounts = _applicants()
-    other_no_fee_paid: ApplicantCounts = _applicants()
-    other_other: ApplicantCounts = _applicants()
-    total_processed: ApplicantCounts = _applicants()
-    carried_forward: ApplicantCounts = _applicants()
-
-
-# ---------------------------------------------------------------- 四、复议诉讼
-
-
-@frozen
-class OutcomeCounts:
-    """结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
-
-    upheld: Figure = _figures()
-    corrected: Figure = _figures()
-    other: Figure = _figures()
-    pending: Figure = _figures()
-    total: Figure = _figures()
-
-
-@frozen
-class ReviewLitigation:
-    administrative_review: OutcomeCounts = _empty(OutcomeCounts)
-    litigation_direct: OutcomeCounts = _empty(OutcomeCounts)
-    litigation_after_review: OutcomeCounts = _empty(OutcomeCounts)
 
 
 # ---------------------------------------------------------------- narrative
@@ -192,15 +76,8 @@ class MetaField:
     column: int | None = field(default=None, eq=False)
 
 
-# The classes of each table, by template. The 2019 template's live in model_2019.py,
+# The classes of each table, by template. The 2019 template's live in tables_2019.py,
 # imported when a 2019 table is first met: a 2021 report does without them.
-_TABLE_CLASSES_2021 = {
-    "active_disclosure": ActiveDisclosure,
-    "applications": Applications,
-    "review_litigation": ReviewLitigation,
-}
-
-
 def table_classes(template: str) -> dict[str, type]:
     """The model classes of each table of a template ("2021" or "2019")."""
     if template == "2021":

@@ -1,5 +1,5 @@
 """The tables of the 2019 template (the one before 国办公开办函〔2021〕30号), as
-model classes. Imported on first use (govparse.model.table_classes): a cold start
+model classes. Imported on first use (govparse.model.report.table_classes): a cold start
 on a 2021 report does not build them.
 
 Field names are the figure identifiers of template-2019.tsv.
@@ -10,7 +10,8 @@ from __future__ import annotations
 import attrs
 
 from govparse.classes import frozen
-from govparse.model.report import ApplicantCounts, Applications, Figure, ReviewLitigation, _empty, _figures
+from govparse.model.figures import Figure, _empty, _figures
+from govparse.model.tables_2021 import ApplicantCounts, Applications, ReviewLitigation
 
 
 # ---------------------------------------------------------------- 二、主动公开 (2019 template)

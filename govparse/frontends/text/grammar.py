@@ -7,6 +7,7 @@ import os
 
 from govparse.frontends.text._standalone import Lark
 from govparse.frontends.text.transformer import ReportTransformer
+from govparse.template.headings import fill_grammar
 
 # the package's root: govparse/frontends/text -> govparse
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -18,12 +19,15 @@ class StaleParserError(RuntimeError):
 
 
 def grammar_text() -> str:
-    """The grammar: inside the installed package, or in grammar/ of a source checkout."""
+    """The grammar: inside the installed package, or in grammar/ of a source checkout,
+    with its heading patterns filled in from govparse/template/data/headings.tsv (as
+    grammar/generate.py fills them, with the same function, before it makes the
+    tables)."""
     packaged = os.path.join(_PACKAGE, "grammar", "report.lark")
     if not os.path.isfile(packaged):
         packaged = os.path.join(os.path.dirname(_PACKAGE), "grammar", "report.lark")
     with open(packaged, encoding="utf-8") as handle:
-        return handle.read()
+        return fill_grammar(handle.read())
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.layouts import detect_layout
+from govparse.frontends.text.layouts.tab import trimmed
 from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
 from govparse.template.sections import TABLE_SECTIONS
@@ -97,7 +98,9 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
     """A row's figures that go on on the next line (the core reads them as one row)."""
     previous = None
     for row in rows:
-        cells = row
+        if type(row) is SeparatorLines:
+            continue
+        cells = row = trimmed(list(row))  # empty cells at a row's end part no figures
         if any(c.kind == LABEL for c in row):
             # the core skips the empty cells before a row's first label
             start = 0

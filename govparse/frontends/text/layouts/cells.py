@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from govparse.core.cells import EMPTY, LABEL, Cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.layouts.tab import trimmed
 from govparse.frontends.text.lines import CellLine, SeparatorLines
 
 NAME = "cells"
@@ -43,7 +42,7 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             previous = ln
             continue
         else:
-            row = trimmed(list(ln.cells))
+            row = list(ln.cells)
         out.append(row)
         if row:
             last = row

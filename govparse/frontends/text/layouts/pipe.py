@@ -1,5 +1,5 @@
 """``pipe``: one row a line, cells separated by ``|`` or ``｜``, with or without a
-border pipe at the start and end of each line."""
+border pipe at the start and end of each line (the border pipes are no cells)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Iterator
 
 from govparse.core.cells import Cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.layouts.tab import trimmed
-from govparse.frontends.text.lines import CellLine, SeparatorLines
+from govparse.core.cells import EMPTY
+from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines
 
 NAME = "pipe"
 
@@ -24,4 +24,8 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterat
         cells = list(ln.cells)
         if ln.indented:
             cells.pop(0)  # the border pipe at the start of the line
-        yield trimmed(cells)
+            if len(cells) > 1 and cells[-1].kind == EMPTY and ln.separators[-1] in PIPES:
+                # and its pair at the end; the empty cells before it are cells (a line
+                # with no border at its start ends in an empty cell, not a border)
+                cells.pop()
+        yield cells

@@ -1,5 +1,7 @@
-"""``tab``: one row a line, cells separated by tabs; empty cells at a line's start
-stand for merged label cells (the core skips them), trailing tabs are layout."""
+"""``tab``: one row a line, cells separated by tabs. Empty cells at a line's start
+stand for merged label cells (the core skips them); empty cells at its end are
+kept: the core drops those beyond the row's columns, and takes the others as the
+empty cells they are (a printed row's missing last figures)."""
 
 from __future__ import annotations
 
@@ -26,4 +28,4 @@ def trimmed(cells: list[Cell]) -> list[Cell]:
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
     for ln in lines:
         if type(ln) is not SeparatorLines:  # lines of empty cells add nothing
-            yield trimmed(list(ln.cells))
+            yield list(ln.cells)

@@ -1,0 +1,46 @@
+"""A figure: one cell of a statistical table, the unit every table of the model is
+built of, and the helpers that give a table's fields their empty defaults.
+
+The bottom of govparse.model: the tables of each template (tables_2021, tables_2019),
+the long form (records) and the Report (report) import it; it imports none of them.
+"""
+
+from __future__ import annotations
+
+from attrs import field
+
+from govparse.classes import frozen
+from govparse.diagnostics import Number
+
+Value = Number
+
+
+@frozen
+class Figure:
+    """One cell of a statistical table: its value and where it stands in the source."""
+
+    value: Value = None
+    line: int | None = field(default=None, eq=False)
+    column: int | None = field(default=None, eq=False)
+    # Filled from the template's arithmetic, not read: only with parse(infer=True).
+    inferred: bool = False
+    # A unit written in the cell (2019 reports: 1个, 246900元); the value is the number.
+    unit: str | None = None
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+
+def _empty(cls, **kwargs):
+    """A field whose default is the empty instance of ``cls``, one for all.
+
+    The model is immutable, so one instance can serve every default. attrs then
+    writes a plain default into ``__init__`` instead of a factory call for each
+    field: less generated code to compile at start-up, and faster to build.
+    """
+    return field(default=cls(), **kwargs)
+
+
+def _figures():
+    return _empty(Figure)
