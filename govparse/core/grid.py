@@ -20,6 +20,8 @@ class EmptyRun:
     __slots__ = ("source", "count", "line", "column")
     kind = EMPTY
     is_figure = False
+    row = None  # its cells stand on rows of their own
+    ends_row = False
 
     def __init__(self, source: EmptyCells) -> None:
         self.source = source

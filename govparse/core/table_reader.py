@@ -47,13 +47,14 @@ class LogicalRow:
     a gap or a merged label cell, with its own place), after it for good
     (TableReader._fit counts their cells and makes only those it uses)."""
 
-    __slots__ = ("labels", "data", "has_figures", "unread")
+    __slots__ = ("labels", "data", "has_figures", "unread", "stray")
 
     def __init__(self, labels: list[Cell] | None = None) -> None:
         self.labels = labels if labels is not None else []
         self.data: list[Cell | EmptyRun] = []
         self.has_figures = False  # a figure (not only empty cells) is among the data
         self.unread: int | None = None  # where a EmptyRun before any figure stands
+        self.stray: Cell | None = None  # a cell no label of the table among its figures
 
     def read_separator_lines(self) -> None:
         """Make the cells of the EmptyRun in data: the first figure follows them."""
@@ -141,6 +142,7 @@ class TableReader:
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
+        rows = self._strays_joined(rows)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -155,9 +157,51 @@ class TableReader:
 
     # ------------------------------------------------------------ rows by label
 
+    def _strays_joined(self, rows: list[LogicalRow]) -> list[LogicalRow]:
+        """A row whose figures a cell that is no label of the table interrupts on the
+        same line (a footnote mark *, 注1 pulled into the row): the cell is no row
+        label, so the figures on both sides of it are one row's, with a cell too many."""
+        out: list[LogicalRow] = []
+        for row in rows:
+            previous = out[-1] if out else None
+            if previous is not None and previous.has_figures and row.has_figures \
+                    and len(row.labels) == 1 and previous.labels:
+                stray = row.labels[0]
+                before, after = previous.data[-1], row.data[0]
+                if stray.row is not None and before.row == stray.row == after.row \
+                        and label_key(stray.text) not in self.catalogue.labels_by_key \
+                        and self.catalogue.close_row(label_key(stray.text)) is None:
+                    previous.stray = stray
+                    previous.data.extend(row.data)
+                    continue
+            out.append(row)
+        return out
+
     def _read_row(self, row: LogicalRow) -> None:
         labels = list(row.labels)
         spec = None
+        if row.stray is not None and row.has_figures and labels:
+            leaf = labels[-1]
+            spec = self._row_for_leaf(leaf, row.data)
+            for cell in labels[:-1]:
+                self._classify_label(cell)
+            if spec is not None and spec.id not in self.seen_rows:
+                self.seen_rows[spec.id] = leaf
+                stray = row.stray
+                if looks_like_a_figure(stray.text):
+                    self.sink.add(
+                        "GP313", f"'{stray.text}' stands where a figure would, but is no number "
+                        "govparse reads (a full-width comma, a space or a point in the wrong "
+                        f"place?); none of the figures of row '{spec.label}' is placed",
+                        stray.line, stray.column, length=len(stray.text))
+                else:
+                    self.sink.add(
+                        "GP303", f"row '{spec.label}': '{stray.text}' stands among its "
+                        "figures; which cells are its figures cannot be told, so none of them "
+                        "is placed", stray.line, stray.column, length=len(stray.text))
+                return
+            if spec is None:
+                return
         if row.has_figures:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)
@@ -165,12 +209,29 @@ class TableReader:
                               first.line, first.column)
                 return
             leaf = labels.pop()
+            if labels and label_key(leaf.text) not in self.catalogue.rows_by_key:
+                leaf = self._joined_leaf(labels, leaf)
             spec = self._row_for_leaf(leaf, row.data)
         # the labels before the leaf are read even when the leaf names no row
         for cell in labels:
             self._classify_label(cell)
         if spec is not None:
-            self._place(spec, row.data, row.labels[-1])
+            self._place(spec, row.data, leaf)
+
+    def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
+        """A row label wrapped onto the next line of the table (4.无正当理由大量反 /
+        复申请): the label before the leaf and the leaf, when together, not apart,
+        they name a row."""
+        before = labels[-1]
+        joined = before.joined(leaf)
+        if label_key(before.text) in self.catalogue.labels_by_key \
+                or label_key(joined.text) not in self.catalogue.rows_by_key:
+            return leaf
+        labels.pop()
+        self.sink.add("GP307", f"row label '{before.text}' continues on the next line as "
+                      f"'{leaf.text}'; read as '{joined.text}'", leaf.line, leaf.column,
+                      length=len(leaf.text))
+        return joined
 
     def _row_for_leaf(self, leaf: Cell, data: list[Cell]) -> RowSpec | None:
         key = label_key(leaf.text)
@@ -306,16 +367,28 @@ class TableReader:
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
         if size > want and any(getattr(c, "ends_row", False) for c in data):
-            # Empty cells that end a source row within the figures (a row wrapped
-            # after a trailing separator) stand for no column when cells are to spare.
-            last = max((i for i, c in enumerate(data) if c.kind != EMPTY), default=-1)
+            # Empty cells that end a source row (what a trailing separator leaves, also
+            # where a row wraps) stand for no column when a row has cells to spare:
+            # dropped first, in reading order.
             kept = []
-            for index, cell in enumerate(data):
-                if size > want and index < last and getattr(cell, "ends_row", False):
+            for cell in data:
+                if size > want and getattr(cell, "ends_row", False):
                     size -= 1
                 else:
                     kept.append(cell)
             data, start, end = kept, 0, len(kept)
+        if size > want and _inner_empty(data, start, end):
+            # An empty cell among the figures and a cell too many: which cell is the
+            # extra one (an empty cell after the label, the empty one among the
+            # figures) cannot be told.
+            extra = next(c for c in data[start:end] if c.kind != EMPTY)
+            self.sink.add(
+                "GP303",
+                f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, empty ones "
+                "among them; which one is extra cannot be told, so none of them is placed",
+                extra.line, extra.column,
+            )
+            return [Figure() for _ in columns]
         while size > want and data[start].kind == EMPTY:
             gap = data[start]
             start += 1
@@ -556,6 +629,12 @@ class TableReader:
                 f"template (first: '{first.text}'); read as the template's",
                 first.line, first.column, length=len(first.text),
             )
+
+
+def _inner_empty(data: list[Cell | EmptyRun], start: int, end: int) -> bool:
+    """Whether an empty cell stands between two cells that are not empty."""
+    filled = [i for i in range(start, end) if data[i].kind != EMPTY]
+    return bool(filled) and any(data[i].kind == EMPTY for i in range(filled[0], filled[-1]))
 
 
 def _size(data: list[Cell | EmptyRun]) -> int:

@@ -7,8 +7,7 @@ property tests in tests/test_roundtrip.py hold the two to that.
 
 Layouts:
 - ``tab``: one row a line, cells separated by tabs (a table copied out of Word);
-- ``pipe``: one row a line, cells separated by `` | `` (with a border pipe before a
-  row whose first cell is empty);
+- ``pipe``: one row a line, cells separated by `` | ``, no border pipes;
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
 - ``markdown``: markdown tables, with border pipes and a rule under each header.
 """
@@ -183,11 +182,8 @@ def render_block(block: Block, layout: str) -> list[str]:
 
 
 def _pipe_line(cells: list[str]) -> str:
-    """One row of the pipe layout. A line that starts with a separator is read as
-    having a border pipe, so a row whose first cell is empty (the review table's
-    row of figures when its first figure is missing) is written with a border
-    pipe before it: without one, the parser would take the gap for the border and
-    every figure after it would move one column to the left. Trailing spaces
-    (after an empty last cell) are dropped."""
-    line = " | ".join(cells).rstrip()
-    return "| " + line.lstrip() if cells and cells[0] == "" else line
+    """One row of the pipe layout: no border pipes, so that an empty first or last cell
+    is written as nothing before the first or after the last pipe (`| 0 | 0 |`: the
+    review table's row of figures missing its first and last). Only a table whose
+    every line starts and ends with a pipe is read as having borders (markdown)."""
+    return " | ".join(cells).strip(" ")

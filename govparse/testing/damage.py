@@ -175,7 +175,7 @@ class Line:
     seps: tuple[str, ...] = ()  # the separator after each cell but the last
     prefix: str = ""  # a border pipe, the one-cell-a-line layout's indentation
     suffix: str = ""
-    trim: bool = False  # the pipe layout: no blanks at the ends
+    trim: bool = False  # the pipe layout: no spaces at the ends
     text: str | None = None
     rows: frozenset[RowKey] = frozenset()
     table: str | None = None  # the table whose section it stands in
@@ -185,10 +185,8 @@ class Line:
         if self.text is not None:
             return self.text
         body = "".join(c.text + s for c, s in zip(self.cells, self.seps + ("",)))
-        if self.trim:
-            body = body.rstrip()
-            if self.prefix:
-                body = body.lstrip()
+        if self.trim:  # the pipe layout: no spaces at the ends (printer._pipe_line)
+            body = body.strip(" ")
         return self.prefix + body + self.suffix
 
     def with_cells(self, cells: Sequence[Cell], seps: Sequence[str] | None = None) -> Line:
@@ -307,9 +305,7 @@ def _render_block(block: Block, layout: str) -> list[Line]:
         out = []
         for row in block.rows:
             cells = [c for c in row.labels if c is not None] + list(row.figures)
-            border = "| " if cells and cells[0].text == "" else ""
-            out.append(Line(prefix=border, trim=True, rows=row.rows, table=table,
-                            sep=" | ").with_cells(cells))
+            out.append(Line(trim=True, rows=row.rows, table=table, sep=" | ").with_cells(cells))
         return out
     # markdown: every row as wide as the widest; a data row's labels end in the last
     # label column
@@ -652,11 +648,7 @@ def _leaf(ln: Line) -> int | None:
 def _lone(like: Line, cells: Sequence[Cell]) -> Line:
     """A line of these cells in the layout of ``like`` (its borders, indentation and
     separator), on the same rows."""
-    prefix = like.prefix
-    if like.trim:  # the pipe layout: a border pipe only before an empty first cell
-        bar = "｜" if "｜" in like.sep else "|"
-        prefix = f"{bar} " if cells and cells[0].text == "" else ""
-    return attrs.evolve(like, prefix=prefix, cells=(), seps=()).with_cells(cells)
+    return attrs.evolve(like, cells=(), seps=()).with_cells(cells)
 
 
 _FIGURE_LIKE = re.compile(r"[\s0-9０-９.,．，、()（）+\-—–－―/／无空]*")

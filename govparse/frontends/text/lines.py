@@ -44,6 +44,12 @@ class CellLine(NamedTuple):
         return found
 
 
+def bordered(ln: CellLine) -> bool:
+    """A line that starts and ends with a pipe: | a | b |."""
+    return len(ln.cells) > 2 and ln.indented and ln.cells[-1].kind == EMPTY \
+        and ln.separators[0] in PIPES and ln.separators[-1] in PIPES
+
+
 _CHUNK = 1 << 16  # characters of a run of lines split at once
 
 

@@ -10,7 +10,7 @@ in ``LAYOUTS``.
 from __future__ import annotations
 
 from govparse.frontends.text.layouts import cells, markdown, pipe, tab
-from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines
+from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines, bordered
 
 # Tried in this order: the first that matches is the table's layout (tab matches all).
 LAYOUTS = (markdown, pipe, cells, tab)
@@ -35,7 +35,7 @@ class LineCounts:
                 piped = not PIPES.isdisjoint(ln.separators)
                 self.piped += piped
                 self.one_cell += ln.indented and len(ln.separators) == 1
-                self.bordered += piped and ln.indented and ln.separators[0] in PIPES
+                self.bordered += piped and bordered(ln)
 
 
 def detect_layout(lines: list[CellLine | SeparatorLines]):

@@ -18,33 +18,32 @@ def matches(counts) -> bool:
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
          ) -> list[list[Cell] | SeparatorLines]:
+    """One row of the grid for each run of lines between blank lines: a row of the
+    table, written a cell a line."""
     out: list[list[Cell] | SeparatorLines] = []
-    last: list[Cell] | None = None  # the last row that holds a cell
+    row: list[Cell] | None = None  # the row being read
     previous: CellLine | None = None  # the line before, if it was split into cells
     for ln in lines:
         if type(ln) is SeparatorLines:
             out.append(ln)
-            last = None
-            previous = None  # no text of theirs continues on the next line
+            row = previous = None  # no text of theirs continues on the next line
             continue
+        if previous is None or ln.line > previous.line + 1:
+            row = []  # a blank line (or lines of separators) before: a new row
+            out.append(row)
         filled = [c for c in ln.cells if c.kind != EMPTY]
         if ln.indented and len(filled) <= 1:
             # one cell a line: more indentation, or tabs after the cell, are layout
-            row = [filled[0] if filled else ln.cells[1]]
-        elif not ln.separators and previous is not None and last \
-                and ln.cells[0].kind == LABEL and last[-1].kind == LABEL \
-                and last[-1].line == previous.line:
+            row.append(filled[0] if filled else ln.cells[1])
+        elif not ln.separators and row and ln.cells[0].kind == LABEL \
+                and row[-1].kind == LABEL and row[-1].line == previous.line:
+            # a cell's text wrapped onto a line of its own: 商业 / 企业
             part = ln.cells[0]
-            sink.add("GP307", f"cell '{last[-1].text}' continues on the next line as "
-                     f"'{part.text}'; read as '{last[-1].text}{part.text}'",
+            sink.add("GP307", f"cell '{row[-1].text}' continues on the next line as "
+                     f"'{part.text}'; read as '{row[-1].text}{part.text}'",
                      part.line, part.column, length=len(part.text))
-            last[-1] = last[-1].joined(part)
-            previous = ln
-            continue
+            row[-1] = row[-1].joined(part)
         else:
-            row = list(ln.cells)
-        out.append(row)
-        if row:
-            last = row
+            row.extend(ln.cells)
         previous = ln
     return out

@@ -1,14 +1,29 @@
-"""``markdown``: a pipe table whose every line starts with a border pipe; the rule
-line under its header (|---|---|) the grammar has read as a RULE already. Its rows
-are read as the pipe layout's."""
+"""``markdown``: a pipe table whose every line starts and ends with a border pipe
+(| a | b |); the rule line under its header (|---|---|) the grammar has read as a
+RULE already. The border pipes are no cells: the empty pieces before the first and
+after the last are dropped, and what stands between them are the row's cells."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
+from govparse.core.cells import Cell
+from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.layouts import pipe
+from govparse.frontends.text.lines import CellLine, SeparatorLines, bordered
 
 NAME = "markdown"
-rows = pipe.rows
 
 
 def matches(counts) -> bool:
     return pipe.matches(counts) and counts.bordered == counts.separated
+
+
+def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
+    for ln in lines:
+        if type(ln) is SeparatorLines:
+            continue  # lines of empty cells add nothing
+        cells = list(ln.cells)
+        if bordered(ln):
+            del cells[0], cells[-1]
+        yield cells
