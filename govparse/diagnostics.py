@@ -58,6 +58,8 @@ CODES: dict[str, Code] = {
         Code("GP107", "template-year", _N, "the template is not the one in force for the year"),
         Code("GP108", "missing-table-section", _E, "a table section is missing; its figures too"),
         Code("GP109", "second-title", _W, "a second title line; kept as a paragraph"),
+        Code("GP110", "title-field-label", _N,
+             "the title line starts with a field label (标题:); the organisation follows it"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),

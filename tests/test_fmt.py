@@ -32,11 +32,16 @@ def csv_figures(stdout: str) -> list[tuple[str, str, str, str]]:
 # ---------------------------------------------------------------- the round trip
 
 
+def has_errors(path) -> bool:
+    return any(d.severity is govparse.Severity.ERROR for d in govparse.parse_file(path).diagnostics)
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
 def test_fmt_piped_into_parse_gives_the_figures_of_the_report(path, layout):
     formatted = run("fmt", "--layout", layout, str(path))
-    assert formatted.exit_code == 0, formatted.stderr
+    # a report read with errors (001: GP303) is printed as read, and fmt says so
+    assert formatted.exit_code == (1 if has_errors(path) else 0), formatted.stderr
     reparsed = run("parse", "--format", "csv", "-", input=formatted.stdout_bytes)
     assert reparsed.exit_code == 0, reparsed.stderr
     direct = run("parse", "--format", "csv", str(path))
@@ -213,8 +218,11 @@ def test_in_place_rewrites_only_what_differs(tmp_path):
             lossless = source.name[:3] in ("003", "004")
             assert (f"reformatted {path}\n" in result.stderr) is lossless
             if not lossless:
-                assert f"not reformatted: {path}: its canonical form would lose text" in \
-                    result.stderr
+                # 001 parses with errors (rows whose spare empty cells cannot be told
+                # apart: GP303); the others' canonical form would lose text
+                why = ("it parsed with errors" if source.name[:3] == "001"
+                       else "its canonical form would lose text")
+                assert f"not reformatted: {path}: {why}" in result.stderr
                 assert path.read_bytes() == source.read_bytes()
                 continue
         elif source.name.endswith("markdown.txt"):

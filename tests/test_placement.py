@@ -342,7 +342,6 @@ def test_blank_first_cell_and_a_doubled_separator_are_not_read_shifted_left():
     assert wrong_figures(report, frozenset({("active_disclosure", "rules", "issued")})) == []
 
 
-@pytest.mark.xfail(reason=EMPTY_ENDS, strict=True)
 def test_empty_last_cell_of_a_bordered_row_is_not_dropped_as_a_trailing_separator():
     # damage blank_cell + double_separator, markdown: | 规章 |  | 1730 | 789 |  | has
     # four cells for three columns (the last one 现行有效件数, empty). The empty

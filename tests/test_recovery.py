@@ -302,3 +302,16 @@ def test_every_line_of_any_text_is_read_without_a_syntax_error():
     empty = govparse.parse("")
     assert sorted(codes(empty)) == ["GP101"] + ["GP103"] * 3 + ["GP108"] * 3
     assert empty.sections == () and empty.preamble == ()
+
+
+def test_a_field_label_before_the_title_is_no_part_of_the_organisation():
+    # a crawler's text: 标题: 平潭综合实验区2024年政府信息公开工作年度报告
+    report = govparse.parse("标题: 平潭综合实验区2024年政府信息公开工作年度报告\n")
+    assert report.organization.value == "平潭综合实验区"
+    assert (report.organization.line, report.organization.column) == (1, 5)
+    assert report.year.value == 2024
+    (note,) = [d for d in report.diagnostics if d.code == "GP110"]
+    assert note.severity is Severity.NOTE and "标题" in note.message
+    # a colon that is part of the name is no field label
+    report = govparse.parse("某市：某区2024年政府信息公开工作年度报告\n")
+    assert report.organization.value == "某市：某区"

@@ -14,13 +14,15 @@ _BLANK = r"[^\S\t\n]"  # a blank, as the text grammar has it
 _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d{{3}}){_BLANK}*"
                     rf"(?P<name>年度?{_BLANK}*政府信息公开(?:工作)?(?:年度)?报告)\s*")
 # "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
+# A field label before the title, as a crawler's text has it: "标题: 某区2024年…".
+_FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 _BLANKS = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
            "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t")
 
 
 class TitleParts:
-    __slots__ = ("organization", "org_at", "year", "year_at", "text", "at")
+    __slots__ = ("organization", "org_at", "year", "year_at", "text", "at", "field_label")
 
     def __init__(self, title: Title) -> None:
         found = _TITLE.fullmatch(title.text)
@@ -29,8 +31,15 @@ class TitleParts:
         at = title.location
         org = found.group("org")
         self.organization = None
+        self.field_label = None
         if org is not None:
             unmarked = org.lstrip("#")  # a markdown title: # 某区2024年…
+            label = _FIELD_LABEL.match(unmarked.lstrip(_BLANKS))
+            self.field_label = None
+            if label is not None and label.end() < len(unmarked.lstrip(_BLANKS)):
+                self.field_label = label.group(1)
+                skipped = len(unmarked) - len(unmarked.lstrip(_BLANKS)) + label.end()
+                unmarked = " " * skipped + unmarked[skipped:]
             text = unmarked.strip(_BLANKS)
             if text:
                 offset = len(org) - len(unmarked) + len(unmarked) - len(unmarked.lstrip(_BLANKS))
@@ -74,6 +83,11 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         org = None
         if first.organization is not None:
             org = _meta(first.organization, first.org_at)
+            if first.field_label is not None:
+                sink.add("GP110", f"the title line starts with the field label "
+                         f"'{first.field_label}'; the organisation is read after it: "
+                         f"{first.organization}", line_of(first.at), column_of(first.at),
+                         length=len(first.field_label))
         else:
             sink.add("GP101", "the title line names no organisation", line_of(first.year_at),
                      column_of(first.year_at))

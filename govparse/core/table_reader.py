@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import islice
+import math
+from itertools import combinations, islice
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
-from govparse.core.gaps import broken_counts, placement_by_position
+from govparse.core.gaps import MAX_PLACEMENTS, broken_counts, placement_by_position
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -105,15 +106,19 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
 
 
 class ShortRow:
-    """A row with fewer figure cells than columns, and nothing marking the gap."""
+    """A row whose cells do not match its columns one to one, and nothing in the
+    source says how: fewer figure cells than columns (no empty cell marks the gap),
+    or empty cells to spare (``choices``: the rows of cells, one a column, that
+    dropping each possible set of spare empty cells leaves)."""
 
-    __slots__ = ("cells", "columns", "keys", "what")
+    __slots__ = ("cells", "columns", "keys", "what", "choices")
 
-    def __init__(self, cells, columns, keys, what) -> None:
+    def __init__(self, cells, columns, keys, what, choices=None) -> None:
         self.cells = cells
         self.columns = columns
         self.keys = keys
         self.what = what
+        self.choices = choices
 
 
 class TableReader:
@@ -366,29 +371,9 @@ class TableReader:
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
-        if size > want and any(getattr(c, "ends_row", False) for c in data):
-            # Empty cells that end a source row (what a trailing separator leaves, also
-            # where a row wraps) stand for no column when a row has cells to spare:
-            # dropped first, in reading order.
-            kept = []
-            for cell in data:
-                if size > want and getattr(cell, "ends_row", False):
-                    size -= 1
-                else:
-                    kept.append(cell)
-            data, start, end = kept, 0, len(kept)
-        if size > want and _inner_empty(data, start, end):
-            # An empty cell among the figures and a cell too many: which cell is the
-            # extra one (an empty cell after the label, the empty one among the
-            # figures) cannot be told.
-            extra = next(c for c in data[start:end] if c.kind != EMPTY)
-            self.sink.add(
-                "GP303",
-                f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, empty ones "
-                "among them; which one is extra cannot be told, so none of them is placed",
-                extra.line, extra.column,
-            )
-            return [Figure() for _ in columns]
+        if size > want and sum(c.kind != EMPTY for c in data) <= want:
+            # Cells to spare, and only empty ones can be spare: decided below.
+            return self._spare_empty_cells(data, size, columns, keys, what)
         while size > want and data[start].kind == EMPTY:
             gap = data[start]
             start += 1
@@ -448,7 +433,94 @@ class TableReader:
 
     # ------------------------------------------------------------ a row short of figures
 
+    def _spare_empty_cells(self, data: list[Cell | EmptyRun], size: int,
+                           columns: list[ColumnSpec], keys: list[tuple[str, str]],
+                           what: str) -> list[Figure]:
+        """A row with more cells than columns, the extra ones among its empty cells:
+        a merged label cell's rest, a trailing or doubled separator. When one choice
+        of them is possible, they are dropped; otherwise which are extra is decided
+        with the table's arithmetic once every row is read."""
+        want = len(columns)
+        excess = size - want
+        empty = size - sum(c.kind != EMPTY for c in data)
+        if math.comb(empty, excess) > MAX_PLACEMENTS:
+            first = next(c for c in data if c.kind != EMPTY)
+            self.sink.add("GP303", f"{what} has {_count(size, 'cell')} for "
+                          f"{_count(want, 'column')}, {empty} of them empty; which are extra "
+                          "cannot be told, so none of them is placed", first.line, first.column)
+            return [Figure() for _ in columns]
+        cells = list(cells_of(data))
+        filled = [i for i, c in enumerate(cells) if c.kind != EMPTY]
+        first, last = filled[0], filled[-1]
+        # Spare may be an empty cell before the figures (a merged label cell's rest)
+        # or one that ends a source row (a trailing separator, also where a row
+        # wraps); one among the figures may be a missing figure's as well as a
+        # doubled separator's, and then which cell is extra cannot be told at all.
+        spare = [i for i, c in enumerate(cells) if c.kind == EMPTY
+                 and (i < first or i > last or getattr(c, "ends_row", False))]
+        if len(spare) < excess or len(spare) < empty:
+            at = cells[first]
+            self.sink.add(
+                "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
+                "an empty one among its figures; which cell is extra cannot be told, so none "
+                "of them is placed", at.line, at.column)
+            return [Figure() for _ in columns]
+        choices = [[c for i, c in enumerate(cells) if i not in dropped]
+                   for dropped in map(set, combinations(spare, excess))]
+        if len(choices) == 1:
+            for i in spare:
+                if i > first:
+                    break
+                self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest "
+                              "of a merged label cell; skipped", cells[i].line, cells[i].column)
+            return self._figures(choices[0], columns, what)
+        self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
+        return [Figure() for _ in columns]
+
+    def _place_row_of_choices(self, short: ShortRow) -> None:
+        cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
+                                                short.what, short.choices)
+        n, size = len(columns), len(cells)
+        empty = sum(c.kind == EMPTY for c in cells)
+        first = next(c for c in cells if c.kind != EMPTY)
+        broken = self._broken_by_choice(choices, keys)
+        fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
+        if broken is not None and len(fits) == 1:
+            self.sink.add("GP315", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}, "
+                          f"{empty} of them empty; only one choice of the extra empty cells fits "
+                          "the template's arithmetic", first.line, first.column)
+            self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
+            return
+        among = fits or choices
+        agreed = [j for j in range(n)
+                  if len({(c[j].kind, c[j].value) for c in among}) == 1 and among[0][j].kind != EMPTY]
+        unplaced = sorted({id(c[j]): c[j] for c in among for j in range(n) if j not in agreed
+                           and c[j].kind != EMPTY}.values(), key=cells.index)
+        placed = (f"; the figures under {_list([columns[j].label for j in agreed])} are the same "
+                  "whichever they are and are placed" if agreed else "")
+        self.sink.add(
+            "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}, {empty} of "
+            f"them empty: which empty cells are extra cannot be told{placed}; "
+            f"{_list([c.text for c in unplaced]) or 'no other figure'} "
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", first.line, first.column,
+            hint="an empty cell where a figure is missing, and no separator after a row's "
+                 "last cell, tell")
+        self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
+
+    def _broken_by_choice(self, choices: list[list[Cell]], keys) -> list[int] | None:
+        """How many of the table's relations each choice of cells breaks."""
+        if self.template is None:
+            return None
+        found = []
+        for cells in choices:
+            counted = self._placements_by_arithmetic(cells, keys)
+            found.append(counted[0][1])
+        return found
+
     def _place_short_row(self, short: ShortRow) -> None:
+        if short.choices is not None:
+            self._place_row_of_choices(short)
+            return
         """Place a row's k figures in its N > k columns only where something tells
         where the gap is: the figures' positions under the header, or the template's
         arithmetic when exactly one placement is consistent. Otherwise none of them
@@ -631,12 +703,6 @@ class TableReader:
             )
 
 
-def _inner_empty(data: list[Cell | EmptyRun], start: int, end: int) -> bool:
-    """Whether an empty cell stands between two cells that are not empty."""
-    filled = [i for i in range(start, end) if data[i].kind != EMPTY]
-    return bool(filled) and any(data[i].kind == EMPTY for i in range(filled[0], filled[-1]))
-
-
 def _size(data: list[Cell | EmptyRun]) -> int:
     """How many cells: a EmptyRun stands for one a line."""
     return sum(c.count if type(c) is EmptyRun else 1 for c in data)
@@ -644,14 +710,15 @@ def _size(data: list[Cell | EmptyRun]) -> int:
 
 def _read_trailing(data: list[Cell | EmptyRun], want: int
                    ) -> list[Cell | EmptyRun]:
-    """The data with the EmptyRun after its last figure made into cells, but
-    no more than ``want`` of the empty cells there: _fit drops those beyond as many
-    as the columns left (at most ``want``) without a word, so the rest may as well
-    not be made (a section's end may hold a million lines of separators only)."""
+    """The data with no more than ``want`` of the empty cells after its last figure
+    (those of an EmptyRun made into cells): more can never stand for a column, and
+    the rest need not be made (a section's end may hold a million lines of
+    separators only). Whether they came as lines of their own or as one run, the
+    row reads alike."""
     end = len(data)
     while end and data[end - 1].kind == EMPTY:
         end -= 1
-    if not any(type(c) is EmptyRun for c in data[end:]):
+    if len(data) - end <= want and not any(type(c) is EmptyRun for c in data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
 

@@ -285,32 +285,78 @@ def test_fixture(case: Case):
                                        if d.line is None or d.line in section)
 
 
-# Cases the core reads otherwise when no cell has a location.
-_BY_PLACE = ("core.template_choice.known_labels tells labels apart by their (line, column): "
-             "without locations every label stands at (None, None), the count says nothing "
-             "and the year decides the template")
-_BY_LINE = ("TableReader._check_header_order groups header cells by line: without locations "
-            "the applications table's header rows are one, and 商业企业 after 总计 is GP209")
-WITHOUT_LOCATIONS_XFAIL = {
-    "template_2019/the 2019 table in a 2024 report is read on its template, with a note": _BY_PLACE,
-    "template_2019/the 2021 table in a 2020 report is read on its template, with a note": _BY_PLACE,
-    "merged_label_cells/a label merged across columns leaves empty cells before the figures "
-    "(noted)": _BY_LINE,
-    "parents_and_headers/the applications table's three header rows and rows with their "
-    "parents": _BY_LINE,
-    "spans/the applications table's header written with spans": _BY_LINE,
-    "spans/the same header written as a full grid of covered places": _BY_LINE,
+# ---------------------------------------------------------------- no figure in a wrong column
+
+# Rows whose empty cells at a line's end (a trailing separator, a border pipe) and
+# empty cells that stand for a missing figure cannot be told apart by the cells
+# alone. Whatever the core makes of them, no figure may land in a wrong column: a
+# figure is placed where the row has it, or not at all, with an error saying so.
+# TableReader._fit drops the cells marked ends_row first, in reading order, when a
+# row has cells to spare; where a line ends in a missing figure and a separator, it
+# drops the missing figure's cell and every figure after it moves one column.
+_REVIEW_HEADER = [
+    "行政复议 | 行政诉讼",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉",
+    "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+]
+_REVIEW_COLUMNS = [(row, column) for row in ("administrative_review", "litigation_direct",
+                                             "litigation_after_review")
+                   for column in ("upheld", "corrected", "other", "pending", "total")]
+# Once the empty cells that end a line were dropped first, in reading order: an empty
+# cell meant for a missing figure was dropped and the figures after it moved one
+# column. Now every choice of the spare empty cells is weighed (GP303, GP315).
+WRONG_COLUMN_CASES = {
+    # 规章's row wrapped after its missing 本年废止件数, every line ending in a pipe:
+    # read as 1 | 3 | (missing), 3 under 本年废止件数
+    "a row wrapped after its missing figure, each line ending in a separator": (
+        "active_disclosure",
+        ["信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", "规章 | 1 | |", "3 |",
+         "行政规范性文件 | 4 | 5 | 6"],
+        {("rules", "issued"): 1, ("rules", "repealed"): None, ("rules", "in_force"): 3,
+         ("normative_documents", "issued"): 4, ("normative_documents", "repealed"): 5,
+         ("normative_documents", "in_force"): 6}),
+    # the review table's figures over three lines, each ending in a pipe, 行政复议's
+    # 总计 missing: the ten figures after it move one column to the left
+    "the review table's figures over three lines, each ending in a separator": (
+        "review_litigation",
+        _REVIEW_HEADER + ["1 | 0 | 0 | 1 | |", "1 | 0 | 0 | 0 | 1 |", "0 | 3 | 0 | 0 | 3 |"],
+        dict(zip(_REVIEW_COLUMNS, [1, 0, 0, 1, None, 1, 0, 0, 0, 1, 0, 3, 0, 0, 3]))),
+    # the review table's row of figures between border pipes (in the pipe layout,
+    # not every line bordered: an empty cell for each), its first and last figures
+    # missing: 17 cells, the two at the end dropped, and the thirteen figures move
+    # one column to the right
+    "the review table's row between border pipes, its first and last figures missing": (
+        "review_litigation",
+        _REVIEW_HEADER + ["| | 0 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | |"],
+        dict(zip(_REVIEW_COLUMNS, [None, 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, None]))),
 }
-BARE_PARAMS = [pytest.param(case, id=case.id, marks=[pytest.mark.xfail(
-    strict=True, reason=WITHOUT_LOCATIONS_XFAIL[case.id])] if case.id in WITHOUT_LOCATIONS_XFAIL
-    else []) for case in CASES]
 
 
-@pytest.mark.parametrize("case", BARE_PARAMS)
+@pytest.mark.parametrize("title", WRONG_COLUMN_CASES)
+def test_no_figure_lands_in_a_wrong_column(title: str):
+    table, lines, expected = WRONG_COLUMN_CASES[title]
+    case = Case(FIXTURES / "(in test_fixtures.py)", title, 0)
+    case.table, case.mode, case.lines = table, "rows", lines
+    document, section = build_document(case)
+    report = read_document(document)
+    got = {(row, column): report.figure(table, row, column).value for row, column in expected}
+    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}, \
+        "; ".join(f"{d.code} {d.message}" for d in report.diagnostics if d.line in section)
+    if got != expected:  # figures left out: an error says so
+        assert any(d.severity.name == "ERROR" for d in report.diagnostics if d.line in section)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_fixture_without_locations_reads_alike(case: Case):
     """Locations are for diagnostics to point with: a Document whose blocks and cells
     carry none reads into the same report, with the same diagnostics (all of them:
-    without lines they cannot be told apart by section)."""
+    without lines they cannot be told apart by section).
+
+    This holds for every case, those that lean on where cells stand included: the
+    header cells are grouped by the grid row they stand on (not by their line), so
+    the applications table's header rows stay apart; and the evidence for a template
+    counts the labels' cells (not their (line, column)), so a 2019 table in a 2024
+    report is read on its template without locations too."""
     located = read_document(build_document(case)[0])
     bare = read_document(build_document(case, located=False)[0])
     assert bare.template == located.template

@@ -2,9 +2,13 @@
 
 For each layout the text is written in (tab, pipe, cells, markdown), a small report
 and the exact blocks it gives: their types, texts and locations (line, column), each
-table's rows of cell texts, and what the layout's artefacts become (border pipes,
-rule lines and trailing separators dropped; a cell continued on the next line
-joined, with GP307 in ``doc.notes``; a run of lines of separators only kept as one
+table's rows of cell texts, and what the layout's artefacts become (rule lines
+dropped; the border pipes of a markdown table, whose every line starts and ends
+with a pipe, dropped, while in the pipe layout a pipe at a line's start or end
+leaves an empty cell there; separators at a line's end kept as empty cells, which
+the core drops when a row has cells to spare; in the cells layout, one row for
+each run of lines between blank lines; a cell continued on the next line joined,
+with GP307 in ``doc.notes``; a run of lines of separators only kept as one
 EmptyCells item). The core's reading of these Documents is pinned in tests/core.
 """
 
@@ -128,8 +132,8 @@ def test_tab_layout():
 
 PIPE = HEAD + (
     "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"    # line 9
-    "| 规章 | 1 | 2 | 3 |\n"                                     # border pipes
-    "行政规范性文件 | 4 | 5 | 6 |\n"                             # no border: an empty cell
+    "| 规章 | 1 | 2 | 3 |\n"                                     # pipes at both ends
+    "行政规范性文件 | 4 | 5 | 6 |\n"                             # a pipe at the end only
     "\n"
     "三、收到和处理政府信息公开申请情况\n"
     "\n"
@@ -145,9 +149,11 @@ PIPE = HEAD + (
 def test_pipe_layout():
     doc = read_text(PIPE)
     assert blocks(doc) == front() + [
-        # a line's border pipes are no cells; a line with no border at its start
-        # ends in an empty cell, not a border
-        ("Table", (9, 1), (ACTIVE[0], ACTIVE[1], ACTIVE[2] + ("",))),
+        # not every line has border pipes, so this is no markdown table: a pipe at a
+        # line's start or end leaves an empty cell there (the core skips an empty
+        # cell before the row label, and drops those ending a row with cells to
+        # spare: test_every_layout_reads_to_the_same_figures)
+        ("Table", (9, 1), (ACTIVE[0], ("",) + ACTIVE[1] + ("",), ACTIVE[2] + ("",))),
         ("Heading", "三、收到和处理政府信息公开申请情况", (13, 1)),
         ("Table", (15, 1), (("三、本年度办理结果",) + DISCLOSED, PARTIAL)),
         ("Heading", "四、政府信息公开行政复议、行政诉讼情况", (18, 1)),
@@ -156,7 +162,7 @@ def test_pipe_layout():
     active, _, review = tables(doc)
     assert places(active) == [
         (("信息内容", 9, 1), ("本年制发件数", 9, 8), ("本年废止件数", 9, 17), ("现行有效件数", 9, 26)),
-        (("规章", 10, 3), ("1", 10, 8), ("2", 10, 12), ("3", 10, 16)),
+        (("", 10, 1), ("规章", 10, 3), ("1", 10, 8), ("2", 10, 12), ("3", 10, 16), ("", 10, 19)),
         (("行政规范性文件", 11, 1), ("4", 11, 11), ("5", 11, 15), ("6", 11, 19), ("", 11, 22)),
     ]
     assert places(review) == [(("行政复议", 20, 1), ("1", 20, 8), ("0", 20, 12), ("0", 20, 16),
@@ -229,29 +235,28 @@ CELLS = HEAD + (
     "\n"
     "\t行政复议\n"          # line 48
     "\t\n\t\n\t\n"          # lines 49-51: separators only
-    "\t1\n\t0\n\t0\n\t1\n\t2\n"  # 52-56
+    "\t1\n\t0\n\t0\n\t1\n\t2\n"  # 52-56: no blank line before them, yet a row
     "\n") + TAIL             # 五、 on line 58
-
-
-def one_a_row(*texts: str) -> tuple:
-    return tuple((text,) for text in texts)
 
 
 def test_cells_layout():
     doc = read_text(CELLS)
     assert blocks(doc) == front() + [
-        ("Table", (9, 1), one_a_row("信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
-                                    "规章", "1", "2", "3", "行政规范性文件", "4", "5", "6")),
+        # one row for each run of lines between blank lines: a row of the table
+        ("Table", (9, 1), ACTIVE),
         ("Heading", "三、收到和处理政府信息公开申请情况", (25, 1)),
-        ("Table", (27, 1), one_a_row("三、本年度办理结果", *DISCLOSED, *PARTIAL)),
+        ("Table", (27, 1), (("三、本年度办理结果",) + DISCLOSED, PARTIAL)),
         ("Heading", "四、政府信息公开行政复议、行政诉讼情况", (46, 1)),
-        ("Table", (48, 1), (("行政复议",), ("EmptyCells", 3), ("1",), ("0",), ("0",), ("1",),
-                            ("2",))),
+        # lines of separators only stand apart from the lines around them: the lines
+        # of text before and after them are rows of their own
+        ("Table", (48, 1), (("行政复议",), ("EmptyCells", 3), ("1", "0", "0", "1", "2"))),
     ] + back(58)
     active, _, review = tables(doc)
-    assert places(active)[:5] == [(("信息内容", 9, 2),), (("本年制发件数", 10, 2),),
-                                  (("本年废止件数", 12, 2),), (("现行有效件数", 13, 2),),
-                                  (("规章", 15, 2),)]
+    assert places(active)[:2] == [
+        (("信息内容", 9, 2), ("本年制发件数", 10, 2), ("本年废止件数", 12, 2),
+         ("现行有效件数", 13, 2)),
+        (("规章", 15, 2), ("1", 16, 2), ("2", 17, 2), ("3", 18, 2)),
+    ]
     # the joined cell: one note, where its second part stands
     (note,) = doc.notes
     assert (note.code, note.line, note.column) == ("GP307", 11, 1)
@@ -275,7 +280,9 @@ def test_one_separator_line_is_a_row_of_one_empty_cell():
     text = ("某区2024年政府信息公开工作年度报告\n\n四、政府信息公开行政复议、行政诉讼情况\n\n"
             "\t行政复议\n\t\n\t1\n\t0\n\t0\n\t1\n\t2\n")
     (table,) = tables(read_text(text))
-    assert places(table)[:3] == [(("行政复议", 5, 2),), (("", 6, 2),), (("1", 7, 2),)]
+    # with no blank line between them, the figures after it are one row
+    assert places(table) == [(("行政复议", 5, 2),), (("", 6, 2),),
+                             (("1", 7, 2), ("0", 8, 2), ("0", 9, 2), ("1", 10, 2), ("2", 11, 2))]
 
 
 def test_separator_lines_add_nothing_in_the_tab_layout():

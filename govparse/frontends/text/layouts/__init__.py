@@ -35,7 +35,8 @@ class LineCounts:
                 piped = not PIPES.isdisjoint(ln.separators)
                 self.piped += piped
                 self.one_cell += ln.indented and len(ln.separators) == 1
-                self.bordered += piped and bordered(ln)
+                # a line of separators only is no sign either way (as SeparatorLines)
+                self.bordered += piped and (bordered(ln) or not ln.filled)
 
 
 def detect_layout(lines: list[CellLine | SeparatorLines]):

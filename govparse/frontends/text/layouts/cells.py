@@ -28,13 +28,19 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             out.append(ln)
             row = previous = None  # no text of theirs continues on the next line
             continue
+        filled = [c for c in ln.cells if c.kind != EMPTY]
+        if not filled:
+            # a line of separators only: an empty cell, on a row of its own as a run
+            # of such lines is (SeparatorLines)
+            out.append([ln.cells[1] if ln.indented else ln.cells[0]])
+            row = previous = None
+            continue
         if previous is None or ln.line > previous.line + 1:
             row = []  # a blank line (or lines of separators) before: a new row
             out.append(row)
-        filled = [c for c in ln.cells if c.kind != EMPTY]
-        if ln.indented and len(filled) <= 1:
+        if ln.indented and len(filled) == 1:
             # one cell a line: more indentation, or tabs after the cell, are layout
-            row.append(filled[0] if filled else ln.cells[1])
+            row.append(filled[0])
         elif not ln.separators and row and ln.cells[0].kind == LABEL \
                 and row[-1].kind == LABEL and row[-1].line == previous.line:
             # a cell's text wrapped onto a line of its own: 商业 / 企业

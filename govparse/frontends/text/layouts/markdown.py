@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from govparse.core.cells import Cell
+from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.layouts import pipe
 from govparse.frontends.text.lines import CellLine, SeparatorLines, bordered
@@ -23,6 +23,8 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterat
     for ln in lines:
         if type(ln) is SeparatorLines:
             continue  # lines of empty cells add nothing
+        if all(c.kind == EMPTY for c in ln.cells):
+            continue  # as a run of them (SeparatorLines): nothing
         cells = list(ln.cells)
         if bordered(ln):
             del cells[0], cells[-1]

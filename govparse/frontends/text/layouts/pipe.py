@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from govparse.core.cells import Cell
+from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.lines import CellLine, SeparatorLines
 
@@ -20,5 +20,6 @@ def matches(counts) -> bool:
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
     for ln in lines:
-        if type(ln) is not SeparatorLines:  # lines of empty cells add nothing
+        # lines of empty cells only add nothing, as a run of them (SeparatorLines)
+        if type(ln) is not SeparatorLines and any(c.kind != EMPTY for c in ln.cells):
             yield list(ln.cells)

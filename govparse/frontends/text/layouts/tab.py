@@ -27,5 +27,6 @@ def trimmed(cells: list[Cell]) -> list[Cell]:
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
     for ln in lines:
-        if type(ln) is not SeparatorLines:  # lines of empty cells add nothing
+        # lines of empty cells only add nothing, as a run of them (SeparatorLines)
+        if type(ln) is not SeparatorLines and any(c.kind != EMPTY for c in ln.cells):
             yield list(ln.cells)
