@@ -34,21 +34,39 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence, Union
 
+import attrs
+
 from govparse.classes import define, frozen
 
 # ---------------------------------------------------------------- locations
 
 
-@frozen
 class TextLocation:
-    """A place in a text: line and column, both from 1 (a column counts characters)."""
+    """A place in a text: line and column, both from 1 (a column counts characters).
 
-    line: int
-    column: int = 1
+    (A plain class, not an attrs one: one is made for every cell of a text, and a
+    frozen attrs class takes twice as long to make. Treat it as immutable.)"""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int = 1) -> None:
+        self.line = line
+        self.column = column
 
     def moved(self, characters: int) -> TextLocation:
         """The place ``characters`` further along the same line."""
         return TextLocation(self.line, self.column + characters) if characters else self
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not TextLocation:
+            return NotImplemented
+        return self.line == other.line and self.column == other.column
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.column))
+
+    def __repr__(self) -> str:
+        return f"TextLocation(line={self.line}, column={self.column})"
 
 
 @frozen
@@ -119,6 +137,10 @@ class Cell:
     colspan: int = 1
     covered: bool = False
     x: tuple[float, float] | None = None
+    # What a front-end that has read the cell's text with the core's own reading
+    # (govparse.core.cells.classify) already knows, so that the core need not read
+    # it again; None: the core reads the text.
+    reading: object = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def covering(cls, location: Location | None = None) -> Cell:

@@ -80,6 +80,9 @@ def classify(text: str, line: int | None, column: int | None) -> Cell:
 
 def read_cell(cell) -> Cell:
     """The core's reading of a Document cell; a covered place reads as an empty cell."""
+    read = cell.reading
+    if read is not None and not cell.covered:
+        return read
     location = cell.location
     if type(location) is TextLocation:
         read = classify(cell.text, location.line, location.column)

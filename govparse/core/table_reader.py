@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+import functools
 import math
 from itertools import combinations, islice
 
@@ -614,20 +615,10 @@ class TableReader:
         breaks (None when there are too many to try or no template to ask)."""
         if self.template is None:
             return None
-        from govparse.template.arithmetic import relations  # only a short row needs it
-
-        table = self.catalogue.table.id
-        # The places as one row of their own (the review table's span three rows).
-        place = {key: f"{key[0]}.{key[1]}" for key in keys}
-
-        def ref(r):
-            return ("", place[r[1:]]) if r[1:] in place else r[1:]
-
-        rules = [(tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
-                 for rel in relations(self.template) if rel.subject[0] == table]
-        known = {key: fig.value for key, fig in self.figures.items() if key not in place}
+        places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        known = {key: fig.value for key, fig in self.figures.items() if key not in keys}
         values = [c.value if c.kind == NUMBER else None for c in cells]
-        return broken_counts(values, [place[k] for k in keys], "", rules, known)
+        return broken_counts(values, places, "", rules, known)
 
     # ------------------------------------------------------------ header and label forms
 
@@ -701,6 +692,22 @@ class TableReader:
                 f"template (first: '{first.text}'); read as the template's",
                 first.line, first.column, length=len(first.text),
             )
+
+
+@functools.lru_cache(maxsize=256)
+def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
+    """The table's relations, with the places ``keys`` named as the columns of one row
+    of their own (the review table's places span three rows), and those names."""
+    from govparse.template.arithmetic import relations  # only a row in doubt needs them
+
+    place = {key: f"{key[0]}.{key[1]}" for key in keys}
+
+    def ref(r):
+        return ("", place[r[1:]]) if r[1:] in place else r[1:]
+
+    rules = tuple((tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
+                  for rel in relations(template) if rel.subject[0] == table)
+    return [place[k] for k in keys], rules
 
 
 def _size(data: list[Cell | EmptyRun]) -> int:

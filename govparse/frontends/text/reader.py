@@ -56,23 +56,30 @@ def _section(raw: RawSection, sink: DiagnosticSink):
         yield from raw.paragraphs
         return
     lines, prose = _split_prose(raw.lines, raw.kind)
+    raw.lines = ()  # the lines are read once: let them go as their rows are made
     if lines:
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))
         if layout.NAME != "cells":
             _note_wrapped_rows(rows, sink)
         first = lines[0]
-        yield Table(tuple(_document_row(r) for r in rows),
-                    TextLocation(first.line, first.cells[0].column if type(first) is CellLine
-                                 else first.column))
+        at = TextLocation(first.line, first.cells[0].column if type(first) is CellLine
+                          else first.column)
+        del lines, first
+        made = []
+        for index, row in enumerate(rows):
+            made.append(_document_row(row))
+            rows[index] = None  # (a large table: its rows' lists go as they are made)
+        yield Table(tuple(made), at)
     yield from prose
 
 
 def _document_row(row):
     if type(row) is SeparatorLines:
         return row
-    return tuple(Cell(c.text + c.unit if c.unit else c.text, TextLocation(c.line, c.column))
-                 for c in row)
+    # each cell with the core's reading of it, made as its line was split
+    return tuple(Cell(c.text + c.unit if c.unit else c.text, TextLocation(c.line, c.column),
+                      1, 1, False, None, c) for c in row)
 
 
 def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
