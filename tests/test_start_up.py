@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 
 import govparse
 from conftest import SEED_FILES
-from govparse.core.cells import Cell
 from govparse.classes import frozen
 from govparse.diagnostics import FigureRef
 from govparse.model.report import Applications2019
@@ -89,7 +88,7 @@ def test_the_shared_repr_prints_what_attrs_would():
     objects = [report, report.active_disclosure, report.active_disclosure.rules.issued,
                report.sections[0], report.sections[0].paragraphs[0], report.organization,
                report.diagnostics[0], govparse.CODES["GP101"], next(report.figures()),
-               Cell("label", "规章", 3, 1), Applications2019(),
+               Applications2019(),
                FigureRecord("a", "b", "c", 1, 2, 3),
                FigureRef("applications", "total_processed", "total", 7, 40, 9)]
     for obj in objects:

@@ -10,10 +10,8 @@ import re
 import sys
 from decimal import Decimal, InvalidOperation
 
-import attrs
-
-from govparse.classes import define
 from govparse.diagnostics import DiagnosticSink
+from govparse.document import Cell as DocumentCell
 from govparse.document import TextLocation
 from govparse.model.report import Value
 
@@ -32,22 +30,47 @@ _FIGURE = re.compile(rf"(?P<number>{NUMBER_PATTERN})[^\S\t\n]*(?P<unit>{UNIT_PAT
                      rf"|(?P<placeholder>{PLACEHOLDER_PATTERN})")
 
 
-@define  # made by the thousand: attrs' slotted class builds faster than a NamedTuple
-class Cell:
-    """One cell of a table, as the core reads it: its kind and, for a number, value and unit."""
+class Cell(DocumentCell):
+    """One cell of a table, as the core reads it: its kind and, for a number, value and
+    unit (``text``: the number as written, without the unit).
 
-    kind: str
-    text: str
-    line: int | None
-    column: int | None
-    value: Value = None
-    unit: str | None = None
-    location: object = None  # where the Document has it, when that is not a text's line
-    x: tuple[float, float] | None = None  # the horizontal extent, where the source gives one
-    # An empty cell after the last text of its row: a cell, or what a trailing
-    # separator left; the table reader drops it when a row has cells to spare.
-    ends_row: bool = False
-    row: int | None = None  # the row of its table's grid (a header's cells share one)
+    It is a Document cell too (govparse.document.Cell), one that holds its reading:
+    the text front-end, which reads every cell with ``classify`` as it splits a line,
+    gives these in its Documents, so that a cell is one object and is read once.
+    (A plain class: made by the thousand, it builds faster than an attrs one.)"""
+
+    __slots__ = ("kind", "line", "column", "value", "unit", "source", "ends_row", "row")
+    # A Document cell's span: a cell read from a text line spans nothing.
+    rowspan = 1
+    colspan = 1
+    covered = False
+
+    def __init__(self, kind: str, text: str, line: int | None, column: int | None,
+                 value: Value = None, unit: str | None = None, location: object = None,
+                 x: tuple[float, float] | None = None) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.value = value
+        self.unit = unit
+        self.source = location  # where the Document has it, when that is not a text's line
+        self.x = x  # the horizontal extent, where the source gives one
+        # An empty cell after the last text of its row: a cell, or what a trailing
+        # separator left; the table reader drops it when a row has cells to spare.
+        self.ends_row = False
+        self.row: int | None = None  # the row of its table's grid (a header's cells share one)
+
+    @property
+    def location(self):
+        """Where it stands: as the Document had it, or its text line and column."""
+        if self.source is not None:
+            return self.source
+        return TextLocation(self.line, self.column) if self.line is not None else None
+
+    @property
+    def reading(self) -> Cell:
+        return self
 
     @property
     def is_figure(self) -> bool:
@@ -55,7 +78,22 @@ class Cell:
         return self.kind in FIGURE_KINDS
 
     def joined(self, other: Cell) -> Cell:
-        return attrs.evolve(self, text=self.text + other.text)
+        return Cell(self.kind, self.text + other.text, self.line, self.column, self.value,
+                    self.unit, self.source, self.x)
+
+    def _key(self) -> tuple:
+        return (self.kind, self.text, self.line, self.column, self.value, self.unit)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Cell:
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # mutable, as the attrs class it was
+
+    def __repr__(self) -> str:
+        return (f"Cell(kind={self.kind!r}, text={self.text!r}, line={self.line!r}, "
+                f"column={self.column!r}, value={self.value!r}, unit={self.unit!r})")
 
 
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
@@ -80,6 +118,8 @@ def classify(text: str, line: int | None, column: int | None) -> Cell:
 
 def read_cell(cell) -> Cell:
     """The core's reading of a Document cell; a covered place reads as an empty cell."""
+    if type(cell) is Cell:
+        return cell  # read already (the text front-end's)
     read = cell.reading
     if read is not None and not cell.covered:
         return read
@@ -88,9 +128,9 @@ def read_cell(cell) -> Cell:
         read = classify(cell.text, location.line, location.column)
     else:
         read = classify(cell.text, getattr(location, "line", None), None)
-        read.location = location
+        read.source = location
     if cell.covered and read.kind != EMPTY:
-        read = Cell(EMPTY, "", read.line, read.column, location=read.location)
+        read = Cell(EMPTY, "", read.line, read.column, location=read.source)
     if cell.x is not None:
         read.x = cell.x
     return read

@@ -149,3 +149,29 @@ def _sum(side: _Side, figures: Sequence[Number]) -> tuple[Number, bool]:
         else:
             total += value
     return total, unknown
+
+
+def supported(values: Sequence[Number], columns: Sequence[str], row: str,
+              relations: Iterable[Relation], known: Mapping[Ref, Number],
+              placement: Sequence[int]) -> bool:
+    """Whether, under ``placement``, every figure placed is in a relation that can be
+    checked (no unknown in it) and holds: evidence that it stands in its column. A
+    placement that fits only because its unknowns absorb what does not add up (a
+    report whose own arithmetic is off) is no evidence of anything."""
+    index = {column: i for i, column in enumerate(columns)}
+    figures: list[Number] = [None] * len(columns)
+    for value, column in zip(values, placement):
+        figures[column] = value
+    confirmed: set[int] = set()
+    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        for left, right in relations:
+            sides = _split(left, row, index, known), _split(right, row, index, known)
+            mine = sides[0][2] + sides[1][2]
+            if not mine:
+                continue
+            (lsum, lunknown), (rsum, runknown) = (_sum(sides[0], figures),
+                                                  _sum(sides[1], figures))
+            if not lunknown and not runknown and lsum == rsum:
+                confirmed.update(mine)
+    return all(column in confirmed for value, column in zip(values, placement)
+               if value is not None)

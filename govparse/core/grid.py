@@ -56,7 +56,8 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
             continue
-        cells = [read_cell(c) for c in row]
+        # (a cell the text front-end gives is read already: no call for it)
+        cells = [c if type(c) is Cell else read_cell(c) for c in row]
         labels = 0
         filled = 0
         last = -1  # where the row's last text stands

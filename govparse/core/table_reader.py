@@ -16,7 +16,7 @@ from itertools import combinations, islice
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
-from govparse.core.gaps import MAX_PLACEMENTS, broken_counts, placement_by_position
+from govparse.core.gaps import MAX_PLACEMENTS, broken_counts, placement_by_position, supported
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -486,13 +486,14 @@ class TableReader:
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
         fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
-        if broken is not None and len(fits) == 1:
+        if broken is not None and len(fits) == 1 \
+                and self._supported(fits[0], keys, range(n)):
             self.sink.add("GP315", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}, "
                           f"{empty} of them empty; only one choice of the extra empty cells fits "
                           "the template's arithmetic", first.line, first.column)
             self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
             return
-        among = fits or choices
+        among = choices  # what every choice agrees on, whatever the arithmetic says
         agreed = [j for j in range(n)
                   if len({(c[j].kind, c[j].value) for c in among}) == 1 and among[0][j].kind != EMPTY]
         unplaced = sorted({id(c[j]): c[j] for c in among for j in range(n) if j not in agreed
@@ -507,6 +508,13 @@ class TableReader:
             hint="an empty cell where a figure is missing, and no separator after a row's "
                  "last cell, tell")
         self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
+
+    def _supported(self, cells: list[Cell], keys, placement) -> bool:
+        """Whether the arithmetic confirms each figure the placement places."""
+        places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        known = {key: fig.value for key, fig in self.figures.items() if key not in keys}
+        values = [c.value if c.kind == NUMBER else None for c in cells]
+        return supported(values, places, "", rules, known, list(placement))
 
     def _broken_by_choice(self, choices: list[list[Cell]], keys) -> list[int] | None:
         """How many of the table's relations each choice of cells breaks."""
@@ -539,7 +547,7 @@ class TableReader:
             return
         counted = self._placements_by_arithmetic(cells, keys)
         fits = None if counted is None else [p for p, broken in counted if not broken]
-        if fits is not None and len(fits) == 1:
+        if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]):
             absent = [columns[i].label for i in range(n) if i not in fits[0]]
             self.sink.add("GP315", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')}; "
                           f"only one placement fits the template's arithmetic: {_list(absent)} "
@@ -553,7 +561,7 @@ class TableReader:
             # error lies in that relation's other figures, not in this row.
             least = min(broken for _, broken in counted)
             best = [p for p, broken in counted if broken == least]
-            if least == 1 and len(best) == 1:
+            if least == 1 and len(best) == 1 and self._supported(cells, keys, best[0]):
                 absent = [columns[i].label for i in range(n) if i not in best[0]]
                 self.sink.add(
                     "GP315", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')}; no "
@@ -565,9 +573,12 @@ class TableReader:
                 return
         # Where every placement that fits puts the same cell in a column, that cell is
         # the column's whichever placement is true; the others are not placed.
+        # (among every placement, not only those that fit: the arithmetic is no
+        # evidence unless it confirms what it places)
+        every = list(combinations(range(n), k)) if math.comb(n, k) <= MAX_PLACEMENTS else []
         agreed: dict[int, int] = {}
-        for column in range(n) if fits else ():
-            at = {p.index(column) if column in p else None for p in fits}
+        for column in range(n) if every else ():
+            at = {p.index(column) if column in p else None for p in every}
             if len(at) == 1 and None not in at:
                 agreed[column] = at.pop()
         unplaced = [cells[i].text or "(empty)" for i in range(k) if i not in agreed.values()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from govparse.core.cells import EMPTY, LABEL, Cell, classify
+from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell, classify
 from govparse.document import Cell as DocumentCell
 from govparse.document import EmptyCells, TextLocation
 
@@ -154,7 +154,10 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
             at = column + start
             if raw[0] in BLANK:
                 at += len(raw) - len(raw.lstrip(BLANK))
-            append(classify(body, line, at))
+            if body.isdigit() and body.isascii() and len(body) < 20:  # a plain count
+                append(Cell(NUMBER, body, line, at, int(body)))
+            else:
+                append(classify(body, line, at))
         start += len(raw) + 1
     separators = "".join(_SEPARATOR.findall(text)) if len(pieces) > 1 else ""
     return CellLine(line, tuple(cells), separators, bool(separators) and cells[0].kind == EMPTY)

@@ -77,9 +77,11 @@ def _section(raw: RawSection, sink: DiagnosticSink):
 def _document_row(row):
     if type(row) is SeparatorLines:
         return row
-    # each cell with the core's reading of it, made as its line was split
-    return tuple(Cell(c.text + c.unit if c.unit else c.text, TextLocation(c.line, c.column),
-                      1, 1, False, None, c) for c in row)
+    # Each cell as the core read it when its line was split: a Document cell too. A
+    # number written with its unit is given as written, with that reading.
+    return tuple(c if c.unit is None else
+                 Cell(c.text + c.unit, TextLocation(c.line, c.column), 1, 1, False, None, c)
+                 for c in row)
 
 
 def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
