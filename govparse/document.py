@@ -126,6 +126,10 @@ def column_of(location: Location | None) -> int | None:
 class Cell:
     """One place of a table's grid.
 
+    A front-end may give, in this class's place, any object with its attributes: the
+    text front-end gives the core's own reading of each cell (govparse.core.cells.Cell),
+    so that a cell of a text is one object, read once.
+
     ``x``: the cell's horizontal extent (left, right) on the page or in the
     rendered text, when the source gives one: figures may then be placed by the
     header above them. ``covered``: the place is covered by a spanning cell above

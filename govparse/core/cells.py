@@ -11,7 +11,6 @@ import sys
 from decimal import Decimal, InvalidOperation
 
 from govparse.diagnostics import DiagnosticSink
-from govparse.document import Cell as DocumentCell
 from govparse.document import TextLocation
 from govparse.model.report import Value
 
@@ -30,16 +29,18 @@ _FIGURE = re.compile(rf"(?P<number>{NUMBER_PATTERN})[^\S\t\n]*(?P<unit>{UNIT_PAT
                      rf"|(?P<placeholder>{PLACEHOLDER_PATTERN})")
 
 
-class Cell(DocumentCell):
+class Cell:
     """One cell of a table, as the core reads it: its kind and, for a number, value and
     unit (``text``: the number as written, without the unit).
 
-    It is a Document cell too (govparse.document.Cell), one that holds its reading:
-    the text front-end, which reads every cell with ``classify`` as it splits a line,
-    gives these in its Documents, so that a cell is one object and is read once.
-    (A plain class: made by the thousand, it builds faster than an attrs one.)"""
+    It serves as a Document cell too (it has a govparse.document.Cell's attributes,
+    and holds its reading): the text front-end, which reads every cell with
+    ``classify`` as it splits a line, gives these in its Documents, so that a cell is
+    one object, read once. (A plain class with its own slots only: made by the
+    thousand, it builds faster and takes less memory than an attrs one.)"""
 
-    __slots__ = ("kind", "line", "column", "value", "unit", "source", "ends_row", "row")
+    __slots__ = ("kind", "text", "line", "column", "value", "unit", "source", "x", "ends_row",
+                 "row")
     # A Document cell's span: a cell read from a text line spans nothing.
     rowspan = 1
     colspan = 1

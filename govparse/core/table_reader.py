@@ -468,13 +468,19 @@ class TableReader:
             return [Figure() for _ in columns]
         choices = [[c for i, c in enumerate(cells) if i not in dropped]
                    for dropped in map(set, combinations(spare, excess))]
+        if len(choices) == 1 and not any(i < first for i in spare):
+            return self._figures(choices[0], columns, what)  # trailing separators only
         if len(choices) == 1:
+            # Empty cells before the figures: the rest of a merged label cell, unless
+            # the table's arithmetic says the row is then misread (checked with the
+            # whole table read).
             for i in spare:
                 if i > first:
                     break
                 self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest "
                               "of a merged label cell; skipped", cells[i].line, cells[i].column)
-            return self._figures(choices[0], columns, what)
+            if self.template is None:
+                return self._figures(choices[0], columns, what)
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
         return [Figure() for _ in columns]
 
@@ -485,6 +491,16 @@ class TableReader:
         empty = sum(c.kind == EMPTY for c in cells)
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
+        if len(choices) == 1:
+            if broken[0]:
+                self.sink.add(
+                    "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
+                    "read without the empty cells before its figures, it breaks the template's "
+                    "arithmetic: which cell is extra cannot be told, so none of them is placed",
+                    first.line, first.column, hint="govparse check names the relation")
+                return
+            self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
+            return
         fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
         if broken is not None and len(fits) == 1 \
                 and self._supported(fits[0], keys, range(n)):
