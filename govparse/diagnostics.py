@@ -70,7 +70,7 @@ CODES: dict[str, Code] = {
         Code("GP207", "missing-header", _W, "the header lacks a column label of the template"),
         Code("GP209", "header-order", _W, "the header names the columns in another order"),
         # tables: cells
-        Code("GP301", "short-row", _W, "a row has fewer figures than columns"),
+        Code("GP301", "short-row", _W, "a row has fewer figures than columns: none at all"),
         Code("GP302", "empty-cell", _W, "an empty cell among figures is taken as missing"),
         Code("GP303", "long-row", _E, "a row has more figures than columns"),
         Code("GP304", "placeholder-cell", _W, "a cell holds a mark, not a figure; taken as missing"),

@@ -7,7 +7,7 @@
 The build runs this (hatch_build.py), so an installed govparse parses without
 importing lark or loading the grammar: lark's own import is about a fifth of a
 cold `govparse parse FILE`. The module holds lark's parser runtime, the grammar's
-parse tables and the grammar text itself, which govparse.api compares with
+parse tables and the grammar text itself, which govparse.frontends.text.grammar compares with
 the grammar it ships before it uses the tables.
 
 The grammar's heading patterns are data (govparse/template/data/headings.tsv): its
@@ -36,7 +36,7 @@ GRAMMAR = ROOT / "grammar" / "report.lark"
 TARGET = ROOT / "govparse" / "frontends" / "text" / "_standalone.py"
 HEADINGS = ROOT / "govparse" / "template" / "headings.py"  # fills in the heading patterns
 
-# govparse.api loads the tables with these; they are fixed when the tables are made.
+# govparse.frontends.text.grammar loads the tables with these; they are fixed when the tables are made.
 OPTIONS = dict(parser="lalr", lexer="contextual", start=["start", "row"],
                maybe_placeholders=True)
 

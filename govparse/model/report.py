@@ -1,6 +1,6 @@
 """The typed, immutable model of a report.
 
-Field names are the figure identifiers of the template (govparse/data/*.tsv), the
+Field names are the figure identifiers of the template (govparse/template/data/*.tsv), the
 project's public data contract. Every figure keeps where it came from; positions
 are left out of equality, so a report equals its re-parsed printout.
 A missing cell is ``Figure(None)``, never 0.

@@ -1,6 +1,6 @@
 """The national template as data: tables, rows, columns and their official labels.
 
-Read from the template TSV files shipped in ``govparse/data`` (the project's public
+Read from the template TSV files shipped in ``govparse/template/data`` (the project's public
 data contract); nothing about the template's labels is written twice in code.
 """
 

@@ -59,7 +59,7 @@ What is *not* generated, because the printed text cannot say it
   the parser takes the year from it.
 - In the three table sections (2, 3 and 4), a paragraph that does not read as prose.
   Lines in a table section are table cells unless they are one cell that is a
-  sentence (``govparse.core.table_reader.is_prose``: a mark of 。；;！？ or over 60 characters)
+  sentence (``govparse.frontends.text.reader.is_prose``: a mark of 。；;！？ or over 60 characters)
   and not a label of that table. So those paragraphs are generated as sentences
   (a 。 is added to a fragment that has no sentence mark) without tabs or pipes,
   and never as a label, a number, a placeholder or a rule line; often there are
@@ -104,7 +104,7 @@ __all__ = [
 ]
 
 # Templates the strategies generate: the 2021 one only, for now. The generators
-# follow the template's data (govparse/data/template-*.tsv) and the model's classes
+# follow the template's data (govparse/template/data/template-*.tsv) and the model's classes
 # for it (govparse.model.table_classes), so another template is added by naming it here
 # (and, for consistent=True, by saying which of its columns are signed changes).
 TEMPLATES = ("2021", "2019")
@@ -145,7 +145,7 @@ def printable_paragraph(text: str, section: int | None = None, *, titled: bool =
     - in a report without a year, a preamble or overview paragraph the parser takes
       the year from (本报告中所列数据统计期限为2024年…);
     - in a table section (2, 3, 4): text with a tab or pipe (cells), text that is not
-      prose (``govparse.core.table_reader.is_prose``: a sentence mark 。；;！？ or more than 60
+      prose (``govparse.frontends.text.reader.is_prose``: a sentence mark 。；;！？ or more than 60
       characters), a label of that table on any template (规章, （三）不予公开（…）),
       and text that reads as a figure, a placeholder or a rule line (a row of 61
       dashes or digits).

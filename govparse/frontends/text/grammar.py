@@ -14,7 +14,7 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 
 class StaleParserError(RuntimeError):
-    """govparse/_standalone.py was not made from the grammar govparse ships: an
+    """govparse/frontends/text/_standalone.py was not made from the grammar govparse ships: an
     installation problem (run `make grammar`, or reinstall), never the input's."""
 
 
@@ -34,13 +34,13 @@ def grammar_text() -> str:
 def lark_parser() -> Lark:
     """The LALR parser of grammar/report.lark, with the transformer inside the parse.
 
-    Its tables come from govparse/_standalone.py, made from the grammar by
+    Its tables come from govparse/frontends/text/_standalone.py, made from the grammar by
     grammar/generate.py when govparse is built: loading them is a tenth of what
     importing lark and loading the grammar costs. Start symbols: ``start`` (a
     report) and ``row`` (one table line, cell by cell)."""
     from govparse.frontends.text import _standalone
 
     if _standalone.GRAMMAR != grammar_text():
-        raise StaleParserError("govparse/_standalone.py was made from another version of "
+        raise StaleParserError("govparse/frontends/text/_standalone.py was made from another version of "
                                "grammar/report.lark: run `make grammar`, or reinstall govparse")
     return _standalone.Lark_StandAlone(transformer=ReportTransformer())

@@ -23,7 +23,7 @@ from govparse.frontends.text.lines import (
 from govparse.template.sections import TABLE_SECTIONS, heading_kind
 
 
-# What the parse gives build.py. Plain classes: a NamedTuple costs a cold start
+# What the parse gives the reader (reader.py). Plain classes: a NamedTuple costs a cold start
 # about a tenth of a millisecond to define, and nothing here needs a tuple.
 
 
