@@ -466,10 +466,16 @@ class TableReader:
                 "an empty one among its figures; which cell is extra cannot be told, so none "
                 "of them is placed", at.line, at.column)
             return [Figure() for _ in columns]
-        choices = [[c for i, c in enumerate(cells) if i not in dropped]
-                   for dropped in map(set, combinations(spare, excess))]
-        if len(choices) == 1 and not any(i < first for i in spare):
-            return self._figures(choices[0], columns, what)  # trailing separators only
+        # Choices that leave the same figures in the same columns are one: which of
+        # several empty cells went makes no difference.
+        unique: dict[tuple, list[Cell]] = {}
+        for dropped in map(set, combinations(spare, excess)):
+            kept = [c for i, c in enumerate(cells) if i not in dropped]
+            unique.setdefault(tuple(id(c) if c.kind != EMPTY else None for c in kept), kept)
+        choices = list(unique.values())
+        kept_ids = {id(c) for c in choices[0]}
+        if len(choices) == 1 and all(id(c) in kept_ids for c in cells[:first]):
+            return self._figures(choices[0], columns, what)  # no empty cell before dropped
         if len(choices) == 1:
             # Empty cells before the figures: the rest of a merged label cell, unless
             # the table's arithmetic says the row is then misread (checked with the
