@@ -10,7 +10,6 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.layouts import detect_layout
-from govparse.frontends.text.layouts.tab import trimmed
 from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
 from govparse.template.sections import TABLE_SECTIONS
@@ -109,14 +108,15 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
     for row in rows:
         if type(row) is SeparatorLines:
             continue
-        cells = row = trimmed(list(row))  # empty cells at a row's end part no figures
-        if any(c.kind == LABEL for c in row):
-            # the core skips the empty cells before a row's first label
-            start = 0
+        end = len(row)
+        while end and row[end - 1].kind == EMPTY:
+            end -= 1  # empty cells at a row's end part no figures
+        start = 0
+        if any(row[i].kind == LABEL for i in range(end)):
             while row[start].kind == EMPTY:
-                start += 1
-            cells = row[start:]
-        for cell in cells:
+                start += 1  # the core skips the empty cells before a row's first label
+        for i in range(start, end):
+            cell = row[i]
             if previous is not None and previous.kind in FIGURE_KINDS \
                     and cell.kind in FIGURE_KINDS and cell.line != previous.line:
                 sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as "
