@@ -35,7 +35,6 @@ class TitleParts:
         if org is not None:
             unmarked = org.lstrip("#")  # a markdown title: # 某区2024年…
             label = _FIELD_LABEL.match(unmarked.lstrip(_BLANKS))
-            self.field_label = None
             if label is not None and label.end() < len(unmarked.lstrip(_BLANKS)):
                 self.field_label = label.group(1)
                 skipped = len(unmarked) - len(unmarked.lstrip(_BLANKS)) + label.end()

@@ -518,8 +518,9 @@ class TableReader:
         among = choices  # what every choice agrees on, whatever the arithmetic says
         agreed = [j for j in range(n)
                   if len({(c[j].kind, c[j].value) for c in among}) == 1 and among[0][j].kind != EMPTY]
+        order = {id(c): i for i, c in enumerate(cells)}
         unplaced = sorted({id(c[j]): c[j] for c in among for j in range(n) if j not in agreed
-                           and c[j].kind != EMPTY}.values(), key=cells.index)
+                           and c[j].kind != EMPTY}.values(), key=lambda c: order[id(c)])
         placed = (f"; the figures under {_list([columns[j].label for j in agreed])} are the same "
                   "whichever they are and are placed" if agreed else "")
         self.sink.add(
@@ -533,20 +534,17 @@ class TableReader:
 
     def _supported(self, cells: list[Cell], keys, placement) -> bool:
         """Whether the arithmetic confirms each figure the placement places."""
-        places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        known = {key: fig.value for key, fig in self.figures.items() if key not in keys}
-        values = [c.value if c.kind == NUMBER else None for c in cells]
-        return supported(values, places, "", rules, known, list(placement))
+        places, rules, known = self._arithmetic(keys)
+        return supported(_values(cells), places, "", rules, known, list(placement))
 
     def _broken_by_choice(self, choices: list[list[Cell]], keys) -> list[int] | None:
         """How many of the table's relations each choice of cells breaks."""
         if self.template is None:
             return None
-        found = []
-        for cells in choices:
-            counted = self._placements_by_arithmetic(cells, keys)
-            found.append(counted[0][1])
-        return found
+        places, rules, known = self._arithmetic(keys)
+        # a choice puts one cell in each column: one placement, the columns in order
+        return [broken_counts(_values(cells), places, "", rules, known)[0][1]
+                for cells in choices]
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.choices is not None:
@@ -593,29 +591,18 @@ class TableReader:
                     hint="govparse check names the relation that does not hold")
                 self._place_at(short, best[0], range(k))
                 return
-        # Where every placement that fits puts the same cell in a column, that cell is
-        # the column's whichever placement is true; the others are not placed.
-        # (among every placement, not only those that fit: the arithmetic is no
-        # evidence unless it confirms what it places)
-        every = list(combinations(range(n), k)) if math.comb(n, k) <= MAX_PLACEMENTS else []
-        agreed: dict[int, int] = {}
-        for column in range(n) if every else ():
-            at = {p.index(column) if column in p else None for p in every}
-            if len(at) == 1 and None not in at:
-                agreed[column] = at.pop()
-        unplaced = [cells[i].text or "(empty)" for i in range(k) if i not in agreed.values()]
+        # None of them is placed: with fewer cells than columns, each column is left
+        # empty by some placement, so no column's cell is the same whichever is true.
+        unplaced = [c.text or "(empty)" for c in cells]
         why = ("no placement fits the template's arithmetic" if fits == [] else
                "more placements fit the template's arithmetic" if fits else
                "the template's arithmetic cannot tell")
-        placed = (f"; the figures under {_list([columns[c].label for c in agreed])} are the same "
-                  "in every placement that fits and are placed" if agreed else "")
         self.sink.add(
             "GP314", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')} and nothing "
             f"tells which columns they belong to (no empty cell marks the gap, no position under "
-            f"the header, and {why}){placed}; {_list(unplaced)} "
+            f"the header, and {why}); {_list(unplaced)} "
             f"{'is' if len(unplaced) == 1 else 'are'} not placed", first.line, first.column,
             hint="an empty cell, or a placeholder such as —, where a figure is missing tells")
-        self._place_at(short, list(agreed), list(agreed.values()))
 
     def _place_at(self, short: ShortRow, columns, cells) -> None:
         """Place the row's cells (by index) in the columns (by index), in order."""
@@ -648,10 +635,16 @@ class TableReader:
         breaks (None when there are too many to try or no template to ask)."""
         if self.template is None:
             return None
+        places, rules, known = self._arithmetic(keys)
+        return broken_counts(_values(cells), places, "", rules, known)
+
+    def _arithmetic(self, keys: list[tuple[str, str]]):
+        """The table's relations about the places ``keys`` (as one row of their own),
+        those places' names, and the figures read in the table's other places."""
         places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        known = {key: fig.value for key, fig in self.figures.items() if key not in keys}
-        values = [c.value if c.kind == NUMBER else None for c in cells]
-        return broken_counts(values, places, "", rules, known)
+        mine = set(keys)
+        known = {key: fig.value for key, fig in self.figures.items() if key not in mine}
+        return places, rules, known
 
     # ------------------------------------------------------------ header and label forms
 
@@ -725,6 +718,11 @@ class TableReader:
                 f"template (first: '{first.text}'); read as the template's",
                 first.line, first.column, length=len(first.text),
             )
+
+
+def _values(cells: list[Cell]) -> list:
+    """The cells' figures as the arithmetic takes them (None: no number)."""
+    return [c.value if c.kind == NUMBER else None for c in cells]
 
 
 @functools.lru_cache(maxsize=256)

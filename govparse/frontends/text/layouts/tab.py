@@ -18,13 +18,6 @@ def matches(counts) -> bool:
     return True  # what no other layout claims
 
 
-def trimmed(cells: list[Cell]) -> list[Cell]:
-    """The cells without the empty ones at the end (trailing separators)."""
-    while cells and cells[-1].kind == EMPTY:
-        cells.pop()
-    return cells
-
-
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
     for ln in lines:
         # lines of empty cells only add nothing, as a run of them (SeparatorLines)
