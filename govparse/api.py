@@ -8,6 +8,7 @@ import os
 import attrs
 
 from govparse.core.assemble import assemble
+from govparse.core.places import with_context
 from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
 from govparse.document import Document
 from govparse.errors import GovParseError, InputError, StrictModeError
@@ -89,7 +90,7 @@ def read_document(document: Document, mode: Mode | str = "lenient") -> Report:
         from govparse.check.validation import infer_missing
 
         report = infer_missing(report, sink)
-    diagnostics = tuple(d.with_path(path) for d in sink.sorted())
+    diagnostics = tuple(d.with_path(path) for d in with_context(document, sink.sorted()))
     report = attrs.evolve(report, diagnostics=diagnostics, path=path)
     if mode is Mode.STRICT:
         problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)

@@ -112,10 +112,23 @@ class FigureRef:
     value: Number
     line: int | None = None
     col: int | None = None
+    # Where it stands when the source is not a text (an HTML, PDF or Word cell; see
+    # govparse.document): its ``where()`` says it in words.
+    location: object = None
 
     @property
     def id(self) -> str:
         return f"{self.table}.{self.row}.{self.column}"
+
+
+@frozen
+class CellContext:
+    """What a person looks for to find a table cell in a page: the row's label, the
+    column's header (levels joined by " / ") and the cell's own text."""
+
+    row: str | None
+    column: str | None
+    text: str
 
 
 @frozen
@@ -136,6 +149,12 @@ class Diagnostic:
     expected: Number = None  # what the arithmetic gives
     actual: Number = None  # what the report says
     figures: tuple[FigureRef, ...] = ()
+    # A diagnostic about a cell of a source that is not a text (an HTML, PDF or Word
+    # table) says where the cell stands (a govparse.document location, whose
+    # ``where()`` says it in words) and what stands around it, since no source line
+    # is worth showing there.
+    location: object = None
+    context: CellContext | None = None
 
     @property
     def name(self) -> str:
@@ -165,9 +184,16 @@ class DiagnosticSink:
         *,
         length: int = 1,
         hint: str | None = None,
+        at: object = None,
         **finding,
     ) -> None:
-        """``finding``: the fields a validator's finding carries (table_id, …)."""
+        """``at``: the cell (govparse.core.cells.Cell) the diagnostic is about, in
+        place of ``line`` and ``column``: its location too when it is not in a text.
+        ``finding``: the fields a validator's finding carries (table_id, …)."""
+        if at is not None:
+            line, column = at.line, at.column
+            if at.source is not None:
+                finding["location"] = at.source
         self.items.append(
             Diagnostic(code, CODES[code].severity, message, line, column, max(1, length), hint,
                        **finding)

@@ -15,7 +15,8 @@ fills those in from rows written as HTML writes them (covered places left out).
 
 Every block and cell carries a location in the source the user has: a text file's
 line and column, an HTML table's row and column (and the source line), a PDF's page
-and box, a Word table's row and column. Diagnostics point there.
+and box, a Word table's row and column (govparse.locations). The figures read from a
+cell keep its location, and diagnostics point there.
 
 The core reads only this: a user who holds a report in another form (a spreadsheet,
 a database) builds a Document and calls ``govparse.read_document(doc)``::
@@ -37,86 +38,13 @@ from typing import Iterator, Sequence, Union
 import attrs
 
 from govparse.classes import define, frozen
+# The locations are part of this contract: a Document's cells and blocks carry them.
+from govparse.locations import (HtmlLocation, Location, PdfLocation, TextLocation,
+                                WordLocation, column_of, line_of)
 
-# ---------------------------------------------------------------- locations
-
-
-class TextLocation:
-    """A place in a text: line and column, both from 1 (a column counts characters).
-
-    (A plain class, not an attrs one: one is made for every cell of a text, and a
-    frozen attrs class takes twice as long to make. Treat it as immutable.)"""
-
-    __slots__ = ("line", "column")
-
-    def __init__(self, line: int, column: int = 1) -> None:
-        self.line = line
-        self.column = column
-
-    def moved(self, characters: int) -> TextLocation:
-        """The place ``characters`` further along the same line."""
-        return TextLocation(self.line, self.column + characters) if characters else self
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not TextLocation:
-            return NotImplemented
-        return self.line == other.line and self.column == other.column
-
-    def __hash__(self) -> int:
-        return hash((self.line, self.column))
-
-    def __repr__(self) -> str:
-        return f"TextLocation(line={self.line}, column={self.column})"
-
-
-@frozen
-class HtmlLocation:
-    """A cell of an HTML table: the table's number in the page (from 1), the row and
-    column in its grid (from 1), and the source line the cell starts on."""
-
-    table: int
-    row: int
-    column: int
-    line: int | None = None
-
-    def moved(self, characters: int) -> HtmlLocation:
-        return self
-
-
-@frozen
-class PdfLocation:
-    """A place on a PDF page (from 1): the box (x0, y0, x1, y1) in points."""
-
-    page: int
-    box: tuple[float, float, float, float]
-
-    def moved(self, characters: int) -> PdfLocation:
-        return self
-
-
-@frozen
-class WordLocation:
-    """A cell of a Word document's table: table, row and column, each from 1."""
-
-    table: int
-    row: int
-    column: int
-
-    def moved(self, characters: int) -> WordLocation:
-        return self
-
-
-Location = Union[TextLocation, HtmlLocation, PdfLocation, WordLocation]
-
-
-def line_of(location: Location | None) -> int | None:
-    """The source line a location stands on, where it has one."""
-    return getattr(location, "line", None)
-
-
-def column_of(location: Location | None) -> int | None:
-    """The text column a location stands at, where it has one."""
-    return location.column if type(location) is TextLocation else None
+__all__ = ["Block", "Cell", "Document", "EmptyCells", "Heading", "HtmlLocation", "Location",
+           "Paragraph", "PdfLocation", "Row", "Table", "TextLocation", "Title", "WordLocation",
+           "column_of", "line_of"]
 
 
 # ---------------------------------------------------------------- blocks

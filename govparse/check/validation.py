@@ -33,20 +33,21 @@ from govparse.template.spec import load_template
 
 def _ref(report: Report, ref: Ref) -> FigureRef:
     fig = report.figure(*ref)
-    return FigureRef(*ref, fig.value, fig.line, fig.column)
+    return FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
 
 
 def _total(values: Iterable[Number]) -> Number:
     return sum(values, 0)
 
 
-def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> tuple[int | None, int | None]:
-    """Where a finding points: its subject figure, else the first figure that has a place."""
+def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> dict:
+    """Where a finding points (Diagnostic's line, column and location): its subject
+    figure, else the first figure that has a place."""
     ordered = sorted(figures, key=lambda f: (f.table, f.row, f.column) != prefer)
     for fig in ordered:
-        if fig.line is not None:
-            return fig.line, fig.col
-    return None, None
+        if fig.line is not None or fig.location is not None:
+            return {"line": fig.line, "column": fig.col, "location": fig.location}
+    return {}
 
 
 def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
@@ -59,17 +60,15 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
     subject = rel.subject if row is not None else None
     missing = [f for f in figures if f.value is None]
     if missing:
-        line, col = _at(figures, subject)
         names = ", ".join(f.id for f in missing)
         return Diagnostic(
             "GP407", _severity("GP407"),
             f"not checkable: {rel.describe} needs {names}, which "
             f"{'is' if len(missing) == 1 else 'are'} missing",
-            line, col, table_id=table, row_id=row, column_id=column, figures=figures,
+            **_at(figures, subject), table_id=table, row_id=row, column_id=column, figures=figures,
         )
     left = _total(f.value for f in figures[:len(rel.left)])
     right = _total(f.value for f in figures[len(rel.left):])
-    line, col = _at(figures, subject)
     if rel.code == "GP403":
         message = (f"勾稽关系 fails for {_column_label(report, column)}: 本年新收 + 上年结转 = "
                    f"{left}, but 办理结果总计 + 结转下年度 = {right}")
@@ -77,7 +76,7 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
     else:
         message = f"{rel.describe}: the report says {left}, the figures add up to {right}"
         expected, actual = right, left
-    return Diagnostic(rel.code, _severity(rel.code), message, line, col,
+    return Diagnostic(rel.code, _severity(rel.code), message, **_at(figures, subject),
                       table_id=table, row_id=row, column_id=column,
                       expected=expected, actual=actual, figures=figures)
 
@@ -101,9 +100,10 @@ def check_values(report: Report) -> list[Diagnostic]:
             continue
         else:
             code, rule = "GP405", "a count is a whole number ≥ 0"
-        ref = FigureRef(table, row, column, value, fig.line, fig.column)
+        ref = FigureRef(table, row, column, value, fig.line, fig.column, fig.location)
         found.append(Diagnostic(
             code, _severity(code), f"{ref.id} is {value}: {rule}", fig.line, fig.column,
+            location=fig.location,
             table_id=table, row_id=row, column_id=column, actual=value, figures=(ref,)))
     return found
 
@@ -159,16 +159,22 @@ def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
         if value < 0 or value != int(value):
             continue
         gap = report.figure(*ref)  # an empty cell keeps its place; an absent one has none
-        anchor = gap if gap.line is not None else next(
+        anchor = gap if _placed(gap) else next(
             (report.figure(*r) for rel, _ in found for r in rel.refs
-             if report.figure(*r).line is not None), None)
-        report = report.replace_figure(*ref, Figure(value, gap.line, gap.column, inferred=True))
+             if _placed(report.figure(*r))), None)
+        report = report.replace_figure(*ref, Figure(value, gap.line, gap.column, inferred=True,
+                                                    location=gap.location))
         codes = ", ".join(sorted({rel.code for rel, _ in found}))
         sink.add("GP408", f"{'.'.join(ref)} is missing; filled as {value}, which every "
                  f"relation that needs it gives ({codes})",
                  anchor.line if anchor else None, anchor.column if anchor else None,
-                 table_id=ref[0], row_id=ref[1], column_id=ref[2], expected=value)
+                 location=anchor.location if anchor else None, table_id=ref[0], row_id=ref[1], column_id=ref[2], expected=value)
     return report
+
+
+def _placed(figure: Figure) -> bool:
+    """Whether a figure has a place in the source to point at."""
+    return figure.line is not None or figure.location is not None
 
 
 def _fails(report: Report, rel: Relation) -> bool:

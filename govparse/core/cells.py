@@ -153,17 +153,17 @@ def note_number_form(cell: Cell, sink: DiagnosticSink) -> None:
         limit = sys.get_int_max_str_digits()
         sink.add("GP313", f"figure '{text[:20]}…' is {len(text)} characters long, more than "
                  f"govparse reads as a number ({limit} digits); taken as missing",
-                 cell.line, cell.column, length=min(len(text), 40))
+                 at=cell, length=min(len(text), 40))
         return
     if _FULL_WIDTH_DIGITS.search(text):
         sink.add("GP309", f"figure '{text}' is written in full-width digits; read as "
-                 f"{cell.value}", cell.line, cell.column, length=len(text))
+                 f"{cell.value}", at=cell, length=len(text))
     if "," in text:
         sink.add("GP310", f"figure '{text}' has thousands separators; read as {cell.value}",
-                 cell.line, cell.column, length=len(text))
+                 at=cell, length=len(text))
     if cell.unit:
         sink.add("GP311", f"figure '{text}{cell.unit}' carries the unit '{cell.unit}'; the "
-                 f"number {text} is kept", cell.line, cell.column,
+                 f"number {text} is kept", at=cell,
                  length=len(text) + len(cell.unit))
 
 

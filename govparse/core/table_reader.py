@@ -199,12 +199,12 @@ class TableReader:
                         "GP313", f"'{stray.text}' stands where a figure would, but is no number "
                         "govparse reads (a full-width comma, a space or a point in the wrong "
                         f"place?); none of the figures of row '{spec.label}' is placed",
-                        stray.line, stray.column, length=len(stray.text))
+                        at=stray, length=len(stray.text))
                 else:
                     self.sink.add(
                         "GP303", f"row '{spec.label}': '{stray.text}' stands among its "
                         "figures; which cells are its figures cannot be told, so none of them "
-                        "is placed", stray.line, stray.column, length=len(stray.text))
+                        "is placed", at=stray, length=len(stray.text))
                 return
             if spec is None:
                 return
@@ -212,7 +212,7 @@ class TableReader:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)
                 self.sink.add("GP204", "figures stand before any row label; they are not placed",
-                              first.line, first.column)
+                              at=first)
                 return
             leaf = labels.pop()
             if labels and label_key(leaf.text) not in self.catalogue.rows_by_key:
@@ -235,7 +235,7 @@ class TableReader:
             return leaf
         labels.pop()
         self.sink.add("GP307", f"row label '{before.text}' continues on the next line as "
-                      f"'{leaf.text}'; read as '{joined.text}'", leaf.line, leaf.column,
+                      f"'{leaf.text}'; read as '{joined.text}'", at=leaf,
                       length=len(leaf.text))
         return joined
 
@@ -250,28 +250,28 @@ class TableReader:
                 "GP204",
                 f"figures follow '{leaf.text}', which is a header, not a row label; "
                 "they are not placed",
-                first.line, first.column,
+                at=first,
             )
             return None
         if looks_like_a_figure(leaf.text):
             self.sink.add(
                 "GP313", f"'{leaf.text}' stands where a figure would, but is no number govparse "
                 "reads (a full-width comma, a space or a point in the wrong place?); it and the "
-                "figures after it are not placed", leaf.line, leaf.column, length=len(leaf.text))
+                "figures after it are not placed", at=leaf, length=len(leaf.text))
             return None
         spec = cat.close_row(key)
         if spec is not None:
             self.sink.add(
                 "GP203",
                 f"row label '{leaf.text}' is not the template's; read as '{spec.label}'",
-                leaf.line, leaf.column, length=len(leaf.text), hint=f"did you mean {spec.label}?",
+                at=leaf, length=len(leaf.text), hint=f"did you mean {spec.label}?",
             )
             return spec
         suggestions = cat.suggest(key, {k: r.label for k, r in cat.rows_by_key.items()})
         self.sink.add(
             "GP204",
             f"figures follow '{leaf.text}', which names no row of this table; they are not placed",
-            leaf.line, leaf.column, length=len(leaf.text),
+            at=leaf, length=len(leaf.text),
             hint=_did_you_mean(suggestions),
         )
         return None
@@ -291,7 +291,7 @@ class TableReader:
             self.sink.add(
                 "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
                 "reads (a full-width comma, a space or a point in the wrong place?); the figure "
-                "is missing", cell.line, cell.column, length=len(cell.text))
+                "is missing", at=cell, length=len(cell.text))
         else:
             suggestions = cat.suggest(key)
             headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]
@@ -300,12 +300,12 @@ class TableReader:
                 self.sink.add(
                     "GP202",
                     f"header cell '{cell.text}' is not a column label of this table",
-                    cell.line, cell.column, length=len(cell.text), hint=_did_you_mean(headers),
+                    at=cell, length=len(cell.text), hint=_did_you_mean(headers),
                 )
             else:
                 self.sink.add(
                     "GP201", f"'{cell.text}' is no label of this table; ignored",
-                    cell.line, cell.column, length=len(cell.text), hint=_did_you_mean(suggestions),
+                    at=cell, length=len(cell.text), hint=_did_you_mean(suggestions),
                 )
 
     def _report_missing_rows(self, heading_line: int | None) -> None:
@@ -353,7 +353,7 @@ class TableReader:
                 "GP206",
                 f"row '{spec.label}' appears again (first at line {first.line}); "
                 "the figures here are ignored",
-                label.line, label.column, length=len(label.text),
+                at=label, length=len(label.text),
             )
             return
         self.seen_rows[spec.id] = label
@@ -368,7 +368,8 @@ class TableReader:
         want = len(columns)
         if len(data) == want and all(c.kind == NUMBER and c.unit is None for c in data):
             # the common case: one plain figure a column
-            return [Figure(_typed(c.value, col), c.line, c.column) for c, col in zip(data, columns)]
+            return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
+                    for c, col in zip(data, columns)]
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
@@ -380,7 +381,7 @@ class TableReader:
             start += 1
             size -= 1
             self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
-                          "merged label cell; skipped", gap.line, gap.column)
+                          "merged label cell; skipped", at=gap)
         while size > want and data[end - 1].kind == EMPTY:
             end -= 1
             size -= 1
@@ -394,16 +395,15 @@ class TableReader:
                 "GP303",
                 f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}; which "
                 "one is extra cannot be told, so none of them is placed",
-                extra.line, extra.column,
+                at=extra,
             )
-            return [Figure(None, c.line, c.column) for c in cells[:want]]
+            return [Figure(None, c.line, c.column, location=c.source) for c in cells[:want]]
         if not cells:
+            message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
             if anchor is not None:
-                line, col = anchor.line, anchor.column
+                self.sink.add("GP301", message, at=anchor)
             else:
-                line, col = self.heading_line, 1
-            self.sink.add("GP301", f"{what} has no figures; {_count(want, 'figure')} taken as "
-                          "missing", line, col)
+                self.sink.add("GP301", message, self.heading_line, 1)
             return [Figure() for _ in columns]
         if len(cells) < want:
             # Nothing here says where the gap is: decided when the whole table is read.
@@ -417,19 +417,19 @@ class TableReader:
         for col, cell in zip(columns, cells):
             if cell.kind == EMPTY:
                 self.sink.add("GP302", f"{what}: the cell for {col.label} is empty; taken as "
-                              "missing", cell.line, cell.column)
+                              "missing", at=cell)
             elif cell.kind == PLACEHOLDER:
                 self.sink.add("GP304", f"{what}: the cell for {col.label} holds '{cell.text}', "
-                              "not a figure; taken as missing", cell.line, cell.column,
+                              "not a figure; taken as missing", at=cell,
                               length=len(cell.text))
             if col.id == "amount" and cell.unit == "元":
                 self.sink.add("GP312", f"{what}: {col.label} is written as {cell.text}元, in 元 "
                               "where the template asks for 万元; the number is kept as written, "
-                              "not converted", cell.line, cell.column,
+                              "not converted", at=cell,
                               length=len(cell.text) + 1,
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
             figures.append(Figure(_typed(cell.value, col), cell.line, cell.column,
-                                  unit=cell.unit))
+                                  unit=cell.unit, location=cell.source))
         return figures
 
     # ------------------------------------------------------------ a row short of figures
@@ -448,7 +448,7 @@ class TableReader:
             first = next(c for c in data if c.kind != EMPTY)
             self.sink.add("GP303", f"{what} has {_count(size, 'cell')} for "
                           f"{_count(want, 'column')}, {empty} of them empty; which are extra "
-                          "cannot be told, so none of them is placed", first.line, first.column)
+                          "cannot be told, so none of them is placed", at=first)
             return [Figure() for _ in columns]
         cells = list(cells_of(data))
         filled = [i for i, c in enumerate(cells) if c.kind != EMPTY]
@@ -464,7 +464,7 @@ class TableReader:
             self.sink.add(
                 "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
                 "an empty one among its figures; which cell is extra cannot be told, so none "
-                "of them is placed", at.line, at.column)
+                "of them is placed", at=at)
             return [Figure() for _ in columns]
         # Choices that leave the same figures in the same columns are one: which of
         # several empty cells went makes no difference.
@@ -503,7 +503,7 @@ class TableReader:
                     "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
                     "read without the empty cells before its figures, it breaks the template's "
                     "arithmetic: which cell is extra cannot be told, so none of them is placed",
-                    first.line, first.column, hint="govparse check names the relation")
+                    at=first, hint="govparse check names the relation")
                 return
             self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
             return
@@ -512,7 +512,7 @@ class TableReader:
                 and self._supported(fits[0], keys, range(n)):
             self.sink.add("GP315", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}, "
                           f"{empty} of them empty; only one choice of the extra empty cells fits "
-                          "the template's arithmetic", first.line, first.column)
+                          "the template's arithmetic", at=first)
             self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
             return
         among = choices  # what every choice agrees on, whatever the arithmetic says
@@ -527,7 +527,7 @@ class TableReader:
             "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}, {empty} of "
             f"them empty: which empty cells are extra cannot be told{placed}; "
             f"{_list([c.text for c in unplaced]) or 'no other figure'} "
-            f"{'is' if len(unplaced) == 1 else 'are'} not placed", first.line, first.column,
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", at=first,
             hint="an empty cell where a figure is missing, and no separator after a row's "
                  "last cell, tell")
         self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
@@ -562,7 +562,7 @@ class TableReader:
             absent = [columns[i].label for i in range(n) if i not in placement]
             self.sink.add("GP316", f"{what}: no figure stands under {_list(absent)}; "
                           f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
-                          first.line, first.column)
+                          at=first)
             self._place_at(short, placement, range(k))
             return
         counted = self._placements_by_arithmetic(cells, keys)
@@ -587,7 +587,7 @@ class TableReader:
                     "GP315", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')}; no "
                     "placement fits all of the template's arithmetic, and one placement breaks "
                     f"a single relation where every other breaks more: {_list(absent)} "
-                    f"{'is' if len(absent) == 1 else 'are'} missing", first.line, first.column,
+                    f"{'is' if len(absent) == 1 else 'are'} missing", at=first,
                     hint="govparse check names the relation that does not hold")
                 self._place_at(short, best[0], range(k))
                 return
@@ -601,7 +601,7 @@ class TableReader:
             "GP314", f"{what} has {_count(k, 'figure')} for {_count(n, 'column')} and nothing "
             f"tells which columns they belong to (no empty cell marks the gap, no position under "
             f"the header, and {why}); {_list(unplaced)} "
-            f"{'is' if len(unplaced) == 1 else 'are'} not placed", first.line, first.column,
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", at=first,
             hint="an empty cell, or a placeholder such as —, where a figure is missing tells")
 
     def _place_at(self, short: ShortRow, columns, cells) -> None:
@@ -685,7 +685,7 @@ class TableReader:
                     self.sink.add(
                         "GP209", f"the header names '{cell.text}' after a column the template "
                         "puts after it; figures are read in the template's order: "
-                        + ", ".join(expected), cell.line, cell.column, length=len(cell.text))
+                        + ", ".join(expected), at=cell, length=len(cell.text))
                     break
                 group.append(index)
 
@@ -700,7 +700,7 @@ class TableReader:
         if splits_a_word(cell.text):
             joined = _BLANKS.sub("", cell.text)
             self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
-                          cell.line, cell.column, length=len(cell.text))
+                          at=cell, length=len(cell.text))
             return
         official = self.catalogue.labels_by_key.get(label_key(cell.text))
         if official and cell.text != official and \
@@ -716,7 +716,7 @@ class TableReader:
                 f"{count} label{'s' if count != 1 else ''} of this table "
                 f"{'use' if count != 1 else 'uses'} other brackets, colons or spacing than the "
                 f"template (first: '{first.text}'); read as the template's",
-                first.line, first.column, length=len(first.text),
+                at=first, length=len(first.text),
             )
 
 

@@ -86,7 +86,15 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     lines = [f"{head}{style(': ' + diagnostic.message, bold=True)}"]
     path = diagnostic.path or "<input>"
     line_no, col = diagnostic.line, diagnostic.column
-    lines.append(f"  --> {path}:{line_no}:{col or 1}" if line_no is not None else f"  --> {path}")
+    located = []  # "= …" lines for places that are not a text's line and column
+    if diagnostic.location is not None:
+        # a cell of an HTML, PDF or Word table: no source line worth showing
+        lines.append(f"  --> {path}: {diagnostic.location.where()}")
+        located.extend(_context_lines(diagnostic))
+        line_no = None
+    else:
+        lines.append(f"  --> {path}:{line_no}:{col or 1}" if line_no is not None
+                     else f"  --> {path}")
 
     # Snippets: the diagnostic's own place (^) and, for a finding of the validator,
     # every figure it is about (-), each under its source line.
@@ -96,6 +104,9 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
     figures, hidden = _figures_to_show(diagnostic)
     for fig in figures:
         label = f"{fig.id} = {_value(fig.value)}"
+        if fig.location is not None:
+            located.append(f"{label} at {fig.location.where()}")
+            continue
         key = (fig.line, fig.col or 1)
         if key in snippets:
             snippets[key][2] = label
@@ -123,6 +134,7 @@ def render(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None,
                 colour = _COLORS[sev] if marker == "^" else "blue"
                 lines.append(f"{gutter} {bar} {style(caret, fg=colour)}"
                              + (f" {label}" if label else ""))
+    lines.extend(f"{gutter} = {text}" for text in located)
     if hidden:
         lines.append(f"{gutter} = and {hidden} more figures, all 0")
     missing = [f for f in diagnostic.figures if f.value is None]
@@ -215,10 +227,19 @@ def _caret(source: str, lo: int, hi: int, start: int, marker: str, length: int) 
     return " " * indent + marker * width
 
 
+def _context_lines(diagnostic: Diagnostic) -> list[str]:
+    """What stands around a table cell that has no text line: its row, column, text."""
+    context = diagnostic.context
+    if context is None:
+        return []
+    return ([f"row: {context.row}"] if context.row else []) + (
+        [f"column: {context.column}"] if context.column else []) + [f"cell: '{context.text}'"]
+
+
 def _figures_to_show(diagnostic: Diagnostic):
     """The figures worth showing: all of a short relation; of a long one, the
     subject and the figures that are not 0."""
-    placed = [f for f in diagnostic.figures if f.line is not None]
+    placed = [f for f in diagnostic.figures if f.line is not None or f.location is not None]
     if len(placed) <= MAX_FIGURES_SHOWN:
         return placed, 0
     subject = (diagnostic.table_id, diagnostic.row_id, diagnostic.column_id)

@@ -10,9 +10,11 @@ import io
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
-from govparse.diagnostics import Number
+from govparse import locations
+from govparse.diagnostics import Diagnostic, FigureRef, Number
 from govparse.model.report import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -44,10 +46,19 @@ def _structure_value(value, _type):
 def _make_converter():
     converter = make_converter()
     converter.register_unstructure_hook(Decimal, str)
+    # A location (an HTML, PDF or Word cell) is written only where there is one, so
+    # that a text's JSON has none of them.
+    for cls in (Figure, FigureRef, Diagnostic):
+        converter.register_unstructure_hook(cls, _with_location(converter, cls))
+    # The only fields typed ``object`` in the model are locations (the diagnostics,
+    # below govparse.locations, cannot name the type).
+    converter.register_structure_hook_func(lambda t: t is object,
+                                           lambda d, _t: locations.from_dict(d))
     converter.register_structure_hook(
         Figure,
         lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
-                             d.get("column"), bool(d.get("inferred", False)), d.get("unit")),
+                             d.get("column"), bool(d.get("inferred", False)), d.get("unit"),
+                             locations.from_dict(d.get("location"))),
     )
     # A table's class is told by the rows only its template has.
     for union, by_template in (
@@ -67,6 +78,25 @@ def _make_converter():
         MetaField, lambda d, _t: MetaField(d.get("value"), d.get("line"), d.get("column"))
     )
     return converter
+
+
+def _with_location(converter, cls):
+    """``cls`` as a dict whose location (and a diagnostic's context of the cell
+    there) is written only when there is one."""
+    extra = {"location": override(omit=True)}
+    if cls is Diagnostic:
+        extra["context"] = override(omit=True)
+    plain = make_dict_unstructure_fn(cls, converter, **extra)
+
+    def unstructure(obj) -> dict:
+        data = plain(obj)
+        if obj.location is not None:
+            data["location"] = obj.location.as_dict()
+            if getattr(obj, "context", None) is not None:
+                data["context"] = converter.unstructure(obj.context)
+        return data
+
+    return unstructure
 
 
 converter = _make_converter()

@@ -26,6 +26,9 @@ class Figure:
     inferred: bool = False
     # A unit written in the cell (2019 reports: 1个, 246900元); the value is the number.
     unit: str | None = None
+    # Where it stands when the source is not a text (an HTML, PDF or Word cell: a
+    # govparse.document location); a text's figure has its line and column only.
+    location: object = field(default=None, eq=False, repr=False)
 
     @property
     def missing(self) -> bool:

@@ -1,0 +1,94 @@
+"""What stands around a table cell, for diagnostics about a source that is not a text.
+
+A diagnostic about a text points at a line and column, and the line is shown with a
+caret under the cell. An HTML, PDF or Word cell has no line worth showing (an HTML
+source line may be 14,000 characters of markup), so such a diagnostic says instead
+what a person looks for in the page: the row's label, the column's header and the
+cell's own text, read from the Document's grid:
+
+- the row label: the label cells to the cell's left in its grid row;
+- the column header: the label cells above it in its grid column, among the table's
+  header rows (the rows before the first that holds a number);
+- a covered place reads as the spanning cell that covers it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import attrs
+
+from govparse.core.cells import LABEL, NUMBER, classify
+from govparse.diagnostics import CellContext, Diagnostic
+from govparse.document import Document, Table
+
+LONGEST = 60  # characters of a label or cell text shown; the rest is cut with …
+
+
+def with_context(document: Document, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The diagnostics, each about a located table cell given that cell's context."""
+    wanted = {d.location for d in diagnostics if d.location is not None and d.context is None}
+    if not wanted:
+        return tuple(diagnostics)
+    contexts = _contexts(document, wanted)
+    return tuple(
+        attrs.evolve(d, context=contexts[d.location]) if d.location in contexts else d
+        for d in diagnostics
+    )
+
+
+def _contexts(document: Document, wanted: set) -> dict:
+    found: dict = {}
+    for block in document.blocks:
+        if isinstance(block, Table):
+            grid = _grid(block)
+            for r, row in enumerate(grid):
+                for c, (text, location) in enumerate(row):
+                    if location in wanted and location not in found:
+                        found[location] = _context(grid, r, c, text)
+    return found
+
+
+def _grid(table: Table) -> list[list[tuple[str, object]]]:
+    """The table's places as (text, location), a covered place with the text of the
+    cell that covers it. Runs of empty rows (a text's EmptyCells) are left out."""
+    owners: dict = {}
+    grid = []
+    for row in table.rows:
+        if not isinstance(row, (list, tuple)):
+            continue
+        places = []
+        for cell in row:
+            if cell.covered:
+                places.append((owners.get(cell.location, ""), cell.location))
+            else:
+                owners.setdefault(cell.location, cell.text)
+                places.append((cell.text, cell.location))
+        grid.append(places)
+    return grid
+
+
+def _context(grid, r: int, c: int, text: str) -> CellContext:
+    header_rows = next((i for i, row in enumerate(grid) if any(_is_number(t) for t, _ in row)),
+                       len(grid))
+    row_label = _labels(t for t, _ in grid[r][:c])
+    column = _labels(grid[i][c][0] for i in range(min(r, header_rows)) if c < len(grid[i]))
+    return CellContext(row_label, column, _cut(text))
+
+
+def _labels(texts: Iterable[str]) -> str | None:
+    """Label texts joined by " / ", a text repeated by a span given once."""
+    kept: list[str] = []
+    for text in texts:
+        if text and classify(text, None, None).kind == LABEL and (not kept or kept[-1] != text):
+            kept.append(text)
+    return " / ".join(_cut(t) for t in kept) or None
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and classify(text, None, None).kind == NUMBER
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LONGEST else text[:LONGEST - 1] + "…"
