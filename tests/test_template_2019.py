@@ -45,6 +45,31 @@ def test_figures_use_the_ids_of_template_2019():
     assert ("applications", "other_processing", "total") in ids
 
 
+@pytest.mark.parametrize("name", ["2021", "2019"])
+def test_what_each_column_holds_is_data(name):
+    """data/columns.tsv: the columns that hold money or signed changes; the others
+    hold counts. A fee written without a point is still money (a Decimal)."""
+    kinds = {(t.id, r.id, c.id): c.kind for t in load_template(name).tables
+             for r in t.rows for c in r.columns}
+    money = {k for k, kind in kinds.items() if kind == "money"}
+    signed = {k for k, kind in kinds.items() if kind == "signed"}
+    if name == "2021":
+        assert money == {("active_disclosure", "administrative_fees", "amount")}
+        assert signed == set()
+    else:
+        assert money == {("active_disclosure", "government_procurement", "amount")}
+        assert signed == {("active_disclosure", row, "change") for row in (
+            "administrative_licensing", "other_management_services", "administrative_penalty",
+            "administrative_coercion", "administrative_fees")}
+    assert set(kinds.values()) - {"money", "signed"} == {"count"}
+
+
+def test_a_fee_written_as_a_whole_number_is_money():
+    text = example_2019("tab").replace("政府集中采购\t14\t246.9000", "政府集中采购\t14\t247")
+    amount = govparse.parse(text).active_disclosure.government_procurement.amount
+    assert (amount.value, type(amount.value)) == (Decimal(247), Decimal)
+
+
 REAL_2019 = (example_2019("tab")
              .replace("行政许可\t58\t17\t2461", "行政许可\t58个\t+17\t2461")
              .replace("政府集中采购\t14\t246.9000", "政府集中采购\t14\t246900元"))

@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, FigureRef, Number
 from govparse.model.report import Figure, Report
 from govparse.template.arithmetic import Ref, Relation, relations  # noqa: F401 (re-exported)
-from govparse.template.spec import load_template
+from govparse.template.spec import MONEY, SIGNED, column_kind, load_template
 
 
 # ---------------------------------------------------------------- checking
@@ -87,12 +87,13 @@ def check_values(report: Report) -> list[Diagnostic]:
         value = fig.value
         if value is None or (value.__class__ is int and value >= 0):
             continue  # the common case: a count (a whole amount or change passes too)
-        if column == "amount":
+        kind = column_kind(column)
+        if kind == MONEY:
             exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
             if value >= 0 and not (isinstance(exponent, int) and exponent < -4):
                 continue
             code, rule = "GP406", "a fee is an amount ≥ 0 in 万元 with at most four decimal places"
-        elif column == "change":  # 本年增/减 (2019) is signed: only whole numbers are asked
+        elif kind == SIGNED:  # 本年增/减 (2019): only whole numbers are asked
             if value == int(value):
                 continue
             code, rule = "GP405", "a change in items is a whole number"

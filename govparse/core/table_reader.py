@@ -21,6 +21,7 @@ from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import (
+    MONEY,
     ColumnSpec,
     LabelCatalogue,
     RowSpec,
@@ -422,7 +423,7 @@ class TableReader:
                 self.sink.add("GP304", f"{what}: the cell for {col.label} holds '{cell.text}', "
                               "not a figure; taken as missing", at=cell,
                               length=len(cell.text))
-            if col.id == "amount" and cell.unit == "元":
+            if col.kind == MONEY and cell.unit == "元":
                 self.sink.add("GP312", f"{what}: {col.label} is written as {cell.text}元, in 元 "
                               "where the template asks for 万元; the number is kept as written, "
                               "not converted", at=cell,
@@ -763,7 +764,7 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
 
 def _typed(value, column: ColumnSpec):
     """Money is a Decimal even where written without a point."""
-    if value is not None and column.id == "amount" and not isinstance(value, Decimal):
+    if value is not None and column.kind == MONEY and not isinstance(value, Decimal):
         return Decimal(value)
     return value
 

@@ -18,26 +18,6 @@ DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 TEMPLATE_FILES = {"2021": "template-2021.tsv", "2019": "template-2019.tsv"}
 TEMPLATES = tuple(TEMPLATE_FILES)  # ("2021", "2019")
 
-# Column sets the TSV names by a single word (APPLICANTS, OUTCOMES).
-COLUMN_SETS = {
-    "APPLICANTS": (
-        ("natural_person", "自然人"),
-        ("commercial_enterprise", "商业企业"),
-        ("research_institution", "科研机构"),
-        ("social_welfare_org", "社会公益组织"),
-        ("legal_service_org", "法律服务机构"),
-        ("other_org", "其他"),
-        ("total", "总计"),
-    ),
-    "OUTCOMES": (
-        ("upheld", "结果维持"),
-        ("corrected", "结果纠正"),
-        ("other", "其他结果"),
-        ("pending", "尚未审结"),
-        ("total", "总计"),
-    ),
-}
-
 # Header words of the template that are not row or column labels.
 EXTRA_HEADER_LABELS = {
     "active_disclosure": ("信息内容",),
@@ -52,9 +32,13 @@ EXTRA_HEADER_LABELS = {
 TABLE_ORDER = ("active_disclosure", "applications", "review_litigation")
 
 
+COUNT, MONEY, SIGNED = "count", "money", "signed"  # what a column's figures are
+
+
 class ColumnSpec(NamedTuple):
     id: str
     label: str
+    kind: str = COUNT  # COUNT, MONEY or SIGNED (data/columns.tsv)
 
 
 class RowSpec(NamedTuple):
@@ -94,10 +78,37 @@ class TemplateSpec(NamedTuple):
         return tuple((t.id, r.id, c.id) for t in self.tables for r, c in t.slots)
 
 
+@functools.cache
+def _columns_data() -> tuple[dict[str, str], dict[str, str]]:
+    """data/columns.tsv: the column sets (name -> "id=label;…") and the column kinds
+    (id -> MONEY or SIGNED; any other column holds counts)."""
+    sets: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    with open(os.path.join(DATA, "columns.tsv"), encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip() or line.startswith("#"):
+                continue
+            what, name, value = line.rstrip("\n").split("\t")
+            (sets if what == "set" else kinds)[name] = value
+    return sets, kinds
+
+
+def column_kind(column_id: str) -> str:
+    """What a column's figures are: COUNT, MONEY or SIGNED."""
+    return _columns_data()[1].get(column_id, COUNT)
+
+
+def columns_of(kind: str) -> frozenset[str]:
+    """The ids of the columns whose figures are of ``kind`` (MONEY or SIGNED)."""
+    return frozenset(i for i, k in _columns_data()[1].items() if k == kind)
+
+
 def _parse_columns(text: str) -> tuple[ColumnSpec, ...]:
-    if text in COLUMN_SETS:
-        return tuple(ColumnSpec(i, lab) for i, lab in COLUMN_SETS[text])
-    return tuple(ColumnSpec(*part.split("=", 1)) for part in text.split(";"))
+    columns = []
+    for part in _columns_data()[0].get(text, text).split(";"):
+        column_id, label = part.split("=", 1)
+        columns.append(ColumnSpec(column_id, label, column_kind(column_id)))
+    return tuple(columns)
 
 
 @functools.cache

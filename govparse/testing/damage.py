@@ -841,7 +841,7 @@ def distinct_reports(draw, template: str | None = None, *, consistent: bool | No
         assume(len(set(counts)) == len(counts) and min(counts) > 0)
     for key, value in figures.items():
         value += offset
-        if key[2] == "amount":
+        if key[2] in gst.MONEY_COLUMNS:
             value = _money(value)
         elif key[2] in SIGNED_COLUMNS and value % 2:
             value = -value

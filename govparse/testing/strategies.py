@@ -87,7 +87,8 @@ from govparse.model.report import Figure, MetaField, Paragraph, Report, Section,
 from govparse.api import parse
 from govparse.emit.printer import LAYOUTS, title_line
 from govparse.frontends.text.reader import is_prose
-from govparse.template.spec import TEMPLATE_FILES, catalogue, label_key, load_template
+from govparse.template.spec import (MONEY, SIGNED, TEMPLATE_FILES, catalogue, columns_of,
+                                    label_key, load_template)
 
 __all__ = [
     "TEMPLATES",
@@ -108,7 +109,8 @@ __all__ = [
 # for it (govparse.model.table_classes), so another template is added by naming it here
 # (and, for consistent=True, by saying which of its columns are signed changes).
 TEMPLATES = ("2021", "2019")
-SIGNED_COLUMNS = frozenset({"change"})  # 本年增/减 (2019): may be negative when consistent
+SIGNED_COLUMNS = columns_of(SIGNED)  # 本年增/减 (2019): may be negative when consistent
+MONEY_COLUMNS = columns_of(MONEY)  # amounts in 万元: Decimals
 
 OUTCOMES_PARENT = "三、本年度办理结果"
 
@@ -341,7 +343,7 @@ def _any_tables(draw, template: str, missing: bool) -> dict:
             if rate and draw(_PERCENT) < rate:
                 values[(row.id, col.id)] = Figure(None)
                 continue
-            amount = col.id == "amount"
+            amount = col.id in MONEY_COLUMNS
             figure = draw(fee if amount else count)
             if unit_rate and draw(_PERCENT) < unit_rate:
                 figure = Figure(figure.value, unit=draw(_AMOUNT_UNIT if amount else _COUNT_UNIT))
@@ -360,7 +362,7 @@ def _consistent_tables(draw, template: str) -> dict:
     fee = fees(allow_missing=False, allow_negative=False)
     signed = st.integers(-50, 50)
     tables[active.id] = _table(template, active.id, {
-        (row.id, col.id): draw(fee) if col.id == "amount"
+        (row.id, col.id): draw(fee) if col.id in MONEY_COLUMNS
         else Figure(draw(signed if col.id in SIGNED_COLUMNS else small))
         for row, col in active.slots})
 
