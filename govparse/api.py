@@ -69,9 +69,15 @@ def parse_file(path: str | os.PathLike, strict: bool = False, *,
 
 def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
                  mode: Mode | None = None) -> Report:
-    """Read a report from decoded text (see govparse.source)."""
+    """Read a report from decoded text (see govparse.source): an HTML page or a text,
+    told by its content."""
     mode = resolve_mode(strict, infer, mode)
-    document = read_text(source.text, source.name, source.notes)
+    if source.format == "html":
+        from govparse.frontends.html.reader import read_html  # lxml: only for a page
+
+        document = read_html(source.text, source.name, source.notes)
+    else:
+        document = read_text(source.text, source.name, source.notes)
     return read_document(document, mode)
 
 

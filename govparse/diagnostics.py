@@ -60,6 +60,8 @@ CODES: dict[str, Code] = {
         Code("GP109", "second-title", _W, "a second title line; kept as a paragraph"),
         Code("GP110", "title-field-label", _N,
              "the title line starts with a field label (标题:); the organisation follows it"),
+        Code("GP111", "split-title", _N,
+             "the title is written over two lines (the organisation above); read as one"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),
@@ -98,6 +100,11 @@ CODES: dict[str, Code] = {
         Code("GP406", "fee-value", _E, "a fee is negative or has more than four decimal places"),
         Code("GP407", "not-checkable", _W, "a relation needs a missing figure and was not checked"),
         Code("GP408", "inferred-figure", _W, "a missing figure was filled from the arithmetic"),
+        # sources other than text (HTML pages)
+        Code("GP501", "span-cut", _W,
+             "a table cell spans further than a report's table can; its span was cut"),
+        Code("GP502", "page-cut", _E,
+             "the HTML parser stopped before the end of the page; the rest was not read"),
     )
 }
 

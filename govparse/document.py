@@ -73,10 +73,14 @@ class Cell:
     # (govparse.core.cells.classify) already knows, so that the core need not read
     # it again; None: the core reads the text.
     reading: object = attrs.field(default=None, eq=False, repr=False)
+    # A covered place: the spanning cell that covers it, when known (Table.from_rows
+    # says). A place covered by a label (a row label's colspan, a parent label's
+    # rowspan) is no cell of the row; one covered by a figure stands in a figure's place.
+    covered_by: Cell | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
-    def covering(cls, location: Location | None = None) -> Cell:
-        return cls("", location, covered=True)
+    def covering(cls, location: Location | None = None, by: Cell | None = None) -> Cell:
+        return cls("", location, covered=True, covered_by=by)
 
 
 class EmptyCells:
@@ -139,31 +143,32 @@ class Table:
         A row that ends before a place covered from above does not reach it: no
         cell stands there, and the span still ends where its rowspan says."""
         grid: list[tuple[Cell, ...]] = []
-        # column -> (rows below still covered by a cell above, that cell's location)
-        below: dict[int, tuple[int, Location | None]] = {}
+        # column -> (rows below still covered by a cell above, that cell)
+        below: dict[int, tuple[int, Cell]] = {}
         for written in rows:
             row: list[Cell] = []
             cells = [c if isinstance(c, Cell) else Cell(c) for c in written]
             cells.reverse()
-            covered = {col: at for col, (_, at) in below.items()}  # places of this row
-            started: dict[int, tuple[int, Location | None]] = {}  # spans from this row down
+            covered = {col: by for col, (_, by) in below.items()}  # places of this row
+            started: dict[int, tuple[int, Cell]] = {}  # spans from this row down
             while cells or any(col >= len(row) for col in covered):
                 col = len(row)
                 if col in covered:
-                    row.append(Cell.covering(covered.pop(col)))
+                    by = covered.pop(col)
+                    row.append(Cell.covering(by.location, by))
                     continue
                 if not cells:
                     break
                 cell = cells.pop()
                 row.append(cell)
                 for extra in range(1, max(1, cell.colspan)):
-                    row.append(Cell.covering(cell.location))
+                    row.append(Cell.covering(cell.location, cell))
                 if cell.rowspan > 1:
                     for spanned in range(col, col + max(1, cell.colspan)):
-                        started[spanned] = (cell.rowspan - 1, cell.location)
+                        started[spanned] = (cell.rowspan - 1, cell)
             grid.append(tuple(row))
             # every span from above covers this row, whether the row reaches it or not
-            below = {col: (n - 1, at) for col, (n, at) in below.items() if n > 1}
+            below = {col: (n - 1, by) for col, (n, by) in below.items() if n > 1}
             below.update(started)
         return cls(tuple(grid), location)
 

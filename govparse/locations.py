@@ -53,12 +53,13 @@ class TextLocation:
 
 @frozen
 class HtmlLocation:
-    """A cell of an HTML table: the table's number in the page (from 1), the row and
-    column in its grid (from 1), and the source line the cell starts on."""
+    """A place in an HTML page: for a table cell, the table's number among the page's
+    tables (from 1) and the row and column in its grid (from 1); for a line of text,
+    none of them; and the source line the element starts on."""
 
-    table: int
-    row: int
-    column: int
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
     line: int | None = None
     kind = "html"
 
@@ -66,6 +67,8 @@ class HtmlLocation:
         return self
 
     def where(self) -> str:
+        if self.table is None:
+            return f"source line {self.line}"
         at = f"table {self.table}, row {self.row}, column {self.column}"
         return at if self.line is None else f"{at} (source line {self.line})"
 

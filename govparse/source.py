@@ -6,6 +6,7 @@ Every front-end starts here: a report reaches govparse as a file, as bytes or as
 from __future__ import annotations
 
 import codecs
+import re
 import os
 import sys
 
@@ -16,7 +17,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
 
 
 def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Diagnostic]]:
-    """Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (GBK)."""
+    """Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (GBK), what
+    a page declares (<meta charset>) said in the note."""
     if len(data) > max_bytes:
         raise InputError("GP003", f"the input is {len(data)} bytes, over the limit of "
                          f"{max_bytes} bytes")
@@ -30,6 +32,10 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, lis
     if encoding != "utf-16" and b"\x00" in body:
         at = body.index(b"\x00")
         raise InputError("GP002", f"the input is binary: a NUL byte at byte {at}")
+    # UTF-8 first, even where a page declares GBK (<meta charset=gb2312>): Chinese
+    # text in GBK is never valid UTF-8 at any length, while UTF-8 bytes often decode
+    # as GB18030 into nonsense without an error; so a page whose declaration is wrong
+    # (they are) is still read right.
     try:
         return body.decode(encoding), notes
     except UnicodeDecodeError as exc:
@@ -42,9 +48,30 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, lis
     except UnicodeDecodeError:
         raise InputError("GP004", f"the input is neither UTF-8 (invalid byte at {first_bad}) "
                          "nor GB18030") from None
-    notes.append(Diagnostic("GP005", Severity.NOTE, "the input is not UTF-8; it was decoded "
-                            "as GB18030 (GBK)", 1, 1))
+    notes.append(_decoded_as_gb(declared=_declares_gb(data)))
     return text, notes
+
+
+def _decoded_as_gb(declared: bool) -> Diagnostic:
+    why = ("the input is not UTF-8, and the page declares GBK (its <meta charset>)" if declared
+           else "the input is not UTF-8")
+    return Diagnostic("GP005", Severity.NOTE, f"{why}; it was decoded as GB18030 (GBK)", 1, 1)
+
+
+# <meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([a-z0-9_-]+)",
+                               re.IGNORECASE)
+_GB_NAMES = frozenset({b"gb2312", b"gbk", b"gb18030", b"x-gbk", b"cp936", b"ms936",
+                       b"euc-cn"})
+
+
+def _declares_gb(data: bytes) -> bool:
+    """Whether the bytes are an HTML page that declares a GB encoding near its start."""
+    head = data[:4096]
+    if not head.lstrip()[:1] == b"<":
+        return False
+    found = _DECLARED_CHARSET.search(head)
+    return found is not None and found.group(1).lower() in _GB_NAMES
 
 
 def normalize_newlines(text: str) -> str:
@@ -59,7 +86,7 @@ class Source:
     """A report's text as decoded, with what decoding noticed. (A plain class: a
     NamedTuple is slower to define at start-up.)"""
 
-    __slots__ = ("name", "text", "notes", "data")
+    __slots__ = ("name", "text", "notes", "data", "_format")
 
     def __init__(self, name: str | None, text: str, notes: tuple[Diagnostic, ...] = (),
                  data: bytes | None = None) -> None:
@@ -67,6 +94,25 @@ class Source:
         self.text = text
         self.notes = notes
         self.data = data  # the bytes as read, when read from a file or stdin
+        self._format: str | None = None
+
+    @property
+    def format(self) -> str:
+        """"html" or "text": told by the content, not by the file's name."""
+        if self._format is None:
+            self._format = "html" if looks_like_html(self.text) else "text"
+        return self._format
+
+
+# A page or a fragment of one: its first non-blank character opens a tag, and an
+# element of HTML stands near the start. (A text report never starts with a tag.)
+_HTML_START = re.compile(
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|section|article|"
+    r"font|center|h[1-6]|style|script|link|!--)[\s>/]", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return _HTML_START.match(text, 0 if not text.startswith("\ufeff") else 1) is not None
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

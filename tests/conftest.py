@@ -40,10 +40,11 @@ settings.register_profile("long", max_examples=5000, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
-def load_expected():
-    """expected.tsv: report -> {(table, row, column): set of acceptable values}."""
+def load_expected(path: Path | None = None):
+    """An expected.tsv (the reference reports' by default): report -> {(table, row,
+    column): set of acceptable values}."""
     expected = defaultdict(dict)
-    with open(SEEDS / "expected.tsv", encoding="utf-8") as handle:
+    with open(path or SEEDS / "expected.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             key = (row["table"], row["row"], row["column"])
             expected[row["report"]][key] = set(row["value"].split("|"))

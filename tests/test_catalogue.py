@@ -36,6 +36,7 @@ SNAPSHOT = [
     ("GP108", "missing-table-section", E),
     ("GP109", "second-title", W),
     ("GP110", "title-field-label", N),
+    ("GP111", "split-title", N),
     ("GP201", "unknown-text", W),
     ("GP202", "header-typo", W),
     ("GP203", "row-label-typo", W),
@@ -68,6 +69,8 @@ SNAPSHOT = [
     ("GP406", "fee-value", E),
     ("GP407", "not-checkable", W),
     ("GP408", "inferred-figure", W),
+    ("GP501", "span-cut", W),
+    ("GP502", "page-cut", E),
 ]
 
 

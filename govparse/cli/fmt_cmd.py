@@ -110,6 +110,9 @@ def _refusal(outcome: Outcome, formatted: str, problems: int) -> tuple[int, str]
     or None."""
     from govparse.check.kept_text import lost_text
 
+    if outcome.source.format != "text":
+        return EXIT_PROBLEMS, (f"it is an {outcome.source.format.upper()} page, not a text "
+                               "report; `govparse fmt FILE > FILE.txt` writes its text")
     if problems:
         return problems, ("it parsed with errors; rewriting it would lose what could not "
                           "be read")

@@ -225,7 +225,7 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
             "the tables follow different templates: "
             + ", ".join(f"{SECTION_NAMES[k]} the {t} template" for k, t in decided.items())
             + "; each table is read on its own template",
-            first.line if first else None, first.column if first else None,
+            at=first,
         )
     if year is not None and template_for_year(year) != template:
         sink.add("GP107", f"the report is for {year}, but its tables follow the {template} "

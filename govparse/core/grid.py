@@ -1,15 +1,17 @@
 """A table's grid as one stream of cells in reading order, for rows to be read by label.
 
-The empty cells before a row's first label are what a merged label cell leaves
-(HTML's rowspan, a tab table's leading tabs): they stand in no figure's place and are
-skipped. A run of rows of one empty cell each (EmptyCells) stays one item, made into
+The places a spanning label covers (HTML's rowspan and colspan of a label cell) are
+left out, and the empty cells before a row's first label are what a merged label
+cell leaves in a text (a tab table's leading tabs): they stand in no figure's place.
+A place covered by a spanning figure keeps its place, as an empty cell. A run of rows of one empty cell each (EmptyCells) stays one item, made into
 cells only where a row's figures need them."""
 
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell, note_number_form, read_cell
+from govparse.core.cells import (EMPTY, LABEL, NUMBER, Cell, classify, note_number_form,
+                                 read_cell)
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import EmptyCells, column_of, line_of
 
@@ -56,8 +58,13 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
             continue
-        # (a cell the text front-end gives is read already: no call for it)
-        cells = [c if type(c) is Cell else read_cell(c) for c in row]
+        # (a cell the text front-end gives is read already: no call for it). A place
+        # covered by a label (its colspan, a parent label's rowspan) is no cell of
+        # the row, nor is one a figure's colspan covers up to the row's end: left
+        # out. Any other covered place keeps its place, read as an empty cell.
+        cells = [c if type(c) is Cell else read_cell(c) for c in _places(row)]
+        if not cells:
+            continue
         labels = 0
         filled = 0
         last = -1  # where the row's last text stands
@@ -84,6 +91,21 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
             del cells[:start]
         extend(cells)
     return stream
+
+
+def _places(row) -> list:
+    """The row's places that are cells of the row (see stream_of)."""
+    if not row or type(row[0]) is Cell:
+        return row  # a text's row: nothing in it is covered
+    places = [c for c in row if not (c.covered and _covered_by_label(c))]
+    while places and places[-1].covered and any(c is places[-1].covered_by for c in row):
+        places.pop()
+    return places
+
+
+def _covered_by_label(place) -> bool:
+    by = place.covered_by
+    return by is not None and classify(by.text, None, None).kind == LABEL
 
 
 def cells_of(items: Iterable[Cell | EmptyRun]) -> Iterator[Cell]:

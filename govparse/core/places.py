@@ -7,8 +7,9 @@ what a person looks for in the page: the row's label, the column's header and th
 cell's own text, read from the Document's grid:
 
 - the row label: the label cells to the cell's left in its grid row;
-- the column header: the label cells above it in its grid column, among the table's
-  header rows (the rows before the first that holds a number);
+- the column header: the run of label cells nearest above it in its grid column,
+  past the figures of the rows between (a sub-table's header where a table has
+  several);
 - a covered place reads as the spanning cell that covers it.
 """
 
@@ -18,7 +19,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from govparse.core.cells import LABEL, NUMBER, classify
+from govparse.core.cells import LABEL, classify
 from govparse.diagnostics import CellContext, Diagnostic
 from govparse.document import Document, Table
 
@@ -69,11 +70,28 @@ def _grid(table: Table) -> list[list[tuple[str, object]]]:
 
 
 def _context(grid, r: int, c: int, text: str) -> CellContext:
-    header_rows = next((i for i, row in enumerate(grid) if any(_is_number(t) for t, _ in row)),
-                       len(grid))
     row_label = _labels(t for t, _ in grid[r][:c])
-    column = _labels(grid[i][c][0] for i in range(min(r, header_rows)) if c < len(grid[i]))
-    return CellContext(row_label, column, _cut(text))
+    return CellContext(row_label, _column_header(grid, r, c), _cut(text))
+
+
+def _column_header(grid, r: int, c: int) -> str | None:
+    """The labels over a cell: above it in its column, past the figures of the rows
+    between, the run of label cells that heads the column (a sub-table's own header
+    and title where a table has several)."""
+    def label_at(i: int) -> str | None:
+        if c >= len(grid[i]):
+            return None
+        text = grid[i][c][0]
+        return text if text and classify(text, None, None).kind == LABEL else None
+
+    i = r - 1
+    while i >= 0 and label_at(i) is None:
+        i -= 1
+    heads = []
+    while i >= 0 and label_at(i) is not None:
+        heads.append(label_at(i))
+        i -= 1
+    return _labels(reversed(heads))
 
 
 def _labels(texts: Iterable[str]) -> str | None:
@@ -83,10 +101,6 @@ def _labels(texts: Iterable[str]) -> str | None:
         if text and classify(text, None, None).kind == LABEL and (not kept or kept[-1] != text):
             kept.append(text)
     return " / ".join(_cut(t) for t in kept) or None
-
-
-def _is_number(text: str) -> bool:
-    return bool(text) and classify(text, None, None).kind == NUMBER
 
 
 def _cut(text: str) -> str:

@@ -485,7 +485,7 @@ class TableReader:
                 if i > first:
                     break
                 self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest "
-                              "of a merged label cell; skipped", cells[i].line, cells[i].column)
+                              "of a merged label cell; skipped", at=cells[i])
             if self.template is None:
                 return self._figures(choices[0], columns, what)
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))

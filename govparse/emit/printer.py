@@ -9,23 +9,28 @@ Layouts:
 - ``tab``: one row a line, cells separated by tabs (a table copied out of Word);
 - ``pipe``: one row a line, cells separated by `` | ``, no border pipes;
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
-- ``markdown``: markdown tables, with border pipes and a rule under each header.
+- ``markdown``: markdown tables, with border pipes and a rule under each header;
+- ``html``: a page, the tables with the template's rowspans and colspans
+  (govparse/emit/html_page.py).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Sequence
 
 import attrs
 
-from govparse.template.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
-from govparse.model.report import Figure, Report
+# (the names every layout shares, still importable from here)
+from govparse.emit.outline import (REPORT_NAME, Tables, cell_text, figure_text, outline,
+                                   title_line)
+from govparse.model.report import Report
 from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
 
-LAYOUTS = ("tab", "pipe", "cells", "markdown")
-REPORT_NAME = "年政府信息公开工作年度报告"
+__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "cell_text", "dumps", "figure_text",
+           "outline", "render_block", "table_blocks", "title_line"]
 
+LAYOUTS = ("tab", "pipe", "cells", "markdown")  # the text layouts
+PAGE_LAYOUTS = ("html",)  # written as a page (govparse/emit/html_page.py)
 @attrs.frozen
 class PrintedRow:
     labels: tuple[str | None, ...]
@@ -35,33 +40,14 @@ class PrintedRow:
 Block = list  # rows printed as one table (markdown: one table with one rule)
 
 
-@attrs.frozen
-class Tables:
-    """In an outline: where a table section's tables stand."""
-
-    kind: str
-
-
-def outline(report: Report):
-    """The report in print order: each line of text (a blank line after each part)
-    and, after a table section's paragraphs, a Tables for its tables."""
-    title = title_line(report)
-    if title:
-        yield from (title, "")
-    for paragraph in report.preamble:
-        yield from (paragraph.text, "")
-    for number, kind in enumerate(SECTION_KINDS, start=1):
-        yield from (SECTION_NAMES[kind], "")
-        section = report.section(number)
-        for paragraph in section.paragraphs if section else ():
-            yield from (paragraph.text, "")
-        if kind in TABLE_SECTIONS:
-            yield Tables(kind)
-
-
 def dumps(report: Report, layout: str = "tab") -> str:
+    if layout == "html":
+        from govparse.emit.html_page import dumps_html
+
+        return dumps_html(report)
     if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+        raise ValueError(f"unknown layout {layout!r}; choose one of "
+                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS)}")
     template = load_template(report.template)
     out: list[str] = []
     for item in outline(report):
@@ -72,33 +58,6 @@ def dumps(report: Report, layout: str = "tab") -> str:
         else:
             out.append(item)
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def title_line(report: Report) -> str | None:
-    """The title: organisation, year, 年政府信息公开工作年度报告; none without a year.
-    An organisation that begins with a digit is written after a markdown heading
-    mark (``# 3号…``): a title line read plainly takes a leading digit for the year's."""
-    if report.year.value is None:
-        return None
-    organization = report.organization.value or ""
-    if organization[:1].isdecimal():
-        organization = f"# {organization}"
-    return f"{organization}{report.year.value}{REPORT_NAME}"
-
-
-def figure_text(value) -> str:
-    if value is None:
-        return ""
-    return str(value) if not isinstance(value, Decimal) else format(value, "f")
-
-
-def cell_text(figure: Figure) -> str:
-    """A figure's cell: the number as written plainly (no thousands separators,
-    ASCII digits, a Decimal with its places), and the unit the cell carried
-    (1个, 246900元), which is part of the figure. A missing figure is an empty cell."""
-    if figure.value is None:
-        return ""
-    return figure_text(figure.value) + (figure.unit or "")
 
 
 # ---------------------------------------------------------------- the official tables

@@ -1,0 +1,94 @@
+"""A line of a page's text as a block of the Document: a title, a heading or a
+paragraph. The front-ends that read a format with no grammar of its own (HTML; PDF
+and Word later) share this, so that a heading is a heading whatever the format.
+
+- a heading: the template's numbering (一、 or （一）), one section's words
+  (govparse/template/data/headings.tsv), maybe a colon; blanks anywhere;
+- a title: organisation, year, 政府信息公开工作年度报告 (the core's own reading);
+- anything else: a paragraph.
+
+A title written over two lines (the organisation centred above the year and the
+report's name) is joined here, with a note: ``join_split_title``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from govparse.core.front_matter import is_title
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Heading, Paragraph, Title
+from govparse.template.sections import heading_pattern
+
+# Every blank a page writes: NBSP, U+3000 and the other Unicode spaces.
+_BLANKS = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+_SENTENCE_MARKS = frozenset("。，；;：:！？,")
+LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this is prose
+
+
+# A line break in the markup with the blanks around it: the source's own wrapping.
+_WRAPPED = re.compile(r"[ \t\r\f\v]*[\r\n][ \t\r\n\f\v]*")
+# Blanks at either end of a line: every Unicode space (NBSP, U+3000 …), ZWSP, BOM.
+_EDGES = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
+
+
+def clean(text: str) -> str:
+    """A line as read: the source's line breaks (and the blanks around them) one
+    space, no blank at either end; the blanks inside kept as written (a run of
+    spaces, NBSP, U+3000)."""
+    return _EDGES.sub("", _WRAPPED.sub(" ", text))
+
+
+def compact(text: str) -> str:
+    """A line without any blank (a heading is written with blanks anywhere)."""
+    return _BLANKS.sub("", text)
+
+
+@functools.cache
+def _heading() -> re.Pattern:
+    numbering = r"(?:[一二三四五六七八九十\d]+[、.．,，]|[（(][一二三四五六七八九十\d]+[)）])?"
+    return re.compile(rf"{numbering}{heading_pattern()}[:：]?")
+
+
+def is_heading(text: str) -> bool:
+    return _heading().fullmatch(compact(text)) is not None
+
+
+def block_of(text: str, location) -> Title | Heading | Paragraph | None:
+    """The block a cleaned line is (None for an empty one)."""
+    if not text:
+        return None
+    if is_heading(text):
+        return Heading(text, location)
+    if is_title(text):
+        return Title(text, location)
+    return Paragraph(text, location)
+
+
+def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
+    """A title with no organisation whose line above, before any heading, is a short
+    line of words (no sentence, no figure): the organisation written on its own line,
+    joined to the title with a note (GP111)."""
+    for i, block in enumerate(blocks):
+        if type(block) is Heading:
+            break
+        if type(block) is not Title or i == 0:
+            continue
+        above = blocks[i - 1]
+        if (type(above) is Paragraph and _starts_with_year(block.text)
+                and _organisation_only(above.text) and is_title(above.text + block.text)):
+            joined = Title(above.text + block.text, above.location)
+            sink.add("GP111", f"the title is written over two lines, '{above.text}' above "
+                     f"'{block.text}'; read as one title", getattr(above.location, "line", None))
+            return blocks[:i - 1] + [joined] + blocks[i + 1:]
+    return blocks
+
+
+def _organisation_only(text: str) -> bool:
+    return (len(text) <= LONGEST_ORGANISATION and _SENTENCE_MARKS.isdisjoint(text)
+            and not any(c.isdigit() for c in text))
+
+
+def _starts_with_year(text: str) -> bool:
+    return text[:4].isdigit()

@@ -1,0 +1,93 @@
+"""An HTML page to a Document: its lines of text as titles, headings and paragraphs,
+its data tables as grids of cells with their spans.
+
+The page is parsed by lxml (libxml2's HTML parser: it mends what browsers mend) and
+walked once, start and end of each element in document order, without recursion, so
+that a page of any depth reads in time linear in its size:
+
+- a block element (p, div, li, h1 …) and <br> end a line; the text between is one
+  line, blanks folded (govparse/frontends/blocks.py says what a line is);
+- a table that holds no other table is a data table (tables.py reads it); a table
+  that holds tables is a layout table (Word's "Save as HTML" puts the whole report in
+  one), read as the text of its cells;
+- scripts, styles, forms' controls, navigation and footers are not the report.
+
+Every block and cell has an HtmlLocation: the source line of its element, and for a
+cell its table, row and column.
+"""
+
+from __future__ import annotations
+
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Document, HtmlLocation
+from govparse.frontends.blocks import block_of, clean, join_split_title
+from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
+from govparse.frontends.html.tables import read_table
+
+
+def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document:
+    """The Document of an HTML page (or a fragment of one)."""
+    from lxml import etree, html
+
+    sink = DiagnosticSink()
+    sink.items.extend(notes)
+    # As UTF-8 bytes: lxml refuses a str that declares its own encoding.
+    parser = html.HTMLParser(encoding="utf-8", huge_tree=True)
+    root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser) \
+        if text.strip() else None
+    blocks: list = []
+    if root is not None:
+        _Walk(blocks, sink).run(etree.iterwalk(root, events=("start", "end")))
+    for error in parser.error_log.filter_from_fatals():
+        # libxml2 mends what browsers mend; it gives up only on a page nested deeper
+        # than 2048 elements
+        reason = error.message.split(", use XML_PARSE_HUGE")[0]  # not an option of ours
+        sink.add("GP502", f"the HTML parser stopped at line {error.line}: {reason}; "
+                 "the rest of the page was not read", error.line)
+    blocks = join_split_title(blocks, sink)
+    return Document(tuple(blocks), path, tuple(sink.items))
+
+
+class _Walk:
+    """One pass over the page's elements, making its blocks."""
+
+    def __init__(self, blocks: list, sink: DiagnosticSink) -> None:
+        self.blocks = blocks
+        self.sink = sink
+        self.pieces: list[str] = []  # the text of the line being read
+        self.line: int | None = None  # its source line
+        self.tables = 0  # data tables read so far
+
+    def run(self, walk) -> None:
+        for event, element in walk:
+            tag = tag_of(element)
+            if event == "start":
+                if tag is None or tag in SKIPPED or is_furniture(element, tag):
+                    walk.skip_subtree()
+                    continue
+                if tag in BLOCKS or tag == "br":
+                    self.end_line()
+                if tag == "table" and element.find(".//table") is None:
+                    self.tables += 1
+                    self.blocks.append(read_table(element, self.tables, self.sink))
+                    walk.skip_subtree()
+                    continue
+                self.add(element.text, element)
+            else:
+                if tag in BLOCKS:
+                    self.end_line()
+                self.add(element.tail, element)
+
+    def add(self, text: str | None, element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = element.sourceline
+            self.pieces.append(text)
+
+    def end_line(self) -> None:
+        if self.pieces:
+            block = block_of(clean("".join(self.pieces)), HtmlLocation(line=self.line))
+            if block is not None:
+                self.blocks.append(block)
+        self.pieces = []
+        self.line = None

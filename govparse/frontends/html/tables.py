@@ -1,0 +1,117 @@
+"""A data table of an HTML page (one that holds no other table) as the Document's
+grid: each <tr> a row, each <td>/<th> a cell with its rowspan and colspan, the places
+a spanning cell covers marked covered (document.Table.from_rows), every cell located
+(table, grid row, grid column, source line).
+
+A cell's text is the text of its lines (its <p>s, <div>s and <br>s), each with blanks
+folded, joined with nothing between: 商业</p><p>企业 is 商业企业, 结果<br>纠正 is
+结果纠正, &nbsp;<span>0</span> is 0. Two numbers on two lines of one cell are joined
+with a space, so that they read as no figure at all rather than as one wrong one.
+
+A span is cut where no report's table reaches (MAX_ROWSPAN rows, MAX_COLSPAN
+columns), with a warning (GP501): a span of 100,000 costs no more than one of 10.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Cell, HtmlLocation, Table
+from govparse.frontends.blocks import clean
+from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
+
+# The template's widest table has 15 figure columns under labels, its longest merged
+# label 22 rows (三、本年度办理结果); these leave room for any layout of them.
+MAX_ROWSPAN = 64
+MAX_COLSPAN = 32
+_LEADING_DIGITS = re.compile(r"\s*(\d+)")
+
+
+def read_table(element, number: int, sink: DiagnosticSink) -> Table:
+    """The Table of a <table> element, the ``number``-th data table of the page."""
+    written: list[list[Cell]] = []
+    lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
+    for tr in element.iter("tr"):
+        row = []
+        for td in tr:
+            if tag_of(td) not in ("td", "th"):
+                continue
+            pending = object()  # one per cell: where it stands is known once the grid is
+            lines[id(pending)] = td.sourceline
+            row.append(Cell(cell_text(td), pending,
+                            _span(td, "rowspan", MAX_ROWSPAN, sink),
+                            _span(td, "colspan", MAX_COLSPAN, sink)))
+        written.append(row)
+    table = Table.from_rows(written)
+    _locate(table, number, lines)
+    return Table(table.rows, HtmlLocation(line=element.sourceline))
+
+
+def _locate(table: Table, number: int, lines: dict) -> None:
+    """Each cell's location, from the grid place of the cell that stands (or, for a
+    covered place, that covers it) there first."""
+    located: dict[int, HtmlLocation] = {}
+    for r, row in enumerate(table.rows, start=1):
+        for c, cell in enumerate(row, start=1):
+            key = id(cell.location)
+            if key not in located:
+                located[key] = HtmlLocation(number, r, c, lines.get(key))
+            cell.location = located[key]
+
+
+def _span(td, name: str, most: int, sink: DiagnosticSink) -> int:
+    """A rowspan or colspan as browsers read it (its leading digits; 1 if none or 0),
+    cut at ``most``."""
+    written = td.get(name)
+    if written is None:
+        return 1
+    found = _LEADING_DIGITS.match(written)
+    span = int(found.group(1)) if found else 1
+    if span > most:
+        sink.add("GP501", f"a table cell has {name}={span}; cut to {most}, more than any "
+                 f"report's table needs", td.sourceline)
+        return most
+    return max(span, 1)
+
+
+def cell_text(td) -> str:
+    """The text of a cell: its lines, blanks folded, joined (see the module's note)."""
+    from lxml import etree
+
+    lines: list[str] = []
+    pieces: list[str] = []
+
+    def end_line() -> None:
+        text = clean("".join(pieces))
+        if text:
+            lines.append(text)
+        pieces.clear()
+
+    walk = etree.iterwalk(td, events=("start", "end"))
+    for event, element in walk:
+        tag = tag_of(element)
+        if event == "start":
+            if tag is None or tag in SKIPPED:
+                walk.skip_subtree()
+                continue
+            if element is not td and (tag in BLOCKS or tag == "br"):
+                end_line()
+            if element.text:
+                pieces.append(element.text)
+        elif element is not td:
+            if tag in BLOCKS:
+                end_line()
+            if element.tail:
+                pieces.append(element.tail)
+    end_line()
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    out = lines[0]
+    for line in lines[1:]:
+        out += (" " if out[-1].isdigit() and line[0].isdigit() else "") + line
+    return out
