@@ -147,8 +147,9 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     cells: list[Cell] = []
     append = cells.append
     start = 0  # where the piece starts in text
+    readings = _READINGS
     for raw in parts[::2]:
-        kind, body, offset, value, unit = _reading(raw)
+        kind, body, offset, value, unit = readings.get(raw) or _reading(raw)
         if kind == EMPTY:
             append(Cell(EMPTY, "", line, column + start if start else 1))
         else:
@@ -167,12 +168,10 @@ _MAX_READINGS = 4096
 
 def _reading(raw: str) -> tuple:
     """A piece's (kind, text, blanks before it, value, unit), as classify reads it."""
-    reading = _READINGS.get(raw)
-    if reading is None:
-        body = raw.strip(BLANK)
-        offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
-        cell = classify(body, None, None)
-        reading = (cell.kind, cell.text, offset, cell.value, cell.unit)
-        if len(_READINGS) < _MAX_READINGS:
-            _READINGS[raw] = reading
+    body = raw.strip(BLANK)
+    offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
+    cell = classify(body, None, None)
+    reading = (cell.kind, cell.text, offset, cell.value, cell.unit)
+    if len(_READINGS) < _MAX_READINGS:
+        _READINGS[raw] = reading
     return reading
