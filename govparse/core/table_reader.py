@@ -16,7 +16,8 @@ from itertools import combinations, islice
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
-from govparse.core.gaps import MAX_PLACEMENTS, broken_counts, placement_by_position, supported
+from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_place,
+                                placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -545,8 +546,8 @@ class TableReader:
             return None
         places, rules, known = self._arithmetic(keys)
         # a choice puts one cell in each column: one placement, the columns in order
-        return [broken_counts(_values(cells), places, "", rules, known)[0][1]
-                for cells in choices]
+        return broken_counts_in_place([_values(cells) for cells in choices], places, "", rules,
+                                      known)
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.choices is not None:
@@ -768,8 +769,11 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     def ref(r):
         return ("", place[r[1:]]) if r[1:] in place else r[1:]
 
+    # Only the relations that name one of the places: the others do not depend on
+    # where the row's figures go, and every use of the rules passes over them.
     rules = tuple((tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
-                  for rel in relations(template) if rel.subject[0] == table)
+                  for rel in relations(template) if rel.subject[0] == table
+                  and any(r[1:] in place for r in rel.refs))
     return [place[k] for k in keys], rules
 
 
