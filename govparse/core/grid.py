@@ -64,14 +64,15 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         for index, cell in enumerate(cells):
             cell.row = number
             kind = cell.kind
+            if kind == EMPTY:
+                continue
+            filled += 1
+            last = index
             if kind == NUMBER:
                 if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
                     note_number_form(cell, sink)
             elif kind == LABEL:
                 labels += 1
-            if kind != EMPTY:
-                filled += 1
-                last = index
         if 0 <= last < len(cells) - 1:
             for cell in cells[last + 1:]:
                 cell.ends_row = True

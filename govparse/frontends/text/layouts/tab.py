@@ -21,5 +21,9 @@ def matches(counts) -> bool:
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
     for ln in lines:
         # lines of empty cells only add nothing, as a run of them (SeparatorLines)
-        if type(ln) is not SeparatorLines and any(c.kind != EMPTY for c in ln.cells):
-            yield list(ln.cells)
+        if type(ln) is SeparatorLines:
+            continue
+        for cell in ln.cells:
+            if cell.kind != EMPTY:
+                yield list(ln.cells)
+                break
