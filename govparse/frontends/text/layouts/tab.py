@@ -18,12 +18,13 @@ def matches(counts) -> bool:
     return True  # what no other layout claims
 
 
-def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
+def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
+         ) -> Iterator[tuple[Cell, ...]]:
     for ln in lines:
         # lines of empty cells only add nothing, as a run of them (SeparatorLines)
         if type(ln) is SeparatorLines:
             continue
         for cell in ln.cells:
             if cell.kind != EMPTY:
-                yield list(ln.cells)
+                yield ln.cells  # (a tuple: the Document's row as it is, no copy)
                 break
