@@ -65,16 +65,9 @@ def broken_counts(values: Sequence[Number], columns: Sequence[str], row: str,
     k, n = len(values), len(columns)
     if math.comb(n, k) > limit:
         return None
-    index = {column: i for i, column in enumerate(columns)}
     # Exact sums: the default context would round past 28 digits.
     with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
-        sides = []
-        for left, right in relations:
-            pair = _split(left, row, index, known), _split(right, row, index, known)
-            # A relation that names no column of this row does not depend on the
-            # placement; were it broken (by other rows), it would rule out them all.
-            if pair[0][2] or pair[1][2]:
-                sides.append(pair)
+        sides = _row_sides(columns, row, relations, known)
         found = []
         for placement in placements(k, n):
             figures: list[Number] = [None] * n
@@ -82,6 +75,32 @@ def broken_counts(values: Sequence[Number], columns: Sequence[str], row: str,
                 figures[column] = value
             found.append((placement, sum(_broken(left, right, figures) for left, right in sides)))
     return found
+
+
+def broken_counts_in_place(rows: Iterable[Sequence[Number]], columns: Sequence[str], row: str,
+                           relations: Iterable[Relation], known: Mapping[Ref, Number]
+                           ) -> list[int]:
+    """For each of several readings of the row (a value a column, in order), how many
+    relations it breaks: broken_counts of its one placement, with the relations
+    split once for all of them."""
+    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        sides = _row_sides(columns, row, relations, known)
+        return [sum(_broken(left, right, values) for left, right in sides)
+                for values in rows]
+
+
+def _row_sides(columns: Sequence[str], row: str, relations: Iterable[Relation],
+               known: Mapping[Ref, Number]) -> list[tuple[_Side, _Side]]:
+    """The relations that name a column of the row, each side split (_split). A
+    relation that names none does not depend on the placement; were it broken (by
+    other rows), it would rule out every placement."""
+    index = {column: i for i, column in enumerate(columns)}
+    sides = []
+    for left, right in relations:
+        pair = _split(left, row, index, known), _split(right, row, index, known)
+        if pair[0][2] or pair[1][2]:
+            sides.append(pair)
+    return sides
 
 
 def unique_consistent(values: Sequence[Number], columns: Sequence[str], row: str,

@@ -8,6 +8,7 @@ cells only where a row's figures need them."""
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Iterator
 
 from govparse.core.cells import (EMPTY, LABEL, NUMBER, Cell, classify, note_number_form,
@@ -71,14 +72,15 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         for index, cell in enumerate(cells):
             cell.row = number
             kind = cell.kind
+            if kind == EMPTY:
+                continue
+            filled += 1
+            last = index
             if kind == NUMBER:
                 if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
                     note_number_form(cell, sink)
             elif kind == LABEL:
                 labels += 1
-            if kind != EMPTY:
-                filled += 1
-                last = index
         if 0 <= last < len(cells) - 1:
             for cell in cells[last + 1:]:
                 cell.ends_row = True
@@ -105,7 +107,12 @@ def _places(row) -> list:
 
 def _covered_by_label(place) -> bool:
     by = place.covered_by
-    return by is not None and classify(by.text, None, None).kind == LABEL
+    return by is not None and _is_label(by.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_label(text: str) -> bool:
+    return classify(text, None, None).kind == LABEL
 
 
 def cells_of(items: Iterable[Cell | EmptyRun]) -> Iterator[Cell]:

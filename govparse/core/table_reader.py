@@ -16,7 +16,8 @@ from itertools import combinations, islice
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
-from govparse.core.gaps import MAX_PLACEMENTS, broken_counts, placement_by_position, supported
+from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_place,
+                                placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -358,19 +359,20 @@ class TableReader:
             )
             return
         self.seen_rows[spec.id] = label
-        placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label,
-                           [(spec.id, col.id) for col in spec.columns])
+        placed = _plain_figures(data, spec.columns)
+        if placed is None:
+            placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label,
+                               [(spec.id, col.id) for col in spec.columns])
         for col, fig in zip(spec.columns, placed):
             self.figures[(spec.id, col.id)] = fig
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""
+        plain = _plain_figures(data, columns)
+        if plain is not None:
+            return plain
         want = len(columns)
-        if len(data) == want and all(c.kind == NUMBER and c.unit is None for c in data):
-            # the common case: one plain figure a column
-            return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
-                    for c, col in zip(data, columns)]
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
@@ -544,8 +546,8 @@ class TableReader:
             return None
         places, rules, known = self._arithmetic(keys)
         # a choice puts one cell in each column: one placement, the columns in order
-        return [broken_counts(_values(cells), places, "", rules, known)[0][1]
-                for cells in choices]
+        return broken_counts_in_place([_values(cells) for cells in choices], places, "", rules,
+                                      known)
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.choices is not None:
@@ -650,14 +652,7 @@ class TableReader:
     # ------------------------------------------------------------ header and label forms
 
     def _check_header(self, heading_line: int | None) -> None:
-        expected: dict[str, str] = {}
-        for spec in self.catalogue.table.rows:
-            for col in spec.columns:
-                expected.setdefault(label_key(col.label), col.label)
-        if self.read_by_position:  # its row labels stand in its header
-            for spec in self.catalogue.table.rows:
-                for part in spec.path:
-                    expected.setdefault(label_key(part), part)
+        expected = _header_labels(self.catalogue, self.read_by_position)
         if not self.seen_rows:
             return  # nothing of the table was found: missing rows say it all
         self._check_header_order()
@@ -669,10 +664,7 @@ class TableReader:
     def _check_header_order(self) -> None:
         """Figures are read in the template's column order; a header line that names
         the columns in another order is said aloud (the figures may be misplaced)."""
-        order = {}
-        for spec in self.catalogue.table.rows:
-            for index, col in enumerate(spec.columns):
-                order.setdefault(label_key(col.label), index)
+        order = _column_order(self.catalogue)
         for cells in self.header_cells.values():
             group: list[int] = []
             for cell in cells:
@@ -698,14 +690,12 @@ class TableReader:
         return list(seen.values())
 
     def _note_label_form(self, cell: Cell) -> None:
-        if splits_a_word(cell.text):
+        form = _label_form(self.catalogue, cell.text)
+        if form is _SPLIT:
             joined = _BLANKS.sub("", cell.text)
             self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
                           at=cell, length=len(cell.text))
-            return
-        official = self.catalogue.labels_by_key.get(label_key(cell.text))
-        if official and cell.text != official and \
-                normalize_label(cell.text) == normalize_label(official):
+        elif form is _VARIANT:
             self.variant_labels.append(cell)
 
     def _report_label_forms(self) -> None:
@@ -719,6 +709,48 @@ class TableReader:
                 f"template (first: '{first.text}'); read as the template's",
                 at=first, length=len(first.text),
             )
+
+
+_SPLIT, _VARIANT = "split", "variant"
+
+
+@functools.lru_cache(maxsize=4096)  # the same labels come back report after report
+def _label_form(catalogue: LabelCatalogue, text: str) -> str | None:
+    """How a label is written: split by a space between two ideographs (_SPLIT), the
+    table's label with other brackets, colons or spacing (_VARIANT), or as it is."""
+    if splits_a_word(text):
+        return _SPLIT
+    official = catalogue.labels_by_key.get(label_key(text))
+    if official and text != official and normalize_label(text) == normalize_label(official):
+        return _VARIANT
+    return None
+
+
+# What a table's header is checked against, the same for every report: made once.
+
+@functools.lru_cache(maxsize=16)
+def _header_labels(catalogue: LabelCatalogue, by_position: bool) -> dict[str, str]:
+    """The labels the table's header should name (key -> label): its columns, and
+    when read by position (the review table) its row labels, which stand there."""
+    expected: dict[str, str] = {}
+    for spec in catalogue.table.rows:
+        for col in spec.columns:
+            expected.setdefault(label_key(col.label), col.label)
+    if by_position:
+        for spec in catalogue.table.rows:
+            for part in spec.path:
+                expected.setdefault(label_key(part), part)
+    return expected
+
+
+@functools.lru_cache(maxsize=16)
+def _column_order(catalogue: LabelCatalogue) -> dict[str, int]:
+    """Each column label's place among its row's columns (key -> index)."""
+    order: dict[str, int] = {}
+    for spec in catalogue.table.rows:
+        for index, col in enumerate(spec.columns):
+            order.setdefault(label_key(col.label), index)
+    return order
 
 
 def _values(cells: list[Cell]) -> list:
@@ -737,8 +769,11 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     def ref(r):
         return ("", place[r[1:]]) if r[1:] in place else r[1:]
 
+    # Only the relations that name one of the places: the others do not depend on
+    # where the row's figures go, and every use of the rules passes over them.
     rules = tuple((tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
-                  for rel in relations(template) if rel.subject[0] == table)
+                  for rel in relations(template) if rel.subject[0] == table
+                  and any(r[1:] in place for r in rel.refs))
     return [place[k] for k in keys], rules
 
 
@@ -760,6 +795,18 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
     if len(data) - end <= want and not any(type(c) is EmptyRun for c in data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
+
+
+def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
+    """The common case, one plain figure a column: its figures, with nothing to say
+    (None for any other row)."""
+    if len(data) != len(columns):
+        return None
+    for cell in data:
+        if cell.kind != NUMBER or cell.unit is not None:
+            return None
+    return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
+            for c, col in zip(data, columns)]
 
 
 def _typed(value, column: ColumnSpec):

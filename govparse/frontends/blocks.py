@@ -31,13 +31,19 @@ LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this i
 _WRAPPED = re.compile(r"[ \t\r\f\v]*[\r\n][ \t\r\n\f\v]*")
 # Blanks at either end of a line: every Unicode space (NBSP, U+3000 …), ZWSP, BOM.
 _EDGES = re.compile(r"^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$")
+_INVISIBLE = ("\u200b", "\ufeff")
 
 
 def clean(text: str) -> str:
     """A line as read: the source's line breaks (and the blanks around them) one
     space, no blank at either end; the blanks inside kept as written (a run of
     spaces, NBSP, U+3000)."""
-    return _EDGES.sub("", _WRAPPED.sub(" ", text))
+    if "\n" in text or "\r" in text:
+        text = _WRAPPED.sub(" ", text)
+    text = text.strip()  # every Unicode space; ZWSP and BOM below
+    if text[:1] in _INVISIBLE or text[-1:] in _INVISIBLE:
+        text = _EDGES.sub("", text)
+    return text
 
 
 def compact(text: str) -> str:

@@ -27,9 +27,10 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def tag_of(element) -> str | None:
-    """The element's tag in lower case; None for a comment or processing instruction."""
+    """The element's tag (libxml2's HTML parser writes every tag in lower case); None
+    for a comment or processing instruction."""
     tag = element.tag
-    return tag.lower() if isinstance(tag, str) else None
+    return tag if type(tag) is str else None
 
 
 def is_furniture(element, tag: str) -> bool:

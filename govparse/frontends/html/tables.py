@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean
@@ -39,9 +41,10 @@ def read_table(element, number: int, sink: DiagnosticSink) -> Table:
                 continue
             pending = object()  # one per cell: where it stands is known once the grid is
             lines[id(pending)] = td.sourceline
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")
             row.append(Cell(cell_text(td), pending,
-                            _span(td, "rowspan", MAX_ROWSPAN, sink),
-                            _span(td, "colspan", MAX_COLSPAN, sink)))
+                            1 if rowspan is None else _span(td, rowspan, "rowspan", sink),
+                            1 if colspan is None else _span(td, colspan, "colspan", sink)))
         written.append(row)
     table = Table.from_rows(written)
     _locate(table, number, lines)
@@ -60,12 +63,10 @@ def _locate(table: Table, number: int, lines: dict) -> None:
             cell.location = located[key]
 
 
-def _span(td, name: str, most: int, sink: DiagnosticSink) -> int:
+def _span(td, written: str, name: str, sink: DiagnosticSink) -> int:
     """A rowspan or colspan as browsers read it (its leading digits; 1 if none or 0),
-    cut at ``most``."""
-    written = td.get(name)
-    if written is None:
-        return 1
+    cut at MAX_ROWSPAN or MAX_COLSPAN."""
+    most = MAX_ROWSPAN if name == "rowspan" else MAX_COLSPAN
     found = _LEADING_DIGITS.match(written)
     span = int(found.group(1)) if found else 1
     if span > most:
@@ -77,8 +78,8 @@ def _span(td, name: str, most: int, sink: DiagnosticSink) -> int:
 
 def cell_text(td) -> str:
     """The text of a cell: its lines, blanks folded, joined (see the module's note)."""
-    from lxml import etree
-
+    if _one_line(td):
+        return clean("".join(td.itertext()))
     lines: list[str] = []
     pieces: list[str] = []
 
@@ -106,6 +107,21 @@ def cell_text(td) -> str:
                 pieces.append(element.tail)
     end_line()
     return _joined(lines)
+
+
+def _one_line(td) -> bool:
+    """Whether the cell's text is one line: no <br>, at most one block element (a
+    <p> around it), nothing skipped (a comment, a script)."""
+    blocks = 0
+    for element in td.iterdescendants():
+        tag = tag_of(element)
+        if tag is None or tag in SKIPPED or tag == "br":
+            return False
+        if tag in BLOCKS:
+            blocks += 1
+            if blocks > 1:
+                return False
+    return True
 
 
 def _joined(lines: list[str]) -> str:

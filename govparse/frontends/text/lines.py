@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell, classify
+from govparse.core.cells import EMPTY, LABEL, Cell, classify
 from govparse.document import Cell as DocumentCell
 from govparse.document import EmptyCells, TextLocation
 
-# SEP of the grammar: one character between two cells (split_cells counts on it)
-_SEPARATOR = re.compile("[\t|｜]")
+# SEP of the grammar: one character between two cells (split_cells counts on it),
+# kept by the split
+_SEPARATOR_KEPT = re.compile("([\t|｜])")
 PIPES = frozenset("|｜")
 
 
@@ -142,24 +143,35 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
 
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
-    pieces = _SEPARATOR.split(text)
+    parts = _SEPARATOR_KEPT.split(text)  # piece, separator, piece, ..., piece
     cells: list[Cell] = []
     append = cells.append
     start = 0  # where the piece starts in text
-    for raw in pieces:
-        body = raw.strip(BLANK) if raw else raw
-        if not body:
+    readings = _READINGS
+    for raw in parts[::2]:
+        kind, body, offset, value, unit = readings.get(raw) or _reading(raw)
+        if kind == EMPTY:
             append(Cell(EMPTY, "", line, column + start if start else 1))
         else:
-            at = column + start
-            if raw[0] in BLANK:
-                at += len(raw) - len(raw.lstrip(BLANK))
-            if body.isdigit() and body.isascii() and len(body) < 20:  # a plain count
-                append(Cell(NUMBER, body, line, at, int(body)))
-            else:
-                append(classify(body, line, at))
+            append(Cell(kind, body, line, column + start + offset, value, unit))
         start += len(raw) + 1
-    separators = "".join(_SEPARATOR.findall(text)) if len(pieces) > 1 else ""
+    separators = "".join(parts[1::2])
     return CellLine(line, tuple(cells), separators, bool(separators) and cells[0].kind == EMPTY)
 
 
+# The same pieces come back line after line and report after report (0, 12, the
+# template's labels): each is read once. Bounded, so that an input of a million
+# different figures does not fill memory.
+_READINGS: dict[str, tuple] = {}
+_MAX_READINGS = 4096
+
+
+def _reading(raw: str) -> tuple:
+    """A piece's (kind, text, blanks before it, value, unit), as classify reads it."""
+    body = raw.strip(BLANK)
+    offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
+    cell = classify(body, None, None)
+    reading = (cell.kind, cell.text, offset, cell.value, cell.unit)
+    if len(_READINGS) < _MAX_READINGS:
+        _READINGS[raw] = reading
+    return reading

@@ -78,6 +78,11 @@ def _document_row(row):
         return row
     # Each cell as the core read it when its line was split: a Document cell too. A
     # number written with its unit is given as written, with that reading.
+    for cell in row:
+        if cell.unit is not None:
+            break
+    else:
+        return tuple(row)  # no unit: the common case
     return tuple(c if c.unit is None else
                  Cell(c.text + c.unit, TextLocation(c.line, c.column), 1, 1, False, None, c)
                  for c in row)
@@ -112,13 +117,16 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
         while end and row[end - 1].kind == EMPTY:
             end -= 1  # empty cells at a row's end part no figures
         start = 0
-        if any(row[i].kind == LABEL for i in range(end)):
-            while row[start].kind == EMPTY:
-                start += 1  # the core skips the empty cells before a row's first label
+        for i in range(end):
+            if row[i].kind == LABEL:
+                while row[start].kind == EMPTY:
+                    start += 1  # the core skips the empty cells before a row's first label
+                break
         for i in range(start, end):
             cell = row[i]
-            if previous is not None and previous.kind in FIGURE_KINDS \
-                    and cell.kind in FIGURE_KINDS and cell.line != previous.line:
+            # (the line first: most cells stand on the line of the cell before)
+            if previous is not None and cell.line != previous.line \
+                    and cell.kind in FIGURE_KINDS and previous.kind in FIGURE_KINDS:
                 sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as "
                          "one row", cell.line, cell.column)
             previous = cell

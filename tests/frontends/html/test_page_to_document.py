@@ -176,3 +176,12 @@ def test_a_page_that_declares_gbk_wrongly_is_still_read():
     page = '<meta charset="gbk"><p>政府信息公开</p>'
     assert page.encode("utf-8").decode("gb18030") != page  # no error, and nonsense
     assert decode(page.encode("utf-8")) == (page, [])
+
+
+def test_two_numbers_in_one_cell_are_no_figure_and_said_so():
+    page = ("<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年处理决定数量</td></tr>"
+            "<tr><td>行政许可</td><td><p>1</p><p>2</p></td></tr></table>")
+    report = govparse.parse(page)
+    assert report.active_disclosure.administrative_licensing.decisions.value is None
+    (unread,) = [d for d in report.diagnostics if d.code == "GP313"]
+    assert "'1 2'" in unread.message and unread.location == HtmlLocation(1, 2, 2, 1)

@@ -19,13 +19,11 @@ def matches(counts) -> bool:
     return pipe.matches(counts) and counts.bordered == counts.separated
 
 
-def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
+def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
+         ) -> Iterator[tuple[Cell, ...]]:
     for ln in lines:
         if type(ln) is SeparatorLines:
             continue  # lines of empty cells add nothing
         if all(c.kind == EMPTY for c in ln.cells):
             continue  # as a run of them (SeparatorLines): nothing
-        cells = list(ln.cells)
-        if bordered(ln):
-            del cells[0], cells[-1]
-        yield cells
+        yield ln.cells[1:-1] if bordered(ln) else ln.cells

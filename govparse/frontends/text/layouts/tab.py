@@ -18,8 +18,13 @@ def matches(counts) -> bool:
     return True  # what no other layout claims
 
 
-def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink) -> Iterator[list[Cell]]:
+def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
+         ) -> Iterator[tuple[Cell, ...]]:
     for ln in lines:
         # lines of empty cells only add nothing, as a run of them (SeparatorLines)
-        if type(ln) is not SeparatorLines and any(c.kind != EMPTY for c in ln.cells):
-            yield list(ln.cells)
+        if type(ln) is SeparatorLines:
+            continue
+        for cell in ln.cells:
+            if cell.kind != EMPTY:
+                yield ln.cells  # (a tuple: the Document's row as it is, no copy)
+                break
