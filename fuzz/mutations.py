@@ -39,7 +39,9 @@ from hypothesis import strategies as st
 
 from fuzz import EXAMPLES_DIR, ROOT, SEEDS_DIR
 from govparse.testing import damage
+from govparse.testing.page_damage import PAGE_DAMAGE
 
+PAGES_DIR = ROOT / "tests" / "data" / "real" / "html"  # real published pages
 DISTINCT_DIR = ROOT / "tests" / "data" / "distinct"  # the reference report of distinct figures
 
 # ---------------------------------------------------------------- choosers
@@ -102,8 +104,11 @@ def base_texts() -> tuple[tuple[str, str], ...]:
     bases += distinct
     for name, text in list(bases[:5]) + distinct:
         report = govparse.parse(text)
-        for layout in LAYOUTS:
+        for layout in LAYOUTS + ("html",):
             bases.append((f"printed/{layout}/{name.split('/')[-1]}", dumps(report, layout)))
+    # Real pages (tests/data/real/html): Word-made and editor-made markup.
+    for path in sorted(PAGES_DIR.glob("*.html")):
+        bases.append((f"page/{path.name}", path.read_text(encoding="utf-8")))
     return tuple(bases)
 
 
@@ -470,6 +475,11 @@ def change_spacing(text, choose):
     pad = choose.choice((" ", "\u3000", "\xa0", "  ", "\t ", " \t"))
     return text[:found.start()] + pad + found.group() + pad + text[found.end():]
 
+
+# A page's own damage (govparse.testing.page_damage: lost and spanned cells, end tags
+# left out, broken entities …): on a text they find no cell and change nothing.
+for _name, _damage in PAGE_DAMAGE.items():
+    MUTATORS[f"page_{_name}"] = _damage
 
 MUTATOR_NAMES = tuple(MUTATORS)
 

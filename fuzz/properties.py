@@ -64,7 +64,7 @@ import attrs
 
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
-from govparse.source import DEFAULT_MAX_BYTES, decode
+from govparse.source import DEFAULT_MAX_BYTES, decode, looks_like_html
 
 CODE = re.compile(r"^GP\d{3}$")
 # A NUMBER cell's number, as the grammar reads it (grammar/report.lark).
@@ -236,7 +236,7 @@ class Checker:
     def report(self, report: Report, text: str | None, *, extended: bool = True) -> None:
         if not isinstance(report, Report):
             self.fail("report", f"parse returned {type(report).__name__}, not a Report")
-        lines = text.split("\n") if text is not None else None
+        lines = text.split("\n") if _positional(text) else None
         for d in report.diagnostics:
             self.diagnostic(d, lines)
         if lines is None:
@@ -288,7 +288,7 @@ class Checker:
 
     def complete(self, report: Report, text: str | None) -> None:
         """A report strict mode accepts has lost nothing."""
-        lines = text.split("\n") if text is not None else []
+        lines = text.split("\n") if _positional(text) else []
         missing = [r for r in report.figures() if r.value is None]
         if missing:
             huge = any(_digits(_match_at(NUMBER_AT, lines, r.line, r.col) or "") > 4300
@@ -581,6 +581,13 @@ def _what(result) -> str:
     if isinstance(result, GovParseError):
         return f"{type(result).__name__} {result.code}"
     return "a report"
+
+
+def _positional(text: str | None) -> bool:
+    """Whether the properties that read a figure at its line and column apply: to a
+    text, not to a page (its figures stand in cells; tests/frontends/html checks
+    those)."""
+    return text is not None and not looks_like_html(text)
 
 
 def _run(data, strict: bool, path: str | None, max_bytes: int):

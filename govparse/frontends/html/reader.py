@@ -31,8 +31,11 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 
     sink = DiagnosticSink()
     sink.items.extend(notes)
-    # As UTF-8 bytes: lxml refuses a str that declares its own encoding.
-    parser = html.HTMLParser(encoding="utf-8", huge_tree=True)
+    # As UTF-8 bytes: lxml refuses a str that declares its own encoding. Comments and
+    # processing instructions are dropped by the parser, their tails kept in place
+    # (a tree walk would lose the text after them).
+    parser = html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True,
+                             remove_pis=True)
     root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser) \
         if text.strip() else None
     blocks: list = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import govparse
+from govparse.diagnostics import Severity
 from govparse.document import Heading, HtmlLocation, Paragraph, Table, Title
 from govparse.frontends.html.reader import read_html
 from govparse.frontends.html.tables import MAX_COLSPAN, MAX_ROWSPAN
@@ -185,3 +186,21 @@ def test_two_numbers_in_one_cell_are_no_figure_and_said_so():
     assert report.active_disclosure.administrative_licensing.decisions.value is None
     (unread,) = [d for d in report.diagnostics if d.code == "GP313"]
     assert "'1 2'" in unread.message and unread.location == HtmlLocation(1, 2, 2, 1)
+
+
+def test_a_label_split_into_two_rowspan_cells_reads_as_one():
+    """三、本年度办理结果 written twice, each cell spanning part of its rows, as some
+    editors split a merged cell at a page break."""
+    from govparse.emit.printer import dumps
+
+    report = govparse.parse_file("examples/report-2024-tab.txt")
+    page = dumps(report, "html")
+    whole = '<td rowspan="22">三、本年度办理结果</td>'
+    assert whole in page
+    page = page.replace(whole, '<td rowspan="10">三、本年度办理结果</td>')
+    fourth = '<tr><td rowspan="3">（四）无法提供</td>'
+    page = page.replace(fourth, '<tr><td rowspan="12">三、本年度办理结果</td>'
+                        + fourth[len("<tr>"):])
+    back = govparse.parse(page)
+    assert list(back.table_figures()) == list(report.table_figures())
+    assert [d for d in back.diagnostics if d.severity is not Severity.NOTE] == []
