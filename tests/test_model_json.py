@@ -52,7 +52,7 @@ def test_long_csv_of_several_reports():
     lines = to_csv(reports).splitlines()
     assert lines[0] == ",".join(CSV_HEADER)
     assert len(lines) == 1 + 2 * 202
-    assert lines[1] == f"{SEED_FILES[0].name},report,meta,organization,文峰区南关街道办事处,3,1,false"
+    assert lines[1] == f"{SEED_FILES[0].name},report,meta,organization,文峰区南关街道办事处,3,1,false,"
 
 
 # ---------------------------------------------------------------- JSON, byte for byte

@@ -23,7 +23,8 @@ def test_every_figure_matches_expected_through_cli_csv(path):
     assert result.exit_code == (1 if errors else 0), result.output
     assert bool(errors) == (path.name[:3] == "001")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["report", "table", "row", "column", "value", "line", "col", "inferred"]
+    assert list(rows[0]) == ["report", "table", "row", "column", "value", "line", "col", "inferred",
+                            "location"]
     got = {(r["table"], r["row"], r["column"]): r for r in rows}
     assert all(r["report"] == str(path) for r in rows)
     expected = EXPECTED[path.name]

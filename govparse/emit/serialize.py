@@ -25,7 +25,7 @@ from govparse.model.report import (
     Report,
 )
 
-CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred")
+CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred", "location")
 
 
 def _structure_value(value, _type):
@@ -125,7 +125,8 @@ def csv_value(value) -> str:
 def csv_rows(report: Report, name: str) -> Iterable[tuple]:
     for rec in report.figures():
         yield (name, rec.table, rec.row, rec.column, csv_value(rec.value),
-               csv_value(rec.line), csv_value(rec.col), "true" if rec.inferred else "false")
+               csv_value(rec.line), csv_value(rec.col), "true" if rec.inferred else "false",
+               rec.location.where() if rec.location is not None else "")
 
 
 def to_csv(reports: Iterable[tuple[str, Report]]) -> str:

@@ -46,6 +46,18 @@ def clean(text: str) -> str:
     return text
 
 
+def join_lines(lines: list[str]) -> str:
+    """The lines of one cell (a label or header wrapped in it) as its text: joined
+    with nothing between (商业 / 企业 is 商业企业), but two numbers with a space, so
+    that they read as no figure rather than as one wrong one (1 / 2 is "1 2")."""
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    out = lines[0]
+    for line in lines[1:]:
+        out += (" " if out[-1].isdigit() and line[0].isdigit() else "") + line
+    return out
+
+
 def compact(text: str) -> str:
     """A line without any blank (a heading is written with blanks anywhere)."""
     return _BLANKS.sub("", text)

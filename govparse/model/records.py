@@ -18,3 +18,5 @@ class FigureRecord:
     line: int | None
     col: int | None
     inferred: bool = False
+    # Where the figure stands when the source is not a text (govparse.locations).
+    location: object = None

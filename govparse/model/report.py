@@ -142,7 +142,8 @@ class Report:
             meta = getattr(self, name)
             yield FigureRecord("report", "meta", name, meta.value, meta.line, meta.column)
         for table, row, column, fig in self.table_figures():
-            yield FigureRecord(table, row, column, fig.value, fig.line, fig.column, fig.inferred)
+            yield FigureRecord(table, row, column, fig.value, fig.line, fig.column, fig.inferred,
+                               fig.location)
 
     def table_figures(self) -> Iterator[tuple[str, str, str, Figure]]:
         """(table, row, column, Figure) for every cell of the three tables."""

@@ -20,7 +20,7 @@ from lxml import etree
 
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
-from govparse.frontends.blocks import clean
+from govparse.frontends.blocks import clean, join_lines
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
 
 # The template's widest table has 15 figure columns under labels, its longest merged
@@ -106,7 +106,7 @@ def cell_text(td) -> str:
             if element.tail:
                 pieces.append(element.tail)
     end_line()
-    return _joined(lines)
+    return join_lines(lines)
 
 
 def _one_line(td) -> bool:
@@ -122,12 +122,3 @@ def _one_line(td) -> bool:
             if blocks > 1:
                 return False
     return True
-
-
-def _joined(lines: list[str]) -> str:
-    if len(lines) <= 1:
-        return lines[0] if lines else ""
-    out = lines[0]
-    for line in lines[1:]:
-        out += (" " if out[-1].isdigit() and line[0].isdigit() else "") + line
-    return out

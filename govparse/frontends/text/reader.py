@@ -9,6 +9,7 @@ from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.text.grammar import lark_parser
+from govparse.frontends.text.grids import find_drawn, is_dashed_rule, read_drawn
 from govparse.frontends.text.layouts import detect_layout
 from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
@@ -37,8 +38,9 @@ def to_document(raw: RawReport, text: str, path: str | None = None,
     blocks: list = []
     for item in raw.front_matter:
         blocks.append(_title(item, text) if type(item) is RawTitle else item)
+    source = _SourceLines(text)
     for section in raw.sections:
-        blocks.extend(_section(section, sink))
+        blocks.extend(_section(section, sink, source))
     return Document(tuple(blocks), path, tuple(sink.items))
 
 
@@ -48,14 +50,40 @@ def _title(raw: RawTitle, text: str) -> Title:
                  TextLocation(first.line, first.column))
 
 
-def _section(raw: RawSection, sink: DiagnosticSink):
+def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines):
     heading, offset = strip_blanks(raw.heading)
     yield Heading(heading, TextLocation(raw.heading.line, raw.heading.column + offset))
     if raw.kind not in TABLE_SECTIONS:
         yield from raw.paragraphs
         return
-    lines, prose = _split_prose(raw.lines, raw.kind)
+    items = raw.lines
     raw.lines = ()  # the lines are read once: let them go as their rows are made
+    grids = _drawn_tables(items, raw.rules, source)
+    if not grids:
+        yield from _tables(items, raw.kind, sink)
+        return
+    # Drawn tables (box-drawing, ASCII grids) are read as pictures (grids.py); the
+    # lines around them as any table's.
+    in_grid = {number: drawn for drawn in grids for number in drawn[1]}
+    between: list = []
+    done: set[int] = set()
+    for item in items:
+        drawn = in_grid.get(item.line)
+        if drawn is None:
+            between.append(item)
+            continue
+        if id(drawn) not in done:
+            done.add(id(drawn))
+            yield from _tables(between, raw.kind, sink)
+            between = []
+            yield read_drawn(source.lines, *drawn)
+    yield from _tables(between, raw.kind, sink)
+
+
+def _tables(items: list, kind: str, sink: DiagnosticSink):
+    """A table section's lines (other than drawn tables) as a Table, and the
+    sentences among them as paragraphs."""
+    lines, prose = _split_prose(items, kind)
     if lines:
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))
@@ -71,6 +99,41 @@ def _section(raw: RawSection, sink: DiagnosticSink):
             rows[index] = None  # (a large table: its rows' lists go as they are made)
         yield Table(tuple(made), at)
     yield from prose
+
+
+class _SourceLines:
+    """The text's lines by number, split only when a drawn table needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, str] | None = None
+
+    @property
+    def lines(self) -> dict[int, str]:
+        if self._lines is None:
+            self._lines = dict(enumerate(self.text.split("\n"), start=1))
+        return self._lines
+
+
+def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
+                  source: _SourceLines) -> list[tuple[str, list[int]]]:
+    """The runs of lines that are drawn tables (grids.py), when a line looks like a
+    grid's rule or the section has a dashed rule of column widths (the grammar reads
+    rule lines apart from the others)."""
+    dashed = [number for number, text in rules if is_dashed_rule(text)]
+    if not items or not dashed and not any(
+            type(item) is CellLine and _starts_grid(item.cells[0].text) for item in items):
+        return []
+    lines = source.lines
+    first = min([items[0].line, *dashed])
+    last = max([getattr(items[-1], "last_line", items[-1].line), *dashed])
+    return find_drawn({n: lines[n] for n in range(first, last + 1) if n in lines})
+
+
+def _starts_grid(text: str) -> bool:
+    """A line that may be a drawn table's: it starts with + or a box-drawing character."""
+    first = text[:1]
+    return first == "+" or "\u2500" <= first <= "\u257f"
 
 
 def _document_row(row):

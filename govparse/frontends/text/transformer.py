@@ -37,14 +37,16 @@ class RawTitle:
 
 
 class RawSection:
-    __slots__ = ("kind", "heading", "paragraphs", "lines")
+    __slots__ = ("kind", "heading", "paragraphs", "lines", "rules")
 
     def __init__(self, kind: str, heading: Token, paragraphs: tuple[Paragraph, ...] = (),
-                 lines: tuple[CellLine | SeparatorLines, ...] = ()) -> None:
+                 lines: tuple[CellLine | SeparatorLines, ...] = (),
+                 rules: tuple[tuple[int, str], ...] = ()) -> None:
         self.kind = kind
         self.heading = heading
         self.paragraphs = paragraphs
         self.lines = lines
+        self.rules = rules  # a table section's rule lines (---, |---|): (number, text)
 
 
 class RawReport:
@@ -127,7 +129,9 @@ class ReportTransformer(Transformer):
         if kind in TABLE_SECTIONS:
             lines = tuple(cells for run in body if run.type == "LINES"
                           for cells in _table_lines(run))
-            return RawSection(kind, heading, lines=lines)
+            rules = tuple((run.line, str(run).rstrip("\n")) for run in body
+                          if run.type == "RULE")
+            return RawSection(kind, heading, lines=lines, rules=rules)
         # In a narrative a rule line (----) is text like any other.
         return RawSection(kind, heading,
                           paragraphs=tuple(p for run in body for p in _lines(run, _paragraph)))

@@ -50,3 +50,15 @@ def test_fmt_prints_a_pages_text_and_refuses_to_rewrite_it(tmp_path):
     assert refused.exit_code == 1
     assert "it is an HTML page, not a text report" in refused.stderr
     assert copy.read_bytes() == PAGE.read_bytes()
+
+
+def test_csv_says_where_each_figure_of_a_page_stands():
+    import csv
+    import io
+
+    result = run("parse", "--format", "csv", str(PAGE))
+    rows = {(r["table"], r["row"], r["column"]): r for r in csv.DictReader(io.StringIO(result.stdout))}
+    amount = rows[("active_disclosure", "government_procurement", "amount")]
+    assert (amount["value"], amount["col"]) == ("5419886", "")
+    assert amount["location"] == f"table 1, row 18, column 3 (source line {amount['line']})"
+    assert rows[("report", "meta", "organization")]["location"] == ""
