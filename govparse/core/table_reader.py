@@ -42,6 +42,17 @@ def looks_like_a_figure(text: str) -> bool:
     return _ASCII_FIGURE_LIKE.match(text.translate(FOLD_FULL_WIDTH)) is not None
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _trails_as_a_figure(cell: Cell, before: Cell | EmptyRun) -> bool:
+    """A cell after a row's last figure, in the same source row, with digits and no
+    word (&nbsp;287, 2 87): a figure no one can read, not a footnote (注1)."""
+    return cell.row is not None and getattr(before, "row", None) == cell.row \
+        and _DIGIT.search(cell.text) is not None and _HAN.search(cell.text) is None
+
+
 class LogicalRow:
     """Label cells and the figure cells after them: one row of the template, however
     the lines break. (A plain class: it is filled in place while the stream is read.)
@@ -172,6 +183,13 @@ class TableReader:
         out: list[LogicalRow] = []
         for row in rows:
             previous = out[-1] if out else None
+            if previous is not None and previous.has_figures and not row.has_figures \
+                    and len(row.labels) == 1 and previous.labels and not row.data \
+                    and _trails_as_a_figure(row.labels[0], previous.data[-1]):
+                # after the row's figures, in its own source row, a cell that looks
+                # like a figure no one can read (&nbsp;287): a place of the row too
+                previous.stray = row.labels[0]
+                continue
             if previous is not None and previous.has_figures and row.has_figures \
                     and len(row.labels) == 1 and previous.labels:
                 stray = row.labels[0]

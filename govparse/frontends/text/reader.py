@@ -4,6 +4,7 @@ section's lines are split into cells and their layout decided before rows are ma
 from __future__ import annotations
 
 import functools
+import re
 
 from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL
 from govparse.diagnostics import DiagnosticSink
@@ -157,11 +158,21 @@ def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
     cells, prose = [], []
     for ln in lines:
         cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
-        if cell is not None and label_key(cell.text) not in known and is_prose(cell.text):
+        if cell is not None and label_key(cell.text) not in known and is_prose(cell.text) \
+                and not _ends_in_figures(cell.text):
             prose.append(Paragraph(cell.text, TextLocation(cell.line, cell.column)))
         else:
             cells.append(ln)
     return cells, tuple(prose)
+
+
+# A row written with blanks between its cells (layouts/spaced.py) ends in figures:
+# 一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95 is long, and no sentence.
+_FIGURES_AT_END = re.compile(r"(?:[\s\u3000]+[-+]?[0-9０-９][0-9０-９.,]*(?:个|件|元|万元)?){2,}[\s\u3000]*$")
+
+
+def _ends_in_figures(text: str) -> bool:
+    return _FIGURES_AT_END.search(text) is not None and not text.rstrip().endswith("。")
 
 
 @functools.cache

@@ -204,3 +204,32 @@ def test_a_label_split_into_two_rowspan_cells_reads_as_one():
     back = govparse.parse(page)
     assert list(back.table_figures()) == list(report.table_figures())
     assert [d for d in back.diagnostics if d.severity is not Severity.NOTE] == []
+
+
+def test_a_row_pushed_right_by_a_span_above_is_not_read_shifted():
+    """A figure above spans two rows, so the row below has a cell too many; its last
+    cell is a figure no one can read (&amp;nbsp;1). Found by the page damage
+    property: dropping that cell as a footnote read the row one column off."""
+    from govparse.emit.printer import dumps
+
+    report = govparse.parse_file("examples/report-2024-tab.txt")
+    page = dumps(report, "html")
+    last = '<tr><td colspan="3">四、结转下年度继续办理</td>'
+    at = page.index(last)
+    above = page.rindex("<tr>", 0, at)
+    row_above = page[above:at].replace("<td>2</td>", '<td rowspan="2">2</td>', 1)
+    end = page.index("</tr>", at)
+    row = page[at:end]
+    assert row.endswith("<td>1</td>")
+    damaged = page[:above] + row_above + row[:-len("<td>1</td>")] + "<td>&amp;nbsp;1</td>" \
+        + page[end:]
+    back = govparse.parse(damaged)
+    assert [f.value for f in vars_of(back.applications.carried_forward)] == [None] * 7
+    assert any(d.code in ("GP303", "GP313") and d.severity is Severity.ERROR
+               and "四、结转下年度继续办理" in d.message for d in back.diagnostics)
+
+
+def vars_of(counts):
+    import attrs
+
+    return [getattr(counts, f.name) for f in attrs.fields(type(counts))]

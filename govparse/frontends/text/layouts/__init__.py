@@ -9,23 +9,28 @@ in ``LAYOUTS``.
 
 from __future__ import annotations
 
-from govparse.frontends.text.layouts import cells, markdown, pipe, tab
+from govparse.frontends.text.layouts import cells, markdown, pipe, spaced, tab
 from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines, bordered
 
 # Tried in this order: the first that matches is the table's layout (tab matches all).
-LAYOUTS = (markdown, pipe, cells, tab)
+LAYOUTS = (markdown, pipe, cells, spaced, tab)
 
 
 class LineCounts:
     """What deciding a layout looks at: how many lines have separators, how many a
-    pipe, how many are one indented cell, how many start with a border pipe."""
+    pipe, how many are one indented cell, how many start with a border pipe; how
+    many have no separator, and of those how many a figure after a blank."""
 
-    __slots__ = ("separated", "piped", "one_cell", "bordered")
+    __slots__ = ("separated", "piped", "one_cell", "bordered", "plain", "spaced")
 
     def __init__(self, lines: list[CellLine | SeparatorLines]) -> None:
         self.separated = self.piped = self.one_cell = self.bordered = 0
+        self.plain = self.spaced = 0  # lines without separators; of them, with a figure
         for ln in lines:
-            if type(ln) is SeparatorLines:
+            if type(ln) is CellLine and not ln.separators:
+                self.plain += 1
+                self.spaced += spaced.FIGURE_AFTER_BLANK.search(ln.cells[0].text) is not None
+            elif type(ln) is SeparatorLines:
                 self.separated += ln.count
                 self.piped += ln.piped
                 self.one_cell += ln.single  # a line of separators only is indented
