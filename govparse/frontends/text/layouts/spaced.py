@@ -11,8 +11,8 @@ horizontal extent on the line (display columns: a CJK character is two wide), so
 the core can place the figures of a row that is short of one by the header cells
 above them (GP316), and otherwise says it cannot (GP314).
 
-Chosen for a table none of whose lines has a tab or a pipe, and at least two of
-which hold a figure after a blank.
+Chosen for a table none (or hardly any) of whose lines has a tab or a pipe, and one
+of which at least holds a figure after a blank (the review table's one row).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ FIGURE_AFTER_BLANK = re.compile(r"[\s\u3000][-+]?[0-9０-９]")
 
 
 def matches(counts) -> bool:
-    return counts.spaced >= 2 and counts.separated * 10 <= counts.plain
+    return counts.spaced >= 1 and counts.separated * 10 <= counts.plain
 
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
