@@ -9,8 +9,8 @@ value; ``a|b``: either is right; ``missing``: absent in the source) is read; its
 its extension as it is). Each file is parsed once (lenient), and each expected figure
 counted as right (the value, or missing where missing is allowed), wrong (another
 value: the worst result) or missing (no value where the source has one). Files
-govparse cannot read yet (PDF, Word) are listed as skipped; the texts made of a PDF
-(``name.*.txt`` beside it) are measured against its ground truth.
+govparse cannot read yet (Word) are listed as skipped; the texts made of a PDF
+(``name.*.txt`` beside it) are measured against its ground truth too.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import govparse
 
-READ_SUFFIXES = {".txt", "", ".html", ".htm"}  # what govparse reads (by content)
+READ_SUFFIXES = {".txt", "", ".html", ".htm", ".pdf"}  # what govparse reads (by content)
 
 
 def _source(folder: Path, report: str) -> Path | None:
@@ -66,13 +66,13 @@ def measure(folders: list[Path]) -> tuple[dict[str, Counter], list[str], list[st
                     by_report[row[0]].append(row[1:5])
             for name, figures in by_report.items():
                 path = _source(tsv.parent, name)
-                if path is None or path.suffix not in READ_SUFFIXES:
+                texts = [path] if path is not None and path.suffix in READ_SUFFIXES else []
+                if not texts:
                     skipped.append(f"{tsv.parent.name}/{name}")
+                if name.endswith(".pdf"):
                     # a PDF's ground truth holds for the texts made of it too
                     stem = name.rsplit(".", 1)[0]
-                    texts = sorted(tsv.parent.glob(f"{stem}.*.txt"))
-                else:
-                    texts = [path]
+                    texts += sorted(tsv.parent.glob(f"{stem}.*.txt"))
                 for path in texts:
                     _count(path, figures, tsv.parent.name, counts, wrong)
     return counts, wrong, skipped

@@ -72,7 +72,7 @@ NUMBER_AT = re.compile(r"[+\-]?[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9�
 _YEAR = re.compile(r"[12]\d{3}")  # as the grammar's YEAR (\d: any decimal digit)
 _FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Errors about the input as a whole, which have no line to point at.
-WHOLE_INPUT_CODES = frozenset({"GP001", "GP002", "GP003", "GP004"})
+WHOLE_INPUT_CODES = frozenset({"GP001", "GP002", "GP003", "GP004", "GP006", "GP007", "GP008"})
 # Diagnostics about the document as a whole, which may have no line: a section that
 # is not there, the template of the tables against the year.
 DOCUMENT_CODES = frozenset({"GP103", "GP106", "GP107", "GP108"})

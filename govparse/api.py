@@ -14,8 +14,8 @@ from govparse.document import Document
 from govparse.errors import GovParseError, InputError, StrictModeError
 from govparse.frontends.text.reader import read_text
 from govparse.model.report import Report
-from govparse.source import (DEFAULT_MAX_BYTES, Source, _named, _utf8_size_over, checked_limit,
-                             decode, read_source)
+from govparse.source import (DEFAULT_MAX_BYTES, Source, _named, _utf8_size_over, binary_source,
+                             checked_limit, decode, read_source)
 
 
 class Mode(str, enum.Enum):
@@ -45,6 +45,9 @@ def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, p
     notes: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
         try:
+            binary = binary_source(bytes(text), path) if len(text) <= max_bytes else None
+            if binary is not None:
+                return parse_source(binary, strict, infer=infer, mode=mode)
             text, notes = decode(bytes(text), max_bytes=max_bytes)
         except GovParseError as exc:
             raise _named(exc, path) from None
@@ -72,6 +75,13 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     """Read a report from decoded text (see govparse.source): an HTML page or a text,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
+    if source.format == "pdf":
+        from govparse.frontends.pdf.reader import pdf_text  # pypdfium2: only for a PDF
+
+        if not source.text:
+            text, notes = pdf_text(source.data, source.name)
+            source.text, source.notes = text, source.notes + tuple(notes)
+        return read_document(read_text(source.text, source.name, source.notes), mode)
     if source.format == "html":
         from govparse.frontends.html.reader import read_html  # lxml: only for a page
 

@@ -47,6 +47,10 @@ CODES: dict[str, Code] = {
         Code("GP003", "input-too-large", _E, "the input is larger than the size limit"),
         Code("GP004", "undecodable-input", _E, "the input is in no text encoding govparse reads"),
         Code("GP005", "legacy-encoding", _N, "the input was decoded from a legacy encoding"),
+        Code("GP006", "unreadable-pdf", _E, "the PDF could not be opened (broken or encrypted)"),
+        Code("GP007", "no-text-layer", _E, "the PDF has no text to read (a scan: govparse does no OCR)"),
+        Code("GP008", "legacy-word-file", _E, "a legacy Word or WPS file (.doc, .wps), not read"),
+        Code("GP009", "page-marker", _N, "page numbers between a PDF's pages were dropped"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),

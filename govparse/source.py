@@ -89,19 +89,34 @@ class Source:
     __slots__ = ("name", "text", "notes", "data", "_format")
 
     def __init__(self, name: str | None, text: str, notes: tuple[Diagnostic, ...] = (),
-                 data: bytes | None = None) -> None:
+                 data: bytes | None = None, format: str | None = None) -> None:
         self.name = name
-        self.text = text
+        self.text = text  # a PDF's: its text layer, once read (govparse/frontends/pdf)
         self.notes = notes
         self.data = data  # the bytes as read, when read from a file or stdin
-        self._format: str | None = None
+        self._format = format
 
     @property
     def format(self) -> str:
-        """"html" or "text": told by the content, not by the file's name."""
+        """"pdf", "html" or "text": told by the content, not by the file's name."""
         if self._format is None:
             self._format = "html" if looks_like_html(self.text) else "text"
         return self._format
+
+
+def binary_source(data: bytes, name: str | None) -> Source | None:
+    """A source that is no text: a PDF (read by its front-end), or None. A legacy
+    Word or WPS file is refused here, with what to do (GP008)."""
+    head = data[:1024]
+    if head.lstrip()[:5] == b"%PDF-":
+        return Source(name, "", (), data, format="pdf")
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .wps, .xls
+        message = ("the input is a legacy Word or WPS file (.doc, .wps), which govparse does "
+                   "not read")
+        raise InputError("GP008", message, path=name, diagnostics=(Diagnostic(
+            "GP008", Severity.ERROR, message, path=name,
+            hint="convert it to .docx or .pdf: soffice --headless --convert-to pdf FILE"),))
+    return None
 
 
 # A page or a fragment of one: its first non-blank character opens a tag, and an
@@ -139,6 +154,9 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     if len(data) > max_bytes:
         raise InputError("GP003", f"{what} is more than {max_bytes} bytes, the limit",
                          path=name)
+    binary = binary_source(data, name)
+    if binary is not None:
+        return binary
     try:
         text, notes = decode(data, max_bytes=max_bytes)
     except GovParseError as exc:

@@ -120,9 +120,10 @@ def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:
     diagnostics = outcome.diagnostics
     shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
     color = sys.stderr.isatty()
-    # a text's lines are shown under its diagnostics; a page's never (see rendering)
+    # a text's lines (a PDF's text layer's too) are shown under its diagnostics; a
+    # page's never (see rendering)
     source = outcome.source
-    text = source.text if source is not None and source.format == "text" else None
+    text = source.text if source is not None and source.format in ("text", "pdf") else None
     # one diagnostic at a time, as made; at most render.MAX_SHOWN of them
     for chunk in render_each(shown, text, color=color):
         click.echo(chunk + "\n", err=True)

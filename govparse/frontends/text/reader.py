@@ -11,6 +11,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.grids import find_drawn, is_dashed_rule, read_drawn
+from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.layouts import detect_layout
 from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
@@ -222,6 +223,9 @@ def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
                          path=path)
     text = normalize_newlines(text)
+    text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
+    if page_notes:
+        notes = (*notes, *page_notes)
     try:
         raw = parse_text(text)
     except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug

@@ -1,0 +1,47 @@
+"""Page numbers in text made of a PDF (pypdfium2, pdftotext, a viewer's copy),
+whose pages are parted by form feeds: ``- 3 -``, ``— 4 —``, ``第 2 页 共 6 页`` or
+``3/6`` alone on a line, or at the very start of a page. Each is blanked (the line
+stays, so that every other line keeps its number), so that no page number is read as
+a figure or splits a row, with one note (GP009) naming their lines.
+
+Only a text with a form feed is looked at: a text without pages has no page numbers,
+and every other input is spared the search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govparse.diagnostics import Diagnostic, Severity
+
+_B = r"[ \t\u3000]*"  # blanks
+# A page number alone on its line, or at the start of a page (just after the form
+# feed that parts two pages, where pdfium may not have ended the line before).
+_PAGE_MARKER = re.compile(
+    rf"(?:^|(?<=\f)){_B}(?:[-—–－]{_B}\d{{1,4}}{_B}[-—–－]|第{_B}\d{{1,4}}{_B}页"
+    rf"(?:{_B}[,，/]?{_B}共{_B}\d{{1,4}}{_B}页)?|\d{{1,4}}{_B}/{_B}\d{{1,4}}){_B}$",
+    re.MULTILINE)
+
+
+def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
+    """The text with its page numbers blanked, and the note saying so."""
+    if "\f" not in text:
+        return text, []
+    lines: list[int] = []
+    counted = [0, 1]  # (where counting stopped, the line there): each newline counted once
+
+    def blank(found: re.Match) -> str:
+        at, line = counted
+        line += text.count("\n", at, found.start())
+        counted[:] = [found.start(), line]
+        lines.append(line)
+        return ""
+
+    text = _PAGE_MARKER.sub(blank, text)
+    if not lines:
+        return text, []
+    where = ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")
+    return text, [Diagnostic("GP009", Severity.NOTE,
+                             f"{len(lines)} page number{'s' if len(lines) != 1 else ''} between "
+                             f"the pages dropped (line{'s' if len(lines) != 1 else ''} {where}), "
+                             "so that none is read as a figure", lines[0], 1)]

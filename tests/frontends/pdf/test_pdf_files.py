@@ -1,0 +1,83 @@
+"""PDF files (govparse/frontends/pdf): their text layer read with pypdfium2 and then
+as text; page numbers dropped; every figure of two real PDFs right; a scan, a broken
+PDF and a legacy Word file each a clear error, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+import govparse
+from govparse.cli import cli
+from govparse.errors import InputError
+
+from conftest import HERE
+
+PDFS = HERE / "data" / "real" / "pdf"
+
+
+def expected(name: str) -> dict:
+    with open(PDFS / f"{name}.expected.tsv", encoding="utf-8") as handle:
+        return {(r["table"], r["row"], r["column"]): r["value"].split("|")
+                for r in csv.DictReader(handle, delimiter="\t") if r["table"] != "report"}
+
+
+@pytest.mark.parametrize("name", ["hzq2023", "hzq2024"])
+def test_every_figure_of_a_real_pdf_is_right(name):
+    report = govparse.parse_file(PDFS / f"{name}.pdf")
+    wrong = {}
+    for key, values in expected(name).items():
+        got = report.figure(*key).value
+        if not any(v == "missing" and got is None or v != "missing" and got is not None
+                   and Decimal(str(got)) == Decimal(v) for v in values):
+            wrong[key] = (got, values)
+    assert wrong == {}
+    # （六）其他处理 is written as the 2019 template's one row: that table is read on it
+    assert report.table_template("applications") == "2019"
+    assert report.year.value == int(name[-4:])
+    (pages,) = [d for d in report.diagnostics if d.code == "GP009"]
+    assert pages.message.startswith("5 page numbers between the pages dropped")
+
+
+def test_a_pdf_from_memory_reads_as_the_file():
+    data = (PDFS / "hzq2024.pdf").read_bytes()
+    assert list(govparse.parse(data).table_figures()) == \
+        list(govparse.parse_file(PDFS / "hzq2024.pdf").table_figures())
+
+
+def blank_pdf() -> bytes:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data, code, words", [
+    (blank_pdf(), "GP007", "no text: a scan"),
+    (b"%PDF-1.7\n%garbage that is no PDF at all\n", "GP006", "could not be opened"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "GP008", "legacy Word or WPS"),
+])
+def test_what_cannot_be_read_is_a_clear_error(data, code, words):
+    with pytest.raises(InputError) as caught:
+        govparse.parse(data, path="report.bin")
+    assert (caught.value.code, caught.value.path) == (code, "report.bin")
+    assert words in caught.value.message
+
+
+def test_the_command_line_reads_a_pdf_and_says_what_it_cannot(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["parse", "--format", "csv", str(PDFS / "hzq2023.pdf")])
+    assert result.exit_code == 0
+    assert ",applications,new_requests,total,21," in result.stdout
+    legacy = tmp_path / "report.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    refused = runner.invoke(cli, ["check", str(legacy)])
+    assert refused.exit_code == 2
+    assert "GP008" in refused.stderr and "soffice --headless --convert-to" in refused.stderr
