@@ -82,6 +82,10 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
             text, notes = pdf_text(source.data, source.name)
             source.text, source.notes = text, source.notes + tuple(notes)
         return read_document(read_text(source.text, source.name, source.notes), mode)
+    if source.format == "docx":
+        from govparse.frontends.word.reader import read_docx
+
+        return read_document(read_docx(source.data, source.name, source.notes), mode)
     if source.format == "html":
         from govparse.frontends.html.reader import read_html  # lxml: only for a page
 

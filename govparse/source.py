@@ -98,18 +98,31 @@ class Source:
 
     @property
     def format(self) -> str:
-        """"pdf", "html" or "text": told by the content, not by the file's name."""
+        """"pdf", "docx", "html" or "text": told by the content, not by the file's name."""
         if self._format is None:
             self._format = "html" if looks_like_html(self.text) else "text"
         return self._format
 
 
+def _is_docx(data: bytes) -> bool:
+    """Whether the bytes are a zip holding word/document.xml (a .docx)."""
+    import io
+    import zipfile
+
+    try:
+        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
 def binary_source(data: bytes, name: str | None) -> Source | None:
-    """A source that is no text: a PDF (read by its front-end), or None. A legacy
-    Word or WPS file is refused here, with what to do (GP008)."""
+    """A source that is no text: a PDF or a Word file (read by their front-ends), or
+    None. A legacy Word or WPS file is refused here, with what to do (GP008)."""
     head = data[:1024]
     if head.lstrip()[:5] == b"%PDF-":
         return Source(name, "", (), data, format="pdf")
+    if head.startswith(b"PK\x03\x04") and _is_docx(data):
+        return Source(name, "", (), data, format="docx")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .wps, .xls
         message = ("the input is a legacy Word or WPS file (.doc, .wps), which govparse does "
                    "not read")

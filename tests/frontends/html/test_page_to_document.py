@@ -127,7 +127,7 @@ def test_a_layout_table_is_read_as_the_text_of_its_cells():
 
 def test_a_span_beyond_any_report_table_is_cut_with_a_warning():
     page = ('<table><tr><td colspan="100000">a</td></tr>'
-            f'<tr><td rowspan="0x">b</td><td rowspan="99999">c</td></tr></table>')
+            '<tr><td rowspan="0x">b</td><td rowspan="99999">c</td></tr></table>')
     doc = read_html(page)
     table = doc.blocks[0]
     assert len(table.rows[0]) == MAX_COLSPAN

@@ -1,0 +1,1 @@
+"""Word files (.docx) to a Document (govparse/frontends/word/reader.py)."""

@@ -1,0 +1,154 @@
+"""A Word file (.docx, Office Open XML) to a Document, from its XML (the zip's
+``word/document.xml``, parsed with lxml, which govparse has for HTML already):
+
+- the body's paragraphs in order, each a title, heading or paragraph
+  (govparse/frontends/blocks.py), content controls (``w:sdt``) read through;
+- each table a grid: a cell's ``w:gridSpan`` is its colspan, a ``w:vMerge`` restart
+  and the ``continue`` cells below it one cell with that rowspan (the continued cells
+  are covered places); ``w:gridBefore`` leaves the row's first grid columns empty; a
+  cell's text is its paragraphs' lines joined (商业 / 企业 is 商业企业); a table
+  inside a table's cell is layout: the outer table is read as the text of its cells;
+- every cell located by table, grid row and grid column (WordLocation), every
+  paragraph by its number in the body (WordLocation with table 0).
+
+A file that is no Word document (a zip without word/document.xml, a broken one) is
+GP006's sibling for Word, an InputError; nothing here raises anything else.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from govparse.diagnostics import DiagnosticSink
+from govparse.document import Cell, Document, Table, WordLocation
+from govparse.errors import InputError
+from govparse.frontends.blocks import block_of, clean, join_lines, join_split_title
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH, _TABLE, _SDT, _ROW, _CELL = W + "p", W + "tbl", W + "sdt", W + "tr", W + "tc"
+
+
+def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Document:
+    from lxml import etree
+
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise InputError("GP006", f"the Word file could not be read: {exc}", path=path) from None
+    body = root.find(W + "body")
+    sink = DiagnosticSink()
+    sink.items.extend(notes)
+    blocks: list = []
+    counter = _Counter()
+    if body is not None:
+        _read_flow(body, blocks, counter)
+    return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
+
+
+class _Counter:
+    """The numbers given so far: paragraphs of the body, tables of the file."""
+
+    def __init__(self) -> None:
+        self.paragraphs = 0
+        self.tables = 0
+
+
+def _read_flow(parent, blocks: list, counter: _Counter) -> None:
+    """The paragraphs and tables of a part of the body, in order (no recursion into
+    tables but through layout tables, which are few and shallow in a report)."""
+    stack = [iter(parent)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+            continue
+        tag = element.tag
+        if tag == _PARAGRAPH:
+            counter.paragraphs += 1
+            block = block_of(_paragraph_text(element),
+                             WordLocation(0, counter.paragraphs, 1))
+            if block is not None:
+                blocks.append(block)
+        elif tag == _TABLE:
+            if element.find(".//" + _TABLE) is not None:  # layout: read its cells' text
+                stack.append(iter([c for tr in element.iter(_ROW) if _owns(element, tr)
+                                   for tc in tr.findall(_CELL) for c in tc]))
+            else:
+                counter.tables += 1
+                blocks.append(_table(element, counter.tables))
+        elif tag == _SDT:
+            content = element.find(W + "sdtContent")
+            if content is not None:
+                stack.append(iter(content))
+
+
+def _owns(table, tr) -> bool:
+    """Whether a row belongs to this table, not to one inside it."""
+    return next(tr.iterancestors(_TABLE)) is table
+
+
+def _paragraph_lines(paragraph) -> list[str]:
+    """A paragraph's lines (a w:br or w:cr ends one), blanks folded; none empty."""
+    parts = []
+    for node in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        tag = node.tag
+        parts.append(node.text or "" if tag == W + "t" else " " if tag == W + "tab" else "\n")
+    return [line for line in (clean(part) for part in "".join(parts).split("\n")) if line]
+
+
+def _paragraph_text(paragraph) -> str:
+    return join_lines(_paragraph_lines(paragraph))
+
+
+def _cell_text(tc) -> str:
+    return join_lines([line for p in tc.iter(_PARAGRAPH) for line in _paragraph_lines(p)])
+
+
+def _int(element, name: str, default: int = 1) -> int:
+    if element is None:
+        return default
+    try:
+        return max(int(element.get(W + name) or default), 0)
+    except ValueError:
+        return default
+
+
+def _table(table, number: int) -> Table:
+    """The grid of a table with no table inside."""
+    # first pass: where each cell stands, its colspan and its vertical merge
+    placed: list[list[tuple[int, int, object, str | None]]] = []
+    before: list[int] = []  # grid columns left empty at each row's start (w:gridBefore)
+    for tr in table.iter(_ROW):
+        properties = tr.find(W + "trPr")
+        column = _int(properties.find(W + "gridBefore") if properties is not None else None,
+                      "val", 0)
+        before.append(column)
+        row = []
+        for tc in tr.findall(_CELL):
+            tc_pr = tc.find(W + "tcPr")
+            span = _int(tc_pr.find(W + "gridSpan") if tc_pr is not None else None, "val") or 1
+            merge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
+            state = None if merge is None else (merge.get(W + "val") or "continue")
+            row.append((column, span, tc, state))
+            column += span
+        placed.append(row)
+    # second pass: a restart's rowspan is the continue cells below it in its column
+    rows = []
+    for r, row in enumerate(placed):
+        cells = [Cell("", WordLocation(number, r + 1, c + 1)) for c in range(before[r])]
+        for column, span, tc, state in row:
+            if state == "continue":
+                continue  # covered by the restart above
+            rowspan = 1
+            if state == "restart":
+                for below in placed[r + 1:]:
+                    if any(c == column and s == "continue" for c, _, _, s in below):
+                        rowspan += 1
+                    else:
+                        break
+            cells.append(Cell(_cell_text(tc), WordLocation(number, r + 1, column + 1),
+                              rowspan, span))
+        rows.append(cells)
+    return Table.from_rows(rows, WordLocation(number, 1, 1))

@@ -1,0 +1,74 @@
+"""Word files (govparse/frontends/word): the official 2021 template as a Word file
+(tests/data/real/docx: its merged cells as real Word reports have them), filled with
+a figure in every cell, reads back with every figure in its row and column."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+import govparse
+from govparse.document import Table, WordLocation
+from govparse.frontends.word.reader import read_docx
+from govparse.template.spec import load_template
+
+from conftest import HERE
+
+TEMPLATE = HERE / "data" / "real" / "docx" / "template-2021-empty.docx"
+
+
+def filled_template(value_of) -> bytes:
+    """The template with each figure cell filled: ``value_of(table, row, column)``,
+    the rows and columns taken in the template's order."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document(str(TEMPLATE))
+    spec = load_template("2021")
+    for word_table, table in zip(document.tables, spec.tables):
+        slots = iter(table.slots)
+        for row in word_table.rows:
+            seen = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue  # python-docx repeats a merged cell for each grid column
+                seen.add(id(cell._tc))
+                merged = cell._tc.tcPr is not None and cell._tc.tcPr.vMerge is not None
+                if cell.text.strip() == "" and not merged:
+                    row_spec, column = next(slots)
+                    cell.text = str(value_of(table.id, row_spec.id, column.id))
+        assert next(slots, None) is None  # every figure cell of the template was filled
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_the_filled_template_reads_back_figure_for_figure():
+    values = {}
+
+    def value_of(table, row, column):
+        values[(table, row, column)] = len(values) + 1  # distinct, in template order
+        return values[(table, row, column)]
+
+    report = govparse.parse(filled_template(value_of))
+    assert report.template == "2021"
+    got = {(t, r, c): f.value for t, r, c, f in report.table_figures()}
+    assert got == values
+    assert [d for d in report.diagnostics if d.severity.value == "error"] == []
+
+
+def test_the_empty_template_reads_as_a_report_with_every_figure_missing():
+    report = govparse.parse_file(TEMPLATE)
+    assert all(f.value is None for *_, f in report.table_figures())
+    assert [s.heading for s in report.sections][:2] == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_merged_cells_become_spans_and_cells_know_their_place():
+    tables = [b for b in read_docx(TEMPLATE.read_bytes()).blocks if type(b) is Table]
+    assert [len(t.rows) for t in tables] == [14, 28, 4]
+    applications = tables[1]
+    note = applications.rows[0][0]
+    assert (note.rowspan, note.colspan, note.location) == (3, 3, WordLocation(2, 1, 1))
+    assert applications.rows[2][3].covered  # 自然人 spans two rows
+    review = tables[2]
+    assert [c.text for c in review.rows[1][:5]] == ["结果维持", "结果纠正", "其他结果", "尚未审结",
+                                                   "总计"]
