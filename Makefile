@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SECONDS ?= 60
 
-.PHONY: demo test grammar bytecode fuzz bench clean
+.PHONY: demo test grammar bytecode fuzz mutate bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,22 @@ fuzz: $(VENV)/.atheris
 		-max_total_time=$(SECONDS) -artifact_prefix=fuzz/crashes/ -print_final_stats=1 \
 		$(FUZZ_ARGS)
 
+## mutate: set up (mutmut too), then mutation-test the table reader, the gap rule and
+## the validator ([tool.mutmut] in pyproject.toml; docs/testing.md) with one worker
+## (MUTATE_JOBS=2 for two), then list the mutants that survived. mutants/ keeps the
+## results: a second run tests only what changed (rm -rf mutants for a clean run).
+MUTATE_JOBS ?= 1
+
+$(VENV)/.mutmut: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut>=3.8,<4'
+	touch $@
+
+mutate: grammar $(VENV)/.mutmut
+	$(VENV)/bin/mutmut run --max-children $(MUTATE_JOBS)
+	$(VENV)/bin/mutmut results
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist mutants
 
 ## bench: set up, then measure parse, parse + validation, cold start and peak memory
 ## against their floors (benchmarks/bench.py; BENCH_ARGS=--quick for a 30 s run)

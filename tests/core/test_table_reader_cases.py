@@ -1,0 +1,582 @@
+"""Cases for the table reader (govparse.core.table_reader) and the gap rule
+(govparse.core.gaps): each states where the figures of a row land, at their
+(table, row, column), or the diagnostic that says they are missing, with its code,
+severity, place, message and hint.
+
+The tables are built as Documents (test_fixtures.build_document), so that every
+cell's place is known without a front-end: the title on line 1, each heading and
+each table row on the next line, each cell at the column of its place in the row
+(from 1). Written for issue #20 (mutation testing): each case covers a branch whose
+figures or words no other test pinned down.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from govparse.api import read_document
+from govparse.core.gaps import broken_counts, supported, unique_consistent
+from govparse.core.grid import stream_of
+from govparse.core.table_reader import TableReader, logical_rows
+from govparse.diagnostics import DiagnosticSink, Severity
+from govparse.document import Cell, Document, Heading, Table, TextLocation, Title
+from govparse.template.sections import SECTION_NAMES
+from govparse.template.spec import catalogue
+
+from test_fixtures import Case, build_document
+
+A, D = "applications", "active_disclosure"
+APPLICANTS = ("natural_person", "commercial_enterprise", "research_institution",
+              "social_welfare_org", "legal_service_org", "other_org", "total")
+DISCLOSURE = ("issued", "repealed", "in_force")
+DISCLOSURE_HEADER = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数"
+NORMATIVE = "行政规范性文件 | 4 | 5 | 6"
+
+# The applications table of examples/report-2024-*.txt, one row a line: its
+# figures add up (总计 = the six applicant columns, （七）总计 = the outcome rows,
+# 本年新收 + 上年结转 = （七）总计 + 结转下年度).
+APPLICATIONS = [
+    "申请人情况",
+    "自然人 | 法人或其他组织 | 总计",
+    "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他",
+    "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13",
+    "二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+    "三、本年度办理结果 | （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+    "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+    "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "（四）无法提供 | 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3",
+    "2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "（五）不予处理 | 1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+    "3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    " | 0 | 1 | 0 | 0 | 0 | 0 | 1",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    " | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+    "（七）总计 | 10 | 2 | 0 | 1 | 0 | 0 | 13",
+    "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+]
+DISCLOSED = "三、本年度办理结果 | （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6"
+TOTAL_PROCESSED = "（七）总计 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+FORWARD = "四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1"
+
+
+class Read:
+    """A table read in a Document of its own: the report, and where each row stands."""
+
+    def __init__(self, table: str, lines: list[str]) -> None:
+        case = Case(Path("cases.txt"), "case", 1)
+        case.table, case.mode, case.lines = table, "rows", list(lines)
+        document, section = build_document(case)
+        self.table = table
+        self.lines = lines
+        self.first_line = section.start + 1  # the table's first row
+        self.report = read_document(document)
+        self.section = section
+
+    def line(self, text: str) -> int:
+        return self.first_line + self.lines.index(text)
+
+    def values(self, row: str, columns) -> list:
+        return [self.report.figure(self.table, row, c).value for c in columns]
+
+    def said(self, *codes: str) -> list[tuple]:
+        """(code, severity, line, column, length, message, hint) of the section's
+        diagnostics with these codes, in the order they were said."""
+        return [(d.code, d.severity, d.line, d.column, d.length, d.message, d.hint)
+                for d in self.report.diagnostics
+                if d.code in codes and (d.line is None or d.line in self.section)]
+
+
+def applications(old: str, new: str, *more: tuple[str, str]) -> Read:
+    lines = list(APPLICATIONS)
+    for before, after in ((old, new),) + more:
+        lines[lines.index(before)] = after
+    return Read(A, lines)
+
+
+def disclosure(*rows: str) -> Read:
+    return Read(D, [DISCLOSURE_HEADER, *rows, NORMATIVE])
+
+
+# ---------------------------------------------------------------- spare empty cells
+
+
+def test_a_dropped_leading_empty_cell_that_breaks_the_arithmetic_places_nothing():
+    # 5 1 0 0 0 0 7 after an empty cell: read without it, 总计 7 is not 5 + 1
+    row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 0 | 7"
+    read = applications(DISCLOSED, row)
+    at = read.line(row)
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.said("GP305", "GP303") == [
+        ("GP305", Severity.NOTE, at, 3, 1,
+         "row '（一）予以公开': an empty cell before the figures is the rest of a merged "
+         "label cell; skipped", None),
+        ("GP303", Severity.ERROR, at, 4, 1,
+         "row '（一）予以公开' has 8 cells for 7 columns; read without the empty cells before "
+         "its figures, it breaks the template's arithmetic: which cell is extra cannot be "
+         "told, so none of them is placed", "govparse check names the relation"),
+    ]
+
+
+def test_only_the_choice_of_spare_cells_that_fits_the_arithmetic_is_placed():
+    # an empty cell before 5 1 0 0 0 0 and one after: 总计 missing at the end fits,
+    # the figures moved one column to the right do not (5 under 商业企业, ...)
+    row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 0 |"
+    read = applications(DISCLOSED, row)
+    at = read.line(row)
+    assert read.values("disclosed", APPLICANTS) == [5, 1, 0, 0, 0, 0, None]
+    assert [(f.line, f.column) for f in (read.report.figure(A, "disclosed", c)
+                                         for c in APPLICANTS[:6])] == \
+        [(at, column) for column in range(4, 10)]
+    assert read.said("GP315", "GP302", "GP303", "GP305") == [
+        ("GP315", Severity.WARNING, at, 4, 1,
+         "row '（一）予以公开' has 8 cells for 7 columns, 2 of them empty; only one choice of "
+         "the extra empty cells fits the template's arithmetic", None),
+        ("GP302", Severity.WARNING, at, 10, 1,
+         "row '（一）予以公开': the cell for 总计 is empty; taken as missing", None),
+    ]
+
+
+def test_spare_cells_that_no_arithmetic_tells_apart_place_only_what_every_choice_agrees_on():
+    # an empty cell before 5 1 0 0 0 6 and one after: 6 figures and 7 columns either
+    # way; only 社会公益组织 and 法律服务机构 hold 0 whichever cell is extra
+    row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 6 |"
+    read = applications(DISCLOSED, row)
+    at = read.line(row)
+    assert read.values("disclosed", APPLICANTS) == [None, None, None, 0, 0, None, None]
+    assert read.said("GP303", "GP315", "GP302") == [
+        ("GP303", Severity.ERROR, at, 4, 1,
+         "row '（一）予以公开' has 8 cells for 7 columns, 2 of them empty: which empty cells "
+         "are extra cannot be told; the figures under 社会公益组织, 法律服务机构 are the same "
+         "whichever they are and are placed; 5, 1, 0, 0, 6 are not placed",
+         "an empty cell where a figure is missing, and no separator after a row's last "
+         "cell, tell"),
+    ]
+
+
+def test_an_empty_cell_among_the_figures_of_a_long_row_places_nothing():
+    row = "规章 | 1 | | 2 | 3"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.values("normative_documents", DISCLOSURE) == [4, 5, 6]
+    assert read.said("GP303") == [
+        ("GP303", Severity.ERROR, read.line(row), 2, 1,
+         "row '规章' has 4 cells for 3 columns, an empty one among its figures; which cell "
+         "is extra cannot be told, so none of them is placed", None)]
+
+
+def test_too_many_choices_of_spare_empty_cells_places_nothing():
+    # 17 empty cells and one figure for 7 columns: C(17, 11) = 12376 choices
+    row = "三、本年度办理结果 | （一）予以公开 |" + " |" * 17 + " 5"
+    read = applications(DISCLOSED, row)
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.said("GP303") == [
+        ("GP303", Severity.ERROR, read.line(row), 20, 1,
+         "row '（一）予以公开' has 18 cells for 7 columns, 17 of them empty; which are extra "
+         "cannot be told, so none of them is placed", None)]
+
+
+def test_two_empty_cells_before_two_figures_one_of_them_the_gap():
+    # one empty cell too many before 1 2: which of the two went makes no difference
+    row = "规章 | | | 1 | 2"
+    read = disclosure(row)
+    at = read.line(row)
+    assert read.values("rules", DISCLOSURE) == [None, 1, 2]
+    rules = read.report.active_disclosure.rules
+    assert (rules.repealed.line, rules.repealed.column) == (at, 4)
+    assert (rules.in_force.line, rules.in_force.column) == (at, 5)
+    said = read.said("GP305", "GP302", "GP303")
+    assert ("GP305", Severity.NOTE, at, 2, 1,
+            "row '规章': an empty cell before the figures is the rest of a merged label "
+            "cell; skipped", None) in said
+    assert ("GP302", Severity.WARNING, at, 3, 1,
+            "row '规章': the cell for 本年制发件数 is empty; taken as missing", None) in said
+    assert "GP303" not in [s[0] for s in said]
+
+
+def test_two_empty_cells_after_the_figures_one_of_them_the_missing_last_figure():
+    row = "规章 | 1 | 2 | |"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [1, 2, None]
+    said = read.said("GP302", "GP303", "GP305", "GP314")
+    # either empty cell may be taken for the missing figure's: both stand after 2
+    assert [(code, line, message) for code, _, line, column, _, message, _ in said] == [
+        ("GP302", read.line(row),
+         "row '规章': the cell for 现行有效件数 is empty; taken as missing")]
+    assert said[0][3] in (4, 5)
+
+
+# ---------------------------------------------------------------- short rows
+
+
+def test_a_short_row_whose_one_placement_fits_the_arithmetic():
+    row = "（七）总计 | 10 | 2 | 0 | 1 | 0 | 0"
+    read = applications(TOTAL_PROCESSED, row)
+    assert read.values("total_processed", APPLICANTS) == [10, 2, 0, 1, 0, 0, None]
+    assert read.said("GP315") == [
+        ("GP315", Severity.WARNING, read.line(row), 2, 1,
+         "row '（七）总计' has 6 figures for 7 columns; only one placement fits the "
+         "template's arithmetic: 总计 is missing", None)]
+
+
+def test_a_short_row_whose_least_broken_placement_is_placed():
+    # 结转下年度 says 2 people where 本年新收 + 上年结转 - 办理结果 leave 1: every
+    # placement of （七）总计's six figures breaks that, the right one nothing else
+    row = "（七）总计 | 10 | 2 | 0 | 1 | 0 | 0"
+    read = applications(TOTAL_PROCESSED, row,
+                        (FORWARD, "四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2"))
+    assert read.values("total_processed", APPLICANTS) == [10, 2, 0, 1, 0, 0, None]
+    assert read.said("GP315") == [
+        ("GP315", Severity.WARNING, read.line(row), 2, 1,
+         "row '（七）总计' has 6 figures for 7 columns; no placement fits all of the "
+         "template's arithmetic, and one placement breaks a single relation where every "
+         "other breaks more: 总计 is missing",
+         "govparse check names the relation that does not hold")]
+
+
+def test_a_short_row_that_no_placement_fits_places_nothing():
+    row = "三、本年度办理结果 | （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 7"
+    read = applications(DISCLOSED, row)
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.said("GP314") == [
+        ("GP314", Severity.ERROR, read.line(row), 3, 1,
+         "row '（一）予以公开' has 6 figures for 7 columns and nothing tells which columns "
+         "they belong to (no empty cell marks the gap, no position under the header, and no "
+         "placement fits the template's arithmetic); 5, 1, 0, 0, 0, 7 are not placed",
+         "an empty cell, or a placeholder such as —, where a figure is missing tells")]
+
+
+def test_a_short_row_that_every_placement_fits_places_nothing():
+    # no relation in the first table: an empty cell then 1, for three columns
+    row = "规章 | | 1"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP314") == [
+        ("GP314", Severity.ERROR, read.line(row), 2, 1,
+         "row '规章' has 2 figures for 3 columns and nothing tells which columns they belong "
+         "to (no empty cell marks the gap, no position under the header, and more "
+         "placements fit the template's arithmetic); (empty), 1 are not placed",
+         "an empty cell, or a placeholder such as —, where a figure is missing tells")]
+
+
+def _positioned(rows) -> Document:
+    blocks = [Title("某区2024年政府信息公开工作年度报告", TextLocation(1, 1))]
+    line = 1
+    for kind, name in SECTION_NAMES.items():
+        line += 1
+        blocks.append(Heading(name, TextLocation(line, 1)))
+        if kind == D:
+            placed = []
+            for row in rows:
+                line += 1
+                placed.append([Cell(c, TextLocation(line, n)) if isinstance(c, str) else
+                               Cell(c[0], TextLocation(line, n), x=c[1])
+                               for n, c in enumerate(row, 1)])
+            blocks.append(Table.from_rows(placed, TextLocation(3, 1)))
+    return Document(tuple(blocks))
+
+
+HEADER_AT = ["信息内容", ("本年制发件数", (100, 160)), ("本年废止件数", (170, 230)),
+             ("现行有效件数", (240, 300))]
+
+
+def test_positions_under_the_header_name_the_columns_with_no_figure():
+    rows = [HEADER_AT, ["规章", ("1553", (250, 280))]]
+    report = read_document(_positioned(rows))
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, 1553)
+    assert (rules.in_force.line, rules.in_force.column) == (5, 2)
+    said = [(d.code, d.severity, d.line, d.column, d.message) for d in report.diagnostics
+            if d.code in ("GP316", "GP314")]
+    assert said == [("GP316", Severity.WARNING, 5, 2,
+                     "row '规章': no figure stands under 本年制发件数, 本年废止件数; they are "
+                     "taken as missing")]
+
+
+def test_a_header_written_twice_in_other_places_gives_no_position():
+    # 本年废止件数 stands at two places: which is its column cannot be told
+    second = ["信息内容", ("本年制发件数", (100, 160)), ("本年废止件数", (400, 460)),
+              ("现行有效件数", (240, 300))]
+    rows = [HEADER_AT, second, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    report = read_document(_positioned(rows))
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, None)
+    codes = [d.code for d in report.diagnostics]
+    assert "GP314" in codes and "GP316" not in codes
+
+
+# ---------------------------------------------------------------- a reader with no template
+
+
+def _read_alone(rows, table=D):
+    """A TableReader given no template: no arithmetic to ask."""
+    sink = DiagnosticSink()
+    cells = [[Cell(text, TextLocation(line, column)) for column, text in enumerate(row, 1)]
+             for line, row in enumerate(rows, 1)]
+    stream = stream_of(Table.from_rows(cells).rows, sink)
+    reader = TableReader(catalogue("2021", table), sink)
+    figures = reader.read(logical_rows(stream.cells), 1)
+    return figures, [(d.code, d.line, d.column, d.message) for d in sink.items
+                     if d.code not in ("GP205", "GP207")]
+
+
+def test_without_a_template_a_short_row_is_not_placed():
+    figures, said = _read_alone([DISCLOSURE_HEADER.split(" | "), ["规章", "1", "2"]])
+    assert [figures[("rules", c)].value for c in DISCLOSURE] == [None, None, None]
+    assert said == [("GP314", 2, 2,
+                     "row '规章' has 2 figures for 3 columns and nothing tells which columns "
+                     "they belong to (no empty cell marks the gap, no position under the "
+                     "header, and the template's arithmetic cannot tell); 1, 2 are not placed")]
+
+
+def test_without_a_template_a_merged_label_cell_before_the_figures_is_skipped():
+    figures, said = _read_alone([DISCLOSURE_HEADER.split(" | "), ["规章", "", "", "1", "2"]])
+    assert [figures[("rules", c)].value for c in DISCLOSURE] == [None, 1, 2]
+    assert ("GP302", 2, 3, "row '规章': the cell for 本年制发件数 is empty; taken as missing") \
+        in said
+    assert ("GP305", 2, 2, "row '规章': an empty cell before the figures is the rest of a "
+            "merged label cell; skipped") in said
+
+
+def test_without_a_template_spare_cells_no_arithmetic_tells_apart_place_what_all_agree_on():
+    # an empty cell before 1 2 and one after, three columns: no arithmetic to ask
+    figures, said = _read_alone([DISCLOSURE_HEADER.split(" | "), ["规章", "", "1", "2", "", ""]])
+    assert [figures[("rules", c)].value for c in DISCLOSURE] == [None, None, None]
+    assert [s[0] for s in said].count("GP303") == 1
+
+
+# ---------------------------------------------------------------- labels and header
+
+
+def test_a_row_label_wrapped_onto_the_next_line_is_read_whole():
+    lines = list(APPLICATIONS)
+    index = lines.index("4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0")
+    lines[index:index + 1] = ["4.无正当理由大量反", "复申请 | 0 | 3 | 0 | 0 | 0 | 0 | 3"]
+    read = Read(A, lines)
+    assert read.values("not_processed_excessive", APPLICANTS) == [0, 3, 0, 0, 0, 0, 3]
+    at = read.line("复申请 | 0 | 3 | 0 | 0 | 0 | 0 | 3")
+    assert read.said("GP307") == [
+        ("GP307", Severity.NOTE, at, 1, 3,
+         "row label '4.无正当理由大量反' continues on the next line as '复申请'; read as "
+         "'4.无正当理由大量反复申请'", None)]
+    assert read.said("GP201", "GP204") == []
+
+
+def test_a_header_out_of_the_templates_order_is_said_with_the_order_figures_are_read_in():
+    header = "信息内容 | 本年废止件数 | 本年制发件数 | 现行有效件数"
+    read = Read(D, [header, "规章 | 1 | 2 | 3", NORMATIVE])
+    assert read.values("rules", DISCLOSURE) == [1, 2, 3]
+    assert read.said("GP209") == [
+        ("GP209", Severity.WARNING, read.line(header), 3, 6,
+         "the header names '本年制发件数' after a column the template puts after it; figures "
+         "are read in the template's order: 本年制发件数, 本年废止件数, 现行有效件数, "
+         "本年处理决定数量, 本年收费金额（单位：万元）", None)]
+
+
+def test_separator_lines_before_a_rows_figures_are_read_as_its_empty_cells():
+    case = Case(Path("cases.txt"), "case", 1)
+    case.table, case.mode = D, "grid"
+    case.lines = ["信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", "规章",
+                  "{empty-rows=2}", "1 | 2 | 3", "行政规范性文件 | 4 | 5 | 6"]
+    document, _ = build_document(case)
+    report = read_document(document)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (1, 2, 3)
+    docs = report.active_disclosure.normative_documents
+    assert (docs.issued.value, docs.repealed.value, docs.in_force.value) == (4, 5, 6)
+
+
+# ---------------------------------------------------------------- the gap rule's arithmetic
+
+ROW = ("r", "a"), ("r", "b"), ("r", "t")
+TOTAL = (((("r", "t"),), (("r", "a"), ("r", "b"))),)  # t == a + b
+
+
+def test_a_placement_is_supported_only_by_relations_that_hold():
+    assert supported([1, 2, 3], ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+    assert not supported([1, 2, 4], ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+
+
+def test_a_relation_with_an_unknown_supports_nothing():
+    # t == a + b + c, c another row's and missing: 3 == 1 + 2 + c holds, but says nothing
+    rel = (((("r", "t"),), (("r", "a"), ("r", "b"), ("s", "c"))),)
+    assert not supported([1, 2, 3], ["a", "b", "t"], "r", rel, {}, (0, 1, 2))
+    assert supported([1, 2, 3], ["a", "b", "t"], "r", rel, {("s", "c"): 0}, (0, 1, 2))
+
+
+def test_support_is_decided_on_exact_sums_of_long_figures():
+    # 10^30 + 1 is not 10^30, though the default 28 digits round them alike
+    big = Decimal(10 ** 30)
+    assert not supported([big, Decimal(1), big], ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+    assert supported([big, Decimal(1), Decimal(10 ** 30 + 1)], ["a", "b", "t"], "r", TOTAL, {},
+                     (0, 1, 2))
+
+
+def test_sums_past_the_default_exponent_range_are_exact():
+    huge = Decimal("9E+999999")
+    values = [huge, huge, Decimal("1.8E+1000000")]
+    assert broken_counts(values, ["a", "b", "t"], "r", TOTAL, {}) == [((0, 1, 2), 0)]
+    assert supported(values, ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+    assert broken_counts([huge, huge, huge], ["a", "b", "t"], "r", TOTAL, {}) == \
+        [((0, 1, 2), 1)]
+
+
+def test_sums_of_tiny_figures_are_exact():
+    tiny = Decimal("1E-1500000000000000000")
+    values = [tiny, tiny, Decimal("2E-1500000000000000000")]
+    assert broken_counts(values, ["a", "b", "t"], "r", TOTAL, {}) == [((0, 1, 2), 0)]
+    assert supported(values, ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+
+
+def test_unique_consistent_keeps_to_its_limit():
+    # 3 in a breaks a == 0; in b it breaks nothing: one consistent placement of two
+    rel = (((("r", "a"),), (("x", "y"),)),)
+    known = {("x", "y"): 0}
+    assert unique_consistent([3], ["a", "b"], "r", rel, known) == (1,)
+    assert unique_consistent([3], ["a", "b"], "r", rel, known, limit=1) is None
+
+
+def test_sums_of_tiny_figures_that_do_not_add_up_break_their_relation():
+    tiny = Decimal("1E-1500000000000000000")
+    assert broken_counts([tiny, tiny, tiny], ["a", "b", "t"], "r", TOTAL, {}) == [((0, 1, 2), 1)]
+    assert not supported([tiny, tiny, tiny], ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+
+
+# ---------------------------------------------------------------- more short rows
+
+
+def test_a_short_row_missing_two_figures_that_one_placement_fits():
+    # 10 2 0 1 13 of 10 2 0 1 0 0 13: 1 can only stand under 社会公益组织 (the outcome
+    # rows add up to 1 there alone), 0 between 2 and 1
+    row = "（七）总计 | 10 | 2 | 0 | 1 | 13"
+    read = applications(TOTAL_PROCESSED, row)
+    assert read.values("total_processed", APPLICANTS) == [10, 2, 0, 1, None, None, 13]
+    assert read.said("GP315", "GP314") == [
+        ("GP315", Severity.WARNING, read.line(row), 2, 1,
+         "row '（七）总计' has 5 figures for 7 columns; only one placement fits the "
+         "template's arithmetic: 法律服务机构, 其他 are missing", None)]
+
+
+def test_a_short_row_whose_best_placement_breaks_two_relations_places_nothing():
+    # 结转下年度 wrong in two columns: the placement that breaks least breaks two
+    # relations, and the row's figures are not placed
+    row = "（七）总计 | 10 | 2 | 0 | 1 | 0 | 0"
+    read = applications(TOTAL_PROCESSED, row,
+                        (FORWARD, "四、结转下年度继续办理 | 2 | 1 | 0 | 0 | 0 | 0 | 3"))
+    assert read.values("total_processed", APPLICANTS) == [None] * 7
+    assert [s[:4] for s in read.said("GP315", "GP314")] == \
+        [("GP314", Severity.ERROR, read.line(row), 2)]
+    assert "no placement fits the template's arithmetic); 10, 2, 0, 1, 0, 0 are not placed" \
+        in read.said("GP314")[0][5]
+
+
+def test_a_short_row_of_one_figure_that_every_placement_fits_is_not_placed():
+    row = "规章 | 1"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP314") == [
+        ("GP314", Severity.ERROR, read.line(row), 2, 1,
+         "row '规章' has 1 figure for 3 columns and nothing tells which columns they belong "
+         "to (no empty cell marks the gap, no position under the header, and more "
+         "placements fit the template's arithmetic); 1 is not placed",
+         "an empty cell, or a placeholder such as —, where a figure is missing tells")]
+
+
+def test_a_position_under_the_header_names_the_one_column_with_no_figure():
+    rows = [HEADER_AT, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    report = read_document(_positioned(rows))
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, 789, 1553)
+    said = [(d.code, d.line, d.column, d.message) for d in report.diagnostics
+            if d.code in ("GP316", "GP314")]
+    assert said == [("GP316", 5, 2, "row '规章': no figure stands under 本年制发件数; it is "
+                     "taken as missing")]
+
+
+def test_a_header_written_twice_a_little_apart_gives_no_position():
+    # 本年废止件数 at (170, 230) and at (175, 235): it stands in no one place
+    second = ["信息内容", ("本年制发件数", (100, 160)), ("本年废止件数", (175, 235)),
+              ("现行有效件数", (240, 300))]
+    rows = [HEADER_AT, second, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    report = read_document(_positioned(rows))
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, None)
+    codes = [d.code for d in report.diagnostics]
+    assert "GP314" in codes and "GP316" not in codes
+
+
+# ---------------------------------------------------------------- more spare empty cells
+
+
+def test_spare_cells_with_no_column_agreed_on_place_nothing():
+    # an empty cell before 1 2 and one after, no arithmetic in the first table: 1 2 _
+    # or _ 1 2, and no column holds the same either way
+    row = "规章 | | 1 | 2 |"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP303") == [
+        ("GP303", Severity.ERROR, read.line(row), 3, 1,
+         "row '规章' has 4 cells for 3 columns, 2 of them empty: which empty cells are extra "
+         "cannot be told; 1, 2 are not placed",
+         "an empty cell where a figure is missing, and no separator after a row's last "
+         "cell, tell")]
+
+
+def test_spare_cells_around_one_figure_place_nothing():
+    row = "规章 | | 1 | |"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP303") == [
+        ("GP303", Severity.ERROR, read.line(row), 3, 1,
+         "row '规章' has 4 cells for 3 columns, 3 of them empty: which empty cells are extra "
+         "cannot be told; 1 is not placed",
+         "an empty cell where a figure is missing, and no separator after a row's last "
+         "cell, tell")]
+
+
+def test_a_placeholder_every_choice_puts_in_one_column_is_said_to_be_no_figure():
+    # _ — — _ for three columns: whichever empty cell is extra, 本年废止件数 holds —
+    row = "规章 | | — | — |"
+    read = disclosure(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    # (either — may be the one taken: both stand there under one choice or the other)
+    assert [(code, line, message) for code, _, line, _, _, message, _ in read.said("GP304")] \
+        == [("GP304", read.line(row),
+             "row '规章': the cell for 本年废止件数 holds '—', not a figure; taken as missing")]
+
+
+def test_a_label_close_to_several_rows_suggests_them_all():
+    row = "行政 | 1 | 2 | 3"
+    read = disclosure(row)
+    assert read.said("GP204") == [
+        ("GP204", Severity.ERROR, read.line(row), 1, 2,
+         "figures follow '行政', which names no row of this table; they are not placed",
+         "did you mean 行政处罚 or 行政强制 or 行政许可?")]
+
+
+def test_a_column_label_before_the_rest_of_a_row_label_is_not_joined_to_it():
+    # 2.其他 / 法律行政法规禁止公开: 其他 is a column's label, so the two are not read as
+    # one wrapped label; the rest is close enough to the row's label to be read as it
+    lines = list(APPLICATIONS)
+    index = lines.index("2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0")
+    rest = "法律行政法规禁止公开 | 0 | 3 | 0 | 0 | 0 | 0 | 3"
+    lines[index:index + 1] = ["2.其他", rest]
+    read = Read(A, lines)
+    assert read.values("withheld_prohibited_by_law", APPLICANTS) == [0, 3, 0, 0, 0, 0, 3]
+    assert read.said("GP307", "GP203", "GP201", "GP204") == [
+        ("GP203", Severity.WARNING, read.line(rest), 1, 10,
+         "row label '法律行政法规禁止公开' is not the template's; read as "
+         "'2.其他法律行政法规禁止公开'", "did you mean 2.其他法律行政法规禁止公开?")]
