@@ -89,6 +89,10 @@ def _fill(unit: str, size: int, head: str = "", tail: str = "") -> str:
     return head + unit * count + tail
 
 
+def _page() -> str:
+    return (ROOT / "tests" / "data" / "real" / "html" / "006.html").read_text(encoding="utf-8")
+
+
 def _example(layout: str = "tab") -> str:
     return (EXAMPLES_DIR / f"report-2024-{layout}.txt").read_text(encoding="utf-8")
 
@@ -204,6 +208,25 @@ CASES: dict[str, tuple[Callable[[int], str], str]] = {
                                 "tab lines between a row's figures, one a line (GP303)"),
     "tab-lines-before-figures": (lambda n: _fill("\t\n", n, ACTIVE + "规章\n", "\t1\n"),
                                  "tab lines between a label and its figure (GP305 each)"),
+    # Pages, drawn and spaced tables, PDF text (the front-ends of issues 14-16).
+    "html-page-repeated": (lambda n: _fill(_page(), n),
+                           "a real page (tests/data/real/html/006.html), again and again"),
+    "html-one-wide-row": (lambda n: _fill("<td>1</td>", n, "<table><tr>", "</tr></table>"),
+                          "one table row of ever more cells"),
+    "html-huge-spans": (lambda n: _fill('<tr><td rowspan="100000" colspan="100000">1</td></tr>',
+                                        n, "<table>", "</table>"),
+                        "rows of one cell spanning 100,000 rows and columns (GP501)"),
+    "html-nested-tables": (lambda n: _fill("<table><tr><td>", n, "<p>一、总体情况</p>"),
+                           "tables nested in tables (GP502 past 2048 levels)"),
+    "box-grid-rows": (lambda n: _fill("│规章  │0 │0 │0 │\n├──────┼──┼──┼──┤\n", n,
+                                      ACTIVE + "┌──────┬──┬──┬──┐\n", "└──────┴──┴──┴──┘\n"),
+                      "a box-drawing grid of ever more rows (w3m)"),
+    "box-grid-wide": (lambda n: _fill("│0 ", n, ACTIVE + "┌─\n", "│\n└─\n"),
+                      "a box-drawing grid row of ever more cells"),
+    "spaced-rows": (lambda n: _fill("规章  0  0  0\n", n, ACTIVE),
+                    "rows parted by blanks only (PDF text)"),
+    "pdf-page-markers": (lambda n: _fill("规章 0 0 0\n\f- 3 -\n", n, ACTIVE),
+                         "PDF text, a page number after every row (GP009)"),
     # The known quadratic classes (fuzz.properties.KNOWN_ISSUES).
     "spaces-after-word": (lambda n: _fill(" ", n, "a", "x\n"),
                           "a front-matter line: a word, then spaces (ORGANIZATION)"),

@@ -504,6 +504,8 @@ class TableReader:
             for i in spare:
                 if i > first:
                     break
+                if id(cells[i]) in kept_ids:
+                    continue  # kept: a missing figure's cell (GP302), not a skipped one
                 self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest "
                               "of a merged label cell; skipped", at=cells[i])
             if self.template is None:

@@ -580,3 +580,18 @@ def test_a_column_label_before_the_rest_of_a_row_label_is_not_joined_to_it():
         ("GP203", Severity.WARNING, read.line(rest), 1, 10,
          "row label '法律行政法规禁止公开' is not the template's; read as "
          "'2.其他法律行政法规禁止公开'", "did you mean 2.其他法律行政法规禁止公开?")]
+
+
+def test_only_the_empty_cell_dropped_is_said_skipped():
+    """Two empty cells before two figures in a row of three columns: one is a merged
+    label cell's rest (GP305), the other the missing figure's (GP302); no cell is
+    both. (Found by mutation testing: every empty cell before the figures was noted.)"""
+    import govparse
+    from conftest import example_path
+
+    text = example_path("tab").read_text(encoding="utf-8").replace("规章\t0\t0\t0", "规章\t\t\t1\t2")
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, 1, 2)
+    places = [(d.code, d.line, d.column) for d in report.diagnostics if d.line == 13]
+    assert places == [("GP305", 13, 4), ("GP302", 13, 5)]

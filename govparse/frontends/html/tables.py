@@ -8,8 +8,8 @@ folded, joined with nothing between: 商业</p><p>企业 is 商业企业, 结果
 结果纠正, &nbsp;<span>0</span> is 0. Two numbers on two lines of one cell are joined
 with a space, so that they read as no figure at all rather than as one wrong one.
 
-A span is cut where no report's table reaches (MAX_ROWSPAN rows, MAX_COLSPAN
-columns), with a warning (GP501): a span of 100,000 costs no more than one of 10.
+Spans are bounded (govparse/frontends/spans.py, GP501): a span of 100,000 costs no
+more than one of 10, and all spans together stay in proportion to the cells written.
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
+from govparse.frontends.spans import bounded_spans
 
-# The template's widest table has 15 figure columns under labels, its longest merged
-# label 22 rows (三、本年度办理结果); these leave room for any layout of them.
-MAX_ROWSPAN = 64
-MAX_COLSPAN = 32
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
 
 
@@ -42,10 +39,10 @@ def read_table(element, number: int, sink: DiagnosticSink) -> Table:
             pending = object()  # one per cell: where it stands is known once the grid is
             lines[id(pending)] = td.sourceline
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            row.append(Cell(cell_text(td), pending,
-                            1 if rowspan is None else _span(td, rowspan, "rowspan", sink),
-                            1 if colspan is None else _span(td, colspan, "colspan", sink)))
+            row.append(Cell(cell_text(td), pending, 1 if rowspan is None else _span(rowspan),
+                            1 if colspan is None else _span(colspan)))
         written.append(row)
+    bounded_spans(written, sink, lambda cell: lines.get(id(cell.location)))
     table = Table.from_rows(written)
     _locate(table, number, lines)
     return Table(table.rows, HtmlLocation(line=element.sourceline))
@@ -63,17 +60,10 @@ def _locate(table: Table, number: int, lines: dict) -> None:
             cell.location = located[key]
 
 
-def _span(td, written: str, name: str, sink: DiagnosticSink) -> int:
-    """A rowspan or colspan as browsers read it (its leading digits; 1 if none or 0),
-    cut at MAX_ROWSPAN or MAX_COLSPAN."""
-    most = MAX_ROWSPAN if name == "rowspan" else MAX_COLSPAN
+def _span(written: str) -> int:
+    """A rowspan or colspan as browsers read it: its leading digits; 1 if none or 0."""
     found = _LEADING_DIGITS.match(written)
-    span = int(found.group(1)) if found else 1
-    if span > most:
-        sink.add("GP501", f"a table cell has {name}={span}; cut to {most}, more than any "
-                 f"report's table needs", td.sourceline)
-        return most
-    return max(span, 1)
+    return max(int(found.group(1)[:9]), 1) if found else 1
 
 
 def cell_text(td) -> str:

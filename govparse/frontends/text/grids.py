@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
@@ -87,6 +88,7 @@ def _segments(rule: str) -> list[tuple[int, int]]:
 
 def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
     segments = _segments(lines[run[0]])
+    ends = [end for _, end in segments]
     rows = []
     for number in run[1:-1]:
         text = lines[number]
@@ -95,8 +97,7 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
         filled: dict[int, list] = {}
         for found in _WORD.finditer(text):
             at = columns[found.start()]
-            index = next((i for i, (start, end) in enumerate(segments) if at < end),
-                         len(segments) - 1)
+            index = min(bisect_right(ends, at), len(segments) - 1)  # the first ending after it
             filled.setdefault(index, []).append(found)
         for index, found in filled.items():
             words = " ".join(f.group() for f in found)
@@ -159,15 +160,16 @@ def _width(char: str) -> int:
 
 class _Run:
     """A run of a line between two boundaries: display columns [left, right), and
-    the characters in it with their index in the line."""
+    the characters [start, end) of the line's text it holds."""
 
-    __slots__ = ("line", "left", "right", "chars", "parent")
+    __slots__ = ("line", "left", "right", "start", "end", "parent")
 
-    def __init__(self, line: int, left: int) -> None:
+    def __init__(self, line: int, left: int, start: int) -> None:
         self.line = line
         self.left = left
         self.right = left
-        self.chars: list[tuple[int, str]] = []
+        self.start = start
+        self.end = start
         self.parent = self
 
     def root(self) -> _Run:
@@ -195,8 +197,8 @@ def _runs_of(number: int, text: str, ascii_rule: bool) -> list[_Run]:
             seen_boundary = True
         elif seen_boundary:
             if current is None:
-                current = _Run(number, column)
-            current.chars.append((index, char))
+                current = _Run(number, column, index)
+            current.end = index + 1
             current.right = column + width
         column += width
     # a run after the last boundary lies outside the table
@@ -210,21 +212,33 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
     for number in numbers:
         text = lines[number]
         runs = _runs_of(number, text, _ASCII_RULE.fullmatch(text) is not None)
-        for run in runs:
-            for above in previous:  # (runs of a line are few: a plain scan)
-                if above.left < run.right and run.left < above.right:
-                    a, b = above.root(), run.root()
-                    if a is not b:
-                        b.parent = a
+        _join_overlapping(previous, runs)
         regions.extend(runs)
         previous = runs
     cells: dict[int, list[_Run]] = {}
     for run in regions:
         cells.setdefault(id(run.root()), []).append(run)
-    return _table(list(cells.values()), numbers[0])
+    return _table(list(cells.values()), numbers[0], lines)
 
 
-def _table(regions: list[list[_Run]], first_line: int) -> Table:
+def _join_overlapping(above: list[_Run], below: list[_Run]) -> None:
+    """Join each run to the runs of the line above that it touches. Both lists run
+    left to right, so one pass over the two does (a line of many cells costs no more
+    than its length)."""
+    i = j = 0
+    while i < len(above) and j < len(below):
+        up, down = above[i], below[j]
+        if up.left < down.right and down.left < up.right:
+            a, b = up.root(), down.root()
+            if a is not b:
+                b.parent = a
+        if up.right <= down.right:
+            i += 1
+        else:
+            j += 1
+
+
+def _table(regions: list[list[_Run]], first_line: int, lines: dict[int, str]) -> Table:
     boxes = []
     for runs in regions:
         left = min(r.left for r in runs)
@@ -236,26 +250,26 @@ def _table(regions: list[list[_Run]], first_line: int) -> Table:
     tops = sorted({b[0] for b in boxes})
     grid_rows: dict[int, list] = {}
     for top, left, bottom, right, runs in boxes:
-        colspan = sum(1 for x in lefts if left <= x < right)
-        rowspan = sum(1 for y in tops if top <= y <= bottom)
-        grid_rows.setdefault(tops.index(top), []).append(
-            (lefts.index(left), _cell(runs, rowspan, colspan)))
+        column, row = bisect_left(lefts, left), bisect_left(tops, top)
+        colspan = bisect_left(lefts, right) - column
+        rowspan = bisect_right(tops, bottom) - row
+        grid_rows.setdefault(row, []).append((column, _cell(runs, rowspan, colspan, lines)))
     rows = [[cell for _, cell in sorted(grid_rows.get(i, []), key=lambda p: p[0])]
             for i in range(len(tops))]
     return Table.from_rows(rows, TextLocation(first_line, 1))
 
 
-def _cell(runs: list[_Run], rowspan: int, colspan: int) -> Cell:
+def _cell(runs: list[_Run], rowspan: int, colspan: int, lines: dict[int, str]) -> Cell:
     """A region's cell: its lines' text joined, located at its first character."""
     texts, at = [], None
     for run in sorted(runs, key=lambda r: (r.line, r.left)):
-        text = "".join(c for _, c in run.chars).strip()
+        raw = lines[run.line][run.start:run.end]
+        text = raw.strip()
         if text:
             texts.append(text)
             if at is None:
-                offset = next(i for i, c in run.chars if not c.isspace())
-                at = TextLocation(run.line, offset + 1)
+                at = TextLocation(run.line, run.start + len(raw) - len(raw.lstrip()) + 1)
     if at is None:
         first = min(runs, key=lambda r: (r.line, r.left))
-        at = TextLocation(first.line, (first.chars[0][0] + 1) if first.chars else 1)
+        at = TextLocation(first.line, first.start + 1)
     return Cell(join_lines(texts), at, rowspan, colspan)

@@ -87,14 +87,15 @@ def _tables(items: list, kind: str, sink: DiagnosticSink):
     sentences among them as paragraphs."""
     lines, prose = _split_prose(items, kind)
     if lines:
-        layout = detect_layout(lines)
-        rows = list(layout.rows(lines, sink))
-        if layout.NAME != "cells":
-            _note_wrapped_rows(rows, sink)
         first = lines[0]
         at = TextLocation(first.line, first.cells[0].column if type(first) is CellLine
                           else first.column)
-        del lines, first
+        del first
+        layout = detect_layout(lines)
+        rows = list(layout.rows(lines, sink))  # (a layout may let the lines go as it reads)
+        if layout.NAME != "cells":
+            _note_wrapped_rows(rows, sink)
+        del lines
         made = []
         for index, row in enumerate(rows):
             made.append(_document_row(row))

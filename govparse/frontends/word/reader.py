@@ -24,6 +24,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Table, WordLocation
 from govparse.errors import InputError
 from govparse.frontends.blocks import block_of, clean, join_lines, join_split_title
+from govparse.frontends.spans import bounded_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _TABLE, _SDT, _ROW, _CELL = W + "p", W + "tbl", W + "sdt", W + "tr", W + "tc"
@@ -43,7 +44,7 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     blocks: list = []
     counter = _Counter()
     if body is not None:
-        _read_flow(body, blocks, counter)
+        _read_flow(body, blocks, counter, sink)
     return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
 
 
@@ -55,7 +56,7 @@ class _Counter:
         self.tables = 0
 
 
-def _read_flow(parent, blocks: list, counter: _Counter) -> None:
+def _read_flow(parent, blocks: list, counter: _Counter, sink: DiagnosticSink) -> None:
     """The paragraphs and tables of a part of the body, in order (no recursion into
     tables but through layout tables, which are few and shallow in a report)."""
     stack = [iter(parent)]
@@ -77,7 +78,7 @@ def _read_flow(parent, blocks: list, counter: _Counter) -> None:
                                    for tc in tr.findall(_CELL) for c in tc]))
             else:
                 counter.tables += 1
-                blocks.append(_table(element, counter.tables))
+                blocks.append(_table(element, counter.tables, sink))
         elif tag == _SDT:
             content = element.find(W + "sdtContent")
             if content is not None:
@@ -115,7 +116,7 @@ def _int(element, name: str, default: int = 1) -> int:
         return default
 
 
-def _table(table, number: int) -> Table:
+def _table(table, number: int, sink: DiagnosticSink) -> Table:
     """The grid of a table with no table inside."""
     # first pass: where each cell stands, its colspan and its vertical merge
     placed: list[list[tuple[int, int, object, str | None]]] = []
@@ -151,4 +152,5 @@ def _table(table, number: int) -> Table:
             cells.append(Cell(_cell_text(tc), WordLocation(number, r + 1, column + 1),
                               rowspan, span))
         rows.append(cells)
+    bounded_spans(rows, sink, lambda cell: None)
     return Table.from_rows(rows, WordLocation(number, 1, 1))

@@ -10,7 +10,7 @@ import govparse
 from govparse.diagnostics import Severity
 from govparse.document import Heading, HtmlLocation, Paragraph, Table, Title
 from govparse.frontends.html.reader import read_html
-from govparse.frontends.html.tables import MAX_COLSPAN, MAX_ROWSPAN
+from govparse.frontends.spans import MAX_COLSPAN, MAX_ROWSPAN, PLACES_PER_CELL
 from govparse.source import looks_like_html
 
 
@@ -126,14 +126,27 @@ def test_a_layout_table_is_read_as_the_text_of_its_cells():
 
 
 def test_a_span_beyond_any_report_table_is_cut_with_a_warning():
-    page = ('<table><tr><td colspan="100000">a</td></tr>'
+    header = "".join(f"<td>{i}</td>" for i in range(20))
+    page = (f'<table><tr>{header}</tr><tr><td colspan="100000">a</td></tr>'
             '<tr><td rowspan="0x">b</td><td rowspan="99999">c</td></tr></table>')
     doc = read_html(page)
     table = doc.blocks[0]
-    assert len(table.rows[0]) == MAX_COLSPAN
+    assert len(table.rows[1]) == max(MAX_COLSPAN, 20)
     assert [(d.code, d.line) for d in doc.notes] == [("GP501", 1), ("GP501", 1)]
-    assert f"cut to {MAX_COLSPAN}" in doc.notes[0].message
-    assert f"cut to {MAX_ROWSPAN}" in doc.notes[1].message
+    assert f"cut to at most {MAX_ROWSPAN} and {MAX_COLSPAN}" in doc.notes[0].message
+    assert table.rows[2][1].rowspan == MAX_ROWSPAN
+
+
+def test_spans_together_cover_no_more_places_than_the_cells_allow():
+    """Rows of one cell each spanning 100,000 rows and columns: each is cut, and once
+    the table's places run out, read as one place (GP501): the grid stays in
+    proportion to the cells written."""
+    rows = '<tr><td rowspan="100000" colspan="100000">1</td></tr>' * 50
+    doc = read_html(f"<table>{rows}</table>")
+    places = sum(len(row) for row in doc.blocks[0].rows)
+    assert places <= (PLACES_PER_CELL + 1) * 50
+    assert {d.code for d in doc.notes} == {"GP501"}
+    assert any("more places than the table has cells" in d.message for d in doc.notes)
 
 
 def test_a_page_nested_too_deep_is_read_up_to_where_the_parser_stopped():

@@ -37,7 +37,8 @@ def matches(counts) -> bool:
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
          ) -> Iterator[tuple[Cell, ...]]:
-    for ln in lines:
+    for index, ln in enumerate(lines):
+        lines[index] = None  # the line goes as its row is made (a large table)
         if type(ln) is SeparatorLines or not ln.filled:
             continue
         if ln.separators:  # (a stray tab: its cells as the tab layout has them)
