@@ -10,17 +10,23 @@ and every other input is spared the search.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.diagnostics import Diagnostic, Severity
 
 _B = r"[ \t\u3000]*"  # blanks
-# A page number alone on its line, or at the start of a page (just after the form
-# feed that parts two pages, where pdfium may not have ended the line before).
-_PAGE_MARKER = re.compile(
-    rf"(?:^|(?<=\f)){_B}(?:[-—–－]{_B}\d{{1,4}}{_B}[-—–－]|第{_B}\d{{1,4}}{_B}页"
-    rf"(?:{_B}[,，/]?{_B}共{_B}\d{{1,4}}{_B}页)?|\d{{1,4}}{_B}/{_B}\d{{1,4}}){_B}$",
-    re.MULTILINE)
+
+
+@functools.cache
+def _page_marker() -> re.Pattern:
+    """A page number alone on its line, or at the start of a page (just after the
+    form feed that parts two pages, where pdfium may not have ended the line before).
+    Made when first needed: compiling it is a cold start's cost otherwise."""
+    return re.compile(
+        rf"(?:^|(?<=\f)){_B}(?:[-—–－]{_B}\d{{1,4}}{_B}[-—–－]|第{_B}\d{{1,4}}{_B}页"
+        rf"(?:{_B}[,，/]?{_B}共{_B}\d{{1,4}}{_B}页)?|\d{{1,4}}{_B}/{_B}\d{{1,4}}){_B}$",
+        re.MULTILINE)
 
 
 def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
@@ -37,7 +43,7 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
         lines.append(line)
         return ""
 
-    text = _PAGE_MARKER.sub(blank, text)
+    text = _page_marker().sub(blank, text)
     if not lines:
         return text, []
     where = ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")

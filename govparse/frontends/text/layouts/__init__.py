@@ -29,7 +29,7 @@ class LineCounts:
         for ln in lines:
             if type(ln) is CellLine and not ln.separators:
                 self.plain += 1
-                self.spaced += spaced.FIGURE_AFTER_BLANK.search(ln.cells[0].text) is not None
+                self.spaced += spaced.has_figure_after_blank(ln.cells[0].text)
             elif type(ln) is SeparatorLines:
                 self.separated += ln.count
                 self.piped += ln.piped

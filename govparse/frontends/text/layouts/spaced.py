@@ -17,8 +17,8 @@ of which at least holds a figure after a blank (the review table's one row).
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from typing import Iterator
 
 from govparse.core.cells import LABEL, Cell, classify
@@ -27,8 +27,16 @@ from govparse.frontends.text.lines import CellLine, SeparatorLines
 
 NAME = "spaced"
 _WORD = re.compile(r"[^\s\u3000]+")
-# A figure after a blank: what makes a line of a spaced table.
-FIGURE_AFTER_BLANK = re.compile(r"[\s\u3000][-+]?[0-9０-９]")
+
+
+@functools.cache
+def _figure_after_blank() -> re.Pattern:
+    return re.compile(r"[\s\u3000][-+]?[0-9０-９]")
+
+
+def has_figure_after_blank(text: str) -> bool:
+    """What makes a line of a spaced table: a figure after a blank."""
+    return _figure_after_blank().search(text) is not None
 
 
 def matches(counts) -> bool:
@@ -80,6 +88,8 @@ def _label(words: list[re.Match], text: str, line: int, column: int, display) ->
 
 def _display_columns(text: str, offset: int) -> list[int]:
     """The display column each character starts at (and one past the end)."""
+    import unicodedata
+
     columns, at = [], offset
     for char in text:
         columns.append(at)
