@@ -36,8 +36,15 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     # (a tree walk would lose the text after them).
     parser = html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True,
                              remove_pis=True)
-    root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser) \
-        if text.strip() else None
+    root = None
+    if text.strip():
+        try:
+            root = html.document_fromstring(text.encode("utf-8", "surrogatepass"),
+                                            parser=parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+            # nothing but markup that holds no element (<!DOCTYPE html> alone)
+            sink.add("GP502", f"the HTML parser read no document ({exc}); nothing of the page "
+                     "was read", 1)
     blocks: list = []
     if root is not None:
         _Walk(blocks, sink).run(etree.iterwalk(root, events=("start", "end")))

@@ -246,3 +246,11 @@ def vars_of(counts):
     import attrs
 
     return [getattr(counts, f.name) for f in attrs.fields(type(counts))]
+
+
+@pytest.mark.parametrize("page", ["<!DOCTYPE html>\n<!DOC", "<!DOCTYPE html>", "<!-- x -->"])
+def test_a_page_with_no_element_is_a_report_with_everything_missing(page):
+    """Found by the fuzzer: lxml raised 'Document is empty' through parse()."""
+    report = govparse.parse(page)
+    assert all(f.value is None for *_, f in report.table_figures())
+    assert "GP108" in {d.code for d in report.diagnostics}
