@@ -76,12 +76,12 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
     if source.format == "pdf":
-        from govparse.frontends.pdf.reader import pdf_text  # pypdfium2: only for a PDF
+        from govparse.frontends.pdf.reader import pdf_text, with_pdf_locations  # pypdfium2
 
-        if not source.text:
-            text, notes = pdf_text(source.data, source.name)
-            source.text, source.notes = text, source.notes + tuple(notes)
-        return read_document(read_text(source.text, source.name, source.notes), mode)
+        text, notes, places = pdf_text(source.data, source.name)
+        source.text, source.notes = text, source.notes + tuple(notes)
+        report = read_document(read_text(text, source.name, source.notes), mode)
+        return with_pdf_locations(report, text, places)
     if source.format == "docx":
         from govparse.frontends.word.reader import read_docx
 

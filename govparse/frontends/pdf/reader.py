@@ -10,16 +10,59 @@ its figures parted by blanks.
   with no text at all (a scan) is GP007: govparse does no OCR.
 
 The figures' places are the lines and columns of this text (``govparse fmt FILE``
-prints it); a figure's page and box on the page are for later.
+prints it, and diagnostics show it), and each figure's ``location`` is its page and the
+box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 """
 
 from __future__ import annotations
 
+import re
+
+import attrs
+
 from govparse.diagnostics import Diagnostic
+from govparse.document import PdfLocation
+from govparse.emit.outline import figure_text
+from govparse.model.report import Report
 from govparse.errors import InputError
 
-def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic]]:
-    """The text of a PDF's pages, and what reading it noticed."""
+class PdfPlaces:
+    """Where each character of the text layer stands: its page and box (x0, y0, x1,
+    y1 in points, from the page's bottom left), by its offset in the text."""
+
+    def __init__(self) -> None:
+        self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
+        self.boxes: list[tuple[float, float, float, float] | None] = []  # by offset
+
+    def add_page(self, page: int, textpage, raw: str) -> str:
+        """The page's text as the text front-end reads it (line ends as \n), its
+        characters' boxes recorded."""
+        out = []
+        start = len(self.boxes)
+        self.pages.append((start, page))
+        for index, char in enumerate(raw):
+            if char == "\r" and raw[index + 1:index + 2] == "\n":
+                continue  # \r\n is one line end
+            out.append("\n" if char == "\r" else char)
+            self.boxes.append(textpage.get_charbox(index) if not char.isspace() else None)
+        return "".join(out)
+
+    def separator(self) -> None:
+        self.boxes.append(None)  # the form feed between two pages
+
+    def locate(self, offset: int, length: int) -> PdfLocation | None:
+        """The page and box of the characters [offset, offset + length)."""
+        boxes = [b for b in self.boxes[offset:offset + max(length, 1)] if b is not None]
+        if not boxes:
+            return None
+        page = next(p for start, p in reversed(self.pages) if start <= offset)
+        return PdfLocation(page, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                  max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+
+def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:
+    """The text of a PDF's pages, what reading it noticed, and where its characters
+    stand."""
     import pypdfium2 as pdfium
 
     try:
@@ -29,21 +72,42 @@ def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic]]:
         what = ("it is encrypted (a password is needed)" if "password" in reason.lower()
                 else f"it is broken ({reason})")
         raise InputError("GP006", f"the PDF could not be opened: {what}", path=name) from None
+    places = PdfPlaces()
     try:
         pages = []
         for index in range(len(document)):
+            if index:
+                places.separator()
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
+            pages.append(places.add_page(index + 1, textpage, textpage.get_text_range()))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:
         raise InputError("GP006", f"the PDF could not be read: {exc}", path=name) from None
     finally:
         document.close()
-    text = "\f".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\f".join(pages)
     if not text.strip():
         raise InputError("GP007", f"the PDF has {len(pages)} page{'s' if len(pages) != 1 else ''} "
                          "but no text: a scan, which govparse cannot read (it does no OCR)",
                          path=name)
-    return text, []
+    return text, [], places
+
+
+def with_pdf_locations(report: Report, text: str, places: PdfPlaces) -> Report:
+    """The report with each figure read from the text layer located on its page."""
+    starts = [0]
+    for found in re.finditer("\n", text):
+        starts.append(found.end())
+    for table, row, column, figure in list(report.table_figures()):
+        if figure.value is None or figure.line is None or figure.column is None \
+                or figure.line > len(starts):
+            continue
+        offset = starts[figure.line - 1] + figure.column - 1
+        written = figure_text(figure.value) + (figure.unit or "")
+        location = places.locate(offset, len(written))
+        if location is not None:
+            report = report.replace_figure(table, row, column,
+                                           attrs.evolve(figure, location=location))
+    return report

@@ -81,3 +81,29 @@ def test_the_command_line_reads_a_pdf_and_says_what_it_cannot(tmp_path):
     refused = runner.invoke(cli, ["check", str(legacy)])
     assert refused.exit_code == 2
     assert "GP008" in refused.stderr and "soffice --headless --convert-to" in refused.stderr
+
+
+@pytest.mark.parametrize("name", ["hzq2023", "hzq2024"])
+def test_every_figure_stands_on_its_page_in_its_box(name):
+    """Each figure's location is the page and box of its characters: the PDF's own
+    text inside that box is the figure as written."""
+    import pypdfium2 as pdfium
+
+    from govparse.emit.printer import figure_text
+
+    report = govparse.parse_file(PDFS / f"{name}.pdf")
+    document = pdfium.PdfDocument(str(PDFS / f"{name}.pdf"))
+    located = 0
+    for table, row, column, figure in report.table_figures():
+        if figure.value is None:
+            continue
+        where = figure.location
+        assert where.kind == "pdf" and 1 <= where.page <= len(document)
+        x0, y0, x1, y1 = where.box
+        page = document[where.page - 1]
+        width, height = page.get_size()
+        assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+        text = page.get_textpage().get_text_bounded(x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5)
+        assert "".join(text.split()) == figure_text(figure.value), (table, row, column)
+        located += 1
+    assert located == 186
