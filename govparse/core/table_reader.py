@@ -151,6 +151,7 @@ class TableReader:
         self.variant_labels: list[Cell] = []
         self.heading_line: int | None = None  # where a finding with no cell of its own points
         self.header_cells: dict[object, list[Cell]] = {}  # column labels, by source row
+        self.last_header_row: object = None  # the source row of the latest column label
         self.read_by_position = False  # the review table, written as one row of figures
 
     # ------------------------------------------------------------ entry point
@@ -305,6 +306,7 @@ class TableReader:
         elif key in cat.headers_by_key:
             self.header_keys.add(key)
             self.header_cells.setdefault(cell.row, []).append(cell)
+            self.last_header_row = cell.row
         elif key in cat.parents_by_key:
             pass
         elif looks_like_a_figure(cell.text):
@@ -377,12 +379,26 @@ class TableReader:
             )
             return
         self.seen_rows[spec.id] = label
-        placed = _plain_figures(data, spec.columns)
+        columns = self._header_order(spec.columns)
+        placed = _plain_figures(data, columns)
         if placed is None:
-            placed = self._fit(data, list(spec.columns), f"row '{spec.label}'", label,
-                               [(spec.id, col.id) for col in spec.columns])
-        for col, fig in zip(spec.columns, placed):
+            placed = self._fit(data, list(columns), f"row '{spec.label}'", label,
+                               [(spec.id, col.id) for col in columns])
+        for col, fig in zip(columns, placed):
             self.figures[(spec.id, col.id)] = fig
+
+    def _header_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
+        """The row's columns in the order the header line above it names them, when
+        that line names every one of them (the figures stand under their headers);
+        else in the template's order (GP209 says when a header disagrees)."""
+        header = self.header_cells.get(self.last_header_row)
+        if not header or len(columns) < 2 or self.read_by_position:
+            return columns
+        position = {label_key(c.text): i for i, c in enumerate(header)}
+        at = [position.get(label_key(col.label)) for col in columns]
+        if None in at or len(set(at)) != len(at) or at == sorted(at):
+            return columns
+        return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
@@ -682,8 +698,9 @@ class TableReader:
                               heading_line, 1)
 
     def _check_header_order(self) -> None:
-        """Figures are read in the template's column order; a header line that names
-        the columns in another order is said aloud (the figures may be misplaced)."""
+        """A header line that names the columns in another order than the template's
+        is said aloud: the figures under it are read in the header's order when it
+        names every column of their row (_header_order), else in the template's."""
         order = _column_order(self.catalogue)
         for cells in self.header_cells.values():
             group: list[int] = []
@@ -697,7 +714,8 @@ class TableReader:
                     expected = [c.label for c in self._columns_in_order()]
                     self.sink.add(
                         "GP209", f"the header names '{cell.text}' after a column the template "
-                        "puts after it; figures are read in the template's order: "
+                        "puts after it; where the header line names every column of a row, "
+                        "its figures are read in the header's order, else in the template's: "
                         + ", ".join(expected), at=cell, length=len(cell.text))
                     break
                 group.append(index)

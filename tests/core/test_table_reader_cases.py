@@ -378,11 +378,12 @@ def test_a_row_label_wrapped_onto_the_next_line_is_read_whole():
 def test_a_header_out_of_the_templates_order_is_said_with_the_order_figures_are_read_in():
     header = "信息内容 | 本年废止件数 | 本年制发件数 | 现行有效件数"
     read = Read(D, [header, "规章 | 1 | 2 | 3", NORMATIVE])
-    assert read.values("rules", DISCLOSURE) == [1, 2, 3]
+    assert read.values("rules", DISCLOSURE) == [2, 1, 3]  # under their headers
     assert read.said("GP209") == [
         ("GP209", Severity.WARNING, read.line(header), 3, 6,
-         "the header names '本年制发件数' after a column the template puts after it; figures "
-         "are read in the template's order: 本年制发件数, 本年废止件数, 现行有效件数, "
+         "the header names '本年制发件数' after a column the template puts after it; where "
+         "the header line names every column of a row, its figures are read in the "
+         "header's order, else in the template's: 本年制发件数, 本年废止件数, 现行有效件数, "
          "本年处理决定数量, 本年收费金额（单位：万元）", None)]
 
 
