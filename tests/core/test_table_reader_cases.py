@@ -12,6 +12,8 @@ figures or words no other test pinned down.
 
 from __future__ import annotations
 
+import pytest
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -522,28 +524,19 @@ def test_a_header_written_twice_a_little_apart_gives_no_position():
 # ---------------------------------------------------------------- more spare empty cells
 
 
-def test_spare_cells_with_no_column_agreed_on_place_nothing():
+@pytest.mark.parametrize("row, empty, unplaced", [
     # an empty cell before 1 2 and one after, no arithmetic in the first table: 1 2 _
     # or _ 1 2, and no column holds the same either way
-    row = "规章 | | 1 | 2 |"
+    ("规章 | | 1 | 2 |", 2, "1, 2 are"),
+    ("规章 | | 1 | |", 3, "1 is"),
+])
+def test_spare_cells_with_no_column_agreed_on_place_nothing(row, empty, unplaced):
     read = disclosure(row)
     assert read.values("rules", DISCLOSURE) == [None, None, None]
     assert read.said("GP303") == [
         ("GP303", Severity.ERROR, read.line(row), 3, 1,
-         "row '规章' has 4 cells for 3 columns, 2 of them empty: which empty cells are extra "
-         "cannot be told; 1, 2 are not placed",
-         "an empty cell where a figure is missing, and no separator after a row's last "
-         "cell, tell")]
-
-
-def test_spare_cells_around_one_figure_place_nothing():
-    row = "规章 | | 1 | |"
-    read = disclosure(row)
-    assert read.values("rules", DISCLOSURE) == [None, None, None]
-    assert read.said("GP303") == [
-        ("GP303", Severity.ERROR, read.line(row), 3, 1,
-         "row '规章' has 4 cells for 3 columns, 3 of them empty: which empty cells are extra "
-         "cannot be told; 1 is not placed",
+         f"row '规章' has 4 cells for 3 columns, {empty} of them empty: which empty cells are "
+         f"extra cannot be told; {unplaced} not placed",
          "an empty cell where a figure is missing, and no separator after a row's last "
          "cell, tell")]
 
