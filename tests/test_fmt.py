@@ -134,7 +134,7 @@ def test_in_place_and_check_exclude_each_other():
 
 
 def test_unknown_layout_is_a_usage_error():
-    assert run("fmt", "--layout", "html", str(SEED_FILES[0])).exit_code == 2
+    assert run("fmt", "--layout", "xml", str(SEED_FILES[0])).exit_code == 2
     assert run("fmt").exit_code == 2
 
 

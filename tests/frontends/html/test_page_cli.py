@@ -62,3 +62,17 @@ def test_csv_says_where_each_figure_of_a_page_stands():
     assert (amount["value"], amount["col"]) == ("5419886", "")
     assert amount["location"] == f"table 1, row 18, column 3 (source line {amount['line']})"
     assert rows[("report", "meta", "organization")]["location"] == ""
+
+
+def test_fmt_prints_a_report_as_a_page_that_reads_back(tmp_path):
+    import govparse
+    from conftest import example_path
+
+    printed = run("fmt", "--layout", "html", str(example_path("tab")))
+    assert printed.exit_code == 0 and printed.stdout.startswith("<!DOCTYPE html>")
+    page = govparse.parse(printed.stdout)
+    text = govparse.parse_file(example_path("tab"))
+    assert list(page.table_figures()) == list(text.table_figures())
+    assert page.organization.value == text.organization.value == "示例县人民政府办公室"
+    refused = run("fmt", "--layout", "html", "--in-place", str(example_path("tab")))
+    assert refused.exit_code == 2 and "prints a page" in refused.stderr
