@@ -29,6 +29,7 @@ from govparse.template.spec import (
     is_numbered,
     label_key,
     normalize_label,
+    numbering_length,
 )
 
 _BLANKS = re.compile(r"\s+")
@@ -264,7 +265,18 @@ class TableReader:
         key = label_key(leaf.text)
         cat = self.catalogue
         if key in cat.rows_by_key:
-            return cat.rows_by_key[key]
+            spec = cat.rows_by_key[key]
+            written, official = _number_of(leaf.text), _number_of(spec.label)
+            if written is None or official is None or written == official:
+                return spec
+            # 2.其他 (2.其他法律行政法规禁止公开 cut short) is not 3.其他: the words
+            # agree, the numbering does not
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', whose words are row "
+                f"'{spec.label}' but whose number is not; they are not placed",
+                at=leaf, length=len(leaf.text), hint=f"a label cut short? the template has "
+                f"'{spec.label}'")
+            return None
         first = next(c for c in data if c.is_figure)
         if key in cat.headers_by_key or key in cat.parents_by_key:
             self.sink.add(
@@ -845,6 +857,21 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
             return None
     return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
             for c, col in zip(data, columns)]
+
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _number_of(label: str) -> int | None:
+    """The number a label's numbering gives (3 for 3.其他, （三）, 3、), or None."""
+    text = normalize_label(label)
+    length = numbering_length(text)
+    if not length:
+        return None
+    numeral = text[:length].strip("()、.,")
+    if numeral.isdecimal():
+        return int(numeral)
+    return _NUMERALS.get(numeral) if len(numeral) == 1 else None
 
 
 def _typed(value, column: ColumnSpec):
