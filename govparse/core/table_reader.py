@@ -8,10 +8,10 @@ that covers one row a line, one cell a line, and rows wrapped across lines alike
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 import functools
 import math
+import re
+from decimal import Decimal
 from itertools import combinations, islice
 
 
@@ -153,6 +153,8 @@ class TableReader:
         self.heading_line: int | None = None  # where a finding with no cell of its own points
         self.header_cells: dict[object, list[Cell]] = {}  # column labels, by source row
         self.last_header_row: object = None  # the source row of the latest column label
+        self.header_positions: dict[str, int] = {}  # (_header_positions: of that row)
+        self.header_positions_of: object = None
         self.read_by_position = False  # the review table, written as one row of figures
 
     # ------------------------------------------------------------ entry point
@@ -399,14 +401,25 @@ class TableReader:
         for col, fig in zip(columns, placed):
             self.figures[(spec.id, col.id)] = fig
 
+    def _header_positions(self) -> dict[str, int]:
+        """The latest header line's column labels (their keys) and their places in it,
+        made once for each header line (rows after it ask for every row)."""
+        header = self.header_cells.get(self.last_header_row) or []
+        made_of = (self.last_header_row, len(header))
+        if self.header_positions_of != made_of:
+            self.header_positions = {label_key(c.text): i for i, c in enumerate(header)}
+            self.header_positions_of = made_of
+        return self.header_positions
+
     def _header_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
         """The row's columns in the order the header line above it names them, when
         that line names every one of them (the figures stand under their headers);
         else in the template's order (GP209 says when a header disagrees)."""
-        header = self.header_cells.get(self.last_header_row)
-        if not header or len(columns) < 2 or self.read_by_position:
+        if len(columns) < 2 or self.read_by_position:
             return columns
-        position = {label_key(c.text): i for i, c in enumerate(header)}
+        position = self._header_positions()
+        if not position:
+            return columns
         at = [position.get(label_key(col.label)) for col in columns]
         if None in at or len(set(at)) != len(at) or at == sorted(at):
             return columns
@@ -862,6 +875,7 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
+@functools.lru_cache(maxsize=4096)  # the same labels, row after row, report after report
 def _number_of(label: str) -> int | None:
     """The number a label's numbering gives (3 for 3.其他, （三）, 3、), or None."""
     text = normalize_label(label)

@@ -29,11 +29,11 @@ by a space.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
+from govparse.frontends.text.lines import char_width, display_columns
 
 _BOX = re.compile(r"[\u2500-\u257f]")
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
@@ -93,7 +93,7 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
     for number in run[1:-1]:
         text = lines[number]
         cells = [Cell("", TextLocation(number, 1)) for _ in segments]
-        columns = _display_columns(text)
+        columns = display_columns(text)
         filled: dict[int, list] = {}
         for found in _WORD.finditer(text):
             at = columns[found.start()]
@@ -104,15 +104,6 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
             cells[index] = Cell(words, TextLocation(number, found[0].start() + 1))
         rows.append(cells)
     return Table.from_rows(rows, TextLocation(run[0], 1))
-
-
-def _display_columns(text: str) -> list[int]:
-    """The display column each character of a line starts at."""
-    columns, column = [], 0
-    for char in text:
-        columns.append(column)
-        column += _width(char)
-    return columns
 
 
 def is_grid_line(text: str) -> bool:
@@ -154,10 +145,6 @@ def _close(run: list[int], lines: dict[int, str], runs: list) -> None:
         runs.append(list(run))
 
 
-def _width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 class _Run:
     """A run of a line between two boundaries: display columns [left, right), and
     the characters [start, end) of the line's text it holds."""
@@ -187,7 +174,7 @@ def _runs_of(number: int, text: str, ascii_rule: bool) -> list[_Run]:
     seen_boundary = False
     column = 0
     for index, char in enumerate(text):
-        width = _width(char)
+        width = char_width(char)
         boundary = _BOX.match(char) is not None or char == "|" or (
             ascii_rule and char in "+-=:")
         if boundary:

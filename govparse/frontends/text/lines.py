@@ -9,6 +9,7 @@ cell (the grammar's rule `row` does that; tests/test_grammar.py holds the two eq
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator, NamedTuple
 
 from govparse.core.cells import EMPTY, LABEL, Cell, classify
@@ -175,3 +176,20 @@ def _reading(raw: str) -> tuple:
     if len(_READINGS) < _MAX_READINGS:
         _READINGS[raw] = reading
     return reading
+
+
+def char_width(char: str) -> int:
+    """Display columns a character takes where converters and PDF tools lay text
+    out: 2 for a wide or full-width (CJK) character, else 1."""
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def display_columns(text: str, offset: int = 0) -> list[int]:
+    """The display column each character of ``text`` starts at, counting from
+    ``offset``, and one past its end."""
+    columns, at = [], offset
+    for char in text:
+        columns.append(at)
+        at += char_width(char)
+    columns.append(at)
+    return columns

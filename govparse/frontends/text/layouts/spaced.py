@@ -23,7 +23,7 @@ from typing import Iterator
 
 from govparse.core.cells import LABEL, Cell, classify
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.lines import CellLine, SeparatorLines
+from govparse.frontends.text.lines import CellLine, SeparatorLines, display_columns
 
 NAME = "spaced"
 _WORD = re.compile(r"[^\s\u3000]+")
@@ -60,7 +60,7 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
     """The cells of a line's text, which starts at ``column`` of ``line``."""
     cells: list[Cell] = []
     label: list[re.Match] = []  # the words of the label being read
-    display = _display_columns(text, column - 1)
+    display = display_columns(text, column - 1)
     for word in _WORD.finditer(text):
         read = classify(word.group(), line, column + word.start())
         if read.kind == LABEL:
@@ -84,15 +84,3 @@ def _label(words: list[re.Match], text: str, line: int, column: int, display) ->
     cell = Cell(LABEL, text[start:end], line, column + start)
     cell.x = (display[start], display[end])
     return cell
-
-
-def _display_columns(text: str, offset: int) -> list[int]:
-    """The display column each character starts at (and one past the end)."""
-    import unicodedata
-
-    columns, at = [], offset
-    for char in text:
-        columns.append(at)
-        at += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    columns.append(at)
-    return columns
