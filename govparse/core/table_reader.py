@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from decimal import Decimal
-from itertools import combinations, islice
+from itertools import combinations, islice, takewhile
 
 
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
@@ -538,19 +538,8 @@ class TableReader:
         kept_ids = {id(c) for c in choices[0]}
         if len(choices) == 1 and all(id(c) in kept_ids for c in cells[:first]):
             return self._figures(choices[0], columns, what)  # no empty cell before dropped
-        if len(choices) == 1:
-            # Empty cells before the figures: the rest of a merged label cell, unless
-            # the table's arithmetic says the row is then misread (checked with the
-            # whole table read).
-            for i in spare:
-                if i > first:
-                    break
-                if id(cells[i]) in kept_ids:
-                    continue  # kept: a missing figure's cell (GP302), not a skipped one
-                self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest "
-                              "of a merged label cell; skipped", at=cells[i])
-            if self.template is None:
-                return self._figures(choices[0], columns, what)
+        # Else empty cells before the figures (the rest of a merged label cell) or
+        # several choices: decided with the whole table read (its arithmetic).
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
         return [Figure() for _ in columns]
 
@@ -562,13 +551,27 @@ class TableReader:
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
         if len(choices) == 1:
-            if broken[0]:
+            if broken is not None and broken[0]:
                 self.sink.add(
                     "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
                     "read without the empty cells before its figures, it breaks the template's "
                     "arithmetic: which cell is extra cannot be told, so none of them is placed",
                     at=first, hint="govparse check names the relation")
                 return
+            if not self._merged_rest_confirmed(cells, choices[0], keys):
+                self.sink.add(
+                    "GP303", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
+                    "the empty cell before its figures may be the rest of a merged label cell "
+                    "or a missing figure's, and the template's arithmetic cannot tell: none of "
+                    "them is placed", at=first,
+                    hint="a missing figure written as 0 or -, or no separator after the label, "
+                         "tells")
+                return
+            kept = {id(c) for c in choices[0]}
+            for gap in takewhile(lambda c: c.kind == EMPTY, cells):
+                if id(gap) not in kept:
+                    self.sink.add("GP305", f"{what}: an empty cell before the figures is the "
+                                  "rest of a merged label cell; skipped", at=gap)
             self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
             return
         fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
@@ -595,6 +598,20 @@ class TableReader:
             hint="an empty cell where a figure is missing, and no separator after a row's "
                  "last cell, tell")
         self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
+
+    def _merged_rest_confirmed(self, cells: list[Cell], kept: list[Cell], keys) -> bool:
+        """Whether dropping the empty cells before the figures that the one reading
+        drops is safe. An empty line between a label and its figures is no figure's
+        cell; an empty cell on the figures' own line may be the rest of a merged label
+        cell, or a missing figure's with a stray cell at the end: only the template's
+        arithmetic, confirming where each figure then stands, tells them apart."""
+        kept_ids = {id(c) for c in kept}
+        figures_row = next(c.row for c in cells if c.kind != EMPTY)
+        dropped = [c for c in takewhile(lambda c: c.kind == EMPTY, cells)
+                   if id(c) not in kept_ids]
+        if figures_row is None or all(c.row != figures_row for c in dropped):
+            return True
+        return self.template is not None and self._supported(kept, keys, range(len(kept)))
 
     def _supported(self, cells: list[Cell], keys, placement) -> bool:
         """Whether the arithmetic confirms each figure the placement places."""
