@@ -149,6 +149,13 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     fill the memory."""
     max_bytes = checked_limit(max_bytes)
     name = _path_name(path)
+    return source_of(name, read_bytes(name, max_bytes=max_bytes), max_bytes=max_bytes)
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes (``-``: standard input), refused (GP003) past ``max_bytes``
+    without reading more than one byte past it; GP001 when it cannot be read."""
+    name = _path_name(path)
     try:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -167,6 +174,11 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     if len(data) > max_bytes:
         raise InputError("GP003", f"{what} is more than {max_bytes} bytes, the limit",
                          path=name)
+    return data
+
+
+def source_of(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """The Source of a file's bytes: a PDF or Word file as it is, text decoded."""
     binary = binary_source(data, name)
     if binary is not None:
         return binary

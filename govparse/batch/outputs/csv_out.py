@@ -1,0 +1,40 @@
+"""CSV: the long format (govparse.batch.outputs.tabular), one header however many
+files. ``excel=True`` starts the file with a UTF-8 byte-order mark, without which
+Excel shows Chinese as mojibake."""
+
+from __future__ import annotations
+
+import csv
+
+from govparse.batch.outputs.tabular import FIGURE_COLUMNS, long_rows
+from govparse.batch.records import FileResult
+
+
+def csv_cell(value) -> str:
+    """A value as the CSV writes it: empty for None, true/false, a number exactly as
+    read (a Decimal keeps its places: 1.2500)."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    return str(value)
+
+
+class CsvWriter:
+    def __init__(self, path_or_stream, *, excel: bool = False, **_ignored) -> None:
+        if hasattr(path_or_stream, "write"):
+            self._file, self._owned = path_or_stream, False
+        else:
+            self._file = open(path_or_stream, "w", encoding="utf-8-sig" if excel else "utf-8",
+                              newline="")
+            self._owned = True
+        self._csv = csv.writer(self._file, lineterminator="\n")
+        self._csv.writerow(FIGURE_COLUMNS)
+
+    def add(self, result: FileResult) -> None:
+        self._csv.writerows([csv_cell(v) for v in row] for row in long_rows(result))
+
+    def close(self) -> None:
+        self._file.flush()
+        if self._owned:
+            self._file.close()

@@ -1,0 +1,41 @@
+"""JSON Lines: one file a line, written as it comes — ``{"path", "sha256",
+"format", "report", "error"}``, ``report`` the whole model as ``govparse.to_json``
+writes it (None when the file was not read), ``error`` its code, message and
+diagnostics (None when it was)."""
+
+from __future__ import annotations
+
+import json
+
+from govparse.batch.records import FileResult
+
+
+def entry(result: FileResult) -> dict:
+    from govparse.emit.serialize import to_dict
+
+    row = result.report
+    error = None
+    if result.failed:
+        error = {"code": row.error_code, "message": row.error_message,
+                 "diagnostics": [d._asdict() for d in result.diagnostics]}
+        for d in error["diagnostics"]:
+            del d["report_id"]
+    return {"path": row.path, "sha256": row.sha256, "format": row.format,
+            "report": to_dict(result.model) if result.model is not None else None,
+            "error": error}
+
+
+class JsonLinesWriter:
+    def __init__(self, path_or_stream, **_ignored) -> None:
+        if hasattr(path_or_stream, "write"):
+            self._file, self._owned = path_or_stream, False
+        else:
+            self._file, self._owned = open(path_or_stream, "w", encoding="utf-8"), True
+
+    def add(self, result: FileResult) -> None:
+        self._file.write(json.dumps(entry(result), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self._file.flush()
+        if self._owned:
+            self._file.close()
