@@ -45,12 +45,14 @@ def test_lenient_errors_exit_1(tmp_path):
 
 
 def test_batch_goes_on_after_a_bad_file_and_keeps_the_good_results():
+    # a file that cannot be read among files that can: exit 1 (2 when none can)
     result = run("parse", "--format", "csv", "nope.txt", CLEAN, str(SEED_FILES[4]))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["report"] for r in rows} == {CLEAN, str(SEED_FILES[4])}
     assert "error[GP001]" in result.stderr and "nope.txt" in result.stderr
-    assert result.stdout.count("report,table,row") == 1
+    assert result.stdout.count("report,organization,year,template,table,row") == 1
+    assert run("parse", "nope.txt", "nope2.txt").exit_code == 2
 
 
 def test_standard_input():

@@ -118,6 +118,19 @@ def from_json(text: str | bytes) -> Report:
     return converter.loads(text, Report)
 
 
+def error_to_dict(error) -> dict | None:
+    """A GovParseError as JSON data: code, message, position and every diagnostic."""
+    if error is None:
+        return None
+    return {
+        "code": error.code,
+        "message": error.message,
+        "line": error.line,
+        "column": error.column,
+        "diagnostics": converter.unstructure(list(error.diagnostics)),
+    }
+
+
 def csv_value(value) -> str:
     return "" if value is None else str(value)
 

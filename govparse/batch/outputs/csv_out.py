@@ -5,6 +5,7 @@ Excel shows Chinese as mojibake."""
 from __future__ import annotations
 
 import csv
+import io
 
 from govparse.batch.outputs.tabular import FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult
@@ -32,7 +33,11 @@ class CsvWriter:
         self._csv.writerow(FIGURE_COLUMNS)
 
     def add(self, result: FileResult) -> None:
-        self._csv.writerows([csv_cell(v) for v in row] for row in long_rows(result))
+        # a report's rows in one write: an interrupted run leaves whole reports
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(
+            [csv_cell(v) for v in row] for row in long_rows(result))
+        self._file.write(text.getvalue())
 
     def close(self) -> None:
         self._file.flush()
