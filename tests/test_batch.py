@@ -286,3 +286,17 @@ def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
     finished = len(rows) // FIGURES
     assert 0 < finished < 400 and len(rows) == finished * FIGURES  # whole reports only
     assert [r["value"] for r in rows[::FIGURES]] == [str(i) for i in range(finished)]
+
+
+def test_parse_many_yields_each_files_result_in_order(tmp_path):
+    paths = _write(tmp_path, [report_text(i) for i in range(5)] + ["\x00binary"])
+    results = list(govparse.parse_many(tmp_path, jobs=2))
+    assert [r.report.path for r in results] == paths
+    assert [r.report.error_code for r in results] == [None] * 5 + ["GP002"]
+    assert [r.model.active_disclosure.rules.issued.value for r in results[:5]] == [0, 1, 2, 3, 4]
+    first = results[0]
+    assert (first.report.organization, first.report.year, first.report.template) == \
+        ("示例县人民政府办公室", 2024, "2021")
+    assert first.report.figures_found == first.report.figures_expected == FIGURES
+    one = list(govparse.parse_many(paths[1], keep_reports=False))
+    assert len(one) == 1 and one[0].model is None and one[0].report.report_id == 1

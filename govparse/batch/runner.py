@@ -313,3 +313,24 @@ def _kill(executor) -> None:
     for process in list(processes.values()):
         process.kill()
     executor.shutdown(wait=True, cancel_futures=True)
+
+
+def parse_many(paths: Iterable[str] | str, *, jobs: int | None = None, mode: str = "lenient",
+               max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = 300,
+               globs: tuple[str, ...] = (), keep_reports: bool = True) -> Iterator[FileResult]:
+    """Read many reports: files and folders (walked for the files govparse reads, or
+    those matching ``globs``), in ``jobs`` worker processes (default: the machine's
+    cores). Yields each file's FileResult in the order of the files, as soon as it
+    is done: its report row, figures and diagnostics (govparse.batch.records), and
+    with ``keep_reports`` the Report itself (``result.model``). A file that cannot
+    be read, crashes its worker or takes longer than ``timeout`` seconds is its own
+    result with an error code; the others are still read."""
+    from govparse.batch.inputs import files_of
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = files_of([os.fspath(p) for p in paths], globs=tuple(globs))
+    options = Options(mode=getattr(mode, "value", mode), max_bytes=max_bytes, timeout=timeout,
+                      keep_model=keep_reports)
+    for done in run(files, options, jobs=jobs):
+        yield done.result

@@ -18,7 +18,7 @@ def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
     return codes
 
 
-@click.command("check", epilog=EXIT_HELP.format(
+@click.command("check", short_help="Check the template's arithmetic in reports.", epilog=EXIT_HELP.format(
     clean=" and every relation holds (in --strict mode: no parse warning either)",
     problems=" (a relation fails, or a parse error; --strict: any warning)"))
 @click.option("--strict", is_flag=True,

@@ -6,7 +6,8 @@ from govparse.cli.batch_run import EXIT_HELP, Run, batch_options, execute
 from govparse.cli.common import STRICT, check_infer
 
 
-@click.command("parse", epilog=EXIT_HELP.format(clean=" (in --strict mode: cleanly)",
+@click.command("parse", short_help="Read reports and print or write their figures.",
+               epilog=EXIT_HELP.format(clean=" (in --strict mode: cleanly)",
                                                 problems=" (in --strict mode: any warning)"))
 @STRICT
 @click.option("--format", "fmt", default=None,
