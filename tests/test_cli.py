@@ -109,3 +109,22 @@ def test_python_dash_m_and_help_document_exit_codes():
     out = subprocess.run([sys.executable, "-m", "govparse", "parse", "--help"],
                          capture_output=True, text=True, check=True).stdout
     assert "Exit codes" in out and "2  usage error" in out
+
+
+def test_text_output_fits_100_columns_and_shows_the_group_rows():
+    from govparse.emit.rendering import display_width
+
+    for layout in ("tab", "pipe"):
+        lines = run("parse", str(example_path(layout))).stdout.splitlines()
+        assert max(display_width(line) for line in lines) <= 100
+        # a group's label on its own line, its rows indented under it
+        start = lines.index("  （三）不予公开")
+        assert lines[start - 1].startswith("  （二）部分公开") or \
+            lines[start - 1].startswith("  只计这一情形")
+        assert lines[start + 1].split() == ["1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"]
+        assert lines[start + 1].startswith("    1.属于国家秘密")
+        assert "  （六）其他处理" in lines and "三、本年度办理结果" in lines
+        # a label too long for its room wraps, its figures on its first line
+        first = next(i for i, line in enumerate(lines) if line.startswith("    1.申请人无正当"))
+        assert lines[first].split()[1:] == ["0", "1", "0", "0", "0", "0", "1"]
+        assert lines[first + 1].startswith("    ") and lines[first + 1].split()[0][0] != "2"
