@@ -421,9 +421,36 @@ class TableReader:
         if not position:
             return columns
         at = [position.get(label_key(col.label)) for col in columns]
-        if None in at or len(set(at)) != len(at) or at == sorted(at):
+        if None in at:
+            return self._header_lines_order(columns)
+        if len(set(at)) != len(at) or at == sorted(at):
             return columns
         return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+
+    def _header_lines_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
+        """The columns in the order a header written over two lines names them: one
+        line names some columns and a group (自然人 | 法人或其他组织 | 总计), another
+        the group's columns (商业企业 | 科研机构 | …), which stand where the group
+        stands. Only when the two lines together name every column once; else the
+        template's order."""
+        by_key = {label_key(col.label): col for col in columns}
+        lines = [[label_key(c.text) for c in cells] for cells in self.header_cells.values()]
+        named = [line for line in lines if any(k in by_key for k in line)]
+        parents = [line for line in named
+                   if sum(k not in by_key for k in line) == 1 and len(line) > 1]
+        if len(parents) != 1:
+            return columns
+        parent = parents[0]
+        children = [line for line in named if line is not parent
+                    and all(k in by_key and k not in parent for k in line)]
+        if len(children) != 1:
+            return columns
+        order = []
+        for key in parent:
+            order.extend(children[0] if key not in by_key else [key])
+        if len(order) != len(by_key) or set(order) != set(by_key):
+            return columns
+        return tuple(by_key[k] for k in order)
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
@@ -756,8 +783,9 @@ class TableReader:
                     expected = [c.label for c in self._columns_in_order()]
                     self.sink.add(
                         "GP209", f"the header names '{cell.text}' after a column the template "
-                        "puts after it; where the header line names every column of a row, "
-                        "its figures are read in the header's order, else in the template's: "
+                        "puts after it; where the header (a line, or two lines of a group and "
+                        "its columns) names every column of a row, its figures are read in the "
+                        "header's order, else in the template's: "
                         + ", ".join(expected), at=cell, length=len(cell.text))
                     break
                 group.append(index)

@@ -543,12 +543,23 @@ def swap_columns(sheet: Sheet, choose) -> Sheet:
     labels = list(rows[r].labels)
     labels[at[a]], labels[at[b]] = labels[at[b]], labels[at[a]]
     rows[r] = attrs.evolve(rows[r], labels=tuple(labels))
+    ids = [c.id for c in load_template(block.template).table(block.table).row(first_row(block))
+           .columns]
     for k, row in enumerate(rows):
-        if row.figures and max(a, b) < len(row.figures):
+        # the two columns' figures, wherever earlier damage left them (a swap before
+        # this one, a lost cell): found by the figure each cell holds
+        where = {c.key[2]: i for i, c in enumerate(row.figures) if c.key is not None}
+        if ids[a] in where and ids[b] in where:
+            i, j = where[ids[a]], where[ids[b]]
             figures = list(row.figures)
-            figures[a], figures[b] = figures[b], figures[a]
+            figures[i], figures[j] = figures[j], figures[i]
             rows[k] = attrs.evolve(row, figures=tuple(figures))
     return sheet.with_block(index, attrs.evolve(block, rows=tuple(rows)))
+
+
+def first_row(block: Block) -> str:
+    """The row id of the block's first figure (the row whose columns the header names)."""
+    return next(c.key[1] for row in block.rows for c in row.figures if c.key)
 
 
 @sheet_damage

@@ -377,8 +377,9 @@ def test_a_header_out_of_the_templates_order_is_said_with_the_order_figures_are_
     assert read.said("GP209") == [
         ("GP209", Severity.WARNING, read.line(header), 3, 6,
          "the header names '本年制发件数' after a column the template puts after it; where "
-         "the header line names every column of a row, its figures are read in the "
-         "header's order, else in the template's: 本年制发件数, 本年废止件数, 现行有效件数, "
+         "the header (a line, or two lines of a group and its columns) names every column "
+         "of a row, its figures are read in the header's order, else in the template's: "
+         "本年制发件数, 本年废止件数, 现行有效件数, "
          "本年处理决定数量, 本年收费金额（单位：万元）", None)]
 
 
@@ -587,3 +588,29 @@ def test_only_the_empty_cell_dropped_is_said_skipped():
     line = text[:text.index(row)].count("\n") + 1
     places = [(d.code, d.line, d.column) for d in report.diagnostics if d.line == line]
     assert places == [("GP305", line, 19), ("GP302", line, 20)]
+
+
+def test_a_header_over_two_lines_out_of_the_templates_order_is_followed():
+    # the applications header: a line with 自然人, the group 法人或其他组织 and 总计,
+    # and a line with the group's columns; here 科研机构 before 商业企业, and 总计 before
+    # 自然人: the figures stand under their headers
+    lines = list(APPLICATIONS)
+    group = next(i for i, line in enumerate(lines) if line.startswith("商业企业"))
+    lines[group] = lines[group].replace("商业企业 | 科研机构", "科研机构 | 商业企业")
+    top = next(i for i, line in enumerate(lines) if "自然人" in line)
+    lines[top] = lines[top].replace("自然人", "@").replace("总计", "自然人").replace("@", "总计")
+    row = "一、本年新收政府信息公开申请数量 | 13 | 0 | 2 | 1 | 0 | 0 | 10"
+    new = next(line for line in lines if line.startswith("一、本年新收"))
+    read = Read(A, [row if line == new else line for line in lines])
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert "GP209" in [s[0] for s in read.said("GP209")]
+
+
+def test_a_header_over_two_lines_that_names_a_column_twice_is_not_followed():
+    lines = list(APPLICATIONS)
+    group = next(i for i, line in enumerate(lines) if line.startswith("商业企业"))
+    lines[group] = lines[group].replace("商业企业 | 科研机构", "科研机构 | 科研机构")
+    read = Read(A, lines)
+    # the template's order: the figures as the reference prints them
+    assert read.values("new_requests", APPLICANTS) == Read(A, list(APPLICATIONS)).values(
+        "new_requests", APPLICANTS)
