@@ -104,6 +104,18 @@ class Source:
         return self._format
 
 
+def _is_broken_zip(data: bytes) -> bool:
+    """Whether the bytes start as a zip but are none that can be opened (cut short)."""
+    import io
+    import zipfile
+
+    try:
+        zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return True
+    return False
+
+
 def _is_docx(data: bytes) -> bool:
     """Whether the bytes are a zip holding word/document.xml (a .docx)."""
     import io
@@ -121,8 +133,12 @@ def binary_source(data: bytes, name: str | None) -> Source | None:
     head = data[:1024]
     if head.lstrip()[:5] == b"%PDF-":
         return Source(name, "", (), data, format="pdf")
-    if head.startswith(b"PK\x03\x04") and _is_docx(data):
-        return Source(name, "", (), data, format="docx")
+    if head.startswith(b"PK\x03\x04"):
+        if _is_docx(data):
+            return Source(name, "", (), data, format="docx")
+        if _is_broken_zip(data):
+            raise InputError("GP006", "the input is a zip archive that cannot be opened: a "
+                             "truncated or broken Word file?", path=name)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .wps, .xls
         message = ("the input is a legacy Word or WPS file (.doc, .wps), which govparse does "
                    "not read")

@@ -30,13 +30,23 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _TABLE, _SDT, _ROW, _CELL = W + "p", W + "tbl", W + "sdt", W + "tr", W + "tc"
 
 
+# word/document.xml unpacked may be this large: a report's is a few MB; a zip bomb
+# (a small file that unpacks to gigabytes) is refused before it fills the memory.
+MAX_UNPACKED = 100 * 1024 * 1024
+
+
 def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Document:
+    import zlib
+
     from lxml import etree
 
     try:
-        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+        xml = _document_xml(data, path)
         root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, resolve_entities=False))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError, OSError,
+            NotImplementedError, RuntimeError, zlib.error, etree.XMLSyntaxError) as exc:
+        # broken, truncated, encrypted (RuntimeError) or packed in a way zipfile does
+        # not read (NotImplementedError)
         raise InputError("GP006", f"the Word file could not be read: {exc}", path=path) from None
     body = root.find(W + "body")
     sink = DiagnosticSink()
@@ -46,6 +56,18 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     if body is not None:
         _read_flow(body, blocks, counter, sink)
     return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
+
+
+def _document_xml(data: bytes, path: str | None) -> bytes:
+    """The zip's word/document.xml, read at most MAX_UNPACKED bytes far (the size the
+    zip states may be a lie)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as part:
+        xml = part.read(MAX_UNPACKED + 1)
+    if len(xml) > MAX_UNPACKED:
+        raise InputError("GP003", f"the Word file's text (word/document.xml) unpacks to more "
+                         f"than {MAX_UNPACKED // (1024 * 1024)} MB, the limit: a zip bomb, or "
+                         "no report", path=path)
+    return xml
 
 
 class _Counter:

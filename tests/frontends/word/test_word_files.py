@@ -21,7 +21,7 @@ TEMPLATE = HERE / "data" / "real" / "docx" / "template-2021-empty.docx"
 def filled_template(value_of) -> bytes:
     """The template with each figure cell filled: ``value_of(table, row, column)``,
     the rows and columns taken in the template's order."""
-    docx = pytest.importorskip("docx")
+    import docx  # python-docx: a test dependency
     document = docx.Document(str(TEMPLATE))
     spec = load_template("2021")
     for word_table, table in zip(document.tables, spec.tables):
@@ -72,3 +72,74 @@ def test_merged_cells_become_spans_and_cells_know_their_place():
     review = tables[2]
     assert [c.text for c in review.rows[1][:5]] == ["结果维持", "结果纠正", "其他结果", "尚未审结",
                                                    "总计"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_fills_the_memory():
+    from govparse.frontends.word import reader
+
+    big = b"<w:document>" + b" " * (reader.MAX_UNPACKED + 10) + b"</w:document>"
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": big})
+    assert len(bomb) < 1_000_000  # a small file
+    with pytest.raises(govparse.InputError) as caught:
+        govparse.parse(bomb, path="bomb.docx")
+    assert caught.value.code == "GP003"
+    assert "unpacks to more than 100 MB" in caught.value.message
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.9, 0.99])
+def test_a_truncated_word_file_is_a_clear_error(cut):
+    data = filled_template(lambda table, row, column: 1)
+    with pytest.raises(govparse.InputError) as caught:
+        govparse.parse(data[:int(len(data) * cut)], path="cut.docx")
+    assert caught.value.code == "GP006"
+    assert caught.value.message == ("the input is a zip archive that cannot be opened: a "
+                                    "truncated or broken Word file?")
+
+
+def test_a_word_file_whose_text_is_broken_xml_is_gp006():
+    broken = _zip({"word/document.xml": b"<w:document><w:body><w:p>"})
+    with pytest.raises(govparse.InputError) as caught:
+        govparse.parse(broken, path="broken.docx")
+    assert caught.value.code == "GP006"
+    assert caught.value.message.startswith("the Word file could not be read: ")
+
+
+FILLED = None
+
+
+def _filled() -> bytes:
+    global FILLED
+    if FILLED is None:
+        FILLED = filled_template(lambda table, row, column: 7)
+    return FILLED
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.floats(0.0, 1.0), flips=st.lists(st.tuples(st.floats(0.0, 1.0),
+                                                          st.integers(0, 255)), max_size=8))
+def test_a_damaged_word_file_gives_a_report_or_a_clear_error(cut, flips):
+    data = bytearray(_filled())
+    for where, byte in flips:
+        data[min(int(where * len(data)), len(data) - 1)] = byte
+    data = bytes(data[:max(1, int(cut * len(data)))]) if cut < 1 else bytes(data)
+    try:
+        report = govparse.parse(data, path="damaged.docx")
+    except govparse.GovParseError as exc:
+        assert exc.code in ("GP002", "GP003", "GP004", "GP006"), exc
+        return
+    # read: every figure read is one the file holds (7), or missing
+    assert {f.value for _, _, _, f in report.table_figures()} <= {7, None}
