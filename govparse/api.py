@@ -76,12 +76,20 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
     if source.format == "pdf":
-        from govparse.frontends.pdf.reader import pdf_text, with_pdf_locations  # pypdfium2
+        from govparse.frontends.pdf.reader import (pdf_text, with_pdf_locations,  # pypdfium2
+                                                   with_pdf_places)
 
         text, notes, places = pdf_text(source.data, source.name)
         source.text, source.notes = text, source.notes + tuple(notes)
-        report = read_document(read_text(text, source.name, source.notes), mode)
-        return with_pdf_locations(report, text, places)
+        document = read_text(text, source.name, source.notes)
+        try:
+            report = read_document(document, mode)
+        except StrictModeError as exc:
+            raise StrictModeError(with_pdf_places(exc.diagnostics, document, text, places),
+                                  path=exc.path) from None
+        report = with_pdf_locations(report, text, places)
+        return attrs.evolve(report, diagnostics=with_pdf_places(report.diagnostics, document,
+                                                                text, places))
     if source.format == "docx":
         from govparse.frontends.word.reader import read_docx
 

@@ -111,3 +111,29 @@ def with_pdf_locations(report: Report, text: str, places: PdfPlaces) -> Report:
             report = report.replace_figure(table, row, column,
                                            attrs.evolve(figure, location=location))
     return report
+
+
+def with_pdf_places(diagnostics, document, text: str, places: PdfPlaces) -> tuple:
+    """The diagnostics, each about a place of the text layer located on its page
+    (``location``: page and box) and, about a table cell, given the cell's row label
+    and text (``context``), as a page's diagnostics are: a PDF's text layer is no
+    source a person reads. (Not the column header: the text layer's rows do not
+    stand in a grid, so what stands above a cell is no header of it; the messages
+    name the column where it is known.)"""
+    from govparse.core.places import with_context
+    from govparse.locations import TextLocation
+
+    starts = [0] + [found.end() for found in re.finditer("\n", text)]
+    in_text = [attrs.evolve(d, location=TextLocation(d.line, d.column))
+               if d.location is None and d.line is not None and d.column is not None
+               and d.line <= len(starts) else d for d in diagnostics]
+    out = []
+    for before, d in zip(diagnostics, with_context(document, in_text)):
+        if d is before:
+            out.append(d)
+            continue
+        place = places.locate(starts[d.line - 1] + d.column - 1, d.length)
+        context = attrs.evolve(d.context, column=None) if d.context is not None else None
+        out.append(attrs.evolve(d, location=place, context=context) if place is not None
+                   else attrs.evolve(d, location=None, context=None))
+    return tuple(out)

@@ -107,3 +107,23 @@ def test_every_figure_stands_on_its_page_in_its_box(name):
         assert "".join(text.split()) == figure_text(figure.value), (table, row, column)
         located += 1
     assert located == 186
+
+
+def test_diagnostics_say_the_page_and_the_cell_not_a_line_of_the_text_layer():
+    from govparse.locations import PdfLocation
+
+    report = govparse.parse_file(PDFS / "hzq2023.pdf")
+    (clipped,) = [d for d in report.diagnostics if d.code == "GP203"]
+    assert isinstance(clipped.location, PdfLocation) and clipped.location.page == 3
+    assert clipped.context.text == "2.其他法律行政止公开" and clipped.context.column is None
+    # every diagnostic with a place in the text layer has its page
+    placed = [d for d in report.diagnostics if d.line is not None]
+    assert placed and all(isinstance(d.location, PdfLocation) for d in placed)
+    shown = CliRunner().invoke(cli, ["parse", str(PDFS / "hzq2023.pdf")]).stderr
+    assert f"--> {PDFS / 'hzq2023.pdf'}: page 3, box (" in shown
+    assert "= cell: '2.其他法律行政止公开'" in shown
+    # strict mode's error says the same
+    with pytest.raises(govparse.StrictModeError) as caught:
+        govparse.parse_file(PDFS / "hzq2023.pdf", mode="strict")
+    assert all(isinstance(d.location, PdfLocation) for d in caught.value.diagnostics
+               if d.line is not None)
