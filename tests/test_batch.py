@@ -152,7 +152,7 @@ def test_the_same_rows_whatever_the_jobs(thousand, tmp_path):
 def test_one_file_is_read_as_before_and_no_summary(tmp_path):
     result = invoke("parse", str(example_path("tab")))
     assert result.exit_code == 0
-    assert result.stderr == f"{example_path('tab')}: no problems\n"
+    assert result.stderr == f"{example_path('tab')}: no problems; 200 of 200 figures\n"
     stats = invoke("parse", "--statistics", str(example_path("tab")))
     assert "Checked 1 file in " in stats.stderr
 

@@ -207,8 +207,12 @@ def _rendered(path, source, report, error, options: Options) -> str:
     diagnostics = report.diagnostics if report is not None else \
         (error.diagnostics if error is not None else ())
     text = source.text if source is not None and source.format in ("text", "pdf") else None
+    figures = None
+    if report is not None:
+        values = [f.value for _, _, _, f in report.table_figures()]
+        figures = (sum(v is not None for v in values), len(values))
     return file_report(path, diagnostics, text, error=error, show_notes=options.show_notes,
-                       color=options.color)
+                       color=options.color, figures=figures)
 
 
 def _failed(report_id: int, path: str, error: GovParseError, options: Options) -> Done:

@@ -296,11 +296,13 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def file_report(name: str, diagnostics: Sequence[Diagnostic], source: str | None = None, *,
-                error=None, show_notes: bool = False, color: bool = False) -> str:
+                error=None, show_notes: bool = False, color: bool = False,
+                figures: tuple[int, int] | None = None) -> str:
     """What the command line says of one file on standard error: its diagnostics
     (notes only with ``show_notes``), under each the source line where there is
-    one, then a verdict line (``name: 2 errors, 1 warning``; ``name: not read: …``
-    for a file stopped by ``error``, a GovParseError)."""
+    one, then a verdict line (``name: 2 errors, 1 warning``, with ``; 188 of 200
+    figures`` when ``figures`` gives how many were found of how many; ``name: not
+    read: …`` for a file stopped by ``error``, a GovParseError)."""
     from govparse.errors import StrictModeError
 
     shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
@@ -315,5 +317,6 @@ def file_report(name: str, diagnostics: Sequence[Diagnostic], source: str | None
             chunks.append(f"error[{error.code}]: {error.message}\n  --> {name}\n")
     tail = f" ({hidden} note{'s' if hidden != 1 else ''} not shown; --notes shows them)" \
         if hidden else ""
-    chunks.append(f"{name}: {verdict}{tail}")
+    found = f"; {figures[0]} of {figures[1]} figures" if figures and error is None else ""
+    chunks.append(f"{name}: {verdict}{found}{tail}")
     return "\n".join(chunks)
