@@ -24,6 +24,7 @@ _EXPORTS = {
     "Mode": "govparse.api",
     "dumps": "govparse.emit.printer",
     "validate": "govparse.check.validation",
+    "to_pandas": "govparse.batch.frames",
 }
 _MODEL = (
     "ActiveDisclosure", "ActiveDisclosure2019", "ApplicantCounts", "Applications",

@@ -15,8 +15,12 @@ def schema_of(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
 
 
 def table_of(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    """Row tuples as a table of ``schema``, a column at a time."""
-    columns = list(zip(*rows)) if rows else [()] * len(schema)
+    """Row tuples as a table of ``schema``."""
+    return table_of_columns(list(zip(*rows)) if rows else [()] * len(schema), schema)
+
+
+def table_of_columns(columns: list, schema: pa.Schema) -> pa.Table:
+    """Columns (a sequence of values each) as a table of ``schema``."""
     return pa.Table.from_arrays(
         [pa.array(column, type=field.type) for column, field in zip(columns, schema)],
         schema=schema)
