@@ -77,7 +77,7 @@ def _read_long(pd, path: str):
         with pd.ExcelFile(path) as workbook:
             sheets = [name for name in workbook.sheet_names
                       if name == "figures" or name.startswith("figures (")]
-            return pd.concat([workbook.parse(name, dtype=dict.fromkeys(_TEXT_COLUMNS, str))
+            return pd.concat([pd.read_excel(workbook, sheet_name=name, dtype=dict.fromkeys(_TEXT_COLUMNS, str))
                               for name in sheets], ignore_index=True)
     if format == "sqlite":
         import sqlite3

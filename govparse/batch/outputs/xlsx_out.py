@@ -63,6 +63,7 @@ class ContinuedSheet:
 class ExcelWriter:
     def __init__(self, path: str, *, sheet_rows: int = EXCEL_ROWS, **_ignored) -> None:
         self._path = path
+        self._check_writable()
         self._workbook = Workbook(write_only=True)
         self._reports = ContinuedSheet(self._workbook, "reports", ReportRow._fields, sheet_rows)
         self._figures = ContinuedSheet(self._workbook, "figures",
@@ -74,7 +75,6 @@ class ExcelWriter:
             index = {(entry.row, entry.column): i for i, entry in enumerate(columns)}
             self._tables[table] = (ContinuedSheet(self._workbook, table, header, sheet_rows),
                                    index)
-        self._check_writable()
 
     def _check_writable(self) -> None:
         # the workbook is written only when closed: say now, not after the run, that
