@@ -334,6 +334,30 @@ def test_a_database_keeps_each_finished_batch_before_close(tmp_path, results, fo
     assert len(known_hashes(path, format)) == 5
 
 
+@pytest.mark.parametrize("format", DATABASES)
+def test_a_batch_cut_short_is_written_once_by_close(tmp_path, results, format):
+    # Ctrl-C between the reports and the figures of a batch: close writes it whole
+    path = str(tmp_path / f"run.{format}")
+    writer = open_writer(path, format, batch_size=3)
+    insert = writer.insert
+
+    def cut_short(name, rows):
+        if name == "figures":
+            writer.insert = insert
+            raise KeyboardInterrupt
+        insert(name, rows)
+
+    writer.insert = cut_short
+    with pytest.raises(KeyboardInterrupt):
+        try:
+            for result in results:
+                writer.add(result)
+        finally:
+            writer.close()
+    assert read_back(path, format) == expected_figures(results[:3])
+    assert known_hashes(path, format) == {r.report.sha256 for r in results[:3]}
+
+
 def test_parquet_writes_a_row_group_a_batch(tmp_path, results):
     read = [r for r in results if r.figures]
     path = write(tmp_path / "run.parquet", "parquet", read, batch_size=2)

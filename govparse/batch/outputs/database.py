@@ -167,10 +167,16 @@ class DatabaseWriter:
             return
         with self.failure_said("write"):
             self.begin()
-            for name, rows in self._pending.items():
-                if rows:
-                    self.insert(name, rows)
-            self.commit()
+            try:
+                for name, rows in self._pending.items():
+                    if rows:
+                        self.insert(name, rows)
+                self.commit()
+            except BaseException:
+                # a batch cut short (Ctrl-C) is undone whole, to be written again by
+                # close: a report's rows are never written twice, nor in part
+                self._connection.rollback()
+                raise
         self._pending = {name: [] for name in RELATIONS}
         self._pending_results = 0
 

@@ -34,9 +34,14 @@ class ParquetWriter:
 
     def flush(self) -> None:
         """Write the figures added since the last flush as a row group."""
-        if self._columns[0]:
-            self._writer.write_table(table_of_columns(self._columns, SCHEMA))
+        if not self._columns[0]:
+            self._results = 0  # none of them had figures
+            return
+        table = table_of_columns(self._columns, SCHEMA)
+        # forgotten before it is written: an interruption inside write_table, which
+        # finishes the row group, must not make close write it twice
         self._columns, self._results = [[] for _ in SCHEMA], 0
+        self._writer.write_table(table)
 
     def close(self) -> None:
         try:
