@@ -88,6 +88,10 @@ def renumbered(results, start=1):
             for i, result in enumerate(results, start)]
 
 
+def connect(path, format):
+    return sqlite3.connect(path) if format == "sqlite" else duckdb.connect(str(path))
+
+
 def figure_key(report, table, row, column):
     return (report, table, row, column)
 
@@ -133,9 +137,10 @@ def read_back(path, format):
         return found
     query = ('SELECT r.path, f."table", f."row", f."column", f.value, f.value_text '
              "FROM figures AS f JOIN reports AS r ON r.report_id = f.report_id")
-    connection = sqlite3.connect(path) if format == "sqlite" else duckdb.connect(str(path))
+    connection = connect(path, format)
     try:
-        return {figure_key(*row[:4]): tuple(row[4:]) for row in connection.execute(query).fetchall()}
+        rows = connection.execute(query).fetchall()
+        return {figure_key(*row[:4]): tuple(row[4:]) for row in rows}
     finally:
         connection.close()
 
@@ -184,7 +189,7 @@ def test_the_jsonl_output_holds_a_line_a_file(tmp_path, results):
 @pytest.mark.parametrize("format", DATABASES)
 def test_a_database_holds_reports_figures_and_diagnostics(tmp_path, results, format):
     path = write(tmp_path / f"run.{format}", format, results)
-    connection = sqlite3.connect(path) if format == "sqlite" else duckdb.connect(str(path))
+    connection = connect(path, format)
     try:
         reports = connection.execute(
             "SELECT report_id, path, organization, year, template, figures_found, "
@@ -214,7 +219,7 @@ def test_a_database_holds_reports_figures_and_diagnostics(tmp_path, results, for
 
 
 def wide_view(path, format):
-    connection = sqlite3.connect(path) if format == "sqlite" else duckdb.connect(str(path))
+    connection = connect(path, format)
     try:
         cursor = connection.execute("SELECT * FROM figures_wide ORDER BY report_id")
         columns = [d[0] for d in cursor.description]
@@ -252,7 +257,7 @@ def test_resume_adds_after_the_reports_there_and_knows_their_files(tmp_path, res
     assert known_hashes(path, format) == {r.report.sha256 for r in results[:4]}
     write(path, format, renumbered(results[4:]), resume=True)
     assert known_hashes(path, format) == {r.report.sha256 for r in results if r.report.sha256}
-    connection = sqlite3.connect(path) if format == "sqlite" else duckdb.connect(path)
+    connection = connect(path, format)
     try:
         assert connection.execute("SELECT report_id, path FROM reports ORDER BY report_id"
                                   ).fetchall() == [(r.report.report_id, r.report.path)
@@ -284,7 +289,7 @@ def test_a_file_that_is_no_govparse_database_is_a_clear_error(tmp_path, format):
     with pytest.raises(OutputError, match="cannot read the database"):
         known_hashes(str(path), format)
     other = tmp_path / f"other.{format}"
-    connection = sqlite3.connect(other) if format == "sqlite" else duckdb.connect(str(other))
+    connection = connect(other, format)
     connection.execute("CREATE TABLE reports (id INTEGER, name TEXT)")
     connection.commit()
     connection.close()
@@ -325,7 +330,7 @@ def test_a_database_keeps_each_finished_batch_before_close(tmp_path, results, fo
     writer = open_writer(path, format, batch_size=2)
     for result in results[:5]:
         writer.add(result)
-    connection = sqlite3.connect(path) if format == "sqlite" else duckdb.connect(path)
+    connection = connect(path, format)
     try:
         assert connection.execute("SELECT count(*) FROM reports").fetchone()[0] == 4
     finally:

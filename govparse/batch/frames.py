@@ -16,7 +16,6 @@ from govparse.template.codebook import wide_columns
 LONG_COLUMNS = tuple(name for name, _ in TYPED_FIGURE_COLUMNS)
 _TEXT_COLUMNS = tuple(name for name, kind in TYPED_FIGURE_COLUMNS if kind == TEXT)
 REPORT_COLUMNS = ("report", "organization", "year", "template")
-READABLE = ("csv", "parquet", "sqlite", "duckdb", "xlsx")
 
 # the long frame from a database: its figures with their report's columns
 _DATABASE_QUERY = (
@@ -65,28 +64,37 @@ def _long_of_results(pd, results: Iterable[FileResult]):
 
 def _read_long(pd, path: str):
     format = format_of(path)
-    if format not in READABLE:
-        raise OutputError(f"to_pandas reads the outputs {', '.join(READABLE)}, not {format}")
+    if format not in _READERS:
+        raise OutputError(f"to_pandas reads the outputs {', '.join(_READERS)}, not {format}")
     if not os.path.exists(path):
         raise OutputError(f"no such file: {path}")
-    if format == "parquet":
-        return pd.read_parquet(path)
-    if format == "csv":
-        return _read_csv(pd, path)
-    if format == "xlsx":
-        with pd.ExcelFile(path) as workbook:
-            sheets = [name for name in workbook.sheet_names
-                      if name == "figures" or name.startswith("figures (")]
-            return pd.concat([pd.read_excel(workbook, sheet_name=name, dtype=dict.fromkeys(_TEXT_COLUMNS, str))
-                              for name in sheets], ignore_index=True)
-    if format == "sqlite":
-        import sqlite3
+    return _READERS[format](pd, path)
 
-        connection = sqlite3.connect(path)
-        try:
-            return pd.read_sql_query(_DATABASE_QUERY, connection)
-        finally:
-            connection.close()
+
+def _read_parquet(pd, path: str):
+    return pd.read_parquet(path)
+
+
+def _read_excel(pd, path: str):
+    text = dict.fromkeys(_TEXT_COLUMNS, str)
+    with pd.ExcelFile(path) as workbook:
+        return pd.concat([pd.read_excel(workbook, sheet_name=name, dtype=text)
+                          for name in workbook.sheet_names
+                          if name == "figures" or name.startswith("figures (")],
+                         ignore_index=True)
+
+
+def _read_sqlite(pd, path: str):
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return pd.read_sql_query(_DATABASE_QUERY, connection)
+    finally:
+        connection.close()
+
+
+def _read_duckdb(pd, path: str):
     import duckdb
 
     connection = duckdb.connect(path, read_only=True)
@@ -103,6 +111,10 @@ def _read_csv(pd, path: str):
     frame.insert(frame.columns.get_loc("value") + 1, "value_text", frame["value"])
     frame["inferred"] = frame["inferred"] == "true"
     return frame
+
+
+_READERS = {"csv": _read_csv, "parquet": _read_parquet, "sqlite": _read_sqlite,
+            "duckdb": _read_duckdb, "xlsx": _read_excel}
 
 
 def _typed(pd, long):

@@ -41,7 +41,7 @@ def create_table_sql(name: str, types: dict[str, str], key: tuple[str, ...] = ("
 
 def _wide_view(columns: list[str], source: str) -> str:
     report = [f"r.{quoted(c)}" for c in WIDE_REPORT_COLUMNS]
-    return f"CREATE VIEW IF NOT EXISTS {WIDE_VIEW} AS SELECT {', '.join(report + columns)} {source}"
+    return f"CREATE VIEW {WIDE_VIEW} AS SELECT {', '.join(report + columns)} {source}"
 
 
 def _is_figure(entry) -> str:
@@ -118,6 +118,8 @@ class DatabaseWriter:
                 self._check_tables()
                 for name in RELATIONS:
                     self.execute(self.create_sql(name))
+                # made anew each time, so that it shows the columns of this govparse
+                self.execute(f"DROP VIEW IF EXISTS {WIDE_VIEW}")
                 self.execute(self.wide_view_sql())
                 self._offset = self.scalar("SELECT COALESCE(MAX(report_id), 0) FROM reports")
                 self.commit()
@@ -134,7 +136,8 @@ class DatabaseWriter:
         raise NotImplementedError
 
     def create_sql(self, name: str) -> str:
-        return create_table_sql(name, self.kind_types, key=("report_id",) if name == "reports" else ())
+        key = ("report_id",) if name == "reports" else ()
+        return create_table_sql(name, self.kind_types, key=key)
 
     def wide_view_sql(self) -> str:
         raise NotImplementedError
@@ -190,7 +193,8 @@ class DatabaseWriter:
         """A database already there must be one govparse wrote, with these columns."""
         for name, columns in RELATIONS.items():
             try:
-                found = tuple(d[0] for d in self.execute(f"SELECT * FROM {name} LIMIT 0").description)
+                cursor = self.execute(f"SELECT * FROM {name} LIMIT 0")
+                found = tuple(d[0] for d in cursor.description)
             except self.errors:
                 continue  # no such table yet
             if found != tuple(column for column, _ in columns):
