@@ -20,7 +20,8 @@ from click.testing import CliRunner
 
 import govparse
 from govparse.batch.outputs import WRITERS, OutputError, known_hashes, open_writer
-from govparse.batch.records import FileResult
+from govparse.batch.outputs.relations import DIAGNOSTICS, FIGURES, REPORTS
+from govparse.batch.records import DiagnosticRow, FigureRow, FileResult, ReportRow
 from govparse.batch.rows import result_of
 from govparse.cli.codebook_cmd import codebook_command
 from govparse.errors import GovParseError
@@ -107,6 +108,14 @@ def test_the_results_hold_reports_and_errors(results):
     assert by_name["report-2024-tab.txt"].report.figures_found == 200
     assert by_name["report-2020-tab.txt"].report.template == "2019"
     assert any(f.location for f in by_name["006.html"].figures)
+
+
+def test_the_database_tables_have_the_records_columns():
+    # a report's and a diagnostic's row is written as the record is
+    assert tuple(name for name, _ in REPORTS) == ReportRow._fields
+    assert tuple(name for name, _ in DIAGNOSTICS) == DiagnosticRow._fields
+    figures = [name for name, _ in FIGURES]
+    assert figures == [*FigureRow._fields[:5], "value_text", *FigureRow._fields[5:]]
 
 
 # ---------------------------------------------------------------- each format read back

@@ -62,7 +62,7 @@ def wide_view_by_pivot() -> str:
     """The figures pivoted on their ids (DuckDB's PIVOT: a twentieth of the time of an
     aggregate a column)."""
     figure = ' || \'.\' || '.join(f"f.{quoted(c)}" for c in ("table", "row", "column"))
-    ids = ", ".join(f"'{e.id}' AS {quoted(e.id)}" for e in wide_columns())
+    ids = ", ".join(f"'{e.id}'" for e in wide_columns())  # each column named by its value
     return _wide_view(["p.* EXCLUDE (report_id)"],
                       f"FROM reports AS r JOIN (PIVOT (SELECT f.report_id, {figure} AS figure, "
                       f"f.value FROM figures AS f) ON figure IN ({ids}) USING first(value) "
