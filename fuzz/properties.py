@@ -74,8 +74,8 @@ _FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Errors about the input as a whole, which have no line to point at.
 WHOLE_INPUT_CODES = frozenset({"GP001", "GP002", "GP003", "GP004", "GP006", "GP007", "GP008"})
 # Diagnostics about the document as a whole, which may have no line: a section that
-# is not there, the template of the tables against the year.
-DOCUMENT_CODES = frozenset({"GP103", "GP106", "GP107", "GP108"})
+# is not there, the template of the tables against the year, no table at all.
+DOCUMENT_CODES = frozenset({"GP103", "GP106", "GP107", "GP108", "GP112"})
 
 # Bugs found by fuzzing, reported, and pinned by tests in tests/test_regressions.py,
 # that are not fixed yet: id -> what goes wrong. Violations tagged with one of these

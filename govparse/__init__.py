@@ -24,6 +24,7 @@ _EXPORTS = {
     "Mode": "govparse.api",
     "dumps": "govparse.emit.printer",
     "validate": "govparse.check.validation",
+    "parse_many": "govparse.batch.runner",
     "to_pandas": "govparse.batch.frames",
 }
 _MODEL = (

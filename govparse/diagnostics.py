@@ -51,6 +51,9 @@ CODES: dict[str, Code] = {
         Code("GP007", "no-text-layer", _E, "the PDF has no text to read (a scan: govparse does no OCR)"),
         Code("GP008", "legacy-word-file", _E, "a legacy Word or WPS file (.doc, .wps), not read"),
         Code("GP009", "page-marker", _N, "page numbers between a PDF's pages were dropped"),
+        Code("GP010", "internal-error", _E,
+             "govparse failed on the file (a bug, or its worker process crashed); a batch goes on"),
+        Code("GP011", "timeout", _E, "reading the file took longer than the time allowed"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),
@@ -66,6 +69,8 @@ CODES: dict[str, Code] = {
              "the title line starts with a field label (标题:); the organisation follows it"),
         Code("GP111", "split-title", _N,
              "the title is written over two lines (the organisation above); read as one"),
+        Code("GP112", "no-tables", _E,
+             "no statistics table was found: the input holds none of a report's figures"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),

@@ -40,6 +40,17 @@ def as_nobody(*args: str, stdin: bytes = b"") -> Run:
     """The console's main() in a forked child that runs as nobody (or as the user
     running the suite, if that is not root). Forking, not exec: the interpreter may
     live where nobody cannot read (/root)."""
+    # The standard library may live where nobody cannot read it either: what a run
+    # of several files imports (its worker pool) is imported before the fork.
+    import concurrent.futures  # noqa: F401
+    import concurrent.futures.process  # noqa: F401
+    import fnmatch  # noqa: F401
+    import hashlib  # noqa: F401
+    import multiprocessing.context  # noqa: F401
+    import multiprocessing.popen_fork  # noqa: F401
+    import multiprocessing.queues  # noqa: F401
+    import multiprocessing.synchronize  # noqa: F401
+
     files = [tempfile.TemporaryFile() for _ in range(3)]
     files[0].write(stdin)
     files[0].seek(0)

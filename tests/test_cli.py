@@ -45,12 +45,14 @@ def test_lenient_errors_exit_1(tmp_path):
 
 
 def test_batch_goes_on_after_a_bad_file_and_keeps_the_good_results():
+    # a file that cannot be read among files that can: exit 1 (2 when none can)
     result = run("parse", "--format", "csv", "nope.txt", CLEAN, str(SEED_FILES[4]))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["report"] for r in rows} == {CLEAN, str(SEED_FILES[4])}
     assert "error[GP001]" in result.stderr and "nope.txt" in result.stderr
-    assert result.stdout.count("report,table,row") == 1
+    assert result.stdout.count("report,organization,year,template,table,row") == 1
+    assert run("parse", "nope.txt", "nope2.txt").exit_code == 2
 
 
 def test_standard_input():
@@ -107,3 +109,22 @@ def test_python_dash_m_and_help_document_exit_codes():
     out = subprocess.run([sys.executable, "-m", "govparse", "parse", "--help"],
                          capture_output=True, text=True, check=True).stdout
     assert "Exit codes" in out and "2  usage error" in out
+
+
+def test_text_output_fits_100_columns_and_shows_the_group_rows():
+    from govparse.emit.rendering import display_width
+
+    for layout in ("tab", "pipe"):
+        lines = run("parse", str(example_path(layout))).stdout.splitlines()
+        assert max(display_width(line) for line in lines) <= 100
+        # a group's label on its own line, its rows indented under it
+        start = lines.index("  （三）不予公开")
+        assert lines[start - 1].startswith("  （二）部分公开") or \
+            lines[start - 1].startswith("  只计这一情形")
+        assert lines[start + 1].split() == ["1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"]
+        assert lines[start + 1].startswith("    1.属于国家秘密")
+        assert "  （六）其他处理" in lines and "三、本年度办理结果" in lines
+        # a label too long for its room wraps, its figures on its first line
+        first = next(i for i, line in enumerate(lines) if line.startswith("    1.申请人无正当"))
+        assert lines[first].split()[1:] == ["0", "1", "0", "0", "0", "0", "1"]
+        assert lines[first + 1].startswith("    ") and lines[first + 1].split()[0][0] != "2"

@@ -298,9 +298,9 @@ def test_every_line_of_any_text_is_read_without_a_syntax_error():
         10, 2, "'a' is no label of this table; ignored")
     lines = weird.split("\n")
     assert all(d.line is None or 1 <= d.line <= len(lines) for d in report.diagnostics)
-    # empty input: no title, every section missing, and nothing else
+    # empty input: no title, every section missing, no table, and nothing else
     empty = govparse.parse("")
-    assert sorted(codes(empty)) == ["GP101"] + ["GP103"] * 3 + ["GP108"] * 3
+    assert sorted(codes(empty)) == ["GP101"] + ["GP103"] * 3 + ["GP108"] * 3 + ["GP112"]
     assert empty.sections == () and empty.preamble == ()
 
 

@@ -192,7 +192,8 @@ def test_check_exit_codes():
     assert "error[GP401]" in result.stderr and "error[GP403]" in result.stderr
     assert "applications.carried_forward.natural_person = 1" in result.stderr
     assert run("--ignore", "GP401,GP403", str(SEED_FILES[4])).exit_code == 0
-    assert run("nope.txt", str(SEED_FILES[0])).exit_code == 2
+    assert run("nope.txt", str(SEED_FILES[0])).exit_code == 1  # one file of two unreadable
+    assert run("nope.txt").exit_code == 2  # no file could be read
 
 
 def test_check_json_gives_the_same_as_data():

@@ -61,13 +61,15 @@ class DiagnosticRow(NamedTuple):
 
 
 class FileResult(NamedTuple):
-    """What one file gave: its report row, figures and diagnostics; ``report`` is
-    the Report itself when the output wants the whole model (JSON), else None."""
+    """What one file gave: its report row, figures and diagnostics. When the
+    output wants the whole model (JSON), ``model`` is the Report, or ``error`` the
+    error that stopped the file as JSON data (govparse.emit.serialize.error_to_dict)."""
 
     report: ReportRow
     figures: tuple[FigureRow, ...]
     diagnostics: tuple[DiagnosticRow, ...]
     model: object = None  # govparse.Report, or None
+    error: dict | None = None
 
     @property
     def failed(self) -> bool:

@@ -35,7 +35,11 @@ def result_of(report_id: int, path: str, *, sha256: str | None = None,
         errors=counts["error"], warnings=counts["warning"], notes=counts["note"],
         error_code=error.code if error is not None else None,
         error_message=error.message if error is not None else None)
-    return FileResult(row, figures, diagnostic_rows, report if keep_model else None)
+    if not keep_model or error is None:
+        return FileResult(row, figures, diagnostic_rows, report if keep_model else None)
+    from govparse.emit.serialize import error_to_dict
+
+    return FileResult(row, figures, diagnostic_rows, report, error_to_dict(error))
 
 
 def _meta(report: Report | None, name: str):

@@ -18,8 +18,8 @@ SUBCOMMANDS = {
 
 EXIT_CODES_HELP = """\b
 Exit codes: 0 done, nothing wrong; 1 a report has problems (each command's
---help says which); 2 usage error, a file could not be read, or the output could
-not be written; 130 interrupted (Ctrl-C), 128+N ended by signal N. When the
+--help says which); 2 usage error, no file could be read, or the output could not
+be written; 130 interrupted (Ctrl-C), 128+N ended by signal N. When the
 reader of the output goes away (`govparse parse … | head`), govparse stops
 quietly, ended by SIGPIPE as other command-line programs are."""
 
@@ -45,10 +45,21 @@ class LazyGroup(click.Group):
             end_by_sigpipe()
 
 
-@click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP)
+@click.group(cls=LazyGroup, epilog=EXIT_CODES_HELP,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govparse")
 def cli() -> None:
-    """Read government information disclosure annual reports (政府信息公开工作年度报告)."""
+    """Read government information disclosure annual reports (政府信息公开工作年度报告):
+    text, web pages, PDF and Word files, one or a folder of thousands.
+
+    \b
+    govparse parse report.pdf              print a report's figures
+    govparse parse reports/ -o out.duckdb  read a folder into a database
+    govparse check reports/                check the template's arithmetic
+    govparse codes GP302                   explain a diagnostic code
+    govparse codebook                      the id and label of every figure
+
+    Run a command with -h to see what it does and its options."""
 
 
 def main() -> None:

@@ -1,42 +1,44 @@
 from __future__ import annotations
 
-import attrs
 import click
 
-from govparse.cli.common import (
-    EXIT_OK,
-    FILES,
-    INFER,
-    MAX_BYTES,
-    JsonArray,
-    NOTES,
-    Outcome,
-    check_infer,
-    error_data,
-    print_diagnostics,
-    read_all,
-)
-from govparse.check.validation import selected, validate
+from govparse.cli.batch_run import EXIT_HELP, Run, batch_options, execute
+from govparse.cli.common import check_infer
+
 
 def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
+    """The codes or prefixes of --select/--ignore; an unknown one is a usage error."""
+    from govparse.diagnostics import CODES
+
+    codes = tuple(c.strip().upper() for v in value for c in v.split(",") if c.strip())
+    for code in codes:
+        if not any(known.startswith(code) for known in CODES):
+            raise click.BadParameter(f"{code} is no code nor the start of one "
+                                     "(govparse codes lists them)")
+    return codes
 
 
-@click.command("check")
+@click.command("check", short_help="Check the template's arithmetic in reports.", epilog=EXIT_HELP.format(
+    clean=" and every relation holds (in --strict mode: no parse warning either)",
+    problems=" (a relation fails, or a parse error; --strict: any warning)"))
 @click.option("--strict", is_flag=True,
               help="Also fail on any parse warning, not only on a failed relation.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: diagnostics with carets; json: the same as data.")
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["text", "json", "csv", "jsonl", "parquet", "sqlite", "duckdb",
+                                 "xlsx"]),
+              help="On standard output: text (diagnostics with carets, on standard error; "
+                   "the default) or json (the same as data). With -o: the format of the file, "
+                   "as for govparse parse (the findings are among the diagnostics).")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these codes or prefixes (GP4, GP401,GP403). Repeatable.")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these codes or prefixes. Repeatable.")
-@INFER
-@NOTES
-@MAX_BYTES
-@FILES
-def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_bytes) -> None:
-    """Check the template's arithmetic in report FILES (- reads standard input).
+@batch_options
+def check_command(paths, strict, fmt, select, ignore, globs, files_from, jobs, timeout, output,
+                  excel, resume, quiet, statistics, stdin_filename, max_bytes, show_notes,
+                  infer) -> None:
+    """Check the template's arithmetic in reports (files and folders; - reads
+    standard input).
 
     Row totals, the （七）总计 row against the outcome rows, the 勾稽关系 of every
     column (本年新收 + 上年结转 = 办理结果总计 + 结转下年度), the review and litigation
@@ -45,39 +47,31 @@ def check_command(files, strict, fmt, select, ignore, infer, show_notes, max_byt
 
     --select and --ignore choose which codes are printed and counted, parse
     diagnostics too, as ruff does.
-
-    \b
-    Exit codes (counting the selected codes only):
-      0  every relation holds (in --strict mode: and no parse warning)
-      1  a relation fails, or a file parsed with errors (--strict: any warning)
-      2  usage error, or a file could not be read
     """
     check_infer(strict, infer)
-    select, ignore = _codes(select), _codes(ignore)
-    status = EXIT_OK
-    array = JsonArray() if fmt == "json" else None
-    for outcome in read_all(files, False, max_bytes, infer):
-        findings = []
-        if outcome.report is not None:
-            findings = validate(outcome.report)
-            kept = tuple(d for d in outcome.report.diagnostics + tuple(findings)
-                         if selected(d.code, select, ignore))
-            outcome.report = attrs.evolve(outcome.report, diagnostics=kept)
-        if fmt == "text":
-            print_diagnostics(outcome, show_notes)
-        status = max(status, outcome.exit_code(strict))
-        if array is not None:
-            array.add(_json_entry(outcome))
-    if array is not None:
-        array.close()
+    from govparse.batch.runner import Options
+
+    if fmt in ("csv", "jsonl") and output is None:
+        raise click.UsageError(f"--format {fmt} of check writes a file: give it with -o PATH")
+    target = Run(fmt, output, excel=excel, resume=resume, json_entry=_json_entry,
+                 listing=False)
+    options = Options(mode="infer" if infer else "lenient", max_bytes=max_bytes, check=True,
+                      select=_codes(select), ignore=_codes(ignore), show_notes=show_notes,
+                      fail_on_warning=strict)
+    status = execute(paths, globs=globs, files_from=files_from, jobs=jobs, timeout=timeout,
+                     quiet=quiet or fmt == "json", statistics=statistics,
+                     stdin_filename=stdin_filename, options=options, target=target)
     raise SystemExit(status)
 
 
-def _json_entry(outcome: Outcome) -> dict:
+def _json_entry(done) -> dict:
     from govparse.emit.serialize import converter
 
+    result = done.result
+    model = result.model
     return {
-        "path": outcome.name,
-        "diagnostics": converter.unstructure(list(outcome.diagnostics)),
-        "error": error_data(outcome.error),
+        "path": result.report.path,
+        "diagnostics": converter.unstructure(list(model.diagnostics)) if model is not None
+        else (result.error or {}).get("diagnostics", []),
+        "error": result.error,
     }

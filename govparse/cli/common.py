@@ -10,11 +10,11 @@ import click
 
 from govparse.collector import resume_collector
 from govparse.diagnostics import Diagnostic, Severity
-from govparse.errors import GovParseError, InputError, StrictModeError
+from govparse.errors import GovParseError, InputError
 from govparse.model.report import Report
 from govparse.api import parse_source
 from govparse.source import DEFAULT_MAX_BYTES, Source, read_source
-from govparse.emit.rendering import render_each, summary
+from govparse.emit.rendering import file_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -58,26 +58,6 @@ class Outcome:
             else EXIT_OK
 
 
-INFER = click.option("--infer", is_flag=True,
-                     help="Fill a missing figure that the template's arithmetic pins down "
-                          "(marked inferred, with a diagnostic).")
-
-
-def error_data(error: GovParseError | None) -> dict | None:
-    """A file's error as JSON data: code, message, position and every diagnostic."""
-    if error is None:
-        return None
-    from govparse.emit.serialize import converter
-
-    return {
-        "code": error.code,
-        "message": error.message,
-        "line": error.line,
-        "column": error.column,
-        "diagnostics": converter.unstructure(list(error.diagnostics)),
-    }
-
-
 class JsonArray:
     """A JSON array written one element at a time as each file is done, so that a
     batch never holds its reports in memory; the text is json.dumps(elements,
@@ -117,25 +97,9 @@ def read_all(files, strict: bool, max_bytes: int, infer: bool = False) -> Iterat
 
 
 def print_diagnostics(outcome: Outcome, show_notes: bool) -> None:
-    diagnostics = outcome.diagnostics
-    shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
-    color = sys.stderr.isatty()
     # a text's lines (a PDF's text layer's too) are shown under its diagnostics; a
     # page's never (see rendering)
     source = outcome.source
     text = source.text if source is not None and source.format in ("text", "pdf") else None
-    # one diagnostic at a time, as made; at most render.MAX_SHOWN of them
-    for chunk in render_each(shown, text, color=color):
-        click.echo(chunk + "\n", err=True)
-    hidden = len(diagnostics) - len(shown)
-    verdict = summary(diagnostics)
-    if isinstance(outcome.error, StrictModeError):
-        verdict = f"rejected in strict mode: {verdict}"
-    elif outcome.error is not None:
-        verdict = f"not read: {outcome.error.code} {outcome.error.message}"
-        if not shown:
-            click.echo(f"error[{outcome.error.code}]: {outcome.error.message}\n  --> {outcome.name}\n",
-                       err=True)
-    tail = f" ({hidden} note{'s' if hidden != 1 else ''} not shown; --notes shows them)" \
-        if hidden else ""
-    click.echo(f"{outcome.name}: {verdict}{tail}", err=True)
+    click.echo(file_report(outcome.name, outcome.diagnostics, text, error=outcome.error,
+                           show_notes=show_notes, color=sys.stderr.isatty()), err=True)

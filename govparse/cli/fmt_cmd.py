@@ -19,7 +19,7 @@ from govparse.cli.common import (
 from govparse.emit.printer import LAYOUTS, PAGE_LAYOUTS, dumps
 
 
-@click.command("fmt")
+@click.command("fmt", short_help="Print reports in a canonical layout, or rewrite them so.")
 @click.option("--layout", type=click.Choice(LAYOUTS + PAGE_LAYOUTS), default="tab",
               show_default=True,
               help="tab: one row a line, tab-separated; pipe: ' | '-separated; cells: one "

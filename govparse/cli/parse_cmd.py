@@ -2,83 +2,58 @@ from __future__ import annotations
 
 import click
 
-from govparse.cli.common import (
-    FILES,
-    INFER,
-    MAX_BYTES,
-    JsonArray,
-    NOTES,
-    STRICT,
-    Outcome,
-    check_infer,
-    error_data,
-    print_diagnostics,
-    read_all,
-)
+from govparse.cli.batch_run import EXIT_HELP, Run, batch_options, execute
+from govparse.cli.common import STRICT, check_infer
 
 
-@click.command("parse")
+@click.command("parse", short_help="Read reports and print or write their figures.",
+               epilog=EXIT_HELP.format(clean=" (in --strict mode: cleanly)",
+                                                problems=" (in --strict mode: any warning)"))
 @STRICT
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              show_default=True,
-              help="text: the figures for people; json: the whole model, one object a file in "
-                   "an array; csv: one figure a row "
-                   "(report,table,row,column,value,line,col,inferred).")
-@INFER
-@NOTES
-@MAX_BYTES
-@FILES
-def parse_command(files, strict, fmt, infer, show_notes, max_bytes) -> None:
-    """Parse report FILES (- reads standard input) and print their figures.
+@click.option("--format", "fmt", default=None,
+              type=click.Choice(["text", "json", "csv", "jsonl", "parquet", "sqlite", "duckdb",
+                                 "xlsx"]),
+              help="On standard output: text (the figures for people; the default), json "
+                   "(the whole model, one object a file in an array), jsonl (one a line), "
+                   "csv (one figure a row). With -o: the format of the file (told by its "
+                   "extension when not given).")
+@batch_options
+def parse_command(paths, strict, fmt, globs, files_from, jobs, timeout, output, excel, resume,
+                  quiet, statistics, stdin_filename, max_bytes, show_notes, infer) -> None:
+    """Parse reports and print or write their figures.
 
-    Data goes to standard output as each file is read, diagnostics to standard
-    error. A file that cannot be read is reported and the others are still parsed.
+    PATHS are files and folders (folders are walked for the files govparse reads:
+    text, web pages, PDF and Word files); - reads standard input. Files are read in
+    worker processes (-j), and each file's results are written as it is done, in
+    the order the files were given. Diagnostics go to standard error; a run over
+    several files ends with a summary. A file that cannot be read is that file's
+    error, and the others are still read.
 
     \b
-    Exit codes:
-      0  every file parsed (in --strict mode: cleanly)
-      1  a file parsed with errors (in --strict mode: with any warning)
-      2  usage error, or a file could not be read
+    Outputs (-o PATH): .csv (one figure a row; --excel for Excel), .jsonl (one
+    report a line), .parquet, .sqlite and .duckdb (tables reports, figures and
+    diagnostics, and a view figures_wide), .xlsx (sheets of reports, figures, and
+    each table in wide form). `govparse codebook` lists the figures' ids.
     """
     check_infer(strict, infer)
-    status = 0
-    array = JsonArray() if fmt == "json" else None
-    if fmt == "csv":
-        from govparse.emit.serialize import CSV_HEADER
+    from govparse.batch.runner import Options
 
-        click.echo(",".join(CSV_HEADER))
-    for outcome in read_all(files, strict, max_bytes, infer):
-        print_diagnostics(outcome, show_notes)
-        status = max(status, outcome.exit_code(strict))
-        if fmt == "csv" and outcome.report is not None:
-            _echo_csv(outcome)
-        elif fmt == "text" and outcome.report is not None:
-            from govparse.emit.listing import report_text
-
-            click.echo(report_text(outcome.report, outcome.name))
-        elif array is not None:
-            array.add(_json_entry(outcome))
-    if array is not None:
-        array.close()
+    mode = "strict" if strict else "infer" if infer else "lenient"
+    target = Run(fmt, output, excel=excel, resume=resume, json_entry=_json_entry,
+                 listing=True)
+    status = execute(paths, globs=globs, files_from=files_from, jobs=jobs, timeout=timeout,
+                     quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
+                     options=Options(mode=mode, max_bytes=max_bytes, show_notes=show_notes),
+                     target=target)
     raise SystemExit(status)
 
 
-def _echo_csv(outcome: Outcome) -> None:
-    import csv
-    import io
-
-    from govparse.emit.serialize import csv_rows
-
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(csv_rows(outcome.report, outcome.name))
-    click.echo(out.getvalue(), nl=False)
-
-
-def _json_entry(outcome: Outcome) -> dict:
+def _json_entry(done) -> dict:
     from govparse.emit.serialize import to_dict
 
+    result = done.result
     return {
-        "path": outcome.name,
-        "report": to_dict(outcome.report) if outcome.report is not None else None,
-        "error": error_data(outcome.error),
+        "path": result.report.path,
+        "report": to_dict(result.model) if result.model is not None else None,
+        "error": result.error,
     }

@@ -45,13 +45,20 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     _report_missing_sections(sections, prepared, preamble, sink)
     template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
+    rows_found = False
     for kind, table in prepared.items():
         figures = {}
         if table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind])
             figures = reader.read(table.rows, table.heading_line)
+            rows_found = rows_found or bool(reader.seen_rows)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
+    if not rows_found:
+        sink.add("GP112", "no statistics table was found: no row of the template's three "
+                 "tables is in the input, so it holds none of a report's figures",
+                 hint="govparse reads reports as text, web pages, PDF and Word files; a "
+                      "page that only links to its report, or a scan, holds no table")
     model_sections = tuple(
         Section(SECTION_KINDS.index(s.kind) + 1, s.heading, tuple(s.paragraphs), s.line)
         for s in sorted(sections.values(), key=lambda s: SECTION_KINDS.index(s.kind))

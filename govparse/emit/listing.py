@@ -19,6 +19,10 @@ def _value(value) -> str:
     return MISSING if value is None else str(value)
 
 
+WIDTH = 100  # the listing fits a terminal this wide (a row label wraps to fit)
+INDENT = 2  # a group's rows under its label
+
+
 def report_text(report: Report, name: str) -> str:
     out = [f"{name}", f"  organisation: {_value(report.organization.value)}",
            f"  year:         {_value(report.year.value)}",
@@ -28,19 +32,61 @@ def report_text(report: Report, name: str) -> str:
         out.append("")
         out.append(f"{SECTION_NAMES[table.id]}  [{table.id}]")
         columns = table.rows[0].columns
-        shared = all(r.columns == columns for r in table.rows)
-        label_width = max(display_width(r.label) for r in table.rows) + 2
-        if shared:
-            widths = [max(display_width(c.label), 4) for c in columns]
-            out.append(_pad("", label_width) + "  ".join(
-                _pad(c.label, w, right=True) for c, w in zip(columns, widths)))
-        for row in table.rows:
-            figures = [report.figure(table.id, row.id, c.id) for c in row.columns]
-            if shared:
-                cells = "  ".join(_pad(_value(f.value), w, right=True)
-                                  for f, w in zip(figures, widths))
-            else:
-                cells = "  ".join(f"{c.label} {_value(f.value)}"
-                                  for c, f in zip(row.columns, figures))
-            out.append(_pad(row.label, label_width) + cells)
+        if all(r.columns == columns for r in table.rows):
+            out.extend(_grid(report, table, columns))
+        else:
+            out.extend(_pairs(report, table))
     return "\n".join(out) + "\n"
+
+
+def _pairs(report: Report, table) -> list[str]:
+    """Rows with columns of their own: each figure after its column's label."""
+    label_width = max(display_width(r.label) for r in table.rows) + 2
+    return [_pad(row.label, label_width) + "  ".join(
+                f"{c.label} {_value(report.figure(table.id, row.id, c.id).value)}"
+                for c in row.columns)
+            for row in table.rows]
+
+
+def _grid(report: Report, table, columns) -> list[str]:
+    """Rows sharing their columns: a header line, then a line a row, the figures
+    under their columns; a group's label (（三）不予公开) on a line of its own above
+    its rows, which stand indented under it; a label too long for the room left
+    wraps onto the lines below."""
+    values = {row.id: [_value(report.figure(table.id, row.id, c.id).value) for c in columns]
+              for row in table.rows}
+    widths = [max([display_width(c.label), 4] + [display_width(v[i]) for v in values.values()])
+              for i, c in enumerate(columns)]
+    figures_width = sum(widths) + 2 * len(widths)
+    needed = max(display_width(label) + INDENT * depth
+                 for row in table.rows for depth, label in enumerate(row.path)) + 2
+    label_width = max(min(WIDTH - figures_width, needed), 16)
+    out = [" " * label_width + "".join("  " + _pad(c.label, w, right=True)
+                                       for c, w in zip(columns, widths))]
+    groups: tuple[str, ...] = ()
+    for row in table.rows:
+        parents = row.path[:-1]
+        shared = 0
+        while shared < min(len(parents), len(groups)) and parents[shared] == groups[shared]:
+            shared += 1
+        for depth in range(shared, len(parents)):
+            out.extend(_wrapped(parents[depth], depth * INDENT, label_width))
+        groups = parents
+        lines = _wrapped(row.label, len(parents) * INDENT, label_width)
+        cells = "".join("  " + _pad(v, w, right=True) for v, w in zip(values[row.id], widths))
+        out.append(_pad(lines[0], label_width) + cells)
+        out.extend(lines[1:])
+    return out
+
+
+def _wrapped(label: str, indent: int, width: int) -> list[str]:
+    """The label in lines of at most ``width`` display columns, each indented."""
+    room = max(width - indent - 1, 8)
+    lines, line = [], ""
+    for char in label:
+        if display_width(line + char) > room:
+            lines.append(line)
+            line = ""
+        line += char
+    lines.append(line)
+    return [" " * indent + text for text in lines]

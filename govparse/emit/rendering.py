@@ -293,3 +293,27 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     parts = [f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n]
     return ", ".join(parts) if parts else "no problems"
+
+
+def file_report(name: str, diagnostics: Sequence[Diagnostic], source: str | None = None, *,
+                error=None, show_notes: bool = False, color: bool = False) -> str:
+    """What the command line says of one file on standard error: its diagnostics
+    (notes only with ``show_notes``), under each the source line where there is
+    one, then a verdict line (``name: 2 errors, 1 warning``; ``name: not read: …``
+    for a file stopped by ``error``, a GovParseError)."""
+    from govparse.errors import StrictModeError
+
+    shown = [d for d in diagnostics if show_notes or d.severity is not Severity.NOTE]
+    chunks = [chunk + "\n" for chunk in render_each(shown, source, color=color)]
+    hidden = len(diagnostics) - len(shown)
+    verdict = summary(diagnostics)
+    if isinstance(error, StrictModeError):
+        verdict = f"rejected in strict mode: {verdict}"
+    elif error is not None:
+        verdict = f"not read: {error.code} {error.message}"
+        if not shown:
+            chunks.append(f"error[{error.code}]: {error.message}\n  --> {name}\n")
+    tail = f" ({hidden} note{'s' if hidden != 1 else ''} not shown; --notes shows them)" \
+        if hidden else ""
+    chunks.append(f"{name}: {verdict}{tail}")
+    return "\n".join(chunks)

@@ -25,7 +25,10 @@ from govparse.model.report import (
     Report,
 )
 
-CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred", "location")
+# The long format: one figure a row, the report's columns beside it (the CSV export,
+# and every tabular output of a batch run: govparse.batch.outputs).
+CSV_HEADER = ("report", "organization", "year", "template", "table", "row", "column", "value",
+              "unit", "inferred", "line", "col", "location")
 
 
 def _structure_value(value, _type):
@@ -118,15 +121,41 @@ def from_json(text: str | bytes) -> Report:
     return converter.loads(text, Report)
 
 
+def error_to_dict(error) -> dict | None:
+    """A GovParseError as JSON data: code, message, position and every diagnostic."""
+    if error is None:
+        return None
+    return {
+        "code": error.code,
+        "message": error.message,
+        "line": error.line,
+        "column": error.column,
+        "diagnostics": converter.unstructure(list(error.diagnostics)),
+    }
+
+
 def csv_value(value) -> str:
-    return "" if value is None else str(value)
+    """A value as the CSV writes it: empty for None, true/false, a number exactly as
+    read (a Decimal keeps its places: 1.2500)."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    return str(value)
 
 
-def csv_rows(report: Report, name: str) -> Iterable[tuple]:
-    for rec in report.figures():
-        yield (name, rec.table, rec.row, rec.column, csv_value(rec.value),
-               csv_value(rec.line), csv_value(rec.col), "true" if rec.inferred else "false",
-               rec.location.where() if rec.location is not None else "")
+def long_rows(report: Report, name: str) -> Iterable[tuple]:
+    """The report's figures in the long format (CSV_HEADER), as values."""
+    head = (name, report.organization.value, report.year.value, report.template)
+    for table, row, column, fig in report.table_figures():
+        yield head + (table, row, column, fig.value, fig.unit, fig.inferred, fig.line,
+                      fig.column, fig.location.where() if fig.location is not None else None)
+
+
+def csv_rows(report: Report, name: str) -> Iterable[list[str]]:
+    """The report's figures in the long format, as the CSV writes them."""
+    for values in long_rows(report, name):
+        yield [csv_value(v) for v in values]
 
 
 def to_csv(reports: Iterable[tuple[str, Report]]) -> str:

@@ -5,19 +5,11 @@ Excel shows Chinese as mojibake."""
 from __future__ import annotations
 
 import csv
+import io
 
 from govparse.batch.outputs.tabular import FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult
-
-
-def csv_cell(value) -> str:
-    """A value as the CSV writes it: empty for None, true/false, a number exactly as
-    read (a Decimal keeps its places: 1.2500)."""
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    return str(value)
+from govparse.emit.serialize import csv_value
 
 
 class CsvWriter:
@@ -32,7 +24,11 @@ class CsvWriter:
         self._csv.writerow(FIGURE_COLUMNS)
 
     def add(self, result: FileResult) -> None:
-        self._csv.writerows([csv_cell(v) for v in row] for row in long_rows(result))
+        # a report's rows in one write: an interrupted run leaves whole reports
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(
+            [csv_value(v) for v in row] for row in long_rows(result))
+        self._file.write(text.getvalue())
 
     def close(self) -> None:
         self._file.flush()

@@ -1,7 +1,8 @@
 """JSON Lines: one file a line, written as it comes — ``{"path", "sha256",
 "format", "report", "error"}``, ``report`` the whole model as ``govparse.to_json``
-writes it (None when the file was not read), ``error`` its code, message and
-diagnostics (None when it was)."""
+writes it (None when the file was not read), ``error`` its code, message, place
+and every diagnostic (None when it was read), as ``govparse parse --format json``
+has them."""
 
 from __future__ import annotations
 
@@ -11,18 +12,13 @@ from govparse.batch.records import FileResult
 
 
 def entry(result: FileResult) -> dict:
+    """The line of one file (``result`` made with the model kept)."""
     from govparse.emit.serialize import to_dict
 
     row = result.report
-    error = None
-    if result.failed:
-        error = {"code": row.error_code, "message": row.error_message,
-                 "diagnostics": [d._asdict() for d in result.diagnostics]}
-        for d in error["diagnostics"]:
-            del d["report_id"]
     return {"path": row.path, "sha256": row.sha256, "format": row.format,
             "report": to_dict(result.model) if result.model is not None else None,
-            "error": error}
+            "error": result.error}
 
 
 class JsonLinesWriter:

@@ -1,14 +1,14 @@
 """The long figure table every tabular output writes: one row a figure, the
-report's columns beside it (path, organisation, year, template)."""
+report's columns beside it (path, organisation, year, template), as the CSV
+export of a report has them (govparse.emit.serialize.CSV_HEADER)."""
 
 from __future__ import annotations
 
 from govparse.batch.outputs.relations import BOOLEAN, INTEGER, REAL, TEXT, exact_text, number
 from govparse.batch.records import FileResult
+from govparse.emit.serialize import CSV_HEADER
 
-# The long format's columns, in order (CSV header, Parquet schema, Excel sheet).
-FIGURE_COLUMNS = ("report", "organization", "year", "template", "table", "row", "column",
-                  "value", "unit", "inferred", "line", "col", "location")
+FIGURE_COLUMNS = CSV_HEADER
 
 # The long format of the outputs with types (Parquet, Excel): ``value`` a number and
 # ``value_text`` beside it, the figure exactly as read (a fee keeps its places: 1.2500).

@@ -61,7 +61,8 @@ def test_csv_says_where_each_figure_of_a_page_stands():
     amount = rows[("active_disclosure", "government_procurement", "amount")]
     assert (amount["value"], amount["col"]) == ("5419886", "")
     assert amount["location"] == f"table 1, row 18, column 3 (source line {amount['line']})"
-    assert rows[("report", "meta", "organization")]["location"] == ""
+    assert amount["organization"] == "平潭综合实验区管委会办公室"
+    assert amount["year"] == "2019" and amount["template"] == "2019"
 
 
 def test_fmt_prints_a_report_as_a_page_that_reads_back(tmp_path):

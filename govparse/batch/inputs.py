@@ -1,0 +1,67 @@
+"""The files of a run: paths given (files and folders), and the lines of a list
+(``--files-from``), in a stable order.
+
+A folder is walked recursively, its entries in sorted order, for the files
+govparse reads (``READ_SUFFIXES``, chosen by ``--glob`` instead); hidden files
+and folders are left out. A path given by name is always read, whatever its
+name: a file that is not there is that file's error when its turn comes."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from typing import Iterable, Iterator
+
+# What a folder's walk picks up: text, pages, PDF and Word files, and the legacy
+# Word and WPS files, which are not read but said (GP008) rather than passed over.
+READ_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf",
+                 ".docx", ".doc", ".wps")
+
+
+def files_of(paths: Iterable[str], *, globs: tuple[str, ...] = (),
+             files_from: str | None = None) -> Iterator[str]:
+    """Each file to read, in order: the paths given (a folder's files in sorted
+    order), then the files listed in ``files_from`` (``-``: standard input), one a
+    line. Walked lazily: a run starts before a large folder is walked through."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            yield from _walk(path, globs)
+        else:
+            yield path
+    if files_from is not None:
+        yield from _listed(files_from)
+
+
+def _walk(folder: str, globs: tuple[str, ...]) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if _chosen(name, os.path.relpath(os.path.join(root, name), folder), globs):
+                yield os.path.join(root, name)
+
+
+def _chosen(name: str, relative: str, globs: tuple[str, ...]) -> bool:
+    if not globs:
+        return name.lower().endswith(READ_SUFFIXES)
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(relative, g) for g in globs)
+
+
+def _listed(files_from: str) -> Iterator[str]:
+    """The paths of a list file, one a line (blank lines and # comments skipped)."""
+    if files_from == "-":
+        lines: Iterable[str] = sys.stdin
+        handle = None
+    else:
+        handle = open(files_from, encoding="utf-8")
+        lines = handle
+    try:
+        for line in lines:
+            path = line.rstrip("\r\n")
+            if path.strip() and not path.lstrip().startswith("#"):
+                yield path
+    finally:
+        if handle is not None:
+            handle.close()

@@ -1,0 +1,336 @@
+"""Read many files, in worker processes, and give each file's result in the order
+the files were given, as soon as it and those before it are done.
+
+- A pool of ``jobs`` worker processes (concurrent.futures) reads the files; at most
+  a bounded window of them is in flight, so a run of any size holds a bounded
+  number of results in memory.
+- A file that takes longer than ``timeout`` seconds is stopped in its worker (an
+  alarm) and is that file's error (GP011); one stuck where no alarm reaches (in a
+  PDF library's C code) is found by the run waiting ``timeout`` and a grace period
+  for it: the workers are stopped and the files that were in flight read again.
+- A file that stops its worker process (a crash in C code, the memory exhausted)
+  breaks the pool: the files in flight are then read again one at a time, each in
+  a fresh worker, and the one that crashes its worker alone is that file's error
+  (GP010); the run goes on with a new pool.
+- Workers ignore Ctrl-C: the run's own process stops, closes its outputs and
+  stops the workers.
+
+One file is read in the run's own process (a cold start stays fast)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from itertools import chain, islice
+from typing import Iterable, Iterator, NamedTuple
+
+from govparse.batch.records import FileResult
+from govparse.batch.rows import result_of
+from govparse.errors import GovParseError, InputError
+from govparse.source import DEFAULT_MAX_BYTES
+
+GRACE = 30.0  # seconds the run waits past the timeout before stopping the workers
+WINDOW_PER_JOB = 8  # files in flight for each worker: enough to keep each one busy
+
+
+class Options(NamedTuple):
+    """How each file of a run is read, and what is made of it."""
+
+    mode: str = "lenient"  # govparse.Mode's value: lenient, infer or strict
+    max_bytes: int = DEFAULT_MAX_BYTES
+    check: bool = False  # add the validator's findings (govparse check)
+    select: tuple[str, ...] = ()  # keep only these codes or prefixes (check)
+    ignore: tuple[str, ...] = ()  # leave out these
+    keep_model: bool = False  # keep each Report in its result (JSON, text listing)
+    render: bool = False  # render the diagnostics as the command line prints them
+    show_notes: bool = False
+    color: bool = False
+    fail_on_warning: bool = False  # a warning fails a file too (--strict of check)
+    timeout: float | None = None  # seconds a file may take
+    skip: frozenset[str] = frozenset()  # sha256 of files to leave out (--resume)
+    stdin_name: str = "-"  # the name standard input ("-") goes by (--stdin-filename)
+
+
+class Done(NamedTuple):
+    """One file done: its rows, and what the command line prints of it."""
+
+    result: FileResult
+    rendered: str | None = None  # its diagnostics and verdict, if Options.render
+    status: int = 0  # 0 clean, 1 problems, 2 not readable (the command line's exit codes)
+    skipped: bool = False  # its sha256 is in Options.skip: not read
+
+
+def status_of(report, error, fail_on_warning: bool) -> int:
+    """A file's exit status: 2 when it could not be read at all, 1 when it was
+    stopped by an error or has one (a warning too if ``fail_on_warning``), else 0."""
+    if error is not None:
+        return 2 if isinstance(error, InputError) else 1
+    bar = 1 if fail_on_warning else 2
+    return 1 if any(d.severity.rank >= bar for d in report.diagnostics) else 0
+
+
+def default_jobs() -> int:
+    """The machine's cores (those this process may run on)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def run(paths: Iterable[str], options: Options = Options(), *, jobs: int | None = None,
+        start: int = 1) -> Iterator[Done]:
+    """Each file's result, in the order of ``paths``; report ids count from ``start``."""
+    tasks = enumerate(paths, start)
+    head = list(islice(tasks, 2))
+    if len(head) < 2:
+        for report_id, path in head:
+            yield read_one(report_id, path, options)
+        return
+    with _Pool(jobs or default_jobs(), options) as pool:
+        yield from pool.results(chain(head, tasks))
+
+
+# ---------------------------------------------------------------- in a worker
+
+_options: Options | None = None  # a worker's: set once when it starts
+
+
+def _start_worker(options: Options) -> None:
+    global _options
+    _options = options
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
+
+
+def _read_in_worker(report_id: int, path: str) -> Done:
+    return read_one(report_id, path, _options)
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _TimedOut
+
+
+def read_one(report_id: int, path: str, options: Options) -> Done:
+    """Read one file: never raises for anything the file holds."""
+    from govparse.source import read_bytes, source_of
+
+    sha256 = format = source = report = error = None
+    name = options.stdin_name if path == "-" else path
+    timer = options.timeout is not None and _can_alarm()
+    if timer:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, options.timeout)
+    try:
+        data = read_bytes(path, max_bytes=options.max_bytes)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in options.skip:
+            return Done(result_of(report_id, name, sha256=sha256), skipped=True)
+        source = source_of(name, data, max_bytes=options.max_bytes)
+        format = source.format
+        report = _read(source, options)
+    except GovParseError as exc:
+        error = exc
+    except _TimedOut:
+        error = _too_long(name, options.timeout, "it was stopped")
+    except RecursionError:
+        error = _internal(name, "the input nests deeper than govparse can follow")
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch; it is said
+        error = _internal(name, f"{type(exc).__name__}: {exc}")
+    finally:
+        if timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    if error is not None and error.path is None:
+        error.path = name
+    result = result_of(report_id, name, sha256=sha256, format=format, report=report,
+                       error=error, keep_model=options.keep_model)
+    rendered = _rendered(name, source, report, error, options) if options.render else None
+    return Done(result, rendered, status_of(report, error, options.fail_on_warning))
+
+
+def _can_alarm() -> bool:
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _read(source, options: Options):
+    from govparse.api import parse_source
+
+    report = parse_source(source, mode=options.mode)
+    if options.check:
+        import attrs
+
+        from govparse.check.validation import selected, validate
+
+        kept = tuple(d for d in report.diagnostics + tuple(validate(report))
+                     if selected(d.code, options.select, options.ignore))
+        report = attrs.evolve(report, diagnostics=kept)
+    return report
+
+
+def _too_long(path: str, timeout: float, what: str) -> GovParseError:
+    return GovParseError("GP011", f"reading the file took longer than {timeout:g} s (--timeout); "
+                         f"{what}", path=path)
+
+
+def _internal(path: str, what: str) -> GovParseError:
+    return GovParseError("GP010", f"govparse failed on this file ({what}); the run went on. "
+                         "This is a bug: please report it with the file", path=path)
+
+
+def _rendered(path, source, report, error, options: Options) -> str:
+    from govparse.emit.rendering import file_report
+
+    diagnostics = report.diagnostics if report is not None else \
+        (error.diagnostics if error is not None else ())
+    text = source.text if source is not None and source.format in ("text", "pdf") else None
+    return file_report(path, diagnostics, text, error=error, show_notes=options.show_notes,
+                       color=options.color)
+
+
+def _failed(report_id: int, path: str, error: GovParseError, options: Options) -> Done:
+    """A file the run could not read in a worker (GP010, GP011)."""
+    result = result_of(report_id, path, error=error, keep_model=options.keep_model)
+    rendered = _rendered(path, None, None, error, options) if options.render else None
+    return Done(result, rendered, status_of(None, error, options.fail_on_warning))
+
+
+# ---------------------------------------------------------------- the pool
+
+
+class _Pool:
+    """Worker processes, remade when one crashes or a file hangs one. (The modules
+    of the pool are imported here, for runs of several files: a cold start of one
+    file needs none of them.)"""
+
+    def __init__(self, jobs: int, options: Options) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.executor = None  # a concurrent.futures.ProcessPoolExecutor while running
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop(kill=exc[0] is not None)
+
+    def _new(self, workers: int):
+        import concurrent.futures as futures
+        import multiprocessing
+
+        # fork: a worker starts at once with govparse imported (no thread runs in
+        # this process that could hold a lock across the fork)
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        return futures.ProcessPoolExecutor(workers, mp_context=context,
+                                           initializer=_start_worker,
+                                           initargs=(self.options,))
+
+    def _stop(self, kill: bool = False) -> None:
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        if kill:
+            _kill(executor)
+        else:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _wait(self) -> float | None:
+        timeout = self.options.timeout
+        return None if timeout is None else timeout + GRACE
+
+    def results(self, tasks: Iterator[tuple[int, str]]) -> Iterator[Done]:
+        import concurrent.futures as futures
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+
+        window = self.jobs * WINDOW_PER_JOB
+        pending: deque = deque()
+        tasks = iter(tasks)
+        exhausted = False
+        while True:
+            if self.executor is None:
+                self.executor = self._new(self.jobs)
+            while not exhausted and len(pending) < window:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                    break
+                # standard input is this process's: read here, when its turn comes
+                future = None if task[1] == "-" else self.executor.submit(_read_in_worker, *task)
+                pending.append((task, future))
+            if not pending:
+                return
+            (report_id, path), future = pending[0]
+            if future is None:
+                pending.popleft()
+                yield read_one(report_id, path, self.options)
+                continue
+            try:
+                done = future.result(timeout=self._wait())
+            except (BrokenProcessPool, futures.TimeoutError):
+                # a worker crashed, or a file hangs one: read what was in flight
+                # again, one file at a time, each in a worker of its own
+                self._stop(kill=True)
+                stranded = [task for task, _ in pending]  # "-" among them: read here
+                pending.clear()
+                yield from self._one_by_one(stranded)
+                continue
+            pending.popleft()
+            yield done
+
+    def _one_by_one(self, tasks: list[tuple[int, str]]) -> Iterator[Done]:
+        import concurrent.futures as futures
+        from concurrent.futures.process import BrokenProcessPool
+
+        for report_id, path in tasks:
+            if path == "-":
+                yield read_one(report_id, path, self.options)
+                continue
+            executor = self._new(1)
+            try:
+                done = executor.submit(_read_in_worker, report_id, path).result(
+                    timeout=self._wait())
+            except BrokenProcessPool:
+                done = _failed(report_id, path, _internal(
+                    path, "reading it stopped the worker process"), self.options)
+            except futures.TimeoutError:
+                done = _failed(report_id, path, _too_long(
+                    path, self.options.timeout, "it could not be stopped, so its worker was"),
+                    self.options)
+            finally:
+                _kill(executor)
+            yield done
+
+
+def _kill(executor) -> None:
+    """Stop the executor's workers now, whatever they are doing."""
+    processes = getattr(executor, "_processes", None) or {}  # no public way to stop one
+    for process in list(processes.values()):
+        process.kill()
+    executor.shutdown(wait=True, cancel_futures=True)
+
+
+def parse_many(paths: Iterable[str] | str, *, jobs: int | None = None, mode: str = "lenient",
+               max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = 300,
+               globs: tuple[str, ...] = (), keep_reports: bool = True) -> Iterator[FileResult]:
+    """Read many reports: files and folders (walked for the files govparse reads, or
+    those matching ``globs``), in ``jobs`` worker processes (default: the machine's
+    cores). Yields each file's FileResult in the order of the files, as soon as it
+    is done: its report row, figures and diagnostics (govparse.batch.records), and
+    with ``keep_reports`` the Report itself (``result.model``). A file that cannot
+    be read, crashes its worker or takes longer than ``timeout`` seconds is its own
+    result with an error code; the others are still read."""
+    from govparse.batch.inputs import files_of
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = files_of([os.fspath(p) for p in paths], globs=tuple(globs))
+    options = Options(mode=getattr(mode, "value", mode), max_bytes=max_bytes, timeout=timeout,
+                      keep_model=keep_reports)
+    for done in run(files, options, jobs=jobs):
+        yield done.result

@@ -1,0 +1,302 @@
+"""Runs over many files (govparse.batch, ``govparse parse PATH...``): folders walked,
+files read in worker processes and given back in order, a bad file its own error
+and the others read, a crashing or hanging file stopped, outputs written as the
+results come, and a closing summary."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import govparse
+from govparse.batch import runner
+from govparse.batch.inputs import files_of
+from govparse.batch.runner import Options, run
+from govparse.cli import cli
+from govparse.emit.printer import LAYOUTS, dumps
+from conftest import example_path
+
+EXAMPLE = govparse.parse_file(example_path("tab"))
+FIGURES = 200  # the 2021 template's three tables
+
+
+def report_text(i: int) -> str:
+    """The example with figures of its own (rules.issued = i; 行政许可 = 1000 + i), in
+    one of the four layouts."""
+    report = EXAMPLE.replace_figure("active_disclosure", "rules", "issued", govparse.Figure(i))
+    report = report.replace_figure("active_disclosure", "administrative_licensing",
+                                   "decisions", govparse.Figure(1000 + i))
+    return dumps(report, LAYOUTS[i % len(LAYOUTS)])
+
+
+BAD = {  # name -> (bytes, the code of its error)
+    "binary": (b"\x00\x01\x02\x03" * 10, "GP002"),
+    "empty": (b"", "GP112"),
+    "notes": ("会议纪要：本周无事。\n".encode("utf-8"), "GP112"),
+    "broken_pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nbroken", "GP006"),
+}
+
+
+def make_folder(root: Path, count: int) -> dict[str, str | None]:
+    """``count`` files in two levels of folders, every tenth a bad one; the error
+    code each file must give (None: a good report)."""
+    expected = {}
+    kinds = list(BAD)
+    for i in range(count):
+        folder = root / f"part{i % 3}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"r{i:05d}.txt"
+        if i % 10 == 9:
+            data, code = BAD[kinds[(i // 10) % len(kinds)]]
+            path.write_bytes(data)
+            expected[str(path)] = code
+        else:
+            path.write_text(report_text(i), encoding="utf-8")
+            expected[str(path)] = None
+    (root / "part0" / "README.md.orig").write_text("not a report", encoding="utf-8")
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "r.txt").write_text("hidden", encoding="utf-8")
+    return expected
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+# ---------------------------------------------------------------- the files of a run
+
+
+def test_folders_are_walked_in_sorted_order_for_the_files_govparse_reads(tmp_path):
+    expected = make_folder(tmp_path, 30)
+    found = list(files_of([str(tmp_path)]))
+    assert found == sorted(expected)  # README.md.orig and .hidden/ left out
+    assert list(files_of([str(tmp_path)], globs=("*.orig",))) == \
+        [str(tmp_path / "part0" / "README.md.orig")]
+    listed = tmp_path / "list.txt"
+    listed.write_text("# a comment\n\n/nope.txt\n", encoding="utf-8")
+    assert list(files_of(["a.txt"], files_from=str(listed))) == ["a.txt", "/nope.txt"]
+
+
+# ---------------------------------------------------------------- a run over a folder
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    root = tmp_path_factory.mktemp("thousand")
+    return root, make_folder(root, 1000)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_of_a_thousand_reports_every_tenth_bad(thousand, tmp_path, jobs):
+    root, expected = thousand
+    out = tmp_path / "figures.csv"
+    result = invoke("parse", str(root), "-o", str(out), "-j", jobs, "-q")
+    assert result.exit_code == 1  # bad files among good ones
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    # the files read: the good ones, and those with no table (every figure missing)
+    read = sorted(p for p, code in expected.items() if code in (None, "GP112"))
+    assert len(rows) == FIGURES * len(read)
+    by_file = {}
+    for row in rows:
+        by_file.setdefault(row["report"], {})[(row["table"], row["row"], row["column"])] = row
+    assert list(by_file) == read  # in the walk's order, whatever the jobs
+    for path, figures in by_file.items():
+        if expected[path] == "GP112":
+            assert {r["value"] for r in figures.values()} == {""}
+            continue
+        i = int(Path(path).stem[1:])
+        assert figures[("active_disclosure", "rules", "issued")]["value"] == str(i)
+        assert figures[("active_disclosure", "administrative_licensing", "decisions")][
+            "value"] == str(1000 + i)
+        assert figures[("applications", "new_requests", "total")]["value"] == "13"
+        assert {r["organization"] for r in figures.values()} == {"示例县人民政府办公室"}
+    # the summary says it all: the bad ones are errors, with their codes
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("Checked 1,000 files in ")
+    assert lines[0].endswith(": 950 read, 50 not read.")
+    assert lines[1] == f"Figures found: {FIGURES * 900:,} of the {FIGURES * 950:,} their " \
+                       "templates have (94.7%)."
+    assert lines[2] == "Files with errors: 100."
+    assert "GP002  binary-input" in result.stderr and "in 50 files" in result.stderr
+    assert "GP112  no-tables" in result.stderr
+
+
+def test_the_same_rows_whatever_the_jobs(thousand, tmp_path):
+    root, _ = thousand
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"run{jobs}.jsonl"
+        assert invoke("parse", str(root), "-o", str(out), "-j", jobs, "-q").exit_code == 1
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    lines = [json.loads(line) for line in outputs[0].splitlines()]
+    assert len(lines) == 1000
+    errors = {e["path"]: e["error"]["code"] for e in lines if e["error"]}
+    assert errors == {p: c for p, c in thousand[1].items() if c is not None and c != "GP112"}
+    # a file with no table is read (a report with an error), not stopped
+    no_table = next(e for e in lines if e["path"].endswith("r00019.txt"))
+    assert no_table["report"] is not None
+    assert "GP112" in [d["code"] for d in no_table["report"]["diagnostics"]]
+
+
+def test_one_file_is_read_as_before_and_no_summary(tmp_path):
+    result = invoke("parse", str(example_path("tab")))
+    assert result.exit_code == 0
+    assert result.stderr == f"{example_path('tab')}: no problems\n"
+    stats = invoke("parse", "--statistics", str(example_path("tab")))
+    assert "Checked 1 file in " in stats.stderr
+
+
+def test_an_empty_folder_is_a_usage_error(tmp_path):
+    result = invoke("parse", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no file to read" in result.stderr
+
+
+def test_files_from_standard_input_and_stdin_filename(tmp_path):
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for i, path in enumerate(paths):
+        path.write_text(report_text(i), encoding="utf-8")
+    listed = "".join(f"{p}\n" for p in paths)
+    result = invoke("parse", "--files-from", "-", "--format", "csv", input=listed)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["report"] for r in rows[::FIGURES]] == [str(p) for p in paths]
+    named = invoke("parse", "-", "--stdin-filename", "report.txt", "--format", "csv",
+                   input=report_text(7).encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(named.stdout)))
+    assert {r["report"] for r in rows} == {"report.txt"}
+    assert "report.txt: no problems" in named.stderr
+
+
+def test_quiet_prints_only_the_summary(tmp_path):
+    make_folder(tmp_path, 12)
+    result = invoke("parse", str(tmp_path), "-q", "--format", "csv")
+    assert "error[" not in result.stderr and "no problems" not in result.stderr
+    assert result.stderr.startswith("Checked 12 files in ")
+    assert result.stdout.count("report,organization") == 1
+
+
+def test_statistics_lists_every_code(tmp_path):
+    make_folder(tmp_path, 12)
+    result = invoke("parse", str(tmp_path), "-q", "--statistics", "--format", "csv")
+    assert "Every code:" in result.stderr
+    assert "more: --statistics" not in result.stderr
+
+
+def test_check_runs_over_a_folder_and_unknown_codes_are_a_usage_error(tmp_path):
+    make_folder(tmp_path, 12)
+    result = invoke("check", str(tmp_path), "-q")
+    assert result.exit_code == 1 and result.stderr.startswith("Checked 12 files")
+    bad = invoke("check", "--select", "GP999", str(example_path("tab")))
+    assert bad.exit_code == 2 and "GP999 is no code" in bad.stderr
+    assert invoke("check", "--select", "GP4", str(example_path("tab"))).exit_code == 0
+
+
+def test_binary_formats_need_an_output_file():
+    result = invoke("parse", "--format", "parquet", str(example_path("tab")))
+    assert result.exit_code == 2 and "give it with -o PATH" in result.stderr
+    unknown = invoke("parse", "-o", "out.xyz", str(example_path("tab")))
+    assert unknown.exit_code == 2 and "cannot tell the output format" in unknown.stderr
+
+
+# ---------------------------------------------------------------- files that stop a worker
+
+
+def _misbehave(real):
+    """govparse's reading, except for files whose text says crash or hang."""
+    def read(source, options):
+        if "CRASH" in source.text:
+            os._exit(3)  # as a crash in C code ends a process
+        if "HANG-HARD" in source.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})  # no alarm reaches
+            time.sleep(60)
+        if "HANG" in source.text:
+            time.sleep(60)
+        return real(source, options)
+    return read
+
+
+@pytest.fixture
+def misbehaving(monkeypatch):
+    # the workers are forked: they read with the patched function too
+    monkeypatch.setattr(runner, "_read", _misbehave(runner._read))
+    monkeypatch.setattr(runner, "GRACE", 1.0)
+
+
+def _write(folder: Path, texts: list[str]) -> list[str]:
+    paths = []
+    for i, text in enumerate(texts):
+        path = folder / f"f{i:02d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_file_that_crashes_its_worker_is_its_own_error(tmp_path, misbehaving):
+    texts = [report_text(i) for i in range(8)]
+    texts[3] = "CRASH"
+    paths = _write(tmp_path, texts)
+    done = list(run(paths, Options(), jobs=2))
+    assert [d.result.report.path for d in done] == paths
+    assert [d.result.report.error_code for d in done] == [None] * 3 + ["GP010"] + [None] * 4
+    assert "stopped the worker process" in done[3].result.report.error_message
+    values = [d.result.figures[0].value for d in done if d.result.report.error_code is None]
+    assert values == [0, 1, 2, 4, 5, 6, 7]
+
+
+def test_a_file_past_the_timeout_is_stopped_and_the_others_are_read(tmp_path, misbehaving):
+    texts = [report_text(i) for i in range(6)]
+    texts[1] = "HANG"
+    texts[4] = "HANG-HARD"  # stopped by the run when its worker does not answer
+    paths = _write(tmp_path, texts)
+    started = time.monotonic()
+    done = list(run(paths, Options(timeout=0.5), jobs=2))
+    assert time.monotonic() - started < 30
+    assert [d.result.report.error_code for d in done] == \
+        [None, "GP011", None, None, "GP011", None]
+    assert [d.status for d in done] == [0, 1, 0, 0, 1, 0]
+
+
+def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = [report_text(i) for i in range(400)]
+    _write(folder, texts)
+    out = tmp_path / "out.csv"
+    process = subprocess.Popen([sys.executable, "-m", "govparse", "parse", str(folder), "-o",
+                                str(out), "-j", "1", "-q"], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 100_000):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert b"interrupted" in stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    finished = len(rows) // FIGURES
+    assert 0 < finished < 400 and len(rows) == finished * FIGURES  # whole reports only
+    assert [r["value"] for r in rows[::FIGURES]] == [str(i) for i in range(finished)]
+
+
+def test_parse_many_yields_each_files_result_in_order(tmp_path):
+    paths = _write(tmp_path, [report_text(i) for i in range(5)] + ["\x00binary"])
+    results = list(govparse.parse_many(tmp_path, jobs=2))
+    assert [r.report.path for r in results] == paths
+    assert [r.report.error_code for r in results] == [None] * 5 + ["GP002"]
+    assert [r.model.active_disclosure.rules.issued.value for r in results[:5]] == [0, 1, 2, 3, 4]
+    first = results[0]
+    assert (first.report.organization, first.report.year, first.report.template) == \
+        ("示例县人民政府办公室", 2024, "2021")
+    assert first.report.figures_found == first.report.figures_expected == FIGURES
+    one = list(govparse.parse_many(paths[1], keep_reports=False))
+    assert len(one) == 1 and one[0].model is None and one[0].report.report_id == 1
