@@ -21,6 +21,7 @@ from click.testing import CliRunner
 import govparse
 from govparse.batch.outputs import WRITERS, OutputError, known_hashes, open_writer
 from govparse.batch.outputs.relations import DIAGNOSTICS, FIGURES, REPORTS
+from govparse.batch.outputs.tabular import FIGURE_COLUMNS, TYPED_FIGURE_COLUMNS
 from govparse.batch.records import DiagnosticRow, FigureRow, FileResult, ReportRow
 from govparse.batch.rows import result_of
 from govparse.cli.codebook_cmd import codebook_command
@@ -50,7 +51,7 @@ def read_result(report_id: int, path) -> FileResult:
     try:
         report = govparse.parse(data, path=path) if data is not None else govparse.parse_file(path)
     except GovParseError as error:
-        return result_of(report_id, path, sha256=sha256, error=error)
+        return result_of(report_id, path, sha256=sha256, error=error, keep_model=True)
     return result_of(report_id, path, sha256=sha256, format="text", report=report,
                      keep_model=True)
 
@@ -116,6 +117,9 @@ def test_the_database_tables_have_the_records_columns():
     assert tuple(name for name, _ in DIAGNOSTICS) == DiagnosticRow._fields
     figures = [name for name, _ in FIGURES]
     assert figures == [*FigureRow._fields[:5], "value_text", *FigureRow._fields[5:]]
+    # Parquet's and Excel's long format: the CSV's, with value_text after value
+    typed = [name for name, _ in TYPED_FIGURE_COLUMNS]
+    assert typed == [*FIGURE_COLUMNS[:8], "value_text", *FIGURE_COLUMNS[8:]]
 
 
 # ---------------------------------------------------------------- each format read back
