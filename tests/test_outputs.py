@@ -453,6 +453,14 @@ def test_to_pandas_gives_the_same_frames_from_results_and_from_every_output(tmp_
         pandas.testing.assert_frame_equal(from_file[1], wide, obj=f"wide from {format}")
 
 
+def test_to_pandas_takes_what_parse_many_yields():
+    long, wide = govparse.to_pandas(govparse.parse_many(str(DATA), jobs=1, globs=("*.txt",)))
+    assert sorted(wide["report"]) == sorted(str(p) for p in DATA.glob("*.txt"))
+    assert len(long) == 200 * 2 + 198 * 2
+    assert wide["template"].tolist().count("2019") == 2
+    assert set(wide["applications.new_requests.total"]) == {13}
+
+
 def test_to_pandas_says_what_it_cannot_read(tmp_path, results, monkeypatch):
     with pytest.raises(OutputError, match="reads the outputs"):
         govparse.to_pandas(write(tmp_path / "run.jsonl", "jsonl", results))
