@@ -401,7 +401,12 @@ def test_excel_has_reports_figures_and_a_wide_sheet_a_table(tmp_path, results):
     path = write(tmp_path / "run.xlsx", "xlsx", results)
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["reports", "figures", "active_disclosure", "applications",
-                                   "review_litigation"]
+                                   "review_litigation", "codebook"]
+    codebook_rows = list(workbook["codebook"].iter_rows(values_only=True))
+    assert len(codebook_rows) == 1 + 200 + 198
+    assert codebook_rows[0][:2] == ("template", "id")
+    assert ("2021", "applications.new_requests.natural_person") in \
+        [row[:2] for row in codebook_rows]
     reports = list(workbook["reports"].iter_rows(values_only=True))
     assert reports[0][:3] == ("report_id", "path", "sha256")
     assert len(reports) == len(results) + 1

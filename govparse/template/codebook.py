@@ -91,7 +91,7 @@ def _as_csv(entries: list[CodebookEntry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
-    writer.writerows(_fields(e) for e in entries)
+    writer.writerows(fields(e) for e in entries)
     return out.getvalue()
 
 
@@ -100,11 +100,12 @@ def _as_markdown(entries: list[CodebookEntry]) -> str:
         return text.replace("|", "\\|")
 
     lines = ["| " + " | ".join(FIELDS) + " |", "|" + " --- |" * len(FIELDS)]
-    lines += ["| " + " | ".join(cell(v) for v in _fields(e)) + " |" for e in entries]
+    lines += ["| " + " | ".join(cell(v) for v in fields(e)) + " |" for e in entries]
     return "\n".join(lines) + "\n"
 
 
-def _fields(entry: CodebookEntry) -> tuple[str, ...]:
+def fields(entry: CodebookEntry) -> tuple[str, ...]:
+    """An entry's values in the order of FIELDS."""
     return (entry.template, entry.id, entry.table, entry.row, entry.column, entry.kind,
             entry.row_label, entry.column_label)
 

@@ -2,7 +2,8 @@
 not into memory): a sheet ``reports``, one row a file; a sheet ``figures``, the long
 format with types (TYPED_FIGURE_COLUMNS); and a sheet a table of the template in wide
 form, one row a report read and one column a figure of either template, headed by
-its Chinese labels (``一、本年新收政府信息公开申请数量 / 自然人``).
+its Chinese labels (``一、本年新收政府信息公开申请数量 / 自然人``); last, ``codebook``, the
+figures' ids with their labels (``govparse codebook``).
 
 A sheet holds at most Excel's 1,048,576 rows: past them its rows go on in a sheet
 ``figures (2)``, ``figures (3)``, … with the same header. The workbook is written
@@ -19,7 +20,7 @@ from govparse.batch.outputs import OutputError
 from govparse.batch.outputs.relations import exact_text
 from govparse.batch.outputs.tabular import TYPED_FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult, ReportRow
-from govparse.template.codebook import wide_columns
+from govparse.template.codebook import FIELDS, codebook, fields, wide_columns
 from govparse.template.spec import TABLE_ORDER
 
 EXCEL_ROWS = 1_048_576  # the most rows a sheet holds, its header among them
@@ -91,6 +92,14 @@ class ExcelWriter:
         if result.figures:
             self._add_wide(result)
 
+    def _add_codebook(self) -> None:
+        """A last sheet that names each figure of the sheet figures (table, row,
+        column) with its Chinese labels, as govparse codebook does."""
+        sheet = self._workbook.create_sheet("codebook")
+        sheet.append(FIELDS)
+        for entry in codebook():
+            sheet.append(fields(entry))
+
     def _add_wide(self, result: FileResult) -> None:
         report = result.report
         head = [report.path, report.organization, report.year, report.template]
@@ -102,6 +111,7 @@ class ExcelWriter:
             sheet.append(head + rows[table])
 
     def close(self) -> None:
+        self._add_codebook()
         try:
             self._workbook.save(self._path)
         except OSError as exc:
