@@ -6,6 +6,7 @@ codebook; govparse.to_pandas."""
 import csv
 import hashlib
 import json
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -350,6 +351,32 @@ def test_a_database_keeps_each_finished_batch_before_close(tmp_path, results, fo
         connection.close()
     writer.close()
     assert len(known_hashes(path, format)) == 5
+
+
+class FiguresInterrupted(tuple):
+    """A report's figures that Ctrl-C cuts off halfway as a writer reads them."""
+
+    def __iter__(self):
+        for i, figure in enumerate(tuple.__iter__(self)):
+            if i == len(self) // 2:
+                signal.raise_signal(signal.SIGINT)
+            yield figure
+
+
+@pytest.mark.parametrize("format", ("parquet", "sqlite", "duckdb", "xlsx"))
+def test_ctrl_c_while_a_report_is_added_leaves_it_whole(tmp_path, results, format):
+    path = tmp_path / f"run.{format}"
+    writer = open_writer(str(path), format, batch_size=1)
+    cut = results[2]._replace(figures=FiguresInterrupted(results[2].figures))
+    with pytest.raises(KeyboardInterrupt):
+        try:
+            for result in (*results[:2], cut, *results[3:]):
+                writer.add(result)
+        finally:
+            writer.close()
+    # the signal took effect once the report was in, and not before
+    assert read_back(path, format) == expected_figures(results[:3])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 @pytest.mark.parametrize("format", DATABASES)

@@ -12,6 +12,7 @@ import contextlib
 import os
 
 from govparse.batch.outputs import OutputError
+from govparse.batch.outputs.held import signals_held
 from govparse.batch.outputs.relations import RELATIONS, WIDE_REPORT_COLUMNS, relation_rows
 from govparse.batch.records import FileResult
 from govparse.template.codebook import wide_columns
@@ -157,12 +158,13 @@ class DatabaseWriter:
     # ---- the writer
 
     def add(self, result: FileResult) -> None:
-        rows = relation_rows(result, result.report.report_id + self._offset)
-        for name, relation in rows.items():
-            self._pending[name].extend(relation)
-        self._pending_results += 1
-        if self._pending_results >= self._batch_size:
-            self.flush()
+        with signals_held():
+            rows = relation_rows(result, result.report.report_id + self._offset)
+            for name, relation in rows.items():
+                self._pending[name].extend(relation)
+            self._pending_results += 1
+            if self._pending_results >= self._batch_size:
+                self.flush()
 
     def flush(self) -> None:
         """Insert the results added since the last flush, in one transaction."""

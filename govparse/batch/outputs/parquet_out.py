@@ -8,6 +8,7 @@ import pyarrow.parquet as pq
 
 from govparse.batch.outputs import OutputError
 from govparse.batch.outputs.arrow import schema_of, table_of_columns
+from govparse.batch.outputs.held import signals_held
 from govparse.batch.outputs.tabular import TYPED_FIGURE_COLUMNS, typed_long_columns
 from govparse.batch.records import FileResult
 
@@ -26,25 +27,24 @@ class ParquetWriter:
             raise OutputError(f"cannot write {path}: {exc}") from None
 
     def add(self, result: FileResult) -> None:
-        for column, values in zip(self._columns, typed_long_columns(result)):
-            column.extend(values)
-        self._results += 1
-        if self._results >= self._batch_size:
-            self.flush()
+        with signals_held():
+            for column, values in zip(self._columns, typed_long_columns(result)):
+                column.extend(values)
+            self._results += 1
+            if self._results >= self._batch_size:
+                self.flush()
 
     def flush(self) -> None:
         """Write the figures added since the last flush as a row group."""
         if not self._columns[0]:
             self._results = 0  # none of them had figures
             return
-        table = table_of_columns(self._columns, SCHEMA)
-        # forgotten before it is written: an interruption inside write_table, which
-        # finishes the row group, must not make close write it twice
+        self._writer.write_table(table_of_columns(self._columns, SCHEMA))
         self._columns, self._results = [[] for _ in SCHEMA], 0
-        self._writer.write_table(table)
 
     def close(self) -> None:
-        try:
-            self.flush()
-        finally:
-            self._writer.close()
+        with signals_held():
+            try:
+                self.flush()
+            finally:
+                self._writer.close()  # the footer

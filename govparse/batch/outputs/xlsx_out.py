@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from govparse.batch.outputs import OutputError
+from govparse.batch.outputs.held import signals_held
 from govparse.batch.outputs.relations import exact_text
 from govparse.batch.outputs.tabular import TYPED_FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult, ReportRow
@@ -86,11 +87,12 @@ class ExcelWriter:
             raise OutputError(f"cannot write {self._path}: {exc.strerror or exc}") from None
 
     def add(self, result: FileResult) -> None:
-        self._reports.append(list(result.report))
-        for row in long_rows(result):
-            self._figures.append([*row[:8], exact_text(row[7]), *row[8:]])
-        if result.figures:
-            self._add_wide(result)
+        with signals_held():
+            self._reports.append(list(result.report))
+            for row in long_rows(result):
+                self._figures.append([*row[:8], exact_text(row[7]), *row[8:]])
+            if result.figures:
+                self._add_wide(result)
 
     def _add_codebook(self) -> None:
         """A last sheet that names each figure of the sheet figures (table, row,
@@ -111,8 +113,10 @@ class ExcelWriter:
             sheet.append(head + rows[table])
 
     def close(self) -> None:
-        self._add_codebook()
-        try:
-            self._workbook.save(self._path)
-        except OSError as exc:
-            raise OutputError(f"cannot write {self._path}: {exc.strerror or exc}") from None
+        with signals_held():
+            self._add_codebook()
+            try:
+                self._workbook.save(self._path)
+            except OSError as exc:
+                raise OutputError(f"cannot write {self._path}: {exc.strerror or exc}") \
+                    from None
