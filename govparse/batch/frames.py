@@ -9,13 +9,13 @@ from collections.abc import Iterable
 
 from govparse.batch.outputs import OutputError, format_of
 from govparse.batch.outputs.relations import TEXT
-from govparse.batch.outputs.tabular import TYPED_FIGURE_COLUMNS, typed_long_columns
+from govparse.batch.outputs.tabular import (REPORT_COLUMNS, TYPED_FIGURE_COLUMNS,
+                                            typed_long_columns)
 from govparse.batch.records import FileResult
 from govparse.template.codebook import wide_columns
 
 LONG_COLUMNS = tuple(name for name, _ in TYPED_FIGURE_COLUMNS)
 _TEXT_COLUMNS = tuple(name for name, kind in TYPED_FIGURE_COLUMNS if kind == TEXT)
-REPORT_COLUMNS = ("report", "organization", "year", "template")
 
 # the long frame from a database: its figures with their report's columns
 _DATABASE_QUERY = (

@@ -9,6 +9,8 @@ from govparse.batch.records import FileResult
 from govparse.emit.serialize import CSV_HEADER
 
 FIGURE_COLUMNS = CSV_HEADER
+# the report's columns, first in the long format and in the wide ones
+REPORT_COLUMNS = FIGURE_COLUMNS[:4]  # report (its path), organization, year, template
 
 # The long format of the outputs with types (Parquet, Excel): ``value`` a number and
 # ``value_text`` beside it, the figure exactly as read (a fee keeps its places: 1.2500).

@@ -19,13 +19,12 @@ from openpyxl.cell import WriteOnlyCell
 from govparse.batch.outputs import OutputError
 from govparse.batch.outputs.held import signals_held
 from govparse.batch.outputs.relations import exact_text
-from govparse.batch.outputs.tabular import TYPED_FIGURE_COLUMNS, long_rows
+from govparse.batch.outputs.tabular import REPORT_COLUMNS, TYPED_FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult, ReportRow
 from govparse.template.codebook import FIELDS, codebook, fields, wide_columns
 from govparse.template.spec import TABLE_ORDER
 
 EXCEL_ROWS = 1_048_576  # the most rows a sheet holds, its header among them
-WIDE_REPORT_HEADER = ("report", "organization", "year", "template")
 
 
 class ContinuedSheet:
@@ -73,7 +72,7 @@ class ExcelWriter:
         self._tables = {}
         for table in TABLE_ORDER:
             columns = wide_columns(table)
-            header = (*WIDE_REPORT_HEADER, *(entry.label for entry in columns))
+            header = (*REPORT_COLUMNS, *(entry.label for entry in columns))
             index = {(entry.row, entry.column): i for i, entry in enumerate(columns)}
             self._tables[table] = (ContinuedSheet(self._workbook, table, header, sheet_rows),
                                    index)
