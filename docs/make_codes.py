@@ -19,7 +19,8 @@ from govparse.diagnostics import CODES  # noqa: E402
 GROUPS = {"GP0": "The input", "GP1": "The report's structure",
           "GP2": "Tables: labels and headers", "GP3": "Tables: cells",
           "GP4": "The template's arithmetic (govparse check)",
-          "GP5": "Sources other than text"}
+          "GP5": "Sources other than text",
+          "GP6": "Across reports (govparse check --across)"}
 
 
 def page(code) -> str:

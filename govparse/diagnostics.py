@@ -114,6 +114,15 @@ CODES: dict[str, Code] = {
              "a table cell spans further than a report's table can; its span was cut"),
         Code("GP502", "page-cut", _E,
              "the HTML parser stopped before the end of the page; the rest was not read"),
+        # across reports (govparse check --across)
+        Code("GP601", "carry-over-break", _E,
+             "applications carried forward at a year's end differ from those carried over "
+             "at the next year's start"),
+        Code("GP602", "year-gap", _W, "a body's reports skip a year: the carry-over is not checked"),
+        Code("GP603", "duplicate-year", _W,
+             "a body has two reports for one year (used only where they agree)"),
+        Code("GP604", "unplaced-report", _W,
+             "a report with no organisation or no year is left out of the checks across years"),
     )
 }
 

@@ -300,3 +300,16 @@ def test_parse_many_yields_each_files_result_in_order(tmp_path):
     assert first.report.figures_found == first.report.figures_expected == FIGURES
     one = list(govparse.parse_many(paths[1], keep_reports=False))
     assert len(one) == 1 and one[0].model is None and one[0].report.report_id == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "json", "jsonl"])
+def test_a_reader_that_goes_away_ends_a_run_quietly_in_every_format(tmp_path, fmt):
+    _write(tmp_path, [report_text(i) for i in range(40)])
+    process = subprocess.Popen([sys.executable, "-m", "govparse", "parse", str(tmp_path),
+                                "--format", fmt, "-q", "-j", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(200)
+    process.stdout.close()  # as `| head -c 200` does
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGPIPE, stderr
+    assert stderr == b""

@@ -79,6 +79,10 @@ SNAPSHOT = [
     ("GP408", "inferred-figure", W),
     ("GP501", "span-cut", W),
     ("GP502", "page-cut", E),
+    ("GP601", "carry-over-break", E),
+    ("GP602", "year-gap", W),
+    ("GP603", "duplicate-year", W),
+    ("GP604", "unplaced-report", W),
 ]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import sys
 from itertools import chain, islice
 from typing import Iterable, Iterator, NamedTuple
 
@@ -100,6 +101,21 @@ def _start_worker(options: Options) -> None:
     global _options
     _options = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """On Linux, have the kernel stop this worker when the run's process ends,
+    however it ends (killed, os._exit): no worker outlives its run."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (ImportError, OSError, AttributeError):
+        pass
 
 
 def _read_in_worker(report_id: int, path: str) -> Done:
@@ -162,7 +178,9 @@ def _read(source, options: Options):
     from govparse.api import parse_source
 
     report = parse_source(source, mode=options.mode)
-    if options.check:
+    # a report with no table (GP112) has no arithmetic to check: no relation is said
+    # not checkable, one by one
+    if options.check and not any(d.code == "GP112" for d in report.diagnostics):
         import attrs
 
         from govparse.check.validation import selected, validate
@@ -217,7 +235,17 @@ class _Pool:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop(kill=exc[0] is not None)
+        # The run ended, or its reader stopped early (a closed pipe, Ctrl-C): the
+        # files not started are cancelled, those in flight end first (each within
+        # the timeout), so that no worker is stopped halfway through sending a
+        # result. A second Ctrl-C stops them at once.
+        try:
+            self._stop()
+        except BaseException:
+            executor, self.executor = self.executor, None
+            if executor is not None:
+                _kill(executor)
+            raise
 
     def _new(self, workers: int):
         import concurrent.futures as futures
@@ -230,14 +258,10 @@ class _Pool:
                                            initializer=_start_worker,
                                            initargs=(self.options,))
 
-    def _stop(self, kill: bool = False) -> None:
-        executor, self.executor = self.executor, None
-        if executor is None:
-            return
-        if kill:
-            _kill(executor)
-        else:
-            executor.shutdown(wait=True, cancel_futures=True)
+    def _stop(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = None
 
     def _wait(self) -> float | None:
         timeout = self.options.timeout
@@ -275,7 +299,8 @@ class _Pool:
             except (BrokenProcessPool, futures.TimeoutError):
                 # a worker crashed, or a file hangs one: read what was in flight
                 # again, one file at a time, each in a worker of its own
-                self._stop(kill=True)
+                executor, self.executor = self.executor, None
+                _kill(executor)
                 stranded = [task for task, _ in pending]  # "-" among them: read here
                 pending.clear()
                 yield from self._one_by_one(stranded)
@@ -303,16 +328,18 @@ class _Pool:
                     path, self.options.timeout, "it could not be stopped, so its worker was"),
                     self.options)
             finally:
-                _kill(executor)
+                _kill(executor)  # one worker, done with its one file or stuck in it
             yield done
 
 
 def _kill(executor) -> None:
-    """Stop the executor's workers now, whatever they are doing."""
+    """Stop the executor's workers now, whatever they are doing (a crashed pool, a
+    file stuck where no alarm reaches it). Not waited for: a worker killed while
+    sending its result may leave the executor's own thread waiting for the rest."""
     processes = getattr(executor, "_processes", None) or {}  # no public way to stop one
     for process in list(processes.values()):
         process.kill()
-    executor.shutdown(wait=True, cancel_futures=True)
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def parse_many(paths: Iterable[str] | str, *, jobs: int | None = None, mode: str = "lenient",

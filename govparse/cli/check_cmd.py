@@ -33,10 +33,16 @@ def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
               help="Only these codes or prefixes (GP4, GP401,GP403). Repeatable.")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these codes or prefixes. Repeatable.")
+@click.option("--across", is_flag=True,
+              help="Check the reports against each other instead: a body's applications "
+                   "carried forward at a year's end against those carried over at the next "
+                   "year's start. PATHS may be a batch run's .sqlite or .duckdb output too.")
+@click.option("--same-body", "same_body", multiple=True, metavar="OLD=NEW",
+              help="With --across: two names of one body (a renamed body). Repeatable.")
 @batch_options
-def check_command(paths, strict, fmt, select, ignore, globs, files_from, jobs, timeout, output,
-                  excel, resume, quiet, statistics, stdin_filename, max_bytes, show_notes,
-                  infer) -> None:
+def check_command(paths, strict, fmt, select, ignore, across, same_body, globs, files_from,
+                  jobs, timeout, output, excel, resume, quiet, statistics, stdin_filename,
+                  max_bytes, show_notes, infer) -> None:
     """Check the template's arithmetic in reports (files and folders; - reads
     standard input).
 
@@ -50,6 +56,14 @@ def check_command(paths, strict, fmt, select, ignore, globs, files_from, jobs, t
     """
     check_infer(strict, infer)
     from govparse.batch.runner import Options
+
+    if across:
+        from govparse.cli.across_run import check_across
+
+        raise SystemExit(check_across(paths, same_body=same_body, globs=globs,
+                                      files_from=files_from, jobs=jobs, timeout=timeout,
+                                      fmt=fmt or "text", max_bytes=max_bytes,
+                                      select=_codes(select), ignore=_codes(ignore)))
 
     if fmt in ("csv", "jsonl") and output is None:
         raise click.UsageError(f"--format {fmt} of check writes a file: give it with -o PATH")
