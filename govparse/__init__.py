@@ -25,6 +25,7 @@ _EXPORTS = {
     "dumps": "govparse.emit.printer",
     "validate": "govparse.check.validation",
     "parse_many": "govparse.batch.runner",
+    "to_pandas": "govparse.batch.frames",
 }
 _MODEL = (
     "ActiveDisclosure", "ActiveDisclosure2019", "ApplicantCounts", "Applications",
