@@ -313,3 +313,39 @@ def test_a_reader_that_goes_away_ends_a_run_quietly_in_every_format(tmp_path, fm
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == -signal.SIGPIPE, stderr
     assert stderr == b""
+
+
+def test_the_thousand_in_a_database_agree_with_the_csv(thousand, tmp_path):
+    import sqlite3
+
+    root, expected = thousand
+    database, table = tmp_path / "run.sqlite", tmp_path / "run.csv"
+    assert invoke("parse", str(root), "-o", str(database), "-j", "2", "-q").exit_code == 1
+    assert invoke("parse", str(root), "-o", str(table), "-j", "2", "-q").exit_code == 1
+    with sqlite3.connect(database) as db:
+        reports = {path: (code, found) for path, code, found in db.execute(
+            "SELECT path, error_code, figures_found FROM reports")}
+        figures = db.execute('SELECT r.path, f."table", f."row", f."column", f.value_text '
+                             "FROM figures f JOIN reports r USING (report_id)").fetchall()
+    assert set(reports) == set(expected)
+    for path, code in expected.items():
+        stopped = code if code in ("GP002", "GP006") else None  # not read at all
+        assert reports[path][0] == stopped, path
+        assert reports[path][1] == (FIGURES if code is None else 0), path
+    rows = {(r["report"], r["table"], r["row"], r["column"]): r["value"]
+            for r in csv.DictReader(table.open(encoding="utf-8"))}
+    assert {(p, t, r, c): v or "" for p, t, r, c, v in figures} == rows
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
+    for name in ("nodir/x.sqlite", "nodir/x.csv", "nodir/x.parquet", "nodir/x.xlsx"):
+        result = invoke("parse", str(example_path("tab")), str(example_path("pipe")), "-o",
+                        str(tmp_path / name))
+        assert result.exit_code == 2, name
+        assert result.stderr.startswith("Error: cannot "), result.stderr
+        assert "Traceback" not in result.stderr
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("hello", encoding="utf-8")
+    result = invoke("parse", str(example_path("tab")), "-o", str(not_a_database), "--resume")
+    assert result.exit_code == 2
+    assert "is not a database" in result.stderr or "file is not a database" in result.stderr

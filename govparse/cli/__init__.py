@@ -14,6 +14,7 @@ SUBCOMMANDS = {
     "codes": ("govparse.cli.codes_cmd", "codes_command"),
     "fmt": ("govparse.cli.fmt_cmd", "fmt_command"),
     "check": ("govparse.cli.check_cmd", "check_command"),
+    "codebook": ("govparse.cli.codebook_cmd", "codebook_command"),
     "compare": ("govparse.cli.compare_cmd", "compare_command"),
 }
 

@@ -150,10 +150,29 @@ def _output_format(fmt: str | None, output: str | None, excel: bool, resume: boo
     return fmt, output
 
 
+class OutputFailure(click.ClickException):
+    """The output cannot be written (a folder that is not there, a file that is no
+    database to resume): said without a traceback, exit 2."""
+
+    exit_code = 2
+
+
 def execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin_filename,
             options: Options, target: Run) -> int:
     """Read every file, write each result as it comes, and say how it went; the
     exit status."""
+    from govparse.batch.outputs import OutputError
+
+    try:
+        return _execute(paths, globs=globs, files_from=files_from, jobs=jobs, timeout=timeout,
+                        quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
+                        options=options, target=target)
+    except OutputError as exc:
+        raise OutputFailure(str(exc)) from None
+
+
+def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin_filename,
+             options: Options, target: Run) -> int:
     from govparse.batch.inputs import files_of
 
     if not paths and files_from is None:

@@ -6,7 +6,7 @@ from govparse.template.codebook import FORMATS, codebook, render
 from govparse.template.spec import TEMPLATES
 
 
-@click.command("codebook")
+@click.command("codebook", short_help="Every figure's id and Chinese label, both templates.")
 @click.option("--format", "format_", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How to print it: aligned text, CSV or a markdown table.")
 @click.option("--template", type=click.Choice((*TEMPLATES, "all")), default="all",

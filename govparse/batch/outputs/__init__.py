@@ -43,6 +43,14 @@ class OutputError(Exception):
     """The output cannot be written as asked (a usage error of the command line)."""
 
 
+def open_text(path: str, encoding: str = "utf-8"):
+    """A text output file, opened for writing; OutputError naming it if it cannot be."""
+    try:
+        return open(path, "w", encoding=encoding, newline="")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 def format_of(path: str, given: str | None = None) -> str:
     """The output format: ``given``, else told by the path's extension."""
     if given is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from govparse.batch.outputs import open_text
 from govparse.batch.outputs.tabular import FIGURE_COLUMNS, long_rows
 from govparse.batch.records import FileResult
 from govparse.emit.serialize import csv_value
@@ -17,8 +18,7 @@ class CsvWriter:
         if hasattr(path_or_stream, "write"):
             self._file, self._owned = path_or_stream, False
         else:
-            self._file = open(path_or_stream, "w", encoding="utf-8-sig" if excel else "utf-8",
-                              newline="")
+            self._file = open_text(path_or_stream, "utf-8-sig" if excel else "utf-8")
             self._owned = True
         self._csv = csv.writer(self._file, lineterminator="\n")
         self._csv.writerow(FIGURE_COLUMNS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from govparse.batch.outputs import open_text
 from govparse.batch.records import FileResult
 
 
@@ -26,7 +27,7 @@ class JsonLinesWriter:
         if hasattr(path_or_stream, "write"):
             self._file, self._owned = path_or_stream, False
         else:
-            self._file, self._owned = open(path_or_stream, "w", encoding="utf-8"), True
+            self._file, self._owned = open_text(path_or_stream), True
 
     def add(self, result: FileResult) -> None:
         self._file.write(json.dumps(entry(result), ensure_ascii=False) + "\n")
