@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SECONDS ?= 60
 
-.PHONY: demo test grammar bytecode fuzz mutate bench clean
+.PHONY: demo test grammar bytecode fuzz mutate bench bench-batch bench-pdf clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,17 @@ clean:
 ## against their floors (benchmarks/bench.py; BENCH_ARGS=--quick for a 30 s run)
 bench: bytecode
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
+## bench-batch: a batch run's throughput with --jobs 1 and 2 and its memory as the
+## count grows (benchmarks/batch.py; BATCH_ARGS="--reports 10000" for a shorter run)
+bench-batch: bytecode
+	$(PY) benchmarks/batch.py $(BATCH_ARGS)
+
+## bench-pdf: set up pdfplumber too, then read the real PDFs side by side with it
+## (benchmarks/pdf.py)
+$(VENV)/.bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+bench-pdf: bytecode $(VENV)/.bench
+	$(PY) benchmarks/pdf.py
