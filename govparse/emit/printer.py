@@ -11,7 +11,9 @@ Layouts:
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
 - ``markdown``: markdown tables, with border pipes and a rule under each header;
 - ``html``: a page, the tables with the template's rowspans and colspans
-  (govparse/emit/html_page.py).
+  (govparse/emit/html_page.py);
+- ``docx``: a Word file's bytes, its tables with the template's merged cells
+  (govparse/emit/docx_file.py).
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from govparse.emit.outline import (REPORT_NAME, Tables, cell_text, figure_text, 
 from govparse.model.report import Report
 from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
 
-__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "cell_text", "dumps", "figure_text",
+__all__ = ["FILE_LAYOUTS", "LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "cell_text", "dumps", "figure_text",
            "outline", "render_block", "table_blocks", "title_line"]
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")  # the text layouts
 PAGE_LAYOUTS = ("html",)  # written as a page (govparse/emit/html_page.py)
+FILE_LAYOUTS = ("docx",)  # written as a file's bytes (govparse/emit/docx_file.py)
 @attrs.frozen
 class PrintedRow:
     labels: tuple[str | None, ...]
@@ -40,14 +43,20 @@ class PrintedRow:
 Block = list  # rows printed as one table (markdown: one table with one rule)
 
 
-def dumps(report: Report, layout: str = "tab") -> str:
+def dumps(report: Report, layout: str = "tab") -> str | bytes:
+    """The report in ``layout``: text (LAYOUTS), a page (``html``), or the bytes of a
+    Word file (``docx``)."""
+    if layout == "docx":
+        from govparse.emit.docx_file import dumps_docx
+
+        return dumps_docx(report)
     if layout == "html":
         from govparse.emit.html_page import dumps_html
 
         return dumps_html(report)
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of "
-                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS)}")
+                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS + FILE_LAYOUTS)}")
     template = load_template(report.template)
     out: list[str] = []
     for item in outline(report):
