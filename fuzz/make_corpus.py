@@ -89,6 +89,21 @@ def main() -> None:
     put("example-cr.txt", example.replace("\n", "\r"))
     for name, data in SMALL.items():
         put(f"small-{name}", data)
+    # files that are no text: a page, a Word file whole and cut short, the real PDFs
+    # whole, cut short and with a broken header (the front-ends must give a report or
+    # a clear error for any bytes)
+    import govparse
+
+    report = govparse.parse(example)
+    put("file-example.html", govparse.dumps(report, "html"))
+    docx = govparse.dumps(report, "docx")
+    put("file-example.docx", docx)
+    put("file-example-cut.docx", docx[:len(docx) // 2])
+    for path in sorted((SEEDS_DIR.parent / "real" / "pdf").glob("*.pdf")):
+        data = path.read_bytes()
+        put(f"file-{path.name}", data)
+        put(f"file-cut-{path.name}", data[:len(data) // 3])
+    put("file-broken.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n")
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.iterdir())))
     print(f"wrote {written} files to {CORPUS_DIR} (sha1 {digest.hexdigest()[:12]})")
 
