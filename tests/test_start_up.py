@@ -116,7 +116,8 @@ def test_govparse_parse_imports_only_what_it_needs():
     assert "govparse.model.report" in loaded and "govparse.frontends.text._standalone" in loaded
     unwanted = {"lark", "interegular", "cattrs", "hypothesis", "dataclasses", "logging",
                 "pathlib", "json", "govparse.model.tables_2019", "govparse.model.records",
-                "govparse.check.validation", "govparse.emit.printer", "govparse.emit.serialize"}
+                "govparse.check.validation", "govparse.emit.printer", "govparse.emit.serialize",
+                "dask", "distributed", "fsspec", "pandas", "govparse.dask"}
     assert loaded & unwanted == set()
 
 
