@@ -29,7 +29,6 @@ except ImportError as missing:
         "pip install 'govparse[dask]' (dask[dataframe], distributed, fsspec)") from missing
 
 import functools
-import math
 import os
 from typing import Iterable, NamedTuple
 
@@ -49,8 +48,11 @@ from govparse.source import DEFAULT_MAX_BYTES, checked_limit
 
 __all__ = ["ReportFrames", "read_reports", "report_files"]
 
-PARTITIONS = 100  # the partitions a run is cut into, by default ...
-MAX_FILES_PER_PARTITION = 100  # ... unless that would put more files than this in each
+# Files read by one task, by default: a task of one to three seconds, whose overhead
+# (scheduling, making three small DataFrames) is a few per cent of it. On two cores,
+# 2,000 reports took 56 s in partitions of 20 files and 28 s in partitions of 100
+# (benchmarks/cluster.py --files-per-partition 20 50 100; docs/dask.md).
+FILES_PER_PARTITION = 100
 
 
 class ReportFrames(NamedTuple):
@@ -77,8 +79,8 @@ def read_reports(paths_or_glob: str | os.PathLike | Iterable[str | os.PathLike],
     instead); report ids are each file's place in the expansion, from 1
     (govparse.dask.paths), equal to the local run's. ``mode``: lenient, infer or
     strict; ``max_bytes``: the size limit of a file (GP003 past it).
-    ``files_per_partition``: files read by one task; by default the run is cut in
-    about 100 partitions of at most 100 files."""
+    ``files_per_partition``: files read by one task (100 by default: fewer where a
+    corpus is too small to give each of the cluster's threads a few partitions)."""
     from govparse.api import Mode
 
     options = Options(mode=Mode(getattr(mode, "value", mode)).value,
@@ -89,9 +91,8 @@ def read_reports(paths_or_glob: str | os.PathLike | Iterable[str | os.PathLike],
         raise ValueError(f"files_per_partition must be a whole number from 1, "
                          f"not {files_per_partition!r}")
     files = report_files(paths_or_glob, globs=tuple(globs), storage_options=storage_options)
-    if files_per_partition is None:
-        files_per_partition = min(MAX_FILES_PER_PARTITION, math.ceil(len(files) / PARTITIONS))
-    results = dask.bag.from_sequence(files, partition_size=files_per_partition).map(
+    results = dask.bag.from_sequence(
+        files, partition_size=files_per_partition or FILES_PER_PARTITION).map(
         functools.partial(read_file, options=options))
     # optimize_graph=False: the three share the reading tasks, which fusing would
     # copy into each (every file then read three times)
