@@ -181,6 +181,14 @@ def test_a_relative_glob_names_its_files_as_written(corpus, monkeypatch):
          "part0/r018.txt", "part0/r021.txt"]
     assert list(read_reports("part0/.*").reports.path.compute(scheduler="sync")) == \
         ["part0/.r.txt"]  # a dot matched by a dot
+    odd = corpus / "odd[1]"  # a name that is there is read by its name, not as a glob
+    odd.mkdir(exist_ok=True)
+    shutil.copy(corpus / "a-first.txt", odd / "r.txt")
+    try:
+        assert list(read_reports("odd[1]").reports.path.compute(scheduler="sync")) == \
+            ["odd[1]/r.txt"]
+    finally:
+        shutil.rmtree(odd)
 
 
 def test_a_file_url_reads_through_fsspec(corpus):

@@ -7,7 +7,8 @@ What is found, and in which order, is what the local run (``govparse.parse_many`
 not there is that file's GP001); a folder is walked as files_of walks it
 (govparse.batch.inputs.walk_order); a glob is expanded in sorted order, as a shell
 expands it, its names that start with a dot matched only by a part of the pattern
-that starts with one. Report ids count from 1 across all of them, so each file's id
+that starts with one (a path that is there is read by its name, even with ``[``, ``*``
+or ``?`` in it). Report ids count from 1 across all of them, so each file's id
 is its place in that expansion, whatever the partitions and the workers."""
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _expanded(given: str, globs: tuple[str, ...], storage_options: dict
               ) -> Iterator[tuple[str, object, str]]:
     """(name, filesystem, path) of each file ``given`` stands for."""
     fs, path = url_to_fs(given, **storage_options)
-    if glob.has_magic(given):
+    if glob.has_magic(given) and not fs.exists(path):  # a name with [ ] in it is a name
         yield from _matches(given, fs, path)
     elif fs.isdir(path):
         root = path.rstrip("/")
