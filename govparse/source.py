@@ -168,29 +168,52 @@ def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     return source_of(name, read_bytes(name, max_bytes=max_bytes), max_bytes=max_bytes)
 
 
-def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_bytes(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+               opener=None) -> bytes:
     """A file's bytes (``-``: standard input), refused (GP003) past ``max_bytes``
-    without reading more than one byte past it; GP001 when it cannot be read."""
+    without reading more than one byte past it; GP001 when it cannot be read.
+
+    ``opener``: how to open a file that is not on a local disk (fsspec's
+    ``OpenFile.open``, for a file of an object store; govparse.dask), called with
+    no argument for a binary file to read; ``path`` is then only the file's name.
+    Whatever opening or reading it raises is GP001: each store has errors of its own."""
     name = _path_name(path)
     try:
-        if name == "-":
+        if name == "-" and opener is None:
             data = sys.stdin.buffer.read(max_bytes + 1)
             what = "standard input"
         else:
-            with open(name, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size  # 0 for a device or a FIFO
+            with (open(name, "rb") if opener is None else opener()) as handle:
+                size = _size_of(handle)  # 0 for a device or a FIFO
                 if size > max_bytes:
                     raise InputError("GP003", f"the file is {size} bytes, over the limit of "
                                      f"{max_bytes} bytes", path=name)
                 data = handle.read(max_bytes + 1)
             what = "the file"
+    except GovParseError:
+        raise
     except OSError as exc:
         raise InputError("GP001", f"cannot read the file: {exc.strerror or exc}",
+                         path=name) from None
+    except Exception as exc:
+        if opener is None:
+            raise
+        raise InputError("GP001", f"cannot read the file: {type(exc).__name__}: {exc}",
                          path=name) from None
     if len(data) > max_bytes:
         raise InputError("GP003", f"{what} is more than {max_bytes} bytes, the limit",
                          path=name)
     return data
+
+
+def _size_of(handle) -> int:
+    """The size an open file says it has (``size``: a file of fsspec's), or 0 where
+    it cannot tell."""
+    try:
+        return os.fstat(handle.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        size = getattr(handle, "size", None)
+        return size if isinstance(size, int) else 0
 
 
 def source_of(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

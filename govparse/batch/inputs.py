@@ -43,6 +43,20 @@ def _walk(folder: str, globs: tuple[str, ...]) -> Iterator[str]:
                 yield os.path.join(root, name)
 
 
+def walk_order(relative_paths: Iterable[str], globs: tuple[str, ...] = ()) -> list[str]:
+    """The files of a folder, listed as paths relative to it ("/" between the parts,
+    as an object store lists them, in any order), chosen and ordered as files_of walks
+    a folder: hidden files and folders left out, a folder's files in sorted order
+    before its subfolders, each of those in sorted order. (govparse.dask lists a
+    folder through fsspec, and gives its files the report ids the local run gives.)"""
+    kept = [relative.split("/") for relative in relative_paths]
+    kept = [parts for parts in kept if not any(part.startswith(".") for part in parts)
+            and _chosen(parts[-1], "/".join(parts), globs)]
+    # os.walk, top down with sorted names: a folder's files (0) before its folders (1)
+    kept.sort(key=lambda parts: [(1, folder) for folder in parts[:-1]] + [(0, parts[-1])])
+    return ["/".join(parts) for parts in kept]
+
+
 def _chosen(name: str, relative: str, globs: tuple[str, ...]) -> bool:
     if not globs:
         return name.lower().endswith(READ_SUFFIXES)

@@ -130,18 +130,20 @@ def _alarm(signum, frame):
     raise _TimedOut
 
 
-def read_one(report_id: int, path: str, options: Options) -> Done:
-    """Read one file: never raises for anything the file holds."""
+def read_one(report_id: int, path: str, options: Options, *, opener=None) -> Done:
+    """Read one file: never raises for anything the file holds. ``opener``: how to
+    open a file that is not on a local disk (govparse.source.read_bytes; govparse.dask
+    reads a file of an object store so, on a Dask worker)."""
     from govparse.source import read_bytes, source_of
 
     sha256 = format = source = report = error = None
-    name = options.stdin_name if path == "-" else path
+    name = options.stdin_name if path == "-" and opener is None else path
     timer = options.timeout is not None and _can_alarm()
     if timer:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, options.timeout)
     try:
-        data = read_bytes(path, max_bytes=options.max_bytes)
+        data = read_bytes(path, max_bytes=options.max_bytes, opener=opener)
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in options.skip:
             return Done(result_of(report_id, name, sha256=sha256), skipped=True)

@@ -17,6 +17,7 @@ box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 from __future__ import annotations
 
 import re
+import threading
 
 import attrs
 
@@ -25,6 +26,11 @@ from govparse.document import PdfLocation
 from govparse.emit.outline import figure_text
 from govparse.model.report import Report
 from govparse.errors import InputError
+
+# PDFium is not thread-safe, not even across documents: one PDF is read at a time in
+# a process, whose threads may read files side by side (a Dask worker's do).
+_PDFIUM = threading.Lock()
+
 
 class PdfPlaces:
     """Where each character of the text layer stands: its page and box (x0, y0, x1,
@@ -63,6 +69,19 @@ class PdfPlaces:
 def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:
     """The text of a PDF's pages, what reading it noticed, and where its characters
     stand."""
+    places = PdfPlaces()
+    with _PDFIUM:
+        pages = _pages_text(data, name, places)
+    text = "\f".join(pages)
+    if not text.strip():
+        raise InputError("GP007", f"the PDF has {len(pages)} page{'s' if len(pages) != 1 else ''} "
+                         "but no text: a scan, which govparse cannot read (it does no OCR)",
+                         path=name)
+    return text, [], places
+
+
+def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
+    """Each page's text, its characters' places recorded in ``places``."""
     import pypdfium2 as pdfium
 
     try:
@@ -72,7 +91,6 @@ def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfP
         what = ("it is encrypted (a password is needed)" if "password" in reason.lower()
                 else f"it is broken ({reason})")
         raise InputError("GP006", f"the PDF could not be opened: {what}", path=name) from None
-    places = PdfPlaces()
     try:
         pages = []
         for index in range(len(document)):
@@ -87,12 +105,7 @@ def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfP
         raise InputError("GP006", f"the PDF could not be read: {exc}", path=name) from None
     finally:
         document.close()
-    text = "\f".join(pages)
-    if not text.strip():
-        raise InputError("GP007", f"the PDF has {len(pages)} page{'s' if len(pages) != 1 else ''} "
-                         "but no text: a scan, which govparse cannot read (it does no OCR)",
-                         path=name)
-    return text, [], places
+    return pages
 
 
 def with_pdf_locations(report: Report, text: str, places: PdfPlaces) -> Report:
