@@ -284,7 +284,8 @@ def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
     assert b"interrupted" in stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     finished = len(rows) // FIGURES
-    assert 0 < finished < 400 and len(rows) == finished * FIGURES  # whole reports only
+    assert 0 < finished < 400, (finished, len(rows), stderr)
+    assert len(rows) == finished * FIGURES, (len(rows), stderr)  # whole reports only
     assert [r["value"] for r in rows[::FIGURES]] == [str(i) for i in range(finished)]
 
 
