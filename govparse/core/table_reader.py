@@ -136,6 +136,22 @@ class ShortRow:
         self.choices = choices
 
 
+class _KnownValues:
+    """The values of the figures read in a table's other places than ``mine``, as
+    govparse.core.gaps asks for them (``get``): looked up one by one, for the few
+    places a row's relations name, not copied for every row in doubt."""
+
+    __slots__ = ("figures", "mine")
+
+    def __init__(self, figures: dict[tuple[str, str], Figure], mine: set) -> None:
+        self.figures = figures
+        self.mine = mine
+
+    def get(self, key: tuple[str, str]):
+        figure = self.figures.get(key)
+        return None if figure is None or key in self.mine else figure.value
+
+
 class TableReader:
     """Reads one table of the template from its cell stream."""
 
@@ -435,6 +451,12 @@ class TableReader:
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
+        if size > want and _filled_then_empty(data, want):
+            # A figure in every column, then empty cells only (a trailing separator):
+            # the one choice _spare_empty_cells would find, found without trying any.
+            head = data[:want]
+            plain = _plain_figures(head, columns)
+            return plain if plain is not None else self._figures(head, columns, what)
         if size > want and sum(c.kind != EMPTY for c in data) <= want:
             # Cells to spare, and only empty ones can be spare: decided below.
             return self._spare_empty_cells(data, size, columns, keys, what)
@@ -706,9 +728,7 @@ class TableReader:
         """The table's relations about the places ``keys`` (as one row of their own),
         those places' names, and the figures read in the table's other places."""
         places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        mine = set(keys)
-        known = {key: fig.value for key, fig in self.figures.items() if key not in mine}
-        return places, rules, known
+        return places, rules, _KnownValues(self.figures, set(keys))
 
     # ------------------------------------------------------------ header and label forms
 
@@ -858,6 +878,14 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
     if len(data) - end <= want and not any(type(c) is EmptyRun for c in data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
+
+
+def _filled_then_empty(data: list[Cell | EmptyRun], want: int) -> bool:
+    """Whether the first ``want`` cells are filled and every one after them empty."""
+    for index, cell in enumerate(data):
+        if (cell.kind == EMPTY) != (index >= want):
+            return False
+    return True
 
 
 def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
