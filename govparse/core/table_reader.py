@@ -136,22 +136,6 @@ class ShortRow:
         self.choices = choices
 
 
-class _KnownValues:
-    """The values of the figures read in a table's other places than ``mine``, as
-    govparse.core.gaps asks for them (``get``): looked up one by one, for the few
-    places a row's relations name, not copied for every row in doubt."""
-
-    __slots__ = ("figures", "mine")
-
-    def __init__(self, figures: dict[tuple[str, str], Figure], mine: set) -> None:
-        self.figures = figures
-        self.mine = mine
-
-    def get(self, key: tuple[str, str]):
-        figure = self.figures.get(key)
-        return None if figure is None or key in self.mine else figure.value
-
-
 class TableReader:
     """Reads one table of the template from its cell stream."""
 
@@ -162,6 +146,7 @@ class TableReader:
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.figures: dict[tuple[str, str], Figure] = {}
+        self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
@@ -695,7 +680,10 @@ class TableReader:
         chosen = [short.columns[i] for i in columns]
         figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
         for index, figure in zip(columns, figures):
-            self.figures[short.keys[index]] = figure
+            key = short.keys[index]
+            self.figures[key] = figure
+            if self.values is not None:
+                self.values[key] = figure.value
 
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec]):
         if any(c.x is None for c in cells):
@@ -728,7 +716,12 @@ class TableReader:
         """The table's relations about the places ``keys`` (as one row of their own),
         those places' names, and the figures read in the table's other places."""
         places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return places, rules, _KnownValues(self.figures, set(keys))
+        if self.values is None:
+            # Made once a table, when its first row in doubt is placed (every other row
+            # is read by then); _place_at keeps it up to date. The values of ``keys``
+            # are never looked up: the rules name those places apart.
+            self.values = {key: fig.value for key, fig in self.figures.items()}
+        return places, rules, self.values
 
     # ------------------------------------------------------------ header and label forms
 
