@@ -9,7 +9,7 @@ import attrs
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
 from govparse.core.sections import near_misses
-from govparse.core.table_reader import LogicalRow, TableReader, logical_rows
+from govparse.core.table_reader import MISSING, LogicalRow, TableReader, logical_rows
 from govparse.core.template_choice import evidence, template_for_year
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, Heading, Table, Title, column_of, line_of
@@ -239,8 +239,6 @@ def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: st
     get = figures.get
     return table_cls(*[row_cls(*[get(key, MISSING) for key in keys]) for row_cls, keys in rows])
 
-
-MISSING = Figure()  # immutable, so one serves every missing cell
 
 
 @functools.cache

@@ -33,6 +33,8 @@ from govparse.template.spec import (
 )
 
 _BLANKS = re.compile(r"\s+")
+MISSING = Figure()  # immutable, so one serves every missing figure
+
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
@@ -156,6 +158,7 @@ class TableReader:
         self.last_header_row: object = None  # the source row of the latest column label
         self.header_positions: dict[str, int] = {}  # (_header_positions: of that row)
         self.header_positions_of: object = None
+        self.column_orders: dict[tuple, tuple] = {}  # _header_order's, for that header line
         self.read_by_position = False  # the review table, written as one row of figures
 
     # ------------------------------------------------------------ entry point
@@ -410,6 +413,7 @@ class TableReader:
         if self.header_positions_of != made_of:
             self.header_positions = {label_key(c.text): i for i, c in enumerate(header)}
             self.header_positions_of = made_of
+            self.column_orders = {}
         return self.header_positions
 
     def _header_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
@@ -421,10 +425,10 @@ class TableReader:
         position = self._header_positions()
         if not position:
             return columns
-        at = [position.get(label_key(col.label)) for col in columns]
-        if None in at or len(set(at)) != len(at) or at == sorted(at):
-            return columns
-        return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+        order = self.column_orders.get(columns)  # (rows of one template row set share it)
+        if order is None:
+            order = self.column_orders[columns] = _in_header_order(columns, position)
+        return order
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
@@ -473,11 +477,11 @@ class TableReader:
                 self.sink.add("GP301", message, at=anchor)
             else:
                 self.sink.add("GP301", message, self.heading_line, 1)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         if len(cells) < want:
             # Nothing here says where the gap is: decided when the whole table is read.
             self.short_rows.append(ShortRow(cells, columns, keys, what))
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         return self._figures(cells, columns, what)
 
     def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
@@ -518,7 +522,7 @@ class TableReader:
             self.sink.add("GP303", f"{what} has {_count(size, 'cell')} for "
                           f"{_count(want, 'column')}, {empty} of them empty; which are extra "
                           "cannot be told, so none of them is placed", at=first)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         cells = list(cells_of(data))
         filled = [i for i, c in enumerate(cells) if c.kind != EMPTY]
         first, last = filled[0], filled[-1]
@@ -534,7 +538,7 @@ class TableReader:
                 "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
                 "an empty one among its figures; which cell is extra cannot be told, so none "
                 "of them is placed", at=at)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         # Choices that leave the same figures in the same columns are one: which of
         # several empty cells went makes no difference.
         unique: dict[tuple, list[Cell]] = {}
@@ -559,7 +563,7 @@ class TableReader:
             if self.template is None:
                 return self._figures(choices[0], columns, what)
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
-        return [Figure() for _ in columns]
+        return [MISSING] * len(columns)
 
     def _place_row_of_choices(self, short: ShortRow) -> None:
         cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
@@ -871,6 +875,16 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
     if len(data) - end <= want and not any(type(c) is EmptyRun for c in data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
+
+
+def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
+                     ) -> tuple[ColumnSpec, ...]:
+    """The columns in the order of their places in a header line, when it names every
+    one of them, each in a place of its own; else as they are."""
+    at = [position.get(label_key(col.label)) for col in columns]
+    if None in at or len(set(at)) != len(at) or at == sorted(at):
+        return columns
+    return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
 
 
 def _filled_then_empty(data: list[Cell | EmptyRun], want: int) -> bool:
