@@ -20,6 +20,7 @@ from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_
                                 placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
+from govparse.model.figures import read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import (
     MONEY,
@@ -903,7 +904,8 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     for cell in data:
         if cell.kind != NUMBER or cell.unit is not None:
             return None
-    return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
+    return [read_figure(c.value if col.kind != MONEY else _typed(c.value, col), c.line, c.column,
+                        None, c.source)
             for c, col in zip(data, columns)]
 
 
