@@ -471,7 +471,7 @@ class TableReader:
                 "one is extra cannot be told, so none of them is placed",
                 at=extra,
             )
-            return [Figure(None, c.line, c.column, location=c.source) for c in cells[:want]]
+            return [read_figure(None, c.line, c.column, None, c.source) for c in cells[:want]]
         if not cells:
             message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
             if anchor is not None:
@@ -502,8 +502,8 @@ class TableReader:
                               "not converted", at=cell,
                               length=len(cell.text) + 1,
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
-            figures.append(Figure(_typed(cell.value, col), cell.line, cell.column,
-                                  unit=cell.unit, location=cell.source))
+            figures.append(read_figure(_typed(cell.value, col), cell.line, cell.column,
+                                       cell.unit, cell.source))
         return figures
 
     # ------------------------------------------------------------ a row short of figures
