@@ -35,11 +35,6 @@ from govparse.template.spec import MONEY, SIGNED, column_kind, load_template
 # ---------------------------------------------------------------- checking
 
 
-def _ref(report: Report, ref: Ref) -> FigureRef:
-    fig = report.figure(*ref)
-    return FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
-
-
 def _total(values: Iterable[Number]) -> Number:
     return sum(values, 0)
 
@@ -59,7 +54,8 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
     split = len(rel.left)
     if None not in values and sum(values[:split]) == sum(values[split:]):
         return None  # the common case, decided without building the finding
-    figures = tuple(_ref(report, r) for r in rel.refs)
+    figures = tuple(FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
+                    for ref, fig in zip(rel.refs, rel.figures(report)))
     table, row, column = rel.subject
     subject = rel.subject if row is not None else None
     missing = [f for f in figures if f.value is None]
