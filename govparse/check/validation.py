@@ -19,8 +19,12 @@ GP408 diagnostic says so.
 
 from __future__ import annotations
 
+import functools
+import operator
 from decimal import Decimal
 from typing import Iterable, Sequence
+
+import attrs
 
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, FigureRef, Number
 from govparse.model.report import Figure, Report
@@ -29,11 +33,6 @@ from govparse.template.spec import MONEY, SIGNED, column_kind, load_template
 
 
 # ---------------------------------------------------------------- checking
-
-
-def _ref(report: Report, ref: Ref) -> FigureRef:
-    fig = report.figure(*ref)
-    return FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
 
 
 def _total(values: Iterable[Number]) -> Number:
@@ -55,7 +54,8 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
     split = len(rel.left)
     if None not in values and sum(values[:split]) == sum(values[split:]):
         return None  # the common case, decided without building the finding
-    figures = tuple(_ref(report, r) for r in rel.refs)
+    figures = tuple(FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
+                    for ref, fig in zip(rel.refs, rel.figures(report)))
     table, row, column = rel.subject
     subject = rel.subject if row is not None else None
     missing = [f for f in figures if f.value is None]
@@ -83,30 +83,50 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
 
 def check_values(report: Report) -> list[Diagnostic]:
     found = []
-    for table, row, column, fig in report.table_figures():
-        value = fig.value
-        if value is None or (value.__class__ is int and value >= 0):
-            continue  # the common case: a count (a whole amount or change passes too)
-        kind = column_kind(column)
-        if kind == MONEY:
-            exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
-            if value >= 0 and not (isinstance(exponent, int) and exponent < -4):
-                continue
-            code, rule = "GP406", "a fee is an amount ≥ 0 in 万元 with at most four decimal places"
-        elif kind == SIGNED:  # 本年增/减 (2019): only whole numbers are asked
-            if value == int(value):
-                continue
-            code, rule = "GP405", "a change in items is a whole number"
-        elif value >= 0 and value == int(value):
-            continue
+    for table, row, row_obj in report.table_rows():
+        columns, values_of = _row_values(type(row_obj))
+        for value in values_of(row_obj):
+            if value is not None and (value.__class__ is not int or value < 0):
+                break
         else:
-            code, rule = "GP405", "a count is a whole number ≥ 0"
-        ref = FigureRef(table, row, column, value, fig.line, fig.column, fig.location)
-        found.append(Diagnostic(
-            code, _severity(code), f"{ref.id} is {value}: {rule}", fig.line, fig.column,
-            location=fig.location,
-            table_id=table, row_id=row, column_id=column, actual=value, figures=(ref,)))
+            continue  # the common case, a row at a time: counts, whole amounts and changes
+        for column in columns:
+            fig = getattr(row_obj, column)
+            value = fig.value
+            if value is None or (value.__class__ is int and value >= 0):
+                continue
+            kind = column_kind(column)
+            if kind == MONEY:
+                exponent = value.as_tuple().exponent if isinstance(value, Decimal) else 0
+                if value >= 0 and not (isinstance(exponent, int) and exponent < -4):
+                    continue
+                code, rule = "GP406", "a fee is an amount ≥ 0 in 万元 with at most four decimal places"
+            elif kind == SIGNED:  # 本年增/减 (2019): only whole numbers are asked
+                if value == int(value):
+                    continue
+                code, rule = "GP405", "a change in items is a whole number"
+            elif value >= 0 and value == int(value):
+                continue
+            else:
+                code, rule = "GP405", "a count is a whole number ≥ 0"
+            ref = FigureRef(table, row, column, value, fig.line, fig.column, fig.location)
+            found.append(Diagnostic(
+                code, _severity(code), f"{ref.id} is {value}: {rule}", fig.line, fig.column,
+                location=fig.location,
+                table_id=table, row_id=row, column_id=column, actual=value, figures=(ref,)))
     return found
+
+
+@functools.cache
+def _row_values(row_cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
+    """A row class's column names, and the values of a row's figures in one C-level
+    call (a 1-column row's as a tuple too)."""
+    columns = tuple(f.name for f in attrs.fields(row_cls))
+    paths = [f"{c}.value" for c in columns]
+    getter = operator.attrgetter(*paths)
+    if len(paths) == 1:
+        return columns, lambda row_obj: (getter(row_obj),)
+    return columns, getter
 
 
 def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str] = ()

@@ -9,7 +9,7 @@ import attrs
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
 from govparse.core.sections import near_misses
-from govparse.core.table_reader import LogicalRow, TableReader, logical_rows
+from govparse.core.table_reader import MISSING, LogicalRow, TableReader, logical_rows
 from govparse.core.template_choice import evidence, template_for_year
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, Heading, Table, Title, column_of, line_of
@@ -242,20 +242,25 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
 
 
 def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
-    table_spec = load_template(template).table(kind)
-    table_cls = table_classes(template)[kind]
-    row_classes = _row_classes(table_cls)
-    return table_cls(**{
-        row.id: row_classes[row.id](**{c.id: figures.get((row.id, c.id), MISSING)
-                                       for c in row.columns})
-        for row in table_spec.rows
-    })
+    table_cls, rows = _table_shape(template, kind)
+    get = figures.get
+    return table_cls(*[row_cls(*[get(key, MISSING) for key in keys]) for row_cls, keys in rows])
 
-
-MISSING = Figure()  # immutable, so one serves every missing cell
 
 
 @functools.cache
-def _row_classes(table_cls) -> dict[str, type]:
+def _table_shape(template: str, kind: str):
+    """A table's model class, and each row's class with the (row, column) keys of its
+    figures, in the order the classes take them: made once, so that a table is built
+    with positional arguments, not a dict of keywords a row."""
+    table_cls = table_classes(template)[kind]
     empty = table_cls()
-    return {f.name: type(getattr(empty, f.name)) for f in attrs.fields(table_cls)}
+    rows = []
+    for spec, row_field in zip(load_template(template).table(kind).rows, attrs.fields(table_cls),
+                               strict=True):
+        row_cls = type(getattr(empty, row_field.name))
+        names = [f.name for f in attrs.fields(row_cls)]
+        # the template's rows and columns are the model's fields, in the same order
+        assert spec.id == row_field.name and names == [c.id for c in spec.columns], spec.id
+        rows.append((row_cls, tuple((spec.id, name) for name in names)))
+    return table_cls, tuple(rows)

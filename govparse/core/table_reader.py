@@ -20,8 +20,10 @@ from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_
                                 placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.diagnostics import DiagnosticSink
+from govparse.model.figures import read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import (
+    COLUMN_GROUPS,
     MONEY,
     ColumnSpec,
     LabelCatalogue,
@@ -33,6 +35,8 @@ from govparse.template.spec import (
 )
 
 _BLANKS = re.compile(r"\s+")
+MISSING = Figure()  # immutable, so one serves every missing figure
+
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
@@ -146,6 +150,7 @@ class TableReader:
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.figures: dict[tuple[str, str], Figure] = {}
+        self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
@@ -155,6 +160,7 @@ class TableReader:
         self.last_header_row: object = None  # the source row of the latest column label
         self.header_positions: dict[str, int] = {}  # (_header_positions: of that row)
         self.header_positions_of: object = None
+        self.column_orders: dict[tuple, tuple] = {}  # _header_order's, for that header line
         self.read_by_position = False  # the review table, written as one row of figures
 
     # ------------------------------------------------------------ entry point
@@ -409,6 +415,7 @@ class TableReader:
         if self.header_positions_of != made_of:
             self.header_positions = {label_key(c.text): i for i, c in enumerate(header)}
             self.header_positions_of = made_of
+            self.column_orders = {}
         return self.header_positions
 
     def _header_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
@@ -420,34 +427,37 @@ class TableReader:
         position = self._header_positions()
         if not position:
             return columns
-        at = [position.get(label_key(col.label)) for col in columns]
-        if None in at:
-            return self._header_lines_order(columns)
-        if len(set(at)) != len(at) or at == sorted(at):
-            return columns
-        return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+        order = self.column_orders.get(columns)  # (rows of one template row set share it)
+        if order is None:
+            if all(label_key(col.label) in position for col in columns):
+                order = _in_header_order(columns, position)
+            else:  # the latest line names only some: a header over two lines?
+                order = self._header_lines_order(columns)
+            self.column_orders[columns] = order
+        return order
 
     def _header_lines_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
         """The columns in the order a header written over two lines names them: one
-        line names some columns and a group (自然人 | 法人或其他组织 | 总计), another
-        the group's columns (商业企业 | 科研机构 | …), which stand where the group
-        stands. Only when the two lines together name every column once; else the
-        template's order."""
-        by_key = {label_key(col.label): col for col in columns}
-        lines = [[label_key(c.text) for c in cells] for cells in self.header_cells.values()]
-        named = [line for line in lines if any(k in by_key for k in line)]
-        parents = [line for line in named
-                   if sum(k not in by_key for k in line) == 1 and len(line) > 1]
-        if len(parents) != 1:
+        line names some columns and the table's column group (自然人 | 法人或其他组织
+        | 总计), another the group's own columns (商业企业 | 科研机构 | …), which stand
+        where the group stands. Only when the lines name every column once, the
+        group's columns exactly; else the template's order."""
+        group = COLUMN_GROUPS.get(self.catalogue.table.id)
+        if group is None:
             return columns
-        parent = parents[0]
-        children = [line for line in named if line is not parent
-                    and all(k in by_key and k not in parent for k in line)]
-        if len(children) != 1:
+        by_key = {label_key(col.label): col for col in columns}
+        group_key = label_key(group[0])
+        members = {label_key(col.label) for col in columns if col.id in group[1]}
+        lines = [[label_key(c.text) for c in cells] for cells in self.header_cells.values()]
+        parents = [line for line in lines if group_key in line
+                   and all(k in by_key for k in line if k != group_key)]
+        children = [line for line in lines if line and set(line) == members
+                    and len(line) == len(members)]
+        if len(parents) != 1 or len(children) != 1 or parents[0].count(group_key) != 1:
             return columns
         order = []
-        for key in parent:
-            order.extend(children[0] if key not in by_key else [key])
+        for key in parents[0]:
+            order.extend(children[0] if key == group_key else [key])
         if len(order) != len(by_key) or set(order) != set(by_key):
             return columns
         return tuple(by_key[k] for k in order)
@@ -462,6 +472,12 @@ class TableReader:
         data = _read_trailing(data, want)
         start, end = 0, len(data)
         size = _size(data)  # the cells from start to end
+        if size > want and _filled_then_empty(data, want):
+            # A figure in every column, then empty cells only (a trailing separator):
+            # the one choice _spare_empty_cells would find, found without trying any.
+            head = data[:want]
+            plain = _plain_figures(head, columns)
+            return plain if plain is not None else self._figures(head, columns, what)
         if size > want and sum(c.kind != EMPTY for c in data) <= want:
             # Cells to spare, and only empty ones can be spare: decided below.
             return self._spare_empty_cells(data, size, columns, keys, what)
@@ -486,18 +502,18 @@ class TableReader:
                 "one is extra cannot be told, so none of them is placed",
                 at=extra,
             )
-            return [Figure(None, c.line, c.column, location=c.source) for c in cells[:want]]
+            return [read_figure(None, c.line, c.column, None, c.source) for c in cells[:want]]
         if not cells:
             message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
             if anchor is not None:
                 self.sink.add("GP301", message, at=anchor)
             else:
                 self.sink.add("GP301", message, self.heading_line, 1)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         if len(cells) < want:
             # Nothing here says where the gap is: decided when the whole table is read.
             self.short_rows.append(ShortRow(cells, columns, keys, what))
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         return self._figures(cells, columns, what)
 
     def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
@@ -517,8 +533,8 @@ class TableReader:
                               "not converted", at=cell,
                               length=len(cell.text) + 1,
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
-            figures.append(Figure(_typed(cell.value, col), cell.line, cell.column,
-                                  unit=cell.unit, location=cell.source))
+            figures.append(read_figure(_typed(cell.value, col), cell.line, cell.column,
+                                       cell.unit, cell.source))
         return figures
 
     # ------------------------------------------------------------ a row short of figures
@@ -538,7 +554,7 @@ class TableReader:
             self.sink.add("GP303", f"{what} has {_count(size, 'cell')} for "
                           f"{_count(want, 'column')}, {empty} of them empty; which are extra "
                           "cannot be told, so none of them is placed", at=first)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         cells = list(cells_of(data))
         filled = [i for i, c in enumerate(cells) if c.kind != EMPTY]
         first, last = filled[0], filled[-1]
@@ -554,7 +570,7 @@ class TableReader:
                 "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
                 "an empty one among its figures; which cell is extra cannot be told, so none "
                 "of them is placed", at=at)
-            return [Figure() for _ in columns]
+            return [MISSING] * len(columns)
         # Choices that leave the same figures in the same columns are one: which of
         # several empty cells went makes no difference.
         unique: dict[tuple, list[Cell]] = {}
@@ -568,7 +584,7 @@ class TableReader:
         # Else empty cells before the figures (the rest of a merged label cell) or
         # several choices: decided with the whole table read (its arithmetic).
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
-        return [Figure() for _ in columns]
+        return [MISSING] * len(columns)
 
     def _place_row_of_choices(self, short: ShortRow) -> None:
         cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
@@ -717,7 +733,10 @@ class TableReader:
         chosen = [short.columns[i] for i in columns]
         figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
         for index, figure in zip(columns, figures):
-            self.figures[short.keys[index]] = figure
+            key = short.keys[index]
+            self.figures[key] = figure
+            if self.values is not None:
+                self.values[key] = figure.value
 
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec]):
         if any(c.x is None for c in cells):
@@ -750,9 +769,12 @@ class TableReader:
         """The table's relations about the places ``keys`` (as one row of their own),
         those places' names, and the figures read in the table's other places."""
         places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        mine = set(keys)
-        known = {key: fig.value for key, fig in self.figures.items() if key not in mine}
-        return places, rules, known
+        if self.values is None:
+            # Made once a table, when its first row in doubt is placed (every other row
+            # is read by then); _place_at keeps it up to date. The values of ``keys``
+            # are never looked up: the rules name those places apart.
+            self.values = {key: fig.value for key, fig in self.figures.items()}
+        return places, rules, self.values
 
     # ------------------------------------------------------------ header and label forms
 
@@ -905,6 +927,24 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
     return data[:end] + list(islice(cells_of(data[end:]), want))
 
 
+def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
+                     ) -> tuple[ColumnSpec, ...]:
+    """The columns in the order of their places in a header line, when it names every
+    one of them, each in a place of its own; else as they are."""
+    at = [position.get(label_key(col.label)) for col in columns]
+    if None in at or len(set(at)) != len(at) or at == sorted(at):
+        return columns
+    return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+
+
+def _filled_then_empty(data: list[Cell | EmptyRun], want: int) -> bool:
+    """Whether the first ``want`` cells are filled and every one after them empty."""
+    for index, cell in enumerate(data):
+        if (cell.kind == EMPTY) != (index >= want):
+            return False
+    return True
+
+
 def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     """The common case, one plain figure a column: its figures, with nothing to say
     (None for any other row)."""
@@ -913,7 +953,8 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     for cell in data:
         if cell.kind != NUMBER or cell.unit is not None:
             return None
-    return [Figure(_typed(c.value, col), c.line, c.column, location=c.source)
+    return [read_figure(c.value if col.kind != MONEY else _typed(c.value, col), c.line, c.column,
+                        None, c.source)
             for c, col in zip(data, columns)]
 
 

@@ -13,29 +13,33 @@ from govparse.core.table_reader import LogicalRow
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 
-def known_labels(template: str, kind: str, rows: list[LogicalRow]) -> set[int]:
-    """The labels this template knows (their ids: a Document's cells need not have a
-    line and column), in the role they stand in: the label just before a run of
-    figures must be a row of the template."""
-    cat = catalogue(template, kind)
-    known = set()
+def _labels_in_role(rows: list[LogicalRow]) -> list[tuple[int, str, bool]]:
+    """Each label's id (a Document's cells need not have a line and column), key, and
+    whether it stands just before a run of figures, where it must be a row of the
+    template: read once for all the templates."""
+    labels = []
     for row in rows:
         leaf = row.labels[-1] if row.labels and row.has_figures else None
         for cell in row.labels:
-            key = label_key(cell.text)
-            if cell is leaf:
-                ok = key in cat.rows_by_key
-            else:
-                ok = key in cat.rows_by_key or key in cat.headers_by_key \
-                    or key in cat.parents_by_key
-            if ok:
-                known.add(id(cell))
+            labels.append((id(cell), label_key(cell.text), cell is leaf))
+    return labels
+
+
+def known_labels(template: str, kind: str, labels: list[tuple[int, str, bool]]) -> set[int]:
+    """The labels this template knows, in the role they stand in."""
+    cat = catalogue(template, kind)
+    rows, headers, parents = cat.rows_by_key, cat.headers_by_key, cat.parents_by_key
+    known = set()
+    for ident, key, is_leaf in labels:
+        if key in rows or not is_leaf and (key in headers or key in parents):
+            known.add(ident)
     return known
 
 
 def evidence(kind: str, rows: list[LogicalRow]) -> dict[str, int]:
     """For each template, how many labels only it knows."""
-    known = {t: known_labels(t, kind, rows) for t in TEMPLATES}
+    labels = _labels_in_role(rows)
+    known = {t: known_labels(t, kind, labels) for t in TEMPLATES}
     return {t: len(known[t] - set().union(*(known[o] for o in TEMPLATES if o != t)))
             for t in TEMPLATES}
 

@@ -147,12 +147,17 @@ class Report:
 
     def table_figures(self) -> Iterator[tuple[str, str, str, Figure]]:
         """(table, row, column, Figure) for every cell of the three tables."""
+        for table, row, row_obj in self.table_rows():
+            for column in _field_names(type(row_obj)):
+                yield table, row, column, getattr(row_obj, column)
+
+    def table_rows(self) -> Iterator[tuple[str, str, object]]:
+        """(table, row, the row's object: its figures by column) for every row of the
+        three tables."""
         for table in TABLES:
             table_obj = getattr(self, table)
             for row in _field_names(type(table_obj)):
-                row_obj = getattr(table_obj, row)
-                for column in _field_names(type(row_obj)):
-                    yield table, row, column, getattr(row_obj, column)
+                yield table, row, getattr(table_obj, row)
 
     def table_template(self, table: str) -> str:
         """The template a table follows: the report's, except in a mixed report."""

@@ -38,6 +38,11 @@ class Relation:
         """report -> the values of refs as a tuple, in one C-level call."""
         return operator.attrgetter(*(f"{t}.{r}.{c}.value" for t, r, c in self.refs))
 
+    @functools.cached_property
+    def figures(self):
+        """report -> the Figures of refs as a tuple, in one C-level call."""
+        return operator.attrgetter(*(f"{t}.{r}.{c}" for t, r, c in self.refs))
+
 
 @functools.cache
 def relations(template_name: str) -> tuple[Relation, ...]:

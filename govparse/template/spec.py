@@ -29,6 +29,13 @@ EXTRA_HEADER_LABELS = {
     "review_litigation": (),
 }
 
+# A header cell over some of a table's columns (written on a line of its own above
+# them, between the columns it does not cover): its label and the ids of its columns.
+COLUMN_GROUPS = {
+    "applications": ("法人或其他组织", ("commercial_enterprise", "research_institution",
+                                  "social_welfare_org", "legal_service_org", "other_org")),
+}
+
 TABLE_ORDER = ("active_disclosure", "applications", "review_litigation")
 
 

@@ -8,6 +8,7 @@ cell (the grammar's rule `row` does that; tests/test_grammar.py holds the two eq
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterator, NamedTuple
@@ -144,20 +145,37 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
 
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
+    pieces, separators, indented = (_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
+                                    else _read_line(text))
+    cells = tuple([Cell(kind, body, line, 1 if at is None else column + at, value, unit)
+                   for kind, body, at, value, unit in pieces])
+    return CellLine(line, cells, separators, indented)
+
+
+def _read_line(text: str) -> tuple:
+    """What split_cells makes of a line wherever it stands: for each cell its (kind,
+    text, offset of the cell in the line (None: column 1 of the line, an empty cell
+    that opens it), value, unit); the separators; whether the line is indented."""
     parts = _SEPARATOR_KEPT.split(text)  # piece, separator, piece, ..., piece
-    cells: list[Cell] = []
-    append = cells.append
+    pieces = []
     start = 0  # where the piece starts in text
     readings = _READINGS
     for raw in parts[::2]:
         kind, body, offset, value, unit = readings.get(raw) or _reading(raw)
         if kind == EMPTY:
-            append(Cell(EMPTY, "", line, column + start if start else 1))
+            pieces.append((EMPTY, "", start if start else None, None, None))
         else:
-            append(Cell(kind, body, line, column + start + offset, value, unit))
+            pieces.append((kind, body, start + offset, value, unit))
         start += len(raw) + 1
     separators = "".join(parts[1::2])
-    return CellLine(line, tuple(cells), separators, bool(separators) and cells[0].kind == EMPTY)
+    return tuple(pieces), separators, bool(separators) and pieces[0][0] == EMPTY
+
+
+# The same lines come back report after report (a label, a row of zeros): each is
+# read once while it keeps coming. Bounded, and only short lines, so that what is
+# remembered stays under a megabyte whatever the input.
+_LONGEST_REMEMBERED = 200  # characters
+_line_reading = functools.lru_cache(maxsize=1024)(_read_line)
 
 
 # The same pieces come back line after line and report after report (0, 12, the

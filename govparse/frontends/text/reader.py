@@ -124,8 +124,7 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
     grid's rule or the section has a dashed rule of column widths (the grammar reads
     rule lines apart from the others)."""
     dashed = [number for number, text in rules if is_dashed_rule(text)]
-    if not items or not dashed and not any(
-            type(item) is CellLine and _starts_grid(item.cells[0].text) for item in items):
+    if not items or not dashed and not _starts_a_grid(items):
         return []
     lines = source.lines
     first = min([items[0].line, *dashed])
@@ -133,10 +132,15 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
     return find_drawn({n: lines[n] for n in range(first, last + 1) if n in lines})
 
 
-def _starts_grid(text: str) -> bool:
-    """A line that may be a drawn table's: it starts with + or a box-drawing character."""
-    first = text[:1]
-    return first == "+" or "\u2500" <= first <= "\u257f"
+def _starts_a_grid(items) -> bool:
+    """Whether a line may be a drawn table's: it starts with + or a box-drawing
+    character. (A loop of its own: it runs over every line of a table section.)"""
+    for item in items:
+        if type(item) is CellLine:
+            first = item.cells[0].text[:1]
+            if first == "+" or "\u2500" <= first <= "\u257f":
+                return True
+    return False
 
 
 def _document_row(row):

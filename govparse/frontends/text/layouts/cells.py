@@ -28,7 +28,11 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             out.append(ln)
             row = previous = None  # no text of theirs continues on the next line
             continue
-        filled = [c for c in ln.cells if c.kind != EMPTY]
+        cells = ln.cells
+        if ln.indented and len(cells) == 2 and cells[1].kind != EMPTY:
+            filled = [cells[1]]  # the layout's common line: a tab, then a cell
+        else:
+            filled = [c for c in cells if c.kind != EMPTY]
         if not filled:
             # a line of separators only: an empty cell, on a row of its own as a run
             # of such lines is (SeparatorLines)
