@@ -236,7 +236,7 @@ def misbehaving(monkeypatch):
 def _write(folder: Path, texts: list[str]) -> list[str]:
     paths = []
     for i, text in enumerate(texts):
-        path = folder / f"f{i:02d}.txt"
+        path = folder / f"f{i:04d}.txt"  # in the walk's order
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
     return paths
