@@ -53,15 +53,12 @@ def placement(share: int) -> settings:
                                            HealthCheck.filter_too_much])
 
 
-# Defects the property found, open until the table reader changes (issue 13's gap
-# rule; reading by header order, label numbering and empty cells at a row's ends are fixed).
-# The deterministic repros are strict xfails: fixing one turns its test red until
-# the mark is removed. The properties that hit one only in some examples are not
-# strict (a run may draw none of them); every other damage must pass.
-GAP_RULE = "open defect: a row short of a cell takes the last columns as missing (GP301)"
-KNOWN_TABLE_DAMAGE = {"lose_cell": GAP_RULE}
-# (the text damages' defects — empty cells at a row's ends, a label cut short to another
-# row's words — are fixed: 625 examples of each in the long profile, no wrong figure)
+# Defects the property finds, open until the table reader changes: a damage named
+# here with why is marked xfail (not strict: a run may draw none of them); every
+# other damage must pass. None is open: the gap rule, reading by a header's order
+# (on one line or two), label numbering and empty cells at a row's ends are fixed
+# (625 examples of each damage in the long profile, no wrong figure).
+KNOWN_TABLE_DAMAGE: dict[str, str] = {}
 KNOWN_TEXT_DAMAGE: dict[str, str] = {}
 
 

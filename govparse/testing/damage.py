@@ -316,10 +316,13 @@ def _render_block(block: Block, layout: str) -> list[Line]:
     out = []
     for index, row in enumerate(block.rows):
         if row.figures:
+            # not padded: a row that lost a cell is written short, as a hand-made
+            # table has it (padded, it would read as a row whose last figure is
+            # blank, which no reader can tell from it); an intact row is full already
             cells = [None] * (depth - len(row.labels)) + list(row.labels) + list(row.figures)
         else:
             cells = list(row.labels)
-        cells += [None] * (width - len(cells))
+            cells += [None] * (width - len(cells))
         out.append(Line(prefix="| ", suffix=" |", rows=row.rows, table=table, sep=" | ")
                    .with_cells([c or Cell("") for c in cells]))
         if index == 0:
