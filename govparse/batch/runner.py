@@ -19,7 +19,6 @@ One file is read in the run's own process (a cold start stays fast)."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import sys
@@ -50,6 +49,9 @@ class Options(NamedTuple):
     fail_on_warning: bool = False  # a warning fails a file too (--strict of check)
     timeout: float | None = None  # seconds a file may take
     skip: frozenset[str] = frozenset()  # sha256 of files to leave out (--resume)
+    # each file's sha256 made (the outputs that keep it, --resume); a text listing of
+    # one file needs none, and hashlib is a few ms of a cold start
+    hash: bool = True
     stdin_name: str = "-"  # the name standard input ("-") goes by (--stdin-filename)
 
 
@@ -144,8 +146,11 @@ def read_one(report_id: int, path: str, options: Options, *, opener=None) -> Don
         signal.setitimer(signal.ITIMER_REAL, options.timeout)
     try:
         data = read_bytes(path, max_bytes=options.max_bytes, opener=opener)
-        sha256 = hashlib.sha256(data).hexdigest()
-        if sha256 in options.skip:
+        if options.hash or options.skip:
+            import hashlib
+
+            sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 is not None and sha256 in options.skip:
             return Done(result_of(report_id, name, sha256=sha256), skipped=True)
         source = source_of(name, data, max_bytes=options.max_bytes)
         format = source.format

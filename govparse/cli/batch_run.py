@@ -85,6 +85,11 @@ class Run:
         self.array = None
 
     @property
+    def keeps_hashes(self) -> bool:
+        """Whether the output has each file's sha256 (the files and JSON Lines do)."""
+        return self.output is not None or self.fmt == "jsonl"
+
+    @property
     def keep_model(self) -> bool:
         return self.fmt in ("json", "jsonl") or (self.fmt == "text" and self.listing)
 
@@ -187,7 +192,8 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
             bar = _progress(len(files))
     options = options._replace(
         timeout=timeout, render=not quiet, color=stderr_is_terminal,
-        keep_model=target.keep_model, skip=target.skip(), stdin_name=stdin_filename or "-")
+        keep_model=target.keep_model, skip=target.skip(), stdin_name=stdin_filename or "-",
+        hash=target.keeps_hashes)
     tally = Tally()
     statuses = set()
     started = time.perf_counter()
