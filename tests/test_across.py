@@ -195,3 +195,38 @@ def test_compare_prints_each_figure_of_both_and_the_change(tmp_path):
     assert only.stdout.splitlines()[-1] == "4 figures shown; 196 the same in both."
     missing = CliRunner().invoke(cli, ["compare", str(a), str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2 and "error[GP001]" in missing.stderr
+
+
+def test_check_across_says_what_it_could_not_read(tmp_path):
+    import sqlite3
+
+    assert CliRunner().invoke(cli, ["check", "--across", str(tmp_path / "a.txt"),
+                                    str(tmp_path / "b.txt")]).exit_code == 2  # none read
+    (tmp_path / "a2023.txt").write_text(report_of("示例县人民政府办公室", 2023, 0, 4),
+                                        encoding="utf-8")
+    some = CliRunner().invoke(cli, ["check", "--across", str(tmp_path / "a2023.txt"),
+                                    str(tmp_path / "nope.txt")])
+    assert some.exit_code == 1 and "nope.txt: not read: GP001" in some.stderr
+    other = tmp_path / "other#1.sqlite"  # a # in the name: no stray file made
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    result = CliRunner().invoke(cli, ["check", "--across", str(other)])
+    assert result.exit_code == 2 and "as a batch run's database" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a2023.txt", "other#1.sqlite"]
+    usage = CliRunner().invoke(cli, ["check", "--across", "-o", "x.csv", str(tmp_path)])
+    assert usage.exit_code == 2 and "-o is for a run's results" in usage.stderr
+    assert CliRunner().invoke(cli, ["compare", "-", "-"], input="x").exit_code == 2
+
+
+def test_check_across_reads_a_batch_runs_database(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a2023.txt").write_text(report_of("示例县人民政府办公室", 2023, 0, 4),
+                                      encoding="utf-8")
+    (folder / "a2024.txt").write_text(report_of("示例县人民政府办公室", 2024, 3, 0),
+                                      encoding="utf-8")
+    for database in (tmp_path / "run.sqlite", tmp_path / "run.duckdb"):
+        assert CliRunner().invoke(cli, ["parse", str(folder), "-o", str(database),
+                                        "-q"]).exit_code == 0
+        result = CliRunner().invoke(cli, ["check", "--across", str(database)])
+        assert result.exit_code == 1 and result.stderr.count("error[GP601]") == 2, database

@@ -350,3 +350,82 @@ def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path):
     result = invoke("parse", str(example_path("tab")), "-o", str(not_a_database), "--resume")
     assert result.exit_code == 2
     assert "is not a database" in result.stderr or "file is not a database" in result.stderr
+
+
+# ---------------------------------------------------------------- found by a review
+
+
+def test_many_crashing_files_each_their_own_error_and_no_result_lost(tmp_path, misbehaving):
+    # crashes while files are still being handed out to the workers (a broken pool
+    # at submit, not only at a result)
+    texts = [report_text(i) for i in range(60)]
+    for i in (3, 4, 25, 40, 41):
+        texts[i] = "CRASH"
+    paths = _write(tmp_path, texts)
+    done = list(run(paths, Options(), jobs=2))
+    assert [d.result.report.path for d in done] == paths
+    codes = [d.result.report.error_code for d in done]
+    assert [i for i, c in enumerate(codes) if c == "GP010"] == [3, 4, 25, 40, 41]
+    assert codes.count(None) == 55
+
+
+def test_a_resumed_run_tries_again_a_file_that_timed_out(tmp_path, misbehaving):
+    import sqlite3
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, [report_text(1), "HANG" + report_text(2)])
+    database = tmp_path / "run.sqlite"
+    first = invoke("parse", str(folder), "-o", str(database), "--timeout", "0.5", "-q")
+    assert first.exit_code == 1
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT error_code FROM reports ORDER BY report_id").fetchall() == \
+            [(None,), ("GP011",)]
+    from govparse.batch.outputs import known_hashes
+
+    assert len(known_hashes(str(database), "sqlite")) == 1  # the timed-out file is tried again
+
+
+def test_extreme_timeouts_are_usage_errors_or_work(tmp_path):
+    paths = _write(tmp_path, [report_text(i) for i in range(3)])
+    for bad in ("0", "nan", "inf", "1e20"):
+        result = invoke("parse", *paths, "--timeout", bad, "-q")
+        assert result.exit_code == 2 and "Traceback" not in result.stderr, bad
+    tiny = invoke("parse", *paths, "--timeout", "0.001", "-q", "--format", "csv")
+    assert tiny.exit_code in (0, 1) and "Traceback" not in tiny.stderr
+
+
+def test_names_that_are_no_utf8_are_written_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"bad\xff.txt")
+    (folder / name).write_text(report_text(1), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = invoke("parse", str(folder), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == FIGURES and rows[0]["report"].endswith("bad\\xff.txt")
+
+
+def test_standard_input_is_read_once_and_lists_must_exist(tmp_path):
+    assert invoke("parse", "-", "-", input=b"x").exit_code == 2
+    assert invoke("parse", "-", "--files-from", "-", input=b"x").exit_code == 2
+    missing = invoke("parse", str(example_path("tab")), "--files-from", str(tmp_path / "no"))
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+    listed = tmp_path / "list.txt"
+    listed.write_bytes(str(example_path("tab")).encode() + b"\n/no\xff.txt\n")
+    result = invoke("parse", "--files-from", str(listed), "--format", "csv", "-q")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stdout.count("\n") == 1 + FIGURES  # the good file read, the other GP001
+
+
+def test_a_folder_given_twice_is_read_once(tmp_path):
+    paths = _write(tmp_path, [report_text(i) for i in range(3)])
+    assert list(files_of([str(tmp_path), str(tmp_path), paths[0]])) == paths
+
+
+def test_an_empty_run_writes_no_output(tmp_path):
+    out = tmp_path / "out.sqlite"
+    (tmp_path / "in").mkdir()
+    result = invoke("parse", str(tmp_path / "in"), "-o", str(out))
+    assert result.exit_code == 2 and not out.exists()

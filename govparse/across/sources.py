@@ -47,23 +47,36 @@ ORDER BY r.report_id
 """
 
 
+class DatabaseUnreadable(Exception):
+    """A database that is none a batch run wrote (no such tables), or no database."""
+
+
 def from_database(path: str) -> Iterator[Carry]:
     """The reports of a batch run's database, in the run's order."""
     from decimal import Decimal
 
     kind = DATABASE_SUFFIXES[os.path.splitext(path)[1].lower()]
-    if kind == "sqlite":
-        import sqlite3
-
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    else:
-        import duckdb
-
-        connection = duckdb.connect(path, read_only=True)
     try:
-        rows = connection.execute(QUERY).fetchall()
-    finally:
-        connection.close()
+        if kind == "sqlite":
+            import pathlib
+            import sqlite3
+
+            # a URI, to open it read-only: as_uri quotes the # and % a name may hold
+            uri = pathlib.Path(path).resolve().as_uri() + "?mode=ro"
+            errors: tuple = (sqlite3.Error,)
+            connection = sqlite3.connect(uri, uri=True)
+        else:
+            import duckdb
+
+            errors = (duckdb.Error,)
+            connection = duckdb.connect(path, read_only=True)
+        try:
+            rows = connection.execute(QUERY).fetchall()
+        finally:
+            connection.close()
+    except errors as exc:
+        raise DatabaseUnreadable(f"cannot read {path} as a batch run's database: {exc}") \
+            from None
     current = None
     for report_id, report_path, organization, year, row, column, text, line, col, where in rows:
         if current is None or current[0] != report_id:

@@ -23,7 +23,20 @@ def files_of(paths: Iterable[str], *, globs: tuple[str, ...] = (),
              files_from: str | None = None) -> Iterator[str]:
     """Each file to read, in order: the paths given (a folder's files in sorted
     order), then the files listed in ``files_from`` (``-``: standard input), one a
-    line. Walked lazily: a run starts before a large folder is walked through."""
+    line. Walked lazily: a run starts before a large folder is walked through. A file
+    reached twice (a folder given twice, a file given and in a folder given) is read
+    once, where it is reached first."""
+    seen: set[str] = set()
+    for path in _given(paths, globs, files_from):
+        if path != "-":
+            key = os.path.normpath(os.path.abspath(path))
+            if key in seen:
+                continue
+            seen.add(key)
+        yield path
+
+
+def _given(paths: Iterable[str], globs: tuple[str, ...], files_from: str | None):
     for path in paths:
         if path != "-" and os.path.isdir(path):
             yield from _walk(path, globs)
@@ -65,11 +78,13 @@ def _chosen(name: str, relative: str, globs: tuple[str, ...]) -> bool:
 
 def _listed(files_from: str) -> Iterator[str]:
     """The paths of a list file, one a line (blank lines and # comments skipped)."""
+    # a name that is no UTF-8 is kept as the file system's bytes (surrogateescape)
     if files_from == "-":
-        lines: Iterable[str] = sys.stdin
         handle = None
+        lines: Iterable[str] = (line.decode("utf-8", "surrogateescape")
+                                for line in sys.stdin.buffer)
     else:
-        handle = open(files_from, encoding="utf-8")
+        handle = open(files_from, encoding="utf-8", errors="surrogateescape")
         lines = handle
     try:
         for line in lines:

@@ -82,15 +82,19 @@ def default_jobs() -> int:
 
 
 def run(paths: Iterable[str], options: Options = Options(), *, jobs: int | None = None,
-        start: int = 1) -> Iterator[Done]:
-    """Each file's result, in the order of ``paths``; report ids count from ``start``."""
+        start: int = 1, start_method: str = "fork") -> Iterator[Done]:
+    """Each file's result, in the order of ``paths``; report ids count from ``start``.
+    ``start_method``: how workers start (multiprocessing's: ``fork`` is at once, for
+    a process with no other thread, as the command line's; ``forkserver`` for a host
+    that may run threads)."""
+    jobs = jobs or default_jobs()
     tasks = enumerate(paths, start)
-    head = list(islice(tasks, 2))
+    head = list(islice(tasks, jobs + 1))  # no more workers than files
     if len(head) < 2:
         for report_id, path in head:
             yield read_one(report_id, path, options)
         return
-    with _Pool(jobs or default_jobs(), options) as pool:
+    with _Pool(min(jobs, len(head)), options, start_method) as pool:
         yield from pool.results(chain(head, tasks))
 
 
@@ -124,8 +128,9 @@ def _read_in_worker(report_id: int, path: str) -> Done:
     return read_one(report_id, path, _options)
 
 
-class _TimedOut(Exception):
-    pass
+class _TimedOut(BaseException):
+    """The alarm of --timeout (a BaseException: no ``except Exception`` on the way,
+    in govparse or a library it calls, takes it for an error of the file)."""
 
 
 def _alarm(signum, frame):
@@ -136,14 +141,39 @@ def read_one(report_id: int, path: str, options: Options, *, opener=None) -> Don
     """Read one file: never raises for anything the file holds. ``opener``: how to
     open a file that is not on a local disk (govparse.source.read_bytes; govparse.dask
     reads a file of an object store so, on a Dask worker)."""
+    name = shown_name(options.stdin_name if path == "-" and opener is None else path)
+    timer = options.timeout is not None and _can_alarm()
+    previous = signal.signal(signal.SIGALRM, _alarm) if timer else None
+    try:
+        try:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, options.timeout)
+            return _read_one(report_id, path, name, options, opener)
+        finally:
+            if timer:  # first of all: no alarm after this
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _TimedOut:
+        error = _too_long(name, options.timeout, "it was stopped")
+    finally:
+        if timer:
+            signal.signal(signal.SIGALRM, previous)
+    return _failed(report_id, name, error, options)
+
+
+def shown_name(path: str) -> str:
+    """The path as outputs write it: a name that is no UTF-8 (bytes the file system
+    gave as surrogates) written with backslash escapes, never a failed write."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _read_one(report_id: int, path: str, name: str, options: Options, opener) -> Done:
     from govparse.source import read_bytes, source_of
 
     sha256 = format = source = report = error = None
-    name = options.stdin_name if path == "-" and opener is None else path
-    timer = options.timeout is not None and _can_alarm()
-    if timer:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, options.timeout)
     try:
         data = read_bytes(path, max_bytes=options.max_bytes, opener=opener)
         if options.hash or options.skip:
@@ -157,16 +187,10 @@ def read_one(report_id: int, path: str, options: Options, *, opener=None) -> Don
         report = _read(source, options)
     except GovParseError as exc:
         error = exc
-    except _TimedOut:
-        error = _too_long(name, options.timeout, "it was stopped")
     except RecursionError:
         error = _internal(name, "the input nests deeper than govparse can follow")
     except Exception as exc:  # noqa: BLE001 - a bug must not stop a batch; it is said
         error = _internal(name, f"{type(exc).__name__}: {exc}")
-    finally:
-        if timer:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
     if error is not None and error.path is None:
         error.path = name
     result = result_of(report_id, name, sha256=sha256, format=format, report=report,
@@ -237,9 +261,10 @@ class _Pool:
     of the pool are imported here, for runs of several files: a cold start of one
     file needs none of them.)"""
 
-    def __init__(self, jobs: int, options: Options) -> None:
+    def __init__(self, jobs: int, options: Options, start_method: str = "fork") -> None:
         self.jobs = jobs
         self.options = options
+        self.start_method = start_method
         self.executor = None  # a concurrent.futures.ProcessPoolExecutor while running
 
     def __enter__(self) -> _Pool:
@@ -262,9 +287,13 @@ class _Pool:
         import concurrent.futures as futures
         import multiprocessing
 
-        # fork: a worker starts at once with govparse imported (no thread runs in
-        # this process that could hold a lock across the fork)
-        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        # fork: a worker starts at once with govparse imported (the command line runs
+        # no thread that could hold a lock across the fork); forkserver for a library
+        # host that may
+        method = self.start_method
+        if method not in multiprocessing.get_all_start_methods():
+            method = None  # the platform's own (spawn on Windows)
+        context = multiprocessing.get_context(method)
         return futures.ProcessPoolExecutor(workers, mp_context=context,
                                            initializer=_start_worker,
                                            initargs=(self.options,))
@@ -284,20 +313,24 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         window = self.jobs * WINDOW_PER_JOB
-        pending: deque = deque()
+        pending: deque = deque()  # (task, its future; None: read here, in order)
         tasks = iter(tasks)
         exhausted = False
         while True:
-            if self.executor is None:
-                self.executor = self._new(self.jobs)
-            while not exhausted and len(pending) < window:
-                task = next(tasks, None)
-                if task is None:
-                    exhausted = True
-                    break
-                # standard input is this process's: read here, when its turn comes
-                future = None if task[1] == "-" else self.executor.submit(_read_in_worker, *task)
-                pending.append((task, future))
+            try:
+                if self.executor is None:
+                    self.executor = self._new(self.jobs)
+                while not exhausted and len(pending) < window:
+                    task = next(tasks, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    pending.append((task, None))
+                    if task[1] != "-":  # standard input is this process's: read here
+                        pending[-1] = (task, self.executor.submit(_read_in_worker, *task))
+            except BrokenProcessPool:  # a worker died while files were handed out
+                yield from self._recover(pending, hung=False)
+                continue
             if not pending:
                 return
             (report_id, path), future = pending[0]
@@ -307,17 +340,31 @@ class _Pool:
                 continue
             try:
                 done = future.result(timeout=self._wait())
-            except (BrokenProcessPool, futures.TimeoutError):
-                # a worker crashed, or a file hangs one: read what was in flight
-                # again, one file at a time, each in a worker of its own
-                executor, self.executor = self.executor, None
-                _kill(executor)
-                stranded = [task for task, _ in pending]  # "-" among them: read here
-                pending.clear()
-                yield from self._one_by_one(stranded)
+            except BrokenProcessPool:
+                yield from self._recover(pending, hung=False)
+                continue
+            except futures.TimeoutError:
+                yield from self._recover(pending, hung=True)
                 continue
             pending.popleft()
             yield done
+
+    def _recover(self, pending, hung: bool) -> Iterator[Done]:
+        """A worker crashed (or the first file in flight hangs one past every alarm):
+        the workers are stopped, the hung file is that file's error at once, and the
+        other files in flight are read again one at a time, each in a worker of its
+        own, so that the one that crashes is found."""
+        executor, self.executor = self.executor, None
+        if executor is not None:
+            _kill(executor)
+        stranded = [task for task, _ in pending]
+        pending.clear()
+        if hung:
+            report_id, path = stranded.pop(0)
+            yield _failed(report_id, path, _too_long(
+                path, self.options.timeout, "it could not be stopped, so its worker was"),
+                self.options)
+        yield from self._one_by_one(stranded)
 
     def _one_by_one(self, tasks: list[tuple[int, str]]) -> Iterator[Done]:
         import concurrent.futures as futures
@@ -370,5 +417,7 @@ def parse_many(paths: Iterable[str] | str, *, jobs: int | None = None, mode: str
     files = files_of([os.fspath(p) for p in paths], globs=tuple(globs))
     options = Options(mode=getattr(mode, "value", mode), max_bytes=max_bytes, timeout=timeout,
                       keep_model=keep_reports)
-    for done in run(files, options, jobs=jobs):
+    # forkserver: the host may run threads (a web server, a notebook's), which a
+    # fork would copy mid-lock
+    for done in run(files, options, jobs=jobs, start_method="forkserver"):
         yield done.result

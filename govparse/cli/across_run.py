@@ -9,11 +9,16 @@ import click
 
 from govparse.across.bodies import Bodies, parse_same_body
 from govparse.across.carry_over import check_years
-from govparse.across.sources import from_database, from_results, is_database
+from govparse.across.sources import (DatabaseUnreadable, from_database, from_results,
+                                     is_database)
+
+
+class Unreadable(click.ClickException):
+    exit_code = 2
 
 
 def check_across(paths, *, same_body, globs, files_from, jobs, timeout, fmt, max_bytes,
-                 select=(), ignore=()) -> int:
+                 select=(), ignore=(), quiet=False) -> int:
     from itertools import chain
 
     from govparse.batch.inputs import files_of
@@ -37,13 +42,20 @@ def check_across(paths, *, same_body, globs, files_from, jobs, timeout, fmt, max
         options = Options(max_bytes=max_bytes, timeout=timeout)
         for done in run(files_of(others, globs=tuple(globs), files_from=files_from), options,
                         jobs=jobs):
-            if done.result.report.error_code is not None:
-                not_read.append(done.result.report.path)
+            row = done.result.report
+            if row.error_code is not None:
+                not_read.append(row.path)
+                if not quiet and fmt == "text":
+                    click.echo(f"{row.path}: not read: {row.error_code} {row.error_message}",
+                               err=True)
             yield done.result
 
     carries = chain(*(from_database(p) for p in databases),
                     from_results(read()) if others or files_from else ())
-    findings, tally = check_years(carries, bodies)
+    try:
+        findings, tally = check_years(carries, bodies)
+    except DatabaseUnreadable as exc:
+        raise Unreadable(str(exc)) from None
     findings = [d for d in findings if selected(d.code, select, ignore)]
     if fmt == "json":
         import json
@@ -53,7 +65,7 @@ def check_across(paths, *, same_body, globs, files_from, jobs, timeout, fmt, max
         click.echo(json.dumps({"findings": converter.unstructure(findings),
                                "summary": tally._asdict(), "not_read": not_read},
                               ensure_ascii=False, indent=2))
-    else:
+    elif not quiet:
         from govparse.emit.rendering import render_each
 
         for chunk in render_each(findings, None, color=sys.stderr.isatty()):
@@ -63,4 +75,6 @@ def check_across(paths, *, same_body, globs, files_from, jobs, timeout, fmt, max
                f"compared ({tally.not_comparable:,} not: a figure missing), "
                f"{tally.breaks:,} breaks."
                + (f" {len(not_read):,} files not read." if not_read else ""), err=True)
-    return 1 if any(d.code == "GP601" for d in findings) else 0
+    if not_read and tally.reports == 0:
+        return 2  # not one report could be read
+    return 1 if not_read or any(d.code == "GP601" for d in findings) else 0

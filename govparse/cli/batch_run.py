@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
+from itertools import chain
 from typing import Callable
 
 import click
@@ -25,6 +26,12 @@ Exit codes:
   2  usage error, the output could not be written, or no file could be read"""
 
 
+def _a_number(ctx, param, value):
+    if value is not None and value != value:  # NaN compares with nothing: FloatRange lets it by
+        raise click.BadParameter("is not a number of seconds", ctx, param)
+    return value
+
+
 def batch_options(command: Callable) -> Callable:
     """The options of a run over many files, shared by parse and check."""
     options = [
@@ -34,13 +41,15 @@ def batch_options(command: Callable) -> Callable:
                           "path in the folder; repeatable) instead of every file govparse "
                           "reads (.txt .md .html .htm .pdf .docx; .doc and .wps are said "
                           "unreadable)."),
-        click.option("--files-from", type=click.Path(allow_dash=True), metavar="FILE",
+        click.option("--files-from", metavar="FILE",
+                     type=click.Path(allow_dash=True, exists=True, dir_okay=False),
                      help="Also read the files listed in FILE, one path a line (- reads "
                           "the list from standard input)."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                      help=f"Worker processes reading files at once (default: the machine's "
                           f"cores, {default_jobs()} here)."),
-        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300,
+        click.option("--timeout", type=click.FloatRange(min=0.001, max=86_400), default=300,
+                     callback=_a_number,
                      show_default=True, metavar="SECONDS",
                      help="A file taking longer is stopped and is that file's error (GP011)."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
@@ -183,7 +192,15 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
     if not paths and files_from is None:
         raise click.UsageError("Missing argument 'PATHS...': give the files or folders to "
                                "read (- reads standard input), or --files-from")
+    if list(paths).count("-") + (files_from == "-") > 1:
+        raise click.UsageError("standard input (-) can be read once: as a report, or as "
+                               "the list of --files-from -")
     files = files_of(paths, globs=tuple(globs), files_from=files_from)
+    first = next(files, None)  # before any output is opened: an empty run writes nothing
+    if first is None:
+        raise click.UsageError("no file to read: the folders or the list hold none "
+                               "govparse reads (--glob chooses others)")
+    files = chain([first], files)
     stderr_is_terminal = sys.stderr.isatty()
     bar = None
     if not quiet and stderr_is_terminal:
@@ -215,9 +232,6 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
         if bar is not None:
             bar.close()
         target.close()
-    if tally.files == 0:
-        raise click.UsageError("no file to read: the folders hold none govparse reads "
-                               "(--glob chooses others)")
     if tally.files > 1 or statistics:
         seconds = time.perf_counter() - started
         click.echo("\n".join(tally.lines(statistics, seconds)), err=True)

@@ -60,10 +60,15 @@ def check_command(paths, strict, fmt, select, ignore, across, same_body, globs, 
     if across:
         from govparse.cli.across_run import check_across
 
+        for given, name in ((output, "-o"), (resume, "--resume"), (excel, "--excel")):
+            if given:
+                raise click.UsageError(f"{name} is for a run's results; --across prints its "
+                                       "findings (--format json for data)")
         raise SystemExit(check_across(paths, same_body=same_body, globs=globs,
                                       files_from=files_from, jobs=jobs, timeout=timeout,
                                       fmt=fmt or "text", max_bytes=max_bytes,
-                                      select=_codes(select), ignore=_codes(ignore)))
+                                      select=_codes(select), ignore=_codes(ignore),
+                                      quiet=quiet))
 
     if fmt in ("csv", "jsonl") and output is None:
         raise click.UsageError(f"--format {fmt} of check writes a file: give it with -o PATH")

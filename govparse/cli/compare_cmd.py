@@ -22,6 +22,9 @@ def compare_command(first, second, changed) -> None:
     from govparse.across.compare import changes
     from govparse.errors import GovParseError
 
+    if first == second == "-":
+        raise click.UsageError("standard input (-) can be read once: give one of the two "
+                               "reports as a file")
     reports = []
     for path in (first, second):
         try:

@@ -82,7 +82,10 @@ def remove_output(path: str, companions: tuple[str, ...] = ()) -> None:
             raise OutputError(f"cannot replace {name}: {exc.strerror or exc}") from None
 
 
-HASHES_SQL = "SELECT sha256 FROM reports WHERE sha256 IS NOT NULL"
+# A file stopped by the run, not by what it holds (a crashed worker GP010, a timeout
+# GP011), is tried again by a resumed run: only the others are skipped.
+HASHES_SQL = ("SELECT sha256 FROM reports WHERE sha256 IS NOT NULL "
+              "AND (error_code IS NULL OR error_code NOT IN ('GP010', 'GP011'))")
 
 
 def read_hashes(connect, path: str, errors: tuple[type[BaseException], ...]) -> frozenset[str]:
