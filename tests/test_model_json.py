@@ -52,7 +52,7 @@ def test_long_csv_of_several_reports():
     lines = to_csv(reports).splitlines()
     assert lines[0] == ",".join(CSV_HEADER)
     assert len(lines) == 1 + 2 * 202
-    assert lines[1] == f"{SEED_FILES[0].name},report,meta,organization,文峰区南关街道办事处,3,1,false,"
+    assert lines[1] == f"{SEED_FILES[0].name},report,meta,organization,文峰区南关街道办事处,3,1,false,,false"
 
 
 # ---------------------------------------------------------------- JSON, byte for byte
@@ -142,7 +142,8 @@ def test_a_finding_keeps_the_places_of_what_it_found():
 def test_the_example_json_is_what_it_was():
     data = json.loads(to_json(EXAMPLE))
     assert data["active_disclosure"]["administrative_fees"]["amount"] == {
-        "value": "1.2500", "line": None, "column": None, "inferred": False, "unit": None}
+        "value": "1.2500", "line": None, "column": None, "inferred": False, "unit": None,
+        "recovered": False}
     assert data["applications"]["new_requests"]["total"]["value"] == 13
     assert data["template"] == "2021" and data["diagnostics"] == []
 

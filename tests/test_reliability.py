@@ -43,7 +43,7 @@ def test_an_unreadable_file_is_its_own_gp001_and_the_batch_goes_on(shared_dir):
     run = as_nobody("parse", "--format", "csv", str(good), str(locked), str(good))
     assert run.status == 2
     rows = csv_rows(run.stdout)
-    assert rows[0] == "report,table,row,column,value,line,col,inferred,location"
+    assert rows[0] == "report,table,row,column,value,line,col,inferred,location,recovered"
     assert len(rows) == 1 + 2 * FIGURES_A_REPORT
     assert {r.split(",")[0] for r in rows[1:]} == {str(good)}
     assert f"not read: GP001 cannot read the file: Permission denied".encode() in run.stderr

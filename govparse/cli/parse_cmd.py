@@ -23,7 +23,7 @@ from govparse.cli.common import (
               show_default=True,
               help="text: the figures for people; json: the whole model, one object a file in "
                    "an array; csv: one figure a row "
-                   "(report,table,row,column,value,line,col,inferred).")
+                   "(report,table,row,column,value,line,col,inferred,location,recovered).")
 @INFER
 @NOTES
 @MAX_BYTES

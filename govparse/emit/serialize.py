@@ -25,7 +25,8 @@ from govparse.model.report import (
     Report,
 )
 
-CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred", "location")
+CSV_HEADER = ("report", "table", "row", "column", "value", "line", "col", "inferred", "location",
+              "recovered")
 
 
 def _structure_value(value, _type):
@@ -58,7 +59,8 @@ def _make_converter():
         Figure,
         lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
                              d.get("column"), bool(d.get("inferred", False)), d.get("unit"),
-                             locations.from_dict(d.get("location"))),
+                             locations.from_dict(d.get("location")),
+                             bool(d.get("recovered", False))),
     )
     # A table's class is told by the rows only its template has.
     for union, by_template in (
@@ -126,7 +128,8 @@ def csv_rows(report: Report, name: str) -> Iterable[tuple]:
     for rec in report.figures():
         yield (name, rec.table, rec.row, rec.column, csv_value(rec.value),
                csv_value(rec.line), csv_value(rec.col), "true" if rec.inferred else "false",
-               rec.location.where() if rec.location is not None else "")
+               rec.location.where() if rec.location is not None else "",
+               "true" if rec.recovered else "false")
 
 
 def to_csv(reports: Iterable[tuple[str, Report]]) -> str:
