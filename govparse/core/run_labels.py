@@ -63,15 +63,23 @@ def rows_after(template: str, kind: str, text: str) -> tuple[RowSpec, ...]:
 
 
 def evidence(kind: str, labels: list[str]) -> dict[str, int]:
-    """For each template, how many of the texts before runs end in a label of it
-    longer than any other template's (行政规范性文件 is 2021's, though it ends in
-    2019's 规范性文件)."""
-    scores = dict.fromkeys(TEMPLATES, 0)
-    for text in labels:
-        lengths = {t: len(found[0]) if (found := _ending(t, kind, text)) else 0
-                   for t in TEMPLATES}
-        best = max(lengths.values())
-        winners = [t for t, n in lengths.items() if n == best]
-        if best and len(winners) == 1:
-            scores[winners[0]] += 1
-    return scores
+    """For each template, how many of its labels (rows' and columns') that the other
+    template lacks stand in the text before the runs (本年制发件数 is 2021's,
+    本年新制作数量 2019's)."""
+    text = normalize_label("".join(labels))
+    return {t: sum(label in text for label in _own_labels(t, kind)) for t in TEMPLATES}
+
+
+@functools.cache
+def _own_labels(template: str, kind: str) -> frozenset[str]:
+    """The normalized labels of a table only this template has."""
+    def labels(name: str) -> set[str]:
+        found = set()
+        for row in load_template(name).table(kind).rows:
+            found.add(normalize_label(row.label))
+            found.update(normalize_label(c.label) for c in row.columns)
+        return found
+
+    others = set().union(*(labels(t) for t in TEMPLATES if t != template))
+    return frozenset(label for label in labels(template)
+                     if not any(label in other for other in others))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from govparse.core.run_labels import rows_after
 from govparse.core.run_solve import solve
-from govparse.core.run_split import MONEY, Piece, TooMany, splits, tokens_of
+from govparse.core.run_split import MONEY, Budget, Piece, TooMany, splits, tokens_of
 from govparse.diagnostics import DiagnosticSink, FigureRef
 from govparse.document import column_of, line_of
 from govparse.model.report import Figure
@@ -23,6 +23,7 @@ from govparse.template.spec import column_kind, load_template
 
 SHOWN = 4  # candidate splits a diagnostic lists
 LIMIT = 64  # splits of a run, or solutions of a table, looked at (more: too many)
+TABLE_STEPS = 24000  # steps of the search a table's runs share (more: too many)
 WHY = {
     "GP401": "each row's 总计 = its six applicant columns",
     "GP402": "（七）总计 = the outcome rows, column by column",
@@ -62,9 +63,11 @@ def read_runs(rows, template: str, kind: str, sink: DiagnosticSink, heading_line
     """The figures of a run-together table (``rows``: (label, run) cell pairs)."""
     runs = _runs_of(rows, template, kind, sink, heading_line)
     cross = _relations(runs, template, kind)
+    budget = Budget(TABLE_STEPS)
     for run in runs:
         try:
-            run.options = splits(run.text, run.kinds, tuple(run.local), limit=LIMIT)
+            run.options = splits(run.text, run.kinds, tuple(run.local), limit=LIMIT,
+                                 shared=budget)
         except TooMany:
             run.exceeded = True
     chosen = _solve(runs, cross, sink)

@@ -11,7 +11,9 @@ Layouts:
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
 - ``markdown``: markdown tables, with border pipes and a rule under each header;
 - ``html``: a page, the tables with the template's rowspans and colspans
-  (govparse/emit/html_page.py).
+  (govparse/emit/html_page.py);
+- ``run-together``: a crawler's bare text, every cell run into the next
+  (govparse/emit/run_together.py): read back only where the arithmetic allows.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ from govparse.emit.outline import (REPORT_NAME, Tables, cell_text, figure_text, 
 from govparse.model.report import Report
 from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
 
-__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "cell_text", "dumps", "figure_text",
+__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS", "cell_text", "dumps", "figure_text",
            "outline", "render_block", "table_blocks", "title_line"]
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")  # the text layouts
 PAGE_LAYOUTS = ("html",)  # written as a page (govparse/emit/html_page.py)
+# Written as a crawler keeps a page, no separators (govparse/emit/run_together.py):
+# its figures read back only where the template's arithmetic splits each run one way.
+RUN_TOGETHER_LAYOUTS = ("run-together",)
 @attrs.frozen
 class PrintedRow:
     labels: tuple[str | None, ...]
@@ -45,9 +50,13 @@ def dumps(report: Report, layout: str = "tab") -> str:
         from govparse.emit.html_page import dumps_html
 
         return dumps_html(report)
+    if layout in RUN_TOGETHER_LAYOUTS:
+        from govparse.emit.run_together import dumps_run_together
+
+        return dumps_run_together(report)
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; choose one of "
-                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS)}")
+                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS + RUN_TOGETHER_LAYOUTS)}")
     template = load_template(report.template)
     out: list[str] = []
     for item in outline(report):

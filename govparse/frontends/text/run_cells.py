@@ -6,7 +6,9 @@ What the run means, which row and how it splits, is the core's to decide
 (govparse.core.run_reader); this module only parts words from figures, as the text
 shows them: a run is digits, decimals, signs, blanks, units right after a digit and
 placeholder marks (``/``, ``—``); a label's own numbering (``3.危及…``, ``1、``)
-stays with the label.
+stays with the label, and a number a sentence goes on after (``218件。``, ``2024年``)
+with the words around it: no table cell is followed by a sentence's mark or a date's
+word.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from govparse.document import Cell, Paragraph
 
 _UNITS = "万元|元|个|件|项|条|次|人"
+_IN_SENTENCE = frozenset("。；;！？，,：:%％年月日号")
+_NEXT = re.compile(r"\s*(\S)")  # the next character that is not a blank
 _RUN = re.compile(rf"[0-9—–\-－―/／](?:[0-9.+\-—–－―/／\s]|(?<=[0-9])(?:{_UNITS}))*")
 
 
@@ -48,7 +52,8 @@ def _runs(text: str):
         elif after in ("．", "、") and run[-1:].isdigit():
             run = run[:-1]  # 3．危及, 3、危及
         run = run.rstrip()
-        if run:
+        following = _NEXT.match(text, start + len(run))
+        if run and (following is None or following.group(1) not in _IN_SENTENCE):
             yield start, start + len(run)
 
 

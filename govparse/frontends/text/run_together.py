@@ -22,9 +22,10 @@ from govparse.frontends.text.run_cells import run_rows
 from govparse.template.headings import headings
 from govparse.template.sections import TABLE_SECTIONS
 
-# Labels of the applications table that only a table row has, a figure right after.
+# Labels of the applications table that only a table row has, a figure (or a mark
+# for none) right after.
 _LABEL_THEN_FIGURE = re.compile(
-    r"(新收政府信息公开申请数量|上年结转政府信息公开申请数量|结转下年度继续办理|[(（]七[)）]总计)[0-9]")
+    r"(新收政府信息公开申请数量|上年结转政府信息公开申请数量|结转下年度继续办理|[(（]七[)）]总计)[0-9/／—–－]")
 _NUMERALS = "一二三四五六"
 
 
