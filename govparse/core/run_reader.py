@@ -55,7 +55,13 @@ class Run:
 
     def where(self) -> str:
         label = self.label.text[-24:] if self.label.text else ""
-        return f"the run '{self.text}' after '{label}'" if label else f"the run '{self.text}'"
+        run = shortened(self.text)
+        return f"the run '{run}' after '{label}'" if label else f"the run '{run}'"
+
+
+def shortened(text: str, most: int = 40) -> str:
+    """A run as a message shows it: a long one cut in the middle."""
+    return text if len(text) <= most else f"{text[:most // 2]}…{text[-most // 2:]}"
 
 
 def read_runs(rows, template: str, kind: str, sink: DiagnosticSink, heading_line: int | None
@@ -92,6 +98,7 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
     table = load_template(template).table(kind)
     runs: list[Run] = []
     seen: set[str] = set()
+    again: dict[str, list] = {}  # a row's runs after its first, said once
     carried = ""
     for label, run in rows:
         text = carried + label.text
@@ -101,18 +108,22 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
             continue
         carried = ""
         if not found:
-            sink.add("GP204", f"figures '{run.text}' follow '{text[-24:]}', which names no row "
+            sink.add("GP204", f"figures '{shortened(run.text)}' follow '{text[-24:]}', which "
+                     "names no row "
                      "of this table; they are not read", line_of(run.location),
                      column_of(run.location), length=len(run.text))
             continue
         if any(r.id in seen for r in found):
-            sink.add("GP206", f"row '{found[0].label}' appears again; the first is kept, "
-                     f"the run '{run.text}' is not read", line_of(run.location),
-                     column_of(run.location), length=len(run.text), table_id=kind,
-                     row_id=found[0].id)
+            again.setdefault(found[0].label, []).append(run)
             continue
         seen.update(r.id for r in found)
         runs.append(Run(label, run, [(r.id, c.id) for r in found for c in r.columns]))
+    for label, repeated in again.items():
+        first = repeated[0]
+        times = f" ({len(repeated)} times)" if len(repeated) > 1 else ""
+        sink.add("GP206", f"row '{label}' appears again{times}; the first is kept, the run "
+                 f"'{shortened(first.text)}' and any after it are not read",
+                 line_of(first.location), column_of(first.location), length=len(first.text))
     for spec in table.rows:
         if spec.id not in seen:
             sink.add("GP205", f"row '{' / '.join(spec.path)}' is not in the table; its figures "

@@ -234,6 +234,8 @@ def splits(run: str, kinds: tuple[str, ...], relations: tuple[Relation, ...] = (
     run costs a bounded time."""
     if shared is not None:
         budget = min(budget, shared.left)
+    if len(run) > len(kinds) * (MAX_CELL_CHARS + 2):
+        return []  # longer than the row's cells can be, each figure at its longest
     return _splits(run, kinds, relations, limit, budget, shared)
 
 

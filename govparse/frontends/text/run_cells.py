@@ -20,7 +20,9 @@ from govparse.document import Cell, Paragraph
 _UNITS = "万元|元|个|件|项|条|次|人"
 _IN_SENTENCE = frozenset("。；;！？，,：:%％年月日号")
 _NEXT = re.compile(r"\s*(\S)")  # the next character that is not a blank
-_RUN = re.compile(rf"[0-9—–\-－―/／](?:[0-9.+\-—–－―/／\s]|(?<=[0-9])(?:{_UNITS}))*")
+# (a class repeated inside the group: one step of the group, not one a character,
+# keeps the regular-expression engine's stack small on a long run)
+_RUN = re.compile(rf"[0-9—–\-－―/／](?:[0-9.+\-—–－―/／\s]+|(?<=[0-9])(?:{_UNITS}))*")
 
 
 def run_rows(text: str, offset: int, locate) -> tuple[list[tuple[Cell, Cell]], list[Paragraph]]:
