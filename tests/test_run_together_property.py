@@ -7,11 +7,11 @@ over generated reports, consistent or not, on both templates,
   figure from a consistent table;
 - every figure it does not accept carries a diagnostic on its table and row (or
   names it among its figures);
-- a figure split out of a run is marked ``recovered`` and said (GP317), and strict
-  mode refuses it.
+- a figure split out of a run is marked ``recovered`` and said (GP317), which
+  strict mode refuses (tests/test_run_together.py).
 
-The quick profile (``make test``) runs 800 reports over the four cases (template ×
-consistent or not); the long profile 20,000.
+The quick profile (``make test``) runs 400 reports over the four cases (template ×
+consistent or not); the long profile 10,000.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from govparse.template.arithmetic import relations
 from govparse.template.sections import SECTION_NAMES
 from govparse.testing import strategies as gst
 
-MORE = settings(max_examples=settings.default.max_examples,
+# Half the profile's examples for each of the four cases (a report is parsed with a
+# search of its runs): 400 reports in the quick profile, 10,000 in the long one.
+HALF = settings(max_examples=max(50, settings.default.max_examples // 2),
                 suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
@@ -57,7 +59,6 @@ def check_read_back(report) -> None:
     text = dumps(report, "run-together")
     back = govparse.parse(text)
     broken = broken_tables(report)
-    recovered = 0
     for (table, row, column, printed), (*_, read) in zip(report.table_figures(),
                                                          back.table_figures()):
         where = f"{table}.{row}.{column}"
@@ -67,18 +68,13 @@ def check_read_back(report) -> None:
         if table not in broken:
             assert (read.value, read.unit) == (printed.value, printed.unit), \
                 f"{where}: read {read.value!r}, printed {printed.value!r}"
-        recovered += read.recovered
         if read.recovered:
             assert any(d.code == "GP317" and d.line == read.line for d in back.diagnostics)
-    if recovered:
-        with pytest.raises(govparse.StrictModeError) as refused:
-            govparse.parse(text, strict=True)
-        assert "GP317" in {d.code for d in refused.value.diagnostics}
 
 
 @pytest.mark.parametrize("template", gst.TEMPLATES)
 @pytest.mark.parametrize("consistent", [True, False], ids=["consistent", "any"])
-@MORE
+@HALF
 @given(data=st.data())
 def test_run_together_reads_back_only_the_printed_figures(template, consistent, data):
     report = data.draw(gst.reports(template, consistent=consistent), label="report")

@@ -226,7 +226,7 @@ def value_of(text: str, kind: str, first: bool):
 
 
 def splits(run: str, kinds: tuple[str, ...], relations: tuple[Relation, ...] = (), *,
-           limit: int = 64, budget: int = 8000, shared: Budget | None = None
+           limit: int = 64, budget: int = 6000, shared: Budget | None = None
            ) -> list[tuple[Piece, ...]]:
     """Every split of ``run`` into ``len(kinds)`` cells under which each relation whose
     cells all hold figures sums to 0; raises TooMany past ``limit`` splits or
