@@ -18,31 +18,20 @@ Layouts:
 
 from __future__ import annotations
 
-from typing import Sequence
-
-import attrs
-
 # (the names every layout shares, still importable from here)
-from govparse.emit.outline import (REPORT_NAME, Tables, cell_text, figure_text, outline,
-                                   title_line)
+from govparse.emit.outline import (REPORT_NAME, Block, Tables, cell_text,
+                                   figure_text, outline, table_blocks, title_line)
 from govparse.model.report import Report
-from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
+from govparse.template.spec import load_template
 
-__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS", "cell_text", "dumps", "figure_text",
-           "outline", "render_block", "table_blocks", "title_line"]
+__all__ = ["LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS", "cell_text",
+           "dumps", "figure_text", "outline", "render_block", "table_blocks", "title_line"]
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")  # the text layouts
 PAGE_LAYOUTS = ("html",)  # written as a page (govparse/emit/html_page.py)
 # Written as a crawler keeps a page, no separators (govparse/emit/run_together.py):
 # its figures read back only where the template's arithmetic splits each run one way.
 RUN_TOGETHER_LAYOUTS = ("run-together",)
-@attrs.frozen
-class PrintedRow:
-    labels: tuple[str | None, ...]
-    figures: tuple[str, ...] = ()  # "" for a missing figure
-
-
-Block = list  # rows printed as one table (markdown: one table with one rule)
 
 
 def dumps(report: Report, layout: str = "tab") -> str:
@@ -67,52 +56,6 @@ def dumps(report: Report, layout: str = "tab") -> str:
         else:
             out.append(item)
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-# ---------------------------------------------------------------- the official tables
-
-
-def table_blocks(report: Report, table: TableSpec) -> list[Block]:
-    def figures(row) -> tuple[str, ...]:
-        return tuple(cell_text(report.figure(table.id, row.id, c.id)) for c in row.columns)
-
-    if table.id == "active_disclosure":
-        blocks: list[Block] = []
-        for row in table.rows:
-            article = row.path[0]
-            if not blocks or blocks[-1][0].labels[0] != article:
-                header = ("信息内容",) + tuple(c.label for c in row.columns)
-                blocks.append([PrintedRow((article,)), PrintedRow(header)])
-            blocks[-1].append(PrintedRow((row.label,), figures(row)))
-        return blocks
-    if table.id == "applications":
-        note, applicants, legal_persons = EXTRA_HEADER_LABELS["applications"]
-        cols = [c.label for c in table.rows[0].columns]
-        block: Block = [
-            PrintedRow((note, None, None, applicants)),
-            PrintedRow((None, None, None, cols[0], legal_persons, None, None, None, None,
-                        cols[-1])),
-            PrintedRow((None, None, None, None) + tuple(cols[1:-1])),
-        ]
-        previous: Sequence[str] = ()
-        for row in table.rows:
-            labels = tuple(
-                None if i < len(row.path) - 1 and previous[:i + 1] == row.path[:i + 1] else part
-                for i, part in enumerate(row.path)
-            )
-            block.append(PrintedRow(labels, figures(row)))
-            previous = row.path
-        return [block]
-    # review_litigation: a two-level header over one row of fifteen figures
-    outcomes = tuple(c.label for c in table.rows[0].columns)
-    review, direct, after = table.rows
-    gap = (None,) * (len(outcomes) - 1)
-    return [[
-        PrintedRow((review.path[0],) + gap + (direct.path[0],)),
-        PrintedRow(outcomes + (direct.path[1],) + gap + (after.path[1],)),
-        PrintedRow((None,) * len(outcomes) + outcomes + outcomes),
-        PrintedRow((), sum((figures(r) for r in table.rows), ())),
-    ]]
 
 
 # ---------------------------------------------------------------- layouts

@@ -12,7 +12,7 @@ rewriting a file in place.
 
 from __future__ import annotations
 
-from govparse.emit.outline import Tables, outline, title_line
+from govparse.emit.outline import Tables, outline, table_blocks, title_line
 from govparse.model.report import Report
 from govparse.template.spec import load_template
 
@@ -20,8 +20,6 @@ MISSING = "/"
 
 
 def dumps_run_together(report: Report) -> str:
-    from govparse.emit.printer import table_blocks  # (the printer imports this module)
-
     template = load_template(report.template)
     items = list(outline(report))
     title = title_line(report)
