@@ -227,3 +227,37 @@ def test_fmt_prints_run_together_text_but_never_in_place(tmp_path):
     refused = CliRunner().invoke(cli, ["fmt", "--layout", "run-together", "--in-place",
                                        str(source)])
     assert refused.exit_code == 2 and "does not go with --in-place" in refused.output
+
+
+# ---------------------------------------------------------------- other pages, crawled
+
+
+@pytest.mark.parametrize("name,template,right", [("006", "2021", 197), ("009", "2021", 200),
+                                                 ("013", "2019", 192)])
+def test_the_real_pages_as_a_crawler_keeps_them_read_right_or_not_at_all(name, template, right):
+    """Each page's bare text (lxml's text_content, line breaks dropped: every cell run
+    into the next), read against the page's ground truth."""
+    import re
+    from decimal import Decimal
+
+    import lxml.html
+
+    page = lxml.html.fromstring((REAL / "html" / f"{name}.html").read_text(encoding="utf-8"))
+    for element in page.xpath("//script|//style"):
+        element.drop_tree()
+    text = re.sub(r"\n+", "", page.text_content())
+    report = govparse.parse(text)
+    assert report.template == template
+    expected = load_expected(REAL / "html" / f"{name}.expected.tsv")[f"{name}.html"]
+    counts = {"right": 0, "wrong": [], "missing": 0}
+    for key, allowed in expected.items():
+        if key[0] == "report":
+            continue
+        value = report.figure(*key).value
+        if value is None:
+            counts["missing" if "missing" not in allowed else "right"] += 1
+        elif any(Decimal(a) == value for a in allowed if a != "missing"):
+            counts["right"] += 1
+        else:
+            counts["wrong"].append((key, value))
+    assert (counts["right"], counts["wrong"]) == (right, [])

@@ -29,6 +29,8 @@ def _endings(template: str, kind: str) -> tuple[tuple[str, RowSpec], ...]:
         written = normalize_label(row.label)
         key = label_key(row.label)
         forms = {written, written[:written.index(key) + len(key)] if key in written else written}
+        # 3、其他 for 3.其他: a numbering written with the other mark
+        forms |= {form.replace(".", "、", 1) for form in forms if form[:1].isdecimal()}
         if len(key) >= _SHORT or key == written:
             forms.add(key)
         for form in forms:

@@ -44,7 +44,8 @@ def looks_run_together(text: str) -> bool:
 def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     """Each section's numbered heading, as it may stand in the middle of a line."""
     return tuple(
-        (row["kind"], re.compile(rf"{_NUMERALS[index]}[、.．,，]?[ \t\u3000]*"
+        (row["kind"], re.compile(rf"(?:{_NUMERALS[index]}[、.．,，]?|[(（]{_NUMERALS[index]}[)）])"
+                                 rf"[ \t\u3000]*"
                                  rf"(?:{row['words']})[:：]?"))
         for index, row in enumerate(headings()))
 
