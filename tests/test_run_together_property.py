@@ -80,13 +80,3 @@ def test_run_together_reads_back_only_the_printed_figures(template, consistent, 
     report = data.draw(gst.reports(template, consistent=consistent), label="report")
     check_read_back(report)
 
-
-def test_a_consistent_report_is_read_back_from_run_together_text_where_it_splits_one_way():
-    report = govparse.parse_file("examples/report-2024-tab.txt")
-    back = govparse.parse(dumps(report, "run-together"))
-    read = [(t, r, c) for t, r, c, f in back.table_figures() if f.value is not None]
-    assert len(read) == 197  # of 200: 行政规范性文件 5123 splits three ways
-    assert back.figure("applications", "new_requests", "total").recovered is True
-    assert back.figure("active_disclosure", "administrative_licensing", "decisions") \
-        == report.figure("active_disclosure", "administrative_licensing", "decisions")
-    check_read_back(report)

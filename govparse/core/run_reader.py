@@ -211,11 +211,11 @@ def _read(run: Run, option: tuple[Piece, ...], kind: str, sink: DiagnosticSink,
 
 def _ambiguous(run: Run, options: list[tuple[Piece, ...]], kind: str,
                sink: DiagnosticSink) -> None:
-    many = "more than " + str(LIMIT) if run.exceeded else str(len(options))
+    many = "more ways than the search looks at" if run.exceeded else f"{len(options)} ways"
     listed = "; ".join(_shown(o) for o in options[:SHOWN])
-    more = ", …" if run.exceeded or len(options) > SHOWN else ""
-    sink.add("GP318", f"{run.where()} splits in {many} ways that the template allows "
-             f"({listed}{more}); its figures are not read", line_of(run.cell.location),
+    shown = f" ({listed}{', …' if len(options) > SHOWN else ''})" if listed else ""
+    sink.add("GP318", f"{run.where()} splits in {many} that the template allows{shown}; "
+             "its figures are not read", line_of(run.cell.location),
              column_of(run.cell.location), length=len(run.text), hint=_HINT, table_id=kind,
              row_id=run.refs[0][0], figures=_refs(run, kind))
 
