@@ -66,12 +66,6 @@ class Piece:
     def __init__(self, text: str, start: int, value, unit: str | None) -> None:
         self.text, self.start, self.value, self.unit = text, start, value, unit
 
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Piece) and (self.text, self.start) == (other.text, other.start)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.start))
-
     def __repr__(self) -> str:
         return f"Piece({self.text!r}@{self.start})"
 
