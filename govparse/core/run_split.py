@@ -90,13 +90,14 @@ class Budget:
 class _TotalBound:
     """A total (总计 = its parts) is at least the sum of its parts so far, and must
     fit in the characters left for it: the pruning that keeps long runs cheap. Only
-    for runs with no minus, whose figures are all ≥ 0."""
+    for runs with no minus, whose figures are all ≥ 0, and no mark: a total or a part
+    with no figure leaves the relation unchecked, and the bound says nothing."""
 
     def __init__(self, run: str, tokens: list[Token], n: int,
                  relations: tuple[Relation, ...]) -> None:
         self.n = n
         self.sums: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(n)]
-        if "-" in run or "+" in run:
+        if "-" in run or "+" in run or any(token.marks for token in tokens):
             return
         for relation in relations:
             total = max(cell for cell, _ in relation)
