@@ -93,8 +93,16 @@ def _page() -> str:
     return (ROOT / "tests" / "data" / "real" / "html" / "006.html").read_text(encoding="utf-8")
 
 
+def _crawled() -> str:
+    return (ROOT / "tests" / "data" / "real" / "crawler" / "006.txt").read_text(encoding="utf-8")
+
+
 def _example(layout: str = "tab") -> str:
     return (EXAMPLES_DIR / f"report-2024-{layout}.txt").read_text(encoding="utf-8")
+
+
+def _printed_run_together() -> str:
+    return govparse.dumps(govparse.parse(_example()), "run-together")
 
 
 def _seeds() -> list[str]:
@@ -112,6 +120,9 @@ TABLE = "二、主动公开政府信息情况\n信息内容\t本年制发件数\
 TITLE = "示例县人民政府办公室2024年政府信息公开工作年度报告\n"
 ACTIVE = TITLE + "二、主动公开政府信息情况\n"
 APPLICATIONS = TITLE + "三、收到和处理政府信息公开申请情况\n"
+# Run-together text (a crawler's): two row labels with their runs, so that it is read as such.
+RUN_TOGETHER = TITLE.rstrip("\n") + "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量"
+RUN_TOGETHER_END = "二、上年结转政府信息公开申请数量0000000（七）总计0000000\n"
 
 
 def _inserted(text: str, before: str, unit: str, size: int) -> str:
@@ -227,6 +238,16 @@ CASES: dict[str, tuple[Callable[[int], str], str]] = {
                     "rows parted by blanks only (PDF text)"),
     "pdf-page-markers": (lambda n: _fill("规章 0 0 0\n\f- 3 -\n", n, ACTIVE),
                          "PDF text, a page number after every row (GP009)"),
+    # Run-together text (a crawler's bare text; issue 17).
+    "run-together-repeated": (lambda n: _fill(_crawled(), n),
+                              "a real crawler's text (tests/data/real/crawler/006.txt), repeated"),
+    "run-together-printed": (lambda n: _fill(_printed_run_together(), n),
+                             "the example printed run-together, repeated"),
+    "run-together-long-run": (lambda n: _fill("1", n, RUN_TOGETHER, RUN_TOGETHER_END),
+                              "one run of digits of the whole size after a row label"),
+    "run-together-rows": (lambda n: _fill("3.其他1100002", n, RUN_TOGETHER + "21710000218",
+                                          RUN_TOGETHER_END),
+                          "a row with its run again and again (GP206)"),
     # The known quadratic classes (fuzz.properties.KNOWN_ISSUES).
     "spaces-after-word": (lambda n: _fill(" ", n, "a", "x\n"),
                           "a front-matter line: a word, then spaces (ORGANIZATION)"),

@@ -254,6 +254,9 @@ class Checker:
                 if not any(d.code == "GP408" for d in report.diagnostics):
                     self.fail("silent", f"{where} = {rec.value} was inferred without a GP408")
                 continue
+            if getattr(rec, "recovered", False):
+                self.recovered(report, rec, lines, where)
+                continue
             found = _match_at(NUMBER_AT, lines, rec.line, rec.col)
             if rec.value is None:
                 if found is not None and not placement.said(rec):
@@ -286,6 +289,17 @@ class Checker:
             if from_json(to_json(report)) != report:
                 self.fail("json", "the report does not come back from JSON unchanged")
 
+    def recovered(self, report: Report, rec, lines: list[str], where: str) -> None:
+        """A figure split out of a run of digits (run-together text): its digits
+        stand where it says, and a GP317 on its line says how it was split."""
+        written = str(rec.value) if not isinstance(rec.value, Decimal) else format(rec.value, "f")
+        line = lines[rec.line - 1] if rec.line and rec.line <= len(lines) else ""
+        if rec.col is None or not line[rec.col - 1:].startswith(written):
+            self.fail("invented", f"{where} = {rec.value!r} was split out of a run, but "
+                      f"{written!r} does not stand at {rec.line}:{rec.col}")
+        if not any(d.code == "GP317" and d.line == rec.line for d in report.diagnostics):
+            self.fail("silent", f"{where} = {rec.value!r} was split out of a run without a GP317")
+
     def complete(self, report: Report, text: str | None) -> None:
         """A report strict mode accepts has lost nothing."""
         lines = text.split("\n") if _positional(text) else []
@@ -307,7 +321,9 @@ class Checker:
                     or strict.code != lenient.code:
                 self.fail("modes", f"lenient raised {lenient.code}, strict gave {_what(strict)}")
             return
-        problems = tuple(d for d in lenient.diagnostics if d.severity is not Severity.NOTE)
+        # (a note strict mode refuses all the same: a figure split out of a run, GP317)
+        problems = tuple(d for d in lenient.diagnostics
+                         if d.severity is not Severity.NOTE or CODES[d.code].strict_warning)
         if problems:
             if not isinstance(strict, StrictModeError):
                 self.fail("modes", f"lenient found {[d.code for d in problems]}, strict gave "

@@ -9,7 +9,7 @@ import attrs
 
 from govparse.core.assemble import assemble
 from govparse.core.places import with_context
-from govparse.diagnostics import Diagnostic, DiagnosticSink, Severity
+from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity
 from govparse.document import Document
 from govparse.errors import GovParseError, InputError, StrictModeError
 from govparse.frontends.text.reader import read_text
@@ -121,10 +121,16 @@ def read_document(document: Document, mode: Mode | str = "lenient") -> Report:
     diagnostics = tuple(d.with_path(path) for d in with_context(document, sink.sorted()))
     report = attrs.evolve(report, diagnostics=diagnostics, path=path)
     if mode is Mode.STRICT:
-        problems = tuple(d.as_error() for d in diagnostics if d.severity is not Severity.NOTE)
+        problems = tuple(d.as_error() for d in diagnostics if _refused(d))
         if problems:
             raise StrictModeError(problems, path=path)
     return report
+
+
+def _refused(diagnostic: Diagnostic) -> bool:
+    """What strict mode refuses: a warning or an error, and a note it counts as a
+    warning (a figure recovered from run-together text: GP317)."""
+    return diagnostic.severity is not Severity.NOTE or CODES[diagnostic.code].strict_warning
 
 
 def resolve_mode(strict: bool, infer: bool, mode: Mode | str | None) -> Mode:

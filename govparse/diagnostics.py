@@ -34,6 +34,9 @@ class Code:
     name: str
     severity: Severity
     summary: str
+    # A note that strict mode still refuses, as a warning: a figure recovered by
+    # arithmetic rather than read is no clean template report.
+    strict_warning: bool = False
 
 
 _E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTE
@@ -100,6 +103,13 @@ CODES: dict[str, Code] = {
              "a short row's gap was placed where the template's arithmetic allows it alone"),
         Code("GP316", "gap-by-position", _W,
              "a short row's figures were placed by their positions under the header"),
+        Code("GP317", "run-split", _N,
+             "a run of digits (run-together text) was split by the template's arithmetic",
+             strict_warning=True),
+        Code("GP318", "ambiguous-run", _E,
+             "a run of digits splits into the row's figures in more than one consistent way"),
+        Code("GP319", "unsplittable-run", _E,
+             "a run of digits splits in no way the template's arithmetic allows"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

@@ -129,10 +129,17 @@ class Table:
     """A grid of cells, row by row; each row's cells in reading order.
 
     A row is a sequence of Cells, or one EmptyCells standing for many rows of one
-    empty cell each."""
+    empty cell each.
+
+    ``run_together``: the source runs every cell into the next (a crawler's bare
+    text): each row is two cells, the text before a run of figures (its label, with
+    whatever header ran into it) and the run (``21710000218``), which the core
+    splits into the row's figures where the template's arithmetic allows one split
+    only (govparse.core.run_reader)."""
 
     rows: tuple[Row, ...]
     location: Location | None = None
+    run_together: bool = False
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[str | Cell]],

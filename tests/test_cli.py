@@ -78,6 +78,7 @@ def test_json_output():
     assert [d["path"] for d in data] == [CLEAN, "nope.txt"]
     report = data[0]["report"]
     assert report["applications"]["new_requests"]["total"] == {"value": 13, "line": 34, "inferred": False, "unit": None,
+                                                                 "recovered": False,
                                                                  "column": 31}
     assert report["active_disclosure"]["administrative_fees"]["amount"]["value"] == "1.2500"
     assert data[1]["report"] is None and data[1]["error"]["code"] == "GP001"

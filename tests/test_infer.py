@@ -423,7 +423,7 @@ def test_csv_and_json_of_the_library_say_inferred():
                             infer=True)
     fig = report.review_litigation.administrative_review.total
     lines = to_csv([("r", report)]).splitlines()
-    assert f"{R},administrative_review,total,2,,true,{fig.line},{fig.column}," in \
+    assert f"{R},administrative_review,total,2,,true,{fig.line},{fig.column},,false" in \
         [line.split(",", 4)[4] for line in lines]
     assert sum(",true," in line for line in lines) == 1
     data = json.loads(to_json(report))

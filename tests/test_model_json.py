@@ -54,7 +54,7 @@ def test_long_csv_of_several_reports():
     assert len(lines) == 1 + 2 * 200
     # the organisation, year and template are columns of each figure's row
     assert lines[1] == (f"{SEED_FILES[0].name},文峰区南关街道办事处,2024,2021,active_disclosure,"
-                        "rules,issued,0,,false,23,4,")
+                        "rules,issued,0,,false,23,4,,false")
 
 
 # ---------------------------------------------------------------- JSON, byte for byte
@@ -144,7 +144,8 @@ def test_a_finding_keeps_the_places_of_what_it_found():
 def test_the_example_json_is_what_it_was():
     data = json.loads(to_json(EXAMPLE))
     assert data["active_disclosure"]["administrative_fees"]["amount"] == {
-        "value": "1.2500", "line": None, "column": None, "inferred": False, "unit": None}
+        "value": "1.2500", "line": None, "column": None, "inferred": False, "unit": None,
+        "recovered": False}
     assert data["applications"]["new_requests"]["total"]["value"] == 13
     assert data["template"] == "2021" and data["diagnostics"] == []
 

@@ -24,7 +24,8 @@ def test_every_figure_matches_expected_through_cli_csv(path):
     assert bool(errors) == (path.name[:3] == "001")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["report", "organization", "year", "template", "table", "row",
-                             "column", "value", "unit", "inferred", "line", "col", "location"]
+                             "column", "value", "unit", "inferred", "line", "col", "location",
+                             "recovered"]
     got = {(r["table"], r["row"], r["column"]): r for r in rows}
     assert all(r["report"] == str(path) for r in rows)
     expected = dict(EXPECTED[path.name])

@@ -44,7 +44,7 @@ def test_an_unreadable_file_is_its_own_gp001_and_the_batch_goes_on(shared_dir):
     assert run.status == 1  # 2 only when no file at all could be read
     rows = csv_rows(run.stdout)
     assert rows[0] == ("report,organization,year,template,table,row,column,value,unit,inferred,"
-                       "line,col,location")
+                       "line,col,location,recovered")
     assert len(rows) == 1 + 2 * FIGURES_A_REPORT
     assert {r.split(",")[0] for r in rows[1:]} == {str(good)}
     assert f"not read: GP001 cannot read the file: Permission denied".encode() in run.stderr

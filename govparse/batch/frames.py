@@ -20,8 +20,8 @@ _TEXT_COLUMNS = tuple(name for name, kind in TYPED_FIGURE_COLUMNS if kind == TEX
 # the long frame from a database: its figures with their report's columns
 _DATABASE_QUERY = (
     'SELECT r.path AS report, r.organization, r.year, r.template, f."table", f."row", '
-    'f."column", f.value, f.value_text, f.unit, f.inferred, f.line, f.col, f.location '
-    'FROM figures AS f JOIN reports AS r ON r.report_id = f.report_id ORDER BY f.report_id')
+    'f."column", f.value, f.value_text, f.unit, f.inferred, f.line, f.col, f.location, '
+    'f.recovered FROM figures AS f JOIN reports AS r ON r.report_id = f.report_id ORDER BY f.report_id')
 
 
 def _pandas():
@@ -39,7 +39,7 @@ def to_pandas(results_or_path: Iterable[FileResult] | str | os.PathLike):
 
     long: one row a figure — report (its path), organization, year, template, table,
     row, column, value (float; NaN when missing), value_text (the figure exactly as
-    read: 1.2500), unit, inferred, line, col, location.
+    read: 1.2500), unit, inferred, line, col, location, recovered.
 
     wide: one row a report read — report, organization, year, template, then a
     column a figure of either template named by its id (``govparse codebook``), in
@@ -110,6 +110,7 @@ def _read_csv(pd, path: str):
     frame = frame.replace("", None)
     frame.insert(frame.columns.get_loc("value") + 1, "value_text", frame["value"])
     frame["inferred"] = frame["inferred"] == "true"
+    frame["recovered"] = frame["recovered"] == "true"
     return frame
 
 
@@ -123,6 +124,7 @@ def _typed(pd, long):
     long["year"] = pd.to_numeric(long["year"]).astype("Int64")
     long["value"] = pd.to_numeric(long["value"]).astype("float64")
     long["inferred"] = long["inferred"].astype(bool)
+    long["recovered"] = long["recovered"].astype(bool)
     for name in ("line", "col"):
         long[name] = pd.to_numeric(long[name]).astype("Int64")
     for name in _TEXT_COLUMNS:

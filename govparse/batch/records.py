@@ -47,6 +47,7 @@ class FigureRow(NamedTuple):
     line: int | None  # where the figure stands in a text
     col: int | None
     location: str | None  # where it stands in a page, PDF or Word file, in words
+    recovered: bool = False  # split out of run-together text by the template's arithmetic
 
 
 class DiagnosticRow(NamedTuple):

@@ -49,7 +49,8 @@ def _meta(report: Report | None, name: str):
 def _figure_rows(report_id: int, report: Report) -> tuple[FigureRow, ...]:
     return tuple(
         FigureRow(report_id, table, row, column, fig.value, fig.unit, fig.inferred, fig.line,
-                  fig.column, fig.location.where() if fig.location is not None else None)
+                  fig.column, fig.location.where() if fig.location is not None else None,
+                  fig.recovered)
         for table, row, column, fig in report.table_figures())
 
 

@@ -16,15 +16,17 @@ from govparse.cli.common import (
     print_diagnostics,
     read_all,
 )
-from govparse.emit.printer import LAYOUTS, PAGE_LAYOUTS, dumps
+from govparse.emit.printer import LAYOUTS, PAGE_LAYOUTS, RUN_TOGETHER_LAYOUTS, dumps
 
 
 @click.command("fmt", short_help="Print reports in a canonical layout, or rewrite them so.")
-@click.option("--layout", type=click.Choice(LAYOUTS + PAGE_LAYOUTS), default="tab",
-              show_default=True,
+@click.option("--layout", type=click.Choice(LAYOUTS + PAGE_LAYOUTS + RUN_TOGETHER_LAYOUTS),
+              default="tab", show_default=True,
               help="tab: one row a line, tab-separated; pipe: ' | '-separated; cells: one "
                    "cell a line; markdown: markdown tables; html: a web page with the "
-                   "template's merged cells (printed only, never written in place).")
+                   "template's merged cells; run-together: a crawler's bare text, no "
+                   "separators (html and run-together: printed only, never written in "
+                   "place).")
 @click.option("--in-place", "in_place", is_flag=True,
               help="Rewrite each file in its canonical form (only if it differs).")
 @click.option("--check", is_flag=True,
@@ -60,6 +62,9 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
     if layout in PAGE_LAYOUTS and (in_place or check):
         raise click.UsageError(f"--layout {layout} prints a page; it does not go with "
                                "--in-place or --check (a report file stays text)")
+    if layout in RUN_TOGETHER_LAYOUTS and (in_place or check):
+        raise click.UsageError(f"--layout {layout} prints text that reads back only in "
+                               "part; it does not go with --in-place or --check")
     if len(files) > 1 and not (in_place or check):
         raise click.UsageError("several FILES need --in-place or --check; without them "
                                "fmt prints the canonical form of one file")

@@ -8,6 +8,8 @@ import attrs
 
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
+from govparse.core.run_labels import evidence as run_evidence
+from govparse.core.run_reader import read_runs
 from govparse.core.sections import near_misses
 from govparse.core.table_reader import MISSING, LogicalRow, TableReader, logical_rows
 from govparse.core.template_choice import evidence, template_for_year
@@ -23,7 +25,7 @@ class MergedSection:
     """A section of the template: the blocks under its heading, joined if it repeats.
     (Plain classes here and below: a NamedTuple is slower to define at start-up.)"""
 
-    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows")
+    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows", "run_together")
 
     def __init__(self, kind: str, heading: str, line: int | None, column: int | None) -> None:
         self.kind = kind
@@ -32,6 +34,7 @@ class MergedSection:
         self.column = column
         self.paragraphs: list[Paragraph] = []
         self.rows: list = []  # the rows of its tables, in order
+        self.run_together = False  # its tables are run-together text (label, run) rows
 
 
 def assemble(document: Document, sink: DiagnosticSink) -> Report:
@@ -48,7 +51,10 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     rows_found = False
     for kind, table in prepared.items():
         figures = {}
-        if table is not None:
+        if type(table) is RunTogetherTable:
+            figures = read_runs(table.rows, table_templates[kind], kind, sink,
+                                table.heading_line)
+        elif table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind])
             figures = reader.read(table.rows, table.heading_line)
@@ -148,6 +154,7 @@ def _merge_sections(parts, sink: DiagnosticSink) -> dict[str, MergedSection]:
             if type(block) is Table:
                 if kind in TABLE_SECTIONS:
                     section.rows.extend(block.rows)
+                    section.run_together |= block.run_together
                 else:
                     section.paragraphs.extend(_paragraphs((block,)))
             else:
@@ -203,9 +210,26 @@ class PreparedTable:
         self.heading_line = heading_line
 
 
+class RunTogetherTable:
+    """A table section of run-together text: its (label, run) rows as the front-end
+    gave them (govparse.core.run_reader reads them)."""
+
+    __slots__ = ("rows", "heading_line")
+    lone_labels = ()
+
+    def __init__(self, rows: list, heading_line: int | None) -> None:
+        self.rows = [row for row in rows if len(row) == 2]
+        self.heading_line = heading_line
+
+    def evidence(self, kind: str) -> dict[str, int]:
+        return run_evidence(kind, [label.text for label, _ in self.rows])
+
+
 def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
     if section is None:
         return None
+    if section.run_together:
+        return RunTogetherTable(section.rows, section.line)
     stream = stream_of(section.rows, sink)
     return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line)
 
@@ -216,7 +240,9 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
     for kind in ("active_disclosure", "applications"):
         if prepared.get(kind) is None:
             continue
-        scores = evidence(kind, prepared[kind].rows)
+        table = prepared[kind]
+        scores = table.evidence(kind) if type(table) is RunTogetherTable \
+            else evidence(kind, table.rows)
         best = max(scores, key=scores.get)
         if scores[best] > min(scores.values()):
             decided[kind] = best
@@ -225,8 +251,9 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
     else:
         template = template_for_year(year)
     if len(set(decided.values())) > 1:
-        first = prepared["applications"].rows[0].labels[0] if prepared["applications"].rows \
-            and prepared["applications"].rows[0].labels else None
+        rows = getattr(prepared["applications"], "rows", None)
+        first = rows[0].labels[0] if rows and type(rows[0]) is LogicalRow \
+            and rows[0].labels else None
         sink.add(
             "GP106",
             "the tables follow different templates: "

@@ -28,7 +28,7 @@ DTYPES = {
     # FigureRow
     "table": TEXT, "row": TEXT, "column": TEXT, "value": "float64", "value_text": TEXT,
     "unit": TEXT, "inferred": "bool", "line": MAYBE_WHOLE, "col": MAYBE_WHOLE,
-    "location": TEXT,
+    "location": TEXT, "recovered": "bool",
     # DiagnosticRow
     "code": TEXT, "severity": TEXT, "message": TEXT, "hint": TEXT,
 }

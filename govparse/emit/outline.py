@@ -1,14 +1,17 @@
 """What every layout of the printer shares: the report in print order (``outline``),
-the title line, and a figure's text in its cell."""
+the title line, a figure's text in its cell, and the official tables as printed rows
+(``table_blocks``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Sequence
 
 import attrs
 
 from govparse.model.report import Figure, Report
 from govparse.template.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
+from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec
 
 REPORT_NAME = "年政府信息公开工作年度报告"
 
@@ -62,3 +65,58 @@ def cell_text(figure: Figure) -> str:
     if figure.value is None:
         return ""
     return figure_text(figure.value) + (figure.unit or "")
+
+
+# ---------------------------------------------------------------- the official tables
+
+
+@attrs.frozen
+class PrintedRow:
+    labels: tuple[str | None, ...]
+    figures: tuple[str, ...] = ()  # "" for a missing figure
+
+
+Block = list  # rows printed as one table (markdown: one table with one rule)
+
+
+def table_blocks(report: Report, table: TableSpec) -> list[Block]:
+    def figures(row) -> tuple[str, ...]:
+        return tuple(cell_text(report.figure(table.id, row.id, c.id)) for c in row.columns)
+
+    if table.id == "active_disclosure":
+        blocks: list[Block] = []
+        for row in table.rows:
+            article = row.path[0]
+            if not blocks or blocks[-1][0].labels[0] != article:
+                header = ("信息内容",) + tuple(c.label for c in row.columns)
+                blocks.append([PrintedRow((article,)), PrintedRow(header)])
+            blocks[-1].append(PrintedRow((row.label,), figures(row)))
+        return blocks
+    if table.id == "applications":
+        note, applicants, legal_persons = EXTRA_HEADER_LABELS["applications"]
+        cols = [c.label for c in table.rows[0].columns]
+        block: Block = [
+            PrintedRow((note, None, None, applicants)),
+            PrintedRow((None, None, None, cols[0], legal_persons, None, None, None, None,
+                        cols[-1])),
+            PrintedRow((None, None, None, None) + tuple(cols[1:-1])),
+        ]
+        previous: Sequence[str] = ()
+        for row in table.rows:
+            labels = tuple(
+                None if i < len(row.path) - 1 and previous[:i + 1] == row.path[:i + 1] else part
+                for i, part in enumerate(row.path)
+            )
+            block.append(PrintedRow(labels, figures(row)))
+            previous = row.path
+        return [block]
+    # review_litigation: a two-level header over one row of fifteen figures
+    outcomes = tuple(c.label for c in table.rows[0].columns)
+    review, direct, after = table.rows
+    gap = (None,) * (len(outcomes) - 1)
+    return [[
+        PrintedRow((review.path[0],) + gap + (direct.path[0],)),
+        PrintedRow(outcomes + (direct.path[1],) + gap + (after.path[1],)),
+        PrintedRow((None,) * len(outcomes) + outcomes + outcomes),
+        PrintedRow((), sum((figures(r) for r in table.rows), ())),
+    ]]

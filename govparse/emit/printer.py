@@ -13,34 +13,29 @@ Layouts:
 - ``html``: a page, the tables with the template's rowspans and colspans
   (govparse/emit/html_page.py);
 - ``docx``: a Word file's bytes, its tables with the template's merged cells
-  (govparse/emit/docx_file.py).
+  (govparse/emit/docx_file.py);
+- ``run-together``: a crawler's bare text, every cell run into the next
+  (govparse/emit/run_together.py): read back only where the arithmetic allows.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
-
-import attrs
-
 # (the names every layout shares, still importable from here)
-from govparse.emit.outline import (REPORT_NAME, Tables, cell_text, figure_text, outline,
-                                   title_line)
+from govparse.emit.outline import (REPORT_NAME, Block, Tables, cell_text,
+                                   figure_text, outline, table_blocks, title_line)
 from govparse.model.report import Report
-from govparse.template.spec import EXTRA_HEADER_LABELS, TableSpec, load_template
+from govparse.template.spec import load_template
 
-__all__ = ["FILE_LAYOUTS", "LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "cell_text", "dumps", "figure_text",
-           "outline", "render_block", "table_blocks", "title_line"]
+__all__ = ["FILE_LAYOUTS", "LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS",
+           "cell_text", "dumps", "figure_text", "outline", "render_block", "table_blocks",
+           "title_line"]
 
 LAYOUTS = ("tab", "pipe", "cells", "markdown")  # the text layouts
 PAGE_LAYOUTS = ("html",)  # written as a page (govparse/emit/html_page.py)
 FILE_LAYOUTS = ("docx",)  # written as a file's bytes (govparse/emit/docx_file.py)
-@attrs.frozen
-class PrintedRow:
-    labels: tuple[str | None, ...]
-    figures: tuple[str, ...] = ()  # "" for a missing figure
-
-
-Block = list  # rows printed as one table (markdown: one table with one rule)
+# Written as a crawler keeps a page, no separators (govparse/emit/run_together.py):
+# its figures read back only where the template's arithmetic splits each run one way.
+RUN_TOGETHER_LAYOUTS = ("run-together",)
 
 
 def dumps(report: Report, layout: str = "tab") -> str | bytes:
@@ -54,9 +49,13 @@ def dumps(report: Report, layout: str = "tab") -> str | bytes:
         from govparse.emit.html_page import dumps_html
 
         return dumps_html(report)
+    if layout in RUN_TOGETHER_LAYOUTS:
+        from govparse.emit.run_together import dumps_run_together
+
+        return dumps_run_together(report)
     if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}; choose one of "
-                         f"{', '.join(LAYOUTS + PAGE_LAYOUTS + FILE_LAYOUTS)}")
+        every = LAYOUTS + PAGE_LAYOUTS + FILE_LAYOUTS + RUN_TOGETHER_LAYOUTS
+        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(every)}")
     template = load_template(report.template)
     out: list[str] = []
     for item in outline(report):
@@ -67,52 +66,6 @@ def dumps(report: Report, layout: str = "tab") -> str | bytes:
         else:
             out.append(item)
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-# ---------------------------------------------------------------- the official tables
-
-
-def table_blocks(report: Report, table: TableSpec) -> list[Block]:
-    def figures(row) -> tuple[str, ...]:
-        return tuple(cell_text(report.figure(table.id, row.id, c.id)) for c in row.columns)
-
-    if table.id == "active_disclosure":
-        blocks: list[Block] = []
-        for row in table.rows:
-            article = row.path[0]
-            if not blocks or blocks[-1][0].labels[0] != article:
-                header = ("信息内容",) + tuple(c.label for c in row.columns)
-                blocks.append([PrintedRow((article,)), PrintedRow(header)])
-            blocks[-1].append(PrintedRow((row.label,), figures(row)))
-        return blocks
-    if table.id == "applications":
-        note, applicants, legal_persons = EXTRA_HEADER_LABELS["applications"]
-        cols = [c.label for c in table.rows[0].columns]
-        block: Block = [
-            PrintedRow((note, None, None, applicants)),
-            PrintedRow((None, None, None, cols[0], legal_persons, None, None, None, None,
-                        cols[-1])),
-            PrintedRow((None, None, None, None) + tuple(cols[1:-1])),
-        ]
-        previous: Sequence[str] = ()
-        for row in table.rows:
-            labels = tuple(
-                None if i < len(row.path) - 1 and previous[:i + 1] == row.path[:i + 1] else part
-                for i, part in enumerate(row.path)
-            )
-            block.append(PrintedRow(labels, figures(row)))
-            previous = row.path
-        return [block]
-    # review_litigation: a two-level header over one row of fifteen figures
-    outcomes = tuple(c.label for c in table.rows[0].columns)
-    review, direct, after = table.rows
-    gap = (None,) * (len(outcomes) - 1)
-    return [[
-        PrintedRow((review.path[0],) + gap + (direct.path[0],)),
-        PrintedRow(outcomes + (direct.path[1],) + gap + (after.path[1],)),
-        PrintedRow((None,) * len(outcomes) + outcomes + outcomes),
-        PrintedRow((), sum((figures(r) for r in table.rows), ())),
-    ]]
 
 
 # ---------------------------------------------------------------- layouts

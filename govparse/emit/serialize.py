@@ -28,7 +28,7 @@ from govparse.model.report import (
 # The long format: one figure a row, the report's columns beside it (the CSV export,
 # and every tabular output of a batch run: govparse.batch.outputs).
 CSV_HEADER = ("report", "organization", "year", "template", "table", "row", "column", "value",
-              "unit", "inferred", "line", "col", "location")
+              "unit", "inferred", "line", "col", "location", "recovered")
 
 
 def _structure_value(value, _type):
@@ -61,7 +61,8 @@ def _make_converter():
         Figure,
         lambda d, _t: Figure(_structure_value(d.get("value"), None), d.get("line"),
                              d.get("column"), bool(d.get("inferred", False)), d.get("unit"),
-                             locations.from_dict(d.get("location"))),
+                             locations.from_dict(d.get("location")),
+                             bool(d.get("recovered", False))),
     )
     # A table's class is told by the rows only its template has.
     for union, by_template in (
@@ -149,7 +150,8 @@ def long_rows(report: Report, name: str) -> Iterable[tuple]:
     head = (name, report.organization.value, report.year.value, report.template)
     for table, row, column, fig in report.table_figures():
         yield head + (table, row, column, fig.value, fig.unit, fig.inferred, fig.line,
-                      fig.column, fig.location.where() if fig.location is not None else None)
+                      fig.column, fig.location.where() if fig.location is not None else None,
+                      fig.recovered)
 
 
 def csv_rows(report: Report, name: str) -> Iterable[list[str]]:

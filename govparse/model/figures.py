@@ -29,6 +29,10 @@ class Figure:
     # Where it stands when the source is not a text (an HTML, PDF or Word cell: a
     # govparse.document location); a text's figure has its line and column only.
     location: object = field(default=None, eq=False, repr=False)
+    # Split out of a run of digits by the template's arithmetic, not read from a cell
+    # of its own: run-together text (a crawler's bare text, every cell run into the
+    # next), where exactly one split of the run satisfies every relation.
+    recovered: bool = False
 
     @property
     def missing(self) -> bool:

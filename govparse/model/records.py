@@ -20,3 +20,5 @@ class FigureRecord:
     inferred: bool = False
     # Where the figure stands when the source is not a text (govparse.locations).
     location: object = None
+    # Split out of run-together text by the template's arithmetic (Figure.recovered).
+    recovered: bool = False

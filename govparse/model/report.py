@@ -143,7 +143,7 @@ class Report:
             yield FigureRecord("report", "meta", name, meta.value, meta.line, meta.column)
         for table, row, column, fig in self.table_figures():
             yield FigureRecord(table, row, column, fig.value, fig.line, fig.column, fig.inferred,
-                               fig.location)
+                               fig.location, fig.recovered)
 
     def table_figures(self) -> Iterator[tuple[str, str, str, Figure]]:
         """(table, row, column, Figure) for every cell of the three tables."""

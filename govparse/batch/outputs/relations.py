@@ -27,7 +27,7 @@ REPORTS = (
 FIGURES = (
     ("report_id", INTEGER), ("table", TEXT), ("row", TEXT), ("column", TEXT),
     ("value", REAL), ("value_text", TEXT), ("unit", TEXT), ("inferred", BOOLEAN),
-    ("line", INTEGER), ("col", INTEGER), ("location", TEXT),
+    ("line", INTEGER), ("col", INTEGER), ("location", TEXT), ("recovered", BOOLEAN),
 )
 DIAGNOSTICS = (
     ("report_id", INTEGER), ("code", TEXT), ("severity", TEXT), ("message", TEXT),
@@ -56,6 +56,7 @@ def relation_rows(result: FileResult, report_id: int) -> dict[str, list[tuple]]:
     return {
         "reports": [result.report._replace(report_id=report_id)],
         "figures": [(report_id, f.table, f.row, f.column, number(f.value), exact_text(f.value),
-                     f.unit, f.inferred, f.line, f.col, f.location) for f in result.figures],
+                     f.unit, f.inferred, f.line, f.col, f.location, f.recovered)
+                    for f in result.figures],
         "diagnostics": [d._replace(report_id=report_id) for d in result.diagnostics],
     }

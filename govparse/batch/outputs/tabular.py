@@ -18,18 +18,18 @@ TYPED_FIGURE_COLUMNS = (
     ("report", TEXT), ("organization", TEXT), ("year", INTEGER), ("template", TEXT),
     ("table", TEXT), ("row", TEXT), ("column", TEXT), ("value", REAL), ("value_text", TEXT),
     ("unit", TEXT), ("inferred", BOOLEAN), ("line", INTEGER), ("col", INTEGER),
-    ("location", TEXT),
+    ("location", TEXT), ("recovered", BOOLEAN),
 )
 
 
 def long_rows(result: FileResult):
     """(report, organization, year, template, table, row, column, value, unit,
-    inferred, line, col, location) for each figure of the result."""
+    inferred, line, col, location, recovered) for each figure of the result."""
     report = result.report
     head = (report.path, report.organization, report.year, report.template)
     for f in result.figures:
         yield head + (f.table, f.row, f.column, f.value, f.unit, f.inferred, f.line, f.col,
-                      f.location)
+                      f.location, f.recovered)
 
 
 def typed_long_columns(result: FileResult) -> list[list]:
@@ -40,7 +40,8 @@ def typed_long_columns(result: FileResult) -> list[list]:
     if not count:
         return [[] for _ in TYPED_FIGURE_COLUMNS]
     report = result.report
-    _, table, row, column, value, unit, inferred, line, col, location = zip(*result.figures)
+    (_, table, row, column, value, unit, inferred, line, col, location,
+     recovered) = zip(*result.figures)
     return [[report.path] * count, [report.organization] * count, [report.year] * count,
             [report.template] * count, table, row, column, [number(v) for v in value],
-            [exact_text(v) for v in value], unit, inferred, line, col, location]
+            [exact_text(v) for v in value], unit, inferred, line, col, location, recovered]

@@ -12,6 +12,8 @@ from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLoc
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.grids import find_drawn, is_dashed_rule, read_drawn
 from govparse.frontends.text.page_markers import without_page_markers
+from govparse.frontends.text.run_together import (find_headings, looks_run_together,
+                                                  read_run_together)
 from govparse.frontends.text.layouts import detect_layout
 from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
@@ -214,8 +216,7 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
 
 def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document:
     """A report's text (decoded, with what decoding noticed) as a Document."""
-    from govparse.errors import GrammarError, InputError
-    from govparse.frontends.text._standalone import LarkError, UnexpectedInput
+    from govparse.errors import InputError
     from govparse.source import normalize_newlines
 
     if "\ufeff" in text:
@@ -231,6 +232,19 @@ def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)
+    found = find_headings(text) if looks_run_together(text) else None
+    if found:
+        # Run-together text: the grammar reads the front matter only (run_together.py)
+        front = _parsed(text[:found[0][1]] + "\n", path, notes)
+        return read_run_together(text, found, front)
+    return _parsed(text, path, notes)
+
+
+def _parsed(text: str, path: str | None, notes: tuple) -> Document:
+    """The Document of the grammar's parse of a text (line ends normalised)."""
+    from govparse.errors import GrammarError
+    from govparse.frontends.text._standalone import LarkError, UnexpectedInput
+
     try:
         raw = parse_text(text)
     except UnexpectedInput as exc:  # the grammar accepts every line; this is a bug

@@ -1,0 +1,94 @@
+"""A table of runs solved as one constraint problem: which splits of its runs (each
+already consistent with its own row's relations, govparse.core.run_split) satisfy the
+relations between rows too (（七）总计 = the outcome rows; 新收 + 上年结转 = （七）总计 +
+结转下年度).
+
+Backtracking over the runs, the one with fewest splits left first; when a relation
+has one run left unassigned, that run's splits are narrowed to those that complete
+it (forward checking), so a table whose rows mostly split one way is solved at
+once. Bounded: past ``limit`` solutions or ``budget`` steps it stops and says the
+enumeration is incomplete. Pure functions, no govparse imports.
+"""
+
+from __future__ import annotations
+
+# (run, cell, coefficient ±1): the terms of a relation sum to 0
+Term = tuple[int, int, int]
+
+
+def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
+          limit: int = 64, budget: int = 50000) -> tuple[list[tuple[int, ...]], bool]:
+    """The solutions (for each run, the index of its split in ``domains[run]``, a split
+    being a tuple of cell values, None for no figure) and whether they are all of
+    them. A relation with a cell holding no figure is not checked."""
+    runs = len(domains)
+    by_run: list[list[int]] = [[] for _ in range(runs)]
+    for index, relation in enumerate(relations):
+        for run in {term[0] for term in relation}:
+            by_run[run].append(index)
+    chosen: list[int | None] = [None] * runs
+    solutions: list[tuple[int, ...]] = []
+    steps = 0
+
+    def narrowed(options: list[list[int]], run: int) -> list[list[int]] | None:
+        """The options left once ``run`` is chosen; None if a run has none left."""
+        options = list(options)
+        for index in by_run[run]:
+            relation = relations[index]
+            open_runs = {r for r, _, _ in relation if chosen[r] is None}
+            if len(open_runs) > 1:
+                continue
+            total, unchecked = 0, False
+            for r, cell, coefficient in relation:
+                if chosen[r] is None:
+                    continue
+                value = domains[r][chosen[r]][cell]
+                if value is None:
+                    unchecked = True
+                    break
+                total += coefficient * value
+            if unchecked:
+                continue
+            if not open_runs:
+                if total != 0:
+                    return None
+                continue
+            (last,) = open_runs
+            terms = [(cell, coefficient) for r, cell, coefficient in relation if r == last]
+            kept = [option for option in options[last]
+                    if _completes(domains[last][option], terms, total)]
+            if not kept:
+                return None
+            options[last] = kept
+        return options
+
+    def search(options: list[list[int]]) -> bool:
+        nonlocal steps
+        open_runs = [r for r in range(runs) if chosen[r] is None]
+        if not open_runs:
+            solutions.append(tuple(chosen))  # type: ignore[arg-type]
+            return len(solutions) <= limit
+        run = min(open_runs, key=lambda r: len(options[r]))
+        for option in options[run]:
+            steps += 1
+            if steps > budget:
+                return False
+            chosen[run] = option
+            left = narrowed(options, run)
+            if left is not None and not search(left):
+                chosen[run] = None
+                return False
+        chosen[run] = None
+        return True
+
+    complete = search([list(range(len(d))) for d in domains])
+    return solutions[:limit], complete
+
+
+def _completes(split: tuple, terms: list[tuple[int, int]], total: int) -> bool:
+    for cell, coefficient in terms:
+        value = split[cell]
+        if value is None:
+            return True  # no figure: the relation is not checked
+        total += coefficient * value
+    return total == 0

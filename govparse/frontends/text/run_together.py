@@ -1,0 +1,103 @@
+"""Run-together text: a page kept as its bare text with no separators (a crawler's
+``get_text()``), every cell of a table run into the next, headings in the middle of a
+line: ``…规章000行政规范性文件6233440…一、本年新收政府信息公开申请数量21710000218…``.
+
+Told apart from every other layout by a sign no other one gives: row labels of the
+applications table that a figure follows with nothing between them. Read without
+the grammar's lines: the sections are found by their numbered headings wherever
+they stand; the text before the first is read as any text's front matter (the
+title, a crawler's field labels); a narrative section's lines are its paragraphs;
+a table section's text is parted into (label, run) rows (run_cells.py), marked
+``run_together`` for the core, which alone knows how a run splits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from govparse.document import Document, Heading, Paragraph, Table, TextLocation
+from govparse.frontends.text.run_cells import run_rows
+from govparse.template.headings import headings
+from govparse.template.sections import TABLE_SECTIONS
+
+# Labels of the applications table that only a table row has, a figure (or a mark
+# for none) right after.
+_LABEL_THEN_FIGURE = re.compile(
+    r"(新收政府信息公开申请数量|上年结转政府信息公开申请数量|结转下年度继续办理|[(（]七[)）]总计)[0-9/／—–－]")
+_NUMERALS = "一二三四五六"
+
+
+def looks_run_together(text: str) -> bool:
+    """Whether figures run into the applications table's row labels (two of them at
+    least): no layout with separators, blanks or one cell a line does that."""
+    seen = set()
+    for match in _LABEL_THEN_FIGURE.finditer(text):
+        seen.add(match.group(1))
+        if len(seen) >= 2:
+            return True
+    return False
+
+
+@functools.cache
+def _heading_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each section's numbered heading, as it may stand in the middle of a line."""
+    return tuple(
+        (row["kind"], re.compile(rf"(?:{_NUMERALS[index]}[、.．,，]?|[(（]{_NUMERALS[index]}[)）])"
+                                 rf"[ \t\u3000]*"
+                                 rf"(?:{row['words']})[:：]?"))
+        for index, row in enumerate(headings()))
+
+
+def find_headings(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each section's heading, in the template's order; a
+    section whose heading is not found after the one before is left out."""
+    found = []
+    at = 0
+    for kind, pattern in _heading_patterns():
+        match = pattern.search(text, at)
+        if match is not None:
+            found.append((kind, match.start(), match.end()))
+            at = match.end()
+    return found
+
+
+class _Locator:
+    """Offsets of the text to TextLocations (line and column from 1)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> TextLocation:
+        line = bisect.bisect_right(self.starts, offset)
+        return TextLocation(line, offset - self.starts[line - 1] + 1)
+
+
+def read_run_together(text: str, found: list[tuple[str, int, int]], front: Document
+                      ) -> Document:
+    """The Document of a run-together text (line ends normalised) whose headings are
+    ``found`` (find_headings); ``front``: the Document of the text before the first,
+    read as any text's."""
+    locate = _Locator(text)
+    blocks = list(front.blocks)
+    for index, (kind, start, end) in enumerate(found):
+        stop = found[index + 1][1] if index + 1 < len(found) else len(text)
+        blocks.append(Heading(text[start:end].strip(), locate(start)))
+        body = text[end:stop]
+        if kind in TABLE_SECTIONS:
+            rows, tail = run_rows(body, end, locate)
+            blocks.append(Table(tuple(rows), locate(end), run_together=True))
+            blocks.extend(tail)
+        else:
+            blocks.extend(_paragraphs(body, end, locate))
+    return Document(tuple(blocks), front.path, front.notes)
+
+
+def _paragraphs(body: str, offset: int, locate):
+    at = 0
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            yield Paragraph(stripped, locate(offset + at + line.index(stripped[0])))
+        at += len(line) + 1
