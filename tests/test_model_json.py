@@ -173,3 +173,15 @@ def _messages(exc):
     yield str(exc)
     for inner in getattr(exc, "exceptions", ()):
         yield from _messages(inner)
+
+
+def test_a_figure_made_fast_has_every_field_of_one_made_by_attrs():
+    # model.figures.read_figure sets the slots itself: a field added to Figure and
+    # forgotten there would be missing (an AttributeError where it is read)
+    import attrs
+
+    from govparse.model.figures import Figure, read_figure
+
+    fast, slow = read_figure(5, 3, 4, "件", None), Figure(5, 3, 4, unit="件")
+    for field in attrs.fields(Figure):
+        assert getattr(fast, field.name) == getattr(slow, field.name), field.name

@@ -44,20 +44,23 @@ class Figure:
 # set them in a third less time. (Figure has no validator or converter to skip.)
 _new = object.__new__
 _SETTERS = tuple(Figure.__dict__[name].__set__
-                 for name in ("value", "line", "column", "inferred", "unit", "location"))
+                 for name in ("value", "line", "column", "inferred", "unit", "location",
+                              "recovered"))
 
 
 def read_figure(value: Value, line: int | None, column: int | None, unit: str | None = None,
                 location: object = None) -> Figure:
     """``Figure(value, line, column, unit=unit, location=location)``, made faster."""
     figure = _new(Figure)
-    set_value, set_line, set_column, set_inferred, set_unit, set_location = _SETTERS
+    set_value, set_line, set_column, set_inferred, set_unit, set_location, set_recovered = \
+        _SETTERS
     set_value(figure, value)
     set_line(figure, line)
     set_column(figure, column)
     set_inferred(figure, False)
     set_unit(figure, unit)
     set_location(figure, location)
+    set_recovered(figure, False)
     return figure
 
 
