@@ -429,3 +429,14 @@ def test_an_empty_run_writes_no_output(tmp_path):
     (tmp_path / "in").mkdir()
     result = invoke("parse", str(tmp_path / "in"), "-o", str(out))
     assert result.exit_code == 2 and not out.exists()
+
+
+def test_the_progress_bar_counts_the_files():
+    from govparse.cli.batch_run import _progress
+
+    out = io.StringIO()
+    bar = _progress(3, file=out)
+    bar.update(2)
+    bar.refresh()
+    assert "2/3" in out.getvalue() and "file" in out.getvalue()
+    bar.close()

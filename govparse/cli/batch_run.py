@@ -247,9 +247,9 @@ def _say(text: str, bar) -> None:
         click.echo(text, err=True)
 
 
-def _progress(total: int):
+def _progress(total: int, file=None):
     import tqdm
 
     tqdm.tqdm.monitor_interval = 0  # no monitor thread: workers are forked
-    return tqdm.tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True,
+    return tqdm.tqdm(total=total, unit="file", file=file or sys.stderr, dynamic_ncols=True,
                      leave=False)
