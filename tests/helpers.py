@@ -23,4 +23,30 @@ def codes(report) -> list[str]:
     return [d.code for d in report.diagnostics]
 
 
-__all__ = ["changed", "codes", "dumps", "example_text", "line_of"]
+def assert_reads_back_in_place(report, written, document, location_type) -> None:
+    """A report printed as a page or a file (``written``) reads back equal, with no
+    error, each figure at the cell of its table that holds its text (``document``:
+    what the front-end makes of ``written``; ``location_type``: its cells' places)."""
+    import govparse
+    from govparse.diagnostics import Severity
+    from govparse.document import Table
+    from govparse.emit.printer import cell_text
+
+    back = govparse.parse(written, path="report")
+    assert back == report
+    assert [d for d in back.diagnostics if d.severity is Severity.ERROR] == []
+    tables = [b for b in document.blocks if type(b) is Table]
+    cells = {(t, r, c): cell.text for t, table in enumerate(tables, start=1)
+             for r, row in enumerate(table.rows, start=1)
+             for c, cell in enumerate(row, start=1) if not cell.covered}
+    for table, row, column, figure in back.table_figures():
+        if figure.value is None:
+            continue
+        where = figure.location
+        assert type(where) is location_type
+        assert cells[(where.table, where.row, where.column)] == cell_text(figure), \
+            (table, row, column)
+
+
+__all__ = ["assert_reads_back_in_place", "changed", "codes", "dumps", "example_text",
+           "line_of"]
