@@ -85,11 +85,11 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
         try:
             report = read_document(document, mode)
         except StrictModeError as exc:
-            raise StrictModeError(with_pdf_places(exc.diagnostics, document, text, places),
+            raise StrictModeError(with_pdf_places(exc.diagnostics, document, places),
                                   path=exc.path) from None
-        report = with_pdf_locations(report, text, places)
+        report = with_pdf_locations(report, places)
         return attrs.evolve(report, diagnostics=with_pdf_places(report.diagnostics, document,
-                                                                text, places))
+                                                                places))
     if source.format == "docx":
         from govparse.frontends.word.reader import read_docx
 

@@ -104,27 +104,15 @@ class Source:
         return self._format
 
 
-def _is_broken_zip(data: bytes) -> bool:
-    """Whether the bytes start as a zip but are none that can be opened (cut short)."""
+def _zip_names(data: bytes) -> list[str] | None:
+    """The names in a zip's bytes; None for one that cannot be opened (cut short)."""
     import io
     import zipfile
 
     try:
-        zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return True
-    return False
-
-
-def _is_docx(data: bytes) -> bool:
-    """Whether the bytes are a zip holding word/document.xml (a .docx)."""
-    import io
-    import zipfile
-
-    try:
-        return "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
+        return None
 
 
 def binary_source(data: bytes, name: str | None) -> Source | None:
@@ -134,9 +122,10 @@ def binary_source(data: bytes, name: str | None) -> Source | None:
     if head.lstrip()[:5] == b"%PDF-":
         return Source(name, "", (), data, format="pdf")
     if head.startswith(b"PK\x03\x04"):
-        if _is_docx(data):
+        names = _zip_names(data)  # opened once: a .docx holds word/document.xml
+        if names is not None and "word/document.xml" in names:
             return Source(name, "", (), data, format="docx")
-        if _is_broken_zip(data):
+        if names is None:
             raise InputError("GP006", "the input is a zip archive that cannot be opened: a "
                              "truncated or broken Word file?", path=name)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .wps, .xls

@@ -35,7 +35,8 @@ def compare_command(first, second, changed) -> None:
     a, b = reports
     click.echo(f"A: {first}  ({a.organization.value or '—'}, {a.year.value or '—'})")
     click.echo(f"B: {second}  ({b.organization.value or '—'}, {b.year.value or '—'})")
-    rows = [c for c in changes(a, b) if not changed or c.before != c.after]
+    every = changes(a, b)
+    rows = [c for c in every if not changed or c.before != c.after]
     table = None
     for c in rows:
         if c.table != table:
@@ -45,7 +46,7 @@ def compare_command(first, second, changed) -> None:
         pad = " " * (WIDTH - 36 - display_width(label))
         click.echo(f"{label}{pad}{_shown(c.before):>12}{_shown(c.after):>12}"
                    f"{_shown(c.change, signed=True):>12}")
-    same = sum(c.before == c.after and c.before is not None for c in changes(a, b))
+    same = sum(c.before == c.after and c.before is not None for c in every)
     click.echo(f"\n{len(rows)} figures shown; {same} the same in both.")
 
 

@@ -16,7 +16,6 @@ box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 
 from __future__ import annotations
 
-import re
 import threading
 
 import attrs
@@ -39,6 +38,7 @@ class PdfPlaces:
     def __init__(self) -> None:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
         self.boxes: list[tuple[float, float, float, float] | None] = []  # by offset
+        self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
 
     def add_page(self, page: int, textpage, raw: str) -> str:
         """The page's text as the text front-end reads it (line ends as \n), its
@@ -51,10 +51,18 @@ class PdfPlaces:
                 continue  # \r\n is one line end
             out.append("\n" if char == "\r" else char)
             self.boxes.append(textpage.get_charbox(index) if not char.isspace() else None)
+            if out[-1] == "\n":
+                self.line_starts.append(len(self.boxes))
         return "".join(out)
 
     def separator(self) -> None:
         self.boxes.append(None)  # the form feed between two pages
+
+    def locate_at(self, line: int, column: int, length: int) -> PdfLocation | None:
+        """The page and box of the characters at a line and column of the text."""
+        if not 0 < line <= len(self.line_starts):
+            return None
+        return self.locate(self.line_starts[line - 1] + column - 1, length)
 
     def locate(self, offset: int, length: int) -> PdfLocation | None:
         """The page and box of the characters [offset, offset + length)."""
@@ -108,25 +116,20 @@ def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
     return pages
 
 
-def with_pdf_locations(report: Report, text: str, places: PdfPlaces) -> Report:
+def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
     """The report with each figure read from the text layer located on its page."""
-    starts = [0]
-    for found in re.finditer("\n", text):
-        starts.append(found.end())
     for table, row, column, figure in list(report.table_figures()):
-        if figure.value is None or figure.line is None or figure.column is None \
-                or figure.line > len(starts):
+        if figure.value is None or figure.line is None or figure.column is None:
             continue
-        offset = starts[figure.line - 1] + figure.column - 1
         written = figure_text(figure.value) + (figure.unit or "")
-        location = places.locate(offset, len(written))
+        location = places.locate_at(figure.line, figure.column, len(written))
         if location is not None:
             report = report.replace_figure(table, row, column,
                                            attrs.evolve(figure, location=location))
     return report
 
 
-def with_pdf_places(diagnostics, document, text: str, places: PdfPlaces) -> tuple:
+def with_pdf_places(diagnostics, document, places: PdfPlaces) -> tuple:
     """The diagnostics, each about a place of the text layer located on its page
     (``location``: page and box) and, about a table cell, given the cell's row label
     and text (``context``), as a page's diagnostics are: a PDF's text layer is no
@@ -136,16 +139,15 @@ def with_pdf_places(diagnostics, document, text: str, places: PdfPlaces) -> tupl
     from govparse.core.places import with_context
     from govparse.locations import TextLocation
 
-    starts = [0] + [found.end() for found in re.finditer("\n", text)]
     in_text = [attrs.evolve(d, location=TextLocation(d.line, d.column))
                if d.location is None and d.line is not None and d.column is not None
-               and d.line <= len(starts) else d for d in diagnostics]
+               and d.line <= len(places.line_starts) else d for d in diagnostics]
     out = []
     for before, d in zip(diagnostics, with_context(document, in_text)):
         if d is before:
             out.append(d)
             continue
-        place = places.locate(starts[d.line - 1] + d.column - 1, d.length)
+        place = places.locate_at(d.line, d.column, d.length)
         context = attrs.evolve(d.context, column=None) if d.context is not None else None
         out.append(attrs.evolve(d, location=place, context=context) if place is not None
                    else attrs.evolve(d, location=None, context=None))
