@@ -102,10 +102,13 @@ Row = Union[Sequence[Cell], EmptyCells]
 
 @frozen
 class Title:
-    """A title line: organisation, year and 政府信息公开工作年度报告."""
+    """A title line: organisation, year and 政府信息公开工作年度报告. A title written
+    over two lines (the organisation above) is one Title: ``location`` where it
+    starts, ``year_location`` where its second line, which starts with the year, does."""
 
     text: str
     location: Location | None = None
+    year_location: Location | None = None
 
 
 @frozen

@@ -45,6 +45,7 @@ SNAPSHOT = [
     ("GP110", "title-field-label", N),
     ("GP111", "split-title", N),
     ("GP112", "no-tables", E),
+    ("GP113", "organisation-in-full", N),
     ("GP201", "unknown-text", W),
     ("GP202", "header-typo", W),
     ("GP203", "row-label-typo", W),

@@ -315,3 +315,50 @@ def test_a_field_label_before_the_title_is_no_part_of_the_organisation():
     # a colon that is part of the name is no field label
     report = govparse.parse("某市：某区2024年政府信息公开工作年度报告\n")
     assert report.organization.value == "某市：某区"
+
+
+def test_a_title_over_two_lines_of_text():
+    # a PDF's text: the organisation centred on its own line above the year's
+    text = "  示例区管委会办公室\n  2024年度政府信息公开工作年度报告\n一、总体情况\n文字。\n"
+    report = govparse.parse(text)
+    org, year = report.organization, report.year
+    assert (org.value, org.line, org.column) == ("示例区管委会办公室", 1, 3)
+    assert (year.value, year.line, year.column) == (2024, 2, 3)
+    note = only(report, "GP111")
+    assert (note.line, note.column, note.severity) == (1, 3, Severity.NOTE)
+    assert report.preamble == ()
+
+
+@pytest.mark.parametrize("above", ["首页 > 政务公开 > 年度报告", "本报告依据条例编制，",
+                                   "第2页", "标题: 示例区"])
+def test_a_line_above_the_title_that_is_no_organisation(above):
+    # a page's way back, a sentence, a figure, a crawler's field: never the organisation
+    report = govparse.parse(f"{above}\n2024年政府信息公开工作年度报告\n一、总体情况\n文字。\n")
+    assert report.organization.value is None and report.year.value == 2024
+    assert "GP111" not in codes(report) and only(report, "GP101").line == 2
+    assert [p.text for p in report.preamble] == [above]
+
+
+def test_the_organisation_in_full_from_the_body_that_compiled_the_report():
+    text = ("洪泽区人民政府2023年政府信息公开工作年度报告\n"
+            "本报告由淮安市洪泽区人民\n政府办公室根据《条例》要求编制。\n一、总体情况\n文字。\n")
+    report = govparse.parse(text)
+    org = report.organization
+    assert (org.value, org.line, org.column) == ("淮安市洪泽区人民政府", 2, 1)
+    assert report.title == "洪泽区人民政府2023年政府信息公开工作年度报告"
+    note = only(report, "GP113")
+    assert (note.line, note.severity) == (2, Severity.NOTE)
+    assert "'洪泽区人民政府'" in note.message and "'淮安市洪泽区人民政府'" in note.message
+
+
+@pytest.mark.parametrize("preamble", [
+    "本报告由洪泽区人民政府办公室根据《条例》编制。",  # the title's own name
+    "本报告由某集团公司洪泽区人民政府根据《条例》编制。",  # no division before it
+    "本报告由淮安市人民政府办公室根据《条例》编制。",  # another body
+    "报告由淮安市洪泽区人民政府办公室根据《条例》编制。",  # not the template's sentence
+])
+def test_the_title_s_organisation_stays_unless_the_preamble_names_it_in_full(preamble):
+    report = govparse.parse(f"洪泽区人民政府2023年政府信息公开工作年度报告\n{preamble}\n"
+                            "一、总体情况\n文字。\n")
+    assert report.organization.value == "洪泽区人民政府"
+    assert "GP113" not in codes(report)

@@ -8,8 +8,6 @@ import attrs
 
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
-from govparse.core.run_labels import evidence as run_evidence
-from govparse.core.run_reader import read_runs
 from govparse.core.sections import near_misses
 from govparse.core.table_reader import MISSING, LogicalRow, TableReader, logical_rows
 from govparse.core.template_choice import evidence, template_for_year
@@ -52,6 +50,8 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     for kind, table in prepared.items():
         figures = {}
         if type(table) is RunTogetherTable:
+            from govparse.core.run_reader import read_runs  # (run-together text only)
+
             figures = read_runs(table.rows, table_templates[kind], kind, sink,
                                 table.heading_line)
         elif table is not None:
@@ -222,7 +222,9 @@ class RunTogetherTable:
         self.heading_line = heading_line
 
     def evidence(self, kind: str) -> dict[str, int]:
-        return run_evidence(kind, [label.text for label, _ in self.rows])
+        from govparse.core.run_labels import evidence  # (imported when met: start-up)
+
+        return evidence(kind, [label.text for label, _ in self.rows])
 
 
 def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):

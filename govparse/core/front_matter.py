@@ -17,6 +17,12 @@ _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d
 # A field label before the title, as a crawler's text has it: "标题: 某区2024年…".
 _FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
+# "本报告由淮安市洪泽区人民政府办公室根据《条例》…编制": the body that compiled the report,
+# named in full, where the title may name it short (洪泽区人民政府).
+_COMPILED_BY = re.compile(r"本报告(?:是)?由(?P<body>[\u4e00-\u9fff（）()]{2,40}?)"
+                          r"(?:根据|依据|依照|按照|编制)")
+_GENERAL_OFFICE = ("办公室", "办")  # a body's general office compiles its report
+_DIVISIONS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
 _BLANKS = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
            "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t")
 
@@ -45,7 +51,10 @@ class TitleParts:
                 self.organization = text
                 self.org_at = at.moved(offset) if at is not None else None
         self.year = int(found.group("year"))
-        self.year_at = at.moved(found.start("year")) if at is not None else None
+        if title.year_location is not None:  # over two lines: the second starts with it
+            self.year_at = title.year_location
+        else:
+            self.year_at = at.moved(found.start("year")) if at is not None else None
         self.text = ((org or "") + found.group("year") + found.group("name")).strip(_BLANKS)
         self.at = at
 
@@ -56,6 +65,33 @@ def is_title(text: str) -> bool:
 
 def _meta(value, location) -> MetaField:
     return MetaField(value, line_of(location), column_of(location))
+
+
+def _in_full(org: MetaField, preamble: tuple, sink: DiagnosticSink) -> MetaField:
+    """The organisation as the preamble names it in full, when the title names it
+    short: the body that compiled the report (本报告由…编制), less its general office,
+    is the title's name with the administrative divisions it stands in before it
+    (淮安市 + 洪泽区人民政府). Otherwise the title's name, as it is."""
+    # (a sentence wraps over the lines of a PDF's text: the first lines joined)
+    lines = ["".join(p.text.split()) for p in preamble[:6]]
+    found = _COMPILED_BY.search("".join(lines))
+    if found is None:
+        return org
+    at, start = 0, found.start()
+    while start >= len(lines[at]):  # the line the sentence starts on
+        start -= len(lines[at])
+        at += 1
+    paragraph = preamble[at]
+    body = found.group("body")
+    for full in (body, *(body[:-len(end)] for end in _GENERAL_OFFICE if body.endswith(end))):
+        prefix = full[:-len(org.value)]
+        if full.endswith(org.value) and prefix and prefix.endswith(_DIVISIONS):
+            sink.add("GP113", f"the title names the organisation '{org.value}'; the "
+                     f"preamble names it in full, '{full}', as the body that compiled "
+                     "the report: read as that", paragraph.line, paragraph.column,
+                     hint="the title's own words are in the report's title field")
+            return MetaField(full, paragraph.line, paragraph.column)
+    return org
 
 
 def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
@@ -82,6 +118,7 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         org = None
         if first.organization is not None:
             org = _meta(first.organization, first.org_at)
+            org = _in_full(org, preamble, sink)
             if first.field_label is not None:
                 sink.add("GP110", f"the title line starts with the field label "
                          f"'{first.field_label}'; the organisation is read after it: "

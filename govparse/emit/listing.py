@@ -82,11 +82,13 @@ def _grid(report: Report, table, columns) -> list[str]:
 def _wrapped(label: str, indent: int, width: int) -> list[str]:
     """The label in lines of at most ``width`` display columns, each indented."""
     room = max(width - indent - 1, 8)
-    lines, line = [], ""
+    lines, line, used = [], "", 0
     for char in label:
-        if display_width(line + char) > room:
+        width = display_width(char)
+        if used + width > room:
             lines.append(line)
-            line = ""
+            line, used = "", 0
         line += char
+        used += width
     lines.append(line)
     return [" " * indent + text for text in lines]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from govparse.diagnostics import Diagnostic, Severity
@@ -35,6 +36,7 @@ TAB = "    "
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
 
 
+@lru_cache(maxsize=4096)  # a report has a few hundred distinct characters
 def char_width(char: str) -> int:
     """Columns a character takes as printed: 2 for wide and full-width (CJK)
     characters, 0 for combining marks, 1 for a control character (printed as
@@ -49,7 +51,9 @@ def char_width(char: str) -> int:
 
 
 def display_width(text: str) -> int:
-    return sum(char_width(c) for c in text)
+    if text.isascii():  # one column a character, but a tab
+        return len(text) + (len(TAB) - 1) * text.count("\t")
+    return sum(map(char_width, text))
 
 
 def _shown(text: str) -> str:

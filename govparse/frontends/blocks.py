@@ -25,6 +25,8 @@ from govparse.template.sections import heading_pattern
 _BLANKS = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _SENTENCE_MARKS = frozenset("。，；;：:！？,")
 LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this is prose
+# a page's way back (首页 > 政务公开 > …) or a crawler's field (标题:) is no organisation
+_CHROME_MARKS = frozenset("<>›»|/\\")
 
 
 # A line break in the markup with the blanks around it: the source's own wrapping.
@@ -96,16 +98,17 @@ def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
         above = blocks[i - 1]
         if (type(above) is Paragraph and _starts_with_year(block.text)
                 and _organisation_only(above.text) and is_title(above.text + block.text)):
-            joined = Title(above.text + block.text, above.location)
+            joined = Title(above.text + block.text, above.location, block.location)
             sink.add("GP111", f"the title is written over two lines, '{above.text}' above "
-                     f"'{block.text}'; read as one title", getattr(above.location, "line", None))
+                     f"'{block.text}'; read as one title", getattr(above.location, "line", None),
+                     getattr(above.location, "column", None), length=len(above.text))
             return blocks[:i - 1] + [joined] + blocks[i + 1:]
     return blocks
 
 
 def _organisation_only(text: str) -> bool:
     return (len(text) <= LONGEST_ORGANISATION and _SENTENCE_MARKS.isdisjoint(text)
-            and not any(c.isdigit() for c in text))
+            and _CHROME_MARKS.isdisjoint(text) and not any(c.isdigit() for c in text))
 
 
 def _starts_with_year(text: str) -> bool:

@@ -9,8 +9,8 @@ import re
 from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
+from govparse.frontends.blocks import join_split_title
 from govparse.frontends.text.grammar import lark_parser
-from govparse.frontends.text.grids import find_drawn, is_dashed_rule, read_drawn
 from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
@@ -42,6 +42,7 @@ def to_document(raw: RawReport, text: str, path: str | None = None,
     blocks: list = []
     for item in raw.front_matter:
         blocks.append(_title(item, text) if type(item) is RawTitle else item)
+    blocks = join_split_title(blocks, sink)  # (a PDF's title over two lines)
     source = _SourceLines(text)
     for section in raw.sections:
         blocks.extend(_section(section, sink, source))
@@ -68,6 +69,8 @@ def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines):
         return
     # Drawn tables (box-drawing, ASCII grids) are read as pictures (grids.py); the
     # lines around them as any table's.
+    from govparse.frontends.text.grids import read_drawn
+
     in_grid = {number: drawn for drawn in grids for number in drawn[1]}
     between: list = []
     done: set[int] = set()
@@ -125,8 +128,16 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
     """The runs of lines that are drawn tables (grids.py), when a line looks like a
     grid's rule or the section has a dashed rule of column widths (the grammar reads
     rule lines apart from the others)."""
+    if not items:
+        return []
+    starts = _starts_a_grid(items)
+    if not rules and not starts:
+        return []
+    # (imported when a section may hold one: a tenth of a millisecond of start-up)
+    from govparse.frontends.text.grids import find_drawn, is_dashed_rule
+
     dashed = [number for number, text in rules if is_dashed_rule(text)]
-    if not items or not dashed and not _starts_a_grid(items):
+    if not dashed and not starts:
         return []
     lines = source.lines
     first = min([items[0].line, *dashed])

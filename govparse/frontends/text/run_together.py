@@ -18,7 +18,6 @@ import functools
 import re
 
 from govparse.document import Document, Heading, Paragraph, Table, TextLocation
-from govparse.frontends.text.run_cells import run_rows
 from govparse.template.headings import headings
 from govparse.template.sections import TABLE_SECTIONS
 
@@ -79,6 +78,8 @@ def read_run_together(text: str, found: list[tuple[str, int, int]], front: Docum
     """The Document of a run-together text (line ends normalised) whose headings are
     ``found`` (find_headings); ``front``: the Document of the text before the first,
     read as any text's."""
+    from govparse.frontends.text.run_cells import run_rows  # (imported when met: start-up)
+
     locate = _Locator(text)
     blocks = list(front.blocks)
     for index, (kind, start, end) in enumerate(found):

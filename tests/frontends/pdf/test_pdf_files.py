@@ -39,8 +39,30 @@ def test_every_figure_of_a_real_pdf_is_right(name):
     # （六）其他处理 is written as the 2019 template's one row: that table is read on it
     assert report.table_template("applications") == "2019"
     assert report.year.value == int(name[-4:])
+    # the title over two lines; 2023's names the body short (洪泽区人民政府), its
+    # preamble in full, as the body that compiled the report (GP113)
+    assert report.organization.value == "淮安市洪泽区人民政府"
+    assert [d.code for d in report.diagnostics if d.code in ("GP111", "GP113")] == \
+        (["GP111", "GP113"] if name == "hzq2023" else ["GP111"])
     (pages,) = [d for d in report.diagnostics if d.code == "GP009"]
     assert pages.message.startswith("5 page numbers between the pages dropped")
+
+
+@pytest.mark.parametrize("name, organisation_at, year_at", [
+    # pypdfium2's text: the page number, then the title over two lines
+    ("hzq2023.pdfium.txt", (4, 1), (3, 1)),  # (2023: the preamble names the body in full)
+    ("hzq2024.pdfium.txt", (2, 1), (3, 1)),
+    # pdftotext -layout: the title's two lines centred
+    ("hzq2023.layout.txt", (4, 4), (2, 7)),
+    ("hzq2024.layout.txt", (1, 10), (2, 5)),
+])
+def test_the_organisation_and_year_of_a_pdf_s_text(name, organisation_at, year_at):
+    report = govparse.parse_file(PDFS / name)
+    org, year = report.organization, report.year
+    assert (org.value, year.value) == ("淮安市洪泽区人民政府", int(name[3:7]))
+    assert ((org.line, org.column), (year.line, year.column)) == (organisation_at, year_at)
+    assert report.title == f"{'洪泽区人民政府' if '2023' in name else '淮安市洪泽区人民政府'}" \
+        f"{name[3:7]}年政府信息公开工作年度报告"
 
 
 def test_a_pdf_from_memory_reads_as_the_file():
