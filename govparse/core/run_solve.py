@@ -23,9 +23,13 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
     them. A relation with a cell holding no figure is not checked."""
     runs = len(domains)
     by_run: list[list[int]] = [[] for _ in range(runs)]
+    members: list[tuple[int, ...]] = []  # the runs of each relation
     for index, relation in enumerate(relations):
-        for run in {term[0] for term in relation}:
+        members.append(tuple({term[0] for term in relation}))
+        for run in members[-1]:
             by_run[run].append(index)
+    # runs of each relation not chosen yet, kept as runs are chosen and let go
+    open_count = [len(runs_of) for runs_of in members]
     chosen: list[int | None] = [None] * runs
     solutions: list[tuple[int, ...]] = []
     steps = 0
@@ -34,10 +38,9 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
         """The options left once ``run`` is chosen; None if a run has none left."""
         options = list(options)
         for index in by_run[run]:
-            relation = relations[index]
-            open_runs = {r for r, _, _ in relation if chosen[r] is None}
-            if len(open_runs) > 1:
+            if open_count[index] > 1:
                 continue
+            relation = relations[index]
             total, unchecked = 0, False
             for r, cell, coefficient in relation:
                 if chosen[r] is None:
@@ -49,11 +52,11 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
                 total += coefficient * value
             if unchecked:
                 continue
-            if not open_runs:
+            if not open_count[index]:
                 if total != 0:
                     return None
                 continue
-            (last,) = open_runs
+            (last,) = [r for r in members[index] if chosen[r] is None]
             terms = [(cell, coefficient) for r, cell, coefficient in relation if r == last]
             kept = [option for option in options[last]
                     if _completes(domains[last][option], terms, total)]
@@ -61,6 +64,13 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
                 return None
             options[last] = kept
         return options
+
+    def choose(run: int, option: int | None) -> None:
+        if (chosen[run] is None) != (option is None):
+            step = -1 if option is not None else 1
+            for index in by_run[run]:
+                open_count[index] += step
+        chosen[run] = option
 
     def search(options: list[list[int]]) -> bool:
         nonlocal steps
@@ -73,12 +83,12 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
             steps += 1
             if steps > budget:
                 return False
-            chosen[run] = option
+            choose(run, option)
             left = narrowed(options, run)
             if left is not None and not search(left):
-                chosen[run] = None
+                choose(run, None)
                 return False
-        chosen[run] = None
+        choose(run, None)
         return True
 
     complete = search([list(range(len(d))) for d in domains])

@@ -1,7 +1,11 @@
 """Splitting a run of digits into a row's figures (govparse.core.run_split) and a
 table of runs solved as one (govparse.core.run_solve): pure functions."""
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govparse.core.run_solve import solve
 from govparse.core.run_split import Budget, TooMany, splits
@@ -88,3 +92,25 @@ def test_a_mark_leaves_the_total_unchecked_and_both_splits_open():
     # (found by the property: the bound of a total once assumed a figure in it)
     assert texts(splits("10//10//", COUNTS, ROW)) == [
         ["1", "0", "/", "/", "10", "/", "/"], ["10", "/", "/", "1", "0", "/", "/"]]
+
+
+def _every_split_that_adds_up(run: str) -> list[list[str]]:
+    """By brute force: every cut of ``run`` into seven numbers whose last is the sum
+    of the six before it (no number but 0 starts with 0)."""
+    found = []
+    for cuts in itertools.combinations(range(1, len(run)), 6):
+        pieces = [run[a:b] for a, b in zip((0, *cuts), (*cuts, len(run)))]
+        if all(p[0] != "0" or len(p) == 1 for p in pieces) and \
+                sum(map(int, pieces[:6])) == int(pieces[6]):
+            found.append(pieces)
+    return sorted(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789", min_size=7, max_size=13) | st.lists(
+    st.integers(0, 40), min_size=6, max_size=6).map(lambda v: "".join(map(str, v + [sum(v)]))))
+def test_a_row_s_splits_are_every_split_that_adds_up(run):
+    # the search prunes by the least and the most the digits left can make: it must
+    # find every split there is, and only those
+    assert sorted(texts(splits(run, COUNTS, ROW, limit=10_000, budget=10**6))) == \
+        _every_split_that_adds_up(run)
