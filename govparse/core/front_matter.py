@@ -19,7 +19,8 @@ _FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 # "本报告由淮安市洪泽区人民政府办公室根据《条例》…编制": the body that compiled the report,
 # named in full, where the title may name it short (洪泽区人民政府).
-_COMPILED_BY = re.compile(r"本报告(?:是)?由(?P<body>[\u4e00-\u9fff（）()]{2,40}?)"
+# (no class of all Han characters: it takes 2 ms of every start to compile)
+_COMPILED_BY = re.compile(r"本报告(?:是)?由(?P<body>[^\s，,。；;：:、《》“”\"'0-9]{2,40}?)"
                           r"(?:根据|依据|依照|按照|编制)")
 _GENERAL_OFFICE = ("办公室", "办")  # a body's general office compiles its report
 _DIVISIONS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
