@@ -87,9 +87,32 @@ def test_the_aligned_layout_puts_each_column_at_its_place_without_separators():
     ]
     applications = section(text, "三、收到和处理政府信息公开申请情况", "四、政府信息公开")
     # a label spanning rows stands on the middle one, beside that row's own labels
-    assert any(line.startswith("三、本年度办理结果                      1.本机关不掌握相关政府信息")
+    assert any(line.startswith("三、本年度办理结果    （四）无法提供    2.没有现成信息需要另行制作")
                for line in applications)
+    # a long row label wraps inside its column, its figures on its first line
+    at = next(i for i, line in enumerate(applications) if "1.申请人无正当理由" in line)
+    assert applications[at].split() == ["1.申请人无正当理由逾期不补正、行政机关不", "0", "1", "0",
+                                        "0", "0", "0", "1"]
+    assert applications[at + 1] == " " * 40 + "再处理其政府信息公开申请"
     assert "\t" not in text and "|" not in text
+
+
+def test_a_row_label_continued_below_its_figures_is_joined_back():
+    # 1.申请人无正当理由逾期不补正、行政机关不 / 再处理其政府信息公开申请: the rest of the
+    # label, on the line after the figures, is the next row's first cell no label
+    # of the table names; joined back, the two name the row (GP307)
+    report = example()
+    back = govparse.parse(dumps(report, "aligned"))
+    assert back == report
+    notes = [d.message for d in back.diagnostics if d.code == "GP307"]
+    assert notes == [
+        "row label '1.申请人无正当理由逾期不补正、行政机关不' continues on a line after its "
+        "figures as '再处理其政府信息公开申请'; read as '1.申请人无正当理由逾期不补正、行政机关"
+        "不再处理其政府信息公开申请'",
+        "row label '2.申请人逾期未按收费通知要求缴纳费用、行' continues on a line after its "
+        "figures as '政机关不再处理其政府信息公开申请'; read as '2.申请人逾期未按收费通知要求缴纳"
+        "费用、行政机关不再处理其政府信息公开申请'",
+    ]
 
 
 def test_an_aligned_row_with_blank_cells_is_placed_by_the_header_above_it():

@@ -177,6 +177,7 @@ class TableReader:
             for cell in row.labels:
                 self._note_label_form(cell)
         rows = self._strays_joined(rows)
+        self._continued_labels(rows)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -217,6 +218,33 @@ class TableReader:
                     continue
             out.append(row)
         return out
+
+    def _continued_labels(self, rows: list[LogicalRow]) -> None:
+        """A row label wrapped onto the line after its figures (a PDF's cell: its
+        figures on the first line, ``1.申请人无正当理由逾期不补正、行政机关不`` /
+        ``再处理其政府信息公开申请`` below): the rest, the first label of the next
+        row that is no label of the table, goes back to the label it continues when
+        together, not apart, they name a row."""
+        cat = self.catalogue
+        for previous, row in zip(rows, rows[1:]):
+            if not (previous.has_figures and previous.labels and row.labels):
+                continue
+            leaf = previous.labels[-1]
+            if label_key(leaf.text) in cat.labels_by_key:
+                continue
+            for index, rest in enumerate(row.labels):
+                if label_key(rest.text) in cat.labels_by_key:
+                    continue  # (a parent label standing on the same line)
+                if rest.line is None or leaf.line is None or rest.line <= leaf.line:
+                    break
+                joined = leaf.joined(rest)
+                if label_key(joined.text) in cat.rows_by_key:
+                    previous.labels[-1] = joined
+                    del row.labels[index]
+                    self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
+                                  f"after its figures as '{rest.text}'; read as "
+                                  f"'{joined.text}'", at=rest, length=len(rest.text))
+                break
 
     def _read_row(self, row: LogicalRow) -> None:
         labels = list(row.labels)
