@@ -41,12 +41,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import govparse  # noqa: E402
-from corpus import ROOT, SEEDS, build_corpus, megabyte_input  # noqa: E402
+from corpus import BENCH_LAYOUTS, ROOT, SEEDS, build_corpus, megabyte_input  # noqa: E402
 
 MIN_CALLS = 100  # calls per group and pass, at least
 WARM_UP = 300  # reports in the untimed warm-up pass (and round-trip check)
 TARGETS = {"parse+validate": 40.0, "cold start": 8.0, "peak memory": 50.0}
-GROUPS = ("reference", "tab", "pipe", "cells", "markdown")
+GROUPS = ("reference",) + BENCH_LAYOUTS
 
 # The floor: one pass of one compiled regular expression that splits a text into
 # cells, the least any reader of these tables must do.
@@ -257,7 +257,7 @@ def verdict(ok: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=None,
-                    help="generated reports (spread over the 4 layouts); default 2000, "
+                    help="generated reports (spread over the 6 layouts); default 2000, "
                          "--quick 100")
     ap.add_argument("--quick", action="store_true", help="small corpus, fewer runs: < 30 s")
     ap.add_argument("--repeats", type=int, default=None, help="timed passes (median); default 3")

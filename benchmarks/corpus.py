@@ -27,7 +27,7 @@ from govparse.model.report import (
     ReviewLitigation,
     Section,
 )
-from govparse.emit.printer import LAYOUTS, dumps
+from govparse.emit.printer import CONVERTED_LAYOUTS, LAYOUTS, dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "data" / "seeds"
@@ -151,17 +151,20 @@ class Item:
     model: Report | None = None  # what the text was printed from (generated only)
 
 
+# The layouts generated reports are spread over: the printer's four canonical ones,
+# and w3m's box-drawing grid and pdftotext -layout's aligned columns.
+BENCH_LAYOUTS = LAYOUTS + CONVERTED_LAYOUTS
 SHARE_2019 = 0.2  # of generated reports, on the 2019 template (2019 and 2020 reports)
 
 
 def build_corpus(generated: int, seed: int = 2021) -> list[Item]:
-    """The reference reports, then ``generated`` reports spread over the four layouts,
+    """The reference reports, then ``generated`` reports spread over the six layouts,
     a fifth of them on the 2019 template."""
     items = [Item("reference", name, text) for name, text in reference_texts()]
     rng = random.Random(seed)
     examples = example_reports()
     for index in range(generated):
-        layout = LAYOUTS[index % len(LAYOUTS)]
+        layout = BENCH_LAYOUTS[index % len(BENCH_LAYOUTS)]
         use_2019 = len(examples) > 1 and rng.random() < SHARE_2019
         model = random_report(examples[1] if use_2019 else examples[0], rng)
         items.append(Item(layout, f"generated-{index:05d}-{layout}", dumps(model, layout), model))

@@ -79,6 +79,12 @@ def main() -> None:
         if name.startswith("printed/"):
             _, layout, seed = name.split("/")
             put(f"printed-{layout}-{seed}", text)
+            if layout == "tab":
+                # w3m's box-drawing grid: in the seed corpus only, not yet among the
+                # mutation bases (fuzz/README.md, "The grid layout")
+                import govparse
+
+                put(f"printed-grid-{seed}", govparse.dumps(govparse.parse(text), "grid"))
     example = (EXAMPLES_DIR / "report-2024-tab.txt").read_text(encoding="utf-8")
     put("example-utf8-bom.txt", codecs.BOM_UTF8 + example.encode("utf-8"))
     put("example-utf16-le-bom.txt", example.encode("utf-16"))

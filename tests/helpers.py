@@ -23,6 +23,19 @@ def codes(report) -> list[str]:
     return [d.code for d in report.diagnostics]
 
 
+def assert_positions_point_at_figures(text: str, report) -> None:
+    """Each figure read from a text (line and column) points at its number there."""
+    from govparse.emit.printer import figure_text
+
+    lines = text.split("\n")
+    for rec in report.figures():
+        if rec.table == "report" or rec.value is None:
+            continue
+        written = figure_text(rec.value)
+        assert rec.line is not None and rec.col is not None, rec
+        assert lines[rec.line - 1][rec.col - 1:].startswith(written), (rec, lines[rec.line - 1])
+
+
 def assert_reads_back_in_place(report, written, document, location_type) -> None:
     """A report printed as a page or a file (``written``) reads back equal, with no
     error, each figure at the cell of its table that holds its text (``document``:
@@ -48,5 +61,5 @@ def assert_reads_back_in_place(report, written, document, location_type) -> None
             (table, row, column)
 
 
-__all__ = ["assert_reads_back_in_place", "changed", "codes", "dumps", "example_text",
+__all__ = ["assert_positions_point_at_figures", "assert_reads_back_in_place", "changed", "codes", "dumps", "example_text",
            "line_of"]

@@ -19,12 +19,14 @@ from govparse.api import read_document
 from govparse.diagnostics import Severity
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.emit.printer import LAYOUTS, dumps, table_blocks, title_line
+from govparse.template.spec import label_key
 from govparse.model.report import Figure, MetaField, Report
 from govparse.template.sections import SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS
 from govparse.template.spec import load_template
 from govparse.testing import strategies as gst
 
 from conftest import EXAMPLES
+from helpers import assert_positions_point_at_figures
 
 # A whole report an example, for each template and layout: fewer examples than the
 # profile's (50 in the quick profile).
@@ -89,6 +91,69 @@ def test_a_printed_report_reads_back_through_the_text_front_end(template, layout
     assert figures(back) == figures(report)
     assert back == report
     assert errors(back) == []
+
+
+# ---------------------------------------------------------------- as converters print it
+
+# The printer's ``grid`` (w3m's box-drawing grid) and ``aligned`` (pdftotext -layout)
+# layouts are what the drawn and spaced readers are for; fewer examples: each prints
+# and reads a whole report laid out by display width.
+CONVERTED = settings(max_examples=max(15, settings.default.max_examples // 5))
+
+
+@pytest.mark.parametrize("template", gst.TEMPLATES)
+@CONVERTED
+@given(data=st.data())
+def test_a_report_drawn_as_w3m_draws_it_reads_back(template, data):
+    # every cell is a region between lines: nothing is in doubt, wrapped labels and
+    # header cells (结果维 / 持) are joined, a missing figure is an empty cell
+    report = data.draw(gst.reports(template), label="report")
+    text = dumps(report, "grid")
+    back = govparse.parse(text)
+    assert figures(back) == figures(report)
+    assert back == report
+    assert errors(back) == []
+    assert_positions_point_at_figures(text, back)
+
+
+@pytest.mark.parametrize("template", gst.TEMPLATES)
+@CONVERTED
+@given(data=st.data())
+def test_a_report_laid_out_as_pdftotext_reads_back_right_or_missing_with_a_word(
+        template, data):
+    # A missing figure is blanks: only its place under the header tells which
+    # column the figures beside it stand in. Each figure reads back as printed, or
+    # is missing with a warning or an error on its own row; none is ever wrong.
+    report = data.draw(gst.reports(template), label="report")
+    text = dumps(report, "aligned")
+    back = govparse.parse(text)
+    assert back.template == template
+    assert_positions_point_at_figures(text, back)
+    said = {d.line for d in back.diagnostics if d.severity is not Severity.NOTE}
+    lines = text.split("\n")
+    want = {(t, r, c): (v, u) for t, r, c, v, u in figures(report)}
+    for t, r, c, value, unit in figures(back):
+        if value is not None:
+            assert (value, unit) == want[(t, r, c)], (t, r, c)
+        elif want[(t, r, c)][0] is not None:
+            assert said & set(_row_lines(lines, report, t, r)), (t, r, c)
+
+
+def _row_lines(lines: list[str], report: Report, table: str, row: str) -> list[int]:
+    """The lines a row of a printed table stands on: those holding its label (the
+    review table: its one line of figures, the last of the table's lines)."""
+    spec = load_template(report.template).table(table)
+    if table == "review_litigation":
+        start = lines.index(SECTION_NAMES["review_litigation"])
+        block = [n for n in range(start + 1, len(lines)) if lines[n].strip()]
+        return [max(n for n in block if n < _next_heading(lines, start)) + 1]
+    label = label_key(next(r for r in spec.rows if r.id == row).path[-1])
+    return [n for n, line in enumerate(lines, start=1) if label in label_key(line)]
+
+
+def _next_heading(lines: list[str], start: int) -> int:
+    return next(n for n in range(start + 1, len(lines))
+                if lines[n] in SECTION_NAMES.values())
 
 
 @pytest.mark.parametrize("template", gst.TEMPLATES)

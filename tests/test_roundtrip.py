@@ -25,9 +25,10 @@ from govparse.testing import strategies as gst
 from govparse.diagnostics import Severity
 from govparse.model.report import Section
 from govparse.frontends.text.grammar import grammar_text
-from govparse.emit.printer import LAYOUTS, dumps, figure_text
+from govparse.emit.printer import LAYOUTS, dumps
 from govparse.template.spec import load_template
 from conftest import SEED_FILES
+from helpers import assert_positions_point_at_figures
 
 # A test that needs fewer examples than the profile still scales with it.
 FEWER = settings(max_examples=max(50, settings.default.max_examples // 4))
@@ -41,16 +42,6 @@ def fmt(text: str, layout: str) -> str:
 def values(report) -> list[tuple]:
     """Every figure (with the organisation and year) without its position."""
     return [(f.table, f.row, f.column, f.value) for f in report.figures()]
-
-
-def assert_positions_point_at_figures(text: str, report) -> None:
-    lines = text.split("\n")
-    for rec in report.figures():
-        if rec.table == "report" or rec.value is None:
-            continue
-        written = figure_text(rec.value)
-        assert rec.line is not None and rec.col is not None, rec
-        assert lines[rec.line - 1][rec.col - 1:].startswith(written), (rec, lines[rec.line - 1])
 
 
 # ---------------------------------------------------------------- generated models

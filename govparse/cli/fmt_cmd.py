@@ -16,16 +16,20 @@ from govparse.cli.common import (
     print_diagnostics,
     read_all,
 )
-from govparse.emit.printer import LAYOUTS, PAGE_LAYOUTS, RUN_TOGETHER_LAYOUTS, dumps
+from govparse.emit.printer import (CONVERTED_LAYOUTS, LAYOUTS, PAGE_LAYOUTS,
+                                   RUN_TOGETHER_LAYOUTS, dumps)
 
 
 @click.command("fmt", short_help="Print reports in a canonical layout, or rewrite them so.")
-@click.option("--layout", type=click.Choice(LAYOUTS + PAGE_LAYOUTS + RUN_TOGETHER_LAYOUTS),
+@click.option("--layout", type=click.Choice(LAYOUTS + CONVERTED_LAYOUTS + PAGE_LAYOUTS
+                                           + RUN_TOGETHER_LAYOUTS),
               default="tab", show_default=True,
               help="tab: one row a line, tab-separated; pipe: ' | '-separated; cells: one "
-                   "cell a line; markdown: markdown tables; html: a web page with the "
-                   "template's merged cells; run-together: a crawler's bare text, no "
-                   "separators (html and run-together: printed only, never written in "
+                   "cell a line; markdown: markdown tables; grid: box-drawing grids as "
+                   "w3m -dump prints them; aligned: space-aligned columns as pdftotext "
+                   "-layout prints them; html: a web page with the template's merged "
+                   "cells; run-together: a crawler's bare text, no separators (grid, "
+                   "aligned, html and run-together: printed only, never written in "
                    "place).")
 @click.option("--in-place", "in_place", is_flag=True,
               help="Rewrite each file in its canonical form (only if it differs).")
@@ -65,6 +69,9 @@ def fmt_command(files, layout, in_place, check, show_notes, max_bytes) -> None:
     if layout in RUN_TOGETHER_LAYOUTS and (in_place or check):
         raise click.UsageError(f"--layout {layout} prints text that reads back only in "
                                "part; it does not go with --in-place or --check")
+    if layout in CONVERTED_LAYOUTS and (in_place or check):
+        raise click.UsageError(f"--layout {layout} prints a report as a converter or PDF "
+                               "tool does; it does not go with --in-place or --check")
     if len(files) > 1 and not (in_place or check):
         raise click.UsageError("several FILES need --in-place or --check; without them "
                                "fmt prints the canonical form of one file")

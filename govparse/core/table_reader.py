@@ -134,14 +134,15 @@ class ShortRow:
     or empty cells to spare (``choices``: the rows of cells, one a column, that
     dropping each possible set of spare empty cells leaves)."""
 
-    __slots__ = ("cells", "columns", "keys", "what", "choices")
+    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers")
 
-    def __init__(self, cells, columns, keys, what, choices=None) -> None:
+    def __init__(self, cells, columns, keys, what, choices=None, headers=None) -> None:
         self.cells = cells
         self.columns = columns
         self.keys = keys
         self.what = what
         self.choices = choices
+        self.headers = headers  # how many header lines stood above the row (None: all)
 
 
 class TableReader:
@@ -166,6 +167,10 @@ class TableReader:
         self.header_positions_of: object = None
         self.column_orders: dict[tuple, tuple] = {}  # _header_order's, for that header line
         self.read_by_position = False  # the review table, written as one row of figures
+        # Header lines a row stands between start a header of their own (the 2019
+        # template's sub-tables of section 二): where each one starts, in header_cells
+        self.header_starts: list[int] = [0]
+        self.row_since_header = False
 
     # ------------------------------------------------------------ entry point
 
@@ -176,6 +181,7 @@ class TableReader:
             for cell in row.labels:
                 self._note_label_form(cell)
         rows = self._strays_joined(rows)
+        self._continued_labels(rows)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -216,6 +222,33 @@ class TableReader:
                     continue
             out.append(row)
         return out
+
+    def _continued_labels(self, rows: list[LogicalRow]) -> None:
+        """A row label wrapped onto the line after its figures (a PDF's cell: its
+        figures on the first line, ``1.申请人无正当理由逾期不补正、行政机关不`` /
+        ``再处理其政府信息公开申请`` below): the rest, the first label of the next
+        row that is no label of the table, goes back to the label it continues when
+        together, not apart, they name a row."""
+        cat = self.catalogue
+        for previous, row in zip(rows, rows[1:]):
+            if not (previous.has_figures and previous.labels and row.labels):
+                continue
+            leaf = previous.labels[-1]
+            if label_key(leaf.text) in cat.labels_by_key:
+                continue
+            for index, rest in enumerate(row.labels):
+                if label_key(rest.text) in cat.labels_by_key:
+                    continue  # (a parent label standing on the same line)
+                if rest.line is None or leaf.line is None or rest.line <= leaf.line:
+                    break
+                joined = leaf.joined(rest)
+                if label_key(joined.text) in cat.rows_by_key:
+                    previous.labels[-1] = joined
+                    del row.labels[index]
+                    self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
+                                  f"after its figures as '{rest.text}'; read as "
+                                  f"'{joined.text}'", at=rest, length=len(rest.text))
+                break
 
     def _read_row(self, row: LogicalRow) -> None:
         labels = list(row.labels)
@@ -329,6 +362,9 @@ class TableReader:
             self._place(cat.rows_by_key[key], [], cell)
         elif key in cat.headers_by_key:
             self.header_keys.add(key)
+            if cell.row not in self.header_cells and self.row_since_header:
+                self.header_starts.append(len(self.header_cells))
+                self.row_since_header = False
             self.header_cells.setdefault(cell.row, []).append(cell)
             self.last_header_row = cell.row
         elif key in cat.parents_by_key:
@@ -393,6 +429,7 @@ class TableReader:
     # ------------------------------------------------------------ figures of a row
 
     def _place(self, spec: RowSpec, data: list[Cell], label: Cell) -> None:
+        self.row_since_header = True
         if spec.id in self.seen_rows:
             first = self.seen_rows[spec.id]
             self.sink.add(
@@ -516,7 +553,8 @@ class TableReader:
             return [MISSING] * len(columns)
         if len(cells) < want:
             # Nothing here says where the gap is: decided when the whole table is read.
-            self.short_rows.append(ShortRow(cells, columns, keys, what))
+            self.short_rows.append(ShortRow(cells, columns, keys, what,
+                                            headers=len(self.header_cells)))
             return [MISSING] * len(columns)
         return self._figures(cells, columns, what)
 
@@ -685,7 +723,7 @@ class TableReader:
         cells, columns, keys, what = short.cells, short.columns, short.keys, short.what
         k, n = len(cells), len(columns)
         first = cells[0]
-        placement = self._placement_by_position(cells, columns)
+        placement = self._placement_by_position(cells, columns, short.headers)
         if placement is not None:
             absent = [columns[i].label for i in range(n) if i not in placement]
             self.sink.add("GP316", f"{what}: no figure stands under {_list(absent)}; "
@@ -742,19 +780,50 @@ class TableReader:
             if self.values is not None:
                 self.values[key] = figure.value
 
-    def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec]):
+    def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
+                               above: int | None = None):
         if any(c.x is None for c in cells):
             return None
-        extents = self._header_extents()
+        extents = self._header_extents(above)
         headers = [extents.get(label_key(col.label)) for col in columns]
         if None in headers:
-            return None
+            headers = self._header_extents_in_order(columns, above)
+            if headers is None:
+                return None
         return placement_by_position([c.x for c in cells], headers)
 
-    def _header_extents(self) -> dict[str, tuple[float, float]]:
-        """Where each column's header stands, for headers that stand in one place."""
+    def _header_extents_in_order(self, columns: list[ColumnSpec], above: int | None = None):
+        """Where each column's header stands when one label heads several columns
+        (the review table: 结果维持 … 总计 under 行政复议, and twice more under
+        行政诉讼): the header cells that name columns, read left to right, when
+        they name the columns one by one in their order and no two overlap."""
+        keys = [label_key(col.label) for col in columns]
+        wanted = set(keys)
+        lines = self._header_lines(above)
+        found = sorted((cell.x, label_key(cell.text)) for line in lines
+                       for cell in line if cell.x is not None and label_key(cell.text) in wanted)
+        if [key for _, key in found] != keys:
+            return None
+        extents = [x for x, _ in found]
+        if any(left[1] > right[0] for left, right in zip(extents, extents[1:])):
+            return None
+        return extents
+
+    def _header_lines(self, above: int | None) -> list[list[Cell]]:
+        """The header lines a row is read under: of the first ``above`` header lines
+        (those above the row; None: all), the last run with no row between them (the
+        2019 template's sub-tables of section 二 each have a header of their own,
+        with their header labels over columns of other widths)."""
+        lines = list(self.header_cells.values())
+        end = len(lines) if above is None else above
+        start = max((s for s in self.header_starts if s < end), default=0)
+        return lines[start:end]
+
+    def _header_extents(self, above: int | None = None) -> dict[str, tuple[float, float]]:
+        """Where each column's header stands, for headers that stand in one place
+        (of the header lines the row is read under: _header_lines)."""
         extents: dict[str, tuple[float, float] | None] = {}
-        for line in self.header_cells.values():
+        for line in self._header_lines(above):
             for cell in line:
                 if cell.x is not None:
                     key = label_key(cell.text)

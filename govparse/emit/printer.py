@@ -10,6 +10,11 @@ Layouts:
 - ``pipe``: one row a line, cells separated by `` | ``, no border pipes;
 - ``cells``: one cell a line, tab-indented, a blank line after each row;
 - ``markdown``: markdown tables, with border pipes and a rule under each header;
+- ``grid``: as ``w3m -dump`` prints the page, each table drawn with box-drawing lines,
+  labels and header cells wrapped inside their cells (govparse/emit/grid_text.py);
+- ``aligned``: as ``pdftotext -layout`` prints the PDF, each table's columns at their
+  display positions with blanks between (govparse/emit/aligned_text.py): a missing
+  figure is blanks, read back only where its place under the header tells;
 - ``html``: a page, the tables with the template's rowspans and colspans
   (govparse/emit/html_page.py);
 - ``docx``: a Word file's bytes, its tables with the template's merged cells
@@ -26,7 +31,7 @@ from govparse.emit.outline import (REPORT_NAME, Block, Tables, cell_text,
 from govparse.model.report import Report
 from govparse.template.spec import load_template
 
-__all__ = ["FILE_LAYOUTS", "LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS",
+__all__ = ["CONVERTED_LAYOUTS", "FILE_LAYOUTS", "LAYOUTS", "PAGE_LAYOUTS", "REPORT_NAME", "RUN_TOGETHER_LAYOUTS",
            "cell_text", "dumps", "figure_text", "outline", "render_block", "table_blocks",
            "title_line"]
 
@@ -36,11 +41,17 @@ FILE_LAYOUTS = ("docx",)  # written as a file's bytes (govparse/emit/docx_file.p
 # Written as a crawler keeps a page, no separators (govparse/emit/run_together.py):
 # its figures read back only where the template's arithmetic splits each run one way.
 RUN_TOGETHER_LAYOUTS = ("run-together",)
+# Written as converters and PDF tools print a page's or a PDF's tables: ``grid`` as
+# ``w3m -dump`` (box-drawing lines, govparse/emit/grid_text.py), ``aligned`` as
+# ``pdftotext -layout`` (columns at their places, no separator,
+# govparse/emit/aligned_text.py). Read back by the drawn and spaced readers; a missing
+# figure in ``aligned`` is blanks, placed back only where its place tells.
+CONVERTED_LAYOUTS = ("grid", "aligned")
 
 
 def dumps(report: Report, layout: str = "tab") -> str | bytes:
-    """The report in ``layout``: text (LAYOUTS), a page (``html``), or the bytes of a
-    Word file (``docx``)."""
+    """The report in ``layout``: text (LAYOUTS, CONVERTED_LAYOUTS, RUN_TOGETHER_LAYOUTS),
+    a page (``html``), or the bytes of a Word file (``docx``)."""
     if layout == "docx":
         from govparse.emit.docx_file import dumps_docx
 
@@ -53,8 +64,17 @@ def dumps(report: Report, layout: str = "tab") -> str | bytes:
         from govparse.emit.run_together import dumps_run_together
 
         return dumps_run_together(report)
+    if layout == "grid":
+        from govparse.emit.grid_text import dumps_grid
+
+        return dumps_grid(report)
+    if layout == "aligned":
+        from govparse.emit.aligned_text import dumps_aligned
+
+        return dumps_aligned(report)
     if layout not in LAYOUTS:
-        every = LAYOUTS + PAGE_LAYOUTS + FILE_LAYOUTS + RUN_TOGETHER_LAYOUTS
+        every = (LAYOUTS + CONVERTED_LAYOUTS + PAGE_LAYOUTS + FILE_LAYOUTS
+                 + RUN_TOGETHER_LAYOUTS)
         raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(every)}")
     template = load_template(report.template)
     out: list[str] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL
+from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.blocks import join_split_title
@@ -21,11 +21,17 @@ from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 _PROSE_MARKS = frozenset("。；;！？")
+_CELL_GAP = re.compile(r"[\s\u3000]{2,}")  # blanks that part two cells of a spaced line
 
 
 def is_prose(text: str) -> bool:
-    """A sentence in a table section, not a cell: kept as a paragraph."""
-    return not _PROSE_MARKS.isdisjoint(text) or len(text) > 60
+    """A sentence in a table section, not a cell: kept as a paragraph. Long text
+    counts only when it is long without blanks parting it: a line of cells parted
+    by blanks (a header as pdftotext prints it: ``行政复议        行政诉讼``) is
+    long, but each of its cells is short."""
+    if not _PROSE_MARKS.isdisjoint(text):
+        return True
+    return len(text) > 60 and any(len(part) > 60 for part in _CELL_GAP.split(text))
 
 
 def parse_text(text: str):
@@ -178,7 +184,7 @@ def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
     for ln in lines:
         cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
         if cell is not None and label_key(cell.text) not in known and is_prose(cell.text) \
-                and not _ends_in_figures(cell.text):
+                and not _ends_in_figures(cell.text, known):
             prose.append(Paragraph(cell.text, TextLocation(cell.line, cell.column)))
         else:
             cells.append(ln)
@@ -186,12 +192,24 @@ def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
 
 
 # A row written with blanks between its cells (layouts/spaced.py) ends in figures:
-# 一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95 is long, and no sentence.
-_FIGURES_AT_END = re.compile(r"(?:[\s\u3000]+[-+]?[0-9０-９][0-9０-９.,]*(?:个|件|元|万元)?){2,}[\s\u3000]*$")
+# 一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95 is long, and no sentence; nor is a
+# known row label with one figure after it, its other cells left blank (pdftotext).
+@functools.cache
+def _figures_at_end() -> re.Pattern:
+    return re.compile(rf"(?:[\s\u3000]+[-+]?[0-9０-９][0-9０-９.,．]*(?:{UNITS})?)+[\s\u3000]*$")
 
 
-def _ends_in_figures(text: str) -> bool:
-    return _FIGURES_AT_END.search(text) is not None and not text.rstrip().endswith("。")
+_FIGURE_AFTER_BLANK = re.compile(r"[\s\u3000]+[-+]?[0-9０-９]")
+
+
+def _ends_in_figures(text: str, known: frozenset[str]) -> bool:
+    found = _figures_at_end().search(text)
+    if found is None or text.rstrip().endswith("。"):
+        return False
+    if len(_FIGURE_AFTER_BLANK.findall(found.group())) >= 2:
+        return True
+    labels = _CELL_GAP.split(text[:found.start()].strip())
+    return label_key(labels[-1]) in known
 
 
 @functools.cache
