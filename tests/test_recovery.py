@@ -362,3 +362,18 @@ def test_the_title_s_organisation_stays_unless_the_preamble_names_it_in_full(pre
                             "一、总体情况\n文字。\n")
     assert report.organization.value == "洪泽区人民政府"
     assert "GP113" not in codes(report)
+
+
+def test_the_year_from_a_statistics_period_wrapped_over_two_lines():
+    # w3m wraps a page's long paragraph: 统计期限为 at the end of one line, the date
+    # at the start of the next
+    text = ("本报告所列数据统计期限为\n2024年1月1日至2024年12月31日。\n"
+            "一、总体情况\n文字。\n")
+    report = govparse.parse(text)
+    assert report.organization.value is None
+    assert (report.year.value, report.year.line, report.year.column) == (2024, 2, 1)
+    d = only(report, "GP102")
+    assert (d.line, d.column, d.severity) == (2, 1, Severity.WARNING)
+    # on one line, as before
+    report = govparse.parse("本报告所列数据统计期限为2023年1月1日至12月31日。\n一、总体情况\n")
+    assert (report.year.value, report.year.line, report.year.column) == (2023, 1, 13)

@@ -137,12 +137,18 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         head.line if head else 1, head.column if head else 1,
         hint="a report begins with a line like 某某区2024年政府信息公开工作年度报告",
     )
-    for paragraph in (*preamble, *section_paragraphs):
-        found = _PERIOD_YEAR.search(paragraph.text)
-        if found:
-            column = paragraph.column + found.start(1) if paragraph.column else None
-            sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
-                     "period stated in the text", paragraph.line, column, length=4)
-            return MetaField(), MetaField(int(found.group(1)), paragraph.line, column), None, \
-                preamble
+    paragraphs = (*preamble, *section_paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        # the sentence may wrap onto the next line (统计期限为 / 2024年1月1日…)
+        after = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+        found = _PERIOD_YEAR.search(paragraph.text + after)
+        if found is None or found.start() >= len(paragraph.text):
+            continue
+        at, start = paragraph, found.start(1)
+        if start >= len(paragraph.text):  # the year opens the next line
+            at, start = paragraphs[index + 1], start - len(paragraph.text)
+        column = at.column + start if at.column else None
+        sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
+                 "period stated in the text", at.line, column, length=4)
+        return MetaField(), MetaField(int(found.group(1)), at.line, column), None, preamble
     return MetaField(), MetaField(), None, preamble
