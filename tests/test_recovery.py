@@ -377,3 +377,12 @@ def test_the_year_from_a_statistics_period_wrapped_over_two_lines():
     # on one line, as before
     report = govparse.parse("本报告所列数据统计期限为2023年1月1日至12月31日。\n一、总体情况\n")
     assert (report.year.value, report.year.line, report.year.column) == (2023, 1, 13)
+
+
+def test_only_the_first_title_is_joined_to_the_line_above_it():
+    # found by the grammar-driven round trip: a second title (GP109) under a short line
+    text = "甲县2024年政府信息公开工作年度报告\n乙县\n2023年政府信息公开工作年度报告\n一、总体情况\n"
+    report = govparse.parse(text)
+    assert (report.organization.value, report.year.value) == ("甲县", 2024)
+    assert [p.text for p in report.preamble] == ["乙县", "2023年政府信息公开工作年度报告"]
+    assert "GP111" not in codes(report) and only(report, "GP109").line == 3

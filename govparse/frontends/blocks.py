@@ -89,13 +89,14 @@ def block_of(text: str, location) -> Title | Heading | Paragraph | None:
 def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
     """A title with no organisation whose line above, before any heading, is a short
     line of words (no sentence, no figure): the organisation written on its own line,
-    joined to the title with a note (GP111)."""
+    joined to the title with a note (GP111). Only the first title: a second one is
+    text of the preamble (GP109), whatever stands above it."""
     for i, block in enumerate(blocks):
         if type(block) is Heading:
             break
-        if type(block) is not Title or i == 0:
+        if type(block) is not Title:
             continue
-        above = blocks[i - 1]
+        above = blocks[i - 1] if i else None
         if (type(above) is Paragraph and _starts_with_year(block.text)
                 and _organisation_only(above.text) and is_title(above.text + block.text)):
             joined = Title(above.text + block.text, above.location, block.location)
@@ -103,6 +104,7 @@ def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
                      f"'{block.text}'; read as one title", getattr(above.location, "line", None),
                      getattr(above.location, "column", None), length=len(above.text))
             return blocks[:i - 1] + [joined] + blocks[i + 1:]
+        break
     return blocks
 
 
