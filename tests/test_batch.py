@@ -424,6 +424,38 @@ def test_a_folder_given_twice_is_read_once(tmp_path):
     assert list(files_of([str(tmp_path), str(tmp_path), paths[0]])) == paths
 
 
+def test_a_file_reached_again_by_any_way_is_read_once_and_no_other_is_left_out(tmp_path):
+    sub = tmp_path / "sub"
+    hidden = tmp_path / ".hidden"
+    for folder in (sub, hidden):
+        folder.mkdir()
+    top = _write(tmp_path, ["a"])  # f0000.txt
+    inner = _write(sub, ["b", "c"])
+    secret = _write(hidden, ["d"])
+    os.symlink(sub, tmp_path / "link")  # os.walk does not follow it
+    (tmp_path / "notes.orig").write_text("e", encoding="utf-8")
+    walk = top + inner
+    assert list(files_of([str(tmp_path)])) == walk
+    # a folder inside one walked, before or after it; its files by name, after
+    assert list(files_of([str(tmp_path), str(sub), *inner])) == walk
+    assert list(files_of([str(sub), str(tmp_path)])) == inner + top
+    assert list(files_of([inner[1], str(tmp_path)])) == [inner[1], top[0], inner[0]]
+    # what the walk did not reach is read: a hidden file, one through the link, a
+    # file the walk did not choose; a name that is the same file in other words too
+    linked = str(tmp_path / "link" / "f0000.txt")
+    other = str(tmp_path / "notes.orig")
+    same = str(sub / ".." / "sub" / "f0001.txt")
+    assert list(files_of([str(tmp_path), *secret, linked, other, same])) == \
+        walk + secret + [linked, other]
+    # with --glob, what the walk chose by its pattern
+    assert list(files_of([str(tmp_path), other], globs=("*.orig",))) == [other]
+    assert list(files_of([str(tmp_path), *inner], globs=("sub/*0.txt",))) == \
+        [inner[0], inner[1]]
+    listed = tmp_path / "list.txt"
+    listed.write_text("".join(f"{p}\n" for p in [*inner, *top, secret[0]]), encoding="utf-8")
+    assert list(files_of([str(sub)], files_from=str(listed))) == inner + top + secret
+
+
 def test_an_empty_run_writes_no_output(tmp_path):
     out = tmp_path / "out.sqlite"
     (tmp_path / "in").mkdir()
