@@ -267,6 +267,35 @@ def test_a_file_past_the_timeout_is_stopped_and_the_others_are_read(tmp_path, mi
     assert [d.status for d in done] == [0, 1, 0, 0, 1, 0]
 
 
+def test_a_file_stuck_inside_a_chunk_is_the_one_said_and_the_others_are_read(tmp_path,
+                                                                             misbehaving):
+    # the workers read chunks of 1, 1, 2, 2, 4, 4, 8 files: 12 and 17 are inside one
+    assert [len(c) for c in runner._chunks(iter(enumerate("x" * 22)))] == [1, 1, 2, 2, 4, 4, 8]
+    texts = [report_text(i) for i in range(22)]
+    texts[12] = texts[17] = "HANG-HARD"
+    paths = _write(tmp_path, texts)
+    started = time.monotonic()
+    done = list(run(paths, Options(timeout=0.5), jobs=2))
+    assert time.monotonic() - started < 60
+    assert [d.result.report.path for d in done] == paths
+    codes = [d.result.report.error_code for d in done]
+    assert [i for i, c in enumerate(codes) if c is not None] == [12, 17]
+    assert {codes[12], codes[17]} == {"GP011"}
+    assert "could not be stopped" in done[17].result.report.error_message
+    values = [d.result.figures[0].value for d in done if d.result.report.error_code is None]
+    assert values == [i for i in range(22) if i not in (12, 17)]
+
+
+def test_chunks_are_consecutive_files_and_standard_input_is_one_alone():
+    tasks = list(enumerate(["a", "b", "-", "c", "d", "e", "f", "g"], 1))
+    chunks = list(runner._chunks(iter(tasks)))
+    assert chunks == [[(1, "a")], [(2, "b")], [(3, "-")], [(4, "c"), (5, "d")],
+                      [(6, "e"), (7, "f")], [(8, "g")]]
+    assert [t for c in runner._chunks(iter(enumerate("x" * 100))) for t in c] == \
+        list(enumerate("x" * 100))
+    assert max(len(c) for c in runner._chunks(iter(enumerate("x" * 100)))) == runner.CHUNK
+
+
 def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -384,6 +413,58 @@ def test_a_resumed_run_tries_again_a_file_that_timed_out(tmp_path, misbehaving):
     from govparse.batch.outputs import known_hashes
 
     assert len(known_hashes(str(database), "sqlite")) == 1  # the timed-out file is tried again
+
+
+@pytest.mark.parametrize("format", ["sqlite", "duckdb"])
+def test_a_resumed_run_replaces_the_rows_of_the_files_it_tries_again(tmp_path, monkeypatch,
+                                                                     format):
+    import duckdb
+    import sqlite3
+
+    real = runner._read
+    monkeypatch.setattr(runner, "GRACE", 1.0)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = _write(folder, [report_text(1), "HANG" + report_text(2), "CRASH" + report_text(3)])
+    database = tmp_path / f"run.{format}"
+
+    def resumed_run(misbehave: bool):
+        monkeypatch.setattr(runner, "_read", _misbehave(real) if misbehave else real)
+        result = invoke("parse", str(folder), "-o", str(database), "--timeout", "0.5", "-q",
+                        "-j", "2", "--resume")
+        connect = sqlite3.connect if format == "sqlite" else duckdb.connect
+        db = connect(str(database))
+        try:
+            return result, {name: db.execute(sql).fetchall() for name, sql in (
+                ("reports", "SELECT report_id, path, error_code, figures_found FROM reports "
+                            "ORDER BY report_id"),
+                ("figures", "SELECT report_id, count(*) FROM figures GROUP BY report_id "
+                            "ORDER BY report_id"),
+                ("diagnostics", "SELECT report_id, code FROM diagnostics "
+                                "ORDER BY report_id, code"))}
+        finally:
+            db.close()
+
+    first, rows = resumed_run(misbehave=True)
+    assert first.exit_code == 1
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (2, paths[1], "GP011", 0),
+                               (3, paths[2], "GP010", 0)]
+    assert rows["figures"] == [(1, FIGURES)]
+    assert rows["diagnostics"] == [(2, "GP011"), (3, "GP010")]
+    # tried again and stopped again: their new rows in place of the old, not beside them
+    again, rows = resumed_run(misbehave=True)
+    assert "Checked 3 files" in again.stderr and "1 skipped" in again.stderr
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (5, paths[1], "GP011", 0),
+                               (6, paths[2], "GP010", 0)]
+    assert rows["figures"] == [(1, FIGURES)]
+    assert rows["diagnostics"] == [(5, "GP011"), (6, "GP010")]
+    # tried again and read: each file once, with its figures, and none of the errors
+    last, rows = resumed_run(misbehave=False)
+    assert last.exit_code == 0, last.stderr
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (8, paths[1], None, FIGURES),
+                               (9, paths[2], None, FIGURES)]
+    assert rows["figures"] == [(1, FIGURES), (8, FIGURES), (9, FIGURES)]
+    assert rows["diagnostics"] == []
 
 
 def test_extreme_timeouts_are_usage_errors_or_work(tmp_path):
