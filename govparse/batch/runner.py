@@ -122,6 +122,7 @@ def _start_worker(options: Options, started=None) -> None:
     _options, _started = options, started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
     _end_with_parent()
+    _fixed_mmap_threshold()
 
 
 def _end_with_parent() -> None:
@@ -151,6 +152,24 @@ def _read_chunk(tasks: list[tuple[int, str]]) -> list[Done]:
             _started[report_id % len(_started)] = time.monotonic()
         done.append(read_one(report_id, path, _options))
     return done
+
+
+def _fixed_mmap_threshold() -> None:
+    """With glibc, keep a worker's large blocks (a chunk's results as it sends them,
+    a few hundred kB) in memory maps of their own, returned when freed. glibc raises
+    its threshold for them past each one freed, and then takes them from the heap,
+    which grew with the run (a worker's peak 30 MB after 1,000 files, 33 MB after
+    6,000, 35 MB after 10,000; 30 MB after 6,000 so); a threshold set by mallopt
+    stays where it is."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-3, 64 * 1024)  # M_MMAP_THRESHOLD (glibc starts at 128 kB)
+    except (ImportError, OSError, AttributeError):
+        pass
 
 
 class _TimedOut(BaseException):
