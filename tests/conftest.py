@@ -60,4 +60,6 @@ def example_path(layout: str) -> Path:
     return EXAMPLES / f"report-2024-{layout}.txt"
 
 
-from processes import shared_dir  # noqa: E402,F401 - a fixture for the tests run as nobody
+import processes  # noqa: E402
+
+shared_dir = processes.shared_dir  # a fixture for the tests run as nobody

@@ -42,14 +42,13 @@ def as_nobody(*args: str, stdin: bytes = b"") -> Run:
     live where nobody cannot read (/root)."""
     # The standard library may live where nobody cannot read it either: what a run
     # of several files imports (its worker pool) is imported before the fork.
-    import concurrent.futures  # noqa: F401
-    import concurrent.futures.process  # noqa: F401
-    import fnmatch  # noqa: F401
-    import hashlib  # noqa: F401
-    import multiprocessing.context  # noqa: F401
-    import multiprocessing.popen_fork  # noqa: F401
-    import multiprocessing.queues  # noqa: F401
-    import multiprocessing.synchronize  # noqa: F401
+    import importlib
+
+    for name in ("concurrent.futures", "concurrent.futures.process", "fnmatch", "hashlib",
+                 "multiprocessing.context", "multiprocessing.popen_fork",
+                 "multiprocessing.queues", "multiprocessing.synchronize",
+                 "multiprocessing.sharedctypes", "multiprocessing.heap"):
+        importlib.import_module(name)
 
     files = [tempfile.TemporaryFile() for _ in range(3)]
     files[0].write(stdin)

@@ -267,6 +267,35 @@ def test_a_file_past_the_timeout_is_stopped_and_the_others_are_read(tmp_path, mi
     assert [d.status for d in done] == [0, 1, 0, 0, 1, 0]
 
 
+def test_a_file_stuck_inside_a_chunk_is_the_one_said_and_the_others_are_read(tmp_path,
+                                                                             misbehaving):
+    # the workers read chunks of 1, 1, 2, 2, 4, 4, 8 files: 12 and 17 are inside one
+    assert [len(c) for c in runner._chunks(iter(enumerate("x" * 22)))] == [1, 1, 2, 2, 4, 4, 8]
+    texts = [report_text(i) for i in range(22)]
+    texts[12] = texts[17] = "HANG-HARD"
+    paths = _write(tmp_path, texts)
+    started = time.monotonic()
+    done = list(run(paths, Options(timeout=0.5), jobs=2))
+    assert time.monotonic() - started < 60
+    assert [d.result.report.path for d in done] == paths
+    codes = [d.result.report.error_code for d in done]
+    assert [i for i, c in enumerate(codes) if c is not None] == [12, 17]
+    assert {codes[12], codes[17]} == {"GP011"}
+    assert "could not be stopped" in done[17].result.report.error_message
+    values = [d.result.figures[0].value for d in done if d.result.report.error_code is None]
+    assert values == [i for i in range(22) if i not in (12, 17)]
+
+
+def test_chunks_are_consecutive_files_and_standard_input_is_one_alone():
+    tasks = list(enumerate(["a", "b", "-", "c", "d", "e", "f", "g"], 1))
+    chunks = list(runner._chunks(iter(tasks)))
+    assert chunks == [[(1, "a")], [(2, "b")], [(3, "-")], [(4, "c"), (5, "d")],
+                      [(6, "e"), (7, "f")], [(8, "g")]]
+    assert [t for c in runner._chunks(iter(enumerate("x" * 100))) for t in c] == \
+        list(enumerate("x" * 100))
+    assert max(len(c) for c in runner._chunks(iter(enumerate("x" * 100)))) == runner.CHUNK
+
+
 def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -386,6 +415,58 @@ def test_a_resumed_run_tries_again_a_file_that_timed_out(tmp_path, misbehaving):
     assert len(known_hashes(str(database), "sqlite")) == 1  # the timed-out file is tried again
 
 
+@pytest.mark.parametrize("format", ["sqlite", "duckdb"])
+def test_a_resumed_run_replaces_the_rows_of_the_files_it_tries_again(tmp_path, monkeypatch,
+                                                                     format):
+    import duckdb
+    import sqlite3
+
+    real = runner._read
+    monkeypatch.setattr(runner, "GRACE", 1.0)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paths = _write(folder, [report_text(1), "HANG" + report_text(2), "CRASH" + report_text(3)])
+    database = tmp_path / f"run.{format}"
+
+    def resumed_run(misbehave: bool):
+        monkeypatch.setattr(runner, "_read", _misbehave(real) if misbehave else real)
+        result = invoke("parse", str(folder), "-o", str(database), "--timeout", "0.5", "-q",
+                        "-j", "2", "--resume")
+        connect = sqlite3.connect if format == "sqlite" else duckdb.connect
+        db = connect(str(database))
+        try:
+            return result, {name: db.execute(sql).fetchall() for name, sql in (
+                ("reports", "SELECT report_id, path, error_code, figures_found FROM reports "
+                            "ORDER BY report_id"),
+                ("figures", "SELECT report_id, count(*) FROM figures GROUP BY report_id "
+                            "ORDER BY report_id"),
+                ("diagnostics", "SELECT report_id, code FROM diagnostics "
+                                "ORDER BY report_id, code"))}
+        finally:
+            db.close()
+
+    first, rows = resumed_run(misbehave=True)
+    assert first.exit_code == 1
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (2, paths[1], "GP011", 0),
+                               (3, paths[2], "GP010", 0)]
+    assert rows["figures"] == [(1, FIGURES)]
+    assert rows["diagnostics"] == [(2, "GP011"), (3, "GP010")]
+    # tried again and stopped again: their new rows in place of the old, not beside them
+    again, rows = resumed_run(misbehave=True)
+    assert "Checked 3 files" in again.stderr and "1 skipped" in again.stderr
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (5, paths[1], "GP011", 0),
+                               (6, paths[2], "GP010", 0)]
+    assert rows["figures"] == [(1, FIGURES)]
+    assert rows["diagnostics"] == [(5, "GP011"), (6, "GP010")]
+    # tried again and read: each file once, with its figures, and none of the errors
+    last, rows = resumed_run(misbehave=False)
+    assert last.exit_code == 0, last.stderr
+    assert rows["reports"] == [(1, paths[0], None, FIGURES), (8, paths[1], None, FIGURES),
+                               (9, paths[2], None, FIGURES)]
+    assert rows["figures"] == [(1, FIGURES), (8, FIGURES), (9, FIGURES)]
+    assert rows["diagnostics"] == []
+
+
 def test_extreme_timeouts_are_usage_errors_or_work(tmp_path):
     paths = _write(tmp_path, [report_text(i) for i in range(3)])
     for bad in ("0", "nan", "inf", "1e20"):
@@ -422,6 +503,38 @@ def test_standard_input_is_read_once_and_lists_must_exist(tmp_path):
 def test_a_folder_given_twice_is_read_once(tmp_path):
     paths = _write(tmp_path, [report_text(i) for i in range(3)])
     assert list(files_of([str(tmp_path), str(tmp_path), paths[0]])) == paths
+
+
+def test_a_file_reached_again_by_any_way_is_read_once_and_no_other_is_left_out(tmp_path):
+    sub = tmp_path / "sub"
+    hidden = tmp_path / ".hidden"
+    for folder in (sub, hidden):
+        folder.mkdir()
+    top = _write(tmp_path, ["a"])  # f0000.txt
+    inner = _write(sub, ["b", "c"])
+    secret = _write(hidden, ["d"])
+    os.symlink(sub, tmp_path / "link")  # os.walk does not follow it
+    (tmp_path / "notes.orig").write_text("e", encoding="utf-8")
+    walk = top + inner
+    assert list(files_of([str(tmp_path)])) == walk
+    # a folder inside one walked, before or after it; its files by name, after
+    assert list(files_of([str(tmp_path), str(sub), *inner])) == walk
+    assert list(files_of([str(sub), str(tmp_path)])) == inner + top
+    assert list(files_of([inner[1], str(tmp_path)])) == [inner[1], top[0], inner[0]]
+    # what the walk did not reach is read: a hidden file, one through the link, a
+    # file the walk did not choose; a name that is the same file in other words too
+    linked = str(tmp_path / "link" / "f0000.txt")
+    other = str(tmp_path / "notes.orig")
+    same = str(sub / ".." / "sub" / "f0001.txt")
+    assert list(files_of([str(tmp_path), *secret, linked, other, same])) == \
+        walk + secret + [linked, other]
+    # with --glob, what the walk chose by its pattern
+    assert list(files_of([str(tmp_path), other], globs=("*.orig",))) == [other]
+    assert list(files_of([str(tmp_path), *inner], globs=("sub/*0.txt",))) == \
+        [inner[0], inner[1]]
+    listed = tmp_path / "list.txt"
+    listed.write_text("".join(f"{p}\n" for p in [*inner, *top, secret[0]]), encoding="utf-8")
+    assert list(files_of([str(sub)], files_from=str(listed))) == inner + top + secret
 
 
 def test_an_empty_run_writes_no_output(tmp_path):

@@ -180,6 +180,80 @@ def test_each_output_holds_every_figure(tmp_path, results, format):
                             "change")] == (-3, "-3")
 
 
+def test_the_csv_lines_made_in_a_worker_are_those_of_csv_value(results):
+    # csv_text leaves all but the flags to the csv module: the cells must be
+    # serialize.csv_value's, quoting and all, whatever the values
+    import io
+
+    from govparse.batch.outputs.csv_out import csv_bytes, csv_text
+    from govparse.batch.outputs.tabular import long_rows
+    from govparse.emit.serialize import csv_value
+
+    def reference(result):
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(
+            [csv_value(v) for v in row] for row in long_rows(result))
+        return text.getvalue()
+
+    odd = results[0]._replace(
+        report=results[0].report._replace(path='a, "b"\nc.txt', organization="某,局\r"),
+        figures=tuple(f._replace(value=v, unit=u, location=where, inferred=flag,
+                                 recovered=not flag, line=None if flag else 3)
+                      for f, v, u, where, flag in zip(
+                          results[0].figures, (None, Decimal("1.2500"), -3, 0, 10**20),
+                          (None, "万元", "", '"', "件"),
+                          ("page 2, table 1", None, "a\nb", "", '"x"'),
+                          (True, False, True, False, False))))
+    for result in (*results, odd):
+        assert csv_text(result) == reference(result)
+        assert csv_bytes(result) == reference(result).encode("utf-8")
+    assert csv_text(odd).startswith('"a, ""b""\nc.txt","某,局\r",2024,2021,')
+    assert ",1.2500,万元,false," in csv_text(odd)
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_a_run_writes_the_same_whatever_the_jobs(tmp_path, inputs, format):
+    # the workers make what the output writes, a chunk of files a message: the file
+    # is the same as one process writes it, file for file in order
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, path in enumerate(inputs * 3):
+        if path.exists():
+            (folder / f"{i:03d}-{path.name}").write_bytes(path.read_bytes())
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"run{jobs}.{format}"
+        result = CliRunner().invoke(govparse.cli.cli, ["parse", str(folder), "-o", str(out),
+                                                       "-j", jobs, "-q"])
+        assert result.exit_code == 1, result.stderr  # a bad file among them
+        outputs.append(read_whole(out, format))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000
+
+
+def read_whole(path, format):
+    """Everything an output holds, in order: its bytes, its tables' rows, its sheets."""
+    if format in ("csv", "jsonl"):
+        return path.read_bytes()
+    if format == "parquet":
+        return pq.read_table(path).to_pylist()
+    if format == "xlsx":
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        try:
+            return [(name, row) for name in workbook.sheetnames
+                    for row in workbook[name].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    connection = connect(path, format)
+    try:
+        return [(name, row) for name in ("reports", "figures", "diagnostics")
+                for row in connection.execute(f"SELECT * FROM {name} ORDER BY ALL"
+                                              if format == "duckdb" else
+                                              f"SELECT * FROM {name}").fetchall()]
+    finally:
+        connection.close()
+
+
 def test_the_outputs_agree_figure_for_figure(tmp_path, results):
     # one run's results, written in each tabular form and read back with each
     # format's own reader: the same figures, the same numbers, the same exact text
@@ -283,6 +357,38 @@ def test_resume_adds_after_the_reports_there_and_knows_their_files(tmp_path, res
     finally:
         connection.close()
     assert read_back(path, format) == expected_figures(results)
+
+
+@pytest.mark.parametrize("format", DATABASES)
+def test_resume_replaces_the_rows_of_a_file_an_earlier_run_could_not_finish(tmp_path, results,
+                                                                            format):
+    path = str(tmp_path / f"run.{format}")
+    good, moved = results[0], results[2]  # two reports read
+    timed_out = result_of(2, good.report.path, error=GovParseError(
+        "GP011", "reading the file took longer than 1 s (--timeout)", path=good.report.path))
+    crashed = result_of(3, "/elsewhere/before.txt", sha256=moved.report.sha256,
+                        error=GovParseError("GP010", "govparse failed on this file",
+                                            path="/elsewhere/before.txt"))
+    kept = results[1]._replace(report=results[1].report._replace(report_id=4))  # GP002: stays
+    write(path, format, [results[3]._replace(report=results[3].report._replace(report_id=1)),
+                         timed_out, crashed, kept])
+    assert known_hashes(path, format) == {results[3].report.sha256, kept.report.sha256}
+    # the next run reads them again: the first by its path, the second by its content
+    write(path, format, renumbered([good, moved]), resume=True)
+    connection = connect(path, format)
+    try:
+        assert connection.execute("SELECT report_id, path, error_code FROM reports "
+                                  "ORDER BY report_id").fetchall() == [
+            (1, results[3].report.path, None), (4, kept.report.path, "GP002"),
+            (5, good.report.path, None), (6, moved.report.path, None)]
+        assert connection.execute("SELECT report_id, code FROM diagnostics ORDER BY "
+                                  "report_id, code").fetchall() == sorted(
+            (i, d.code) for i, r in zip((1, 4, 5, 6), (results[3], kept, good, moved))
+            for d in r.diagnostics)
+        assert kept.diagnostics  # the GP002 of the file that stays
+    finally:
+        connection.close()
+    assert read_back(path, format) == expected_figures([results[3], good, moved])
 
 
 @pytest.mark.parametrize("format", DATABASES)

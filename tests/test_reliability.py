@@ -50,7 +50,7 @@ def test_an_unreadable_file_is_its_own_gp001_and_the_batch_goes_on(shared_dir):
                        "line,col,location,recovered")
     assert len(rows) == 1 + 2 * FIGURES_A_REPORT
     assert [r.split(",")[0] for r in rows[1::FIGURES_A_REPORT]] == [str(good), str(other)]
-    assert f"not read: GP001 cannot read the file: Permission denied".encode() in run.stderr
+    assert "not read: GP001 cannot read the file: Permission denied".encode() in run.stderr
     assert str(locked).encode() in run.stderr
 
 

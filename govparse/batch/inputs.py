@@ -25,25 +25,60 @@ def files_of(paths: Iterable[str], *, globs: tuple[str, ...] = (),
     order), then the files listed in ``files_from`` (``-``: standard input), one a
     line. Walked lazily: a run starts before a large folder is walked through. A file
     reached twice (a folder given twice, a file given and in a folder given) is read
-    once, where it is reached first."""
-    seen: set[str] = set()
-    for path in _given(paths, globs, files_from):
-        if path != "-":
-            key = os.path.normpath(os.path.abspath(path))
-            if key in seen:
-                continue
-            seen.add(key)
+    once, where it is reached first. What is kept to know it grows with the files
+    given by name, never with a folder's: whether the walk of a folder reached a file
+    is told by the file's path (walked_to)."""
+    named: set[str] = set()  # the files given by name so far
+    for path, walked, by_name in _given(paths, globs, files_from):
+        if path == "-":
+            yield path
+            continue
+        key = _key(path)
+        if key in named or any(walked_to(key, folder, globs) for folder in walked):
+            continue
+        if by_name:
+            named.add(key)
         yield path
 
 
+def _key(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def walked_to(key: str, folder: str, globs: tuple[str, ...]) -> bool:
+    """Whether the walk of ``folder`` reaches the file ``key`` (both absolute and
+    normalized): it is inside, not hidden, chosen, and under no link to a folder
+    (os.walk does not follow them)."""
+    prefix = os.path.join(folder, "")
+    if not key.startswith(prefix):
+        return False
+    relative = key[len(prefix):]
+    parts = relative.split(os.sep)
+    if any(part.startswith(".") for part in parts) or not _chosen(parts[-1], relative, globs):
+        return False
+    inner = folder
+    for part in parts[:-1]:
+        inner = os.path.join(inner, part)
+        if os.path.islink(inner):
+            return False
+    return True
+
+
 def _given(paths: Iterable[str], globs: tuple[str, ...], files_from: str | None):
+    """(path, the folders walked before it came, whether it was given by name)."""
+    walked: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path, globs)
+            before = tuple(walked)
+            walked.append(_key(path))
+            for found in _walk(path, globs):
+                yield found, before, False
         else:
-            yield path
+            yield path, tuple(walked), True
     if files_from is not None:
-        yield from _listed(files_from)
+        walked_all = tuple(walked)
+        for path in _listed(files_from):
+            yield path, walked_all, True
 
 
 def _walk(folder: str, globs: tuple[str, ...]) -> Iterator[str]:
@@ -52,8 +87,10 @@ def _walk(folder: str, globs: tuple[str, ...]) -> Iterator[str]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if _chosen(name, os.path.relpath(os.path.join(root, name), folder), globs):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if (name.lower().endswith(READ_SUFFIXES) if not globs  # _chosen, no relpath made
+                    else _chosen(name, os.path.relpath(path, folder), globs)):
+                yield path
 
 
 def walk_order(relative_paths: Iterable[str], globs: tuple[str, ...] = ()) -> list[str]:

@@ -1,13 +1,17 @@
 """Read many files, in worker processes, and give each file's result in the order
 the files were given, as soon as it and those before it are done.
 
-- A pool of ``jobs`` worker processes (concurrent.futures) reads the files; at most
-  a bounded window of them is in flight, so a run of any size holds a bounded
-  number of results in memory.
+- A pool of ``jobs`` worker processes (concurrent.futures) reads the files, a chunk
+  of consecutive files a task (one message back for several files: the run's own
+  process, which receives and writes every result, is the part of a run that does
+  not scale with the workers); at most a bounded window of files is in flight, so a
+  run of any size holds a bounded number of results in memory.
 - A file that takes longer than ``timeout`` seconds is stopped in its worker (an
   alarm) and is that file's error (GP011); one stuck where no alarm reaches (in a
-  PDF library's C code) is found by the run waiting ``timeout`` and a grace period
-  for it: the workers are stopped and the files that were in flight read again.
+  PDF library's C code) is found by the run seeing it in progress (each worker
+  notes when it starts a file, in memory shared with the run) for ``timeout`` and a
+  grace period: the workers are stopped, the file is its error, and the other
+  files that were in flight are read again.
 - A file that stops its worker process (a crash in C code, the memory exhausted)
   breaks the pool: the files in flight are then read again one at a time, each in
   a fresh worker, and the one that crashes its worker alone is that file's error
@@ -22,8 +26,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from itertools import chain, islice
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from govparse.batch.records import FileResult
 from govparse.batch.rows import result_of
@@ -31,7 +36,8 @@ from govparse.errors import GovParseError, InputError
 from govparse.source import DEFAULT_MAX_BYTES
 
 GRACE = 30.0  # seconds the run waits past the timeout before stopping the workers
-WINDOW_PER_JOB = 8  # files in flight for each worker: enough to keep each one busy
+WINDOW_PER_JOB = 16  # files in flight for each worker: enough to keep each one busy
+CHUNK = 8  # files a task at most (the first tasks of a run smaller: 1, 1, 2, 2, 4, 4, 8)
 
 
 class Options(NamedTuple):
@@ -53,15 +59,22 @@ class Options(NamedTuple):
     # one file needs none, and hashlib is a few ms of a cold start
     hash: bool = True
     stdin_name: str = "-"  # the name standard input ("-") goes by (--stdin-filename)
+    # what the output makes of each result (a writer's encoder, govparse.batch.outputs),
+    # made where the file is read: the run's own process then only writes it
+    encode: Callable[[FileResult], object] | None = None
 
 
 class Done(NamedTuple):
-    """One file done: its rows, and what the command line prints of it."""
+    """One file done: its rows, and what the command line prints of it. With
+    Options.encode, ``encoded`` is what it made of the result, and the result keeps
+    only its report row and diagnostics (its figures and model are in ``encoded``:
+    not sent twice from the worker)."""
 
     result: FileResult
     rendered: str | None = None  # its diagnostics and verdict, if Options.render
     status: int = 0  # 0 clean, 1 problems, 2 not readable (the command line's exit codes)
     skipped: bool = False  # its sha256 is in Options.skip: not read
+    encoded: object = None  # Options.encode(the result), when the options have it
 
 
 def status_of(report, error, fail_on_warning: bool) -> int:
@@ -101,13 +114,15 @@ def run(paths: Iterable[str], options: Options = Options(), *, jobs: int | None 
 # ---------------------------------------------------------------- in a worker
 
 _options: Options | None = None  # a worker's: set once when it starts
+_started = None  # a worker's: the run's shared array of when each file in flight started
 
 
-def _start_worker(options: Options) -> None:
-    global _options
-    _options = options
+def _start_worker(options: Options, started=None) -> None:
+    global _options, _started
+    _options, _started = options, started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
     _end_with_parent()
+    _fixed_mmap_threshold()
 
 
 def _end_with_parent() -> None:
@@ -126,6 +141,35 @@ def _end_with_parent() -> None:
 
 def _read_in_worker(report_id: int, path: str) -> Done:
     return read_one(report_id, path, _options)
+
+
+def _read_chunk(tasks: list[tuple[int, str]]) -> list[Done]:
+    """Read consecutive files, noting when each starts (in the slot of its report id)
+    for the run to see which one a stuck worker is in."""
+    done = []
+    for report_id, path in tasks:
+        if _started is not None:
+            _started[report_id % len(_started)] = time.monotonic()
+        done.append(read_one(report_id, path, _options))
+    return done
+
+
+def _fixed_mmap_threshold() -> None:
+    """With glibc, keep a worker's large blocks (a chunk's results as it sends them,
+    a few hundred kB) in memory maps of their own, returned when freed. glibc raises
+    its threshold for them past each one freed, and then takes them from the heap,
+    which grew with the run (a worker's peak 30 MB after 1,000 files, 33 MB after
+    6,000, 35 MB after 10,000; 30 MB after 6,000 so); a threshold set by mallopt
+    stays where it is."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.mallopt(-3, 64 * 1024)  # M_MMAP_THRESHOLD (glibc starts at 128 kB)
+    except (ImportError, OSError, AttributeError):
+        pass
 
 
 class _TimedOut(BaseException):
@@ -196,7 +240,14 @@ def _read_one(report_id: int, path: str, name: str, options: Options, opener) ->
     result = result_of(report_id, name, sha256=sha256, format=format, report=report,
                        error=error, keep_model=options.keep_model)
     rendered = _rendered(name, source, report, error, options) if options.render else None
-    return Done(result, rendered, status_of(report, error, options.fail_on_warning))
+    return _done(result, rendered, status_of(report, error, options.fail_on_warning), options)
+
+
+def _done(result: FileResult, rendered: str | None, status: int, options: Options) -> Done:
+    if options.encode is None:
+        return Done(result, rendered, status)
+    return Done(FileResult(result.report, (), result.diagnostics), rendered, status,
+                encoded=options.encode(result))
 
 
 def _can_alarm() -> bool:
@@ -250,7 +301,7 @@ def _failed(report_id: int, path: str, error: GovParseError, options: Options) -
     """A file the run could not read in a worker (GP010, GP011)."""
     result = result_of(report_id, path, error=error, keep_model=options.keep_model)
     rendered = _rendered(path, None, None, error, options) if options.render else None
-    return Done(result, rendered, status_of(None, error, options.fail_on_warning))
+    return _done(result, rendered, status_of(None, error, options.fail_on_warning), options)
 
 
 # ---------------------------------------------------------------- the pool
@@ -262,9 +313,22 @@ class _Pool:
     file needs none of them.)"""
 
     def __init__(self, jobs: int, options: Options, start_method: str = "fork") -> None:
+        import multiprocessing
+
         self.jobs = jobs
         self.options = options
-        self.start_method = start_method
+        self.window = jobs * WINDOW_PER_JOB  # files in flight at most
+        # fork: a worker starts at once with govparse imported (the command line runs
+        # no thread that could hold a lock across the fork); forkserver for a library
+        # host that may
+        if start_method not in multiprocessing.get_all_start_methods():
+            start_method = None  # the platform's own (spawn on Windows)
+        self.context = multiprocessing.get_context(start_method)
+        # when each file in flight started in its worker (time.monotonic; 0: not yet),
+        # in the slot of its report id: the ids in flight are consecutive and fewer
+        # than the slots
+        self.started = self.context.RawArray("d", self.window + CHUNK) \
+            if options.timeout is not None else None
         self.executor = None  # a concurrent.futures.ProcessPoolExecutor while running
 
     def __enter__(self) -> _Pool:
@@ -285,18 +349,10 @@ class _Pool:
 
     def _new(self, workers: int):
         import concurrent.futures as futures
-        import multiprocessing
 
-        # fork: a worker starts at once with govparse imported (the command line runs
-        # no thread that could hold a lock across the fork); forkserver for a library
-        # host that may
-        method = self.start_method
-        if method not in multiprocessing.get_all_start_methods():
-            method = None  # the platform's own (spawn on Windows)
-        context = multiprocessing.get_context(method)
-        return futures.ProcessPoolExecutor(workers, mp_context=context,
+        return futures.ProcessPoolExecutor(workers, mp_context=self.context,
                                            initializer=_start_worker,
-                                           initargs=(self.options,))
+                                           initargs=(self.options, self.started))
 
     def _stop(self) -> None:
         if self.executor is not None:
@@ -307,64 +363,107 @@ class _Pool:
         timeout = self.options.timeout
         return None if timeout is None else timeout + GRACE
 
+    def _submit(self, chunk: list[tuple[int, str]]):
+        if self.started is not None:
+            for report_id, _ in chunk:
+                self.started[report_id % len(self.started)] = 0.0
+        return self.executor.submit(_read_chunk, chunk)
+
     def results(self, tasks: Iterator[tuple[int, str]]) -> Iterator[Done]:
-        import concurrent.futures as futures
         from collections import deque
         from concurrent.futures.process import BrokenProcessPool
 
-        window = self.jobs * WINDOW_PER_JOB
-        pending: deque = deque()  # (task, its future; None: read here, in order)
-        tasks = iter(tasks)
+        pending: deque = deque()  # (a chunk of tasks, its future; None: read here, in order)
+        in_flight = 0  # the files of pending
+        chunks = _chunks(iter(tasks))
         exhausted = False
         while True:
             try:
                 if self.executor is None:
                     self.executor = self._new(self.jobs)
-                while not exhausted and len(pending) < window:
-                    task = next(tasks, None)
-                    if task is None:
+                while not exhausted and in_flight < self.window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
                         exhausted = True
                         break
-                    pending.append((task, None))
-                    if task[1] != "-":  # standard input is this process's: read here
-                        pending[-1] = (task, self.executor.submit(_read_in_worker, *task))
+                    pending.append((chunk, None))
+                    in_flight += len(chunk)
+                    if chunk[0][1] != "-":  # standard input is this process's: read here
+                        pending[-1] = (chunk, self._submit(chunk))
             except BrokenProcessPool:  # a worker died while files were handed out
-                yield from self._recover(pending, hung=False)
+                yield from self._recover(pending)
+                in_flight = 0
                 continue
             if not pending:
                 return
-            (report_id, path), future = pending[0]
+            chunk, future = pending[0]
             if future is None:
                 pending.popleft()
-                yield read_one(report_id, path, self.options)
+                in_flight -= len(chunk)
+                for report_id, path in chunk:
+                    yield read_one(report_id, path, self.options)
                 continue
             try:
-                done = future.result(timeout=self._wait())
+                done = self._result(chunk, future)
             except BrokenProcessPool:
-                yield from self._recover(pending, hung=False)
+                yield from self._recover(pending)
+                in_flight = 0
                 continue
-            except futures.TimeoutError:
-                yield from self._recover(pending, hung=True)
+            except _Hung as hung:
+                yield from self._recover(pending, hung.task)
+                in_flight = 0
                 continue
             pending.popleft()
-            yield done
+            in_flight -= len(chunk)
+            yield from done
 
-    def _recover(self, pending, hung: bool) -> Iterator[Done]:
-        """A worker crashed (or the first file in flight hangs one past every alarm):
-        the workers are stopped, the hung file is that file's error at once, and the
+    def _result(self, chunk: list[tuple[int, str]], future) -> list[Done]:
+        """The chunk's results, once its worker sends them; _Hung if it is stuck in
+        one of its files longer than the timeout and the grace period."""
+        import concurrent.futures as futures
+
+        limit = self._wait()
+        if limit is None:
+            return future.result()
+        wait = limit
+        while True:
+            try:
+                return future.result(timeout=wait)
+            except futures.TimeoutError:
+                pass
+            task, since = self._in_progress(chunk)
+            waited = time.monotonic() - since if task is not None else 0.0
+            if waited >= limit:
+                raise _Hung(task)
+            wait = limit - waited  # not started (or only just): the whole limit again
+
+    def _in_progress(self, chunk: list[tuple[int, str]]):
+        """The file of the chunk its worker is reading (the last one started) and
+        when it started; (None, None) when it has not started one."""
+        for task in reversed(chunk):
+            since = self.started[task[0] % len(self.started)]
+            if since:
+                return task, since
+        return None, None
+
+    def _recover(self, pending, hung: tuple[int, str] | None = None) -> Iterator[Done]:
+        """A worker crashed (or a file hangs one past every alarm, ``hung``): the
+        workers are stopped, the hung file is that file's error at once, and the
         other files in flight are read again one at a time, each in a worker of its
         own, so that the one that crashes is found."""
         executor, self.executor = self.executor, None
         if executor is not None:
             _kill(executor)
-        stranded = [task for task, _ in pending]
+        stranded = [task for chunk, _ in pending for task in chunk]
         pending.clear()
-        if hung:
-            report_id, path = stranded.pop(0)
-            yield _failed(report_id, path, _too_long(
-                path, self.options.timeout, "it could not be stopped, so its worker was"),
-                self.options)
-        yield from self._one_by_one(stranded)
+        for task in stranded:
+            report_id, path = task
+            if task == hung:
+                yield _failed(report_id, path, _too_long(
+                    path, self.options.timeout, "it could not be stopped, so its worker was"),
+                    self.options)
+            else:
+                yield from self._one_by_one([task])
 
     def _one_by_one(self, tasks: list[tuple[int, str]]) -> Iterator[Done]:
         import concurrent.futures as futures
@@ -388,6 +487,39 @@ class _Pool:
             finally:
                 _kill(executor)  # one worker, done with its one file or stuck in it
             yield done
+
+
+class _Hung(Exception):
+    """A file in progress in a worker past the timeout and the grace period."""
+
+    def __init__(self, task: tuple[int, str]) -> None:
+        super().__init__(task)
+        self.task = task
+
+
+def _chunks(tasks: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """The tasks in chunks of consecutive files: small ones first, so that a run of a
+    few files still gives every worker some, then CHUNK files each; standard input
+    ("-") a chunk of its own (it is read in the run's own process)."""
+    size = 1
+    chunk: list[tuple[int, str]] = []
+    sizes = 0
+    for task in tasks:
+        if task[1] == "-":
+            if chunk:
+                yield chunk
+                chunk = []
+            yield [task]
+            continue
+        chunk.append(task)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+            sizes += 1
+            if sizes % 2 == 0:
+                size = min(CHUNK, size * 2)
+    if chunk:
+        yield chunk
 
 
 def _kill(executor) -> None:

@@ -124,9 +124,17 @@ class Run:
 
             self.writer = open_writer(sys.stdout, self.fmt)
 
+    def encoder(self):
+        """What the output makes of each result, to be made in the workers (None:
+        no output file or stream)."""
+        return self.writer.encoder() if self.writer is not None else None
+
     def add(self, done: Done) -> None:
         if self.writer is not None:
-            self.writer.add(done.result)
+            if done.encoded is not None:
+                self.writer.add_encoded(done.encoded)
+            else:
+                self.writer.add(done.result)
         elif self.array is not None:
             self.array.add(self.json_entry(done))
         elif self.fmt == "text" and self.listing and done.result.model is not None:
@@ -207,14 +215,15 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
         files = list(files)  # walked up front: the bar shows how far the run is
         if len(files) > 1:
             bar = _progress(len(files))
-    options = options._replace(
-        timeout=timeout, render=not quiet, color=stderr_is_terminal,
-        keep_model=target.keep_model, skip=target.skip(), stdin_name=stdin_filename or "-",
-        hash=target.keeps_hashes)
-    tally = Tally()
-    statuses = set()
+    skip = target.skip()  # before the output is opened (--resume)
     started = time.perf_counter()
     target.open()
+    options = options._replace(
+        timeout=timeout, render=not quiet, color=stderr_is_terminal,
+        keep_model=target.keep_model, skip=skip, stdin_name=stdin_filename or "-",
+        hash=target.keeps_hashes, encode=target.encoder())
+    tally = Tally()
+    statuses = set()
     results = run(files, options, jobs=jobs)
     try:
         for done in results:

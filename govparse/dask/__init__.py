@@ -22,11 +22,12 @@ from __future__ import annotations
 try:
     import dask.bag
     import dask.dataframe
-    import fsspec  # noqa: F401  (govparse.dask.paths)
+    import fsspec
 except ImportError as missing:
     raise ImportError(
         f"govparse.dask needs Dask and fsspec ({missing.name} could not be imported): "
         "pip install 'govparse[dask]' (dask[dataframe], distributed, fsspec)") from missing
+del fsspec  # imported to say at once that it is missing: govparse.dask.paths uses it
 
 import functools
 import os

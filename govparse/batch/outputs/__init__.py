@@ -5,13 +5,20 @@ leaves a valid file holding every result added when it is closed (``close``, als
 when the run is interrupted). A writer holds at most a bounded batch of results in
 memory, never the run.
 
+What a writer makes of a result before it writes it (the CSV's text, the database's
+rows, Parquet's columns) is a function of the result alone, its ``encoder()``: a
+batch run calls it in the worker process that read the file, and hands the writer
+what it made (``add_encoded``), so that the run's own process, which receives every
+result and writes them all, does the least it can. ``add(result)`` is
+``add_encoded(encoder()(result))``: the file is the same either way.
+
 A format is chosen by the output's extension (``FORMAT_OF_SUFFIX``) or by name."""
 
 from __future__ import annotations
 
 import importlib
 import os
-from typing import Protocol
+from typing import Callable, Protocol
 
 from govparse.batch.records import FileResult
 
@@ -36,6 +43,12 @@ NEEDS_MODEL = frozenset({"jsonl"})
 class Writer(Protocol):
     def add(self, result: FileResult) -> None: ...
 
+    def encoder(self) -> Callable[[FileResult], object]:
+        """A function of a result alone (picklable, importing none of the format's
+        libraries) that makes what ``add_encoded`` writes."""
+
+    def add_encoded(self, encoded) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -43,12 +56,35 @@ class OutputError(Exception):
     """The output cannot be written as asked (a usage error of the command line)."""
 
 
-def open_text(path: str, encoding: str = "utf-8"):
-    """A text output file, opened for writing; OutputError naming it if it cannot be."""
-    try:
-        return open(path, "w", encoding=encoding, newline="")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+class Utf8Output:
+    """A text output in UTF-8, written as bytes made in the workers: a file opened
+    here (``bom``: starting with a byte-order mark), or a text stream given
+    (standard output), to which the bytes go as text."""
+
+    def __init__(self, path_or_stream, *, bom: bool = False) -> None:
+        if hasattr(path_or_stream, "write"):
+            self._stream, self._file = path_or_stream, None
+            return
+        self._stream = None
+        try:
+            self._file = open(path_or_stream, "wb")
+        except OSError as exc:
+            raise OutputError(f"cannot write {path_or_stream}: {exc.strerror or exc}") \
+                from None
+        if bom:
+            self._file.write("\ufeff".encode("utf-8"))
+
+    def write(self, data: bytes) -> None:
+        if self._file is not None:
+            self._file.write(data)
+        else:
+            self._stream.write(data.decode("utf-8"))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        else:
+            self._stream.flush()
 
 
 def format_of(path: str, given: str | None = None) -> str:

@@ -4,11 +4,15 @@ run stopped at any point leaves the reports of the batches before.
 
 ``resume=True`` adds to a database already there, numbering the run's reports on
 from the highest ``report_id`` in it; otherwise a file already at the path is
-replaced."""
+replaced. A file an earlier run could not finish (a crashed worker GP010, a timeout
+GP011) is read again by a resumed run (read_hashes), and its new rows replace the
+earlier run's (those of its path, or of its content), in the transaction that
+inserts them."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 
 from govparse.batch.outputs import OutputError
@@ -84,8 +88,16 @@ def remove_output(path: str, companions: tuple[str, ...] = ()) -> None:
 
 # A file stopped by the run, not by what it holds (a crashed worker GP010, a timeout
 # GP011), is tried again by a resumed run: only the others are skipped.
+RETRIED = ("GP010", "GP011")
 HASHES_SQL = ("SELECT sha256 FROM reports WHERE sha256 IS NOT NULL "
-              "AND (error_code IS NULL OR error_code NOT IN ('GP010', 'GP011'))")
+              f"AND (error_code IS NULL OR error_code NOT IN {RETRIED!r})")
+RETRIED_SQL = f"SELECT report_id, path, sha256 FROM reports WHERE error_code IN {RETRIED!r}"
+
+
+def offset_rows(result: FileResult, offset: int) -> dict[str, list[tuple]]:
+    """The result's rows of each relation, its report numbered on from ``offset``
+    (a DatabaseWriter's encoder: made in the worker that read the file)."""
+    return relation_rows(result, result.report.report_id + offset)
 
 
 def read_hashes(connect, path: str, errors: tuple[type[BaseException], ...]) -> frozenset[str]:
@@ -117,6 +129,11 @@ class DatabaseWriter:
             self._connection = self.connect(path)
         self._pending: dict[str, list[tuple]] = {name: [] for name in RELATIONS}
         self._pending_results = 0
+        # an earlier run's rows of files it could not finish: report_id by path and by
+        # sha256 (those the run reads again replace them); and those to delete with the
+        # next batch
+        self._retried: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        self._replaced: set[int] = set()
         try:
             with self.failure_said("open"):
                 self._check_tables()
@@ -126,6 +143,10 @@ class DatabaseWriter:
                 self.execute(f"DROP VIEW IF EXISTS {WIDE_VIEW}")
                 self.execute(self.wide_view_sql())
                 self._offset = self.scalar("SELECT COALESCE(MAX(report_id), 0) FROM reports")
+                for report_id, path, sha256 in self.execute(RETRIED_SQL).fetchall():
+                    self._retried[0].setdefault(path, []).append(report_id)
+                    if sha256 is not None:
+                        self._retried[1].setdefault(sha256, []).append(report_id)
                 self.commit()
         except BaseException:
             self._connection.close()
@@ -160,11 +181,22 @@ class DatabaseWriter:
 
     # ---- the writer
 
+    def encoder(self):
+        return functools.partial(offset_rows, offset=self._offset)
+
     def add(self, result: FileResult) -> None:
+        with signals_held():  # a Ctrl-C while the result is read takes effect once it is in
+            self.add_encoded(offset_rows(result, self._offset))
+
+    def add_encoded(self, rows: dict[str, list[tuple]]) -> None:
+        """A result's rows of each relation (offset_rows)."""
         with signals_held():
-            rows = relation_rows(result, result.report.report_id + self._offset)
             for name, relation in rows.items():
                 self._pending[name].extend(relation)
+            if self._retried[0]:
+                report = rows["reports"][0]
+                self._replaced.update(self._retried[0].get(report.path, ()))
+                self._replaced.update(self._retried[1].get(report.sha256, ()))
             self._pending_results += 1
             if self._pending_results >= self._batch_size:
                 self.flush()
@@ -176,6 +208,8 @@ class DatabaseWriter:
         with self.failure_said("write"):
             self.begin()
             try:
+                if self._replaced:
+                    self.delete(sorted(self._replaced))
                 for name, rows in self._pending.items():
                     if rows:
                         self.insert(name, rows)
@@ -187,6 +221,23 @@ class DatabaseWriter:
                 raise
         self._pending = {name: [] for name in RELATIONS}
         self._pending_results = 0
+        if self._replaced:
+            self._forget(self._replaced)
+            self._replaced = set()
+
+    def delete(self, report_ids: list[int]) -> None:
+        """Delete the rows of these reports from every relation."""
+        marks = ", ".join("?" * len(report_ids))
+        for name in RELATIONS:
+            self._connection.execute(f"DELETE FROM {name} WHERE report_id IN ({marks})",
+                                     report_ids)
+
+    def _forget(self, deleted: set[int]) -> None:
+        for index in self._retried:
+            for key in list(index):
+                index[key] = [i for i in index[key] if i not in deleted]
+                if not index[key]:
+                    del index[key]
 
     def close(self) -> None:
         try:

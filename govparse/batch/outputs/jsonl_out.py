@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from govparse.batch.outputs import open_text
+from govparse.batch.outputs import Utf8Output
 from govparse.batch.records import FileResult
 
 
@@ -22,17 +22,24 @@ def entry(result: FileResult) -> dict:
             "error": result.error}
 
 
+def json_line(result: FileResult) -> bytes:
+    """The line of one file in UTF-8, its end included (made in the worker that read
+    the file: the run's process only writes it)."""
+    return (json.dumps(entry(result), ensure_ascii=False) + "\n").encode("utf-8")
+
+
 class JsonLinesWriter:
     def __init__(self, path_or_stream, **_ignored) -> None:
-        if hasattr(path_or_stream, "write"):
-            self._file, self._owned = path_or_stream, False
-        else:
-            self._file, self._owned = open_text(path_or_stream), True
+        self._out = Utf8Output(path_or_stream)
+
+    def encoder(self):
+        return json_line
 
     def add(self, result: FileResult) -> None:
-        self._file.write(json.dumps(entry(result), ensure_ascii=False) + "\n")
+        self.add_encoded(json_line(result))
+
+    def add_encoded(self, line: bytes) -> None:
+        self._out.write(line)
 
     def close(self) -> None:
-        self._file.flush()
-        if self._owned:
-            self._file.close()
+        self._out.close()

@@ -26,9 +26,17 @@ class ParquetWriter:
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {exc}") from None
 
+    def encoder(self):
+        return typed_long_columns
+
     def add(self, result: FileResult) -> None:
+        with signals_held():  # a Ctrl-C while the result is read takes effect once it is in
+            self.add_encoded(typed_long_columns(result))
+
+    def add_encoded(self, columns: list) -> None:
+        """A result's typed_long_columns."""
         with signals_held():
-            for column, values in zip(self._columns, typed_long_columns(result)):
+            for column, values in zip(self._columns, columns):
                 column.extend(values)
             self._results += 1
             if self._results >= self._batch_size:

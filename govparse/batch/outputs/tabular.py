@@ -4,9 +4,13 @@ export of a report has them (govparse.emit.serialize.CSV_HEADER)."""
 
 from __future__ import annotations
 
+import functools
+
 from govparse.batch.outputs.relations import BOOLEAN, INTEGER, REAL, TEXT, exact_text, number
 from govparse.batch.records import FileResult
 from govparse.emit.serialize import CSV_HEADER
+from govparse.template.codebook import wide_columns
+from govparse.template.spec import TABLE_ORDER
 
 FIGURE_COLUMNS = CSV_HEADER
 # the report's columns, first in the long format and in the wide ones
@@ -45,3 +49,26 @@ def typed_long_columns(result: FileResult) -> list[list]:
     return [[report.path] * count, [report.organization] * count, [report.year] * count,
             [report.template] * count, table, row, column, [number(v) for v in value],
             [exact_text(v) for v in value], unit, inferred, line, col, location, recovered]
+
+
+@functools.lru_cache(maxsize=None)
+def wide_index() -> dict[str, dict[tuple[str, str], int]]:
+    """Each table's figures' places in its wide sheet, by (row, column)."""
+    return {table: {(entry.row, entry.column): i for i, entry in enumerate(wide_columns(table))}
+            for table in TABLE_ORDER}
+
+
+def workbook_rows(result: FileResult) -> tuple[list, list[list], list[list] | None]:
+    """The rows an Excel workbook has of a result: its row of the sheet reports, its
+    figures' rows of the sheet figures (TYPED_FIGURE_COLUMNS, the value as read), and
+    its row of each table's wide sheet, in TABLE_ORDER (None when it has no figures)."""
+    figures = [[*row[:8], exact_text(row[7]), *row[8:]] for row in long_rows(result)]
+    if not result.figures:
+        return list(result.report), figures, None
+    report = result.report
+    head = [report.path, report.organization, report.year, report.template]
+    index = wide_index()
+    rows = {table: [None] * len(places) for table, places in index.items()}
+    for f in result.figures:
+        rows[f.table][index[f.table][(f.row, f.column)]] = f.value
+    return list(result.report), figures, [head + rows[table] for table in TABLE_ORDER]

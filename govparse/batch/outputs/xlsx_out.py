@@ -18,8 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from govparse.batch.outputs import OutputError
 from govparse.batch.outputs.held import signals_held
-from govparse.batch.outputs.relations import exact_text
-from govparse.batch.outputs.tabular import REPORT_COLUMNS, TYPED_FIGURE_COLUMNS, long_rows
+from govparse.batch.outputs.tabular import REPORT_COLUMNS, TYPED_FIGURE_COLUMNS, workbook_rows
 from govparse.batch.records import FileResult, ReportRow
 from govparse.template.codebook import FIELDS, codebook, fields, wide_columns
 from govparse.template.spec import TABLE_ORDER
@@ -69,13 +68,10 @@ class ExcelWriter:
         self._reports = ContinuedSheet(self._workbook, "reports", ReportRow._fields, sheet_rows)
         self._figures = ContinuedSheet(self._workbook, "figures",
                                        (name for name, _ in TYPED_FIGURE_COLUMNS), sheet_rows)
-        self._tables = {}
+        self._tables = []  # each table's wide sheet, in TABLE_ORDER (workbook_rows)
         for table in TABLE_ORDER:
-            columns = wide_columns(table)
-            header = (*REPORT_COLUMNS, *(entry.label for entry in columns))
-            index = {(entry.row, entry.column): i for i, entry in enumerate(columns)}
-            self._tables[table] = (ContinuedSheet(self._workbook, table, header, sheet_rows),
-                                   index)
+            header = (*REPORT_COLUMNS, *(entry.label for entry in wide_columns(table)))
+            self._tables.append(ContinuedSheet(self._workbook, table, header, sheet_rows))
 
     def _check_writable(self) -> None:
         # the workbook is written only when closed: say now, not after the run, that
@@ -85,13 +81,23 @@ class ExcelWriter:
         except OSError as exc:
             raise OutputError(f"cannot write {self._path}: {exc.strerror or exc}") from None
 
+    def encoder(self):
+        return workbook_rows
+
     def add(self, result: FileResult) -> None:
+        with signals_held():  # a Ctrl-C while the result is read takes effect once it is in
+            self.add_encoded(workbook_rows(result))
+
+    def add_encoded(self, rows) -> None:
+        """A result's workbook_rows."""
+        report, figures, wide = rows
         with signals_held():
-            self._reports.append(list(result.report))
-            for row in long_rows(result):
-                self._figures.append([*row[:8], exact_text(row[7]), *row[8:]])
-            if result.figures:
-                self._add_wide(result)
+            self._reports.append(report)
+            for row in figures:
+                self._figures.append(row)
+            if wide is not None:
+                for sheet, row in zip(self._tables, wide):
+                    sheet.append(row)
 
     def _add_codebook(self) -> None:
         """A last sheet that names each figure of the sheet figures (table, row,
@@ -100,16 +106,6 @@ class ExcelWriter:
         sheet.append(FIELDS)
         for entry in codebook():
             sheet.append(fields(entry))
-
-    def _add_wide(self, result: FileResult) -> None:
-        report = result.report
-        head = [report.path, report.organization, report.year, report.template]
-        rows = {table: [None] * len(index) for table, (_, index) in self._tables.items()}
-        for f in result.figures:
-            _, index = self._tables[f.table]
-            rows[f.table][index[(f.row, f.column)]] = f.value
-        for table, (sheet, _) in self._tables.items():
-            sheet.append(head + rows[table])
 
     def close(self) -> None:
         with signals_held():
