@@ -362,6 +362,28 @@ def test_label_cut_short_is_not_read_as_another_row_with_the_same_words():
     assert "GP204" in {d.code for d in report.diagnostics}
 
 
+def test_label_cut_short_close_to_another_row_is_not_read_as_that_row():
+    # damage wrap_label_below (the long profile's mixed-damage property):
+    # 2.其他法律行政法规禁止公开 wrapped after 其他法, its figures on the first line.
+    # 其他法 is no row's words, but close to 3.其他's: it was read as that row (GP203),
+    # its figures placed there, and 3.其他's own ignored as a row given twice (GP206).
+    # Its number is not 3.其他's, so its figures are not placed (GP204).
+    text = damaged_reference((
+        "\t\t2.其他法律行政法规禁止公开\t1606\t1233\t907\t1777\t1041\t1635\t8199\n",
+        "\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199\n\t\t律行政法规禁止公开\n"))
+    report = govparse.parse(text)
+    assert wrong_figures(report) == []
+    other = report.applications.other_other
+    assert (other.natural_person.value, other.total.value) == (1638, 8045)
+    assert report.applications.withheld_prohibited_by_law.natural_person.value is None
+    line = text.split("\n").index("\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199") + 1
+    (said,) = [d for d in report.diagnostics if d.line == line]
+    assert (said.code, said.severity, said.column) == ("GP204", govparse.Severity.ERROR, 3)
+    assert said.message == ("figures follow '2.其他法', whose words are close to row '3.其他' "
+                            "but whose number is not its; they are not placed")
+    assert "GP206" not in {d.code for d in report.diagnostics}
+
+
 def test_row_with_an_empty_cell_before_an_unknown_label_is_said_missing_on_its_line():
     # damage blank_cell + wrap_label_above: 行政强制 [empty] is followed by a label
     # that names no row (行政事业性 / 收费 1.25): the labels before the unknown one

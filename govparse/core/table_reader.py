@@ -274,8 +274,7 @@ class TableReader:
         cat = self.catalogue
         if key in cat.rows_by_key:
             spec = cat.rows_by_key[key]
-            written, official = _number_of(leaf.text), _number_of(spec.label)
-            if written is None or official is None or written == official:
+            if _same_number(leaf.text, spec.label):
                 return spec
             # 2.其他 (2.其他法律行政法规禁止公开 cut short) is not 3.其他: the words
             # agree, the numbering does not
@@ -301,6 +300,14 @@ class TableReader:
                 "figures after it are not placed", at=leaf, length=len(leaf.text))
             return None
         spec = cat.close_row(key)
+        if spec is not None and not _same_number(leaf.text, spec.label):
+            # 2.其他法 (2.其他法律行政法规禁止公开 cut short) is close to 3.其他 in
+            # words, but its number is another row's
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', whose words are close to row "
+                f"'{spec.label}' but whose number is not its; they are not placed",
+                at=leaf, length=len(leaf.text), hint="a label cut short or misspelt?")
+            return None
         if spec is not None:
             self.sink.add(
                 "GP203",
@@ -956,6 +963,13 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     return [read_figure(c.value if col.kind != MONEY else _typed(c.value, col), c.line, c.column,
                         None, c.source)
             for c, col in zip(data, columns)]
+
+
+def _same_number(written: str, official: str) -> bool:
+    """Whether a label's numbering agrees with the template's label it is read as
+    (either without a number agrees)."""
+    a, b = _number_of(written), _number_of(official)
+    return a is None or b is None or a == b
 
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
