@@ -396,3 +396,23 @@ def test_row_with_an_empty_cell_before_an_unknown_label_is_said_missing_on_its_l
     assert report.active_disclosure.administrative_coercion.decisions.value is None
     said = problems_on(report, line)
     assert said, [(d.code, d.line) for d in report.diagnostics]
+
+
+def test_a_row_placed_by_the_arithmetic_is_known_to_the_next_row_in_doubt():
+    # damage lose_cell twice: （七）总计 and 四、结转下年度继续办理 each lost 总计. The first is
+    # placed by the arithmetic (GP315); the second only with the first's figures known
+    # (本年新收 + 上年结转 = （七）总计 + 结转下年度, column by column)
+    text = damaged_reference(("\t17154\t132586\n", "\t17154\n"), ("\t267\t5496\n", "\t267\n"))
+    report = govparse.parse(text)
+    assert wrong_figures(report) == []
+    columns = ("natural_person", "commercial_enterprise", "research_institution",
+               "social_welfare_org", "legal_service_org", "other_org", "total")
+    processed, forward = report.applications.total_processed, report.applications.carried_forward
+    assert [getattr(processed, c).value for c in columns] == \
+        [23492, 21561, 24827, 23494, 22058, 17154, None]
+    assert [getattr(forward, c).value for c in columns] == [514, 1312, 1281, 918, 1204, 267, None]
+    lines = text.split("\n")
+    rows = [next(n for n, line in enumerate(lines, 1) if label in line)
+            for label in ("（七）总计", "四、结转下年度继续办理")]
+    assert [(d.code, d.line) for d in report.diagnostics if d.code in ("GP314", "GP315")] == \
+        [("GP315", rows[0]), ("GP315", rows[1])]
