@@ -116,7 +116,16 @@ def test_figures_stay_in_place_through_text_damage(name, data):
                                 label=f"{layout} damage"))
 
 
-@pytest.mark.xfail(reason="the open defects above, drawn among the damages", strict=False)
+# Open in the long profile (2026-12-03): damages that make up for each other in one
+# row. lose_cell drops 规章's 本年制发件数 (| 规章 | 371 | 216182 |), label_on_own_line
+# puts the figures on a line of their own, and double_separator doubles the separator
+# between them (| 371 |  | 216182 |): three cells for three columns, exactly what a
+# table with 371 as 本年制发件数 and an empty 本年废止件数 is, so 371 is read as
+# 本年制发件数 (its figure was 6451126). lose_cell with a stray cell in the same row
+# does the same. No reader can tell: the property, not the reader, must change (count
+# a row that lost a cell and gained one as another table, or not draw both).
+@pytest.mark.xfail(reason="damages that make up for each other in one row (a lost cell and a "
+                   "doubled separator or stray cell) write another table", strict=False)
 @placement(2)
 @given(data=st.data())
 def test_figures_stay_in_place_through_mixed_damage(data):

@@ -21,7 +21,7 @@ from govparse.api import read_document
 from govparse.core.gaps import (broken_counts, broken_counts_in_place, supported,
                                 unique_consistent)
 from govparse.core.grid import stream_of
-from govparse.core.table_reader import TableReader, logical_rows
+from govparse.core.table_reader import TableReader, logical_rows, splits_a_word
 from govparse.diagnostics import DiagnosticSink, Severity
 from govparse.document import Cell, Document, Heading, Table, TextLocation, Title
 from govparse.template.sections import SECTION_NAMES
@@ -706,3 +706,11 @@ def test_as_many_empty_cells_as_columns_before_a_figure_are_not_its_columns():
     assert read.values("rules", DISCLOSURE) == [None, None, None]
     assert [s[:4] for s in read.said("GP302", "GP303", "GP305")] == [
         ("GP303", Severity.ERROR, read.line(line), 5)]
+
+
+@pytest.mark.parametrize("text, split", [
+    ("商业 企业", True), ("结果\u3000维持", True), ("商业企业", False), (" 商业企业 ", False),
+    ("第 1 项", False), ("1 000", False)])
+def test_a_label_is_split_only_by_blanks_between_two_ideographs(text, split):
+    # (called directly: the table reader asks through a cache of labels already seen)
+    assert splits_a_word(text) is split
