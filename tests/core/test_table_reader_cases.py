@@ -710,7 +710,34 @@ def test_as_many_empty_cells_as_columns_before_a_figure_are_not_its_columns():
 
 @pytest.mark.parametrize("text, split", [
     ("商业 企业", True), ("结果\u3000维持", True), ("商业企业", False), (" 商业企业 ", False),
-    ("第 1 项", False), ("1 000", False)])
+    ("第 1 项", False), ("1 000", False),
+    ("\u4e00 \u4e00", True), ("\u9fff \u9fff", True),  # the ends of the range
+    ("\u4dff \u4e00", False), ("\u4e00 \ua000", False)])
 def test_a_label_is_split_only_by_blanks_between_two_ideographs(text, split):
     # (called directly: the table reader asks through a cache of labels already seen)
     assert splits_a_word(text) is split
+
+
+def test_a_header_over_two_lines_whose_top_names_a_column_twice_is_not_followed():
+    # 总计 twice on the top line: the lines do not name every column once
+    lines = list(APPLICATIONS)
+    top = next(i for i, line in enumerate(lines) if "自然人" in line)
+    lines[top] = "自然人 | 法人或其他组织 | 总计 | 总计"
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert read.values("carried_forward", APPLICANTS) == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_header_line_as_long_as_the_groups_columns_is_not_taken_for_them():
+    # the group's columns out of the template's order (科研机构 first), and another
+    # header line of five column labels that are not the group's: the group's own
+    # line still gives the order
+    lines = list(APPLICATIONS)
+    group = next(i for i, line in enumerate(lines) if line.startswith("商业企业"))
+    lines[group] = lines[group].replace("商业企业 | 科研机构", "科研机构 | 商业企业")
+    lines.insert(group + 1, "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 总计")
+    row = "一、本年新收政府信息公开申请数量 | 10 | 0 | 2 | 1 | 0 | 0 | 13"
+    new = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[new] = row
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
