@@ -712,7 +712,8 @@ def test_as_many_empty_cells_as_columns_before_a_figure_are_not_its_columns():
     ("商业 企业", True), ("结果\u3000维持", True), ("商业企业", False), (" 商业企业 ", False),
     ("第 1 项", False), ("1 000", False),
     ("\u4e00 \u4e00", True), ("\u9fff \u9fff", True),  # the ends of the range
-    ("\u4dff \u4e00", False), ("\u4e00 \ua000", False)])
+    ("\u4dff \u4e00", False), ("\u4e00 \ua000", False),
+    (" 商业企业", False), ("商 a", False)])  # no ideograph before the blank, or after it
 def test_a_label_is_split_only_by_blanks_between_two_ideographs(text, split):
     # (called directly: the table reader asks through a cache of labels already seen)
     assert splits_a_word(text) is split
