@@ -376,7 +376,10 @@ def test_label_cut_short_close_to_another_row_is_not_read_as_that_row():
     # 2.其他法律行政法规禁止公开 wrapped after 其他法, its figures on the first line.
     # 其他法 is no row's words, but close to 3.其他's: it was read as that row (GP203),
     # its figures placed there, and 3.其他's own ignored as a row given twice (GP206).
-    # Its number is not 3.其他's, so its figures are not placed (GP204).
+    # Its number is that of 2.其他法律行政法规禁止公开, whose words start with its own:
+    # its figures are not placed (GP204). (A label close to a row whose number is
+    # not that row's is read as it otherwise: （四）无法提供 1.本机关不掌握相关政府信息
+    # in one cell, a real PDF's.)
     text = damaged_reference((
         "\t\t2.其他法律行政法规禁止公开\t1606\t1233\t907\t1777\t1041\t1635\t8199\n",
         "\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199\n\t\t律行政法规禁止公开\n"))
@@ -388,8 +391,10 @@ def test_label_cut_short_close_to_another_row_is_not_read_as_that_row():
     line = text.split("\n").index("\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199") + 1
     (said,) = [d for d in report.diagnostics if d.line == line]
     assert (said.code, said.severity, said.column) == ("GP204", govparse.Severity.ERROR, 3)
-    assert said.message == ("figures follow '2.其他法', whose words are close to row '3.其他' "
-                            "but whose number is not its; they are not placed")
+    assert said.message == ("figures follow '2.其他法', whose words are close to row '3.其他', "
+                            "but whose number is that of row '2.其他法律行政法规禁止公开', which "
+                            "starts with its words; they are not placed")
+    assert said.hint == "a label cut short? the template has '2.其他法律行政法规禁止公开'"
     assert "GP206" not in {d.code for d in report.diagnostics}
 
 

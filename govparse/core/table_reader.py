@@ -300,13 +300,14 @@ class TableReader:
                 "figures after it are not placed", at=leaf, length=len(leaf.text))
             return None
         spec = cat.close_row(key)
-        if spec is not None and not _same_number(leaf.text, spec.label):
-            # 2.其他法 (2.其他法律行政法规禁止公开 cut short) is close to 3.其他 in
-            # words, but its number is another row's
+        cut = None if spec is None else self._cut_short_of_another(leaf.text, key, spec)
+        if cut is not None:
+            # 2.其他法 is close to 3.其他 in words, but it is 2.其他法律行政法规禁止公开 cut short
             self.sink.add(
                 "GP204", f"figures follow '{leaf.text}', whose words are close to row "
-                f"'{spec.label}' but whose number is not its; they are not placed",
-                at=leaf, length=len(leaf.text), hint="a label cut short or misspelt?")
+                f"'{spec.label}', but whose number is that of row '{cut.label}', which "
+                "starts with its words; they are not placed", at=leaf, length=len(leaf.text),
+                hint=f"a label cut short? the template has '{cut.label}'")
             return None
         if spec is not None:
             self.sink.add(
@@ -323,6 +324,15 @@ class TableReader:
             hint=_did_you_mean(suggestions),
         )
         return None
+
+    def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> RowSpec | None:
+        """The row a label close to row ``close`` may be cut short of: one whose number
+        is the label's (not ``close``'s) and whose words start with the label's."""
+        written = _number_of(text)
+        if _same_number(text, close.label):
+            return None
+        return next((row for k, row in self.catalogue.rows_by_key.items()
+                     if k.startswith(key) and _number_of(row.label) == written), None)
 
     def _classify_label(self, cell: Cell) -> None:
         key = label_key(cell.text)

@@ -742,3 +742,13 @@ def test_a_header_line_as_long_as_the_groups_columns_is_not_taken_for_them():
     lines[new] = row
     read = Read(A, lines)
     assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+
+
+def test_a_parent_and_its_row_label_in_one_cell_are_read_as_the_row():
+    # （四）无法提供 and 1.本机关不掌握相关政府信息 in one cell (a real PDF's): close to the
+    # row in words, numbered as its parent; no row numbered 4 starts with these words
+    old = "（四）无法提供 | 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3"
+    new = "（四）无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3"
+    read = applications(old, new)
+    assert read.values("unavailable_not_held", APPLICANTS) == [2, 0, 0, 1, 0, 0, 3]
+    assert [s[0] for s in read.said("GP203", "GP204")] == ["GP203"]
