@@ -752,3 +752,10 @@ def test_a_parent_and_its_row_label_in_one_cell_are_read_as_the_row():
     read = applications(old, new)
     assert read.values("unavailable_not_held", APPLICANTS) == [2, 0, 0, 1, 0, 0, 3]
     assert [s[0] for s in read.said("GP203", "GP204")] == ["GP203"]
+
+
+def test_a_row_label_written_without_its_number_is_read_as_the_row():
+    old = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    read = applications(old, "其他法律行政法规禁止公开 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
+    assert read.values("withheld_prohibited_by_law", APPLICANTS) == [0, 1, 0, 0, 0, 0, 1]
+    assert read.said("GP203", "GP204") == []
