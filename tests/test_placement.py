@@ -116,7 +116,16 @@ def test_figures_stay_in_place_through_text_damage(name, data):
                                 label=f"{layout} damage"))
 
 
-@pytest.mark.xfail(reason="the open defects above, drawn among the damages", strict=False)
+# Open in the long profile (2026-12-03): damages that make up for each other in one
+# row. lose_cell drops 规章's 本年制发件数 (| 规章 | 371 | 216182 |), label_on_own_line
+# puts the figures on a line of their own, and double_separator doubles the separator
+# between them (| 371 |  | 216182 |): three cells for three columns, exactly what a
+# table with 371 as 本年制发件数 and an empty 本年废止件数 is, so 371 is read as
+# 本年制发件数 (its figure was 6451126). lose_cell with a stray cell in the same row
+# does the same. No reader can tell: the property, not the reader, must change (count
+# a row that lost a cell and gained one as another table, or not draw both).
+@pytest.mark.xfail(reason="damages that make up for each other in one row (a lost cell and a "
+                   "doubled separator or stray cell) write another table", strict=False)
 @placement(2)
 @given(data=st.data())
 def test_figures_stay_in_place_through_mixed_damage(data):
@@ -362,6 +371,33 @@ def test_label_cut_short_is_not_read_as_another_row_with_the_same_words():
     assert "GP204" in {d.code for d in report.diagnostics}
 
 
+def test_label_cut_short_close_to_another_row_is_not_read_as_that_row():
+    # damage wrap_label_below (the long profile's mixed-damage property):
+    # 2.其他法律行政法规禁止公开 wrapped after 其他法, its figures on the first line.
+    # 其他法 is no row's words, but close to 3.其他's: it was read as that row (GP203),
+    # its figures placed there, and 3.其他's own ignored as a row given twice (GP206).
+    # Its number is that of 2.其他法律行政法规禁止公开, whose words start with its own:
+    # its figures are not placed (GP204). (A label close to a row whose number is
+    # not that row's is read as it otherwise: （四）无法提供 1.本机关不掌握相关政府信息
+    # in one cell, a real PDF's.)
+    text = damaged_reference((
+        "\t\t2.其他法律行政法规禁止公开\t1606\t1233\t907\t1777\t1041\t1635\t8199\n",
+        "\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199\n\t\t律行政法规禁止公开\n"))
+    report = govparse.parse(text)
+    assert wrong_figures(report) == []
+    other = report.applications.other_other
+    assert (other.natural_person.value, other.total.value) == (1638, 8045)
+    assert report.applications.withheld_prohibited_by_law.natural_person.value is None
+    line = text.split("\n").index("\t\t2.其他法\t1606\t1233\t907\t1777\t1041\t1635\t8199") + 1
+    (said,) = [d for d in report.diagnostics if d.line == line]
+    assert (said.code, said.severity, said.column) == ("GP204", govparse.Severity.ERROR, 3)
+    assert said.message == ("figures follow '2.其他法', whose words are close to row '3.其他', "
+                            "but whose number is that of row '2.其他法律行政法规禁止公开', which "
+                            "starts with its words; they are not placed")
+    assert said.hint == "a label cut short? the template has '2.其他法律行政法规禁止公开'"
+    assert "GP206" not in {d.code for d in report.diagnostics}
+
+
 def test_row_with_an_empty_cell_before_an_unknown_label_is_said_missing_on_its_line():
     # damage blank_cell + wrap_label_above: 行政强制 [empty] is followed by a label
     # that names no row (行政事业性 / 收费 1.25): the labels before the unknown one
@@ -374,3 +410,23 @@ def test_row_with_an_empty_cell_before_an_unknown_label_is_said_missing_on_its_l
     assert report.active_disclosure.administrative_coercion.decisions.value is None
     said = problems_on(report, line)
     assert said, [(d.code, d.line) for d in report.diagnostics]
+
+
+def test_a_row_placed_by_the_arithmetic_is_known_to_the_next_row_in_doubt():
+    # damage lose_cell twice: （七）总计 and 四、结转下年度继续办理 each lost 总计. The first is
+    # placed by the arithmetic (GP315); the second only with the first's figures known
+    # (本年新收 + 上年结转 = （七）总计 + 结转下年度, column by column)
+    text = damaged_reference(("\t17154\t132586\n", "\t17154\n"), ("\t267\t5496\n", "\t267\n"))
+    report = govparse.parse(text)
+    assert wrong_figures(report) == []
+    columns = ("natural_person", "commercial_enterprise", "research_institution",
+               "social_welfare_org", "legal_service_org", "other_org", "total")
+    processed, forward = report.applications.total_processed, report.applications.carried_forward
+    assert [getattr(processed, c).value for c in columns] == \
+        [23492, 21561, 24827, 23494, 22058, 17154, None]
+    assert [getattr(forward, c).value for c in columns] == [514, 1312, 1281, 918, 1204, 267, None]
+    lines = text.split("\n")
+    rows = [next(n for n, line in enumerate(lines, 1) if label in line)
+            for label in ("（七）总计", "四、结转下年度继续办理")]
+    assert [(d.code, d.line) for d in report.diagnostics if d.code in ("GP314", "GP315")] == \
+        [("GP315", rows[0]), ("GP315", rows[1])]

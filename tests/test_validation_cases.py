@@ -103,3 +103,28 @@ def test_an_inferred_figure_keeps_the_place_of_its_empty_cell():
             said.expected) == ("GP408", cell, R, "administrative_review", "total", 2)
     assert said.message == ("review_litigation.administrative_review.total is missing; filled "
                             "as 2, which every relation that needs it gives (GP404)")
+
+
+def test_a_good_change_does_not_end_the_check_of_its_row():
+    # 2019: 行政许可's 本年增/减 -3 is a whole change (fine); 处理决定数量 after it is not a count
+    report = govparse.parse(example_path("tab").with_name("report-2020-tab.txt")
+                            .read_text(encoding="utf-8"))
+    report = report.replace_figure(D, "administrative_licensing", "change", Figure(-3, 20, 9))
+    report = report.replace_figure(D, "administrative_licensing", "decisions", Figure(-1, 20, 12))
+    (finding,) = validate(report)
+    assert (finding.code, finding.severity, finding.line, finding.column, finding.actual) == \
+        ("GP405", Severity.ERROR, 20, 12, -1)
+    assert finding.message == ("active_disclosure.administrative_licensing.decisions is -1: "
+                               "a count is a whole number ≥ 0")
+    assert finding.figures == (FigureRef(D, "administrative_licensing", "decisions", -1, 20, 12,
+                                         None),)
+
+
+def test_a_whole_count_written_with_a_point_does_not_end_the_check_of_its_row():
+    # 规章's 本年制发件数 3 as a Decimal is a whole count (fine); 本年废止件数 after it is not
+    report = changed((D, "rules", "issued", Figure(Decimal("3"), 9, 5)),
+                     (D, "rules", "repealed", Figure(Decimal("2.5"), 9, 7)))
+    (finding,) = validate(report)
+    assert (finding.code, finding.severity, finding.line, finding.column, finding.actual) == \
+        ("GP405", Severity.ERROR, 9, 7, Decimal("2.5"))
+    assert finding.message == "active_disclosure.rules.repealed is 2.5: a count is a whole number ≥ 0"

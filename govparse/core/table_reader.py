@@ -311,8 +311,7 @@ class TableReader:
         cat = self.catalogue
         if key in cat.rows_by_key:
             spec = cat.rows_by_key[key]
-            written, official = _number_of(leaf.text), _number_of(spec.label)
-            if written is None or official is None or written == official:
+            if _same_number(leaf.text, spec.label):
                 return spec
             # 2.其他 (2.其他法律行政法规禁止公开 cut short) is not 3.其他: the words
             # agree, the numbering does not
@@ -338,6 +337,15 @@ class TableReader:
                 "figures after it are not placed", at=leaf, length=len(leaf.text))
             return None
         spec = cat.close_row(key)
+        cut = None if spec is None else self._cut_short_of_another(leaf.text, key, spec)
+        if cut is not None:
+            # 2.其他法 is close to 3.其他 in words, but it is 2.其他法律行政法规禁止公开 cut short
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', whose words are close to row "
+                f"'{spec.label}', but whose number is that of row '{cut.label}', which "
+                "starts with its words; they are not placed", at=leaf, length=len(leaf.text),
+                hint=f"a label cut short? the template has '{cut.label}'")
+            return None
         if spec is not None:
             self.sink.add(
                 "GP203",
@@ -353,6 +361,15 @@ class TableReader:
             hint=_did_you_mean(suggestions),
         )
         return None
+
+    def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> RowSpec | None:
+        """The row a label close to row ``close`` may be cut short of: one whose number
+        is the label's (not ``close``'s) and whose words start with the label's."""
+        written = _number_of(text)
+        if _same_number(text, close.label):
+            return None
+        return next((row for k, row in self.catalogue.rows_by_key.items()
+                     if k.startswith(key) and _number_of(row.label) == written), None)
 
     def _classify_label(self, cell: Cell) -> None:
         key = label_key(cell.text)
@@ -1029,6 +1046,13 @@ def _plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     return [read_figure(c.value if col.kind != MONEY else _typed(c.value, col), c.line, c.column,
                         None, c.source)
             for c, col in zip(data, columns)]
+
+
+def _same_number(written: str, official: str) -> bool:
+    """Whether a label's numbering agrees with the template's label it is read as
+    (either without a number agrees)."""
+    a, b = _number_of(written), _number_of(official)
+    return a is None or b is None or a == b
 
 
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}

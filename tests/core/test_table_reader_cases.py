@@ -18,9 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from govparse.api import read_document
-from govparse.core.gaps import broken_counts, supported, unique_consistent
+from govparse.core.gaps import (broken_counts, broken_counts_in_place, supported,
+                                unique_consistent)
 from govparse.core.grid import stream_of
-from govparse.core.table_reader import TableReader, logical_rows
+from govparse.core.table_reader import TableReader, logical_rows, splits_a_word
 from govparse.diagnostics import DiagnosticSink, Severity
 from govparse.document import Cell, Document, Heading, Table, TextLocation, Title
 from govparse.template.sections import SECTION_NAMES
@@ -410,6 +411,12 @@ def test_a_placement_is_supported_only_by_relations_that_hold():
     assert not supported([1, 2, 4], ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
 
 
+def test_a_relation_that_names_no_place_of_the_row_does_not_end_the_support():
+    # the first relation is about another row only; the second confirms all three
+    other = (((("s", "x"),), (("s", "y"),)),)
+    assert supported([1, 2, 3], ["a", "b", "t"], "r", other + TOTAL, {}, (0, 1, 2))
+
+
 def test_a_relation_with_an_unknown_supports_nothing():
     # t == a + b + c, c another row's and missing: 3 == 1 + 2 + c holds, but says nothing
     rel = (((("r", "t"),), (("r", "a"), ("r", "b"), ("s", "c"))),)
@@ -439,6 +446,23 @@ def test_sums_of_tiny_figures_are_exact():
     values = [tiny, tiny, Decimal("2E-1500000000000000000")]
     assert broken_counts(values, ["a", "b", "t"], "r", TOTAL, {}) == [((0, 1, 2), 0)]
     assert supported(values, ["a", "b", "t"], "r", TOTAL, {}, (0, 1, 2))
+
+
+def test_readings_in_place_are_counted_on_exact_sums():
+    # broken_counts_in_place, as broken_counts: past 28 digits, past the default
+    # exponent range both ways
+    big, huge = Decimal(10 ** 30), Decimal("9E+999999")
+    tiny = Decimal("1E-1500000000000000000")
+    columns = ["a", "b", "t"]
+    assert broken_counts_in_place(
+        [[big, Decimal(1), big], [big, Decimal(1), Decimal(10 ** 30 + 1)]],
+        columns, "r", TOTAL, {}) == [1, 0]
+    assert broken_counts_in_place(
+        [[huge, huge, Decimal("1.8E+1000000")], [huge, huge, huge]],
+        columns, "r", TOTAL, {}) == [0, 1]
+    assert broken_counts_in_place(
+        [[tiny, tiny, Decimal("2E-1500000000000000000")], [tiny, tiny, tiny]],
+        columns, "r", TOTAL, {}) == [0, 1]
 
 
 def test_unique_consistent_keeps_to_its_limit():
@@ -579,6 +603,10 @@ def test_only_the_empty_cell_dropped_is_said_skipped():
     line = text[:text.index(row)].count("\n") + 1
     places = [(d.code, d.line, d.column) for d in report.diagnostics if d.line == line]
     assert places == [("GP305", line, 19), ("GP302", line, 20)]
+    assert [d.message for d in report.diagnostics if d.line == line] == [
+        "row '（一）予以公开': an empty cell before the figures is the rest of a merged label "
+        "cell; skipped",
+        "row '（一）予以公开': the cell for 自然人 is empty; taken as missing"]
 
 
 def test_a_header_over_two_lines_out_of_the_templates_order_is_followed():
@@ -605,3 +633,129 @@ def test_a_header_over_two_lines_that_names_a_column_twice_is_not_followed():
     # the template's order: the figures as the reference prints them
     assert read.values("new_requests", APPLICANTS) == Read(A, list(APPLICATIONS)).values(
         "new_requests", APPLICANTS)
+
+
+# ---------------------------------------------------------------- a cell after a row's figures
+
+
+def test_a_number_no_one_can_read_after_a_rows_figures_in_its_row_places_none_of_them():
+    # 2 87 (an &nbsp; in the middle) after 规章's figures, in the same source row, the
+    # table's last (a label after it would be the next row's, the cell its parent)
+    read = Read(D, [DISCLOSURE_HEADER, NORMATIVE, "规章 | 1 | 2 | 3 | 2 87"])
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.values("normative_documents", DISCLOSURE) == [4, 5, 6]
+    line = read.line("规章 | 1 | 2 | 3 | 2 87")
+    assert [s[:5] for s in read.said("GP313", "GP303")] == \
+        [("GP313", Severity.ERROR, line, 5, 4)]
+
+
+@pytest.mark.parametrize("after, code", [
+    ("2 87", "GP313"),  # a number no one can read, on a line of its own
+    ("*", "GP201"),  # a footnote mark on a line of its own
+])
+def test_a_cell_after_a_rows_figures_on_another_line_leaves_them_placed(after, code):
+    read = Read(D, [DISCLOSURE_HEADER, NORMATIVE, "规章 | 1 | 2 | 3", after])
+    assert read.values("rules", DISCLOSURE) == [1, 2, 3]
+    assert [(s[0], s[2]) for s in read.said(code)] == [(code, read.line(after))]
+
+
+def test_a_label_with_no_figures_after_a_rows_figures_leaves_them_placed():
+    # the next row, with no figures, after separator lines
+    case = Case(Path("cases.txt"), "case", 1)
+    case.table, case.mode = D, "grid"
+    case.lines = [DISCLOSURE_HEADER, "规章 | 1 | 2 | 3", "{empty-rows=2}", "行政规范性文件"]
+    document, section = build_document(case)
+    report = read_document(document)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (1, 2, 3)
+    assert report.active_disclosure.normative_documents.issued.value is None
+    # the header, 规章, two separator lines, 行政规范性文件
+    assert [(d.code, d.line) for d in report.diagnostics
+            if d.code in ("GP301", "GP303") and d.line in section] == [("GP301", section.start + 5)]
+
+
+def test_an_empty_line_before_a_rows_figures_is_dropped_and_the_empty_cell_beside_them_kept():
+    # 规章, an empty line, then | 2 | 3: one cell too many, both empty ones before the
+    # figures. The empty line is no figure's cell (dropped, GP305), so no arithmetic
+    # is asked; the empty cell on the figures' line is 本年制发件数's (GP302)
+    read = Read(D, [DISCLOSURE_HEADER, NORMATIVE, "规章", "{}", "| 2 | 3"])
+    assert read.values("rules", DISCLOSURE) == [None, 2, 3]
+    assert [s[:4] for s in read.said("GP305", "GP302", "GP303")] == [
+        ("GP305", Severity.NOTE, read.line("{}"), 1),
+        ("GP302", Severity.WARNING, read.line("| 2 | 3"), 1)]
+
+
+def test_an_empty_cell_among_the_figures_and_a_trailing_one_place_nothing():
+    # 规章 | 1 | | 3 |: four cells for three columns, the last a trailing separator's;
+    # the empty one between 1 and 3 may be a missing figure's or a doubled
+    # separator's, so which cell is extra cannot be told
+    read = Read(D, [DISCLOSURE_HEADER, NORMATIVE, "规章 | 1 | | 3 |"])
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP302", "GP303") == [
+        ("GP303", Severity.ERROR, read.line("规章 | 1 | | 3 |"), 2, 1,
+         "row '规章' has 4 cells for 3 columns, an empty one among its figures; which cell "
+         "is extra cannot be told, so none of them is placed", None)]
+
+
+def test_as_many_empty_cells_as_columns_before_a_figure_are_not_its_columns():
+    # 规章 | | | | 1: three empty cells, then 1. Not a figure in every column and
+    # empty cells after (the quick case); one of the empty cells is spare, and the
+    # arithmetic cannot tell which: none placed, no empty cell said to be a figure's
+    line = "规章 | | | | 1"
+    read = Read(D, [DISCLOSURE_HEADER, NORMATIVE, line])
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert [s[:4] for s in read.said("GP302", "GP303", "GP305")] == [
+        ("GP303", Severity.ERROR, read.line(line), 5)]
+
+
+@pytest.mark.parametrize("text, split", [
+    ("商业 企业", True), ("结果\u3000维持", True), ("商业企业", False), (" 商业企业 ", False),
+    ("第 1 项", False), ("1 000", False),
+    ("\u4e00 \u4e00", True), ("\u9fff \u9fff", True),  # the ends of the range
+    ("\u4dff \u4e00", False), ("\u4e00 \ua000", False),
+    (" 商业企业", False), ("商 a", False)])  # no ideograph before the blank, or after it
+def test_a_label_is_split_only_by_blanks_between_two_ideographs(text, split):
+    # (called directly: the table reader asks through a cache of labels already seen)
+    assert splits_a_word(text) is split
+
+
+def test_a_header_over_two_lines_whose_top_names_a_column_twice_is_not_followed():
+    # 总计 twice on the top line: the lines do not name every column once
+    lines = list(APPLICATIONS)
+    top = next(i for i, line in enumerate(lines) if "自然人" in line)
+    lines[top] = "自然人 | 法人或其他组织 | 总计 | 总计"
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert read.values("carried_forward", APPLICANTS) == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_header_line_as_long_as_the_groups_columns_is_not_taken_for_them():
+    # the group's columns out of the template's order (科研机构 first), and another
+    # header line of five column labels that are not the group's: the group's own
+    # line still gives the order
+    lines = list(APPLICATIONS)
+    group = next(i for i, line in enumerate(lines) if line.startswith("商业企业"))
+    lines[group] = lines[group].replace("商业企业 | 科研机构", "科研机构 | 商业企业")
+    lines.insert(group + 1, "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 总计")
+    row = "一、本年新收政府信息公开申请数量 | 10 | 0 | 2 | 1 | 0 | 0 | 13"
+    new = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[new] = row
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+
+
+def test_a_parent_and_its_row_label_in_one_cell_are_read_as_the_row():
+    # （四）无法提供 and 1.本机关不掌握相关政府信息 in one cell (a real PDF's): close to the
+    # row in words, numbered as its parent; no row numbered 4 starts with these words
+    old = "（四）无法提供 | 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3"
+    new = "（四）无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3"
+    read = applications(old, new)
+    assert read.values("unavailable_not_held", APPLICANTS) == [2, 0, 0, 1, 0, 0, 3]
+    assert [s[0] for s in read.said("GP203", "GP204")] == ["GP203"]
+
+
+def test_a_row_label_written_without_its_number_is_read_as_the_row():
+    old = "2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+    read = applications(old, "其他法律行政法规禁止公开 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
+    assert read.values("withheld_prohibited_by_law", APPLICANTS) == [0, 1, 0, 0, 0, 0, 1]
+    assert read.said("GP203", "GP204") == []
