@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from govparse.batch.records import FileResult
 from govparse.batch.rows import result_of
+from govparse.collector import resume_collector
 from govparse.errors import GovParseError, InputError
 from govparse.source import DEFAULT_MAX_BYTES
 
@@ -108,7 +109,9 @@ def run(paths: Iterable[str], options: Options = Options(), *, jobs: int | None 
             yield read_one(report_id, path, options)
         return
     with _Pool(min(jobs, len(head)), options, start_method) as pool:
-        yield from pool.results(chain(head, tasks))
+        for done in pool.results(chain(head, tasks)):
+            yield done
+            resume_collector()  # the start-up is over (govparse/collector.py)
 
 
 # ---------------------------------------------------------------- in a worker
@@ -123,6 +126,9 @@ def _start_worker(options: Options, started=None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
     _end_with_parent()
     _fixed_mmap_threshold()
+    # A worker forked from the command line's start-up, the garbage collector paused
+    # (govparse/collector.py): on again, or each file's cycles stay for the whole run.
+    resume_collector()
 
 
 def _end_with_parent() -> None:

@@ -129,6 +129,7 @@ class Row:
     labels: tuple[Cell | None, ...]
     figures: tuple[Cell, ...] = ()
     rows: frozenset[RowKey] = frozenset()  # template rows whose figures it holds
+    lost: bool = False  # a figure's cell was lost (lose_cell)
 
 
 @attrs.frozen
@@ -208,6 +209,10 @@ class Printed:
     lines: tuple[Line, ...]
     truth: dict[Key, object] = attrs.field(eq=False)
     damages: tuple[str, ...] = ()
+    # template rows of a row that lost a figure's cell: no cell is added to their
+    # lines (a lost cell and an added one write another table, which no reader could
+    # tell from the printed one: | 规章 | 371 |  | 216182 | after 规章 lost its first)
+    lost_rows: frozenset[RowKey] = frozenset()
 
     @property
     def text(self) -> str:
@@ -286,7 +291,9 @@ def render(sheet: Sheet, layout: str, damages: Iterable[str] = ()) -> Printed:
             lines.append(Line(text=item))
     while lines and lines[-1].render() == "":
         lines.pop()
-    return Printed(layout, tuple(lines), dict(sheet.truth), tuple(damages))
+    lost = frozenset(key for _, block in sheet.blocks() for row in block.rows if row.lost
+                     for key in row.rows)
+    return Printed(layout, tuple(lines), dict(sheet.truth), tuple(damages), lost)
 
 
 def _render_block(block: Block, layout: str) -> list[Line]:
@@ -397,8 +404,9 @@ def _with_row(sheet: Sheet, at: tuple[int, int], row: Row) -> Sheet:
     return sheet.with_block(index, attrs.evolve(block, rows=tuple(rows)))
 
 
-def _pick_figure(sheet: Sheet, choose) -> tuple[tuple[int, int], Row, int] | None:
-    rows = _data_rows(sheet)
+def _pick_figure(sheet: Sheet, choose, may: Callable[[Row], bool] = lambda row: True
+                 ) -> tuple[tuple[int, int], Row, int] | None:
+    rows = [at for at in _data_rows(sheet) if may(sheet.items[at[0]].rows[at[1]])]
     if not rows:
         return None
     at = choose.choice(rows)
@@ -422,12 +430,15 @@ def lose_cell(sheet: Sheet, choose) -> Sheet:
     """A figure's cell is lost with nothing in its place: no empty cell, no
     separator. Text copied out of a PDF, where an empty or faint cell leaves no
     trace; an HTML table whose <td> was dropped. Every later figure of the row now
-    stands one column to the left of its own."""
-    picked = _pick_figure(sheet, choose)
+    stands one column to the left of its own. Not in a row with a stray cell: a cell
+    lost and one added write another table (see Printed.lost_rows)."""
+    picked = _pick_figure(sheet, choose, lambda row: not any(c.kind == STRAY
+                                                             for c in row.figures))
     if picked is None:
         return sheet
     at, row, i = picked
-    return _with_row(sheet, at, attrs.evolve(row, figures=row.figures[:i] + row.figures[i + 1:]))
+    return _with_row(sheet, at, attrs.evolve(row, figures=row.figures[:i] + row.figures[i + 1:],
+                                             lost=True))
 
 
 @sheet_damage
@@ -472,8 +483,9 @@ STRAY_TEXTS = ("", "*", "注1", "（注）", "-")
 def stray_cell(sheet: Sheet, choose) -> Sheet:
     """A cell that is no figure of the row: a footnote mark or number pulled into
     the table (注1, *, a page number), a neighbouring column's cell in PDF
-    extraction, an empty cell from a merged cell split in two."""
-    rows = _data_rows(sheet)
+    extraction, an empty cell from a merged cell split in two. Not in a row that lost
+    a cell (see Printed.lost_rows)."""
+    rows = [at for at in _data_rows(sheet) if not sheet.items[at[0]].rows[at[1]].lost]
     if not rows:
         return sheet
     at = choose.choice(rows)
@@ -632,7 +644,8 @@ def double_separator(printed: Printed, choose) -> Printed:
     """A separator doubled: two tabs where Word had a hidden empty column, || in
     a hand-made pipe table (one cell a line: a cell indented twice)."""
     lines = [i for i, ln in enumerate(printed.lines)
-             if ln.seps or (printed.layout == "cells" and ln.cells)]
+             if (ln.seps or (printed.layout == "cells" and ln.cells))
+             and not ln.rows & printed.lost_rows]  # (see Printed.lost_rows)
     if not lines:
         return printed
     at = choose.choice(lines)
@@ -749,7 +762,7 @@ def wrap_row(printed: Printed, choose) -> Printed:
     cut = choose.integer(max(1, ln.figure_indexes[0]), len(ln.cells) - 1)
     head = ln.with_cells(ln.cells[:cut], ln.seps[:cut - 1])
     rest = list(ln.cells[cut:])
-    if choose.boolean():
+    if choose.boolean() and not ln.rows & printed.lost_rows:  # (see Printed.lost_rows)
         rest = [Cell("")] + rest  # the next line starts with a separator
     return _with_lines(printed, at, [head, _lone(ln, rest)])
 
