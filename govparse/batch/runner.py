@@ -109,9 +109,7 @@ def run(paths: Iterable[str], options: Options = Options(), *, jobs: int | None 
             yield read_one(report_id, path, options)
         return
     with _Pool(min(jobs, len(head)), options, start_method) as pool:
-        for done in pool.results(chain(head, tasks)):
-            yield done
-            resume_collector()  # the start-up is over (govparse/collector.py)
+        yield from pool.results(chain(head, tasks))
 
 
 # ---------------------------------------------------------------- in a worker
