@@ -1,11 +1,18 @@
 import csv
 import os
+import signal
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
+
+# A shell without job control starts a command put in the background (`make test &`)
+# with Ctrl-C ignored, and every process it starts inherits that: the tests of what
+# Ctrl-C does would then see nothing happen. They test govparse, not that shell.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
