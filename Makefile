@@ -17,9 +17,10 @@ demo: bytecode
 
 ## test: set up, check the layering (lint-imports: [tool.importlinter] in pyproject.toml;
 ## no cache directory left behind), then run the whole test suite (quick Hypothesis profile)
+## on every core (pytest-xdist; `.venv/bin/pytest` alone runs it in one process)
 test: grammar bytecode
 	$(VENV)/bin/lint-imports --no-cache
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 ## grammar: remake govparse/frontends/text/_standalone.py, the parser's tables, if grammar/report.lark
 ## changed (installing does it too: hatch_build.py)

@@ -23,7 +23,7 @@ from govparse.template.spec import column_kind, load_template
 
 SHOWN = 4  # candidate splits a diagnostic lists
 LIMIT = 64  # splits of a run, or solutions of a table, looked at (more: too many)
-TABLE_STEPS = 40000  # steps of the search a table's runs share (more: too many)
+TABLE_STEPS = 20000  # steps of the search a table's runs share (more: too many)
 WHY = {
     "GP401": "each row's 总计 = its six applicant columns",
     "GP402": "（七）总计 = the outcome rows, column by column",

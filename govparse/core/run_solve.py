@@ -6,7 +6,9 @@ relations between rows too (（七）总计 = the outcome rows; 新收 + 上年�
 Backtracking over the runs, the one with fewest splits left first; when a relation
 has one run left unassigned, that run's splits are narrowed to those that complete
 it (forward checking), so a table whose rows mostly split one way is solved at
-once. Bounded: past ``limit`` solutions or ``budget`` steps it stops and says the
+once; when several are left, the least and the most they can still add must reach
+what the relation needs (what each split adds to each relation is worked out once).
+Bounded: past ``limit`` solutions or ``budget`` steps it stops and says the
 enumeration is incomplete. Pure functions, no govparse imports.
 """
 
@@ -24,8 +26,13 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
     runs = len(domains)
     by_run: list[list[int]] = [[] for _ in range(runs)]
     members: list[tuple[int, ...]] = []  # the runs of each relation
+    # what each split of a run adds to each of its relations (None: a cell of the
+    # relation holds no figure in that split, and the relation is not checked)
+    adds: list[dict[int, list[int | None]]] = []
     for index, relation in enumerate(relations):
         members.append(tuple({term[0] for term in relation}))
+        adds.append({run: [_sum(split, [(c, k) for r, c, k in relation if r == run])
+                           for split in domains[run]] for run in members[-1]})
         for run in members[-1]:
             by_run[run].append(index)
     # runs of each relation not chosen yet, kept as runs are chosen and let go
@@ -35,34 +42,43 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
     steps = 0
 
     def narrowed(options: list[list[int]], run: int) -> list[list[int]] | None:
-        """The options left once ``run`` is chosen; None if a run has none left."""
+        """The options left once ``run`` is chosen; None if a run has none left, or a
+        relation can no longer hold whatever the runs still open choose."""
         options = list(options)
         for index in by_run[run]:
-            if open_count[index] > 1:
-                continue
-            relation = relations[index]
-            total, unchecked = 0, False
-            for r, cell, coefficient in relation:
-                if chosen[r] is None:
+            add = adds[index]
+            total = 0
+            for r in members[index]:
+                if chosen[r] is not None:
+                    value = add[r][chosen[r]]
+                    if value is None:
+                        break  # not checked
+                    total += value
+            else:
+                if not open_count[index]:
+                    if total != 0:
+                        return None
                     continue
-                value = domains[r][chosen[r]][cell]
-                if value is None:
-                    unchecked = True
-                    break
-                total += coefficient * value
-            if unchecked:
-                continue
-            if not open_count[index]:
-                if total != 0:
-                    return None
-                continue
-            (last,) = [r for r in members[index] if chosen[r] is None]
-            terms = [(cell, coefficient) for r, cell, coefficient in relation if r == last]
-            kept = [option for option in options[last]
-                    if _completes(domains[last][option], terms, total)]
-            if not kept:
-                return None
-            options[last] = kept
+                if open_count[index] == 1:
+                    (last,) = [r for r in members[index] if chosen[r] is None]
+                    kept = [o for o in options[last]
+                            if add[last][o] is None or total + add[last][o] == 0]
+                    if not kept:
+                        return None
+                    options[last] = kept
+                    continue
+                # several runs open: the least and the most they can still add
+                least = most = total
+                for r in members[index]:
+                    if chosen[r] is None:
+                        values = [add[r][o] for o in options[r]]
+                        if None in values:
+                            break  # a split that leaves it unchecked: no bound
+                        least += min(values)
+                        most += max(values)
+                else:
+                    if not least <= 0 <= most:
+                        return None
         return options
 
     def choose(run: int, option: int | None) -> None:
@@ -95,10 +111,12 @@ def solve(domains: list[list[tuple]], relations: list[tuple[Term, ...]], *,
     return solutions[:limit], complete
 
 
-def _completes(split: tuple, terms: list[tuple[int, int]], total: int) -> bool:
+def _sum(split: tuple, terms: list[tuple[int, int]]) -> int | None:
+    """What the split's cells add to a relation (None if one of them holds no figure)."""
+    total = 0
     for cell, coefficient in terms:
         value = split[cell]
         if value is None:
-            return True  # no figure: the relation is not checked
+            return None
         total += coefficient * value
-    return total == 0
+    return total

@@ -9,8 +9,10 @@ cell with no figure (a ``-`` before figures may be either a mark or a minus). Bl
 
 The relations inside the run (a row's 总计 = its parts) are used as the split is
 made: a cell whose relation's other cells are all known is not chosen but computed,
-so a run's 总计 costs no branching, and the search stays small. Pure functions, no
-govparse imports: the caller says which cells the relations join.
+so a run's 总计 costs no branching, and the search stays small. The common rows
+(figures only, their cells in groups each ending with its 总计) are split another
+way, the total first and casting out nines (_total_group_splits), far faster. Pure
+functions, no govparse imports: the caller says which cells the relations join.
 """
 
 from __future__ import annotations
@@ -138,61 +140,117 @@ class _TotalBound:
         return True
 
 
-def _is_row_total(tokens: list[Token], kinds, relations) -> bool:
-    """The common row: figures only, one relation, its last cell the 总计 of all the
-    others (一、本年新收…21710000218)."""
-    if len(tokens) != 1 or len(relations) != 1 or MONEY in kinds:
-        return False
-    token = tokens[0]
-    if token.marks or token.unit or not token.text.isdigit():
-        return False
-    (relation,) = relations
-    signs = dict(relation)
-    last = len(kinds) - 1
-    return sorted(signs) == list(range(len(kinds))) and \
-        all(signs[cell] == -signs[last] for cell in range(last))
+def _total_groups(tokens: list[Token], kinds, relations) -> list[tuple[int, int]] | None:
+    """The common rows: figures only (whole numbers, no sign, no mark; a unit after
+    some), their cells in consecutive groups, each group's last cell the 总计 of the
+    others (一、本年新收…21710000218: one group of seven; a row of the review table:
+    three of five). The groups as (first cell, cells), or None for any other run."""
+    if not relations or MONEY in kinds:
+        return None
+    if any(token.marks or not token.text.isdigit() for token in tokens):
+        return None
+    groups = []
+    for relation in relations:
+        signs = dict(relation)
+        cells = sorted(signs)
+        first, last = cells[0], cells[-1]
+        if len(cells) < 2 or cells != list(range(first, last + 1)) or \
+                any(signs[cell] != -signs[last] for cell in cells[:-1]):
+            return None
+        groups.append((first, len(cells)))
+    groups.sort()
+    at = 0
+    for first, size in groups:
+        if first != at:
+            return None  # a cell in no group, or two groups that overlap
+        at += size
+    return groups if at == len(kinds) else None
 
 
-def _row_total_splits(token: Token, parts: int, limit: int, budget: int,
-                      shared: Budget | None) -> list[tuple[Piece, ...]]:
-    """The splits of a run of digits into ``parts`` numbers and their sum, the 总计
-    chosen first (each length of the run's end): every part is at most what is left
-    of it, so no part is longer than that, and the parts must still cover the rest.
-    Far fewer steps than choosing the parts first. A part is tried only if the
-    digits after it can still make what is left: the least and the most they sum to,
-    split into the parts still to come, are worked out once for each place (span)."""
-    digits = token.text
+class _Many(Exception):
+    """More splits than the limit (inside the search: said as TooMany at its end)."""
+
+
+_MANY = "many"  # what a tail with more splits than the limit is remembered as
+_UNKNOWN = object()  # a span not worked out yet
+
+
+def _total_group_splits(tokens: list[Token], groups: list[tuple[int, int]], limit: int,
+                        budget: int, shared: Budget | None) -> list[tuple[Piece, ...]]:
+    """The splits of a run of digits into its groups, each group's parts and their
+    sum (see _total_groups). The digits of the run's pieces are taken as one string
+    whose cuts include the pieces' ends (a blank or a unit between them); a cell
+    never spans one.
+
+    For each group, the 总计 is chosen first (each place its digits may end and each
+    length): every part is at most the total, so none is longer than it, and the
+    parts must still cover the digits before it. Two prunings keep the search small:
+
+    - casting out nines: a number is its digit sum modulo 9, so however the digits
+      before a total are split, their sum is their digit sum modulo 9: a total, and
+      each part chosen, is tried only where that agrees with what is left to make;
+    - a part is tried only if the digits after it can still make what is left: the
+      least and the most they sum to, split into the parts still to come, are worked
+      out once for each place (span).
+
+    The groups after a group are solved once for each place they may start (tail)."""
+    digits = "".join(token.text for token in tokens)
     n = len(digits)
-    found: list[tuple[Piece, ...]] = []
-    chosen: list[Piece] = []
+    where: list[int] = []  # each digit's offset in the run's text
+    reach: list[int] = []  # where the piece of each digit ends at the latest
+    unit_at: dict[int, str | None] = {}  # a piece's end -> the unit written after it
+    for token in tokens:
+        end = len(where) + len(token.text)
+        where.extend(range(token.start, token.start + len(token.text)))
+        reach.extend([end] * len(token.text))
+        unit_at[end] = token.unit
+    sums = [0]  # digit sums of digits[:i]
+    for char in digits:
+        sums.append(sums[-1] + ord(char) - 48)
     steps = 0
     spans: dict[tuple[int, int, int], tuple[int, int] | None] = {}
+    tails: dict[tuple[int, int], list[tuple[Piece, ...]] | str] = {}
 
-    def span(at: int, end: int, count: int) -> tuple[int, int] | None:
-        """The least and the most sum of digits[at:end] split into ``count`` numbers
-        (no leading zero), or None if it cannot be split so."""
+    def step() -> None:
         nonlocal steps
-        key = (at, end, count)
-        if key in spans:
-            return spans[key]
         steps += 1
         if steps > budget:
             raise TooMany
+
+    def piece(at: int, end: int, value: int) -> Piece:
+        return Piece(digits[at:end], where[at], value, unit_at.get(end))
+
+    def number(at: int, end: int) -> int | None:
+        """digits[at:end] as one cell's number; None if it cannot be one (a leading
+        zero, or a cut inside)."""
+        if end > reach[at] or (end - at > 1 and digits[at] == "0"):
+            return None
+        return int(digits[at:end])
+
+    def span(at: int, end: int, count: int) -> tuple[int, int] | None:
+        """The least and the most sum of digits[at:end] split into ``count`` numbers,
+        or None if it cannot be split so."""
+        key = (at, end, count)
+        if key in spans:
+            return spans[key]
+        step()
         result = None
         if count == 1:
-            text = digits[at:end]
-            if text and (text[0] != "0" or len(text) == 1):
-                result = (int(text), int(text))
-        elif digits[at] == "0":
-            rest = span(at + 1, end, count - 1)
-            result = rest
-        else:
+            value = number(at, end) if at < end else None
+            result = None if value is None else (value, value)
+        elif at < end:
             least = most = None
-            for length in range(1, end - at - count + 2):
-                rest = span(at + length, end, count - 1)
+            value = 0
+            # the first number ends before a cut, leaving a digit for each after it
+            # (0 is a number of its own)
+            last = at + 1 if digits[at] == "0" else min(end - count + 1, reach[at])
+            for stop in range(at + 1, last + 1):
+                value = value * 10 + ord(digits[stop - 1]) - 48
+                rest = spans.get((stop, end, count - 1), _UNKNOWN)
+                if rest is _UNKNOWN:
+                    rest = span(stop, end, count - 1)
                 if rest is None:
                     continue
-                value = int(digits[at:at + length])
                 if least is None or value + rest[0] < least:
                     least = value + rest[0]
                 if most is None or value + rest[1] > most:
@@ -202,52 +260,136 @@ def _row_total_splits(token: Token, parts: int, limit: int, budget: int,
         spans[key] = result
         return result
 
-    def fits(at: int, end: int, count: int, left: int) -> bool:
-        bounds = span(at, end, count)
+    def span_back(at: int, end: int, count: int) -> tuple[int, int] | None:
+        """span, worked out from the last number back: where a group's total is
+        chosen, ``at`` stays and ``end`` moves, and these entries serve every end."""
+        key = (at, end, count)
+        if key in spans:
+            return spans[key]
+        if count == 1:
+            return span(at, end, 1)
+        step()
+        least = most = None
+        value, scale = 0, 1
+        # the last number, longer each time, back to where it would cross a cut or
+        # leave too few digits for the numbers before it
+        for start in range(end - 1, at + count - 2, -1):
+            if reach[start] < end:
+                break
+            value += (ord(digits[start]) - 48) * scale
+            scale *= 10
+            if digits[start] == "0" and start < end - 1:
+                continue  # no number but 0 starts with 0
+            rest = spans.get((at, start, count - 1), _UNKNOWN)
+            if rest is _UNKNOWN:
+                rest = span_back(at, start, count - 1)
+            if rest is None:
+                continue
+            if least is None or value + rest[0] < least:
+                least = value + rest[0]
+            if most is None or value + rest[1] > most:
+                most = value + rest[1]
+        result = None if least is None else (least, most)
+        spans[key] = result
+        return result
+
+    def can_make(at: int, end: int, count: int, left: int, bounds_of=span) -> bool:
+        if (sums[end] - sums[at] - left) % 9:
+            return False  # casting out nines
+        bounds = bounds_of(at, end, count)
         return bounds is not None and bounds[0] <= left <= bounds[1]
 
-    def parts_of(at: int, end: int, count: int, left: int) -> None:
-        nonlocal steps
-        steps += 1
-        if steps > budget:
-            raise TooMany
+    def parts(at: int, end: int, count: int, left: int, chosen: list[Piece],
+              found: list[tuple[Piece, ...]]) -> None:
+        """Every split of digits[at:end] into ``count`` numbers that sum to ``left``
+        (after ``chosen``), added to ``found``."""
+        step()
         if count == 1:
-            text = digits[at:end]
-            if (text[0] != "0" or len(text) == 1) and int(text) == left:
-                chosen.append(Piece(text, token.start + at, left, None))
-                found.append((*chosen, total))
-                chosen.pop()
+            if number(at, end) == left:
+                found.append((*chosen, piece(at, end, left)))
                 if len(found) > limit:
-                    raise TooMany
+                    raise _Many
             return
-        longest = min(len(str(left)), end - at - (count - 1))
-        for length in range(1, longest + 1):
-            text = digits[at:at + length]
-            if length > 1 and text[0] == "0":
-                break
-            value = int(text)
+        # where the part ends: within its piece of the run, leaving a digit for each
+        # part after it, no longer than what is left (0 is a part of its own), and
+        # leaving no more digits than the parts after it can take, none of them
+        # longer than what is left either
+        width = len(str(left))
+        last = at + 1 if digits[at] == "0" else min(at + width, end - count + 1, reach[at])
+        first = max(at + 1, end - (count - 1) * width)
+        if first > last:
+            return
+        value = int(digits[at:first - 1] or "0")
+        for stop in range(first, last + 1):
+            value = value * 10 + ord(digits[stop - 1]) - 48
             if value > left:
                 break
             rest = left - value
-            if end - at - length > (count - 1) * len(str(rest)):
-                continue  # the other parts, none over what is left, cannot cover the rest
-            if not fits(at + length, end, count - 1, rest):
+            if (sums[end] - sums[stop] - rest) % 9:
+                continue  # casting out nines
+            if count == 2:  # the last part is what is left, or nothing is found here
+                if number(stop, end) == rest:
+                    found.append((*chosen, Piece(digits[at:stop], where[at], value, unit_at.get(stop)),
+                                  piece(stop, end, rest)))
+                    if len(found) > limit:
+                        raise _Many
+                continue
+            bounds = spans.get((stop, end, count - 1), _UNKNOWN)
+            if bounds is _UNKNOWN:
+                bounds = span(stop, end, count - 1)
+            if bounds is None or not bounds[0] <= rest <= bounds[1]:
                 continue  # the digits after it cannot make what is left
-            chosen.append(Piece(text, token.start + at, value, None))
-            parts_of(at + length, end, count - 1, rest)
+            chosen.append(Piece(digits[at:stop], where[at], value, unit_at.get(stop)))
+            parts(stop, end, count - 1, rest, chosen, found)
             chosen.pop()
 
-    try:
-        for length in range(1, n - parts + 1):
-            text = digits[n - length:]
-            if length > 1 and text[0] == "0":
+    def tail(g: int, at: int):
+        """The splits of digits[at:] into groups g, g + 1, …, or _MANY past the limit
+        (which counts only where the groups before have a split that ends at ``at``)."""
+        key = (g, at)
+        if key not in tails:
+            try:
+                tails[key] = tail_of(g, at)
+            except _Many:
+                tails[key] = _MANY
+        return tails[key]
+
+    def tail_of(g: int, at: int) -> list[tuple[Piece, ...]]:
+        _, size = groups[g]
+        count = size - 1  # the group's parts; its last cell is their total
+        cells_after = sum(s for _, s in groups[g + 1:])
+        last = g == len(groups) - 1
+        found: list[tuple[Piece, ...]] = []
+        for end in range(n, n + 1) if last else range(at + size, n - cells_after + 1):
+            rest = [()] if last else tail(g + 1, end)
+            if not rest:
                 continue
-            total = Piece(text, token.start + n - length, int(text), token.unit)
-            if parts <= n - length <= parts * length and fits(0, n - length, parts, total.value):
-                parts_of(0, n - length, parts, total.value)
+            for length in range(1, end - at - count + 1):
+                start = end - length
+                total = number(start, end)
+                if total is None or not count <= start - at <= count * length:
+                    continue
+                if not can_make(at, start, count, total, span_back):
+                    continue
+                mine: list[tuple[Piece, ...]] = []
+                parts(at, start, count, total, [], mine)
+                if mine and rest is _MANY:
+                    raise _Many
+                cell = piece(start, end, total)
+                for own in mine:
+                    for after in rest:
+                        found.append((*own, cell, *after))
+                        if len(found) > limit:
+                            raise _Many
+        return found
+
+    try:
+        found = tail(0, 0)
     finally:
         if shared is not None:
             shared.left -= steps
+    if found is _MANY:
+        raise TooMany
     return found
 
 
@@ -281,8 +423,9 @@ def _splits(run, kinds, relations, limit, budget, shared):
     tokens = tokens_of(run)
     if tokens is None:
         return []
-    if _is_row_total(tokens, kinds, relations):
-        return _row_total_splits(tokens[0], len(kinds) - 1, limit, budget, shared)
+    groups = _total_groups(tokens, kinds, relations)
+    if groups is not None:
+        return _total_group_splits(tokens, groups, limit, budget, shared)
     n = len(kinds)
     # a relation is worked out at its last cell (left to right), from the others
     at_last: list[list[Relation]] = [[] for _ in range(n)]
