@@ -1,0 +1,187 @@
+"""A PDF's table cells placed by where their characters stand on the page.
+
+The text front-end reads the PDF's text layer as it reads any text: its tables as
+``spaced`` rows, each cell a run of words (govparse/frontends/text/layouts/spaced.py).
+The text layer says nothing of where a cell stands: an empty cell leaves nothing in
+it, and a cell written over several lines (商业 / 企业) comes out as pieces. This
+module gives each cell of the Document's tables what the page says of it:
+
+- ``x``: its horizontal extent in points (the union of its characters' boxes), in
+  place of the text's display columns, so that the core can place a row's figures
+  under the header cells they stand under (GP316) when empty cells left the row short;
+- the grid the page draws (govparse/frontends/pdf/rules.py): a run of words the text
+  layer wrote as one cell but that stands in two cells of the grid is parted there
+  (信息内容 | 本年制发件数), and the pieces of text that stand alone in one cell of the
+  grid, with no figure beside them (商业 / 企业, a label one character a line), are
+  one cell, which keeps the extent of all of them (GP307 says so, once a table).
+
+Nothing is joined or parted where the page draws no grid: the text layer's cells are
+kept, each with its extent.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govparse.core.cells import EMPTY, LABEL, Cell, classify
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.document import Document, Table
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page's bottom left
+
+
+class _Piece:
+    """A cell's text, or a part of it, with where it stands."""
+
+    __slots__ = ("cell", "box", "page", "grid")
+
+    def __init__(self, cell: Cell, box: Box | None, page: int | None, grid) -> None:
+        self.cell = cell
+        self.box = box
+        self.page = page
+        self.grid = grid  # the cell of the page's grid it stands in (None: none)
+
+
+def with_positions(document: Document, text: str, places) -> Document:
+    """The Document with its tables' cells placed on the PDF's pages (``places``:
+    govparse.frontends.pdf.reader.PdfPlaces; ``text``: the text it was read from)."""
+    blocks = []
+    notes = []
+    for block in document.blocks:
+        if type(block) is Table and not block.run_together:
+            block, note = _placed_table(block, text, places)
+            if note is not None:
+                notes.append(note)
+        blocks.append(block)
+    return attrs.evolve(document, blocks=tuple(blocks), notes=document.notes + tuple(notes))
+
+
+def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | None]:
+    rows: list = []
+    pieces: list[_Piece] = []
+    for row in table.rows:
+        if not isinstance(row, (tuple, list)):
+            rows.append(row)  # (EmptyCells)
+            continue
+        placed: list = []
+        for cell in row:
+            if type(cell) is not Cell or cell.kind == EMPTY or cell.line is None:
+                if type(cell) is Cell:
+                    cell.x = None  # (no display columns: a PDF's extents are points)
+                placed.append(cell)
+                continue
+            for piece in _pieces(cell, text, places):
+                pieces.append(piece)
+                placed.append(piece)
+        rows.append(placed)
+    joined = _joined(pieces)
+    out = []
+    for row in rows:
+        if not isinstance(row, list):
+            out.append(row)
+            continue
+        cells = []
+        for item in row:
+            if type(item) is not _Piece:
+                cells.append(item)
+            elif id(item) in joined:
+                if joined[id(item)] is not None:
+                    cells.append(joined[id(item)])
+            else:
+                cells.append(item.cell)
+        if cells or not row:
+            out.append(tuple(cells))
+    note = _note(pieces, joined)
+    return attrs.evolve(table, rows=tuple(out)), note
+
+
+def _pieces(cell: Cell, text: str, places) -> list[_Piece]:
+    """The cell with its extent, or its parts where it stands in several cells of
+    the page's grid."""
+    offset = places.offset_at(cell.line, cell.column)
+    if offset is None or not text.startswith(cell.text, offset):
+        cell.x = None  # (no display columns: a PDF's extents are points)
+        return [_Piece(cell, None, None, None)]
+    if cell.kind == LABEL:
+        end = offset + len(cell.text)
+    else:  # a figure's word, its unit too
+        end = offset
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    page = places.page_at(offset)
+    rules = places.rules.get(page)
+    chars = [(i, box) for i in range(offset, end) if (box := places.loose[i]) is not None]
+    if not chars:
+        cell.x = None
+        return [_Piece(cell, None, page, None)]
+    if not rules or cell.kind != LABEL:
+        return [_placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))]
+    # a label: parted where its characters stand in different cells of the grid
+    parts: list[list[tuple[int, Box, object]]] = []
+    for i, box in chars:
+        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        if parts and parts[-1][-1][2] == grid:
+            parts[-1].append((i, box, grid))
+        else:
+            parts.append([(i, box, grid)])
+    if len(parts) == 1:
+        return [_placed(cell, [b for _, b, _ in parts[0]], page, parts[0][0][2])]
+    out = []
+    for part in parts:
+        start, stop = part[0][0], part[-1][0] + 1
+        read = classify(text[start:stop], cell.line, cell.column + start - offset)
+        out.append(_placed(read, [b for _, b, _ in part], page, part[0][2]))
+    return out
+
+
+def _grid_of(chars, rules):
+    """The cell of the grid a figure's characters stand in (None: none, or several)."""
+    if not rules:
+        return None
+    cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
+    return cells.pop() if len(cells) == 1 else None
+
+
+def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> _Piece:
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+           max(b[2] for b in boxes), max(b[3] for b in boxes))
+    cell.x = (box[0], box[2])
+    return _Piece(cell, box, page, grid)
+
+
+def _joined(pieces: list[_Piece]) -> dict[int, Cell | None]:
+    """The pieces that stand alone in one cell of the grid, labels all: the first
+    (in the text's order) made the whole cell, the others None (gone)."""
+    by_grid: dict[tuple, list[_Piece]] = {}
+    for piece in pieces:
+        if piece.grid is not None:
+            by_grid.setdefault((piece.page, piece.grid), []).append(piece)
+    joined: dict[int, Cell | None] = {}
+    for group in by_grid.values():
+        if len(group) < 2 or any(p.cell.kind != LABEL for p in group):
+            continue
+        group.sort(key=lambda p: (p.cell.line, p.cell.column))
+        first = group[0].cell
+        whole = classify("".join(p.cell.text for p in group), first.line, first.column)
+        if whole.kind != LABEL:
+            continue
+        whole.x = (min(p.box[0] for p in group), max(p.box[2] for p in group))
+        joined[id(group[0])] = whole
+        for piece in group[1:]:
+            joined[id(piece)] = None
+    return joined
+
+
+def _note(pieces: list[_Piece], joined: dict[int, Cell | None]) -> Diagnostic | None:
+    wholes = [(p, joined[id(p)]) for p in pieces if joined.get(id(p)) is not None]
+    if not wholes:
+        return None
+    first, whole = wholes[0]
+    parts = [p.cell.text for p in pieces if p.page == first.page and p.grid == first.grid]
+    count = len(wholes)
+    return Diagnostic(
+        "GP307", Severity.NOTE,
+        f"{count} cell{'s' if count != 1 else ''} of this table stand{'' if count != 1 else 's'} "
+        "over several lines of the PDF's text, each alone in its cell of the table's grid; "
+        f"each is read as one cell (first: {' / '.join(parts)} as '{whole.text}')",
+        first.cell.line, first.cell.column, len(first.cell.text))
