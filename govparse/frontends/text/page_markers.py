@@ -42,7 +42,7 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
         line += text.count("\n", at, found.start())
         counted[:] = [found.start(), line]
         lines.append(line)
-        return ""
+        return " " * (found.end() - found.start())  # (the columns after it kept)
 
     text = _page_marker().sub(blank, text)
     if not lines:

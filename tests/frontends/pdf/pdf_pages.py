@@ -40,16 +40,17 @@ def _font():
 
 
 def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: int = FIGURE,
-               page_break_before: dict | None = None) -> bytes:
+               page_break_before: dict | None = None, ruled: bool = True) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
-    page starts at (as soon as the spanning cells above it have their text)."""
+    page starts at (as soon as the spanning cells above it have their text);
+    ``ruled``: the grid's lines drawn (else the cells stand unruled)."""
     from reportlab.pdfgen import canvas
 
     _font()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=PAGE, invariant=1)
-    writer = _Writer(pdf, size)
+    writer = _Writer(pdf, size, ruled)
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -65,8 +66,9 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
 
 
 class _Writer:
-    def __init__(self, pdf, size: float) -> None:
+    def __init__(self, pdf, size: float, ruled: bool) -> None:
         self.pdf = pdf
+        self.ruled = ruled
         self.size = size
         self.page = 1
         self.y = PAGE[1] - MARGIN
@@ -145,8 +147,9 @@ class _Writer:
         x0, x1 = lefts[p.column], lefts[p.column + p.colspan]
         top = tops[rows[0]][1]
         bottom = tops[rows[-1]][1] - heights[rows[-1]]
-        self.pdf.setLineWidth(0.6)
-        self.pdf.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
+        if self.ruled:
+            self.pdf.setLineWidth(0.6)
+            self.pdf.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
         if rows[0] != p.row or not lines:
             return  # the text stands in the cell's first part
         self.pdf.setFont(FONT, size)
