@@ -16,7 +16,7 @@ module gives each cell of the Document's tables what the page says of it:
   one cell, which keeps the extent of all of them (GP307 says so, once a table).
 
 Nothing is joined or parted where the page draws no grid: the text layer's cells are
-kept, each with its extent.
+kept, each with its extent. Characters written turned have none.
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ def _pieces(cell: Cell, text: str, places) -> list[_Piece]:
     page = places.page_at(offset)
     rules = places.rules.get(page)
     chars = [(i, box) for i in range(offset, end) if (box := places.loose[i]) is not None]
-    if not chars:
+    if not chars or cell.kind != LABEL and len(chars) < end - offset:
+        # (a figure: every character of it stands along the line, or none has an extent)
         cell.x = None
         return [_Piece(cell, None, page, None)]
     if not rules or cell.kind != LABEL:
@@ -150,8 +151,8 @@ def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> _Piece:
 
 
 def _joined(pieces: list[_Piece]) -> dict[int, Cell | None]:
-    """The pieces that stand alone in one cell of the grid, labels all: the first
-    (in the text's order) made the whole cell, the others None (gone)."""
+    """The pieces that stand alone in one cell of the grid, labels all, one below
+    the other: the top one made the whole cell, the others None (gone)."""
     by_grid: dict[tuple, list[_Piece]] = {}
     for piece in pieces:
         if piece.grid is not None:
@@ -160,7 +161,9 @@ def _joined(pieces: list[_Piece]) -> dict[int, Cell | None]:
     for group in by_grid.values():
         if len(group) < 2 or any(p.cell.kind != LABEL for p in group):
             continue
-        group.sort(key=lambda p: (p.cell.line, p.cell.column))
+        group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
+        if not _stacked(group):
+            continue
         first = group[0].cell
         whole = classify("".join(p.cell.text for p in group), first.line, first.column)
         if whole.kind != LABEL:
@@ -170,6 +173,17 @@ def _joined(pieces: list[_Piece]) -> dict[int, Cell | None]:
         for piece in group[1:]:
             joined[id(piece)] = None
     return joined
+
+
+def _stacked(group: list[_Piece]) -> bool:
+    """Whether each piece stands below the one before it, under it: lines of one
+    cell's text (not labels side by side in a cell the grid draws no line between)."""
+    for above, below in zip(group, group[1:]):
+        (ax0, ay0, ax1, ay1), (bx0, _, bx1, by1) = above.box, below.box
+        side_by_side = not (bx0 < ax1 and ax0 < bx1)
+        if side_by_side or by1 > ay0 + (ay1 - ay0) / 2:  # (boxes of lines may overlap)
+            return False
+    return True
 
 
 def _note(pieces: list[_Piece], joined: dict[int, Cell | None]) -> Diagnostic | None:

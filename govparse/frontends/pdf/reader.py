@@ -44,7 +44,8 @@ class PdfPlaces:
         # by offset: where the character stands in the table's grid: its glyph's box,
         # or where that is empty (a font the PDF does not embed) the box its font
         # gives it (its advance, ascent and descent; pdfium's "loose" box, which is
-        # no good for a glyph turned or scaled apart)
+        # no good for a glyph turned or scaled apart); None for a character written
+        # turned (its extent across the page is no column's)
         self.loose: list[tuple[float, float, float, float] | None] = []
         self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
         self.rules: dict[int, Rules] = {}  # each page's ruling lines (a table's grid)
@@ -66,8 +67,11 @@ class PdfPlaces:
             else:
                 box = textpage.get_charbox(index)
                 self.boxes.append(box)
-                self.loose.append(box if box[0] < box[2] and box[1] < box[3]
-                                  else textpage.get_charbox(index, loose=True))
+                if _turned(textpage, index):
+                    self.loose.append(None)  # its line runs across the page: no extent
+                else:
+                    self.loose.append(box if box[0] < box[2] and box[1] < box[3]
+                                      else textpage.get_charbox(index, loose=True))
             if out[-1] == "\n":
                 self.line_starts.append(len(self.boxes))
         return "".join(out)
@@ -100,6 +104,14 @@ class PdfPlaces:
         page = next(p for start, p in reversed(self.pages) if start <= offset)
         return PdfLocation(page, (min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+
+def _turned(textpage, index: int) -> bool:
+    """Whether the character is written turned (its line not along the page's x axis)."""
+    import pypdfium2.raw as raw
+
+    angle = raw.FPDFText_GetCharAngle(textpage.raw, index) % (2 * math.pi)
+    return 0.01 < angle < 2 * math.pi - 0.01
 
 
 def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:

@@ -4,7 +4,7 @@ left, and the cell of the grid a point stands in (``Rules.cell_at``).
 
 Read from the page's path objects with pypdfium2 (each path's segments through its
 matrix), as pdfplumber reads a page's ``edges``; curves are no rules. Only the page's
-own objects are looked at, not those inside form XObjects.
+objects and those of the form XObjects it draws are looked at.
 """
 
 from __future__ import annotations
@@ -52,15 +52,47 @@ class Rules:
 
 
 def page_rules(page) -> Rules:
-    """The ruling lines of a pypdfium2 page."""
+    """The ruling lines of a pypdfium2 page, those drawn inside form XObjects too
+    (through their matrices). A page drawn with more than ``MAX_SEGMENTS`` path
+    segments (a map, a chart) is taken to have none."""
+    rules = Rules()
+    try:
+        _walk(page, None, None, rules, [MAX_SEGMENTS], 0)
+    except _TooMany:
+        return Rules()
+    return rules
+
+
+MAX_SEGMENTS = 50_000
+MAX_DEPTH = 4  # forms inside forms
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _walk(page, form, outer, rules: Rules, budget: list[int], depth: int) -> None:
     import pypdfium2.raw as raw
 
-    rules = Rules()
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=0):
+    for obj in page.get_objects(max_depth=0, form=form):
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            if depth < MAX_DEPTH:
+                matrix = obj.get_matrix()
+                _walk(page, obj, matrix if outer is None else matrix.multiply(outer), rules,
+                      budget, depth + 1)
+            continue
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
         matrix = obj.get_matrix()
+        if outer is not None:
+            matrix = matrix.multiply(outer)
+        count = raw.FPDFPath_CountSegments(obj.raw)
+        budget[0] -= max(count, 0)
+        if budget[0] < 0:
+            raise _TooMany
         start = at = None
-        for index in range(raw.FPDFPath_CountSegments(obj.raw)):
+        for index in range(count):
             segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
             if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
                 break
@@ -76,7 +108,6 @@ def page_rules(page) -> Rules:
             if raw.FPDFPathSegment_GetClose(segment) and at is not None and start is not None:
                 _add(rules, at, start)
                 at = start
-    return rules
 
 
 def _add(rules: Rules, a: tuple[float, float], b: tuple[float, float]) -> None:

@@ -40,17 +40,20 @@ def _font():
 
 
 def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: int = FIGURE,
-               page_break_before: dict | None = None, ruled: bool = True) -> bytes:
+               page_break_before: dict | None = None, ruled: bool = True,
+               grid_in_form: bool = False, turned: bool = False) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
     page starts at (as soon as the spanning cells above it have their text);
-    ``ruled``: the grid's lines drawn (else the cells stand unruled)."""
+    ``ruled``: the grid's lines drawn (else the cells stand unruled);
+    ``grid_in_form``: each page's lines drawn in a form XObject of their own;
+    ``turned``: every page shown turned a quarter (/Rotate 90)."""
     from reportlab.pdfgen import canvas
 
     _font()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=PAGE, invariant=1)
-    writer = _Writer(pdf, size, ruled)
+    writer = _Writer(pdf, size, ruled, grid_in_form, turned)
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -66,21 +69,43 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
 
 
 class _Writer:
-    def __init__(self, pdf, size: float, ruled: bool) -> None:
+    def __init__(self, pdf, size: float, ruled: bool, grid_in_form: bool, turned: bool) -> None:
         self.pdf = pdf
         self.ruled = ruled
+        self.grid_in_form = grid_in_form
+        self.turned = turned
+        self.rects: list[tuple[float, float, float, float]] = []  # the page's grid
+        if turned:
+            pdf.setPageRotation(90)
         self.size = size
         self.page = 1
         self.y = PAGE[1] - MARGIN
 
     def new_page(self) -> None:
-        self._page_number()
+        self.finish()
         self.pdf.showPage()
+        if self.turned:
+            self.pdf.setPageRotation(90)
         self.page += 1
         self.y = PAGE[1] - MARGIN
 
     def finish(self) -> None:
+        self._grid()
         self._page_number()
+
+    def _grid(self) -> None:
+        if not self.rects:
+            return
+        name = f"grid{self.page}"
+        if self.grid_in_form:
+            self.pdf.beginForm(name)
+        self.pdf.setLineWidth(0.6)
+        for x, y, width, height in self.rects:
+            self.pdf.rect(x, y, width, height, stroke=1, fill=0)
+        if self.grid_in_form:
+            self.pdf.endForm()
+            self.pdf.doForm(name)
+        self.rects = []
 
     def _page_number(self) -> None:
         self.pdf.setFont(FONT, self.size)
@@ -148,8 +173,7 @@ class _Writer:
         top = tops[rows[0]][1]
         bottom = tops[rows[-1]][1] - heights[rows[-1]]
         if self.ruled:
-            self.pdf.setLineWidth(0.6)
-            self.pdf.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
+            self.rects.append((x0, bottom, x1 - x0, top - bottom))
         if rows[0] != p.row or not lines:
             return  # the text stands in the cell's first part
         self.pdf.setFont(FONT, size)

@@ -23,10 +23,8 @@ from govparse.document import Table
 from govparse.model.report import Figure
 from govparse.testing import damage
 
-pytest.importorskip("reportlab")
-from pdf_pages import report_pdf  # noqa: E402  (needs reportlab)
-
-from conftest import EXAMPLES  # noqa: E402
+from conftest import EXAMPLES
+from pdf_pages import report_pdf  # (reportlab: a test dependency)
 
 REPORT = EXAMPLES / "report-2024-tab.txt"
 # (table, row, column) of figures printed as empty cells
