@@ -15,8 +15,9 @@ module gives each cell of the Document's tables what the page says of it:
   grid, with no figure beside them (商业 / 企业, a label one character a line), are
   one cell, which keeps the extent of all of them (GP307 says so, once a table).
 
-Nothing is joined or parted where the page draws no grid: the text layer's cells are
-kept, each with its extent. Characters written turned have none.
+Where the page draws no grid, nothing is joined, and a label is parted only where a
+blank of two characters' height or more stands in it (法人或其他组织      总计): the
+text layer writes one blank for any gap. Characters written turned have none.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page's bottom left
+GAP = 2.0  # with no grid, a blank this many characters high wide parts two cells
 
 
 class _Piece:
@@ -97,7 +99,7 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
 
 def _pieces(cell: Cell, text: str, places) -> list[_Piece]:
     """The cell with its extent, or its parts where it stands in several cells of
-    the page's grid."""
+    the page's grid (or with no grid, apart on its line)."""
     offset = places.offset_at(cell.line, cell.column)
     if offset is None or not text.startswith(cell.text, offset):
         cell.x = None  # (no display columns: a PDF's extents are points)
@@ -115,13 +117,16 @@ def _pieces(cell: Cell, text: str, places) -> list[_Piece]:
         # (a figure: every character of it stands along the line, or none has an extent)
         cell.x = None
         return [_Piece(cell, None, page, None)]
-    if not rules or cell.kind != LABEL:
+    if cell.kind != LABEL:
         return [_placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))]
-    # a label: parted where its characters stand in different cells of the grid
+    # a label: parted where its characters stand in different cells of the grid, or
+    # with no grid, where a blank wider than GAP of its characters parts them
+    em = max(b[3] - b[1] for _, b in chars)
     parts: list[list[tuple[int, Box, object]]] = []
     for i, box in chars:
-        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-        if parts and parts[-1][-1][2] == grid:
+        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
+        if parts and parts[-1][-1][2] == grid and (
+                grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))
         else:
             parts.append([(i, box, grid)])
@@ -191,11 +196,16 @@ def _note(pieces: list[_Piece], joined: dict[int, Cell | None]) -> Diagnostic | 
     if not wholes:
         return None
     first, whole = wholes[0]
-    parts = [p.cell.text for p in pieces if p.page == first.page and p.grid == first.grid]
+    parts = [_short(p.cell.text) for p in pieces
+             if p.page == first.page and p.grid == first.grid]
     count = len(wholes)
     return Diagnostic(
         "GP307", Severity.NOTE,
         f"{count} cell{'s' if count != 1 else ''} of this table stand{'' if count != 1 else 's'} "
         "over several lines of the PDF's text, each alone in its cell of the table's grid; "
-        f"each is read as one cell (first: {' / '.join(parts)} as '{whole.text}')",
+        f"each is read as one cell (first: {' / '.join(parts)} as '{_short(whole.text)}')",
         first.cell.line, first.cell.column, len(first.cell.text))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 16 else text[:15] + "…"

@@ -7,9 +7,10 @@ over several lines (商业 / 企业) and a label one character a line are one ce
 a table runs onto the next page past its page number.
 
 The property: a report whose figures all differ, some of them missing (empty cells),
-printed as a PDF in various sizes and column widths, ruled or not, its tables broken
-across pages: every figure read is the one printed at its table, row and column, or
-missing with a warning or error."""
+printed as a PDF in various sizes and column widths, ruled or not (the grid drawn in
+a form XObject or not), pages shown turned or not, its tables broken across pages:
+every figure read is the one printed at its table, row and column, or missing with a
+warning or error."""
 
 from __future__ import annotations
 
@@ -193,6 +194,8 @@ def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
                      label_widths=label_widths,
                      figure=data.draw(st.integers(4, 8), label="figure"),
                      ruled=data.draw(st.integers(0, 4), label="ruled") > 0,
+                     grid_in_form=data.draw(st.booleans(), label="grid_in_form"),
+                     turned=data.draw(st.integers(0, 5), label="turned") == 0,
                      page_break_before={"applications": data.draw(st.integers(3, 30),
                                                                   label="break")})
     check(pdf, printed)
