@@ -13,6 +13,7 @@ import ctypes
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
 SLANT = 0.5  # points: how far a rule's ends may stand apart across it
+JOIN = 3.0  # points: the widest gap between two pieces of one rule (a dashed line's)
 
 
 class Rules:
@@ -60,7 +61,31 @@ def page_rules(page) -> Rules:
         _walk(page, None, None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
-    return rules
+    return Rules(_joined(rules.horizontal), _joined(rules.vertical))
+
+
+def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Rules on one line whose ends lie within JOIN of each other made one (a dashed
+    line, a rule drawn a cell at a time), as pdfplumber joins a page's edges."""
+    lines: list[list[tuple[float, float, float]]] = []  # rules within SLANT across
+    for rule in sorted(rules):
+        if lines and rule[0] - lines[-1][0][0] <= SLANT:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[tuple[float, float, float]] = []
+    for line in lines:
+        at = line[0][0]
+        start, end = None, None
+        for _, a, b in sorted(line, key=lambda r: r[1]):
+            if end is not None and a - end <= JOIN:
+                end = max(end, b)
+                continue
+            if end is not None:
+                out.append((at, start, end))
+            start, end = a, b
+        out.append((at, start, end))
+    return out
 
 
 MAX_SEGMENTS = 50_000
