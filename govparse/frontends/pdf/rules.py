@@ -56,9 +56,13 @@ def page_rules(page) -> Rules:
     """The ruling lines of a pypdfium2 page, those drawn inside form XObjects too
     (through their matrices). A page drawn with more than ``MAX_SEGMENTS`` path
     segments (a map, a chart) is taken to have none."""
+    import pypdfium2.raw as raw
+
     rules = Rules()
+    count = raw.FPDFPage_CountObjects(page.raw)
+    objects = (raw.FPDFPage_GetObject(page.raw, i) for i in range(max(count, 0)))
     try:
-        _walk(page, None, None, rules, [MAX_SEGMENTS], 0)
+        _walk(raw, objects, None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
     return Rules(_joined(rules.horizontal), _joined(rules.vertical))
@@ -96,32 +100,42 @@ class _TooMany(Exception):
     pass
 
 
-def _walk(page, form, outer, rules: Rules, budget: list[int], depth: int) -> None:
-    import pypdfium2.raw as raw
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = ax + cy + e
 
+
+def _walk(raw, objects, outer: Matrix | None, rules: Rules, budget: list[int],
+          depth: int) -> None:
+    """The rules of the path objects among ``objects`` (raw pdfium handles; the page's
+    own are walked with no wrapper made for each: a page may hold thousands, one a
+    character) and of the forms among them."""
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(max_depth=0, form=form):
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            if depth < MAX_DEPTH:
-                matrix = obj.get_matrix()
-                _walk(page, obj, matrix if outer is None else matrix.multiply(outer), rules,
-                      budget, depth + 1)
+    fs = raw.FS_MATRIX()
+    for obj in objects:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
             continue
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+        if not raw.FPDFPageObj_GetMatrix(obj, fs):
             continue
-        matrix = obj.get_matrix()
+        matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
         if outer is not None:
-            matrix = matrix.multiply(outer)
-        count = raw.FPDFPath_CountSegments(obj.raw)
+            matrix = _then(matrix, outer)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            if depth < MAX_DEPTH:
+                count = raw.FPDFFormObj_CountObjects(obj)
+                inner = (raw.FPDFFormObj_GetObject(obj, i) for i in range(max(count, 0)))
+                _walk(raw, inner, matrix, rules, budget, depth + 1)
+            continue
+        count = raw.FPDFPath_CountSegments(obj)
         budget[0] -= max(count, 0)
         if budget[0] < 0:
             raise _TooMany
+        a, b, c, d, e, f = matrix
         start = at = None
         for index in range(count):
-            segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
+            segment = raw.FPDFPath_GetPathSegment(obj, index)
             if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
                 break
-            point = matrix.on_point(x.value, y.value)
+            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(segment)
             if kind == raw.FPDF_SEGMENT_LINETO and at is not None:
                 _add(rules, at, point)
@@ -133,6 +147,14 @@ def _walk(page, form, outer, rules: Rules, budget: list[int], depth: int) -> Non
             if raw.FPDFPathSegment_GetClose(segment) and at is not None and start is not None:
                 _add(rules, at, start)
                 at = start
+
+
+def _then(first: Matrix, second: Matrix) -> Matrix:
+    """The matrix that applies ``first``, then ``second``."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
 def _add(rules: Rules, a: tuple[float, float], b: tuple[float, float]) -> None:
