@@ -35,13 +35,15 @@ GAP = 2.0  # with no grid, a blank this many characters high wide parts two cell
 class _Piece:
     """A cell's text, or a part of it, with where it stands."""
 
-    __slots__ = ("cell", "box", "page", "grid")
+    __slots__ = ("cell", "box", "page", "grid", "written")
 
-    def __init__(self, cell: Cell, box: Box | None, page: int | None, grid) -> None:
+    def __init__(self, cell: Cell, box: Box | None, page: int | None, grid,
+                 written: str | None = None) -> None:
         self.cell = cell
         self.box = box
         self.page = page
         self.grid = grid  # the cell of the page's grid it stands in (None: none)
+        self.written = cell.text if written is None else written  # (a figure: its unit too)
 
 
 def with_positions(document: Document, text: str, places) -> Document:
@@ -76,7 +78,7 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
                 pieces.append(piece)
                 placed.append(piece)
         rows.append(placed)
-    joined = _joined(pieces)
+    joined = _joined(pieces, places.rules)
     out = []
     for row in rows:
         if not isinstance(row, list):
@@ -118,7 +120,9 @@ def _pieces(cell: Cell, text: str, places) -> list[_Piece]:
         cell.x = None
         return [_Piece(cell, None, page, None)]
     if cell.kind != LABEL:
-        return [_placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))]
+        piece = _placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))
+        piece.written = text[offset:end]
+        return [piece]
     # a label: parted where its characters stand in different cells of the grid, or
     # with no grid, where a blank wider than GAP of its characters parts them
     em = max(b[3] - b[1] for _, b in chars)
@@ -155,29 +159,73 @@ def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> _Piece:
     return _Piece(cell, box, page, grid)
 
 
-def _joined(pieces: list[_Piece]) -> dict[int, Cell | None]:
-    """The pieces that stand alone in one cell of the grid, labels all, one below
-    the other: the top one made the whole cell, the others None (gone)."""
+def _joined(pieces: list[_Piece], rules: dict) -> dict[int, Cell | None]:
+    """The pieces that stand alone in one cell of the grid, one below the other,
+    labels all or figures all: the top one made the whole cell, the others None
+    (gone)."""
     by_grid: dict[tuple, list[_Piece]] = {}
     for piece in pieces:
         if piece.grid is not None:
             by_grid.setdefault((piece.page, piece.grid), []).append(piece)
+    figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
     joined: dict[int, Cell | None] = {}
     for group in by_grid.values():
-        if len(group) < 2 or any(p.cell.kind != LABEL for p in group):
+        labels = sum(p.cell.kind == LABEL for p in group)
+        if len(group) < 2 or 0 < labels < len(group):
             continue
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
-        if not _stacked(group):
+        if not _stacked(group) or _holds_others(group, pieces) \
+                or _rows_of_figures(group, figures) > 1 \
+                and not _rows_ruled_beside(group[0].grid, rules.get(group[0].page)):
             continue
         first = group[0].cell
-        whole = classify("".join(p.cell.text for p in group), first.line, first.column)
-        if whole.kind != LABEL:
-            continue
+        if labels:
+            whole = classify("".join(p.written for p in group), first.line, first.column)
+            if whole.kind != LABEL:
+                continue
+        else:
+            # Figures one below the other in one cell: a number wrapped (1234 / 5),
+            # or two numbers where one stands: one cell, written as it stands, which
+            # reads as no number (GP313): never two figures of the row.
+            whole = classify(" ".join(p.written for p in group), first.line, first.column)
         whole.x = (min(p.box[0] for p in group), max(p.box[2] for p in group))
         joined[id(group[0])] = whole
         for piece in group[1:]:
             joined[id(piece)] = None
     return joined
+
+
+def _holds_others(group: list[_Piece], pieces: list[_Piece]) -> bool:
+    """Whether text of other cells of the grid stands inside the group's cell: then
+    the lines that bound it are no cell's (a table's frame around rows the grid does
+    not part), and its pieces no one cell."""
+    left, bottom, right, top = group[0].grid
+    inside = {id(p) for p in group}
+    return any(p.page == group[0].page and p.box is not None and id(p) not in inside
+               and left < (p.box[0] + p.box[2]) / 2 < right
+               and bottom < (p.box[1] + p.box[3]) / 2 < top for p in pieces)
+
+
+def _rows_of_figures(group: list[_Piece], figures: list[_Piece]) -> int:
+    """How many of the group's pieces have a figure of another cell beside them (its
+    middle within their height): two or more, and the group stands beside several
+    rows: one merged cell only where those rows are ruled (_rows_ruled_beside), else
+    rows of a table whose grid draws no line between its rows."""
+    inside = {id(p) for p in group}
+    return sum(any(f.page == p.page and id(f) not in inside
+                   and p.box[1] <= (f.box[1] + f.box[3]) / 2 <= p.box[3] for f in figures)
+               for p in group)
+
+
+def _rows_ruled_beside(grid, rules) -> bool:
+    """Whether a line between rows ends at a side of the grid's cell (left, bottom,
+    right, top), between its top and bottom: the cell is merged over rows that are
+    ruled beside it (三、本年度办理结果, （三）不予公开)."""
+    if rules is None:
+        return False
+    left, bottom, right, top = grid
+    return any(bottom + 1 < y < top - 1 and (abs(x0 - right) <= 2 or abs(x1 - left) <= 2)
+               for y, x0, x1 in rules.horizontal)
 
 
 def _stacked(group: list[_Piece]) -> bool:

@@ -42,7 +42,7 @@ class PdfPlaces:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
         self.boxes: list[tuple[float, float, float, float] | None] = []  # by offset
         # by offset: where the character stands in the table's grid: its glyph's box,
-        # or where that is empty (a font the PDF does not embed) the box its font
+        # or where that is flat (a font the PDF does not embed, a dash) the box its font
         # gives it (its advance, ascent and descent; pdfium's "loose" box, which is
         # no good for a glyph turned or scaled apart); None for a character written
         # turned (its extent across the page is no column's)
@@ -70,7 +70,7 @@ class PdfPlaces:
                 if _turned(textpage, index):
                     self.loose.append(None)  # its line runs across the page: no extent
                 else:
-                    self.loose.append(box if box[0] < box[2] and box[1] < box[3]
+                    self.loose.append(box if box[0] < box[2] and box[3] - box[1] >= 1
                                       else textpage.get_charbox(index, loose=True))
             if out[-1] == "\n":
                 self.line_starts.append(len(self.boxes))

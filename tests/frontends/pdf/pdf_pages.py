@@ -41,19 +41,23 @@ def _font():
 
 def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: int = FIGURE,
                page_break_before: dict | None = None, ruled: bool = True,
-               grid_in_form: bool = False, turned: bool = False) -> bytes:
+               grid_in_form: bool = False, turned: bool = False, columns_only: bool = False,
+               wrap_figures: bool = False) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
     page starts at (as soon as the spanning cells above it have their text);
     ``ruled``: the grid's lines drawn (else the cells stand unruled);
     ``grid_in_form``: each page's lines drawn in a form XObject of their own;
-    ``turned``: every page shown turned a quarter (/Rotate 90)."""
+    ``turned``: every page shown turned a quarter (/Rotate 90); ``columns_only``:
+    the grid's vertical lines and the tables' frames only, no line between rows;
+    ``wrap_figures``: a figure wider than its column wrapped inside its cell (1234 /
+    5), as a word processor wraps it."""
     from reportlab.pdfgen import canvas
 
     _font()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=PAGE, invariant=1)
-    writer = _Writer(pdf, size, ruled, grid_in_form, turned)
+    writer = _Writer(pdf, size, ruled, grid_in_form, turned, columns_only, wrap_figures)
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -69,12 +73,16 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
 
 
 class _Writer:
-    def __init__(self, pdf, size: float, ruled: bool, grid_in_form: bool, turned: bool) -> None:
+    def __init__(self, pdf, size: float, ruled: bool, grid_in_form: bool, turned: bool,
+                 columns_only: bool, wrap_figures: bool) -> None:
         self.pdf = pdf
+        self.columns_only = columns_only
+        self.wrap_figures = wrap_figures
         self.ruled = ruled
         self.grid_in_form = grid_in_form
         self.turned = turned
         self.rects: list[tuple[float, float, float, float]] = []  # the page's grid
+        self.frames: dict[int, tuple[float, float, float, float]] = {}  # each table's, on it
         if turned:
             pdf.setPageRotation(90)
         self.size = size
@@ -101,11 +109,19 @@ class _Writer:
             self.pdf.beginForm(name)
         self.pdf.setLineWidth(0.6)
         for x, y, width, height in self.rects:
-            self.pdf.rect(x, y, width, height, stroke=1, fill=0)
+            if self.columns_only:
+                self.pdf.line(x, y, x, y + height)
+                self.pdf.line(x + width, y, x + width, y + height)
+            else:
+                self.pdf.rect(x, y, width, height, stroke=1, fill=0)
+        if self.columns_only:
+            for left, right, top, bottom in self.frames.values():
+                self.pdf.rect(left, bottom, right - left, top - bottom, stroke=1, fill=0)
         if self.grid_in_form:
             self.pdf.endForm()
             self.pdf.doForm(name)
         self.rects = []
+        self.frames = {}
 
     def _page_number(self) -> None:
         self.pdf.setFont(FONT, self.size)
@@ -126,7 +142,8 @@ class _Writer:
         columns = max(p.column + p.colspan for p in placed)
         widths = [label_widths[c] if c < len(label_widths) else figure for c in range(columns)]
         for p in placed:  # a figure column as wide as its widest figure
-            if p.colspan == 1 and p.column >= len(label_widths) and p.text.isascii():
+            if p.colspan == 1 and p.column >= len(label_widths) and p.text.isascii() \
+                    and not self.wrap_figures:
                 widths[p.column] = max(widths[p.column], display_width(p.text))
         unit = self.size / 2
         scale = min(1.0, (PAGE[0] - 2 * MARGIN) / sum(w * unit + 2 * PAD for w in widths))
@@ -139,6 +156,8 @@ class _Writer:
         for p in placed:
             width = sum(widths[p.column:p.column + p.colspan])
             lines[p] = wrap(p.text, width) if p.text else []
+            if self.wrap_figures and p.text.isascii() and len(p.text) > width:
+                lines[p] = [p.text[i:i + width] for i in range(0, len(p.text), width)]
         count = max(p.row + p.rowspan for p in placed)
         heights = [size + 2 * PAD] * count
         for p in sorted(placed, key=lambda p: p.rowspan):
@@ -174,6 +193,9 @@ class _Writer:
         bottom = tops[rows[-1]][1] - heights[rows[-1]]
         if self.ruled:
             self.rects.append((x0, bottom, x1 - x0, top - bottom))
+            self.frames[id(lefts)] = (lefts[0], lefts[-1], max(top, self.frames.get(
+                id(lefts), (0, 0, top, bottom))[2]), min(bottom, self.frames.get(
+                    id(lefts), (0, 0, top, bottom))[3]))
         if rows[0] != p.row or not lines:
             return  # the text stands in the cell's first part
         self.pdf.setFont(FONT, size)

@@ -8,7 +8,8 @@ a table runs onto the next page past its page number.
 
 The property: a report whose figures all differ, some of them missing (empty cells),
 printed as a PDF in various sizes and column widths, ruled or not (the grid drawn in
-a form XObject or not), pages shown turned or not, its tables broken across pages:
+a form XObject or not, no lines between rows), figures wrapped in narrow cells or not,
+pages shown turned or not, its tables broken across pages:
 every figure read is the one printed at its table, row and column, or missing with a
 warning or error."""
 
@@ -174,6 +175,37 @@ def test_without_a_grid_cells_keep_their_extents_and_nothing_is_joined(printed):
     check(data, printed)
 
 
+def test_a_grid_with_no_lines_between_rows_joins_no_rows(printed):
+    """Lines between the columns and a frame, none between the rows: a column is no
+    cell, neither its labels nor its figures are joined (the rows beside them are not
+    ruled); what the header's wrapped cells leave unread is missing, said aloud."""
+    data = report_pdf(printed, columns_only=True)
+    cells = _cells(_document(data))
+    texts = [cell.text for cell in cells]
+    assert "规章" in texts and "行政规范性文件" in texts and "商业" in texts
+    assert all(cell.kind != "label" or not cell.text.startswith("第二十条第（一）项第")
+               for cell in cells)
+    check(data, printed)
+
+
+def test_a_figure_wrapped_in_its_cell_is_never_two_figures(printed):
+    """A number wider than its column, wrapped inside its cell (1234 / 56) in a row
+    with an empty cell: one cell that reads as no number, and none of the row's
+    figures is placed, never two figures of the row."""
+    wide = printed.replace_figure("applications", "new_requests", "commercial_enterprise",
+                                  Figure(value=123456))
+    read = check(report_pdf(wide, wrap_figures=True), wide)
+    (unread,) = [d for d in read.diagnostics if d.code == "GP313"]
+    assert unread.message.startswith("'1234 56' stands where a figure would")
+    assert all(f.value is None for f in attrs_values(read.applications.new_requests))
+
+
+def attrs_values(row):
+    import attrs
+
+    return [getattr(row, a.name) for a in attrs.fields(type(row))]
+
+
 PDFS = settings(max_examples=max(4, settings.default.max_examples // 25),
                 deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -194,6 +226,8 @@ def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
                      label_widths=label_widths,
                      figure=data.draw(st.integers(4, 8), label="figure"),
                      ruled=data.draw(st.integers(0, 4), label="ruled") > 0,
+                     columns_only=data.draw(st.integers(0, 4), label="columns_only") == 0,
+                     wrap_figures=data.draw(st.integers(0, 4), label="wrap_figures") == 0,
                      grid_in_form=data.draw(st.booleans(), label="grid_in_form"),
                      turned=data.draw(st.integers(0, 5), label="turned") == 0,
                      page_break_before={"applications": data.draw(st.integers(3, 30),
