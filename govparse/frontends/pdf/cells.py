@@ -30,6 +30,7 @@ from govparse.document import Document, Table
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page's bottom left
 GAP = 2.0  # with no grid, a blank this many characters high wide parts two cells
+INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
 
 
 class _Piece:
@@ -79,6 +80,7 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
                 placed.append(piece)
         rows.append(placed)
     joined = _joined(pieces, places.rules)
+    _grid_extents(pieces, joined)
     out = []
     for row in rows:
         if not isinstance(row, list):
@@ -159,6 +161,28 @@ def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> _Piece:
     return _Piece(cell, box, page, grid)
 
 
+def _grid_extents(pieces: list[_Piece], joined: dict[int, Cell | None]) -> None:
+    """A cell alone in its cell of the grid (all of that cell's text, and no other
+    cell's inside it) takes the grid cell's extent, a point in from its lines: a
+    figure set to one side of its cell still stands under its column's header."""
+    by_grid: dict[tuple, list[_Piece]] = {}
+    for piece in pieces:
+        if piece.grid is not None:
+            by_grid.setdefault((piece.page, piece.grid), []).append(piece)
+    for group in by_grid.values():
+        if len(group) == 1:
+            whole = group[0].cell
+        elif all(id(p) in joined for p in group):
+            (whole,) = [joined[id(p)] for p in group if joined[id(p)] is not None]
+        else:
+            continue  # pieces the grid cell holds that are not one cell
+        if _holds_others(group, pieces):
+            continue
+        left, _, right, _ = group[0].grid
+        if right - left > 2 * INSET:
+            whole.x = (left + INSET, right - INSET)
+
+
 def _joined(pieces: list[_Piece], rules: dict) -> dict[int, Cell | None]:
     """The pieces that stand alone in one cell of the grid, one below the other,
     labels all or figures all: the top one made the whole cell, the others None
@@ -174,8 +198,10 @@ def _joined(pieces: list[_Piece], rules: dict) -> dict[int, Cell | None]:
         if len(group) < 2 or 0 < labels < len(group):
             continue
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
-        if not _stacked(group) or _holds_others(group, pieces) \
-                or _rows_of_figures(group, figures) > 1 \
+        if not _stacked(group) or _holds_others(group, pieces):
+            continue
+        beside = _figures_beside(group, figures)
+        if any(not _alone(f, pieces) for f in beside) or len(beside) > 1 \
                 and not _rows_ruled_beside(group[0].grid, rules.get(group[0].page)):
             continue
         first = group[0].cell
@@ -206,15 +232,26 @@ def _holds_others(group: list[_Piece], pieces: list[_Piece]) -> bool:
                and bottom < (p.box[1] + p.box[3]) / 2 < top for p in pieces)
 
 
-def _rows_of_figures(group: list[_Piece], figures: list[_Piece]) -> int:
-    """How many of the group's pieces have a figure of another cell beside them (its
-    middle within their height): two or more, and the group stands beside several
-    rows: one merged cell only where those rows are ruled (_rows_ruled_beside), else
-    rows of a table whose grid draws no line between its rows."""
+def _figures_beside(group: list[_Piece], figures: list[_Piece]) -> list[_Piece]:
+    """For each of the group's pieces that has figures of other cells beside it (their
+    middle within its height), the first of them. Beside two pieces or more, the
+    group stands beside several rows: one merged cell only where those rows are ruled
+    (_rows_ruled_beside), else rows of a table whose grid draws no line between its
+    rows. And a figure beside it must stand alone in its own cell of the grid: where
+    it does not, the grid parts no rows there (a frame around a header and a row)."""
     inside = {id(p) for p in group}
-    return sum(any(f.page == p.page and id(f) not in inside
-                   and p.box[1] <= (f.box[1] + f.box[3]) / 2 <= p.box[3] for f in figures)
-               for p in group)
+    out = []
+    for p in group:
+        found = next((f for f in figures if f.page == p.page and id(f) not in inside
+                      and p.box[1] <= (f.box[1] + f.box[3]) / 2 <= p.box[3]), None)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _alone(piece: _Piece, pieces: list[_Piece]) -> bool:
+    """Whether the piece stands in a cell of the grid that holds no other text."""
+    return piece.grid is not None and not _holds_others([piece], pieces)
 
 
 def _rows_ruled_beside(grid, rules) -> bool:
