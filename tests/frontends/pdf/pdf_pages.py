@@ -42,7 +42,7 @@ def _font():
 def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: int = FIGURE,
                page_break_before: dict | None = None, ruled: bool = True,
                grid_in_form: bool = False, turned: bool = False, columns_only: bool = False,
-               wrap_figures: bool = False) -> bytes:
+               wrap_figures: bool = False, figures_right: bool = False) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
     page starts at (as soon as the spanning cells above it have their text);
@@ -51,13 +51,15 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
     ``turned``: every page shown turned a quarter (/Rotate 90); ``columns_only``:
     the grid's vertical lines and the tables' frames only, no line between rows;
     ``wrap_figures``: a figure wider than its column wrapped inside its cell (1234 /
-    5), as a word processor wraps it."""
+    5), as a word processor wraps it; ``figures_right``: figures set to the right of
+    their cells (headers centred)."""
     from reportlab.pdfgen import canvas
 
     _font()
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=PAGE, invariant=1)
     writer = _Writer(pdf, size, ruled, grid_in_form, turned, columns_only, wrap_figures)
+    writer.figures_right = figures_right
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -77,6 +79,7 @@ class _Writer:
                  columns_only: bool, wrap_figures: bool) -> None:
         self.pdf = pdf
         self.columns_only = columns_only
+        self.figures_right = False
         self.wrap_figures = wrap_figures
         self.ruled = ruled
         self.grid_in_form = grid_in_form
@@ -212,6 +215,8 @@ class _Writer:
                 line += " "
             if label:
                 self.pdf.drawString(x0 + PAD, y, line)
+            elif self.figures_right and p.text.isascii():
+                self.pdf.drawRightString(x1 - PAD, y, line)
             else:
                 self.pdf.drawCentredString((x0 + x1) / 2, y, line)
             y -= size * 1.2

@@ -175,6 +175,17 @@ def test_without_a_grid_cells_keep_their_extents_and_nothing_is_joined(printed):
     check(data, printed)
 
 
+def test_figures_set_to_one_side_of_their_cells_stand_under_their_headers(printed):
+    """Figures set to the right of wide cells, headers centred: their text stands
+    under no header's text, but each stands alone in its cell of the grid, whose
+    extent is under its header's: the rows with empty cells are placed all the same."""
+    data = report_pdf(printed, figures_right=True, figure=10)
+    read = check(data, printed)
+    for table, row, column, figure in printed.table_figures():
+        assert read.figure(table, row, column).value == figure.value, (table, row, column)
+    assert len([d for d in read.diagnostics if d.code == "GP316"]) == 4
+
+
 def test_a_grid_with_no_lines_between_rows_joins_no_rows(printed):
     """Lines between the columns and a frame, none between the rows: a column is no
     cell, neither its labels nor its figures are joined (the rows beside them are not
