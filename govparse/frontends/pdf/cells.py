@@ -192,6 +192,7 @@ def _joined(pieces: list[_Piece], rules: dict) -> dict[int, Cell | None]:
         if piece.grid is not None:
             by_grid.setdefault((piece.page, piece.grid), []).append(piece)
     figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
+    ruled = _pages_ruled(figures, pieces)
     joined: dict[int, Cell | None] = {}
     for group in by_grid.values():
         labels = sum(p.cell.kind == LABEL for p in group)
@@ -200,9 +201,12 @@ def _joined(pieces: list[_Piece], rules: dict) -> dict[int, Cell | None]:
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
         if not _stacked(group) or _holds_others(group, pieces):
             continue
+        page = group[0].page
+        if not labels and page not in ruled:
+            continue  # figures one below the other in a grid that parts no rows
         beside = _figures_beside(group, figures)
-        if any(not _alone(f, pieces) for f in beside) or len(beside) > 1 \
-                and not _rows_ruled_beside(group[0].grid, rules.get(group[0].page)):
+        if beside and page not in ruled or len(beside) > 1 \
+                and not _rows_ruled_beside(group[0].grid, rules.get(page)):
             continue
         first = group[0].cell
         if labels:
@@ -237,8 +241,8 @@ def _figures_beside(group: list[_Piece], figures: list[_Piece]) -> list[_Piece]:
     middle within its height), the first of them. Beside two pieces or more, the
     group stands beside several rows: one merged cell only where those rows are ruled
     (_rows_ruled_beside), else rows of a table whose grid draws no line between its
-    rows. And a figure beside it must stand alone in its own cell of the grid: where
-    it does not, the grid parts no rows there (a frame around a header and a row)."""
+    rows. And the grid must part the page's rows (_pages_ruled): where it does not, a
+    frame around a header and a row with no line between is no cell."""
     inside = {id(p) for p in group}
     out = []
     for p in group:
@@ -249,9 +253,15 @@ def _figures_beside(group: list[_Piece], figures: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _alone(piece: _Piece, pieces: list[_Piece]) -> bool:
-    """Whether the piece stands in a cell of the grid that holds no other text."""
-    return piece.grid is not None and not _holds_others([piece], pieces)
+def _pages_ruled(figures: list[_Piece], pieces: list[_Piece]) -> set[int]:
+    """The pages where the grid parts the table's rows: most of their figures stand
+    alone in a cell of the grid, which holds no other text (not a column from the
+    header down, in a grid of lines between the columns only)."""
+    counts: dict[int, list[int]] = {}
+    for figure in figures:
+        alone = figure.grid is not None and not _holds_others([figure], pieces)
+        counts.setdefault(figure.page, [0, 0])[alone] += 1
+    return {page for page, (apart, alone) in counts.items() if alone > apart}
 
 
 def _rows_ruled_beside(grid, rules) -> bool:

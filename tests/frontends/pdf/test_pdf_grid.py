@@ -9,6 +9,7 @@ a table runs onto the next page past its page number.
 The property: a report whose figures all differ, some of them missing (empty cells),
 printed as a PDF in various sizes and column widths, ruled or not (the grid drawn in
 a form XObject or not, no lines between rows), figures wrapped in narrow cells or not,
+set to the right of their cells or centred,
 pages shown turned or not, its tables broken across pages:
 every figure read is the one printed at its table, row and column, or missing with a
 warning or error."""
@@ -244,6 +245,7 @@ def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
                      wrap_figures=grid == "grid" and data.draw(st.integers(0, 4),
                                                                label="wrap_figures") == 0,
                      grid_in_form=data.draw(st.booleans(), label="grid_in_form"),
+                     figures_right=data.draw(st.booleans(), label="figures_right"),
                      turned=data.draw(st.integers(0, 5), label="turned") == 0,
                      page_break_before={"applications": data.draw(st.integers(3, 30),
                                                                   label="break")})
