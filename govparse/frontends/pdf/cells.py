@@ -254,14 +254,23 @@ def _figures_beside(group: list[_Piece], figures: list[_Piece]) -> list[_Piece]:
 
 
 def _pages_ruled(figures: list[_Piece], pieces: list[_Piece]) -> set[int]:
-    """The pages where the grid parts the table's rows: most of their figures stand
-    alone in a cell of the grid, which holds no other text (not a column from the
-    header down, in a grid of lines between the columns only)."""
+    """The pages where the grid parts the table's rows: most of their figures stand in
+    a cell of the grid that holds figures only, its own (a number wrapped in it too),
+    not a column from the header down, in a grid of lines between the columns only."""
     counts: dict[int, list[int]] = {}
     for figure in figures:
-        alone = figure.grid is not None and not _holds_others([figure], pieces)
+        alone = figure.grid is not None and not any(
+            p.page == figure.page and p.box is not None
+            and (p.grid != figure.grid or p.cell.kind == LABEL)
+            and _inside((p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2, figure.grid)
+            for p in pieces)
         counts.setdefault(figure.page, [0, 0])[alone] += 1
     return {page for page, (apart, alone) in counts.items() if alone > apart}
+
+
+def _inside(x: float, y: float, grid) -> bool:
+    left, bottom, right, top = grid
+    return left < x < right and bottom < y < top
 
 
 def _rows_ruled_beside(grid, rules) -> bool:
