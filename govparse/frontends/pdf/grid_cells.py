@@ -54,10 +54,10 @@ def joined_cells(pieces: list[Piece], rules: dict) -> dict[int, Cell | None]:
         page = group[0].page
         if not labels and page not in ruled:
             continue  # figures one below the other in a grid that parts no rows
-        beside = _figures_beside(group, figures)
+        beside = _figures_beside(group, figures) if labels else []
         if beside and page not in ruled or len(beside) > 1 \
                 and not _rows_ruled_beside(group[0].grid, rules.get(page)):
-            continue
+            continue  # (figures in a cell of a grid that parts the rows: one cell)
         first = group[0].cell
         if labels:
             whole = classify("".join(p.written for p in group), first.line, first.column)
