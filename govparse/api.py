@@ -76,12 +76,13 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
     if source.format == "pdf":
+        from govparse.frontends.pdf.cells import with_positions
         from govparse.frontends.pdf.reader import (pdf_text, with_pdf_locations,  # pypdfium2
                                                    with_pdf_places)
 
         text, notes, places = pdf_text(source.data, source.name)
         source.text, source.notes = text, source.notes + tuple(notes)
-        document = read_text(text, source.name, source.notes)
+        document = with_positions(read_text(text, source.name, source.notes), text, places)
         try:
             report = read_document(document, mode)
         except StrictModeError as exc:

@@ -16,6 +16,8 @@ box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 
 from __future__ import annotations
 
+import bisect
+import math
 import threading
 
 import attrs
@@ -25,6 +27,7 @@ from govparse.document import PdfLocation
 from govparse.emit.outline import figure_text
 from govparse.model.report import Report
 from govparse.errors import InputError
+from govparse.frontends.pdf.rules import Rules, page_rules
 
 # PDFium is not thread-safe, not even across documents: one PDF is read at a time in
 # a process, whose threads may read files side by side (a Dask worker's do).
@@ -38,25 +41,54 @@ class PdfPlaces:
     def __init__(self) -> None:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
         self.boxes: list[tuple[float, float, float, float] | None] = []  # by offset
+        # by offset: where the character stands in the table's grid: its glyph's box,
+        # or where that is flat (a font the PDF does not embed, a dash) the box its font
+        # gives it (its advance, ascent and descent; pdfium's "loose" box, which is
+        # no good for a glyph turned or scaled apart); None for a character written
+        # turned (its extent across the page is no column's)
+        self.loose: list[tuple[float, float, float, float] | None] = []
         self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
+        self.rules: dict[int, Rules] = {}  # each page's ruling lines (a table's grid)
 
-    def add_page(self, page: int, textpage, raw: str) -> str:
+    def add_page(self, page: int, textpage, raw: str, rules: Rules | None = None) -> str:
         """The page's text as the text front-end reads it (line ends as \n), its
         characters' boxes recorded."""
         out = []
         start = len(self.boxes)
         self.pages.append((start, page))
+        self.rules[page] = rules if rules is not None else Rules()
         for index, char in enumerate(raw):
             if char == "\r" and raw[index + 1:index + 2] == "\n":
                 continue  # \r\n is one line end
             out.append("\n" if char == "\r" else char)
-            self.boxes.append(textpage.get_charbox(index) if not char.isspace() else None)
+            if char.isspace():
+                self.boxes.append(None)
+                self.loose.append(None)
+            else:
+                box = textpage.get_charbox(index)
+                self.boxes.append(box)
+                if _turned(textpage, index):
+                    self.loose.append(None)  # its line runs across the page: no extent
+                else:
+                    self.loose.append(box if box[0] < box[2] and box[3] - box[1] >= 1
+                                      else textpage.get_charbox(index, loose=True))
             if out[-1] == "\n":
                 self.line_starts.append(len(self.boxes))
         return "".join(out)
 
     def separator(self) -> None:
         self.boxes.append(None)  # the form feed between two pages
+        self.loose.append(None)
+
+    def offset_at(self, line: int, column: int) -> int | None:
+        """The offset in the text of a line and column (from 1)."""
+        if not 0 < line <= len(self.line_starts) or column < 1:
+            return None
+        return self.line_starts[line - 1] + column - 1
+
+    def page_at(self, offset: int) -> int:
+        """The page the character at an offset stands on."""
+        return self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1][1]
 
     def locate_at(self, line: int, column: int, length: int) -> PdfLocation | None:
         """The page and box of the characters at a line and column of the text."""
@@ -72,6 +104,14 @@ class PdfPlaces:
         page = next(p for start, p in reversed(self.pages) if start <= offset)
         return PdfLocation(page, (min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+
+def _turned(textpage, index: int) -> bool:
+    """Whether the character is written turned (its line not along the page's x axis)."""
+    import pypdfium2.raw as raw
+
+    angle = raw.FPDFText_GetCharAngle(textpage.raw, index) % (2 * math.pi)
+    return 0.01 < angle < 2 * math.pi - 0.01
 
 
 def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:
@@ -106,7 +146,8 @@ def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
                 places.separator()
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(places.add_page(index + 1, textpage, textpage.get_text_range()))
+            pages.append(places.add_page(index + 1, textpage, textpage.get_text_range(),
+                                         page_rules(page)))
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:

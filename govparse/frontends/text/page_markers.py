@@ -1,6 +1,6 @@
 """Page numbers in text made of a PDF (pypdfium2, pdftotext, a viewer's copy),
 whose pages are parted by form feeds: ``- 3 -``, ``— 4 —``, ``第 2 页 共 6 页`` or
-``3/6`` alone on a line, or at the very start of a page. Each is blanked (the line
+``3/6`` alone on a line, or at the very start or end of a page. Each is blanked (the line
 stays, so that every other line keeps its number), so that no page number is read as
 a figure or splits a row, with one note (GP009) naming their lines.
 
@@ -20,12 +20,13 @@ _B = r"[ \t\u3000]*"  # blanks
 
 @functools.cache
 def _page_marker() -> re.Pattern:
-    """A page number alone on its line, or at the start of a page (just after the
-    form feed that parts two pages, where pdfium may not have ended the line before).
+    """A page number alone on its line, or at the start or the end of a page (just
+    after or before the form feed that parts two pages, where pdfium may not have
+    ended the line: a number at a page's foot, the page's last text).
     Made when first needed: compiling it is a cold start's cost otherwise."""
     return re.compile(
         rf"(?:^|(?<=\f)){_B}(?:[-—–－]{_B}\d{{1,4}}{_B}[-—–－]|第{_B}\d{{1,4}}{_B}页"
-        rf"(?:{_B}[,，/]?{_B}共{_B}\d{{1,4}}{_B}页)?|\d{{1,4}}{_B}/{_B}\d{{1,4}}){_B}$",
+        rf"(?:{_B}[,，/]?{_B}共{_B}\d{{1,4}}{_B}页)?|\d{{1,4}}{_B}/{_B}\d{{1,4}}){_B}(?:$|(?=\f))",
         re.MULTILINE)
 
 
@@ -41,7 +42,7 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
         line += text.count("\n", at, found.start())
         counted[:] = [found.start(), line]
         lines.append(line)
-        return ""
+        return " " * (found.end() - found.start())  # (the columns after it kept)
 
     text = _page_marker().sub(blank, text)
     if not lines:

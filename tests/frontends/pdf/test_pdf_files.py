@@ -149,3 +149,52 @@ def test_diagnostics_say_the_page_and_the_cell_not_a_line_of_the_text_layer():
         govparse.parse_file(PDFS / "hzq2023.pdf", mode="strict")
     assert all(isinstance(d.location, PdfLocation) for d in caught.value.diagnostics
                if d.line is not None)
+
+
+def with_cells_emptied(name: str, keys) -> bytes:
+    """The real PDF with the figures at ``keys`` taken out of its pages (their text
+    objects removed): empty cells, as the PDF's producer lays them out."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    boxes = [govparse.parse_file(PDFS / f"{name}.pdf").figure(*key).location for key in keys]
+    document = pdfium.PdfDocument(str(PDFS / f"{name}.pdf"))
+    for number in sorted({where.page for where in boxes}):
+        page = document[number - 1]
+        inside = [where.box for where in boxes if where.page == number]
+        gone = [obj for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=0)
+                if any(x0 - 1 <= l and r <= x1 + 1 and y0 - 1 <= b and t <= y1 + 1
+                       for (l, b, r, t) in [obj.get_bounds()] for x0, y0, x1, y1 in inside)]
+        assert gone
+        for obj in gone:
+            raw.FPDFPage_RemoveObject(page.raw, obj.raw)
+        page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_real_pdf_s_empty_cells_are_placed_by_the_header_above_them():
+    """Cells emptied in a real PDF (WPS's layout: each character an object of its
+    own, header cells wrapped over two or three lines, the grid drawn as strokes and
+    filled rectangles): the rows' other figures are placed under their headers."""
+    emptied = [("applications", "new_requests", "commercial_enterprise"),
+               ("applications", "new_requests", "legal_service_org"),
+               ("applications", "total_processed", "natural_person"),  # (page 4)
+               ("review_litigation", "administrative_review", "upheld"),
+               ("review_litigation", "litigation_direct", "total")]
+    report = govparse.parse(with_cells_emptied("hzq2024", emptied), path="emptied.pdf")
+    truth = expected("hzq2024")
+    for table, row, column, figure in report.table_figures():
+        if (table, row, column) in emptied:
+            assert figure.value is None
+        else:
+            assert str(figure.value) in truth[table, row, column], (table, row, column)
+    assert [d.message for d in report.diagnostics if d.code == "GP316"] == [
+        "row '一、本年新收政府信息公开申请数量': no figure stands under 商业企业, 法律服务机构; "
+        "they are taken as missing",
+        "row '（七）总计': no figure stands under 自然人; it is taken as missing",
+        "the review table: no figure stands under 结果维持, 总计; they are taken as missing"]
+    # nothing else is amiss: the header cells are read whole (商业 / 企业 one cell)
+    assert sorted({d.code for d in report.diagnostics if d.severity.value != "note"}) == \
+        ["GP106", "GP203", "GP316"]

@@ -1,0 +1,109 @@
+"""A PDF's table cells placed by where their characters stand on the page.
+
+The text front-end reads the PDF's text layer as it reads any text: its tables as
+``spaced`` rows, each cell a run of words (govparse/frontends/text/layouts/spaced.py).
+The text layer says nothing of where a cell stands: an empty cell leaves nothing in
+it, and a cell written over several lines (商业 / 企业) comes out as pieces. This
+module gives each cell of the Document's tables what the page says of it:
+
+- ``x``: its horizontal extent in points (the union of its characters' boxes), in
+  place of the text's display columns, so that the core can place a row's figures
+  under the header cells they stand under (GP316) when empty cells left the row short;
+- the grid the page draws (govparse/frontends/pdf/rules.py): a run of words the text
+  layer wrote as one cell but that stands in two cells of the grid is parted there
+  (信息内容 | 本年制发件数), and the pieces of text that stand alone in one cell of the
+  grid, with no figure beside them (商业 / 企业, a label one character a line), are
+  one cell, which keeps the extent of all of them (GP307 says so, once a table).
+
+Where the page draws no grid, nothing is joined, and a label is parted only where a
+blank of two characters' height or more stands in it (法人或其他组织      总计): the
+text layer writes one blank for any gap. Characters written turned have none.
+
+``pieces.py`` places each cell (its extent, its grid cell, its parts);
+``grid_cells.py`` says which pieces are one cell; this module puts the rows together
+again and says what was joined.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govparse.core.cells import EMPTY, Cell
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.document import Document, Table
+from govparse.frontends.pdf.grid_cells import grid_extents, joined_cells
+from govparse.frontends.pdf.pieces import Piece, pieces_of
+
+
+def with_positions(document: Document, text: str, places) -> Document:
+    """The Document with its tables' cells placed on the PDF's pages (``places``:
+    govparse.frontends.pdf.reader.PdfPlaces; ``text``: the text it was read from)."""
+    blocks = []
+    notes = []
+    for block in document.blocks:
+        if type(block) is Table and not block.run_together:
+            block, note = _placed_table(block, text, places)
+            if note is not None:
+                notes.append(note)
+        blocks.append(block)
+    return attrs.evolve(document, blocks=tuple(blocks), notes=document.notes + tuple(notes))
+
+
+def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | None]:
+    rows: list = []
+    pieces: list[Piece] = []
+    for row in table.rows:
+        if not isinstance(row, (tuple, list)):
+            rows.append(row)  # (EmptyCells)
+            continue
+        placed: list = []
+        for cell in row:
+            if type(cell) is not Cell or cell.kind == EMPTY or cell.line is None:
+                if type(cell) is Cell:
+                    cell.x = None  # (no display columns: a PDF's extents are points)
+                placed.append(cell)
+                continue
+            for piece in pieces_of(cell, text, places):
+                pieces.append(piece)
+                placed.append(piece)
+        rows.append(placed)
+    joined = joined_cells(pieces, places.rules)
+    grid_extents(pieces, joined)
+    out = []
+    for row in rows:
+        if not isinstance(row, list):
+            out.append(row)
+            continue
+        cells = []
+        for item in row:
+            if type(item) is not Piece:
+                cells.append(item)
+            elif id(item) in joined:
+                if joined[id(item)] is not None:
+                    cells.append(joined[id(item)])
+            else:
+                cells.append(item.cell)
+        if cells or not row:
+            out.append(tuple(cells))
+    note = _note(pieces, joined)
+    return attrs.evolve(table, rows=tuple(out)), note
+
+
+def _note(pieces: list[Piece], joined: dict[int, Cell | None]) -> Diagnostic | None:
+    wholes = [(p, joined[id(p)]) for p in pieces if joined.get(id(p)) is not None]
+    if not wholes:
+        return None
+    first, whole = wholes[0]
+    parts = [_short(p.cell.text) for p in pieces
+             if p.page == first.page and p.grid == first.grid]
+    count = len(wholes)
+    return Diagnostic(
+        "GP307", Severity.NOTE,
+        f"{count} cell{'s' if count != 1 else ''} of this table stand{'' if count != 1 else 's'} "
+        "over several lines of the PDF's text, each alone in its cell of the table's grid; "
+        f"each is read as one cell (first: {' / '.join(parts)} as '{_short(whole.text)}')",
+        first.cell.line, first.cell.column, len(first.cell.text))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 16 else text[:15] + "…"

@@ -1,0 +1,145 @@
+"""Which pieces of a PDF's table stand in one cell of the page's grid and are one
+cell: pieces one below the other (商业 / 企业, a label one character a line, a number
+wrapped in its cell) alone in their grid cell, where the grid parts the rows beside
+them; and the extent a cell alone in its grid cell takes from it."""
+
+from __future__ import annotations
+
+from govparse.core.cells import LABEL, Cell, classify
+from govparse.frontends.pdf.pieces import Piece
+
+INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
+
+
+def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None]) -> None:
+    """A cell alone in its cell of the grid (all of that cell's text, and no other
+    cell's inside it) takes the grid cell's extent, a point in from its lines: a
+    figure set to one side of its cell still stands under its column's header."""
+    by_grid: dict[tuple, list[Piece]] = {}
+    for piece in pieces:
+        if piece.grid is not None:
+            by_grid.setdefault((piece.page, piece.grid), []).append(piece)
+    for group in by_grid.values():
+        if len(group) == 1:
+            whole = group[0].cell
+        elif all(id(p) in joined for p in group):
+            (whole,) = [joined[id(p)] for p in group if joined[id(p)] is not None]
+        else:
+            continue  # pieces the grid cell holds that are not one cell
+        if _holds_others(group, pieces):
+            continue
+        left, _, right, _ = group[0].grid
+        if right - left > 2 * INSET:
+            whole.x = (left + INSET, right - INSET)
+
+
+def joined_cells(pieces: list[Piece], rules: dict) -> dict[int, Cell | None]:
+    """The pieces that stand alone in one cell of the grid, one below the other,
+    labels all or figures all: the top one made the whole cell, the others None
+    (gone)."""
+    by_grid: dict[tuple, list[Piece]] = {}
+    for piece in pieces:
+        if piece.grid is not None:
+            by_grid.setdefault((piece.page, piece.grid), []).append(piece)
+    figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
+    ruled = _pages_ruled(figures, pieces)
+    joined: dict[int, Cell | None] = {}
+    for group in by_grid.values():
+        labels = sum(p.cell.kind == LABEL for p in group)
+        if len(group) < 2 or 0 < labels < len(group):
+            continue
+        group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
+        if not _stacked(group) or _holds_others(group, pieces):
+            continue
+        page = group[0].page
+        if not labels and page not in ruled:
+            continue  # figures one below the other in a grid that parts no rows
+        beside = _figures_beside(group, figures) if labels else []
+        if beside and page not in ruled or len(beside) > 1 \
+                and not _rows_ruled_beside(group[0].grid, rules.get(page)):
+            continue  # (figures in a cell of a grid that parts the rows: one cell)
+        first = group[0].cell
+        if labels:
+            whole = classify("".join(p.written for p in group), first.line, first.column)
+            if whole.kind != LABEL:
+                continue
+        else:
+            # Figures one below the other in one cell: a number wrapped (1234 / 5),
+            # or two numbers where one stands: one cell, written as it stands, which
+            # reads as no number (GP313): never two figures of the row.
+            whole = classify(" ".join(p.written for p in group), first.line, first.column)
+        whole.x = (min(p.box[0] for p in group), max(p.box[2] for p in group))
+        joined[id(group[0])] = whole
+        for piece in group[1:]:
+            joined[id(piece)] = None
+    return joined
+
+
+def _holds_others(group: list[Piece], pieces: list[Piece]) -> bool:
+    """Whether text of other cells of the grid stands inside the group's cell: then
+    the lines that bound it are no cell's (a table's frame around rows the grid does
+    not part), and its pieces no one cell."""
+    left, bottom, right, top = group[0].grid
+    inside = {id(p) for p in group}
+    return any(p.page == group[0].page and p.box is not None and id(p) not in inside
+               and left < (p.box[0] + p.box[2]) / 2 < right
+               and bottom < (p.box[1] + p.box[3]) / 2 < top for p in pieces)
+
+
+def _figures_beside(group: list[Piece], figures: list[Piece]) -> list[Piece]:
+    """For each of the group's pieces that has figures of other cells beside it (their
+    middle within its height), the first of them. Beside two pieces or more, the
+    group stands beside several rows: one merged cell only where those rows are ruled
+    (_rows_ruled_beside), else rows of a table whose grid draws no line between its
+    rows. And the grid must part the page's rows (_pages_ruled): where it does not, a
+    frame around a header and a row with no line between is no cell."""
+    inside = {id(p) for p in group}
+    out = []
+    for p in group:
+        found = next((f for f in figures if f.page == p.page and id(f) not in inside
+                      and p.box[1] <= (f.box[1] + f.box[3]) / 2 <= p.box[3]), None)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _pages_ruled(figures: list[Piece], pieces: list[Piece]) -> set[int]:
+    """The pages where the grid parts the table's rows: most of their figures stand in
+    a cell of the grid that holds figures only, its own (a number wrapped in it too),
+    not a column from the header down, in a grid of lines between the columns only."""
+    counts: dict[int, list[int]] = {}
+    for figure in figures:
+        alone = figure.grid is not None and not any(
+            p.page == figure.page and p.box is not None
+            and (p.grid != figure.grid or p.cell.kind == LABEL)
+            and _inside((p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2, figure.grid)
+            for p in pieces)
+        counts.setdefault(figure.page, [0, 0])[alone] += 1
+    return {page for page, (apart, alone) in counts.items() if alone > apart}
+
+
+def _inside(x: float, y: float, grid) -> bool:
+    left, bottom, right, top = grid
+    return left < x < right and bottom < y < top
+
+
+def _rows_ruled_beside(grid, rules) -> bool:
+    """Whether a line between rows ends at a side of the grid's cell (left, bottom,
+    right, top), between its top and bottom: the cell is merged over rows that are
+    ruled beside it (三、本年度办理结果, （三）不予公开)."""
+    if rules is None:
+        return False
+    left, bottom, right, top = grid
+    return any(bottom + 1 < y < top - 1 and (abs(x0 - right) <= 2 or abs(x1 - left) <= 2)
+               for y, x0, x1 in rules.horizontal)
+
+
+def _stacked(group: list[Piece]) -> bool:
+    """Whether each piece stands below the one before it, under it: lines of one
+    cell's text (not labels side by side in a cell the grid draws no line between)."""
+    for above, below in zip(group, group[1:]):
+        (ax0, ay0, ax1, ay1), (bx0, _, bx1, by1) = above.box, below.box
+        side_by_side = not (bx0 < ax1 and ax0 < bx1)
+        if side_by_side or by1 > ay0 + (ay1 - ay0) / 2:  # (boxes of lines may overlap)
+            return False
+    return True

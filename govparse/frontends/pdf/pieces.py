@@ -1,0 +1,85 @@
+"""A cell of a PDF's table and where its characters stand: its extent in points,
+the cell of the page's grid it stands in, and its parts where the text layer ran two
+cells of the grid (or, with no grid, two runs of text far apart) into one
+(govparse/frontends/pdf/cells.py puts them together)."""
+
+from __future__ import annotations
+
+from govparse.core.cells import LABEL, Cell, classify
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page's bottom left
+GAP = 2.0  # with no grid, a blank this many characters high wide parts two cells
+
+
+class Piece:
+    """A cell's text, or a part of it, with where it stands."""
+
+    __slots__ = ("cell", "box", "page", "grid", "written")
+
+    def __init__(self, cell: Cell, box: Box | None, page: int | None, grid,
+                 written: str | None = None) -> None:
+        self.cell = cell
+        self.box = box
+        self.page = page
+        self.grid = grid  # the cell of the page's grid it stands in (None: none)
+        self.written = cell.text if written is None else written  # (a figure: its unit too)
+
+
+def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
+    """The cell with its extent, or its parts where it stands in several cells of
+    the page's grid (or with no grid, apart on its line)."""
+    offset = places.offset_at(cell.line, cell.column)
+    if offset is None or not text.startswith(cell.text, offset):
+        cell.x = None  # (no display columns: a PDF's extents are points)
+        return [Piece(cell, None, None, None)]
+    if cell.kind == LABEL:
+        end = offset + len(cell.text)
+    else:  # a figure's word, its unit too
+        end = offset
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    page = places.page_at(offset)
+    rules = places.rules.get(page)
+    chars = [(i, box) for i in range(offset, end) if (box := places.loose[i]) is not None]
+    if not chars or cell.kind != LABEL and len(chars) < end - offset:
+        # (a figure: every character of it stands along the line, or none has an extent)
+        cell.x = None
+        return [Piece(cell, None, page, None)]
+    if cell.kind != LABEL:
+        piece = _placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))
+        piece.written = text[offset:end]
+        return [piece]
+    # a label: parted where its characters stand in different cells of the grid, or
+    # with no grid, where a blank wider than GAP of its characters parts them
+    em = max(b[3] - b[1] for _, b in chars)
+    parts: list[list[tuple[int, Box, object]]] = []
+    for i, box in chars:
+        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
+        if parts and parts[-1][-1][2] == grid and (
+                grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
+            parts[-1].append((i, box, grid))
+        else:
+            parts.append([(i, box, grid)])
+    if len(parts) == 1:
+        return [_placed(cell, [b for _, b, _ in parts[0]], page, parts[0][0][2])]
+    out = []
+    for part in parts:
+        start, stop = part[0][0], part[-1][0] + 1
+        read = classify(text[start:stop], cell.line, cell.column + start - offset)
+        out.append(_placed(read, [b for _, b, _ in part], page, part[0][2]))
+    return out
+
+
+def _grid_of(chars, rules):
+    """The cell of the grid a figure's characters stand in (None: none, or several)."""
+    if not rules:
+        return None
+    cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
+    return cells.pop() if len(cells) == 1 else None
+
+
+def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> Piece:
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+           max(b[2] for b in boxes), max(b[3] for b in boxes))
+    cell.x = (box[0], box[2])
+    return Piece(cell, box, page, grid)

@@ -1,0 +1,252 @@
+"""PDF tables read by where their cells stand (govparse/frontends/pdf/cells.py and
+rules.py), on PDFs printed here with reportlab (tests/frontends/pdf/pdf_pages.py):
+each cell's extent in points from its characters' boxes, the page's ruling lines as
+the table's grid. A row with EMPTY cells (nothing of them in the text layer) is
+placed under the header cells its figures stand under (GP316); header cells wrapped
+over several lines (商业 / 企业) and a label one character a line are one cell each;
+a table runs onto the next page past its page number.
+
+The property: a report whose figures all differ, some of them missing (empty cells),
+printed as a PDF in various sizes and column widths, ruled or not (the grid drawn in
+a form XObject or not, no lines between rows), figures wrapped in narrow cells or not,
+set to the right of their cells or centred,
+pages shown turned or not, its tables broken across pages:
+every figure read is the one printed at its table, row and column, or missing with a
+warning or error."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import govparse
+from govparse.diagnostics import Severity
+from govparse.document import Table
+from govparse.model.report import Figure
+from govparse.testing import damage
+
+from conftest import EXAMPLES
+from pdf_pages import report_pdf  # (reportlab: a test dependency)
+
+REPORT = EXAMPLES / "report-2024-tab.txt"
+# (table, row, column) of figures printed as empty cells
+BLANKS = [("applications", "new_requests", "natural_person"),
+          ("applications", "new_requests", "research_institution"),
+          ("active_disclosure", "normative_documents", "repealed"),
+          ("review_litigation", "administrative_review", "corrected"),
+          ("review_litigation", "litigation_direct", "total"),
+          # after the table's break onto page 2
+          ("applications", "not_processed_publication", "total"),
+          ("applications", "not_processed_publication", "commercial_enterprise")]
+
+
+def with_blanks(report, keys):
+    for key in keys:
+        report = report.replace_figure(*key, Figure())
+    return report
+
+
+def misplaced(read, printed) -> list[str]:
+    wrong = []
+    for table, row, column, figure in read.table_figures():
+        if figure.value is None:
+            continue
+        try:
+            expected = printed.figure(table, row, column).value
+        except (AttributeError, KeyError):  # a row of the other template
+            wrong.append(f"{table}.{row}.{column} = {figure.value}, which the PDF has not")
+            continue
+        if figure.value != expected:
+            wrong.append(f"{table}.{row}.{column} = {figure.value}, printed {expected}")
+    return wrong
+
+
+def value_of(report, key):
+    try:
+        return report.figure(*key).value
+    except (AttributeError, KeyError):
+        return None
+
+
+def check(data: bytes, printed) -> govparse.Report:
+    read = govparse.parse(data, path="printed.pdf")
+    wrong = misplaced(read, printed)
+    assert wrong == [], "\n".join(wrong + [f"{d.code} {d.message}" for d in read.diagnostics])
+    lost = [key for *key, fig in printed.table_figures()
+            if fig.value is not None and value_of(read, key) is None]
+    if lost:
+        assert any(d.severity is not Severity.NOTE for d in read.diagnostics), lost
+    return read
+
+
+@pytest.fixture(scope="module")
+def printed():
+    return with_blanks(govparse.parse_file(REPORT), BLANKS)
+
+
+@pytest.fixture(scope="module")
+def pdf(printed):
+    return report_pdf(printed, page_break_before={"applications": 18})
+
+
+def test_a_row_with_empty_cells_is_placed_by_the_header_above_it(pdf, printed):
+    read = govparse.parse(pdf, path="printed.pdf")
+    for table, row, column, figure in printed.table_figures():
+        assert read.figure(table, row, column).value == figure.value, (table, row, column)
+    placed = [d.message for d in read.diagnostics if d.code == "GP316"]
+    assert placed == [
+        "row '行政规范性文件': no figure stands under 本年废止件数; it is taken as missing",
+        "row '一、本年新收政府信息公开申请数量': no figure stands under 自然人, 科研机构; "
+        "they are taken as missing",
+        "row '3.要求提供公开出版物': no figure stands under 商业企业, 总计; they are taken as "
+        "missing",
+        "the review table: no figure stands under 结果纠正, 总计; they are taken as missing"]
+
+
+def test_every_figure_of_the_printed_report_is_read_in_its_place(pdf, printed):
+    read = check(pdf, printed)
+    assert sum(f.value is not None for *_, f in read.table_figures()) == \
+        sum(f.value is not None for *_, f in printed.table_figures())
+    assert not [d for d in read.diagnostics if d.severity is not Severity.NOTE
+                and d.code not in ("GP316",)]
+
+
+def _document(data: bytes):
+    from govparse.frontends.pdf.cells import with_positions
+    from govparse.frontends.pdf.reader import pdf_text
+    from govparse.frontends.text.reader import read_text
+
+    text, _, places = pdf_text(data, "printed.pdf")
+    return with_positions(read_text(text, "printed.pdf"), text, places)
+
+
+def _cells(document):
+    return [cell for block in document.blocks if type(block) is Table
+            for row in block.rows for cell in row]
+
+
+def test_header_cells_wrapped_over_lines_are_one_cell_with_their_extent(pdf):
+    document = _document(pdf)
+    cells = {cell.text: cell for cell in _cells(document)}
+    # 商业 / 企业, 社会 / 公益 / 组织: one cell each, as wide as their pieces
+    for label in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "结果维持", "尚未审结"):
+        assert label in cells, label
+    left, right = cells["商业企业"].x
+    assert 0 < right - left < 30  # two characters of 9 points, in points
+    extents = sorted(cells[label].x for label in
+                     ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"))
+    assert all(a[1] < b[0] for a, b in zip(extents, extents[1:]))  # side by side
+    assert "商业" not in cells and "企业" not in cells
+    (note, *_) = [d for d in document.notes if d.code == "GP307"]
+    assert note.severity is Severity.NOTE and "本年 / 制发 / 件数 as '本年制发件数'" in note.message
+
+
+def test_a_label_one_character_a_line_is_one_cell(pdf):
+    document = _document(pdf)
+    texts = [cell.text for cell in _cells(document)]
+    assert "三、本年度办理结果" in texts
+    read = govparse.parse(pdf, path="printed.pdf")
+    assert not [d for d in read.diagnostics if d.code in ("GP201", "GP202")]
+
+
+def test_a_table_runs_onto_the_next_page_past_its_page_number(pdf, printed):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    first, second = (document[i].get_textpage().get_text_range() for i in (0, 1))
+    assert first.endswith("3.补正后申请内容仍不明确 0 0 0 0 0 0 0\r\n- 1 -")
+    assert "3.要求提供公开出版物" in second
+    read = govparse.parse(pdf, path="printed.pdf")
+    (pages,) = [d for d in read.diagnostics if d.code == "GP009"]
+    assert pages.message.startswith("2 page numbers between the pages dropped")
+    # a row with empty cells on the second page, under the first page's header
+    fig = read.applications.not_processed_publication
+    assert (fig.natural_person.value, fig.commercial_enterprise.value, fig.total.value) == \
+        (printed.applications.not_processed_publication.natural_person.value, None, None)
+    assert fig.natural_person.location.page == 2
+
+
+def test_without_a_grid_cells_keep_their_extents_and_nothing_is_joined(printed):
+    data = report_pdf(printed, ruled=False)
+    document = _document(data)
+    texts = [cell.text for cell in _cells(document)]
+    assert "商业" in texts and "商业企业" not in texts
+    assert all(cell.x is None or cell.x[1] - cell.x[0] < 300 for cell in _cells(document))
+    check(data, printed)
+
+
+def test_figures_set_to_one_side_of_their_cells_stand_under_their_headers(printed):
+    """Figures set to the right of wide cells, headers centred: their text stands
+    under no header's text, but each stands alone in its cell of the grid, whose
+    extent is under its header's: the rows with empty cells are placed all the same."""
+    data = report_pdf(printed, figures_right=True, figure=10)
+    read = check(data, printed)
+    for table, row, column, figure in printed.table_figures():
+        assert read.figure(table, row, column).value == figure.value, (table, row, column)
+    assert len([d for d in read.diagnostics if d.code == "GP316"]) == 4
+
+
+def test_a_grid_with_no_lines_between_rows_joins_no_rows(printed):
+    """Lines between the columns and a frame, none between the rows: a column is no
+    cell, neither its labels nor its figures are joined (the rows beside them are not
+    ruled); what the header's wrapped cells leave unread is missing, said aloud."""
+    data = report_pdf(printed, columns_only=True)
+    cells = _cells(_document(data))
+    texts = [cell.text for cell in cells]
+    assert "规章" in texts and "行政规范性文件" in texts and "商业" in texts
+    assert all(cell.kind != "label" or not cell.text.startswith("第二十条第（一）项第")
+               for cell in cells)
+    check(data, printed)
+
+
+def test_a_figure_wrapped_in_its_cell_is_never_two_figures(printed):
+    """A number wider than its column, wrapped inside its cell (1234 / 56) in a row
+    with an empty cell: one cell that reads as no number, and none of the row's
+    figures is placed, never two figures of the row."""
+    wide = printed.replace_figure("applications", "new_requests", "commercial_enterprise",
+                                  Figure(value=123456))
+    read = check(report_pdf(wide, wrap_figures=True), wide)
+    (unread,) = [d for d in read.diagnostics if d.code == "GP313"]
+    assert unread.message.startswith("'1234 56' stands where a figure would")
+    assert all(f.value is None for f in attrs_values(read.applications.new_requests))
+
+
+def attrs_values(row):
+    import attrs
+
+    return [getattr(row, a.name) for a in attrs.fields(type(row))]
+
+
+PDFS = settings(max_examples=max(4, settings.default.max_examples // 25),
+                deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@PDFS
+@given(data=st.data())
+def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
+    report = data.draw(damage.distinct_reports(narrative=False), label="report")
+    keys = [tuple(key) for *key, fig in report.table_figures() if fig.value is not None]
+    blanks = data.draw(st.lists(st.sampled_from(keys), max_size=12, unique=True), label="blanks")
+    printed = with_blanks(report, blanks)
+    label_widths = {"active_disclosure": (data.draw(st.integers(16, 28), label="w0"),),
+                    "applications": (data.draw(st.sampled_from([2, 4, 8]), label="w1"),
+                                     data.draw(st.integers(8, 14), label="w2"),
+                                     data.draw(st.integers(16, 30), label="w3"))}
+    # a grid (most), lines between the columns only, or none; a figure wrapped in its
+    # cell only in a grid: with no line between rows nothing tells its second line
+    # from the next row's figure (the text layer's reading, before and since)
+    grid = data.draw(st.sampled_from(["grid", "grid", "grid", "columns", "none"]), label="grid")
+    pdf = report_pdf(printed, size=data.draw(st.sampled_from([8.0, 9.0, 10.5]), label="size"),
+                     label_widths=label_widths,
+                     figure=data.draw(st.integers(4, 8), label="figure"),
+                     ruled=grid != "none", columns_only=grid == "columns",
+                     wrap_figures=grid == "grid" and data.draw(st.integers(0, 4),
+                                                               label="wrap_figures") == 0,
+                     grid_in_form=data.draw(st.booleans(), label="grid_in_form"),
+                     figures_right=data.draw(st.booleans(), label="figures_right"),
+                     turned=data.draw(st.integers(0, 5), label="turned") == 0,
+                     page_break_before={"applications": data.draw(st.integers(3, 30),
+                                                                  label="break")})
+    check(pdf, printed)

@@ -1,0 +1,66 @@
+"""A PDF page's ruling lines (govparse/frontends/pdf/rules.py): strokes, rectangles'
+edges, lines drawn a piece at a time joined, lines inside form XObjects through their
+matrices, curves ignored; the cell of the grid a point stands in."""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+
+from govparse.frontends.pdf.rules import Rules, _joined, page_rules
+
+
+def page_of(draw):
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(300, 300))
+    draw(pdf)
+    pdf.save()
+    return pdfium.PdfDocument(out.getvalue())[0]
+
+
+def test_a_grid_of_strokes_in_pieces_and_a_rectangle_gives_its_cells():
+    def draw(pdf):
+        pdf.rect(10, 10, 200, 100)  # the frame: four edges
+        for x in range(10, 210, 4):  # the middle row's rule, dashes of 3 points
+            pdf.line(x, 60, x + 3, 60)
+        pdf.line(110, 10, 110, 110)  # the middle column's
+        pdf.bezier(20, 20, 40, 80, 80, 80, 100, 20)  # a curve: no rule
+
+    rules = page_rules(page_of(draw))
+    assert sorted(round(y) for y, *_ in rules.horizontal) == [10, 60, 110]
+    (middle,) = [r for r in rules.horizontal if round(r[0]) == 60]
+    assert (round(middle[1]), round(middle[2])) == (10, 209)  # the dashes one rule
+    assert sorted(round(x) for x, *_ in rules.vertical) == [10, 110, 210]
+    assert rules.cell_at(50, 80) == (10.0, 60.0, 110.0, 110.0)
+    assert rules.cell_at(150, 30) == (110.0, 10.0, 210.0, 60.0)
+    assert rules.cell_at(250, 30) is None  # outside: no wall to its right
+
+
+def test_lines_inside_a_form_are_where_the_form_puts_them():
+    def draw(pdf):
+        pdf.beginForm("grid")
+        pdf.rect(0, 0, 50, 20)
+        pdf.endForm()
+        pdf.saveState()
+        pdf.translate(100, 200)
+        pdf.doForm("grid")
+        pdf.restoreState()
+
+    rules = page_rules(page_of(draw))
+    assert sorted(round(y) for y, *_ in rules.horizontal) == [200, 220]
+    assert rules.cell_at(125, 210) == (100.0, 200.0, 150.0, 220.0)
+
+
+def test_no_lines_no_grid():
+    rules = page_rules(page_of(lambda pdf: pdf.drawString(10, 10, "0")))
+    assert not rules and rules.cell_at(10, 10) is None
+    assert not Rules([(1.0, 0.0, 5.0)], [])  # a grid needs both
+
+
+def test_pieces_of_one_rule_are_joined_and_lines_apart_are_not():
+    assert _joined([(100.0, 0, 50), (100.0, 200, 300), (100.2, 55, 150), (100.1, 52, 54),
+                    (200.0, 0, 10), (200.0, 14, 20)]) == \
+        [(100.0, 0, 150), (100.0, 200, 300), (200.0, 0, 10), (200.0, 14, 20)]
