@@ -63,3 +63,41 @@ def assert_reads_back_in_place(report, written, document, location_type) -> None
 
 __all__ = ["assert_positions_point_at_figures", "assert_reads_back_in_place", "changed", "codes", "dumps", "example_text",
            "line_of"]
+
+
+def misplaced(read, printed) -> list[str]:
+    """The figures read that are not the ones printed at their table, row and column."""
+    wrong = []
+    for table, row, column, figure in read.table_figures():
+        if figure.value is None:
+            continue
+        try:
+            expected = printed.figure(table, row, column).value
+        except (AttributeError, KeyError):  # a row of the other template
+            wrong.append(f"{table}.{row}.{column} = {figure.value}, which the source has not")
+            continue
+        if figure.value != expected:
+            wrong.append(f"{table}.{row}.{column} = {figure.value}, printed {expected}")
+    return wrong
+
+
+def assert_in_place_or_said(read, printed, shown: str = "") -> None:
+    """Every figure read is the one printed for its table, row and column; a figure
+    printed but not read is allowed where a warning or an error says something is
+    amiss. ``shown``: the source, for the message of a failure."""
+    from govparse.diagnostics import Severity
+
+    wrong = misplaced(read, printed)
+    said = [f"{d.code} {d.message}" for d in read.diagnostics if d.severity is not Severity.NOTE]
+    assert wrong == [], "\n".join(wrong + said + [shown])
+
+    def value_of(key):
+        try:
+            return read.figure(*key).value
+        except (AttributeError, KeyError):  # a table of the other template
+            return None
+
+    lost = [key for *key, fig in printed.table_figures()
+            if fig.value is not None and value_of(key) is None]
+    if lost:
+        assert said, lost

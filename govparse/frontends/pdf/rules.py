@@ -32,24 +32,26 @@ class Rules:
     def cell_at(self, x: float, y: float) -> tuple[float, float, float, float] | None:
         """The cell of the grid the point stands in: the nearest rule on each side
         that passes it (left, bottom, right, top), or None when a side has none."""
-        left = right = top = bottom = None
-        for rx, y0, y1 in self.vertical:
-            if y0 <= y <= y1:
-                if rx < x and (left is None or rx > left):
-                    left = rx
-                elif rx > x and (right is None or rx < right):
-                    right = rx
+        left, right = _nearest(self.vertical, y, x)
         if left is None or right is None:
             return None
-        for ry, x0, x1 in self.horizontal:
-            if x0 <= x <= x1:
-                if ry < y and (bottom is None or ry > bottom):
-                    bottom = ry
-                elif ry > y and (top is None or ry < top):
-                    top = ry
+        bottom, top = _nearest(self.horizontal, x, y)
         if top is None or bottom is None:
             return None
         return (round(left, 1), round(bottom, 1), round(right, 1), round(top, 1))
+
+
+def _nearest(rules, along: float, across: float) -> tuple[float | None, float | None]:
+    """Of the rules that pass the point (each: where it stands, and where it starts
+    and ends along it), the nearest before it and the nearest after it."""
+    before = after = None
+    for at, start, end in rules:
+        if start <= along <= end:
+            if at < across and (before is None or at > before):
+                before = at
+            elif at > across and (after is None or at < after):
+                after = at
+    return before, after
 
 
 def page_rules(page) -> Rules:

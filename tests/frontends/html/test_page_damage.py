@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import govparse
-from govparse.diagnostics import Severity
 from govparse.emit.printer import dumps
 from govparse.testing import damage
 from govparse.testing.page_damage import PAGE_DAMAGE
+
+from helpers import assert_in_place_or_said
 
 EXAMPLES = settings.default.max_examples
 PAGE = settings(max_examples=max(10, EXAMPLES // 8), deadline=None,
@@ -20,38 +21,8 @@ PAGE = settings(max_examples=max(10, EXAMPLES // 8), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-def misplaced(report, printed) -> list[str]:
-    wrong = []
-    for table, row, column, figure in report.table_figures():
-        if figure.value is None:
-            continue
-        try:
-            expected = printed.figure(table, row, column).value
-        except (AttributeError, KeyError):  # a row of the other template
-            wrong.append(f"{table}.{row}.{column} = {figure.value}, which the page has not")
-            continue
-        if figure.value != expected:
-            wrong.append(f"{table}.{row}.{column} = {figure.value}, printed {expected}")
-    return wrong
-
-
-def value_of(report, key):
-    """The report's figure at key; None where its table follows the other template."""
-    try:
-        return report.figure(*key).value
-    except (AttributeError, KeyError):
-        return None
-
-
 def check(page: str, printed) -> None:
-    report = govparse.parse(page)
-    wrong = misplaced(report, printed)
-    assert wrong == [], "\n".join(wrong + [f"{d.code} {d.message}" for d in report.diagnostics
-                                          if d.severity is not Severity.NOTE] + [page])
-    lost = [key for *key, fig in printed.table_figures()
-            if fig.value is not None and value_of(report, key) is None]
-    if lost:
-        assert any(d.severity is not Severity.NOTE for d in report.diagnostics), lost
+    assert_in_place_or_said(govparse.parse(page), printed, page)
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_DAMAGE))
