@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 from typing import Iterator, NamedTuple
 
 from govparse.core.cells import EMPTY, LABEL, Cell, classify
@@ -202,12 +203,33 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+# Each character's width, looked up once: a line's widths are then taken in one
+# C-level map (a Python call a character was most of reading a drawn or spaced
+# table). Bounded: past it, widths are measured a character at a time.
+_WIDTHS: dict[str, int] = {}
+_MAX_WIDTHS = 1 << 14
+
+
+def _widths(text: str):
+    """The display width of each character of a text that is not ASCII, lazily."""
+    widths = _WIDTHS
+    missing = set(text).difference(widths)
+    if missing:
+        if len(widths) + len(missing) > _MAX_WIDTHS:
+            return map(char_width, text)
+        for char in missing:
+            widths[char] = char_width(char)
+    return map(widths.__getitem__, text)
+
+
+def display_width(text: str) -> int:
+    """Display columns a text takes (char_width of each character)."""
+    return len(text) if text.isascii() else sum(_widths(text))
+
+
 def display_columns(text: str, offset: int = 0) -> list[int]:
     """The display column each character of ``text`` starts at, counting from
     ``offset``, and one past its end."""
-    columns, at = [], offset
-    for char in text:
-        columns.append(at)
-        at += char_width(char)
-    columns.append(at)
-    return columns
+    if text.isascii():
+        return list(range(offset, offset + len(text) + 1))
+    return list(accumulate(_widths(text), initial=offset))
