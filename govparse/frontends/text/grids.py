@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.text.lines import display_columns
+from govparse.frontends.text.lines import display_columns, display_width
 
 _BOX_RULE = re.compile(r"[\u2500-\u257f ]+")  # a rule of box-drawing characters
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
@@ -148,18 +148,18 @@ def _close(run: list[int], lines: dict[int, str], runs: list) -> None:
 class _Region:
     """A region of the picture the boundaries enclose: one cell. ``parts``: its runs
     (a run: a line's text between two boundaries), each (line, left display
-    column, start, end of the line's characters), in reading order; ``top``,
+    column, where it starts in the line, its text), in reading order; ``top``,
     ``bottom``, ``left``, ``right``: its extent (lines, display columns [left, right))."""
 
     __slots__ = ("order", "top", "bottom", "left", "right", "parts", "into")
 
     def __init__(self, order: int, line: int, left: int, right: int, start: int,
-                 end: int) -> None:
+                 raw: str) -> None:
         self.order = order  # regions are numbered in the order of their first run
         self.top = self.bottom = line
         self.left = left
         self.right = right
-        self.parts = [(line, left, start, end)]
+        self.parts = [(line, left, start, raw)]
         self.into: _Region | None = None  # the region it was found to be part of
 
     def found(self) -> _Region:
@@ -187,17 +187,18 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
     for number in numbers:
         text = lines[number]
         size = len(text)
-        columns = None
         here: list[tuple[int, int, _Region]] = []
         i, count = 0, len(above)
+        at = column = 0  # a character of the line, and the display column it starts at
         pattern = _BETWEEN_ON_RULE if _ASCII_RULE.fullmatch(text) is not None else _BETWEEN
         for found in pattern.finditer(text):
             start, end = found.span()
+            raw = found.group()
+            left = column + start - at  # (the boundaries between: one column each)
+            right = left + (end - start if raw.isascii() else display_width(raw))
+            at, column = end, right
             if not start or end == size:
                 continue  # (text before the first boundary, or after the last, lies outside)
-            if columns is None:
-                columns = display_columns(text)
-            left, right = columns[start], columns[end]
             while i < count and above[i][1] <= left:
                 i += 1  # (it touches no run of this line from here on)
             region = None
@@ -210,10 +211,10 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
                     region = _joined(region, up)
                 j += 1
             if region is None:
-                region = _Region(len(regions), number, left, right, start, end)
+                region = _Region(len(regions), number, left, right, start, raw)
                 regions.append(region)
             else:
-                region.parts.append((number, left, start, end))
+                region.parts.append((number, left, start, raw))
                 region.bottom = number
                 if left < region.left:
                     region.left = left
@@ -221,7 +222,7 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
                     region.right = right
             here.append((left, right, region))
         above = here
-    return _table([r for r in regions if r.into is None], numbers[0], lines)
+    return _table([r for r in regions if r.into is None], numbers[0])
 
 
 def _joined(one: _Region, other: _Region) -> _Region:
@@ -236,7 +237,7 @@ def _joined(one: _Region, other: _Region) -> _Region:
     return keep
 
 
-def _table(regions: list[_Region], first_line: int, lines: dict[int, str]) -> Table:
+def _table(regions: list[_Region], first_line: int) -> Table:
     lefts = sorted({r.left for r in regions})
     tops = sorted({r.top for r in regions})
     grid_rows: list[list] = [[] for _ in tops]
@@ -244,7 +245,7 @@ def _table(regions: list[_Region], first_line: int, lines: dict[int, str]) -> Ta
         column, row = bisect_left(lefts, region.left), bisect_left(tops, region.top)
         colspan = bisect_left(lefts, region.right) - column
         rowspan = bisect_right(tops, region.bottom) - row
-        grid_rows[row].append((column, _cell(region.parts, rowspan, colspan, lines)))
+        grid_rows[row].append((column, _cell(region.parts, rowspan, colspan)))
     rows = []
     for cells in grid_rows:
         cells.sort(key=_first)
@@ -256,12 +257,10 @@ def _first(pair: tuple) -> int:
     return pair[0]
 
 
-def _cell(parts: list[tuple[int, int, int, int]], rowspan: int, colspan: int,
-          lines: dict[int, str]) -> Cell:
+def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) -> Cell:
     """A region's cell: its lines' text joined, located at its first character."""
     texts, at = [], None
-    for line, _, start, end in parts:
-        raw = lines[line][start:end]
+    for line, _, start, raw in parts:
         text = raw.strip()
         if text:
             texts.append(text)
