@@ -162,7 +162,7 @@ def _read_line(text: str) -> tuple:
     start = 0  # where the piece starts in text
     readings = _READINGS
     for raw in parts[::2]:
-        kind, body, offset, value, unit = readings.get(raw) or _reading(raw)
+        kind, body, offset, value, unit = readings.get(raw) or reading(raw)
         if kind == EMPTY:
             pieces.append((EMPTY, "", start if start else None, None, None))
         else:
@@ -186,15 +186,19 @@ _READINGS: dict[str, tuple] = {}
 _MAX_READINGS = 4096
 
 
-def _reading(raw: str) -> tuple:
-    """A piece's (kind, text, blanks before it, value, unit), as classify reads it."""
+def reading(raw: str) -> tuple:
+    """A piece's (kind, text, blanks before it, value, unit), as classify reads it;
+    remembered while the same pieces keep coming."""
+    known = _READINGS.get(raw)
+    if known is not None:
+        return known
     body = raw.strip(BLANK)
     offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
     cell = classify(body, None, None)
-    reading = (cell.kind, cell.text, offset, cell.value, cell.unit)
+    known = (cell.kind, cell.text, offset, cell.value, cell.unit)
     if len(_READINGS) < _MAX_READINGS:
-        _READINGS[raw] = reading
-    return reading
+        _READINGS[raw] = known
+    return known
 
 
 def char_width(char: str) -> int:
@@ -222,9 +226,24 @@ def _widths(text: str):
     return map(widths.__getitem__, text)
 
 
+# The width of a short text that is not ASCII (a label, a word of a spaced line, a
+# cell's text in a grid), remembered: the same ones come back line after line and
+# report after report. Bounded, and only short texts.
+_TEXT_WIDTHS: dict[str, int] = {}
+_MAX_TEXT_WIDTHS = 4096
+_LONGEST_TEXT_WIDTH = 100  # characters
+
+
 def display_width(text: str) -> int:
     """Display columns a text takes (char_width of each character)."""
-    return len(text) if text.isascii() else sum(_widths(text))
+    if text.isascii():
+        return len(text)
+    width = _TEXT_WIDTHS.get(text)
+    if width is None:
+        width = sum(_widths(text))
+        if len(text) <= _LONGEST_TEXT_WIDTH and len(_TEXT_WIDTHS) < _MAX_TEXT_WIDTHS:
+            _TEXT_WIDTHS[text] = width
+    return width
 
 
 def display_columns(text: str, offset: int = 0) -> list[int]:
