@@ -259,6 +259,11 @@ def _first(pair: tuple) -> int:
 
 def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) -> Cell:
     """A region's cell: its lines' text joined, located at its first character."""
+    if len(parts) == 1:  # (most cells: one line)
+        line, _, start, raw = parts[0]
+        text = raw.strip()
+        at = start + len(raw) - len(raw.lstrip()) if text else start
+        return Cell(text, TextLocation(line, at + 1), rowspan, colspan)
     texts, at = [], None
     for line, _, start, raw in parts:
         text = raw.strip()
