@@ -173,8 +173,9 @@ class Table:
                     break
                 cell = cells.pop()
                 row.append(cell)
-                for extra in range(1, max(1, cell.colspan)):
-                    row.append(Cell.covering(cell.location, cell))
+                if cell.colspan > 1:
+                    for extra in range(1, cell.colspan):
+                        row.append(Cell.covering(cell.location, cell))
                 if cell.rowspan > 1:
                     for spanned in range(col, col + max(1, cell.colspan)):
                         started[spanned] = (cell.rowspan - 1, cell)
