@@ -181,9 +181,13 @@ _line_reading = functools.lru_cache(maxsize=1024)(_read_line)
 
 # The same pieces come back line after line and report after report (0, 12, the
 # template's labels): each is read once. Bounded, so that an input of a million
-# different figures does not fill memory.
+# different figures does not fill memory; and only short pieces (the template's
+# longest label has 35 characters), so that the lines that seldom come back (a
+# grid's or a spaced table's whole line is one piece) do not take the places of those
+# that do.
 _READINGS: dict[str, tuple] = {}
 _MAX_READINGS = 4096
+_LONGEST_READING = 48  # characters
 
 
 def reading(raw: str) -> tuple:
@@ -196,7 +200,7 @@ def reading(raw: str) -> tuple:
     offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
     cell = classify(body, None, None)
     known = (cell.kind, cell.text, offset, cell.value, cell.unit)
-    if len(_READINGS) < _MAX_READINGS:
+    if len(raw) <= _LONGEST_READING and len(_READINGS) < _MAX_READINGS:
         _READINGS[raw] = known
     return known
 
