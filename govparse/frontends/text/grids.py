@@ -28,6 +28,7 @@ by a space.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 
@@ -171,8 +172,11 @@ class _Region:
 
 # A line's text between its boundaries: box-drawing characters and | (and, on an
 # ASCII rule line, + - = : too). Every boundary character is one column wide.
-_BETWEEN = re.compile(r"[^\u2500-\u257f|]+")
-_BETWEEN_ON_RULE = re.compile(r"[^\u2500-\u257f|+\-=:]+")
+# (Compiled when a grid is read: this module is imported for a dashed rule too, and
+# the cold start of a report that has one pays for no pattern it does not use.)
+@functools.cache
+def _between() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(r"[^\u2500-\u257f|]+"), re.compile(r"[^\u2500-\u257f|+\-=:]+")
 
 
 def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
@@ -184,13 +188,14 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
     often goes on the one region above it."""
     regions: list[_Region] = []
     above: list[tuple[int, int, _Region]] = []  # the line above's runs: left, right, region
+    between, between_on_rule = _between()
     for number in numbers:
         text = lines[number]
         size = len(text)
         here: list[tuple[int, int, _Region]] = []
         i, count = 0, len(above)
         at = column = 0  # a character of the line, and the display column it starts at
-        pattern = _BETWEEN_ON_RULE if _ASCII_RULE.fullmatch(text) is not None else _BETWEEN
+        pattern = between_on_rule if _ASCII_RULE.fullmatch(text) is not None else between
         for found in pattern.finditer(text):
             start, end = found.span()
             raw = found.group()
