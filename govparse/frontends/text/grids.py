@@ -152,7 +152,7 @@ class _Region:
     column, where it starts in the line, its text), in reading order; ``top``,
     ``bottom``, ``left``, ``right``: its extent (lines, display columns [left, right))."""
 
-    __slots__ = ("order", "top", "bottom", "left", "right", "parts", "into")
+    __slots__ = ("order", "top", "bottom", "left", "right", "parts", "into", "joined")
 
     def __init__(self, order: int, line: int, left: int, right: int, start: int,
                  raw: str) -> None:
@@ -162,11 +162,15 @@ class _Region:
         self.right = right
         self.parts = [(line, left, start, raw)]
         self.into: _Region | None = None  # the region it was found to be part of
+        self.joined = False  # another was joined to it: its parts to be put in order
 
     def found(self) -> _Region:
         region = self
         while region.into is not None:
             region = region.into
+        node = self  # (each on the way now points to it: the next look is short)
+        while node.into is not None and node.into is not region:
+            node.into, node = region, node.into
         return region
 
 
@@ -234,7 +238,11 @@ def _joined(one: _Region, other: _Region) -> _Region:
     """Two regions found to be one: the one first found keeps the other's runs."""
     keep, gone = (one, other) if one.order < other.order else (other, one)
     gone.into = keep
-    keep.parts = sorted(keep.parts + gone.parts)  # (line, left): reading order
+    if len(keep.parts) < len(gone.parts):  # (the shorter list goes into the longer)
+        keep.parts, gone.parts = gone.parts, keep.parts
+    keep.parts.extend(gone.parts)
+    gone.parts = []
+    keep.joined = True  # (put in reading order once, when the table is made)
     keep.top = min(keep.top, gone.top)
     keep.bottom = max(keep.bottom, gone.bottom)
     keep.left = min(keep.left, gone.left)
@@ -247,6 +255,8 @@ def _table(regions: list[_Region], first_line: int) -> Table:
     tops = sorted({r.top for r in regions})
     grid_rows: list[list] = [[] for _ in tops]
     for region in regions:
+        if region.joined:
+            region.parts.sort()  # (line, left): reading order
         column, row = bisect_left(lefts, region.left), bisect_left(tops, region.top)
         colspan = bisect_left(lefts, region.right) - column
         rowspan = bisect_right(tops, region.bottom) - row
