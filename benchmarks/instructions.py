@@ -23,6 +23,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GROUPS = {"reference": 0, "generated": 40}  # generated reports to build for the group
+# one layout of the generated reports (the corpus spreads them over the six in turn)
+LAYOUT_GROUPS = ("tab", "pipe", "cells", "markdown", "grid", "aligned")
 
 
 def run_passes(group: str, passes: int) -> None:
@@ -31,8 +33,11 @@ def run_passes(group: str, passes: int) -> None:
     import govparse
     from corpus import build_corpus
 
-    texts = [item.text for item in build_corpus(GROUPS[group])
-             if (item.group == "reference") == (group == "reference")]
+    if group in LAYOUT_GROUPS:
+        texts = [item.text for item in build_corpus(60) if item.group == group]
+    else:
+        texts = [item.text for item in build_corpus(GROUPS[group])
+                 if (item.group == "reference") == (group == "reference")]
     for _ in range(1 + passes):
         for text in texts:
             govparse.validate(govparse.parse(text))
@@ -54,13 +59,17 @@ def count(group: str, passes: int, checkout: str | None) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--checkout", help="a folder holding the govparse package to measure")
-    ap.add_argument("--group", choices=[*GROUPS, "all"], default="all")
+    ap.add_argument("--group", choices=[*GROUPS, *LAYOUT_GROUPS, "all", "layouts"],
+                    default="all", help="reference, generated (all layouts), one layout of "
+                    "the generated reports (10 of it), all (reference and generated) or "
+                    "layouts (each layout)")
     ap.add_argument("--run", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.run:
         run_passes(args.run[0], int(args.run[1]))
         return 0
-    for group in GROUPS if args.group == "all" else [args.group]:
+    groups = {"all": list(GROUPS), "layouts": list(LAYOUT_GROUPS)}.get(args.group, [args.group])
+    for group in groups:
         (three, reports), (one, _) = (count(group, n, args.checkout) for n in (3, 1))
         per_report = (three - one) / 2 / reports
         print(f"{group:10} {per_report / 1e6:6.2f}M instructions a report of parse + validate")

@@ -160,8 +160,10 @@ class Table:
             cells = [c if isinstance(c, Cell) else Cell(c) for c in written]
             cells.reverse()
             covered = {col: by for col, (_, by) in below.items()}  # places of this row
+            # (the last covered place: once the row has gone past it, no other is ahead)
+            last = max(covered) if covered else -1
             started: dict[int, tuple[int, Cell]] = {}  # spans from this row down
-            while cells or any(col >= len(row) for col in covered):
+            while cells or last >= len(row):
                 col = len(row)
                 if col in covered:
                     by = covered.pop(col)
@@ -171,8 +173,9 @@ class Table:
                     break
                 cell = cells.pop()
                 row.append(cell)
-                for extra in range(1, max(1, cell.colspan)):
-                    row.append(Cell.covering(cell.location, cell))
+                if cell.colspan > 1:
+                    for extra in range(1, cell.colspan):
+                        row.append(Cell.covering(cell.location, cell))
                 if cell.rowspan > 1:
                     for spanned in range(col, col + max(1, cell.colspan)):
                         started[spanned] = (cell.rowspan - 1, cell)

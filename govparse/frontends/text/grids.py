@@ -28,14 +28,15 @@ by a space.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.text.lines import char_width, display_columns
+from govparse.frontends.text.lines import display_columns, display_width
 
-_BOX = re.compile(r"[\u2500-\u257f]")
+_BOX_RULE = re.compile(r"[\u2500-\u257f ]+")  # a rule of box-drawing characters
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
 _GRID_START = re.compile(r"[ \t]*[\u2500-\u257f|+]")
 
@@ -118,7 +119,7 @@ def is_rule(text: str) -> bool:
         return False
     if _ASCII_RULE.fullmatch(text) is not None:
         return True
-    return all(_BOX.match(c) or c == " " for c in stripped)
+    return _BOX_RULE.fullmatch(stripped) is not None
 
 
 def find_grids(lines: dict[int, str]) -> list[list[int]]:
@@ -145,118 +146,146 @@ def _close(run: list[int], lines: dict[int, str], runs: list) -> None:
         runs.append(list(run))
 
 
-class _Run:
-    """A run of a line between two boundaries: display columns [left, right), and
-    the characters [start, end) of the line's text it holds."""
+class _Region:
+    """A region of the picture the boundaries enclose: one cell. ``parts``: its runs
+    (a run: a line's text between two boundaries), each (line, left display
+    column, where it starts in the line, its text), in reading order; ``top``,
+    ``bottom``, ``left``, ``right``: its extent (lines, display columns [left, right))."""
 
-    __slots__ = ("line", "left", "right", "start", "end", "parent")
+    __slots__ = ("order", "top", "bottom", "left", "right", "parts", "into", "joined")
 
-    def __init__(self, line: int, left: int, start: int) -> None:
-        self.line = line
+    def __init__(self, order: int, line: int, left: int, right: int, start: int,
+                 raw: str) -> None:
+        self.order = order  # regions are numbered in the order of their first run
+        self.top = self.bottom = line
         self.left = left
-        self.right = left
-        self.start = start
-        self.end = start
-        self.parent = self
+        self.right = right
+        self.parts = [(line, left, start, raw)]
+        self.into: _Region | None = None  # the region it was found to be part of
+        self.joined = False  # another was joined to it: its parts to be put in order
 
-    def root(self) -> _Run:
-        run = self
-        while run.parent is not run:
-            run.parent = run.parent.parent
-            run = run.parent
-        return run
+    def found(self) -> _Region:
+        region = self
+        while region.into is not None:
+            region = region.into
+        node = self  # (each on the way now points to it: the next look is short)
+        while node.into is not None and node.into is not region:
+            node.into, node = region, node.into
+        return region
 
 
-def _runs_of(number: int, text: str, ascii_rule: bool) -> list[_Run]:
-    """A line's runs between its first and last boundary."""
-    runs: list[_Run] = []
-    current: _Run | None = None
-    seen_boundary = False
-    column = 0
-    for index, char in enumerate(text):
-        width = char_width(char)
-        boundary = _BOX.match(char) is not None or char == "|" or (
-            ascii_rule and char in "+-=:")
-        if boundary:
-            if current is not None:
-                runs.append(current)
-            current = None
-            seen_boundary = True
-        elif seen_boundary:
-            if current is None:
-                current = _Run(number, column, index)
-            current.end = index + 1
-            current.right = column + width
-        column += width
-    # a run after the last boundary lies outside the table
-    return runs
+# A line's text between its boundaries: box-drawing characters and | (and, on an
+# ASCII rule line, + - = : too). Every boundary character is one column wide.
+# (Compiled when a grid is read: this module is imported for a dashed rule too, and
+# the cold start of a report that has one pays for no pattern it does not use.)
+@functools.cache
+def _between() -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(r"[^\u2500-\u257f|]+"), re.compile(r"[^\u2500-\u257f|+\-=:]+")
 
 
 def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
-    """The Table a drawn table's lines hold."""
-    previous: list[_Run] = []
-    regions: list[_Run] = []
+    """The Table a drawn table's lines hold.
+
+    Each line's runs (its text between its first and last boundary) are joined to
+    the runs of the line above that they touch (display columns overlapping): both
+    lines' runs go left to right, so one pass over the two does, and a run most
+    often goes on the one region above it."""
+    regions: list[_Region] = []
+    above: list[tuple[int, int, _Region]] = []  # the line above's runs: left, right, region
+    between, between_on_rule = _between()
     for number in numbers:
         text = lines[number]
-        runs = _runs_of(number, text, _ASCII_RULE.fullmatch(text) is not None)
-        _join_overlapping(previous, runs)
-        regions.extend(runs)
-        previous = runs
-    cells: dict[int, list[_Run]] = {}
-    for run in regions:
-        cells.setdefault(id(run.root()), []).append(run)
-    return _table(list(cells.values()), numbers[0], lines)
+        size = len(text)
+        here: list[tuple[int, int, _Region]] = []
+        i, count = 0, len(above)
+        at = column = 0  # a character of the line, and the display column it starts at
+        pattern = between_on_rule if _ASCII_RULE.fullmatch(text) is not None else between
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            raw = found.group()
+            left = column + start - at  # (the boundaries between: one column each)
+            right = left + (end - start if raw.isascii() else display_width(raw))
+            at, column = end, right
+            if not start or end == size:
+                continue  # (text before the first boundary, or after the last, lies outside)
+            while i < count and above[i][1] <= left:
+                i += 1  # (it touches no run of this line from here on)
+            region = None
+            j = i
+            while j < count and above[j][0] < right:
+                up = above[j][2].found()
+                if region is None:
+                    region = up
+                elif up is not region:
+                    region = _joined(region, up)
+                j += 1
+            if region is None:
+                region = _Region(len(regions), number, left, right, start, raw)
+                regions.append(region)
+            else:
+                region.parts.append((number, left, start, raw))
+                region.bottom = number
+                if left < region.left:
+                    region.left = left
+                if right > region.right:
+                    region.right = right
+            here.append((left, right, region))
+        above = here
+    return _table([r for r in regions if r.into is None], numbers[0])
 
 
-def _join_overlapping(above: list[_Run], below: list[_Run]) -> None:
-    """Join each run to the runs of the line above that it touches. Both lists run
-    left to right, so one pass over the two does (a line of many cells costs no more
-    than its length)."""
-    i = j = 0
-    while i < len(above) and j < len(below):
-        up, down = above[i], below[j]
-        if up.left < down.right and down.left < up.right:
-            a, b = up.root(), down.root()
-            if a is not b:
-                b.parent = a
-        if up.right <= down.right:
-            i += 1
-        else:
-            j += 1
+def _joined(one: _Region, other: _Region) -> _Region:
+    """Two regions found to be one: the one first found keeps the other's runs."""
+    keep, gone = (one, other) if one.order < other.order else (other, one)
+    gone.into = keep
+    if len(keep.parts) < len(gone.parts):  # (the shorter list goes into the longer)
+        keep.parts, gone.parts = gone.parts, keep.parts
+    keep.parts.extend(gone.parts)
+    gone.parts = []
+    keep.joined = True  # (put in reading order once, when the table is made)
+    keep.top = min(keep.top, gone.top)
+    keep.bottom = max(keep.bottom, gone.bottom)
+    keep.left = min(keep.left, gone.left)
+    keep.right = max(keep.right, gone.right)
+    return keep
 
 
-def _table(regions: list[list[_Run]], first_line: int, lines: dict[int, str]) -> Table:
-    boxes = []
-    for runs in regions:
-        left = min(r.left for r in runs)
-        right = max(r.right for r in runs)
-        top = min(r.line for r in runs)
-        bottom = max(r.line for r in runs)
-        boxes.append((top, left, bottom, right, runs))
-    lefts = sorted({b[1] for b in boxes})
-    tops = sorted({b[0] for b in boxes})
-    grid_rows: dict[int, list] = {}
-    for top, left, bottom, right, runs in boxes:
-        column, row = bisect_left(lefts, left), bisect_left(tops, top)
-        colspan = bisect_left(lefts, right) - column
-        rowspan = bisect_right(tops, bottom) - row
-        grid_rows.setdefault(row, []).append((column, _cell(runs, rowspan, colspan, lines)))
-    rows = [[cell for _, cell in sorted(grid_rows.get(i, []), key=lambda p: p[0])]
-            for i in range(len(tops))]
+def _table(regions: list[_Region], first_line: int) -> Table:
+    lefts = sorted({r.left for r in regions})
+    tops = sorted({r.top for r in regions})
+    grid_rows: list[list] = [[] for _ in tops]
+    for region in regions:
+        if region.joined:
+            region.parts.sort()  # (line, left): reading order
+        column, row = bisect_left(lefts, region.left), bisect_left(tops, region.top)
+        colspan = bisect_left(lefts, region.right) - column
+        rowspan = bisect_right(tops, region.bottom) - row
+        grid_rows[row].append((column, _cell(region.parts, rowspan, colspan)))
+    rows = []
+    for cells in grid_rows:
+        cells.sort(key=_first)
+        rows.append([cell for _, cell in cells])
     return Table.from_rows(rows, TextLocation(first_line, 1))
 
 
-def _cell(runs: list[_Run], rowspan: int, colspan: int, lines: dict[int, str]) -> Cell:
+def _first(pair: tuple) -> int:
+    return pair[0]
+
+
+def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) -> Cell:
     """A region's cell: its lines' text joined, located at its first character."""
+    if len(parts) == 1:  # (most cells: one line)
+        line, _, start, raw = parts[0]
+        text = raw.strip()
+        at = start + len(raw) - len(raw.lstrip()) if text else start
+        return Cell(text, TextLocation(line, at + 1), rowspan, colspan)
     texts, at = [], None
-    for run in sorted(runs, key=lambda r: (r.line, r.left)):
-        raw = lines[run.line][run.start:run.end]
+    for line, _, start, raw in parts:
         text = raw.strip()
         if text:
             texts.append(text)
             if at is None:
-                at = TextLocation(run.line, run.start + len(raw) - len(raw.lstrip()) + 1)
+                at = TextLocation(line, start + len(raw) - len(raw.lstrip()) + 1)
     if at is None:
-        first = min(runs, key=lambda r: (r.line, r.left))
-        at = TextLocation(first.line, first.start + 1)
+        at = TextLocation(parts[0][0], parts[0][2] + 1)
     return Cell(join_lines(texts), at, rowspan, colspan)

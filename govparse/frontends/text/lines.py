@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import accumulate
 from typing import Iterator, NamedTuple
 
 from govparse.core.cells import EMPTY, LABEL, Cell, classify
@@ -161,7 +162,7 @@ def _read_line(text: str) -> tuple:
     start = 0  # where the piece starts in text
     readings = _READINGS
     for raw in parts[::2]:
-        kind, body, offset, value, unit = readings.get(raw) or _reading(raw)
+        kind, body, offset, value, unit = readings.get(raw) or reading(raw)
         if kind == EMPTY:
             pieces.append((EMPTY, "", start if start else None, None, None))
         else:
@@ -180,20 +181,28 @@ _line_reading = functools.lru_cache(maxsize=1024)(_read_line)
 
 # The same pieces come back line after line and report after report (0, 12, the
 # template's labels): each is read once. Bounded, so that an input of a million
-# different figures does not fill memory.
+# different figures does not fill memory; and only short pieces (the template's
+# longest label has 35 characters), so that the lines that seldom come back (a
+# grid's or a spaced table's whole line is one piece) do not take the places of those
+# that do.
 _READINGS: dict[str, tuple] = {}
 _MAX_READINGS = 4096
+_LONGEST_READING = 48  # characters
 
 
-def _reading(raw: str) -> tuple:
-    """A piece's (kind, text, blanks before it, value, unit), as classify reads it."""
+def reading(raw: str) -> tuple:
+    """A piece's (kind, text, blanks before it, value, unit), as classify reads it;
+    remembered while the same pieces keep coming."""
+    known = _READINGS.get(raw)
+    if known is not None:
+        return known
     body = raw.strip(BLANK)
     offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
     cell = classify(body, None, None)
-    reading = (cell.kind, cell.text, offset, cell.value, cell.unit)
-    if len(_READINGS) < _MAX_READINGS:
-        _READINGS[raw] = reading
-    return reading
+    known = (cell.kind, cell.text, offset, cell.value, cell.unit)
+    if len(raw) <= _LONGEST_READING and len(_READINGS) < _MAX_READINGS:
+        _READINGS[raw] = known
+    return known
 
 
 def char_width(char: str) -> int:
@@ -202,12 +211,48 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+# Each character's width, looked up once: a line's widths are then taken in one
+# C-level map (a Python call a character was most of reading a drawn or spaced
+# table). Bounded: past it, widths are measured a character at a time.
+_WIDTHS: dict[str, int] = {}
+_MAX_WIDTHS = 1 << 14
+
+
+def _widths(text: str):
+    """The display width of each character of a text that is not ASCII, lazily."""
+    widths = _WIDTHS
+    missing = set(text).difference(widths)
+    if missing:
+        if len(widths) + len(missing) > _MAX_WIDTHS:
+            return map(char_width, text)
+        for char in missing:
+            widths[char] = char_width(char)
+    return map(widths.__getitem__, text)
+
+
+# The width of a short text that is not ASCII (a label, a word of a spaced line, a
+# cell's text in a grid), remembered: the same ones come back line after line and
+# report after report. Bounded, and only short texts.
+_TEXT_WIDTHS: dict[str, int] = {}
+_MAX_TEXT_WIDTHS = 4096
+_LONGEST_TEXT_WIDTH = 100  # characters
+
+
+def display_width(text: str) -> int:
+    """Display columns a text takes (char_width of each character)."""
+    if text.isascii():
+        return len(text)
+    width = _TEXT_WIDTHS.get(text)
+    if width is None:
+        width = sum(_widths(text))
+        if len(text) <= _LONGEST_TEXT_WIDTH and len(_TEXT_WIDTHS) < _MAX_TEXT_WIDTHS:
+            _TEXT_WIDTHS[text] = width
+    return width
+
+
 def display_columns(text: str, offset: int = 0) -> list[int]:
     """The display column each character of ``text`` starts at, counting from
     ``offset``, and one past its end."""
-    columns, at = [], offset
-    for char in text:
-        columns.append(at)
-        at += char_width(char)
-    columns.append(at)
-    return columns
+    if text.isascii():
+        return list(range(offset, offset + len(text) + 1))
+    return list(accumulate(_widths(text), initial=offset))

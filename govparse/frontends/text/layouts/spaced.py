@@ -21,9 +21,9 @@ import functools
 import re
 from typing import Iterator
 
-from govparse.core.cells import LABEL, Cell, classify
+from govparse.core.cells import LABEL, Cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.lines import CellLine, SeparatorLines, display_columns
+from govparse.frontends.text.lines import CellLine, SeparatorLines, display_width, reading
 
 NAME = "spaced"
 _WORD = re.compile(r"[^\s\u3000]+")
@@ -59,28 +59,34 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
 def _cells(text: str, line: int, column: int) -> list[Cell]:
     """The cells of a line's text, which starts at ``column`` of ``line``."""
     cells: list[Cell] = []
-    label: list[re.Match] = []  # the words of the label being read
-    display = display_columns(text, column - 1)
+    first = last = -1  # the label being read: where its first word starts, its last ends
+    left_of_label = 0  # the display column where that label starts
+    at, x = 0, column - 1  # a character of the text, and the display column it starts at
     for word in _WORD.finditer(text):
-        read = classify(word.group(), line, column + word.start())
-        if read.kind == LABEL:
-            if label and text[label[-1].end():word.start()] != " ":
-                cells.append(_label(label, text, line, column, display))
-                label = []
-            label.append(word)
+        start, end = word.span()
+        raw = word.group()
+        if start > at:  # the blanks before the word
+            gap = text[at:start]
+            x += start - at if gap.isascii() else display_width(gap)
+        left, x = x, x + (end - start if raw.isascii() else display_width(raw))
+        at = end
+        # (each word read as classify reads it, remembered: the same words come back)
+        kind, body, _, value, unit = reading(raw)
+        if kind == LABEL:
+            if first >= 0:
+                if text[last:start] == " ":
+                    last, right_of_label = end, x  # one blank between two words: one label
+                    continue
+                cells.append(Cell(LABEL, text[first:last], line, column + first, None, None,
+                                  None, (left_of_label, right_of_label)))
+            first, last, left_of_label, right_of_label = start, end, left, x
             continue
-        if label:
-            cells.append(_label(label, text, line, column, display))
-            label = []
-        read.x = (display[word.start()], display[word.end()])
-        cells.append(read)
-    if label:
-        cells.append(_label(label, text, line, column, display))
+        if first >= 0:
+            cells.append(Cell(LABEL, text[first:last], line, column + first, None, None, None,
+                              (left_of_label, right_of_label)))
+            first = -1
+        cells.append(Cell(kind, body, line, column + start, value, unit, None, (left, x)))
+    if first >= 0:
+        cells.append(Cell(LABEL, text[first:last], line, column + first, None, None, None,
+                          (left_of_label, right_of_label)))
     return cells
-
-
-def _label(words: list[re.Match], text: str, line: int, column: int, display) -> Cell:
-    start, end = words[0].start(), words[-1].end()
-    cell = Cell(LABEL, text[start:end], line, column + start)
-    cell.x = (display[start], display[end])
-    return cell
