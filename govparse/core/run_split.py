@@ -293,10 +293,13 @@ def _total_group_splits(tokens: list[Token], groups: list[tuple[int, int]], limi
         spans[key] = result
         return result
 
-    def can_make(at: int, end: int, count: int, left: int, bounds_of=span) -> bool:
+    def can_make(at: int, end: int, count: int, left: int) -> bool:
+        """Whether digits[at:end] may split into ``count`` numbers that sum to
+        ``left``, where a group's total is chosen (parts() checks the same inline,
+        from the first number: span)."""
         if (sums[end] - sums[at] - left) % 9:
             return False  # casting out nines
-        bounds = bounds_of(at, end, count)
+        bounds = span_back(at, end, count)
         return bounds is not None and bounds[0] <= left <= bounds[1]
 
     def parts(at: int, end: int, count: int, left: int, chosen: list[Piece],
@@ -369,7 +372,7 @@ def _total_group_splits(tokens: list[Token], groups: list[tuple[int, int]], limi
                 total = number(start, end)
                 if total is None or not count <= start - at <= count * length:
                     continue
-                if not can_make(at, start, count, total, span_back):
+                if not can_make(at, start, count, total):
                     continue
                 mine: list[tuple[Piece, ...]] = []
                 parts(at, start, count, total, [], mine)

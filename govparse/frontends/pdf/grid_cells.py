@@ -6,7 +6,7 @@ them; and the extent a cell alone in its grid cell takes from it."""
 from __future__ import annotations
 
 from govparse.core.cells import LABEL, Cell, classify
-from govparse.frontends.pdf.pieces import Piece
+from govparse.frontends.pdf.pieces import Piece, centre
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
 
@@ -112,7 +112,7 @@ def _pages_ruled(figures: list[Piece], pieces: list[Piece]) -> set[int]:
         alone = figure.grid is not None and not any(
             p.page == figure.page and p.box is not None
             and (p.grid != figure.grid or p.cell.kind == LABEL)
-            and _inside((p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2, figure.grid)
+            and _inside(*centre(p.box), figure.grid)
             for p in pieces)
         counts.setdefault(figure.page, [0, 0])[alone] += 1
     return {page for page, (apart, alone) in counts.items() if alone > apart}

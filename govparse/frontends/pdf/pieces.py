@@ -11,6 +11,16 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page'
 GAP = 2.0  # with no grid, a blank this many characters high wide parts two cells
 
 
+def union(boxes) -> Box:
+    """The box that holds all of them."""
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def centre(box: Box) -> tuple[float, float]:
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
 class Piece:
     """A cell's text, or a part of it, with where it stands."""
 
@@ -54,7 +64,7 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
     em = max(b[3] - b[1] for _, b in chars)
     parts: list[list[tuple[int, Box, object]]] = []
     for i, box in chars:
-        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
+        grid = rules.cell_at(*centre(box)) if rules else None
         if parts and parts[-1][-1][2] == grid and (
                 grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))
@@ -74,12 +84,11 @@ def _grid_of(chars, rules):
     """The cell of the grid a figure's characters stand in (None: none, or several)."""
     if not rules:
         return None
-    cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
+    cells = {rules.cell_at(*centre(b)) for _, b in chars}
     return cells.pop() if len(cells) == 1 else None
 
 
 def _placed(cell: Cell, boxes: list[Box], page: int, grid) -> Piece:
-    box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
-           max(b[2] for b in boxes), max(b[3] for b in boxes))
+    box = union(boxes)
     cell.x = (box[0], box[2])
     return Piece(cell, box, page, grid)

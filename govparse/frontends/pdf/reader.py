@@ -27,6 +27,7 @@ from govparse.document import PdfLocation
 from govparse.emit.outline import figure_text
 from govparse.model.report import Report
 from govparse.errors import InputError
+from govparse.frontends.pdf.pieces import union
 from govparse.frontends.pdf.rules import Rules, page_rules
 
 # PDFium is not thread-safe, not even across documents: one PDF is read at a time in
@@ -102,8 +103,7 @@ class PdfPlaces:
         if not boxes:
             return None
         page = next(p for start, p in reversed(self.pages) if start <= offset)
-        return PdfLocation(page, (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                  max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        return PdfLocation(page, union(boxes))
 
 
 def _turned(textpage, index: int) -> bool:
