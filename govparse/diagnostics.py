@@ -112,6 +112,8 @@ CODES: dict[str, Code] = {
              "a run of digits splits into the row's figures in more than one consistent way"),
         Code("GP319", "unsplittable-run", _E,
              "a run of digits splits in no way the template's arithmetic allows"),
+        Code("GP320", "stacked-figures", _E,
+             "figures of a row stand one above the other in one column (a wrapped number?)"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),
@@ -126,6 +128,8 @@ CODES: dict[str, Code] = {
              "a table cell spans further than a report's table can; its span was cut"),
         Code("GP502", "page-cut", _E,
              "the HTML parser stopped before the end of the page; the rest was not read"),
+        Code("GP503", "span-disowned", _E,
+             "a cell spans rows one of which has a cell of its own in its place"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

@@ -55,6 +55,8 @@ class Stream:
 def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
     stream = Stream()
     extend = stream.cells.extend
+    rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+    disowned = _disowned_spans(rows, sink)
     for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
@@ -62,8 +64,9 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         # (a cell the text front-end gives is read already: no call for it). A place
         # covered by a label (its colspan, a parent label's rowspan) is no cell of
         # the row, nor is one a figure's colspan covers up to the row's end: left
-        # out. Any other covered place keeps its place, read as an empty cell.
-        cells = [c if type(c) is Cell else read_cell(c) for c in _places(row)]
+        # out. Any other covered place keeps its place, read as an empty cell; one
+        # covered by a span the rows below disown, as a cell no figure can be.
+        cells = [c if type(c) is Cell else _read_place(c, disowned) for c in _places(row)]
         if not cells:
             continue
         labels = 0
@@ -103,6 +106,62 @@ def _places(row) -> list:
     while places and places[-1].covered and any(c is places[-1].covered_by for c in row):
         places.pop()
     return places
+
+
+def _read_place(place, disowned: dict) -> Cell:
+    if disowned and place.covered and id(place.covered_by) in disowned:
+        # the row's figures cannot be told: the stray stops the row being placed
+        read = read_cell(place)
+        return Cell(LABEL, f"[covered by '{place.covered_by.text}']", read.line, read.column,
+                    location=read.source)
+    return read_cell(place)
+
+
+def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
+    """Cells (no labels) spanning rows where a row below stands with more figure
+    places than the cell's own row: the row has a cell of its own where the span
+    says it has none (a rowspan written wrong: rowspan="100000"), so a row of the
+    span that comes out with the right count does so by chance (a cell of its own
+    lost): none of the span's rows can be placed by it. (A covered place counts
+    where it stands before the row's last text; empty cells after that, which a
+    page leaves at a row's end, do not.)"""
+    own: dict[int, int] = {}  # id of a spanning cell: its row's figure places
+    disowned: dict[int, object] = {}
+    if not any(c.rowspan > 1 and not _is_label(c.text) for row in rows
+               if not isinstance(row, EmptyCells) and row and type(row[0]) is not Cell
+               for c in row):
+        return disowned  # (a text's rows, and most pages: no figure spans rows)
+    for row in rows:
+        if isinstance(row, EmptyCells) or not row or type(row[0]) is Cell:
+            continue
+        places = [c for c in row if not (c.covered and _covered_by_label(c))]
+        figures = _figure_places(places)
+        for cell in figures:
+            if cell.covered:
+                by = cell.covered_by
+                if by is not None and own.get(id(by), len(figures)) < len(figures) \
+                        and id(by) not in disowned:
+                    disowned[id(by)] = by
+            elif cell.rowspan > 1:
+                own[id(cell)] = len(figures)
+    for by in disowned.values():
+        sink.add("GP503", f"the cell '{by.text}' spans {by.rowspan} rows, but a row it covers "
+                 "has a cell of its own in its place; the rows it covers are not placed by "
+                 "it", at=read_cell(by), length=len(by.text), hint="a rowspan written wrong?")
+    return disowned
+
+
+def _figure_places(places: list) -> list:
+    """A row's places after its last label, to its last text."""
+    last_label = last_text = -1
+    for index, cell in enumerate(places):
+        if cell.covered:
+            continue
+        if cell.text.strip():
+            last_text = index
+            if _is_label(cell.text):
+                last_label = index
+    return places[last_label + 1:last_text + 1]
 
 
 def _covered_by_label(place) -> bool:

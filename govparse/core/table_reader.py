@@ -19,6 +19,7 @@ from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLD
 from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_place,
                                 placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
+from govparse.core.stacked import placed_figures, stacked, stacked_rows
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.figures import read_figure
 from govparse.model.report import Figure
@@ -171,6 +172,7 @@ class TableReader:
         # template's sub-tables of section 二): where each one starts, in header_cells
         self.header_starts: list[int] = [0]
         self.row_since_header = False
+        self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
 
     # ------------------------------------------------------------ entry point
 
@@ -182,6 +184,7 @@ class TableReader:
                 self._note_label_form(cell)
         rows = self._strays_joined(rows)
         self._continued_labels(rows)
+        self.stacked = stacked_rows(rows)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -436,6 +439,12 @@ class TableReader:
         data = [c for r in with_figures for c in r.data]
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
+        pair = stacked(placed_figures(data))
+        if pair is not None:
+            self._report_stacked("the review table", pair)
+            for spec in cat.table.rows:
+                self.seen_rows[spec.id] = anchor
+            return
         placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
                            [(spec.id, col.id) for spec, col in slots])
         for (spec, col), fig in zip(slots, placed):
@@ -457,6 +466,10 @@ class TableReader:
             )
             return
         self.seen_rows[spec.id] = label
+        pair = self.stacked.get(id(data))
+        if pair is not None:
+            self._report_stacked(f"row '{spec.label}'", pair)
+            return
         columns = self._header_order(spec.columns)
         placed = _plain_figures(data, columns)
         if placed is None:
@@ -464,6 +477,15 @@ class TableReader:
                                [(spec.id, col.id) for col in columns])
         for col, fig in zip(columns, placed):
             self.figures[(spec.id, col.id)] = fig
+
+    def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
+        upper, lower = pair
+        self.sink.add(
+            "GP320", f"{what}: '{upper.text}' (line {upper.line}) and '{lower.text}' (line "
+            f"{lower.line}) stand one above the other in one column; a number wrapped inside "
+            "its cell cannot be told from two figures, so none of the row's figures is placed",
+            at=lower, length=len(lower.text),
+            hint=f"a number wrapped in its cell? (read together: {upper.text}{lower.text})")
 
     def _header_positions(self) -> dict[str, int]:
         """The latest header line's column labels (their keys) and their places in it,

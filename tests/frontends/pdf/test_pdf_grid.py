@@ -186,6 +186,23 @@ def test_a_figure_wrapped_in_its_cell_is_never_two_figures(printed):
     assert all(f.value is None for f in attrs_values(read.applications.new_requests))
 
 
+@pytest.mark.parametrize("ruling", ["none", "columns only"])
+def test_a_figure_wrapped_in_a_table_without_row_lines_is_missing_never_two(printed, ruling):
+    """No line between the rows: the number's two parts (1234 / 56) stand one above
+    the other in its column, and the rows they touch are missing (GP320); before,
+    the second part was read as the row's next figure, every figure after it one
+    column out."""
+    wide = printed.replace_figure("applications", "withheld_security_stability",
+                                  "natural_person", Figure(value=55555))
+    wide = wide.replace_figure("applications", "withheld_security_stability",
+                               "legal_service_org", Figure())
+    read = check(report_pdf(wide, ruled=ruling != "none", columns_only=ruling != "none",
+                            wrap_figures=True, figure=3), wide)
+    said = [d for d in read.diagnostics if d.code == "GP320"]
+    assert said and said[0].message.startswith("row '3.危及“三安全一稳定”': '555' (line ")
+    assert all(f.value is None for f in attrs_values(read.applications.withheld_security_stability))
+
+
 def attrs_values(row):
     import attrs
 
@@ -209,15 +226,14 @@ def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
                                      data.draw(st.integers(8, 14), label="w2"),
                                      data.draw(st.integers(16, 30), label="w3"))}
     # a grid (most), lines between the columns only, or none; a figure wrapped in its
-    # cell only in a grid: with no line between rows nothing tells its second line
-    # from the next row's figure (the text layer's reading, before and since)
+    # cell: in a grid one cell that reads as no number (GP313), without lines between
+    # the rows its parts stacked in one column (GP320)
     grid = data.draw(st.sampled_from(["grid", "grid", "grid", "columns", "none"]), label="grid")
     pdf = report_pdf(printed, size=data.draw(st.sampled_from([8.0, 9.0, 10.5]), label="size"),
                      label_widths=label_widths,
                      figure=data.draw(st.integers(4, 8), label="figure"),
                      ruled=grid != "none", columns_only=grid == "columns",
-                     wrap_figures=grid == "grid" and data.draw(st.integers(0, 4),
-                                                               label="wrap_figures") == 0,
+                     wrap_figures=data.draw(st.integers(0, 4), label="wrap_figures") == 0,
                      grid_in_form=data.draw(st.booleans(), label="grid_in_form"),
                      figures_right=data.draw(st.booleans(), label="figures_right"),
                      turned=data.draw(st.integers(0, 5), label="turned") == 0,

@@ -1,0 +1,69 @@
+"""Figures that stand one above the other: a number wrapped inside its cell.
+
+A word processor wraps a number wider than its column inside its cell (``55555`` as
+``555`` / ``55``), and a text layer or ``pdftotext -layout`` then writes the two
+parts on two lines. Read one line at a time, they are two figures: of one row, or the
+first part the figure of the row above and the second that of the row below, and
+either way every figure of the row after them stands one column out. Where the source
+gives each cell's horizontal place (PDF, space-aligned text) the parts show: two
+figures of one row overlapping in one column, or a line of figures with no label that
+continues a row which has figures on a line before it. (In the real positional
+tables we have, a row's figures stand on one line.) The rows they touch are read as
+missing (GP320), never as figures one column out."""
+
+from __future__ import annotations
+
+from govparse.core.cells import EMPTY
+
+
+def stacked_rows(rows) -> dict[int, tuple]:
+    """``id(row.data)`` of each logical row whose figures cannot be placed, with the
+    two cells that say why: (upper, lower)."""
+    label_lines = {c.line for row in rows for c in row.labels}
+    out: dict[int, tuple] = {}
+    continued: list = []  # the previous row's figures on a line with no label
+    for row in rows:
+        figures = placed_figures(row.data)
+        if not figures:
+            continue
+        if continued:
+            below = _under(continued, figures)
+            if below is not None:
+                out[id(row.data)] = below
+        pair = stacked(figures)
+        first = figures[0].line
+        continued = [c for c in figures if c.line != first and c.line not in label_lines]
+        if pair is None and continued:
+            above = next(c for c in figures if c.line == first)
+            pair = (above, continued[0])
+        if pair is not None:
+            out.setdefault(id(row.data), pair)
+    return out
+
+
+def stacked(figures: list) -> tuple | None:
+    """Two of the figures on different lines, one above the other (their horizontal
+    extents overlap), the upper first."""
+    if all(c.line == figures[0].line for c in figures):
+        return None
+    for index, upper in enumerate(figures):
+        left, right = upper.x
+        for lower in figures[index + 1:]:
+            if lower.line != upper.line and lower.x[0] < right and left < lower.x[1]:
+                return (upper, lower) if upper.line < lower.line else (lower, upper)
+    return None
+
+
+def placed_figures(data) -> list:
+    """The figures (and marks) of a row whose horizontal place the source gives."""
+    return [c for c in data
+            if c.kind != EMPTY and c.x is not None and c.line is not None]
+
+
+def _under(above: list, figures: list) -> tuple | None:
+    for upper in above:
+        left, right = upper.x
+        for lower in figures:
+            if lower.x[0] < right and left < lower.x[1]:
+                return (upper, lower)
+    return None

@@ -1,0 +1,76 @@
+"""A figure cell whose rowspan the rows below disown (govparse/core/grid.py,
+``_disowned_spans``): a row it covers has a cell of its own in its place, so the span
+is written wrong (rowspan="100000"), and a row of it that comes out with the right
+count does so only because it lost a cell of its own: none of the rows it covers is
+placed by it (GP503), never one column out. A span the rows below agree with (their
+cell in that column merged into it) still reads as an empty cell (GP302)."""
+
+from __future__ import annotations
+
+import re
+
+import govparse
+from govparse.emit.printer import dumps
+
+from conftest import EXAMPLES
+
+ROWS = ["（二）部分公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益"]
+
+
+def page_with_span(drop_below: bool, lose: str | None = None) -> tuple[str, object]:
+    """The example's page with its （一）予以公开 row's 法律服务机构 cell spanning the
+    five rows after it; ``drop_below``: those rows' own cells in that column left out
+    (a merge the rows agree with); ``lose``: a row that loses its last cell."""
+    report = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    lines = dumps(report, "html").split("\n")
+    out = []
+    for line in lines:
+        cells = re.findall(r"<td[^>]*>[^<]*</td>", line)
+        if "（一）予以公开" in line:
+            cells[-3] = cells[-3].replace("<td>", '<td rowspan="6">')
+        elif any(f">{name}" in line for name in ROWS):
+            if drop_below:
+                del cells[-3]
+            if lose is not None and f">{lose}" in line:
+                del cells[-1]
+        else:
+            out.append(line)
+            continue
+        out.append(line[:line.index("<td")] + "".join(cells) + "</tr>")
+    return "\n".join(out), report
+
+
+def test_a_span_the_rows_below_disown_places_none_of_them():
+    page, printed = page_with_span(drop_below=False, lose="4.保护第三方合法权益")
+    read = govparse.parse(page)
+    (disowned,) = [d for d in read.diagnostics if d.code == "GP503"]
+    assert disowned.message.startswith("the cell '")
+    rows = ["partially_disclosed", "withheld_state_secret", "withheld_prohibited_by_law",
+            "withheld_security_stability", "withheld_third_party_rights"]
+    for row in rows:
+        assert [f.value for f in _figures(read, row)] == [None] * 7, row
+    # the rows it does not cover are read
+    assert [f.value for f in _figures(read, "withheld_internal_affairs")] == \
+        [f.value for f in _figures(printed, "withheld_internal_affairs")]
+    assert [f.value for f in _figures(read, "disclosed")] == \
+        [f.value for f in _figures(printed, "disclosed")]
+
+
+def test_a_span_the_rows_below_agree_with_reads_as_empty_cells():
+    page, printed = page_with_span(drop_below=True)
+    read = govparse.parse(page)
+    assert not [d for d in read.diagnostics if d.code == "GP503"]
+    figures = _figures(read, "withheld_third_party_rights")
+    expected = _figures(printed, "withheld_third_party_rights")
+    assert [f.value for f in figures] == [f.value for f in expected[:4]] + [None] + \
+        [f.value for f in expected[5:]]
+    assert any(d.code == "GP302" and "4.保护第三方合法权益" in d.message
+               for d in read.diagnostics)
+
+
+def _figures(report, row):
+    import attrs
+
+    counts = getattr(report.applications, row)
+    return [getattr(counts, a.name) for a in attrs.fields(type(counts))]
