@@ -31,7 +31,7 @@ import attrs
 from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
-from govparse.frontends.pdf.grid_cells import grid_extents, joined_cells
+from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells
 from govparse.frontends.pdf.pieces import Piece, pieces_of
 
 
@@ -67,8 +67,9 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
                 pieces.append(piece)
                 placed.append(piece)
         rows.append(placed)
-    joined = joined_cells(pieces, places.rules)
-    grid_extents(pieces, joined)
+    centres = Centres(pieces)
+    joined = joined_cells(pieces, places.rules, centres)
+    grid_extents(pieces, joined, centres)
     out = []
     for row in rows:
         if not isinstance(row, list):

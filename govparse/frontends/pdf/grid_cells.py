@@ -5,13 +5,44 @@ them; and the extent a cell alone in its grid cell takes from it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from govparse.core.cells import LABEL, Cell, classify
 from govparse.frontends.pdf.pieces import Piece, centre
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
 
 
-def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None]) -> None:
+class Centres:
+    """The pieces that have a box, by page and by the middle of their box from left to
+    right: which stand inside a cell of the grid is a bisection, not a look at every
+    piece of the table (a table has hundreds, each asked about)."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        by_page: dict[object, list[tuple[float, float, Piece]]] = {}
+        for p in pieces:
+            if p.box is not None:
+                x, y = centre(p.box)
+                by_page.setdefault(p.page, []).append((x, y, p))
+        self._pages = {}
+        for page, items in by_page.items():
+            items.sort(key=lambda item: item[0])
+            self._pages[page] = ([item[0] for item in items], items)
+
+    def inside(self, page, grid) -> list[Piece]:
+        """The pieces of the page whose middle stands inside the grid's cell (left,
+        bottom, right, top; strictly)."""
+        found = self._pages.get(page)
+        if found is None:
+            return []
+        xs, items = found
+        left, bottom, right, top = grid
+        return [p for x, y, p in items[bisect_right(xs, left):bisect_left(xs, right)]
+                if left < x < right and bottom < y < top]
+
+
+def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None],
+                 centres: Centres) -> None:
     """A cell alone in its cell of the grid (all of that cell's text, and no other
     cell's inside it) takes the grid cell's extent, a point in from its lines: a
     figure set to one side of its cell still stands under its column's header."""
@@ -26,14 +57,15 @@ def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None]) -> None:
             (whole,) = [joined[id(p)] for p in group if joined[id(p)] is not None]
         else:
             continue  # pieces the grid cell holds that are not one cell
-        if _holds_others(group, pieces):
+        if _holds_others(group, centres):
             continue
         left, _, right, _ = group[0].grid
         if right - left > 2 * INSET:
             whole.x = (left + INSET, right - INSET)
 
 
-def joined_cells(pieces: list[Piece], rules: dict) -> dict[int, Cell | None]:
+def joined_cells(pieces: list[Piece], rules: dict, centres: Centres
+                 ) -> dict[int, Cell | None]:
     """The pieces that stand alone in one cell of the grid, one below the other,
     labels all or figures all: the top one made the whole cell, the others None
     (gone)."""
@@ -42,14 +74,14 @@ def joined_cells(pieces: list[Piece], rules: dict) -> dict[int, Cell | None]:
         if piece.grid is not None:
             by_grid.setdefault((piece.page, piece.grid), []).append(piece)
     figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
-    ruled = _pages_ruled(figures, pieces)
+    ruled = _pages_ruled(figures, centres)
     joined: dict[int, Cell | None] = {}
     for group in by_grid.values():
         labels = sum(p.cell.kind == LABEL for p in group)
         if len(group) < 2 or 0 < labels < len(group):
             continue
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
-        if not _stacked(group) or _holds_others(group, pieces):
+        if not _stacked(group) or _holds_others(group, centres):
             continue
         page = group[0].page
         if not labels and page not in ruled:
@@ -75,15 +107,12 @@ def joined_cells(pieces: list[Piece], rules: dict) -> dict[int, Cell | None]:
     return joined
 
 
-def _holds_others(group: list[Piece], pieces: list[Piece]) -> bool:
+def _holds_others(group: list[Piece], centres: Centres) -> bool:
     """Whether text of other cells of the grid stands inside the group's cell: then
     the lines that bound it are no cell's (a table's frame around rows the grid does
     not part), and its pieces no one cell."""
-    left, bottom, right, top = group[0].grid
     inside = {id(p) for p in group}
-    return any(p.page == group[0].page and p.box is not None and id(p) not in inside
-               and left < (p.box[0] + p.box[2]) / 2 < right
-               and bottom < (p.box[1] + p.box[3]) / 2 < top for p in pieces)
+    return any(id(p) not in inside for p in centres.inside(group[0].page, group[0].grid))
 
 
 def _figures_beside(group: list[Piece], figures: list[Piece]) -> list[Piece]:
@@ -103,24 +132,17 @@ def _figures_beside(group: list[Piece], figures: list[Piece]) -> list[Piece]:
     return out
 
 
-def _pages_ruled(figures: list[Piece], pieces: list[Piece]) -> set[int]:
+def _pages_ruled(figures: list[Piece], centres: Centres) -> set[int]:
     """The pages where the grid parts the table's rows: most of their figures stand in
     a cell of the grid that holds figures only, its own (a number wrapped in it too),
     not a column from the header down, in a grid of lines between the columns only."""
     counts: dict[int, list[int]] = {}
     for figure in figures:
         alone = figure.grid is not None and not any(
-            p.page == figure.page and p.box is not None
-            and (p.grid != figure.grid or p.cell.kind == LABEL)
-            and _inside(*centre(p.box), figure.grid)
-            for p in pieces)
+            p.grid != figure.grid or p.cell.kind == LABEL
+            for p in centres.inside(figure.page, figure.grid))
         counts.setdefault(figure.page, [0, 0])[alone] += 1
     return {page for page, (apart, alone) in counts.items() if alone > apart}
-
-
-def _inside(x: float, y: float, grid) -> bool:
-    left, bottom, right, top = grid
-    return left < x < right and bottom < y < top
 
 
 def _rows_ruled_beside(grid, rules) -> bool:

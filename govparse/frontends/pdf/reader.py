@@ -17,6 +17,7 @@ box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 from __future__ import annotations
 
 import bisect
+import ctypes
 import math
 import threading
 
@@ -58,23 +59,28 @@ class PdfPlaces:
         start = len(self.boxes)
         self.pages.append((start, page))
         self.rules[page] = rules if rules is not None else Rules()
+        box_of = _CharBoxes(textpage).box
+        boxes, loose = self.boxes, self.loose
         for index, char in enumerate(raw):
             if char == "\r" and raw[index + 1:index + 2] == "\n":
                 continue  # \r\n is one line end
-            out.append("\n" if char == "\r" else char)
             if char.isspace():
-                self.boxes.append(None)
-                self.loose.append(None)
-            else:
-                box = textpage.get_charbox(index)
-                self.boxes.append(box)
-                if _turned(textpage, index):
-                    self.loose.append(None)  # its line runs across the page: no extent
+                boxes.append(None)
+                loose.append(None)
+                if char == "\r" or char == "\n":
+                    out.append("\n")
+                    self.line_starts.append(len(boxes))
                 else:
-                    self.loose.append(box if box[0] < box[2] and box[3] - box[1] >= 1
-                                      else textpage.get_charbox(index, loose=True))
-            if out[-1] == "\n":
-                self.line_starts.append(len(self.boxes))
+                    out.append(char)
+                continue
+            out.append(char)
+            box, turned = box_of(index)
+            boxes.append(box)
+            if turned:
+                loose.append(None)  # its line runs across the page: no extent
+            else:
+                loose.append(box if box[0] < box[2] and box[3] - box[1] >= 1
+                             else textpage.get_charbox(index, loose=True))
         return "".join(out)
 
     def separator(self) -> None:
@@ -106,12 +112,33 @@ class PdfPlaces:
         return PdfLocation(page, union(boxes))
 
 
-def _turned(textpage, index: int) -> bool:
-    """Whether the character is written turned (its line not along the page's x axis)."""
-    import pypdfium2.raw as raw
+class _CharBoxes:
+    """A text page's characters: each one's box, and whether it is written turned,
+    asked of pdfium directly (pypdfium2's ``get_charbox`` makes four doubles a call,
+    for every character of the page)."""
 
-    angle = raw.FPDFText_GetCharAngle(textpage.raw, index) % (2 * math.pi)
-    return 0.01 < angle < 2 * math.pi - 0.01
+    def __init__(self, textpage) -> None:
+        import pypdfium2.raw as raw
+
+        self._box, self._angle = raw.FPDFText_GetCharBox, raw.FPDFText_GetCharAngle
+        self._page = textpage.raw
+        self._sides = [ctypes.c_double() for _ in range(4)]
+        self._refs = [ctypes.byref(side) for side in self._sides]
+
+    def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
+        """The glyph's box (left, bottom, right, top), and whether it is written turned
+        (its line not along the page's x axis)."""
+        left, right, bottom, top = self._refs
+        if not self._box(self._page, index, left, right, bottom, top):
+            import pypdfium2 as pdfium
+
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        left, right, bottom, top = self._sides
+        angle = self._angle(self._page, index) % _TURN
+        return (left.value, bottom.value, right.value, top.value), 0.01 < angle < _TURN - 0.01
+
+
+_TURN = 2 * math.pi
 
 
 def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:
@@ -159,15 +186,23 @@ def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
     """The report with each figure read from the text layer located on its page."""
-    for table, row, column, figure in list(report.table_figures()):
+    located: dict[str, dict[str, dict[str, object]]] = {}
+    for table, row, column, figure in report.table_figures():
         if figure.value is None or figure.line is None or figure.column is None:
             continue
         written = figure_text(figure.value) + (figure.unit or "")
         location = places.locate_at(figure.line, figure.column, len(written))
         if location is not None:
-            report = report.replace_figure(table, row, column,
-                                           attrs.evolve(figure, location=location))
-    return report
+            located.setdefault(table, {}).setdefault(row, {})[column] = \
+                attrs.evolve(figure, location=location)
+    # each row and table made again once, not once a figure
+    tables = {}
+    for table, rows in located.items():
+        table_obj = getattr(report, table)
+        tables[table] = attrs.evolve(table_obj, **{
+            row: attrs.evolve(getattr(table_obj, row), **figures)
+            for row, figures in rows.items()})
+    return attrs.evolve(report, **tables) if tables else report
 
 
 def with_pdf_places(diagnostics, document, places: PdfPlaces) -> tuple:

@@ -10,6 +10,7 @@ objects and those of the form XObjects it draws are looked at.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left, bisect_right
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
 SLANT = 0.5  # points: how far a rule's ends may stand apart across it
@@ -20,11 +21,12 @@ class Rules:
     """A page's ruling lines: ``horizontal`` as (y, x0, x1), ``vertical`` as
     (x, y0, y1)."""
 
-    __slots__ = ("horizontal", "vertical")
+    __slots__ = ("horizontal", "vertical", "_sorted")
 
     def __init__(self, horizontal=(), vertical=()) -> None:
         self.horizontal: list[tuple[float, float, float]] = list(horizontal)
         self.vertical: list[tuple[float, float, float]] = list(vertical)
+        self._sorted = None  # (cell_at: each kind sorted by where it stands, and those places)
 
     def __bool__(self) -> bool:
         return bool(self.horizontal and self.vertical)
@@ -32,25 +34,37 @@ class Rules:
     def cell_at(self, x: float, y: float) -> tuple[float, float, float, float] | None:
         """The cell of the grid the point stands in: the nearest rule on each side
         that passes it (left, bottom, right, top), or None when a side has none."""
-        left, right = _nearest(self.vertical, y, x)
+        if self._sorted is None:
+            # (asked for every character of a table's labels: a bisection, not a look
+            # at each of the page's rules)
+            vertical, horizontal = sorted(self.vertical), sorted(self.horizontal)
+            self._sorted = (vertical, [r[0] for r in vertical],
+                            horizontal, [r[0] for r in horizontal])
+        vertical, xs, horizontal, ys = self._sorted
+        left, right = _nearest(vertical, xs, y, x)
         if left is None or right is None:
             return None
-        bottom, top = _nearest(self.horizontal, x, y)
+        bottom, top = _nearest(horizontal, ys, x, y)
         if top is None or bottom is None:
             return None
         return (round(left, 1), round(bottom, 1), round(right, 1), round(top, 1))
 
 
-def _nearest(rules, along: float, across: float) -> tuple[float | None, float | None]:
+def _nearest(rules, places, along: float, across: float) -> tuple[float | None, float | None]:
     """Of the rules that pass the point (each: where it stands, and where it starts
-    and ends along it), the nearest before it and the nearest after it."""
+    and ends along it; sorted, ``places`` where each stands), the nearest before it
+    and the nearest after it."""
     before = after = None
-    for at, start, end in rules:
+    for index in range(bisect_left(places, across) - 1, -1, -1):
+        at, start, end = rules[index]
         if start <= along <= end:
-            if at < across and (before is None or at > before):
-                before = at
-            elif at > across and (after is None or at < after):
-                after = at
+            before = at
+            break
+    for index in range(bisect_right(places, across), len(rules)):
+        at, start, end = rules[index]
+        if start <= along <= end:
+            after = at
+            break
     return before, after
 
 
@@ -62,7 +76,8 @@ def page_rules(page) -> Rules:
 
     rules = Rules()
     count = raw.FPDFPage_CountObjects(page.raw)
-    objects = (raw.FPDFPage_GetObject(page.raw, i) for i in range(max(count, 0)))
+    get_object, handle = raw.FPDFPage_GetObject, page.raw
+    objects = (get_object(handle, i) for i in range(max(count, 0)))
     try:
         _walk(raw, objects, None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
@@ -109,44 +124,53 @@ def _walk(raw, objects, outer: Matrix | None, rules: Rules, budget: list[int],
           depth: int) -> None:
     """The rules of the path objects among ``objects`` (raw pdfium handles; the page's
     own are walked with no wrapper made for each: a page may hold thousands, one a
-    character) and of the forms among them."""
+    character) and of the forms among them. (pdfium's functions are bound once: a
+    page asks them ten thousand times.)"""
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     fs = raw.FS_MATRIX()
+    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
+    get_point, segment_type = raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType
+    get_close = raw.FPDFPathSegment_GetClose
+    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    line_to, move_to = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_MOVETO
     for obj in objects:
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
+        kind = get_type(obj)
+        if kind != path and kind != form:
             continue
-        if not raw.FPDFPageObj_GetMatrix(obj, fs):
+        if not get_matrix(obj, fs):
             continue
         matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
         if outer is not None:
             matrix = _then(matrix, outer)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
+        if kind == form:
             if depth < MAX_DEPTH:
                 count = raw.FPDFFormObj_CountObjects(obj)
                 inner = (raw.FPDFFormObj_GetObject(obj, i) for i in range(max(count, 0)))
                 _walk(raw, inner, matrix, rules, budget, depth + 1)
             continue
-        count = raw.FPDFPath_CountSegments(obj)
+        count = count_segments(obj)
         budget[0] -= max(count, 0)
         if budget[0] < 0:
             raise _TooMany
         a, b, c, d, e, f = matrix
         start = at = None
         for index in range(count):
-            segment = raw.FPDFPath_GetPathSegment(obj, index)
-            if not segment or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            segment = get_segment(obj, index)
+            if not segment or not get_point(segment, x_at, y_at):
                 break
-            point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-            kind = raw.FPDFPathSegment_GetType(segment)
-            if kind == raw.FPDF_SEGMENT_LINETO and at is not None:
+            px, py = x.value, y.value
+            point = (a * px + c * py + e, b * px + d * py + f)
+            kind = segment_type(segment)
+            if kind == line_to and at is not None:
                 _add(rules, at, point)
-            elif kind != raw.FPDF_SEGMENT_MOVETO:
+            elif kind != move_to:
                 point = None  # a curve: where it ends is no rule's start
             else:
                 start = point
             at = point
-            if raw.FPDFPathSegment_GetClose(segment) and at is not None and start is not None:
+            if get_close(segment) and at is not None and start is not None:
                 _add(rules, at, start)
                 at = start
 
