@@ -127,12 +127,14 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
     page leaves at a row's end, do not.)"""
     own: dict[int, int] = {}  # id of a spanning cell: its row's figure places
     disowned: dict[int, object] = {}
+    first = next((row for row in rows if not isinstance(row, EmptyCells) and row), None)
+    if first is None or type(first[0]) is Cell:
+        return disowned  # a text's rows: nothing spans
     if not any(c.rowspan > 1 and not _is_label(c.text) for row in rows
-               if not isinstance(row, EmptyCells) and row and type(row[0]) is not Cell
-               for c in row):
-        return disowned  # (a text's rows, and most pages: no figure spans rows)
+               if not isinstance(row, EmptyCells) for c in row):
+        return disowned  # (most pages: no figure spans rows)
     for row in rows:
-        if isinstance(row, EmptyCells) or not row or type(row[0]) is Cell:
+        if isinstance(row, EmptyCells) or not row:
             continue
         places = [c for c in row if not (c.covered and _covered_by_label(c))]
         figures = _figure_places(places)

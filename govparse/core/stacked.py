@@ -18,7 +18,10 @@ from govparse.core.cells import EMPTY
 
 def stacked_rows(rows) -> dict[int, tuple]:
     """``id(row.data)`` of each logical row whose figures cannot be placed, with the
-    two cells that say why: (upper, lower)."""
+    two cells that say why: (upper, lower). (A table whose labels have no place, a
+    text's of tabs or pipes, has none: asked once, not of every cell.)"""
+    if not any(c.x is not None for row in rows for c in row.labels):
+        return {}
     label_lines = {c.line for row in rows for c in row.labels}
     out: dict[int, tuple] = {}
     continued: list = []  # the previous row's figures on a line with no label
