@@ -135,10 +135,12 @@ class Timed:
     @property
     def unaccounted(self) -> bool:
         """Whether the children's peak (getrusage: every process of the run ever waited
-        for) is above every peak the run's processes wrote: a process that left
-        without its os._exit (killed), or one that is neither the run nor a worker."""
-        recorded = max((kb for *_, kb in self.peaks), default=0) // 1024
-        return self.peak > recorded
+        for) is above every peak the run's processes wrote, by more than a MB (the
+        kernel's counts of a process's pages are read to within a few hundred kB): a
+        process that left without its os._exit (killed), or one that is neither the
+        run nor a worker."""
+        recorded = max((kb for *_, kb in self.peaks), default=0) / 1024
+        return self.peak > recorded + 1
 
     @property
     def rate(self) -> float:
