@@ -13,8 +13,11 @@ layouts, a fifth on the 2019 template, a tenth with a missing figure or a broken
 total) written again and again under new names until there are --reports files,
 in folders of 1,000. Each run is a separate `govparse` process; its peak memory is
 the largest resident set of that process and of each of its workers (getrusage of
-the children). Memory is measured on a tenth of the files and on all of them: it
-must stay flat as the count grows.
+the children: every process of the run), given too process by process: the run's
+own and each worker's, as each wrote its own high-water mark (VmHWM) at its exit.
+A process above them all that wrote none (killed, or neither the run nor a worker)
+is said. Memory is measured on a tenth of the files and on all of them: it must
+stay flat as the count grows.
 
 Each line also gives the CPU time of the run's own process (its every thread; not
 its workers') per report: the part of a run that does not scale with --jobs, and
@@ -65,17 +68,33 @@ def write_folder(root: Path, count: int, seed: int) -> None:
 
 
 # The run's own process: govparse's console script, which at its os._exit (the
-# workers leave by it too: only the run's process counts) writes the CPU time of
-# the process, all its threads, to the file named by GOVPARSE_BENCH_CPU.
+# workers leave by it too) writes the CPU time of the process, all its threads, to
+# the file named by GOVPARSE_BENCH_CPU; and each process of the run, the run's own
+# and every worker, adds a line to the file named by GOVPARSE_BENCH_PEAKS: its role,
+# pid and parent, and its own peak resident set (VmHWM, kB), as it leaves.
 RUN = """\
 import os, resource, sys
 me, leave = os.getpid(), os._exit
+def _peak():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 def _exit(status):
-    if os.getpid() == me:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        with open(os.environ["GOVPARSE_BENCH_CPU"], "w") as out:
-            out.write(f"{usage.ru_utime + usage.ru_stime} {sys.modules['govparse'].__file__}")
-    leave(status)
+    try:
+        role = "run" if os.getpid() == me else "worker"
+        with open(os.environ["GOVPARSE_BENCH_PEAKS"], "a") as out:
+            out.write(f"{role} {os.getpid()} {os.getppid()} {_peak()}\\n")
+        if os.getpid() == me:
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            with open(os.environ["GOVPARSE_BENCH_CPU"], "w") as out:
+                out.write(f"{usage.ru_utime + usage.ru_stime} {sys.modules['govparse'].__file__}")
+    finally:
+        leave(status)
 os._exit = _exit
 sys.argv = ["govparse", *sys.argv[1:]]
 from govparse.console import main
@@ -95,10 +114,33 @@ print(t, status, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime)
 
 class Timed:
     def __init__(self, seconds: float, status: int, peak: int, parent_cpu: float,
-                 workers_cpu: float, files: int, load: float) -> None:
+                 workers_cpu: float, files: int, load: float,
+                 peaks: list[tuple[str, int, int, int]] = ()) -> None:
         self.seconds, self.status, self.peak = seconds, status, peak
         self.parent_cpu, self.workers_cpu = parent_cpu, workers_cpu
         self.files, self.load = files, load
+        self.peaks = list(peaks)  # (role, pid, parent's pid, own peak in kB) a process
+
+    @property
+    def run_peak(self) -> float | None:
+        """The run's own process's peak resident set, MB (its VmHWM as it left)."""
+        mine = [kb for role, _, _, kb in self.peaks if role == "run"]
+        return max(mine) / 1024 if mine else None
+
+    @property
+    def worker_peaks(self) -> list[float]:
+        """Each worker's own peak resident set, MB, in the order they left."""
+        return [kb / 1024 for role, _, _, kb in self.peaks if role == "worker"]
+
+    @property
+    def unaccounted(self) -> bool:
+        """Whether the children's peak (getrusage: every process of the run ever waited
+        for) is above every peak the run's processes wrote, by more than a MB (the
+        kernel's counts of a process's pages are read to within a few hundred kB): a
+        process that left without its os._exit (killed), or one that is neither the
+        run nor a worker."""
+        recorded = max((kb for *_, kb in self.peaks), default=0) / 1024
+        return self.peak > recorded + 1
 
     @property
     def rate(self) -> float:
@@ -115,8 +157,10 @@ class Timed:
 def timed_run(paths: list[Path], jobs: int, out: Path, source: Path | None) -> Timed:
     """One run: its time, exit status, peak memory (MB, the run and its workers), the
     CPU time of its own process, and the load average as it started."""
-    cpu_file = out.with_suffix(".cpu")
-    env = dict(os.environ, GOVPARSE_BENCH_CPU=str(cpu_file))
+    cpu_file, peaks_file = out.with_suffix(".cpu"), out.with_suffix(".peaks")
+    peaks_file.unlink(missing_ok=True)
+    env = dict(os.environ, GOVPARSE_BENCH_CPU=str(cpu_file),
+               GOVPARSE_BENCH_PEAKS=str(peaks_file))
     if source is not None:
         env["PYTHONPATH"] = str(source)
     command = [sys.executable, "-c", RUN, "parse", *map(str, paths), "-o", str(out), "-q",
@@ -129,11 +173,16 @@ def timed_run(paths: list[Path], jobs: int, out: Path, source: Path | None) -> T
     seconds, status, peak, cpu = done.stdout.split()
     parent_cpu, module = cpu_file.read_text().split(" ", 1)
     cpu_file.unlink()
+    peaks = []
+    for line in peaks_file.read_text().splitlines():
+        role, pid, ppid, kb = line.split()
+        peaks.append((role, int(pid), int(ppid), int(kb)))
+    peaks_file.unlink()
     if source is not None and not Path(module).is_relative_to(source):
         raise SystemExit(f"govparse was imported from {module}, not from {source}")
     files = sum(len(os.listdir(p)) for p in paths)
     return Timed(float(seconds), int(status), int(peak), float(parent_cpu),
-                 float(cpu) - float(parent_cpu), files, load)
+                 float(cpu) - float(parent_cpu), files, load, peaks)
 
 
 def ratio(one: Timed, two: Timed, label: str) -> tuple[float, float]:
@@ -150,8 +199,18 @@ def show(jobs: int, run: Timed, label: str = "") -> None:
     print(f"{label}--jobs {jobs}, {run.files:>7,} files: {run.seconds:7.1f} s, "
           f"{run.rate:6.0f} reports/s, CPU/report: run's process "
           f"{1000 * run.parent_cpu / run.files:.3f} ms, workers "
-          f"{1000 * run.workers_cpu / run.files:.2f} ms; peak memory {run.peak} MB, load "
-          f"{run.load:.2f} (exit {run.status})")
+          f"{1000 * run.workers_cpu / run.files:.2f} ms; peak memory {run.peak} MB "
+          f"({peaks_said(run)}), load {run.load:.2f} (exit {run.status})")
+
+
+def peaks_said(run: Timed) -> str:
+    """Each process's own peak: the run's process, then each worker's."""
+    run_peak = f"{run.run_peak:.1f}" if run.run_peak is not None else "?"
+    workers = " + ".join(f"{mb:.1f}" for mb in run.worker_peaks) or "none"
+    said = f"run's process {run_peak}, workers {workers}"
+    if run.unaccounted:
+        said += f"; a process that wrote no peak reached {run.peak} MB"
+    return said
 
 
 def main() -> int:

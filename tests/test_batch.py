@@ -222,6 +222,8 @@ def _misbehave(real):
             time.sleep(60)
         if "HANG" in source.text:
             time.sleep(60)
+        if "SLOW" in source.text:
+            time.sleep(1.5)
         return real(source, options)
     return read
 
@@ -294,6 +296,35 @@ def test_chunks_are_consecutive_files_and_standard_input_is_one_alone():
     assert [t for c in runner._chunks(iter(enumerate("x" * 100))) for t in c] == \
         list(enumerate("x" * 100))
     assert max(len(c) for c in runner._chunks(iter(enumerate("x" * 100)))) == runner.CHUNK
+
+
+@pytest.mark.parametrize("count", [150, 600])
+def test_the_results_held_for_the_order_are_bounded_whatever_the_count(tmp_path, misbehaving,
+                                                                         count):
+    # A file that holds its worker back (the third) while the other worker reads on:
+    # the results of the files after it wait in the run's process for the order. What
+    # is held at once (files taken from the list and not yet given back: in a worker,
+    # or done and waiting) is at most the window and a chunk, however many files.
+    texts = ["会议纪要：本周无事。"] * count
+    texts[2] = "SLOW"
+    paths = _write(tmp_path, texts)
+    taken = 0
+
+    def listed():
+        nonlocal taken
+        for path in paths:
+            taken += 1
+            yield path
+
+    held = []
+    done = []
+    for one in run(listed(), Options(), jobs=2):
+        held.append(taken - len(done))
+        done.append(one)
+    assert [d.result.report.path for d in done] == paths
+    window = 2 * runner.WINDOW_PER_JOB
+    assert max(held) <= window + runner.CHUNK
+    assert max(held) >= window  # the slow file did hold the others back
 
 
 def test_ctrl_c_leaves_a_valid_output_holding_the_reports_finished(tmp_path):
