@@ -15,7 +15,7 @@ from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
-from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
+from govparse.frontends.text.lines import CellLine, MaybeDrawn, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
 from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
@@ -153,8 +153,11 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
 
 def _starts_a_grid(items) -> bool:
     """Whether a line may be a drawn table's: it starts with + or a box-drawing
-    character. (A loop of its own: it runs over every line of a table section.)"""
+    character (the transformer keeps such a line whole, as a MaybeDrawn). (A loop of
+    its own: it runs over every line of a table section.)"""
     for item in items:
+        if type(item) is MaybeDrawn:
+            return True
         if type(item) is CellLine:
             first = item.cells[0].text[:1]
             if first == "+" or "\u2500" <= first <= "\u257f":
@@ -177,11 +180,14 @@ def _document_row(row):
                  for c in row)
 
 
-def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
-    """Sentences written in a table section are its paragraphs, not cells."""
+def _split_prose(lines: tuple[CellLine | SeparatorLines | MaybeDrawn, ...], kind: str):
+    """Sentences written in a table section are its paragraphs, not cells. (A line
+    the transformer kept whole, as it may have been a drawn table's, is split here.)"""
     known = _known_labels(kind)
     cells, prose = [], []
     for ln in lines:
+        if type(ln) is MaybeDrawn:
+            ln = ln.split()
         cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
         if cell is not None and label_key(cell.text) not in known and is_prose(cell.text) \
                 and not _ends_in_figures(cell.text, known):
