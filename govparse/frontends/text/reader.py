@@ -20,7 +20,7 @@ from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
 from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
-_PROSE_MARKS = frozenset("。；;！？")
+_PROSE_MARKS = "。；;！？"
 _CELL_GAP = re.compile(r"[\s\u3000]{2,}")  # blanks that part two cells of a spaced line
 
 
@@ -29,7 +29,8 @@ def is_prose(text: str) -> bool:
     counts only when it is long without blanks parting it: a line of cells parted
     by blanks (a header as pdftotext prints it: ``行政复议        行政诉讼``) is
     long, but each of its cells is short."""
-    if not _PROSE_MARKS.isdisjoint(text):
+    # (each mark looked for in C: a set's isdisjoint makes a str of each character)
+    if any(map(text.__contains__, _PROSE_MARKS)):
         return True
     return len(text) > 60 and any(len(part) > 60 for part in _CELL_GAP.split(text))
 

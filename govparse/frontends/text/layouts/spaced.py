@@ -47,12 +47,15 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
          ) -> Iterator[tuple[Cell, ...]]:
     for index, ln in enumerate(lines):
         lines[index] = None  # the line goes as its row is made (a large table)
-        if type(ln) is SeparatorLines or not ln.filled:
+        if type(ln) is SeparatorLines:
+            continue
+        filled = ln.filled
+        if not filled:
             continue
         if ln.separators:  # (a stray tab: its cells as the tab layout has them)
             yield ln.cells
             continue
-        (cell,) = ln.filled
+        (cell,) = filled
         yield tuple(_cells(cell.text, ln.line, cell.column))
 
 
