@@ -31,7 +31,10 @@ _WORD = re.compile(r"[^\s\u3000]+")
 
 @functools.cache
 def _figure_after_blank() -> re.Pattern:
-    return re.compile(r"[\s\u3000][-+]?[0-9０-９]")
+    # A blank, maybe a sign, a digit: written from the digit, which re finds in a C
+    # loop, the blank looked behind for (from the blank, every blank of a line of
+    # many would be tried).
+    return re.compile(r"[0-9０-９](?:(?<=[\s\u3000][0-9０-９])|(?<=[\s\u3000][-+][0-9０-９]))")
 
 
 def has_figure_after_blank(text: str) -> bool:
