@@ -8,7 +8,7 @@ generated (grammar/generate.py)."""
 
 from __future__ import annotations
 
-from govparse.template.headings import alternation, headings
+from govparse.template.headings import PLACEHOLDERS, alternation, headings
 
 _ROWS = headings()
 
@@ -35,6 +35,8 @@ def heading_pattern() -> str:
 
 
 def lines_stop_pattern() -> str:
-    """The words a line ends in that is a heading, as one regular expression (a
-    group): a run of the grammar's LINES stops before such a line."""
-    return alternation("ends")
+    """The words a line ends in that is a heading, each after the rest of the line,
+    as one regular expression (a group): a run of the grammar's LINES stops before
+    such a line."""
+    column, before = PLACEHOLDERS["@HEADING_ENDS@"]
+    return alternation(column, before=before)

@@ -32,9 +32,10 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
+from govparse.core.cells import Cell as CoreCell
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.text.lines import display_columns, display_width
+from govparse.frontends.text.lines import display_columns, display_width, reading
 
 _BOX_RULE = re.compile(r"[\u2500-\u257f ]+")  # a rule of box-drawing characters
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
@@ -213,7 +214,9 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
             region = None
             j = i
             while j < count and above[j][0] < right:
-                up = above[j][2].found()
+                up = above[j][2]
+                if up.into is not None:  # (most regions were never joined to another)
+                    up = up.found()
                 if region is None:
                     region = up
                 elif up is not region:
@@ -278,14 +281,22 @@ def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) ->
         line, _, start, raw = parts[0]
         text = raw.strip()
         at = start + len(raw) - len(raw.lstrip()) if text else start
-        return Cell(text, TextLocation(line, at + 1), rowspan, colspan)
+        return _read(text, line, at + 1, rowspan, colspan)
     texts, at = [], None
     for line, _, start, raw in parts:
         text = raw.strip()
         if text:
             texts.append(text)
             if at is None:
-                at = TextLocation(line, start + len(raw) - len(raw.lstrip()) + 1)
+                at = (line, start + len(raw) - len(raw.lstrip()) + 1)
     if at is None:
-        at = TextLocation(parts[0][0], parts[0][2] + 1)
-    return Cell(join_lines(texts), at, rowspan, colspan)
+        at = (parts[0][0], parts[0][2] + 1)
+    return _read(join_lines(texts), *at, rowspan, colspan)
+
+
+def _read(text: str, line: int, column: int, rowspan: int, colspan: int) -> Cell:
+    """A cell with the core's reading of its text (as core.cells.read_cell would make
+    it), read through the remembered readings: the same labels and figures come back."""
+    kind, body, _, value, unit = reading(text)  # (text has no blanks around it)
+    return Cell(text, TextLocation(line, column), rowspan, colspan,
+                reading=CoreCell(kind, body, line, column, value, unit))

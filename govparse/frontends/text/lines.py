@@ -123,6 +123,28 @@ class SeparatorLines(EmptyCells):
 
 
 
+class MaybeDrawn:
+    """A table line that may be a drawn table's: it starts with ``+`` or a box-drawing
+    character. It is split into cells only when it turns out not to be (reader.py):
+    a drawn table is read from the text's lines, and its lines' cells would go unused."""
+
+    __slots__ = ("line", "text", "column")
+
+    def __init__(self, text: str, line: int, column: int) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+
+    def split(self) -> CellLine:
+        return split_cells(self.text, self.line, self.column)
+
+
+def may_be_drawn(body: str) -> bool:
+    """Whether a line's text (blanks around it removed) may be a drawn table's."""
+    first = body[:1]
+    return first == "+" or "\u2500" <= first <= "\u257f"
+
+
 # ---------------------------------------------------------------- splitting a line
 
 

@@ -15,12 +15,12 @@ from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
-from govparse.frontends.text.lines import CellLine, SeparatorLines, strip_blanks
+from govparse.frontends.text.lines import CellLine, MaybeDrawn, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
 from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
-_PROSE_MARKS = frozenset("。；;！？")
+_PROSE_MARKS = "。；;！？"
 _CELL_GAP = re.compile(r"[\s\u3000]{2,}")  # blanks that part two cells of a spaced line
 
 
@@ -29,7 +29,8 @@ def is_prose(text: str) -> bool:
     counts only when it is long without blanks parting it: a line of cells parted
     by blanks (a header as pdftotext prints it: ``行政复议        行政诉讼``) is
     long, but each of its cells is short."""
-    if not _PROSE_MARKS.isdisjoint(text):
+    # (each mark looked for in C: a set's isdisjoint makes a str of each character)
+    if any(map(text.__contains__, _PROSE_MARKS)):
         return True
     return len(text) > 60 and any(len(part) > 60 for part in _CELL_GAP.split(text))
 
@@ -153,8 +154,11 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
 
 def _starts_a_grid(items) -> bool:
     """Whether a line may be a drawn table's: it starts with + or a box-drawing
-    character. (A loop of its own: it runs over every line of a table section.)"""
+    character (the transformer keeps such a line whole, as a MaybeDrawn). (A loop of
+    its own: it runs over every line of a table section.)"""
     for item in items:
+        if type(item) is MaybeDrawn:
+            return True
         if type(item) is CellLine:
             first = item.cells[0].text[:1]
             if first == "+" or "\u2500" <= first <= "\u257f":
@@ -177,11 +181,14 @@ def _document_row(row):
                  for c in row)
 
 
-def _split_prose(lines: tuple[CellLine | SeparatorLines, ...], kind: str):
-    """Sentences written in a table section are its paragraphs, not cells."""
+def _split_prose(lines: tuple[CellLine | SeparatorLines | MaybeDrawn, ...], kind: str):
+    """Sentences written in a table section are its paragraphs, not cells. (A line
+    the transformer kept whole, as it may have been a drawn table's, is split here.)"""
     known = _known_labels(kind)
     cells, prose = [], []
     for ln in lines:
+        if type(ln) is MaybeDrawn:
+            ln = ln.split()
         cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
         if cell is not None and label_key(cell.text) not in known and is_prose(cell.text) \
                 and not _ends_in_figures(cell.text, known):

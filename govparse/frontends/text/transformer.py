@@ -15,7 +15,9 @@ from govparse.frontends.text.lines import (
     BLANK,
     SEPARATORS_AND_BLANKS,
     CellLine,
+    MaybeDrawn,
     SeparatorLines,
+    may_be_drawn,
     split_cells,
     split_lines,
     strip_blanks,
@@ -40,7 +42,7 @@ class RawSection:
     __slots__ = ("kind", "heading", "paragraphs", "lines", "rules")
 
     def __init__(self, kind: str, heading: Token, paragraphs: tuple[Paragraph, ...] = (),
-                 lines: tuple[CellLine | SeparatorLines, ...] = (),
+                 lines: tuple[CellLine | SeparatorLines | MaybeDrawn, ...] = (),
                  rules: tuple[tuple[int, str], ...] = ()) -> None:
         self.kind = kind
         self.heading = heading
@@ -69,7 +71,8 @@ def _lines(run: Token, read):
 
 
 def _table_lines(run: Token):
-    """Each line of a run of table lines, as its cells; a blank line has none (a line
+    """Each line of a run of table lines, as its cells (a line that may be a drawn
+    table's as a MaybeDrawn, split later if it is not); a blank line has none (a line
     holding only a tab is an empty cell: in the one-cell-a-line layout it stands for
     a missing figure). Two or more lines of separators only, with nothing but blank
     lines between them, come as one SeparatorLines, a slice of the run's text."""
@@ -87,7 +90,10 @@ def _table_lines(run: Token):
             if grid is not None:
                 yield _grid_or_line(grid, run[start:end], first)
                 grid = None
-            yield split_cells(text, number, column)
+            if may_be_drawn(body):
+                yield MaybeDrawn(text, number, column)  # (split if it is no drawn table's)
+            else:
+                yield split_cells(text, number, column)
         offset += len(text) + 1
         column = 1
     if grid is not None:

@@ -31,7 +31,10 @@ _WORD = re.compile(r"[^\s\u3000]+")
 
 @functools.cache
 def _figure_after_blank() -> re.Pattern:
-    return re.compile(r"[\s\u3000][-+]?[0-9０-９]")
+    # A blank, maybe a sign, a digit: written from the digit, which re finds in a C
+    # loop, the blank looked behind for (from the blank, every blank of a line of
+    # many would be tried).
+    return re.compile(r"[0-9０-９](?:(?<=[\s\u3000][0-9０-９])|(?<=[\s\u3000][-+][0-9０-９]))")
 
 
 def has_figure_after_blank(text: str) -> bool:
@@ -47,12 +50,15 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
          ) -> Iterator[tuple[Cell, ...]]:
     for index, ln in enumerate(lines):
         lines[index] = None  # the line goes as its row is made (a large table)
-        if type(ln) is SeparatorLines or not ln.filled:
+        if type(ln) is SeparatorLines:
+            continue
+        filled = ln.filled
+        if not filled:
             continue
         if ln.separators:  # (a stray tab: its cells as the tab layout has them)
             yield ln.cells
             continue
-        (cell,) = ln.filled
+        (cell,) = filled
         yield tuple(_cells(cell.text, ln.line, cell.column))
 
 
