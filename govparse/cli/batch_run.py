@@ -11,7 +11,7 @@ from typing import Callable
 
 import click
 
-from govparse.batch.runner import Done, Options, default_jobs, run
+from govparse.batch.runner import Done, Options, default_jobs, fixed_mmap_threshold, run
 from govparse.batch.summary import Tally
 from govparse.source import DEFAULT_MAX_BYTES
 
@@ -224,6 +224,7 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
         hash=target.keeps_hashes, encode=target.encoder())
     tally = Tally()
     statuses = set()
+    fixed_mmap_threshold()  # (this process receives every chunk's results)
     results = run(files, options, jobs=jobs)
     try:
         for done in results:
