@@ -129,7 +129,8 @@ CODES: dict[str, Code] = {
         Code("GP502", "page-cut", _E,
              "the HTML parser stopped before the end of the page; the rest was not read"),
         Code("GP503", "span-disowned", _E,
-             "a cell spans rows one of which has a cell of its own in its place"),
+             "a figure spans rows or columns where the cells around it have a cell of "
+             "their own"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

@@ -130,9 +130,10 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
     first = next((row for row in rows if not isinstance(row, EmptyCells) and row), None)
     if first is None or type(first[0]) is Cell:
         return disowned  # a text's rows: nothing spans
-    if not any(c.rowspan > 1 and not _is_label(c.text) for row in rows
+    if not any((c.rowspan > 1 or c.colspan > 1) and not _is_label(c.text) for row in rows
                if not isinstance(row, EmptyCells) for c in row):
-        return disowned  # (most pages: no figure spans rows)
+        return disowned  # (most pages: no figure spans rows or columns)
+    above = None  # the row before, a row of the grid
     for row in rows:
         if isinstance(row, EmptyCells) or not row:
             continue
@@ -146,11 +147,40 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
                     disowned[id(by)] = by
             elif cell.rowspan > 1:
                 own[id(cell)] = len(figures)
+        if above is not None:
+            for index, cell in enumerate(row):
+                if cell.colspan > 1 and not cell.covered and _parted_above(above, index, cell):
+                    disowned[id(cell)] = cell
+        above = row
     for by in disowned.values():
-        sink.add("GP503", f"the cell '{by.text}' spans {by.rowspan} rows, but a row it covers "
-                 "has a cell of its own in its place; the rows it covers are not placed by "
-                 "it", at=read_cell(by), length=len(by.text), hint="a rowspan written wrong?")
+        if by.colspan > 1 and by.rowspan == 1:
+            message = (f"the cell '{by.text}' spans {by.colspan} columns, but the row above "
+                       "has a cell in each of them; its row is not placed by it")
+            hint = "a colspan written wrong, or a cell of the row lost?"
+        else:
+            message = (f"the cell '{by.text}' spans {by.rowspan} rows, but a row it covers "
+                       "has a cell of its own in its place; the rows it covers are not placed "
+                       "by it")
+            hint = "a rowspan written wrong?"
+        sink.add("GP503", message, at=read_cell(by), length=len(by.text), hint=hint)
     return disowned
+
+
+def _parted_above(above, index: int, cell) -> bool:
+    """Whether a figure (a text that is no label) spanning columns stands under a row
+    that has a cell of its own in each of them: a figure spans columns only under a
+    header cell that spans them too (采购总金额), and the cell that takes two of a
+    row's places when one of its cells is lost puts each figure after it one column
+    out."""
+    if not cell.text.strip() or _is_label(cell.text):
+        return False
+    first = _owner(above[index]) if index < len(above) else None
+    return any(j < len(above) and _owner(above[j]) is not first
+               for j in range(index + 1, index + cell.colspan))
+
+
+def _owner(place):
+    return place.covered_by if place.covered and place.covered_by is not None else place
 
 
 def _figure_places(places: list) -> list:

@@ -18,11 +18,21 @@ cell its table, row and column.
 
 from __future__ import annotations
 
+import re
+
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, HtmlLocation
 from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.tables import read_table
+
+
+# A numeric character reference without its ';' that stands for a digit (&#53 is
+# 5): HTML decodes it, but no page writes a digit so, and a figure it leaves is one
+# cut short (<td>&#53</td>: a figure 53 damaged, never 5). Kept as it is written, it
+# reads as no number (GP313), said aloud; with its ';' (&#53;) it is a digit.
+_unterminated_digits = re.compile(
+    r"&(?=#(?:0*(?:4[89]|5[0-7])(?![0-9;])|[xX]0*3[0-9](?![0-9a-fA-F;])))")
 
 
 def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document:
@@ -37,6 +47,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     parser = html.HTMLParser(encoding="utf-8", huge_tree=True, remove_comments=True,
                              remove_pis=True)
     root = None
+    if "&#" in text:
+        text = _unterminated_digits.sub("&amp;", text)
     if text.strip():
         try:
             root = html.document_fromstring(text.encode("utf-8", "surrogatepass"),
