@@ -118,14 +118,18 @@ def _read_place(place, disowned: dict) -> Cell:
 
 
 def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
-    """Cells (no labels) spanning rows where a row below stands with more figure
-    places than the cell's own row: the row has a cell of its own where the span
-    says it has none (a rowspan written wrong: rowspan="100000"), so a row of the
-    span that comes out with the right count does so by chance (a cell of its own
-    lost): none of the span's rows can be placed by it. (A covered place counts
-    where it stands before the row's last text; empty cells after that, which a
-    page leaves at a row's end, do not.)"""
-    own: dict[int, int] = {}  # id of a spanning cell: its row's figure places
+    """Cells (no labels) whose span places no figure of the rows it covers:
+
+    - a cell spanning rows, where its place in a row below stands among that row's
+      figures: a merge of two rows' figures, or a rowspan written wrong
+      (rowspan="100000") over a row that has its own cell there, or that lost a cell
+      further on; the last two put figures one column out, and the first cannot be
+      told from the third by the cells alone;
+    - a figure spanning columns the row above has a cell in each of (see
+      _parted_above).
+
+    Such a covered place reads as a cell no figure can be (_read_place), so that
+    none of its row's figures is placed (GP503 says why)."""
     disowned: dict[int, object] = {}
     first = next((row for row in rows if not isinstance(row, EmptyCells) and row), None)
     if first is None or type(first[0]) is Cell:
@@ -138,15 +142,10 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
         if isinstance(row, EmptyCells) or not row:
             continue
         places = [c for c in row if not (c.covered and _covered_by_label(c))]
-        figures = _figure_places(places)
-        for cell in figures:
-            if cell.covered:
-                by = cell.covered_by
-                if by is not None and own.get(id(by), len(figures)) < len(figures) \
-                        and id(by) not in disowned:
-                    disowned[id(by)] = by
-            elif cell.rowspan > 1:
-                own[id(cell)] = len(figures)
+        for cell in _after_labels(places):
+            by = cell.covered_by if cell.covered else None
+            if by is not None and by.rowspan > 1 and all(by is not c for c in row):
+                disowned[id(by)] = by
         if above is not None:
             for index, cell in enumerate(row):
                 if cell.colspan > 1 and not cell.covered and _parted_above(above, index, cell):
@@ -158,10 +157,10 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
                        "has a cell in each of them; its row is not placed by it")
             hint = "a colspan written wrong, or a cell of the row lost?"
         else:
-            message = (f"the cell '{by.text}' spans {by.rowspan} rows, but a row it covers "
-                       "has a cell of its own in its place; the rows it covers are not placed "
-                       "by it")
-            hint = "a rowspan written wrong?"
+            message = (f"the cell '{by.text}' spans {by.rowspan} rows among their figures; "
+                       "which figure of the rows it covers stands where cannot be told (a "
+                       "merge, or a rowspan written wrong), so they are not placed")
+            hint = "a rowspan written wrong, or a cell of a row lost?"
         sink.add("GP503", message, at=read_cell(by), length=len(by.text), hint=hint)
     return disowned
 
@@ -183,17 +182,13 @@ def _owner(place):
     return place.covered_by if place.covered and place.covered_by is not None else place
 
 
-def _figure_places(places: list) -> list:
-    """A row's places after its last label, to its last text."""
-    last_label = last_text = -1
+def _after_labels(places: list) -> list:
+    """A row's places after its last label: where its figures stand."""
+    last_label = -1
     for index, cell in enumerate(places):
-        if cell.covered:
-            continue
-        if cell.text.strip():
-            last_text = index
-            if _is_label(cell.text):
-                last_label = index
-    return places[last_label + 1:last_text + 1]
+        if not cell.covered and cell.text.strip() and _is_label(cell.text):
+            last_label = index
+    return places[last_label + 1:]
 
 
 def _covered_by_label(place) -> bool:
