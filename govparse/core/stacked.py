@@ -50,9 +50,8 @@ def stacked(figures: list) -> tuple | None:
     if all(c.line == figures[0].line for c in figures):
         return None
     for index, upper in enumerate(figures):
-        left, right = upper.x
         for lower in figures[index + 1:]:
-            if lower.line != upper.line and lower.x[0] < right and left < lower.x[1]:
+            if lower.line != upper.line and _overlap(upper, lower):
                 return (upper, lower) if upper.line < lower.line else (lower, upper)
     return None
 
@@ -64,9 +63,11 @@ def placed_figures(data) -> list:
 
 
 def _under(above: list, figures: list) -> tuple | None:
-    for upper in above:
-        left, right = upper.x
-        for lower in figures:
-            if lower.x[0] < right and left < lower.x[1]:
-                return (upper, lower)
-    return None
+    """The first of the figures that stands under one of those above, with it."""
+    return next(((upper, lower) for upper in above for lower in figures
+                 if _overlap(upper, lower)), None)
+
+
+def _overlap(a, b) -> bool:
+    """Whether two cells' horizontal extents overlap (one stands over the other)."""
+    return b.x[0] < a.x[1] and a.x[0] < b.x[1]

@@ -442,13 +442,11 @@ class TableReader:
         pair = stacked(placed_figures(data))
         if pair is not None:
             self._report_stacked("the review table", pair)
-            for spec in cat.table.rows:
-                self.seen_rows[spec.id] = anchor
-            return
-        placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
-                           [(spec.id, col.id) for spec, col in slots])
-        for (spec, col), fig in zip(slots, placed):
-            self.figures[(spec.id, col.id)] = fig
+        else:
+            placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
+                               [(spec.id, col.id) for spec, col in slots])
+            for (spec, col), fig in zip(slots, placed):
+                self.figures[(spec.id, col.id)] = fig
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
 

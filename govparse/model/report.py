@@ -167,9 +167,21 @@ class Report:
         return next(t for t in TEMPLATES if table_classes(t)[table] is cls)
 
     def replace_figure(self, table: str, row: str, column: str, figure: Figure) -> Report:
-        table_obj = getattr(self, table)
-        row_obj = attrs.evolve(getattr(table_obj, row), **{column: figure})
-        return attrs.evolve(self, **{table: attrs.evolve(table_obj, **{row: row_obj})})
+        return self.replace_figures([(table, row, column, figure)])
+
+    def replace_figures(self, figures) -> Report:
+        """The report with each (table, row, column, figure) given in place: each row
+        and table made again once, however many of its figures change."""
+        changed: dict[str, dict[str, dict[str, Figure]]] = {}
+        for table, row, column, figure in figures:
+            changed.setdefault(table, {}).setdefault(row, {})[column] = figure
+        tables = {}
+        for table, rows in changed.items():
+            table_obj = getattr(self, table)
+            tables[table] = attrs.evolve(table_obj, **{
+                row: attrs.evolve(getattr(table_obj, row), **columns)
+                for row, columns in rows.items()})
+        return attrs.evolve(self, **tables) if tables else self
 
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)

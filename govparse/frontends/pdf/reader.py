@@ -186,23 +186,15 @@ def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
     """The report with each figure read from the text layer located on its page."""
-    located: dict[str, dict[str, dict[str, object]]] = {}
+    located = []
     for table, row, column, figure in report.table_figures():
         if figure.value is None or figure.line is None or figure.column is None:
             continue
         written = figure_text(figure.value) + (figure.unit or "")
         location = places.locate_at(figure.line, figure.column, len(written))
         if location is not None:
-            located.setdefault(table, {}).setdefault(row, {})[column] = \
-                attrs.evolve(figure, location=location)
-    # each row and table made again once, not once a figure
-    tables = {}
-    for table, rows in located.items():
-        table_obj = getattr(report, table)
-        tables[table] = attrs.evolve(table_obj, **{
-            row: attrs.evolve(getattr(table_obj, row), **figures)
-            for row, figures in rows.items()})
-    return attrs.evolve(report, **tables) if tables else report
+            located.append((table, row, column, attrs.evolve(figure, location=location)))
+    return report.replace_figures(located)
 
 
 def with_pdf_places(diagnostics, document, places: PdfPlaces) -> tuple:
