@@ -77,20 +77,20 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     mode = resolve_mode(strict, infer, mode)
     if source.format == "pdf":
         from govparse.frontends.pdf.cells import with_positions
-        from govparse.frontends.pdf.reader import (pdf_text, with_pdf_locations,  # pypdfium2
+        from govparse.frontends.pdf.reader import (opened_pdf, with_pdf_locations,  # pypdfium2
                                                    with_pdf_places)
 
-        text, notes, places = pdf_text(source.data, source.name)
-        source.text, source.notes = text, source.notes + tuple(notes)
-        document = with_positions(read_text(text, source.name, source.notes), text, places)
-        try:
-            report = read_document(document, mode)
-        except StrictModeError as exc:
-            raise StrictModeError(with_pdf_places(exc.diagnostics, document, places),
-                                  path=exc.path) from None
-        report = with_pdf_locations(report, places)
-        return attrs.evolve(report, diagnostics=with_pdf_places(report.diagnostics, document,
-                                                                places))
+        with opened_pdf(source.data, source.name) as (text, places):
+            source.text = text
+            document = with_positions(read_text(text, source.name, source.notes), text, places)
+            try:
+                report = read_document(document, mode)
+            except StrictModeError as exc:
+                raise StrictModeError(with_pdf_places(exc.diagnostics, document, places),
+                                      path=exc.path) from None
+            report = with_pdf_locations(report, places)
+            return attrs.evolve(report, diagnostics=with_pdf_places(report.diagnostics,
+                                                                    document, places))
     if source.format == "docx":
         from govparse.frontends.word.reader import read_docx
 

@@ -43,9 +43,10 @@ class Figure:
 # frozen class sets each field through object.__setattr__; the slots' own descriptors
 # set them in a third less time. (Figure has no validator or converter to skip.)
 _new = object.__new__
-_SETTERS = tuple(Figure.__dict__[name].__set__
-                 for name in ("value", "line", "column", "inferred", "unit", "location",
-                              "recovered"))
+_FIELDS = ("value", "line", "column", "inferred", "unit", "location", "recovered")
+_SETTERS = tuple(Figure.__dict__[name].__set__ for name in _FIELDS)
+_GETTERS = tuple(Figure.__dict__[name].__get__ for name in _FIELDS)
+_SET_LOCATION = _SETTERS[_FIELDS.index("location")]
 
 
 def read_figure(value: Value, line: int | None, column: int | None, unit: str | None = None,
@@ -62,6 +63,16 @@ def read_figure(value: Value, line: int | None, column: int | None, unit: str | 
     set_location(figure, location)
     set_recovered(figure, False)
     return figure
+
+
+def located_figure(figure: Figure, location: object) -> Figure:
+    """``attrs.evolve(figure, location=location)``, made faster (every figure of a PDF
+    is located so)."""
+    copy = _new(Figure)
+    for get, set_ in zip(_GETTERS, _SETTERS):
+        set_(copy, get(figure))
+    _SET_LOCATION(copy, location)
+    return copy
 
 
 def _empty(cls, **kwargs):

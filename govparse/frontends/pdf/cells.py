@@ -68,7 +68,7 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
                 placed.append(piece)
         rows.append(placed)
     centres = Centres(pieces)
-    joined = joined_cells(pieces, places.rules, centres)
+    joined = joined_cells(pieces, places.rules_on, centres)
     grid_extents(pieces, joined, centres)
     out = []
     for row in rows:

@@ -64,11 +64,11 @@ def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None],
             whole.x = (left + INSET, right - INSET)
 
 
-def joined_cells(pieces: list[Piece], rules: dict, centres: Centres
+def joined_cells(pieces: list[Piece], rules_on, centres: Centres
                  ) -> dict[int, Cell | None]:
     """The pieces that stand alone in one cell of the grid, one below the other,
     labels all or figures all: the top one made the whole cell, the others None
-    (gone)."""
+    (gone). (``rules_on``: a page's ruling lines, by its number.)"""
     by_grid: dict[tuple, list[Piece]] = {}
     for piece in pieces:
         if piece.grid is not None:
@@ -88,7 +88,7 @@ def joined_cells(pieces: list[Piece], rules: dict, centres: Centres
             continue  # figures one below the other in a grid that parts no rows
         beside = _figures_beside(group, figures) if labels else []
         if beside and page not in ruled or len(beside) > 1 \
-                and not _rows_ruled_beside(group[0].grid, rules.get(page)):
+                and not _rows_ruled_beside(group[0].grid, rules_on(page)):
             continue  # (figures in a cell of a grid that parts the rows: one cell)
         first = group[0].cell
         if labels:

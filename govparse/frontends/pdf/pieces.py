@@ -13,8 +13,8 @@ GAP = 2.0  # with no grid, a blank this many characters high wide parts two cell
 
 def union(boxes) -> Box:
     """The box that holds all of them."""
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    left, bottom, right, top = zip(*boxes)
+    return min(left), min(bottom), max(right), max(top)
 
 
 def centre(box: Box) -> tuple[float, float]:
@@ -49,8 +49,8 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
         while end < len(text) and not text[end].isspace():
             end += 1
     page = places.page_at(offset)
-    rules = places.rules.get(page)
-    chars = [(i, box) for i in range(offset, end) if (box := places.loose[i]) is not None]
+    rules = places.rules_on(page)
+    chars = [(i, box) for i in range(offset, end) if (box := places.loose(i)) is not None]
     if not chars or cell.kind != LABEL and len(chars) < end - offset:
         # (a figure: every character of it stands along the line, or none has an extent)
         cell.x = None

@@ -17,15 +17,17 @@ box its characters take there (``PdfLocation``; ``with_pdf_locations``).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import ctypes
 import math
 import threading
+from typing import Iterator
 
 import attrs
 
-from govparse.diagnostics import Diagnostic
 from govparse.document import PdfLocation
 from govparse.emit.outline import figure_text
+from govparse.model.figures import located_figure
 from govparse.model.report import Report
 from govparse.errors import InputError
 from govparse.frontends.pdf.pieces import union
@@ -38,54 +40,94 @@ _PDFIUM = threading.Lock()
 
 class PdfPlaces:
     """Where each character of the text layer stands: its page and box (x0, y0, x1,
-    y1 in points, from the page's bottom left), by its offset in the text."""
+    y1 in points, from the page's bottom left), by its offset in the text; and each
+    page's ruling lines. Both are asked of pdfium when first wanted (only a table's
+    characters and the places diagnostics name are: a report's prose, about half its
+    characters, never is), so the PDF stays open while it is read (``opened_pdf``)."""
 
     def __init__(self) -> None:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
-        self.boxes: list[tuple[float, float, float, float] | None] = []  # by offset
-        # by offset: where the character stands in the table's grid: its glyph's box,
-        # or where that is flat (a font the PDF does not embed, a dash) the box its font
-        # gives it (its advance, ascent and descent; pdfium's "loose" box, which is
-        # no good for a glyph turned or scaled apart); None for a character written
-        # turned (its extent across the page is no column's)
-        self.loose: list[tuple[float, float, float, float] | None] = []
         self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
-        self.rules: dict[int, Rules] = {}  # each page's ruling lines (a table's grid)
+        # page: (pdfium page, text page, its _CharBoxes, text, where \r\n were made \n)
+        self._read: dict[int, tuple] = {}
+        self._rules: dict[int, Rules] = {}
+        self._length = 0
+        # by offset, filled when first asked (_UNKNOWN until then): the glyph's box
+        # (None for a blank); and where the character stands in the table's grid: its
+        # glyph's box, or where that is flat (a font the PDF does not embed, a dash) the
+        # box its font gives it (its advance, ascent and descent; pdfium's "loose" box,
+        # which is no good for a glyph turned or scaled apart); None for a character
+        # written turned (its extent across the page is no column's)
+        self._boxes: list = []
+        self._loose: list = []
 
-    def add_page(self, page: int, textpage, raw: str, rules: Rules | None = None) -> str:
-        """The page's text as the text front-end reads it (line ends as \n), its
-        characters' boxes recorded."""
-        out = []
-        start = len(self.boxes)
+    def add_page(self, page: int, pdf_page, textpage, raw: str) -> str:
+        """The page's text as the text front-end reads it (line ends as \n); the page
+        and its text page are kept for its characters' boxes and rules."""
+        text = raw.replace("\r\n", "\n")
+        # where each \r of a \r\n was dropped, as offsets of the page's text: a
+        # character's index in pdfium's text page is its offset and the drops before it
+        dropped = [at - k for k, at in enumerate(_all(raw, "\r\n"))] if len(text) < len(raw) else []
+        text = text.replace("\r", "\n")
+        start = self._length
         self.pages.append((start, page))
-        self.rules[page] = rules if rules is not None else Rules()
-        box_of = _CharBoxes(textpage).box
-        boxes, loose = self.boxes, self.loose
-        for index, char in enumerate(raw):
-            if char == "\r" and raw[index + 1:index + 2] == "\n":
-                continue  # \r\n is one line end
-            if char.isspace():
-                boxes.append(None)
-                loose.append(None)
-                if char == "\r" or char == "\n":
-                    out.append("\n")
-                    self.line_starts.append(len(boxes))
-                else:
-                    out.append(char)
-                continue
-            out.append(char)
-            box, turned = box_of(index)
-            boxes.append(box)
-            if turned:
-                loose.append(None)  # its line runs across the page: no extent
-            else:
-                loose.append(box if box[0] < box[2] and box[3] - box[1] >= 1
-                             else textpage.get_charbox(index, loose=True))
-        return "".join(out)
+        self._read[page] = (pdf_page, textpage, _CharBoxes(textpage), text, dropped)
+        self.line_starts.extend(start + at + 1 for at in _all(text, "\n"))
+        self._length += len(text)
+        self._boxes.extend([_UNKNOWN] * len(text))
+        self._loose.extend([_UNKNOWN] * len(text))
+        return text
 
     def separator(self) -> None:
-        self.boxes.append(None)  # the form feed between two pages
-        self.loose.append(None)
+        self._length += 1  # the form feed between two pages
+        self._boxes.append(None)
+        self._loose.append(None)
+
+    def rules_on(self, page: int) -> Rules:
+        """The page's ruling lines (a table's grid)."""
+        rules = self._rules.get(page)
+        if rules is None:
+            read = self._read.get(page)
+            rules = self._rules[page] = page_rules(read[0]) if read is not None else Rules()
+        return rules
+
+    def box(self, offset: int):
+        """The box of the glyph at an offset (None: a blank, or none there)."""
+        box = self._boxes[offset]
+        if box is _UNKNOWN:
+            self._measure(offset)
+            box = self._boxes[offset]
+        return box
+
+    def loose(self, offset: int):
+        """Where the character at an offset stands in a table's grid (see __init__)."""
+        box = self._loose[offset]
+        if box is _UNKNOWN:
+            self._measure(offset)
+            box = self._loose[offset]
+        return box
+
+    def _measure(self, offset: int) -> None:
+        start, page = self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1]
+        _, textpage, boxes, text, dropped = self._read[page]
+        at = offset - start
+        if text[at].isspace():
+            self._boxes[offset] = self._loose[offset] = None
+            return
+        index = at + bisect.bisect_right(dropped, at)
+        box, turned = boxes.box(index)
+        self._boxes[offset] = box
+        if turned:
+            self._loose[offset] = None  # its line runs across the page: no extent
+        else:
+            self._loose[offset] = (box if box[0] < box[2] and box[3] - box[1] >= 1
+                                   else textpage.get_charbox(index, loose=True))
+
+    def close(self) -> None:
+        for pdf_page, textpage, *_ in self._read.values():
+            textpage.close()
+            pdf_page.close()
+        self._read.clear()
 
     def offset_at(self, line: int, column: int) -> int | None:
         """The offset in the text of a line and column (from 1)."""
@@ -105,30 +147,40 @@ class PdfPlaces:
 
     def locate(self, offset: int, length: int) -> PdfLocation | None:
         """The page and box of the characters [offset, offset + length)."""
-        boxes = [b for b in self.boxes[offset:offset + max(length, 1)] if b is not None]
+        end = min(offset + max(length, 1), self._length)
+        boxes = [b for b in map(self.box, range(max(offset, 0), end)) if b is not None]
         if not boxes:
             return None
-        page = next(p for start, p in reversed(self.pages) if start <= offset)
-        return PdfLocation(page, union(boxes))
+        return PdfLocation(self.page_at(offset), union(boxes))
+
+
+_UNKNOWN = object()  # a character's box not asked of pdfium yet
+
+
+def _all(text: str, what: str):
+    """The offset of each ``what`` in the text."""
+    at = text.find(what)
+    while at >= 0:
+        yield at
+        at = text.find(what, at + 1)
 
 
 class _CharBoxes:
     """A text page's characters: each one's box, and whether it is written turned,
-    asked of pdfium directly (pypdfium2's ``get_charbox`` makes four doubles a call,
-    for every character of the page)."""
+    asked of pdfium directly (govparse/frontends/pdf/pdfium_calls.py: pypdfium2's
+    ``get_charbox`` makes four doubles a call, for every character of the page)."""
 
     def __init__(self, textpage) -> None:
-        import pypdfium2.raw as raw
+        from govparse.frontends.pdf import pdfium_calls as pdfium
 
-        self._box, self._angle = raw.FPDFText_GetCharBox, raw.FPDFText_GetCharAngle
-        self._page = textpage.raw
-        self._sides = [ctypes.c_double() for _ in range(4)]
-        self._refs = [ctypes.byref(side) for side in self._sides]
+        self._box, self._angle = pdfium.char_box, pdfium.char_angle
+        self._page = pdfium.address(textpage.raw)
+        self._sides, self._at = pdfium.out(ctypes.c_double, 4)
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
-        left, right, bottom, top = self._refs
+        left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium
 
@@ -141,47 +193,46 @@ class _CharBoxes:
 _TURN = 2 * math.pi
 
 
-def pdf_text(data: bytes, name: str | None) -> tuple[str, list[Diagnostic], PdfPlaces]:
-    """The text of a PDF's pages, what reading it noticed, and where its characters
-    stand."""
-    places = PdfPlaces()
-    with _PDFIUM:
-        pages = _pages_text(data, name, places)
-    text = "\f".join(pages)
-    if not text.strip():
-        raise InputError("GP007", f"the PDF has {len(pages)} page{'s' if len(pages) != 1 else ''} "
-                         "but no text: a scan, which govparse cannot read (it does no OCR)",
-                         path=name)
-    return text, [], places
-
-
-def _pages_text(data: bytes, name: str | None, places: PdfPlaces) -> list[str]:
-    """Each page's text, its characters' places recorded in ``places``."""
+@contextlib.contextmanager
+def opened_pdf(data: bytes, name: str | None) -> Iterator[tuple[str, PdfPlaces]]:
+    """The text of a PDF's pages and where its characters stand, while the PDF is
+    open: its characters' boxes and pages' rules are read from it as they are asked
+    for. (pdfium's lock is held meanwhile: one PDF is read at a time in a process.) A
+    PDF pdfium cannot open or read is GP006, one with no text (a scan) GP007."""
     import pypdfium2 as pdfium
 
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        reason = str(exc)
-        what = ("it is encrypted (a password is needed)" if "password" in reason.lower()
-                else f"it is broken ({reason})")
-        raise InputError("GP006", f"the PDF could not be opened: {what}", path=name) from None
-    try:
-        pages = []
-        for index in range(len(document)):
-            if index:
-                places.separator()
-            page = document[index]
-            textpage = page.get_textpage()
-            pages.append(places.add_page(index + 1, textpage, textpage.get_text_range(),
-                                         page_rules(page)))
-            textpage.close()
-            page.close()
-    except pdfium.PdfiumError as exc:
-        raise InputError("GP006", f"the PDF could not be read: {exc}", path=name) from None
-    finally:
-        document.close()
-    return pages
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            reason = str(exc)
+            what = ("it is encrypted (a password is needed)" if "password" in reason.lower()
+                    else f"it is broken ({reason})")
+            raise InputError("GP006", f"the PDF could not be opened: {what}", path=name) from None
+        places = PdfPlaces()
+        try:
+            text = "\f".join(_pages_text(document, places))
+            if not text.strip():
+                count = len(document)
+                raise InputError("GP007", f"the PDF has {count} page{'s' if count != 1 else ''} "
+                                 "but no text: a scan, which govparse cannot read (it does no "
+                                 "OCR)", path=name)
+            yield text, places
+        except pdfium.PdfiumError as exc:
+            raise InputError("GP006", f"the PDF could not be read: {exc}", path=name) from None
+        finally:
+            places.close()
+            document.close()
+
+
+def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
+    """Each page's text, its pages kept in ``places``."""
+    for index in range(len(document)):
+        if index:
+            places.separator()
+        page = document[index]
+        textpage = page.get_textpage()
+        yield places.add_page(index + 1, page, textpage, textpage.get_text_range())
 
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
@@ -193,7 +244,7 @@ def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
         written = figure_text(figure.value) + (figure.unit or "")
         location = places.locate_at(figure.line, figure.column, len(written))
         if location is not None:
-            located.append((table, row, column, attrs.evolve(figure, location=location)))
+            located.append((table, row, column, located_figure(figure, location)))
     return report.replace_figures(located)
 
 

@@ -36,10 +36,13 @@ class Rules:
         that passes it (left, bottom, right, top), or None when a side has none."""
         if self._sorted is None:
             # (asked for every character of a table's labels: a bisection, not a look
-            # at each of the page's rules)
+            # at each of the page's rules; each rule with where it stands rounded as
+            # a cell's sides are, once)
             vertical, horizontal = sorted(self.vertical), sorted(self.horizontal)
-            self._sorted = (vertical, [r[0] for r in vertical],
-                            horizontal, [r[0] for r in horizontal])
+            self._sorted = ([(round(r[0], 1), r[1], r[2]) for r in vertical],
+                            [r[0] for r in vertical],
+                            [(round(r[0], 1), r[1], r[2]) for r in horizontal],
+                            [r[0] for r in horizontal])
         vertical, xs, horizontal, ys = self._sorted
         left, right = _nearest(vertical, xs, y, x)
         if left is None or right is None:
@@ -47,13 +50,13 @@ class Rules:
         bottom, top = _nearest(horizontal, ys, x, y)
         if top is None or bottom is None:
             return None
-        return (round(left, 1), round(bottom, 1), round(right, 1), round(top, 1))
+        return (left, bottom, right, top)
 
 
 def _nearest(rules, places, along: float, across: float) -> tuple[float | None, float | None]:
-    """Of the rules that pass the point (each: where it stands, and where it starts
-    and ends along it; sorted, ``places`` where each stands), the nearest before it
-    and the nearest after it."""
+    """Of the rules that pass the point (each: where it stands, rounded, and where it
+    starts and ends along it; sorted, ``places`` where each stands), where the nearest
+    before it and the nearest after it stand."""
     before = after = None
     for index in range(bisect_left(places, across) - 1, -1, -1):
         at, start, end = rules[index]
@@ -72,14 +75,13 @@ def page_rules(page) -> Rules:
     """The ruling lines of a pypdfium2 page, those drawn inside form XObjects too
     (through their matrices). A page drawn with more than ``MAX_SEGMENTS`` path
     segments (a map, a chart) is taken to have none."""
-    import pypdfium2.raw as raw
+    from govparse.frontends.pdf import pdfium_calls as pdfium
 
     rules = Rules()
-    count = raw.FPDFPage_CountObjects(page.raw)
-    get_object, handle = raw.FPDFPage_GetObject, page.raw
-    objects = (get_object(handle, i) for i in range(max(count, 0)))
+    handle = pdfium.address(page.raw)
     try:
-        _walk(raw, objects, None, rules, [MAX_SEGMENTS], 0)
+        _walk(pdfium, pdfium.get_object, handle, pdfium.count_objects(handle), None, rules,
+              [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
     return Rules(_joined(rules.horizontal), _joined(rules.vertical))
@@ -120,43 +122,44 @@ class _TooMany(Exception):
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = ax + cy + e
 
 
-def _walk(raw, objects, outer: Matrix | None, rules: Rules, budget: list[int],
-          depth: int) -> None:
-    """The rules of the path objects among ``objects`` (raw pdfium handles; the page's
-    own are walked with no wrapper made for each: a page may hold thousands, one a
-    character) and of the forms among them. (pdfium's functions are bound once: a
-    page asks them ten thousand times.)"""
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
-    fs = raw.FS_MATRIX()
-    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
-    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
-    get_point, segment_type = raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType
-    get_close = raw.FPDFPathSegment_GetClose
-    path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-    line_to, move_to = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_MOVETO
-    for obj in objects:
+def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rules: Rules,
+          budget: list[int], depth: int) -> None:
+    """The rules of the path objects among the ``count`` objects of a page or form
+    (``get_object(owner, i)``: pdfium's handles, as addresses:
+    govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
+    functions are taken into locals once: a page asks them ten thousand times.)"""
+    (x, y), (x_at, y_at) = pdfium.out(ctypes.c_float, 2)
+    fs = pdfium.Matrix()
+    fs_at = ctypes.addressof(fs)
+    get_type, get_matrix = pdfium.object_type, pdfium.object_matrix
+    count_segments, get_segment = pdfium.count_segments, pdfium.get_segment
+    get_point, segment_type = pdfium.segment_point, pdfium.segment_type
+    get_close = pdfium.segment_closes
+    path, form = pdfium.PATH, pdfium.FORM
+    line_to, move_to = pdfium.LINE_TO, pdfium.MOVE_TO
+    for obj_index in range(max(count, 0)):
+        obj = get_object(owner, obj_index)
         kind = get_type(obj)
         if kind != path and kind != form:
             continue
-        if not get_matrix(obj, fs):
+        if not get_matrix(obj, fs_at):
             continue
         matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
         if outer is not None:
             matrix = _then(matrix, outer)
         if kind == form:
             if depth < MAX_DEPTH:
-                count = raw.FPDFFormObj_CountObjects(obj)
-                inner = (raw.FPDFFormObj_GetObject(obj, i) for i in range(max(count, 0)))
-                _walk(raw, inner, matrix, rules, budget, depth + 1)
+                _walk(pdfium, pdfium.form_get_object, obj, pdfium.form_count_objects(obj),
+                      matrix, rules, budget, depth + 1)
             continue
-        count = count_segments(obj)
-        budget[0] -= max(count, 0)
+        segments = count_segments(obj)
+        budget[0] -= max(segments, 0)
         if budget[0] < 0:
             raise _TooMany
         a, b, c, d, e, f = matrix
         start = at = None
-        for index in range(count):
+        horizontal, vertical = rules.horizontal, rules.vertical
+        for index in range(segments):
             segment = get_segment(obj, index)
             if not segment or not get_point(segment, x_at, y_at):
                 break
@@ -164,15 +167,17 @@ def _walk(raw, objects, outer: Matrix | None, rules: Rules, budget: list[int],
             point = (a * px + c * py + e, b * px + d * py + f)
             kind = segment_type(segment)
             if kind == line_to and at is not None:
-                _add(rules, at, point)
-            elif kind != move_to:
-                point = None  # a curve: where it ends is no rule's start
+                _add(horizontal, vertical, at, point)
+                at = point
+                # (only such a line's end closes its subpath with a rule: a move's
+                # closes nothing, and nothing after a curve is a rule)
+                if get_close(segment):
+                    _add(horizontal, vertical, at, start)
+                    at = start
+            elif kind == move_to:
+                start = at = point
             else:
-                start = point
-            at = point
-            if get_close(segment) and at is not None and start is not None:
-                _add(rules, at, start)
-                at = start
+                at = None  # a curve, or a line from its end: no rule until a move
 
 
 def _then(first: Matrix, second: Matrix) -> Matrix:
@@ -183,9 +188,12 @@ def _then(first: Matrix, second: Matrix) -> Matrix:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _add(rules: Rules, a: tuple[float, float], b: tuple[float, float]) -> None:
+def _add(horizontal: list, vertical: list, a: tuple[float, float],
+         b: tuple[float, float]) -> None:
+    """The segment from a to b as a rule, where it is one."""
     (ax, ay), (bx, by) = a, b
-    if abs(ay - by) <= SLANT and abs(ax - bx) >= MIN_LENGTH:
-        rules.horizontal.append(((ay + by) / 2, min(ax, bx), max(ax, bx)))
-    elif abs(ax - bx) <= SLANT and abs(ay - by) >= MIN_LENGTH:
-        rules.vertical.append(((ax + bx) / 2, min(ay, by), max(ay, by)))
+    across, along = ay - by, ax - bx
+    if -SLANT <= across <= SLANT and (along >= MIN_LENGTH or along <= -MIN_LENGTH):
+        horizontal.append(((ay + by) / 2, bx, ax) if along > 0 else ((ay + by) / 2, ax, bx))
+    elif -SLANT <= along <= SLANT and (across >= MIN_LENGTH or across <= -MIN_LENGTH):
+        vertical.append(((ax + bx) / 2, by, ay) if across > 0 else ((ax + bx) / 2, ay, by))
