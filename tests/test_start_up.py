@@ -119,7 +119,8 @@ def test_govparse_parse_imports_only_what_it_needs():
                 "govparse.check.validation", "govparse.emit.printer", "govparse.emit.serialize",
                 "pyarrow", "duckdb", "openpyxl", "pandas",  # the batch outputs' libraries
                 "dask", "distributed", "fsspec", "govparse.dask",  # a run on a Dask cluster
-                "hashlib", "concurrent.futures", "multiprocessing"}  # many files' run
+                "hashlib", "concurrent.futures", "multiprocessing",  # many files' run
+                "ctypes", "pypdfium2", "lxml"}  # (a PDF's, a page's)
     assert loaded & unwanted == set()
 
 

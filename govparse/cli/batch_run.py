@@ -224,10 +224,13 @@ def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdi
         hash=target.keeps_hashes, encode=target.encoder())
     tally = Tally()
     statuses = set()
-    fixed_mmap_threshold()  # (this process receives every chunk's results)
     results = run(files, options, jobs=jobs)
     try:
-        for done in results:
+        for count, done in enumerate(results):
+            if count == 1:
+                # a run of many files: this process receives every chunk's results (not
+                # at a single file's start, which would import ctypes for nothing)
+                fixed_mmap_threshold()
             tally.add(done.result, done.skipped)
             if done.skipped:
                 continue
