@@ -21,7 +21,9 @@ the files were given, as soon as it and those before it are done.
 
 One file is read in the run's own process (a cold start stays fast)."""
 
-from __future__ import annotations
+# (Annotations evaluated, not `from __future__ import annotations`: typing.NamedTuple
+# compiles each string annotation into a ForwardRef: about 2 ms of a cold start for the
+# NamedTuples of records.py and runner.py.)
 
 import os
 import signal
@@ -337,7 +339,7 @@ class _Pool:
             if options.timeout is not None else None
         self.executor = None  # a concurrent.futures.ProcessPoolExecutor while running
 
-    def __enter__(self) -> _Pool:
+    def __enter__(self) -> "_Pool":
         return self
 
     def __exit__(self, *exc) -> None:
