@@ -28,10 +28,17 @@ class Centres:
         for page, items in by_page.items():
             items.sort(key=lambda item: item[0])
             self._pages[page] = ([item[0] for item in items], items)
+        self._inside: dict[tuple, list[Piece]] = {}  # (each grid cell is asked about twice or more)
 
     def inside(self, page, grid) -> list[Piece]:
         """The pieces of the page whose middle stands inside the grid's cell (left,
         bottom, right, top; strictly)."""
+        found = self._inside.get((page, grid))
+        if found is None:
+            found = self._inside[page, grid] = self._find(page, grid)
+        return found
+
+    def _find(self, page, grid) -> list[Piece]:
         found = self._pages.get(page)
         if found is None:
             return []
@@ -75,6 +82,7 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
             by_grid.setdefault((piece.page, piece.grid), []).append(piece)
     figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
     ruled = _pages_ruled(figures, centres)
+    middles = None  # (_by_middle, when a group of labels first wants it)
     joined: dict[int, Cell | None] = {}
     for group in by_grid.values():
         labels = sum(p.cell.kind == LABEL for p in group)
@@ -86,7 +94,9 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
         page = group[0].page
         if not labels and page not in ruled:
             continue  # figures one below the other in a grid that parts no rows
-        beside = _figures_beside(group, figures) if labels else []
+        if labels and middles is None:
+            middles = _by_middle(figures)
+        beside = _figures_beside(group, middles) if labels else []
         if beside and page not in ruled or len(beside) > 1 \
                 and not _rows_ruled_beside(group[0].grid, rules_on(page)):
             continue  # (figures in a cell of a grid that parts the rows: one cell)
@@ -111,24 +121,41 @@ def _holds_others(group: list[Piece], centres: Centres) -> bool:
     """Whether text of other cells of the grid stands inside the group's cell: then
     the lines that bound it are no cell's (a table's frame around rows the grid does
     not part), and its pieces no one cell."""
-    inside = {id(p) for p in group}
-    return any(id(p) not in inside for p in centres.inside(group[0].page, group[0].grid))
+    found = centres.inside(group[0].page, group[0].grid)
+    # (each piece stands in ``found`` once at most, and a Piece is equal to itself only)
+    return len(found) > sum(p in found for p in group)
 
 
-def _figures_beside(group: list[Piece], figures: list[Piece]) -> list[Piece]:
+def _figures_beside(group: list[Piece], middles: dict) -> list[Piece]:
     """For each of the group's pieces that has figures of other cells beside it (their
-    middle within its height), the first of them. Beside two pieces or more, the
-    group stands beside several rows: one merged cell only where those rows are ruled
+    middle within its height), the first of them (in the table's reading order;
+    ``middles``: _by_middle). Beside two pieces or more, the group stands beside
+    several rows: one merged cell only where those rows are ruled
     (_rows_ruled_beside), else rows of a table whose grid draws no line between its
     rows. And the grid must part the page's rows (_pages_ruled): where it does not, a
     frame around a header and a row with no line between is no cell."""
     inside = {id(p) for p in group}
     out = []
     for p in group:
-        found = next((f for f in figures if f.page == p.page and id(f) not in inside
-                      and p.box[1] <= (f.box[1] + f.box[3]) / 2 <= p.box[3]), None)
-        if found is not None:
-            out.append(found)
+        ys, items = middles.get(p.page, ((), ()))
+        beside = [item for item in items[bisect_left(ys, p.box[1]):bisect_right(ys, p.box[3])]
+                  if id(item[2]) not in inside]
+        if beside:
+            out.append(min(beside, key=lambda item: item[1])[2])
+    return out
+
+
+def _by_middle(figures: list[Piece]) -> dict:
+    """The figures of each page by the middle of their height, bottom up: (those
+    middles, and (middle, place in reading order, figure) for each); which stand beside
+    a piece is then a bisection, not a look at every figure of the table."""
+    by_page: dict = {}
+    for order, f in enumerate(figures):
+        by_page.setdefault(f.page, []).append(((f.box[1] + f.box[3]) / 2, order, f))
+    out = {}
+    for page, items in by_page.items():
+        items.sort(key=lambda item: item[:2])
+        out[page] = ([item[0] for item in items], items)
     return out
 
 

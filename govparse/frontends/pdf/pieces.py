@@ -5,7 +5,11 @@ cells of the grid (or, with no grid, two runs of text far apart) into one
 
 from __future__ import annotations
 
+import re
+
 from govparse.core.cells import LABEL, Cell, classify
+
+_WORD = re.compile(r"\S*")  # (re's \s is what str.isspace says is a blank)
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1: points from the page's bottom left
 GAP = 2.0  # with no grid, a blank this many characters high wide parts two cells
@@ -45,12 +49,10 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
     if cell.kind == LABEL:
         end = offset + len(cell.text)
     else:  # a figure's word, its unit too
-        end = offset
-        while end < len(text) and not text[end].isspace():
-            end += 1
+        end = _WORD.match(text, offset).end()
     page = places.page_at(offset)
     rules = places.rules_on(page)
-    chars = [(i, box) for i in range(offset, end) if (box := places.loose(i)) is not None]
+    chars = places.loose_in(offset, end)
     if not chars or cell.kind != LABEL and len(chars) < end - offset:
         # (a figure: every character of it stands along the line, or none has an extent)
         cell.x = None
@@ -64,7 +66,7 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
     em = max(b[3] - b[1] for _, b in chars)
     parts: list[list[tuple[int, Box, object]]] = []
     for i, box in chars:
-        grid = rules.cell_at(*centre(box)) if rules else None
+        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
         if parts and parts[-1][-1][2] == grid and (
                 grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))
@@ -84,7 +86,7 @@ def _grid_of(chars, rules):
     """The cell of the grid a figure's characters stand in (None: none, or several)."""
     if not rules:
         return None
-    cells = {rules.cell_at(*centre(b)) for _, b in chars}
+    cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
     return cells.pop() if len(cells) == 1 else None
 
 

@@ -99,13 +99,18 @@ class PdfPlaces:
             box = self._boxes[offset]
         return box
 
-    def loose(self, offset: int):
-        """Where the character at an offset stands in a table's grid (see __init__)."""
-        box = self._loose[offset]
-        if box is _UNKNOWN:
-            self._measure(offset)
-            box = self._loose[offset]
-        return box
+    def loose_in(self, start: int, end: int) -> list[tuple[int, tuple]]:
+        """(offset, box) of each character in [start, end) that has a place in a
+        table's grid (see __init__: its "loose" box)."""
+        loose, out = self._loose, []
+        for offset in range(start, end):
+            box = loose[offset]
+            if box is _UNKNOWN:
+                self._measure(offset)
+                box = loose[offset]
+            if box is not None:
+                out.append((offset, box))
+        return out
 
     def _measure(self, offset: int) -> None:
         start, page = self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1]
@@ -147,8 +152,11 @@ class PdfPlaces:
 
     def locate(self, offset: int, length: int) -> PdfLocation | None:
         """The page and box of the characters [offset, offset + length)."""
-        end = min(offset + max(length, 1), self._length)
-        boxes = [b for b in map(self.box, range(max(offset, 0), end)) if b is not None]
+        start, end = max(offset, 0), min(offset + max(length, 1), self._length)
+        boxes = self._boxes[start:end]  # (a figure's: measured when its cell was placed)
+        if _UNKNOWN in boxes:
+            boxes = [self.box(at) for at in range(start, end)]
+        boxes = [b for b in boxes if b is not None]
         if not boxes:
             return None
         return PdfLocation(self.page_at(offset), union(boxes))

@@ -44,31 +44,30 @@ class Rules:
                             [(round(r[0], 1), r[1], r[2]) for r in horizontal],
                             [r[0] for r in horizontal])
         vertical, xs, horizontal, ys = self._sorted
-        left, right = _nearest(vertical, xs, y, x)
-        if left is None or right is None:
+        left = _first_passing(vertical, range(bisect_left(xs, x) - 1, -1, -1), y)
+        if left is None:
             return None
-        bottom, top = _nearest(horizontal, ys, x, y)
-        if top is None or bottom is None:
+        right = _first_passing(vertical, range(bisect_right(xs, x), len(vertical)), y)
+        if right is None:
+            return None
+        bottom = _first_passing(horizontal, range(bisect_left(ys, y) - 1, -1, -1), x)
+        if bottom is None:
+            return None
+        top = _first_passing(horizontal, range(bisect_right(ys, y), len(horizontal)), x)
+        if top is None:
             return None
         return (left, bottom, right, top)
 
 
-def _nearest(rules, places, along: float, across: float) -> tuple[float | None, float | None]:
-    """Of the rules that pass the point (each: where it stands, rounded, and where it
-    starts and ends along it; sorted, ``places`` where each stands), where the nearest
-    before it and the nearest after it stand."""
-    before = after = None
-    for index in range(bisect_left(places, across) - 1, -1, -1):
+def _first_passing(rules, indexes, along: float) -> float | None:
+    """Where the first of the rules at ``indexes`` that passes ``along`` stands (each
+    rule: where it stands, rounded, and where it starts and ends along it), or None:
+    from the point outwards, the nearest rule on that side of it."""
+    for index in indexes:
         at, start, end = rules[index]
         if start <= along <= end:
-            before = at
-            break
-    for index in range(bisect_right(places, across), len(rules)):
-        at, start, end = rules[index]
-        if start <= along <= end:
-            after = at
-            break
-    return before, after
+            return at
+    return None
 
 
 def page_rules(page) -> Rules:
