@@ -151,7 +151,9 @@ def _by_middle(figures: list[Piece]) -> dict:
     a piece is then a bisection, not a look at every figure of the table."""
     by_page: dict = {}
     for order, f in enumerate(figures):
-        by_page.setdefault(f.page, []).append(((f.box[1] + f.box[3]) / 2, order, f))
+        middle = (f.box[1] + f.box[3]) / 2
+        if middle == middle:  # (not NaN, which stands beside nothing and sorts nowhere)
+            by_page.setdefault(f.page, []).append((middle, order, f))
     out = {}
     for page, items in by_page.items():
         items.sort(key=lambda item: item[:2])

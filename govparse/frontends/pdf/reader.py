@@ -152,7 +152,9 @@ class PdfPlaces:
 
     def locate(self, offset: int, length: int) -> PdfLocation | None:
         """The page and box of the characters [offset, offset + length)."""
-        start, end = max(offset, 0), min(offset + max(length, 1), self._length)
+        if offset < 0:
+            return None
+        start, end = offset, min(offset + max(length, 1), self._length)
         boxes = self._boxes[start:end]  # (a figure's: measured when its cell was placed)
         if _UNKNOWN in boxes:
             boxes = [self.box(at) for at in range(start, end)]
