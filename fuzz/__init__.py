@@ -23,3 +23,23 @@ EXAMPLES_DIR = ROOT / "examples"
 CORPUS_DIR = FUZZ_DIR / "corpus"
 # The fuzzer's output: crash artifacts and the corpus atheris grows (git-ignored).
 CRASHES_DIR = FUZZ_DIR / "crashes"
+
+# The packages of govparse a parse may reach, whatever the input's format: the
+# harness imports each of their modules under atheris's instrumentation (govparse
+# imports most of them only when an input first needs them). Found by walking the
+# folders, so that nothing is imported before the harness instruments it.
+READ_PACKAGES = ("core", "frontends", "check", "template", "model", "emit")
+
+
+def _read_modules() -> list[str]:
+    package = ROOT / "govparse"
+    names = [f"govparse.{p.stem}" for p in sorted(package.glob("*.py"))
+             if p.stem not in ("__init__", "__main__", "console")]
+    for top in READ_PACKAGES:
+        for path in sorted((package / top).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+READ_MODULES = _read_modules()

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import importlib
 import json
 import os
 import random
@@ -41,6 +42,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from fuzz import READ_MODULES  # noqa: E402
+
 import atheris  # noqa: E402
 
 _OWN_FLAGS = {"--no-strict", "--no-time", "--instrument-lark"}
@@ -49,8 +52,11 @@ ARGV = [sys.argv[0]] + [a for a in sys.argv[1:] if a not in _OWN_FLAGS]
 
 _include = ["govparse"] + (["lark"] if "--instrument-lark" in FLAGS else [])
 with atheris.instrument_imports(include=_include):
+    # every module a parse may reach, imported here to be instrumented (govparse
+    # imports most of them lazily, when an input first needs them)
     import govparse  # noqa: F401
-    from govparse import parser as _parser  # noqa: F401
+    for _module in READ_MODULES:
+        importlib.import_module(_module)
 
 from fuzz import CRASHES_DIR, mutations, properties  # noqa: E402
 

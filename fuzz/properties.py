@@ -64,7 +64,7 @@ import attrs
 
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
-from govparse.source import DEFAULT_MAX_BYTES, decode, looks_like_html
+from govparse.source import DEFAULT_MAX_BYTES, binary_source, decode, looks_like_html
 
 CODE = re.compile(r"^GP\d{3}$")
 # A NUMBER cell's number, as the grammar reads it (grammar/report.lark).
@@ -128,6 +128,17 @@ def number_value(token: str) -> int | Decimal:
 
 def _digits(token: str) -> int:
     return sum(ch.isdigit() for ch in token)
+
+
+def is_binary(data: str | bytes) -> bool:
+    """Whether the input is a PDF or a Word file (a zip), which its front-end reads
+    with no text to decode."""
+    if isinstance(data, str):
+        return False
+    try:
+        return binary_source(data, None) is not None
+    except GovParseError:
+        return True  # a zip that cannot be opened, or a legacy Word file: refused so
 
 
 def text_of(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -628,7 +639,7 @@ def check(data: str | bytes, *, path: str | None = None, strict: bool = True,
     if isinstance(lenient, GovParseError):
         checker.error(lenient)
     else:
-        if text is None:
+        if text is None and not is_binary(data):
             checker.fail("modes", "the input parsed but does not decode")
         checker.report(lenient, text, extended=extended)
     strict_result = None

@@ -19,6 +19,7 @@ import pytest
 import govparse
 from govparse import Severity, StrictModeError
 from fuzz.linearity import timed_parse
+from conftest import EXAMPLES
 from helpers import codes
 
 
@@ -53,6 +54,21 @@ def test_figure_of_more_than_4300_digits_is_not_lost_silently():
     said = [d for d in report.diagnostics
             if (d.line, d.column) == (3, 6) and d.severity is not Severity.NOTE]
     assert figure.value is not None or said, "the figure is missing and nothing says why"
+
+
+def test_a_row_label_numbered_past_4300_digits_is_read_as_a_wrong_number():
+    # found by atheris (crash-bd4c83…): the table reader read a label's numbering with
+    # int(), which refuses a numeral of more than 4,300 digits: a traceback. Such a
+    # number is no template label's: the row's figures are not placed, as for 5.其他…
+    text = (EXAMPLES / "report-2024-tab.txt").read_text(encoding="utf-8")
+    for numeral in ("1" * 4301, "1" * 12, "5"):
+        damaged = text.replace("2.其他法律行政法规禁止公开", numeral + ".其他法律行政法规禁止公开", 1)
+        report = govparse.parse(damaged)
+        (said,) = [d for d in report.diagnostics if d.code == "GP204"]
+        assert said.message.startswith(f"figures follow '{numeral[:20]}")
+        assert report.applications.withheld_prohibited_by_law.total.value is None
+        with pytest.raises(StrictModeError):
+            govparse.parse(damaged, strict=True)
 
 
 # ---------------------------------------------------------------- positions

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import attrs
 
-from govparse.core.cells import LABEL, classify
+from govparse.core.cells import LABEL, classify, has_han
 from govparse.diagnostics import CellContext, Diagnostic
 from govparse.document import Document, Table
 
@@ -44,15 +44,16 @@ def _contexts(document: Document, wanted: set) -> dict:
         if isinstance(block, Table):
             grid = _grid(block)
             for r, row in enumerate(grid):
-                for c, (text, location) in enumerate(row):
+                for c, (text, location, _) in enumerate(row):
                     if location in wanted and location not in found:
                         found[location] = _context(grid, r, c, text)
     return found
 
 
-def _grid(table: Table) -> list[list[tuple[str, object]]]:
-    """The table's places as (text, location), a covered place with the text of the
-    cell that covers it. Runs of empty rows (a text's EmptyCells) are left out."""
+def _grid(table: Table) -> list[list[tuple[str, object, object]]]:
+    """The table's places as (text, location, horizontal extent), a covered place with
+    the text of the cell that covers it. Runs of empty rows (a text's EmptyCells) are
+    left out."""
     owners: dict = {}
     grid = []
     for row in table.rows:
@@ -61,29 +62,42 @@ def _grid(table: Table) -> list[list[tuple[str, object]]]:
         places = []
         for cell in row:
             if cell.covered:
-                places.append((owners.get(cell.location, ""), cell.location))
+                places.append((owners.get(cell.location, ""), cell.location, None))
             else:
                 owners.setdefault(cell.location, cell.text)
-                places.append((cell.text, cell.location))
+                places.append((cell.text, cell.location, cell.x))
         grid.append(places)
     return grid
 
 
 def _context(grid, r: int, c: int, text: str) -> CellContext:
-    row_label = _labels(t for t, _ in grid[r][:c])
-    return CellContext(row_label, _column_header(grid, r, c), _cut(text))
+    row_label = _labels(t for t, _, _ in grid[r][:c])
+    x = grid[r][c][2]
+    if x is None:
+        header = _column_header(grid, r, lambda i: _label(grid[i][c][0]) if c < len(grid[i])
+                                else None)
+    elif not has_han(text):
+        # a source whose rows do not stand in a grid of columns (a PDF's text layer,
+        # the cells of each row as they come), a cell where figures stand (a figure,
+        # or what reads as none: 1234 56): the labels standing over its middle
+        middle = (x[0] + x[1]) / 2
+        header = _column_header(grid, r, lambda i: next(
+            (_label(t) for t, _, over in grid[i] if over is not None and over[0] <= middle <= over[1]),
+            None))
+    else:
+        header = None  # (a word's: over a row label stand the labels of the rows above)
+    return CellContext(row_label, header, _cut(text))
 
 
-def _column_header(grid, r: int, c: int) -> str | None:
-    """The labels over a cell: above it in its column, past the figures of the rows
-    between, the run of label cells that heads the column (a sub-table's own header
-    and title where a table has several)."""
-    def label_at(i: int) -> str | None:
-        if c >= len(grid[i]):
-            return None
-        text = grid[i][c][0]
-        return text if text and classify(text, None, None).kind == LABEL else None
+def _label(text: str) -> str | None:
+    return text if text and classify(text, None, None).kind == LABEL else None
 
+
+def _column_header(grid, r: int, label_at) -> str | None:
+    """The labels over a cell of row r (``label_at(i)``: the label over it in row i,
+    or None): above it, past the figures of the rows between, the run of label cells
+    that heads its column (a sub-table's own header and title where a table has
+    several)."""
     i = r - 1
     while i >= 0 and label_at(i) is None:
         i -= 1

@@ -15,7 +15,8 @@ from decimal import Decimal
 from itertools import combinations, islice, takewhile
 
 
-from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell
+from govparse.core.cells import (EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell,
+                                  has_han)
 from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_place,
                                 placement_by_position, supported)
 from govparse.core.grid import EmptyRun, cells_of
@@ -51,16 +52,11 @@ def looks_like_a_figure(text: str) -> bool:
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
-def _has_han(text: str) -> bool:
-    # (not a regular expression: the class [\u4e00-\u9fff] takes 2 ms to compile)
-    return any("\u4e00" <= char <= "\u9fff" for char in text)
-
-
 def _trails_as_a_figure(cell: Cell, before: Cell | EmptyRun) -> bool:
     """A cell after a row's last figure, in the same source row, with digits and no
     word (&nbsp;287, 2 87): a figure no one can read, not a footnote (注1)."""
     return cell.row is not None and getattr(before, "row", None) == cell.row \
-        and _DIGIT.search(cell.text) is not None and not _has_han(cell.text)
+        and _DIGIT.search(cell.text) is not None and not has_han(cell.text)
 
 
 class LogicalRow:
@@ -1078,6 +1074,9 @@ def _same_number(written: str, official: str) -> bool:
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 
+MAX_NUMBERING_DIGITS = 9
+
+
 @functools.lru_cache(maxsize=4096)  # the same labels, row after row, report after report
 def _number_of(label: str) -> int | None:
     """The number a label's numbering gives (3 for 3.其他, （三）, 3、), or None."""
@@ -1087,7 +1086,9 @@ def _number_of(label: str) -> int | None:
         return None
     numeral = text[:length].strip("()、.,")
     if numeral.isdecimal():
-        return int(numeral)
+        # (no template label is numbered past a few dozen, and int() refuses past
+        # 4,300 digits: a longer numeral is a number no template label has, -1)
+        return int(numeral) if len(numeral) <= MAX_NUMBERING_DIGITS else -1
     return _NUMERALS.get(numeral) if len(numeral) == 1 else None
 
 

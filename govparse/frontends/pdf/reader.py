@@ -260,11 +260,11 @@ def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:
 
 def with_pdf_places(diagnostics, document, places: PdfPlaces) -> tuple:
     """The diagnostics, each about a place of the text layer located on its page
-    (``location``: page and box) and, about a table cell, given the cell's row label
-    and text (``context``), as a page's diagnostics are: a PDF's text layer is no
-    source a person reads. (Not the column header: the text layer's rows do not
-    stand in a grid, so what stands above a cell is no header of it; the messages
-    name the column where it is known.)"""
+    (``location``: page and box) and, about a table cell, given the cell's row label,
+    column header and text (``context``), as a page's diagnostics are: a PDF's text
+    layer is no source a person reads. (The text layer's rows do not stand in a grid
+    of columns: the header is the labels that stand over the cell's middle on the
+    page, govparse.core.places.)"""
     from govparse.core.places import with_context
     from govparse.locations import TextLocation
 
@@ -277,7 +277,6 @@ def with_pdf_places(diagnostics, document, places: PdfPlaces) -> tuple:
             out.append(d)
             continue
         place = places.locate_at(d.line, d.column, d.length)
-        context = attrs.evolve(d.context, column=None) if d.context is not None else None
-        out.append(attrs.evolve(d, location=place, context=context) if place is not None
+        out.append(attrs.evolve(d, location=place) if place is not None
                    else attrs.evolve(d, location=None, context=None))
     return tuple(out)

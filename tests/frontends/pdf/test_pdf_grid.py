@@ -184,6 +184,25 @@ def test_a_figure_wrapped_in_its_cell_is_never_two_figures(printed):
     (unread,) = [d for d in read.diagnostics if d.code == "GP313"]
     assert unread.message.startswith("'1234 56' stands where a figure would")
     assert all(f.value is None for f in attrs_values(read.applications.new_requests))
+    # the diagnostic says where on the page, and the header that stands over the cell
+    # (the text layer's lines are no grid of columns: the labels over its middle)
+    assert unread.location.page == 1
+    assert unread.context.column.endswith("法人或其他组织 / 商业企业")
+    assert unread.context.text == "1234 56"
+
+
+def test_a_pdf_diagnostic_about_a_figure_names_the_header_over_it(pdf):
+    read = govparse.parse(pdf, path="printed.pdf")
+    contexts = {d.context.text: d.context for d in read.diagnostics
+                if d.code == "GP316" and d.context is not None}
+    assert contexts["5"].row == "行政规范性文件" and contexts["5"].column == "本年制发件数"
+    assert contexts["2"].row == "一、本年新收政府信息公开申请数量"
+    assert contexts["2"].column == "法人或其他组织 / 商业企业"
+    assert contexts["0"].column == "申请人情况 / 自然人"
+    assert contexts["1"].column == "行政复议 / 结果维持"
+    # a word has no header (over a row label stand the labels of the rows above)
+    joined = [d.context for d in read.diagnostics if d.code == "GP307" and d.context]
+    assert joined and all(c.column is None for c in joined)
 
 
 @pytest.mark.parametrize("ruling", ["none", "columns only"])
