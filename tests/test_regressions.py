@@ -71,6 +71,32 @@ def test_a_row_label_numbered_past_4300_digits_is_read_as_a_wrong_number():
             govparse.parse(damaged, strict=True)
 
 
+def test_a_drawn_row_with_cells_merged_from_below_is_said_on_its_own_line():
+    # found by atheris (crash-b88d5f…): a line of another table put inside a drawn
+    # grid (w3m) joins the row under 2.其他法律… to it: 14 cells for 7 columns, none
+    # placed (GP303), but the error stood at the first extra cell, three lines below
+    # the row, and the row's own line said nothing of its missing figures
+    from fuzz import properties
+
+    lines = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "grid")
+    lines = lines.split("\n")
+    below = next(i for i, line in enumerate(lines) if "3.危及" in line) + 1
+    lines.insert(below, "│行政规范性文件│0           │0           │0           │")
+    text = "\n".join(lines)
+    report = govparse.parse(text)
+    row = next(i for i, line in enumerate(lines, 1) if "2.其他法律行政法规禁" in line)
+    (said,) = [d for d in report.diagnostics if d.code == "GP303"]
+    assert said.line == row and said.message.startswith("row '2.其他法律行政法规禁止公开' has 14")
+    assert all(f.value is None for f in vars_of(report.applications.withheld_prohibited_by_law))
+    properties.check(text, extended=False)
+
+
+def vars_of(row):
+    import attrs
+
+    return [getattr(row, a.name) for a in attrs.fields(type(row))]
+
+
 # ---------------------------------------------------------------- positions
 
 

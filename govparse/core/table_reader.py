@@ -569,12 +569,16 @@ class TableReader:
             # EmptyRun among the figures: make only the cells used
             cells = list(islice(cells_of(cells), want + 1))
         if size > want:
+            # said at the first cell past the row's columns, where that stands on the
+            # row's first line; else (a row drawn over several lines, cells merged into
+            # it from a row below) at its first figure: the row is said on its own line
+            first = next((c for c in cells if c.kind != EMPTY), cells[0])
             extra = cells[want]
             self.sink.add(
                 "GP303",
                 f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}; which "
                 "one is extra cannot be told, so none of them is placed",
-                at=extra,
+                at=extra if extra.line == first.line else first,
             )
             return [read_figure(None, c.line, c.column, None, c.source) for c in cells[:want]]
         if not cells:
