@@ -71,11 +71,12 @@ def test_a_row_label_numbered_past_4300_digits_is_read_as_a_wrong_number():
             govparse.parse(damaged, strict=True)
 
 
-def test_a_drawn_row_with_cells_merged_from_below_is_said_on_its_own_line():
+def test_a_drawn_row_with_cells_merged_from_below_is_said_on_each_of_its_lines():
     # found by atheris (crash-b88d5f…): a line of another table put inside a drawn
     # grid (w3m) joins the row under 2.其他法律… to it: 14 cells for 7 columns, none
     # placed (GP303), but the error stood at the first extra cell, three lines below
-    # the row, and the row's own line said nothing of its missing figures
+    # the row, and the row's own line said nothing of its missing figures. Each line
+    # that holds figures of such a row now has the error.
     from fuzz import properties
 
     lines = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "grid")
@@ -85,9 +86,28 @@ def test_a_drawn_row_with_cells_merged_from_below_is_said_on_its_own_line():
     text = "\n".join(lines)
     report = govparse.parse(text)
     row = next(i for i, line in enumerate(lines, 1) if "2.其他法律行政法规禁" in line)
-    (said,) = [d for d in report.diagnostics if d.code == "GP303"]
-    assert said.line == row and said.message.startswith("row '2.其他法律行政法规禁止公开' has 14")
+    said, again = sorted((d for d in report.diagnostics if d.code == "GP303"),
+                         key=lambda d: d.line)
+    assert said.line == row and again.line == row + 3  # (the row's own line, the merged one's)
+    assert again.message.startswith("row '2.其他法律行政法规禁止公开' has 14 cells for 7")
+    assert said.message == ("row '2.其他法律行政法规禁止公开': the cells on this line are among "
+                            f"those of the row that are not placed (line {row + 3})")
+    assert said.severity is again.severity is Severity.ERROR
     assert all(f.value is None for f in vars_of(report.applications.withheld_prohibited_by_law))
+    properties.check(text, extended=False)
+
+
+def test_a_review_row_run_into_the_next_line_is_said_on_each_of_its_lines():
+    # found by atheris (crash-032541…): two review rows, the second of 1,600 cells,
+    # read as one row (GP303, none placed), said on the first line only: the figures
+    # of the second line went missing without a word on their line
+    from fuzz import properties
+
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\tx\t0\t0\t1\t2\n"
+            "行政复议\t1\t0\t0\t1" + "\t21" * 1612 + "\n")
+    report = govparse.parse(text)
+    assert sorted(d.line for d in report.diagnostics if d.code == "GP303") == [2, 3]
+    assert report.review_litigation.litigation_direct.upheld.value is None
     properties.check(text, extended=False)
 
 

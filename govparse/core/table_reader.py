@@ -569,17 +569,14 @@ class TableReader:
             # EmptyRun among the figures: make only the cells used
             cells = list(islice(cells_of(cells), want + 1))
         if size > want:
-            # said at the first cell past the row's columns, where that stands on the
-            # row's first line; else (a row drawn over several lines, cells merged into
-            # it from a row below) at its first figure: the row is said on its own line
-            first = next((c for c in cells if c.kind != EMPTY), cells[0])
             extra = cells[want]
             self.sink.add(
                 "GP303",
                 f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}; which "
                 "one is extra cannot be told, so none of them is placed",
-                at=extra if extra.line == first.line else first,
+                at=extra,
             )
+            self._said_on_each_line(cells[:want], extra, what)
             return [read_figure(None, c.line, c.column, None, c.source) for c in cells[:want]]
         if not cells:
             message = f"{what} has no figures; {_count(want, 'figure')} taken as missing"
@@ -664,6 +661,17 @@ class TableReader:
         # several choices: decided with the whole table read (its arithmetic).
         self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
         return [MISSING] * len(columns)
+
+    def _said_on_each_line(self, cells: list[Cell], said: Cell, what: str) -> None:
+        """A row whose figures are not placed, its cells standing on several lines (a
+        row drawn over lines, or one a row below was merged into): the error is said
+        again on each other line that holds some of them, so that no line's figures
+        go missing without a word on that line."""
+        lines = {c.line: c for c in reversed(cells) if c.kind != EMPTY and c.line is not None}
+        for line, first in sorted(lines.items()):
+            if line != said.line:
+                self.sink.add("GP303", f"{what}: the cells on this line are among those of "
+                              f"the row that are not placed (line {said.line})", at=first)
 
     def _place_row_of_choices(self, short: ShortRow) -> None:
         cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
