@@ -125,7 +125,7 @@ def test_each_location_says_where_it_is_and_reads_back_from_its_data(location, w
 
 
 def test_a_covered_place_reads_as_the_cell_that_covers_it():
-    from govparse.core.places import _context, _grid
+    from govparse.core.places import _context, _grid, _row_labels
 
     table = Table.from_rows([
         [Cell("信息内容", HtmlLocation(1, 1, 1), rowspan=2), Cell("申请人情况", HtmlLocation(1, 1, 2),
@@ -135,4 +135,5 @@ def test_a_covered_place_reads_as_the_cell_that_covers_it():
          Cell("x", HtmlLocation(1, 3, 3))],
     ])
     grid = _grid(table)
-    assert _context(grid, 2, 2, "x") == CellContext("规章", "申请人情况 / 法人", "x")
+    assert _context(grid, 2, 2, "x", _row_labels(grid[2])[2]) == \
+        CellContext("规章", "申请人情况 / 法人", "x")

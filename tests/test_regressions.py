@@ -261,6 +261,25 @@ def python_calls(text: str) -> int:
     return calls
 
 
+def test_a_page_row_of_many_stray_cells_is_said_in_linear_work():
+    # found by atheris (crash-f8fcb4…): a page's table row of 1,300 stray cells ('>'),
+    # each a warning (GP201): each diagnostic's context read every cell to its left
+    # for its row label (classify, join), 0.85 s for 16 kB. Counted, not timed.
+    head = ("<html><body><p>二、主动公开政府信息情况</p><table>"
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            "<tr><td>规章</td><td>1</td><td>2</td><td>3</td>")
+
+    def make(n):
+        return head + "".join(f"<td>{'&gt;' if i % 2 else '»'}</td>" for i in range(n)) + \
+            "</tr></table></body></html>"
+
+    report = govparse.parse(make(200))
+    strays = [d for d in report.diagnostics if d.code == "GP201"]
+    assert len(strays) == 200 and strays[-1].context.row.count(" / ") <= 3
+    small, big = python_calls(make(400)), python_calls(make(3200))
+    assert big <= 8 * small * 1.1 + 1000, (small, big)
+
+
 def test_empty_cells_before_figures_read_in_linear_work(monkeypatch):
     # tables.TableReader._fit dropped leading empty cells with list.pop(0): quadratic
     # in a row's empty cells (1 MB of tabs: about 100x a report's time per byte).

@@ -15,6 +15,7 @@ cell's own text, read from the Document's grid:
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Sequence
 
 import attrs
@@ -24,6 +25,11 @@ from govparse.diagnostics import CellContext, Diagnostic
 from govparse.document import Document, Table
 
 LONGEST = 60  # characters of a label or cell text shown; the rest is cut with …
+# Bounds, so that a page of thousands of cells, each with a diagnostic, takes linear
+# time: the labels of a row or a header shown, nearest first (the template has three
+# levels), and how many rows above a cell its header is looked for (its tables ~40).
+MAX_LEVELS = 4
+HEADER_REACH = 500
 
 
 def with_context(document: Document, diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -44,9 +50,13 @@ def _contexts(document: Document, wanted: set) -> dict:
         if isinstance(block, Table):
             grid = _grid(block)
             for r, row in enumerate(grid):
+                row_labels = None  # (made once a row: a row of thousands of cells may
+                # have a diagnostic at each)
                 for c, (text, location, _) in enumerate(row):
                     if location in wanted and location not in found:
-                        found[location] = _context(grid, r, c, text)
+                        if row_labels is None:
+                            row_labels = _row_labels(row)
+                        found[location] = _context(grid, r, c, text, row_labels[c])
     return found
 
 
@@ -70,8 +80,19 @@ def _grid(table: Table) -> list[list[tuple[str, object, object]]]:
     return grid
 
 
-def _context(grid, r: int, c: int, text: str) -> CellContext:
-    row_label = _labels(t for t, _, _ in grid[r][:c])
+def _row_labels(row) -> list[str | None]:
+    """For each place of the row, its row label: the labels to its left (as _labels
+    joins them, the nearest MAX_LEVELS)."""
+    out: list[str | None] = []
+    kept: list[str] = []
+    for text, _, _ in row:
+        out.append(" / ".join(_cut(t) for t in kept[-MAX_LEVELS:]) or None)
+        if _label(text) is not None and (not kept or kept[-1] != text):
+            kept.append(text)
+    return out
+
+
+def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellContext:
     x = grid[r][c][2]
     if x is None:
         header = _column_header(grid, r, lambda i: _label(grid[i][c][0]) if c < len(grid[i])
@@ -89,6 +110,7 @@ def _context(grid, r: int, c: int, text: str) -> CellContext:
     return CellContext(row_label, header, _cut(text))
 
 
+@functools.lru_cache(maxsize=4096)  # (the same labels, row after row)
 def _label(text: str) -> str | None:
     return text if text and classify(text, None, None).kind == LABEL else None
 
@@ -98,12 +120,13 @@ def _column_header(grid, r: int, label_at) -> str | None:
     or None): above it, past the figures of the rows between, the run of label cells
     that heads its column (a sub-table's own header and title where a table has
     several)."""
+    top = max(r - HEADER_REACH, 0)
     i = r - 1
-    while i >= 0 and label_at(i) is None:
+    while i >= top and label_at(i) is None:
         i -= 1
     heads = []
-    while i >= 0 and label_at(i) is not None:
-        heads.append(label_at(i))
+    while i >= top and len(heads) < MAX_LEVELS and (head := label_at(i)) is not None:
+        heads.append(head)
         i -= 1
     return _labels(reversed(heads))
 
@@ -112,7 +135,7 @@ def _labels(texts: Iterable[str]) -> str | None:
     """Label texts joined by " / ", a text repeated by a span given once."""
     kept: list[str] = []
     for text in texts:
-        if text and classify(text, None, None).kind == LABEL and (not kept or kept[-1] != text):
+        if _label(text) is not None and (not kept or kept[-1] != text):
             kept.append(text)
     return " / ".join(_cut(t) for t in kept) or None
 
