@@ -111,6 +111,23 @@ def test_a_review_row_run_into_the_next_line_is_said_on_each_of_its_lines():
     properties.check(text, extended=False)
 
 
+def test_a_header_of_two_lines_written_as_one_reads_its_group_under_the_group():
+    # found by atheris (crash-913ae5…): the applications header's two lines joined into
+    # one (自然人 法人或其他组织 … 总计 … 商业企业 科研机构 …) named every column, in an
+    # order with 总计 second: the figures were read in it, with GP209 only, and 总计
+    # came out as 商业企业's figure: wrong figures. The group's columns stand under the
+    # group: the template's order.
+    text = (EXAMPLES / "report-2024-tab.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    group = next(i for i, line in enumerate(lines) if "\t法人或其他组织\t" in line)
+    assert "商业企业" in lines[group + 1]
+    lines[group:group + 2] = [lines[group] + "\t" + lines[group + 1].strip("\t")]
+    report = govparse.parse("\n".join(lines))
+    assert report == govparse.parse(text)  # every figure as in the report
+    assert "GP209" not in codes(report)
+    assert report.applications.new_requests.total.value == 13
+
+
 def vars_of(row):
     import attrs
 

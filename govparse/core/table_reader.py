@@ -487,7 +487,8 @@ class TableReader:
         header = self.header_cells.get(self.last_header_row) or []
         made_of = (self.last_header_row, len(header))
         if self.header_positions_of != made_of:
-            self.header_positions = {label_key(c.text): i for i, c in enumerate(header)}
+            keys = self._group_in_place([label_key(c.text) for c in header], lambda key: key)
+            self.header_positions = {key: i for i, key in enumerate(keys)}
             self.header_positions_of = made_of
             self.column_orders = {}
         return self.header_positions
@@ -509,6 +510,31 @@ class TableReader:
                 order = self._header_lines_order(columns)
             self.column_orders[columns] = order
         return order
+
+    def _group_in_place(self, items: list, key_of) -> list:
+        """A header line's cells (or keys: ``key_of`` gives each one's) with the column
+        group's own columns where the group stands, when the line names the group once
+        and after it each of its columns once: a header of two lines written as one
+        (自然人 法人或其他组织 总计 商业企业 科研机构 …), whose group's columns stand
+        under the group, not after 总计."""
+        group = COLUMN_GROUPS.get(self.catalogue.table.id)
+        if group is None:
+            return items
+        keys = [key_of(item) for item in items]
+        group_key = label_key(group[0])
+        if keys.count(group_key) != 1:
+            return items
+        members = {label_key(col.label) for col in self._columns_in_order()
+                   if col.id in group[1]}
+        at = keys.index(group_key)
+        inside = [i for i, key in enumerate(keys) if key in members]
+        if len(inside) != len(members) or len({keys[i] for i in inside}) != len(members) \
+                or inside[0] < at:
+            return items
+        taken = set(inside)
+        rest = [item for i, item in enumerate(items) if i not in taken]
+        after_group = sum(1 for i in range(at) if i not in taken) + 1
+        return rest[:after_group] + [items[i] for i in inside] + rest[after_group:]
 
     def _header_lines_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
         """The columns in the order a header written over two lines names them: one
@@ -913,7 +939,7 @@ class TableReader:
         order = _column_order(self.catalogue)
         for cells in self.header_cells.values():
             group: list[int] = []
-            for cell in cells:
+            for cell in self._group_in_place(cells, lambda cell: label_key(cell.text)):
                 index = order.get(label_key(cell.text))
                 if index is None:
                     continue
