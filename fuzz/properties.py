@@ -527,8 +527,8 @@ class Placement:
         from govparse.template.spec import catalogue, is_numbered, label_key, load_template
 
         found = self.run(rec.line, rec.col)
-        if found is None:
-            return None
+        if found is None or self.header_order_said(rec.table):
+            return None  # (a header in another order: its figures are read in it, GP209)
         leaf, before, after, _ = found
         template = self.report.table_template(rec.table)
         table = load_template(template).table(rec.table)
@@ -558,6 +558,12 @@ class Placement:
                     + (f" … {high + 1}" if high > low else "")
                     + f" of {width}, not in column {column + 1}")
         return None
+
+    def header_order_said(self, table: str) -> bool:
+        """Whether a GP209 stands in the table: its header names the columns in
+        another order, and figures are read in that order, not by position."""
+        lines = self.table_lines(table)
+        return any(d.code == "GP209" and d.line in lines for d in self.report.diagnostics)
 
     def row_span(self, table: str, row: str) -> set[int]:
         """The lines of a row: from its label to its last cell, for every figure

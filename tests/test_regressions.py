@@ -128,6 +128,22 @@ def test_a_header_of_two_lines_written_as_one_reads_its_group_under_the_group():
     assert report.applications.new_requests.total.value == 13
 
 
+def test_a_group_header_line_in_another_order_is_said():
+    # found by atheris (crash-fb738f…): the group line of the applications header
+    # naming 法人或其他组织 before 自然人 put the group's columns first: the figures
+    # were read in that order, each line in order by itself, and nothing said so
+    text = (EXAMPLES / "report-2024-tab.txt").read_text(encoding="utf-8")
+    damaged = text.replace("\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+                           "\t\t\t法人或其他组织\t\t\t\t\t自然人\t总计", 1)
+    assert damaged != text
+    report = govparse.parse(damaged)
+    (said,) = [d for d in report.diagnostics if d.code == "GP209"]
+    assert said.message.startswith("the header names '自然人' after a column the template")
+    assert said.severity is Severity.WARNING
+    # the figures under the header's order, as the header names them
+    assert report.applications.new_requests.commercial_enterprise.value == 10
+
+
 def vars_of(row):
     import attrs
 

@@ -933,10 +933,12 @@ class TableReader:
                               heading_line, 1)
 
     def _check_header_order(self) -> None:
-        """A header line that names the columns in another order than the template's
-        is said aloud: the figures under it are read in the header's order when it
-        names every column of their row (_header_order), else in the template's."""
+        """A header that names the columns in another order than the template's is
+        said aloud: the figures under it are read in the header's order when it names
+        every column of their row (_header_order), else in the template's. A line is
+        looked at alone, then the two lines of a group and its columns together."""
         order = _column_order(self.catalogue)
+        said = False
         for cells in self.header_cells.values():
             group: list[int] = []
             for cell in self._group_in_place(cells, lambda cell: label_key(cell.text)):
@@ -946,15 +948,31 @@ class TableReader:
                 if index in group:
                     group = []  # the same columns again (the review table's header)
                 if group and index < group[-1]:
-                    expected = [c.label for c in self._columns_in_order()]
-                    self.sink.add(
-                        "GP209", f"the header names '{cell.text}' after a column the template "
-                        "puts after it; where the header (a line, or two lines of a group and "
-                        "its columns) names every column of a row, its figures are read in the "
-                        "header's order, else in the template's: "
-                        + ", ".join(expected), at=cell, length=len(cell.text))
+                    self._say_header_order(cell)
+                    said = True
                     break
                 group.append(index)
+        if said or self.catalogue.table.id not in COLUMN_GROUPS:
+            return
+        columns = tuple(self._columns_in_order())  # (a grouped table's rows share them)
+        highest = -1
+        for col in self._header_lines_order(columns):  # (as they are where the lines do not tell)
+            index = columns.index(col)
+            if index < highest:
+                named = [c for cells in self.header_cells.values() for c in cells
+                         if label_key(c.text) == label_key(col.label)]
+                if named:
+                    self._say_header_order(named[0])
+                return
+            highest = index
+
+    def _say_header_order(self, cell: Cell) -> None:
+        expected = [c.label for c in self._columns_in_order()]
+        self.sink.add(
+            "GP209", f"the header names '{cell.text}' after a column the template puts after "
+            "it; where the header (a line, or two lines of a group and its columns) names "
+            "every column of a row, its figures are read in the header's order, else in the "
+            "template's: " + ", ".join(expected), at=cell, length=len(cell.text))
 
     def _columns_in_order(self) -> list[ColumnSpec]:
         seen: dict[str, ColumnSpec] = {}
