@@ -528,8 +528,8 @@ class TableReader:
                    if col.id in group[1]}
         at = keys.index(group_key)
         inside = [i for i, key in enumerate(keys) if key in members]
-        if len(inside) != len(members) or len({keys[i] for i in inside}) != len(members) \
-                or inside[0] < at:
+        if not members or len(inside) != len(members) \
+                or len({keys[i] for i in inside}) != len(members) or inside[0] < at:
             return items
         taken = set(inside)
         rest = [item for i, item in enumerate(items) if i not in taken]
