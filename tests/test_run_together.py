@@ -261,3 +261,27 @@ def test_the_real_pages_as_a_crawler_keeps_them_read_right_or_not_at_all(name, t
         else:
             counts["wrong"].append((key, value))
     assert (counts["right"], counts["wrong"]) == (right, [])
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("本年办理行政许可1宗。", False),  # the row's name with another number: neither read
+    ("本年办理行政许可1234宗。", True),  # the same figures again: the first kept
+])
+def test_a_row_named_in_a_sentence_before_its_table_is_no_row_of_it(sentence, kept):
+    # found by a long run of the run-together property (seed 2): a paragraph of
+    # section 二 before the table, 本年办理行政许可1宗, was read as the row 行政许可 = 1,
+    # and the table's own 行政许可 1234 dropped as the row "appearing again": a wrong
+    # figure. Other figures after the same row name: which are the row's cannot be
+    # told, and none is read (GP206).
+    report = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    text = dumps(report, "run-together").replace(
+        "二、主动公开政府信息情况", "二、主动公开政府信息情况" + sentence, 1)
+    read = govparse.parse(text)
+    decisions = read.active_disclosure.administrative_licensing.decisions
+    assert decisions.value == (1234 if kept else None)
+    (said,) = [d for d in read.diagnostics if d.code == "GP206"]
+    if not kept:
+        assert said.message == ("row '行政许可' appears again with other figures ('1', then "
+                                "'1234'): which are the row's cannot be told, so none of them "
+                                "is read")
+    assert read.active_disclosure.administrative_penalty.decisions.value == 56

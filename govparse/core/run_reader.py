@@ -99,6 +99,7 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
     runs: list[Run] = []
     seen: set[str] = set()
     again: dict[str, list] = {}  # a row's runs after its first, said once
+    first_of: dict[str, Run] = {}  # a row's first run, by the label it is named by
     carried = ""
     for label, run in rows:
         text = carried + label.text
@@ -118,12 +119,25 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
             continue
         seen.update(r.id for r in found)
         runs.append(Run(label, run, [(r.id, c.id) for r in found for c in r.columns]))
+        first_of[found[0].label] = runs[-1]
     for label, repeated in again.items():
         first = repeated[0]
         times = f" ({len(repeated)} times)" if len(repeated) > 1 else ""
-        sink.add("GP206", f"row '{label}' appears again{times}; the first is kept, the run "
-                 f"'{shortened(first.text)}' and any after it are not read",
-                 line_of(first.location), column_of(first.location), length=len(first.text))
+        kept = first_of[label]
+        if all(r.text == kept.cell.text for r in repeated):
+            sink.add("GP206", f"row '{label}' appears again{times}; the first is kept, the run "
+                     f"'{shortened(first.text)}' and any after it are not read",
+                     line_of(first.location), column_of(first.location), length=len(first.text))
+            continue
+        # Other figures after the same label (the row's name in a sentence before the
+        # table: 本年办理行政许可1宗): which run is the row's cannot be told.
+        runs.remove(kept)
+        sink.add("GP206", f"row '{label}' appears again{times} with other figures "
+                 f"('{shortened(kept.cell.text)}', then '{shortened(first.text)}'): which are "
+                 "the row's cannot be told, so none of them is read",
+                 line_of(kept.cell.location), column_of(kept.cell.location),
+                 length=len(kept.cell.text), table_id=kind, row_id=kept.refs[0][0],
+                 figures=tuple(FigureRef(kind, row, column, None) for row, column in kept.refs))
     for spec in table.rows:
         if spec.id not in seen:
             sink.add("GP205", f"row '{' / '.join(spec.path)}' is not in the table; its figures "
