@@ -285,3 +285,19 @@ def test_a_row_named_in_a_sentence_before_its_table_is_no_row_of_it(sentence, ke
                                 "'1234'): which are the row's cannot be told, so none of them "
                                 "is read")
     assert read.active_disclosure.administrative_penalty.decisions.value == 56
+
+
+def test_a_row_named_before_a_label_that_reads_several_rows_is_said_not_a_traceback():
+    # (reading the change again) 行政诉讼 names three rows of the review table at once:
+    # after 未经复议直接起诉12 in a sentence before it, the repeat looked its first run up
+    # by a row it had not read: a KeyError. Every earlier run it repeats is now dropped.
+    report = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    heading = "四、政府信息公开行政复议、行政诉讼情况"
+    for sentence in ("未经复议直接起诉12", "未经复议直接起诉12复议后起诉3"):
+        text = dumps(report, "run-together").replace(heading, heading + sentence, 1)
+        read = govparse.parse(text)
+        (said,) = [d for d in read.diagnostics if d.code == "GP206"]
+        assert said.message.startswith("row '行政复议' appears again with other figures ('12'")
+        review = read.review_litigation
+        assert [review.litigation_direct.upheld.value, review.litigation_after_review.upheld.value,
+                review.administrative_review.upheld.value] == [None, None, None]

@@ -86,7 +86,7 @@ def _row_labels(row) -> list[str | None]:
     out: list[str | None] = []
     kept: list[str] = []
     for text, _, _ in row:
-        out.append(" / ".join(_cut(t) for t in kept[-MAX_LEVELS:]) or None)
+        out.append(_labels(kept[-MAX_LEVELS:]))
         if _label(text) is not None and (not kept or kept[-1] != text):
             kept.append(text)
     return out

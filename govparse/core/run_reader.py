@@ -99,7 +99,8 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
     runs: list[Run] = []
     seen: set[str] = set()
     again: dict[str, list] = {}  # a row's runs after its first, said once
-    first_of: dict[str, Run] = {}  # a row's first run, by the label it is named by
+    run_of: dict[str, Run] = {}  # the run each row was read from, by row id
+    repeats: dict[str, list[Run]] = {}  # for each label in ``again``, the runs it repeats
     carried = ""
     for label, run in rows:
         text = carried + label.text
@@ -116,28 +117,34 @@ def _runs_of(rows, template: str, kind: str, sink: DiagnosticSink, heading_line)
             continue
         if any(r.id in seen for r in found):
             again.setdefault(found[0].label, []).append(run)
+            # (the runs that read its rows first: one run may read several, 行政诉讼)
+            earlier = repeats.setdefault(found[0].label, [])
+            earlier.extend(run_of[r.id] for r in found
+                           if r.id in seen and run_of[r.id] not in earlier)
             continue
         seen.update(r.id for r in found)
         runs.append(Run(label, run, [(r.id, c.id) for r in found for c in r.columns]))
-        first_of[found[0].label] = runs[-1]
+        run_of.update((r.id, runs[-1]) for r in found)
     for label, repeated in again.items():
         first = repeated[0]
         times = f" ({len(repeated)} times)" if len(repeated) > 1 else ""
-        kept = first_of[label]
-        if all(r.text == kept.cell.text for r in repeated):
+        earlier = repeats[label]
+        kept = earlier[0]
+        if len(earlier) == 1 and all(r.text == kept.cell.text for r in repeated):
             sink.add("GP206", f"row '{label}' appears again{times}; the first is kept, the run "
                      f"'{shortened(first.text)}' and any after it are not read",
                      line_of(first.location), column_of(first.location), length=len(first.text))
             continue
         # Other figures after the same label (the row's name in a sentence before the
         # table: 本年办理行政许可1宗): which run is the row's cannot be told.
-        runs.remove(kept)
+        runs[:] = [r for r in runs if r not in earlier]  # (two labels may repeat one run)
+        refs = [ref for r in earlier for ref in r.refs]
         sink.add("GP206", f"row '{label}' appears again{times} with other figures "
                  f"('{shortened(kept.cell.text)}', then '{shortened(first.text)}'): which are "
                  "the row's cannot be told, so none of them is read",
                  line_of(kept.cell.location), column_of(kept.cell.location),
-                 length=len(kept.cell.text), table_id=kind, row_id=kept.refs[0][0],
-                 figures=tuple(FigureRef(kind, row, column, None) for row, column in kept.refs))
+                 length=len(kept.cell.text), table_id=kind, row_id=refs[0][0],
+                 figures=tuple(FigureRef(kind, row, column, None) for row, column in refs))
     for spec in table.rows:
         if spec.id not in seen:
             sink.add("GP205", f"row '{' / '.join(spec.path)}' is not in the table; its figures "
