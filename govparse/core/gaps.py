@@ -62,19 +62,8 @@ def broken_counts(values: Sequence[Number], columns: Sequence[str], row: str,
                   limit: int = MAX_PLACEMENTS) -> list[tuple[tuple[int, ...], int]] | None:
     """Every placement with how many relations it breaks (as consistent_placements
     has it), or None when there are more than ``limit`` placements to try."""
-    k, n = len(values), len(columns)
-    if math.comb(n, k) > limit:
-        return None
-    # Exact sums: the default context would round past 28 digits.
-    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
-        sides = _row_sides(columns, row, relations, known)
-        found = []
-        for placement in placements(k, n):
-            figures: list[Number] = [None] * n
-            for value, column in zip(values, placement):
-                figures[column] = value
-            found.append((placement, sum(_broken(left, right, figures) for left, right in sides)))
-    return found
+    relations = RowRelations(columns, row, relations)
+    return relations.broken_counts(values, relations.sides(known), limit)
 
 
 def broken_counts_in_place(rows: Iterable[Sequence[Number]], columns: Sequence[str], row: str,
@@ -83,24 +72,76 @@ def broken_counts_in_place(rows: Iterable[Sequence[Number]], columns: Sequence[s
     """For each of several readings of the row (a value a column, in order), how many
     relations it breaks: broken_counts of its one placement, with the relations
     split once for all of them."""
-    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
-        sides = _row_sides(columns, row, relations, known)
-        return [sum(_broken(left, right, values) for left, right in sides)
-                for values in rows]
+    relations = RowRelations(columns, row, relations)
+    return relations.broken_counts_in_place(rows, relations.sides(known))
 
 
-def _row_sides(columns: Sequence[str], row: str, relations: Iterable[Relation],
-               known: Mapping[Ref, Number]) -> list[tuple[_Side, _Side]]:
-    """The relations that name a column of the row, each side split (_split). A
-    relation that names none does not depend on the placement; were it broken (by
+class RowRelations:
+    """The relations that name a column of one row, each side parted once into the
+    row's columns (their indices) and the other places it names: what no placement of
+    the row changes. Made once for a row of the template, then asked with the figures
+    a table has (``known``) as often as its rows in doubt need. A relation that names
+    none of the row's columns does not depend on the placement; were it broken (by
     other rows), it would rule out every placement."""
-    index = {column: i for i, column in enumerate(columns)}
-    sides = []
-    for left, right in relations:
-        pair = _split(left, row, index, known), _split(right, row, index, known)
-        if pair[0][2] or pair[1][2]:
-            sides.append(pair)
-    return sides
+
+    __slots__ = ("columns", "parted")
+
+    def __init__(self, columns: Sequence[str], row: str, relations: Iterable[Relation]) -> None:
+        index = {column: i for i, column in enumerate(columns)}
+        self.columns = len(columns)
+        parted = []
+        for left, right in relations:
+            pair = _parted(left, row, index), _parted(right, row, index)
+            if pair[0][0] or pair[1][0]:
+                parted.append(pair)
+        self.parted: tuple[tuple[tuple[tuple[int, ...], tuple[Ref, ...]], ...], ...] = \
+            tuple(parted)
+
+    def sides(self, known: Mapping[Ref, Number]) -> list[tuple[_Side, _Side]]:
+        """Each relation's sides with the figures of the other places they name
+        summed (_Side): what the methods below take, made once for the figures a
+        table has so far."""
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            return [(_summed(left, known), _summed(right, known)) for left, right in self.parted]
+
+    def broken_counts(self, values: Sequence[Number], sides: list[tuple[_Side, _Side]],
+                      limit: int = MAX_PLACEMENTS
+                      ) -> list[tuple[tuple[int, ...], int]] | None:
+        k, n = len(values), self.columns
+        if math.comb(n, k) > limit:
+            return None
+        found = []
+        # Exact sums: the default context would round past 28 digits.
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            for placement in placements(k, n):
+                figures: list[Number] = [None] * n
+                for value, column in zip(values, placement):
+                    figures[column] = value
+                found.append((placement,
+                              sum(_broken(left, right, figures) for left, right in sides)))
+        return found
+
+    def broken_counts_in_place(self, rows: Iterable[Sequence[Number]],
+                               sides: list[tuple[_Side, _Side]]) -> list[int]:
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            return [sum(_broken(left, right, values) for left, right in sides)
+                    for values in rows]
+
+    def supported(self, values: Sequence[Number], sides: list[tuple[_Side, _Side]],
+                  placement: Sequence[int]) -> bool:
+        """See supported()."""
+        figures: list[Number] = [None] * self.columns
+        for value, column in zip(values, placement):
+            figures[column] = value
+        confirmed: set[int] = set()
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            for left, right in sides:
+                (lsum, lunknown), (rsum, runknown) = _sum(left, figures), _sum(right, figures)
+                if not lunknown and not runknown and lsum == rsum:
+                    confirmed.update(left[2])
+                    confirmed.update(right[2])
+        return all(column in confirmed for value, column in zip(values, placement)
+                   if value is not None)
 
 
 def unique_consistent(values: Sequence[Number], columns: Sequence[str], row: str,
@@ -133,19 +174,26 @@ def placement_by_position(figures: Sequence[tuple[float, float]],
     return tuple(placement)
 
 
-def _split(refs: tuple[Ref, ...], row: str, index: Mapping[str, int],
-           known: Mapping[Ref, Number]) -> _Side:
-    total: Number = 0
-    unknown = False
-    mine = []
+def _parted(refs: tuple[Ref, ...], row: str, index: Mapping[str, int]
+            ) -> tuple[tuple[int, ...], tuple[Ref, ...]]:
+    """A side's places: the row's columns (their indices) and the others."""
+    mine, others = [], []
     for ref in refs:
         if ref[0] == row and ref[1] in index:
             mine.append(index[ref[1]])
-        elif (value := known.get(ref)) is None:
-            unknown = True
         else:
-            total += value
-    return total, unknown, tuple(mine)
+            others.append(ref)
+    return tuple(mine), tuple(others)
+
+
+def _summed(side: tuple[tuple[int, ...], tuple[Ref, ...]], known: Mapping[Ref, Number]) -> _Side:
+    """A parted side as _Side: the sum of its other places' figures, whether one of
+    them is unknown (missing, or not in ``known``), and the row's columns."""
+    mine, others = side
+    values = list(map(known.get, others))
+    if None in values:
+        return sum([v for v in values if v is not None]), True, mine
+    return sum(values), False, mine
 
 
 def _broken(left: _Side, right: _Side, figures: Sequence[Number]) -> bool:
@@ -177,20 +225,5 @@ def supported(values: Sequence[Number], columns: Sequence[str], row: str,
     checked (no unknown in it) and holds: evidence that it stands in its column. A
     placement that fits only because its unknowns absorb what does not add up (a
     report whose own arithmetic is off) is no evidence of anything."""
-    index = {column: i for i, column in enumerate(columns)}
-    figures: list[Number] = [None] * len(columns)
-    for value, column in zip(values, placement):
-        figures[column] = value
-    confirmed: set[int] = set()
-    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
-        for left, right in relations:
-            sides = _split(left, row, index, known), _split(right, row, index, known)
-            mine = sides[0][2] + sides[1][2]
-            if not mine:
-                continue
-            (lsum, lunknown), (rsum, runknown) = (_sum(sides[0], figures),
-                                                  _sum(sides[1], figures))
-            if not lunknown and not runknown and lsum == rsum:
-                confirmed.update(mine)
-    return all(column in confirmed for value, column in zip(values, placement)
-               if value is not None)
+    relations = RowRelations(columns, row, relations)
+    return relations.supported(values, relations.sides(known), placement)

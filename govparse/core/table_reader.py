@@ -17,8 +17,7 @@ from itertools import combinations, islice, takewhile
 
 from govparse.core.cells import (EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell,
                                   has_han)
-from govparse.core.gaps import (MAX_PLACEMENTS, broken_counts, broken_counts_in_place,
-                                placement_by_position, supported)
+from govparse.core.gaps import MAX_PLACEMENTS, RowRelations, placement_by_position
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.core.stacked import placed_figures, stacked, stacked_rows
 from govparse.diagnostics import DiagnosticSink
@@ -153,6 +152,7 @@ class TableReader:
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.figures: dict[tuple[str, str], Figure] = {}
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
+        self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
@@ -771,17 +771,16 @@ class TableReader:
 
     def _supported(self, cells: list[Cell], keys, placement) -> bool:
         """Whether the arithmetic confirms each figure the placement places."""
-        places, rules, known = self._arithmetic(keys)
-        return supported(_values(cells), places, "", rules, known, list(placement))
+        relations, sides = self._arithmetic(keys)
+        return relations.supported(_values(cells), sides, placement)
 
     def _broken_by_choice(self, choices: list[list[Cell]], keys) -> list[int] | None:
         """How many of the table's relations each choice of cells breaks."""
         if self.template is None:
             return None
-        places, rules, known = self._arithmetic(keys)
+        relations, sides = self._arithmetic(keys)
         # a choice puts one cell in each column: one placement, the columns in order
-        return broken_counts_in_place([_values(cells) for cells in choices], places, "", rules,
-                                      known)
+        return relations.broken_counts_in_place([_values(cells) for cells in choices], sides)
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.choices is not None:
@@ -850,6 +849,7 @@ class TableReader:
             self.figures[key] = figure
             if self.values is not None:
                 self.values[key] = figure.value
+                self.sides.clear()
 
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
                                above: int | None = None):
@@ -906,19 +906,23 @@ class TableReader:
         breaks (None when there are too many to try or no template to ask)."""
         if self.template is None:
             return None
-        places, rules, known = self._arithmetic(keys)
-        return broken_counts(_values(cells), places, "", rules, known)
+        relations, sides = self._arithmetic(keys)
+        return relations.broken_counts(_values(cells), sides)
 
     def _arithmetic(self, keys: list[tuple[str, str]]):
-        """The table's relations about the places ``keys`` (as one row of their own),
-        those places' names, and the figures read in the table's other places."""
-        places, rules = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        """The table's relations about the places ``keys`` (as one row of their own:
+        gaps.RowRelations), and their sides with the figures read in the table's other
+        places summed (made once until a row in doubt is placed)."""
+        relations = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
         if self.values is None:
             # Made once a table, when its first row in doubt is placed (every other row
             # is read by then); _place_at keeps it up to date. The values of ``keys``
             # are never looked up: the rules name those places apart.
             self.values = {key: fig.value for key, fig in self.figures.items()}
-        return places, rules, self.values
+        sides = self.sides.get(relations)
+        if sides is None:
+            sides = self.sides[relations] = relations.sides(self.values)
+        return relations, sides
 
     # ------------------------------------------------------------ header and label forms
 
@@ -1052,8 +1056,8 @@ def _values(cells: list[Cell]) -> list:
 
 @functools.lru_cache(maxsize=256)
 def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
-    """The table's relations, with the places ``keys`` named as the columns of one row
-    of their own (the review table's places span three rows), and those names."""
+    """The table's relations about the places ``keys``, as the columns of one row of
+    their own (the review table's places span three rows), parted once (RowRelations)."""
     from govparse.template.arithmetic import relations  # only a row in doubt needs them
 
     place = {key: f"{key[0]}.{key[1]}" for key in keys}
@@ -1066,7 +1070,7 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     rules = tuple((tuple(ref(r) for r in rel.left), tuple(ref(r) for r in rel.right))
                   for rel in relations(template) if rel.subject[0] == table
                   and any(r[1:] in place for r in rel.refs))
-    return [place[k] for k in keys], rules
+    return RowRelations([place[k] for k in keys], "", rules)
 
 
 def _size(data: list[Cell | EmptyRun]) -> int:
