@@ -85,6 +85,11 @@ def main() -> None:
                 import govparse
 
                 put(f"printed-grid-{seed}", govparse.dumps(govparse.parse(text), "grid"))
+    # a page through the converters users run (tests/data/converted: lynx's spaced
+    # columns, pandoc's simple tables, html2text's pipes, w3m's grid at 80 columns)
+    for name in ("lynx", "lynx80", "pandoc", "h2t78", "w3m80"):
+        path = SEEDS_DIR.parent / "converted" / f"distinct-missing.{name}.txt"
+        put(f"converted-{name}-distinct-missing.txt", path.read_bytes())
     example = (EXAMPLES_DIR / "report-2024-tab.txt").read_text(encoding="utf-8")
     put("example-utf8-bom.txt", codecs.BOM_UTF8 + example.encode("utf-8"))
     put("example-utf16-le-bom.txt", example.encode("utf-16"))

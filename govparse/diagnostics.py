@@ -85,6 +85,8 @@ CODES: dict[str, Code] = {
         Code("GP206", "duplicate-row", _E, "a row appears twice; the first is kept"),
         Code("GP207", "missing-header", _W, "the header lacks a column label of the template"),
         Code("GP209", "header-order", _W, "the header names the columns in another order"),
+        Code("GP210", "labels-in-one-cell", _N,
+             "a cell holds a row's label and the labels above it, parted by blanks; read apart"),
         # tables: cells
         Code("GP301", "short-row", _W, "a row has fewer figures than columns: none at all"),
         Code("GP302", "empty-cell", _W, "an empty cell among figures is taken as missing"),

@@ -54,6 +54,7 @@ SNAPSHOT = [
     ("GP206", "duplicate-row", E),
     ("GP207", "missing-header", W),
     ("GP209", "header-order", W),
+    ("GP210", "labels-in-one-cell", N),
     ("GP301", "short-row", W),
     ("GP302", "empty-cell", W),
     ("GP303", "long-row", E),

@@ -148,7 +148,9 @@ def _row_lines(lines: list[str], report: Report, table: str, row: str) -> list[i
         block = [n for n in range(start + 1, len(lines)) if lines[n].strip()]
         return [max(n for n in block if n < _next_heading(lines, start)) + 1]
     label = label_key(next(r for r in spec.rows if r.id == row).path[-1])
-    return [n for n, line in enumerate(lines, start=1) if label in label_key(line)]
+    # (a long label wraps inside its cell: its first line holds the first words)
+    return [n for n, line in enumerate(lines, start=1)
+            if label in label_key(line) or len(label) > 12 and label[:12] in label_key(line)]
 
 
 def _next_heading(lines: list[str], start: int) -> int:

@@ -81,15 +81,19 @@ def _document(rows) -> Document:
 def test_positions_under_the_header_place_the_gap():
     # a PDF's or an aligned text's cells carry their horizontal extent: 789 and 1553
     # stand under 本年废止件数 and 现行有效件数, so 本年制发件数 is the one missing
+    # (the full row below shows that the table's positions hold: each of its figures
+    # stands under its own header)
     header = ["信息内容", Cell("本年制发件数", x=(100, 160)), Cell("本年废止件数", x=(170, 230)),
               Cell("现行有效件数", x=(240, 300))]
-    rows = [header, ["规章", Cell("789", x=(180, 200)), Cell("1553", x=(250, 280))]]
+    full = ["行政规范性文件", Cell("11", x=(120, 140)), Cell("12", x=(190, 210)),
+            Cell("13", x=(260, 280))]
+    rows = [header, ["规章", Cell("789", x=(180, 200)), Cell("1553", x=(250, 280))], full]
     report = govparse.read_document(_document(rows))
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, 789, 1553)
     assert "GP316" in [d.code for d in report.diagnostics]
     # without positions nothing tells: neither figure is placed (GP314)
-    rows = [header, ["规章", "789", "1553"]]
+    rows = [header, ["规章", "789", "1553"], full]
     report = govparse.read_document(_document(rows))
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, None)

@@ -9,7 +9,8 @@ import attrs
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
 from govparse.core.sections import near_misses
-from govparse.core.table_reader import MISSING, LogicalRow, TableReader, logical_rows
+from govparse.core.table_reader import (MISSING, LogicalRow, PositionEvidence, TableReader,
+                                       logical_rows)
 from govparse.core.template_choice import evidence, template_for_year
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, Heading, Table, Title, column_of, line_of
@@ -47,6 +48,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
     rows_found = False
+    evidence = PositionEvidence()  # (shared by the tables: whether positions can be trusted)
     for kind, table in prepared.items():
         figures = {}
         if type(table) is RunTogetherTable:
@@ -56,7 +58,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
                                 table.heading_line)
         elif table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
-                                 table_templates[kind])
+                                 table_templates[kind], evidence)
             figures = reader.read(table.rows, table.heading_line)
             rows_found = rows_found or bool(reader.seen_rows)
         tables[kind] = _table_model(kind, figures, table_templates[kind])

@@ -12,7 +12,7 @@ _BLANK = r"[^\S\t\n]"  # a blank, as the text grammar has it
 # A title's parts, as the text grammar's ORGANIZATION, YEAR and REPORT_NAME read them:
 # the organisation is whatever stands before the year (it starts with no digit).
 _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d{{3}}){_BLANK}*"
-                    rf"(?P<name>年度?{_BLANK}*政府信息公开(?:工作)?(?:年度)?报告)\s*")
+                    rf"(?P<name>年度?{_BLANK}*政府信息公开(?:工作)?(?:年度)?报告)(?:\*\*)?\s*")
 # "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
 # A field label before the title, as a crawler's text has it: "标题: 某区2024年…".
 _FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
@@ -40,7 +40,10 @@ class TitleParts:
         self.organization = None
         self.field_label = None
         if org is not None:
-            unmarked = org.lstrip("#")  # a markdown title: # 某区2024年…
+            # a markdown title: # 某区2024年…, or in bold: **某区2024年…**
+            unmarked = org.lstrip("#")
+            if unmarked.lstrip(_BLANKS).startswith("**"):
+                unmarked = unmarked.replace("**", "  ", 1)
             label = _FIELD_LABEL.match(unmarked.lstrip(_BLANKS))
             if label is not None and label.end() < len(unmarked.lstrip(_BLANKS)):
                 self.field_label = label.group(1)
@@ -56,6 +59,8 @@ class TitleParts:
             self.year_at = title.year_location
         else:
             self.year_at = at.moved(found.start("year")) if at is not None else None
+        if org is not None and org.lstrip("#" + _BLANKS).startswith("**"):
+            org = org.replace("**", "", 1)  # (a title in bold is read without the marks)
         self.text = ((org or "") + found.group("year") + found.group("name")).strip(_BLANKS)
         self.at = at
 

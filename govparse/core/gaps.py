@@ -97,6 +97,22 @@ class RowRelations:
         self.parted: tuple[tuple[tuple[tuple[int, ...], tuple[Ref, ...]], ...], ...] = \
             tuple(parted)
 
+    def own_broken(self, values: Sequence[Number]) -> bool:
+        """Whether one of the relations among the row's own columns alone (its total)
+        does not hold with these values (a value a column; None: not checked)."""
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            for (left, left_others), (right, right_others) in self.parted:
+                if left_others or right_others:
+                    continue
+                sums = [], []
+                for side, columns in zip(sums, (left, right)):
+                    side.extend(values[i] for i in columns)
+                if None in sums[0] or None in sums[1]:
+                    continue
+                if sum(sums[0]) != sum(sums[1]):
+                    return True
+        return False
+
     def sides(self, known: Mapping[Ref, Number]) -> list[tuple[_Side, _Side]]:
         """Each relation's sides with the figures of the other places they name
         summed (_Side): what the methods below take, made once for the figures a

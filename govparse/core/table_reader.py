@@ -141,11 +141,27 @@ class ShortRow:
         self.headers = headers  # how many header lines stood above the row (None: all)
 
 
+class PositionEvidence:
+    """How many full rows of a document's tables stand, figure by figure, under their
+    columns' headers, and how many do not: whether the document's positions can be
+    trusted where a table has no full row of its own."""
+
+    __slots__ = ("held", "failed")
+
+    def __init__(self) -> None:
+        self.held = 0
+        self.failed = 0
+
+
 class TableReader:
     """Reads one table of the template from its cell stream."""
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
-                 template: str | None = None) -> None:
+                 template: str | None = None, evidence: PositionEvidence | None = None
+                 ) -> None:
+        # the full rows of the document's tables, as far as read: whether their figures
+        # stand under their headers (_positions_hold)
+        self.evidence = evidence if evidence is not None else PositionEvidence()
         self.catalogue = catalogue
         self.sink = sink
         self.template = template  # whose arithmetic may place a short row's gap
@@ -153,6 +169,11 @@ class TableReader:
         self.figures: dict[tuple[str, str], Figure] = {}
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
+        # rows with a figure in every column and extents (_positions_hold), and what
+        # they tell, by the header lines above them
+        self.full_rows: list[tuple[list[Cell], tuple, int]] = []
+        self.positions_hold: dict[int | None, bool] = {}
+        self.trailing_separators = True  # (read: _ends_with_separators)
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
@@ -179,6 +200,7 @@ class TableReader:
             for cell in row.labels:
                 self._note_label_form(cell)
         rows = self._strays_joined(rows)
+        self.trailing_separators = _ends_with_separators(rows)
         self._continued_labels(rows)
         self.stacked = stacked_rows(rows)
         if self.catalogue.table.positional:
@@ -187,6 +209,11 @@ class TableReader:
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(heading_line)
+        for row in self.full_rows:  # (what the document's later tables may go by)
+            if self._stands_in_place(*row):
+                self.evidence.held += 1
+            else:
+                self.evidence.failed += 1
         for short in self.short_rows:
             self._place_short_row(short)
         self._check_header(heading_line)
@@ -283,6 +310,11 @@ class TableReader:
             leaf = labels.pop()
             if labels and label_key(leaf.text) not in self.catalogue.rows_by_key:
                 leaf = self._joined_leaf(labels, leaf)
+            if label_key(leaf.text) not in self.catalogue.rows_by_key:
+                parted = self._parted_leaf(leaf)
+                if parted is not None:
+                    labels.extend(parted[:-1])
+                    leaf = parted[-1]
             spec = self._row_for_leaf(leaf, row.data)
         # the labels before the leaf are read even when the leaf names no row
         for cell in labels:
@@ -304,6 +336,32 @@ class TableReader:
                       f"'{leaf.text}'; read as '{joined.text}'", at=leaf,
                       length=len(leaf.text))
         return joined
+
+    def _parted_leaf(self, leaf: Cell) -> list[Cell] | None:
+        """A cell that holds a row's parent labels and its own, parted by blanks
+        (三、本年度办理结果 （一）予以公开: a table laid out with blanks between its cells,
+        lynx's or pdftotext's, keeps a label with one blank inside whole) as those
+        labels, when its last words name a row and the words before them the labels
+        above that row, in its order; else None."""
+        words = [m.start() for m in _WORD.finditer(leaf.text)]
+        if not 1 < len(words) <= MAX_LABEL_WORDS:
+            return None
+        cat = self.catalogue
+        for start in range(len(words) - 1, 0, -1):  # (a row's label may hold a blank)
+            spec = cat.rows_by_key.get(label_key(leaf.text[words[start]:]))
+            if spec is None or not _same_number(leaf.text[words[start]:], spec.label):
+                continue
+            parents = _parents_in(leaf.text, words[:start], words[start],
+                                  [label_key(p) for p in spec.path[:-1]])
+            if parents is None:
+                continue
+            parts = [_part_of(leaf, at, end) for at, end in parents + [(words[start], None)]]
+            self.sink.add("GP210", f"'{leaf.text}' holds the labels of row '{spec.label}' and "
+                          "of the rows above it, parted by blanks; read as "
+                          + " / ".join(f"'{c.text}'" for c in parts),
+                          at=leaf, length=len(leaf.text))
+            return parts
+        return None
 
     def _row_for_leaf(self, leaf: Cell, data: list[Cell]) -> RowSpec | None:
         key = label_key(leaf.text)
@@ -466,6 +524,9 @@ class TableReader:
             return
         columns = self._header_order(spec.columns)
         placed = _plain_figures(data, columns)
+        if placed is not None and len(data) > 1 and data[0].x is not None:
+            # (a full row with extents: what tells whether positions can be trusted)
+            self.full_rows.append((data, columns, len(self.header_cells)))
         if placed is None:
             placed = self._fit(data, list(columns), f"row '{spec.label}'", label,
                                [(spec.id, col.id) for col in columns])
@@ -576,6 +637,17 @@ class TableReader:
             # A figure in every column, then empty cells only (a trailing separator):
             # the one choice _spare_empty_cells would find, found without trying any.
             head = data[:want]
+            if not self.trailing_separators and self._own_total_broken(head, keys):
+                # ... unless the table's rows end with no separator and the row's own
+                # total says otherwise: the empty cell may be a missing figure's (the
+                # total's), and one of the figures too many (a stray cell)
+                self.sink.add(
+                    "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
+                    "empty after its figures; read without the empty cells, its total is not "
+                    "the sum of its figures: an empty cell may be a missing figure's and a "
+                    "figure stand too many, which cannot be told, so none of them is placed",
+                    at=head[0], hint="govparse check names the relation")
+                return [MISSING] * want
             plain = _plain_figures(head, columns)
             return plain if plain is not None else self._figures(head, columns, what)
         if size > want and sum(c.kind != EMPTY for c in data) <= want:
@@ -617,6 +689,14 @@ class TableReader:
                                             headers=len(self.header_cells)))
             return [MISSING] * len(columns)
         return self._figures(cells, columns, what)
+
+    def _own_total_broken(self, cells: list[Cell], keys: list[tuple[str, str]]) -> bool:
+        """Whether, a cell a column, the row's own relations (its total, the sum of its
+        other figures: those that name no other row) do not hold."""
+        if self.template is None or not keys:
+            return False
+        relations = _rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        return relations.own_broken(_values(cells))
 
     def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
         """The figures of cells, one a column, saying aloud what is not a plain figure."""
@@ -667,6 +747,9 @@ class TableReader:
         spare = [i for i, c in enumerate(cells) if c.kind == EMPTY
                  and (i < first or i > last or getattr(c, "ends_row", False))]
         if len(spare) < excess or len(spare) < empty:
+            by_position = self._filled_by_position(cells, columns, what)
+            if by_position is not None:
+                return by_position
             at = cells[first]
             self.sink.add(
                 "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
@@ -685,7 +768,8 @@ class TableReader:
             return self._figures(choices[0], columns, what)  # no empty cell before dropped
         # Else empty cells before the figures (the rest of a merged label cell) or
         # several choices: decided with the whole table read (its arithmetic).
-        self.short_rows.append(ShortRow(cells, columns, keys, what, choices))
+        self.short_rows.append(ShortRow(cells, columns, keys, what, choices,
+                                        headers=len(self.header_cells)))
         return [MISSING] * len(columns)
 
     def _said_on_each_line(self, cells: list[Cell], said: Cell, what: str) -> None:
@@ -706,6 +790,16 @@ class TableReader:
         empty = sum(c.kind == EMPTY for c in cells)
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
+        if len(choices) == 1 and ((broken is not None and broken[0])
+                                  or not self._merged_rest_confirmed(cells, choices[0], keys)) \
+                and self._stands_under_columns(choices[0], columns, short.headers):
+            # The arithmetic cannot confirm the one reading (a report whose own sums
+            # are off), but every figure stands under its column's header
+            self.sink.add("GP316", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
+                          "the empty cells before its figures are left out, each figure "
+                          "standing under its column's header", at=first)
+            self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
+            return
         if len(choices) == 1:
             if broken is not None and broken[0]:
                 self.sink.add(
@@ -738,6 +832,8 @@ class TableReader:
                           "the template's arithmetic", at=first)
             self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
             return
+        if self._filled_by_position(cells, columns, what, short.headers, keys) is not None:
+            return
         among = choices  # what every choice agrees on, whatever the arithmetic says
         agreed = [j for j in range(n)
                   if len({(c[j].kind, c[j].value) for c in among}) == 1 and among[0][j].kind != EMPTY]
@@ -754,6 +850,45 @@ class TableReader:
             hint="an empty cell where a figure is missing, and no separator after a row's "
                  "last cell, tell")
         self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
+
+    def _filled_by_position(self, cells: list[Cell], columns: list[ColumnSpec], what: str,
+                            headers: int | None = None, keys=None) -> list[Figure] | None:
+        """A row with empty cells to spare that nothing else tells apart, read by
+        where its figures stand: each under the header of its column, by the extents
+        the source gives; the columns with none are missing (GP316). None when the
+        positions do not tell (no extents, a figure under no header or several, two
+        under one). With ``keys`` (a row read after the table), the figures are
+        placed in the table as well."""
+        filled = [c for c in cells if c.kind != EMPTY]
+        if headers is None:
+            headers = len(self.header_cells)
+        placement = self._placement_by_position(filled, columns, headers)
+        if placement is None:
+            return None
+        absent = [columns[i].label for i in range(len(columns)) if i not in placement]
+        if absent:
+            self.sink.add("GP316", f"{what}: no figure stands under {_list(absent)}; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          at=filled[0])
+        figures = [MISSING] * len(columns)
+        read = self._figures(filled, [columns[i] for i in placement], what)
+        for index, figure in zip(placement, read):
+            figures[index] = figure
+        if keys is not None:
+            for key, figure in zip(keys, figures):
+                self.figures[key] = figure
+                if self.values is not None:
+                    self.values[key] = figure.value
+                    self.sides.clear()
+        return figures
+
+    def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
+                              headers: int | None) -> bool:
+        """Whether each figure of a reading (a cell a column) stands under the header
+        of its own column, by the extents the source gives (none: False)."""
+        filled = [(j, c) for j, c in enumerate(kept) if c.kind != EMPTY]
+        placement = self._placement_by_position([c for _, c in filled], columns, headers)
+        return placement is not None and list(placement) == [j for j, _ in filled]
 
     def _merged_rest_confirmed(self, cells: list[Cell], kept: list[Cell], keys) -> bool:
         """Whether dropping the empty cells before the figures that the one reading
@@ -853,8 +988,38 @@ class TableReader:
 
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
                                above: int | None = None):
-        if any(c.x is None for c in cells):
+        """The column of each cell by where it stands under the header (gaps.
+        placement_by_position), where the table's full rows show that positions tell:
+        each of their figures stands under its own column's header. A converter that
+        measures its columns otherwise than the reader (lynx counts a CJK character
+        one column wide, not two) or moves a row's cells into the places of the empty
+        ones it drops lays figures under the wrong headers: its full rows say so."""
+        if any(c.x is None for c in cells) or not self._positions_hold(above):
             return None
+        return self._placement_by_extents(cells, columns, above)
+
+    def _positions_hold(self, above: int | None) -> bool:
+        """Whether the full rows read under the same header lines (at least one) each
+        stand, figure by figure, under their columns' headers; where there are none
+        (the review table is one row), whether those of the document's tables read
+        so far all do (at least one)."""
+        held = self.positions_hold.get(above)
+        if held is None:
+            rows = [row for row in self.full_rows if above is None or row[2] == above]
+            if rows:
+                held = all(self._stands_in_place(*row) for row in rows)
+            else:
+                held = self.evidence.failed == 0 and self.evidence.held > 0
+            self.positions_hold[above] = held
+        return held
+
+    def _stands_in_place(self, cells: list[Cell], columns, above: int) -> bool:
+        """Whether each cell of a full row stands under its own column's header."""
+        return all(c.x is not None for c in cells) and \
+            self._placement_by_extents(cells, list(columns), above) == tuple(range(len(columns)))
+
+    def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
+                              above: int | None = None):
         extents = self._header_extents(above)
         headers = [extents.get(label_key(col.label)) for col in columns]
         if None in headers:
@@ -1073,6 +1238,38 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     return RowRelations([place[k] for k in keys], "", rules)
 
 
+MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_parted_leaf)
+_WORD = re.compile(r"\S+")
+
+
+def _parents_in(text: str, words: list[int], end: int, path: list[str]
+                ) -> list[tuple[int, int]] | None:
+    """Where (start, end) each of the labels ``path`` (keys, outermost first) stands
+    in ``text``, the words starting at ``words`` up to ``end`` holding them in
+    order, one after another; None when they do not."""
+    parts: list[tuple[int, int]] = []
+    index = 0
+    for key in path:
+        if index == len(words):
+            break  # (the text may leave the outer labels out: they stand above)
+        for stop in range(index + 1, len(words) + 1):
+            until = words[stop] if stop < len(words) else end
+            if label_key(text[words[index]:until]) == key:
+                parts.append((words[index], until))
+                index = stop
+                break
+    return parts if parts and index == len(words) else None
+
+
+def _part_of(cell: Cell, start: int, end: int | None) -> Cell:
+    """The label text[start:end] of a cell (its blanks around it left out)."""
+    text = cell.text[start:end].rstrip()
+    part = Cell(LABEL, text, cell.line, None if cell.column is None else cell.column + start,
+                location=cell.source)
+    part.row = cell.row
+    return part
+
+
 def _size(data: list[Cell | EmptyRun]) -> int:
     """How many cells: a EmptyRun stands for one a line."""
     return sum(c.count if type(c) is EmptyRun else 1 for c in data)
@@ -1101,6 +1298,19 @@ def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
     if None in at or len(set(at)) != len(at) or at == sorted(at):
         return columns
     return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+
+
+def _ends_with_separators(rows: list[LogicalRow]) -> bool:
+    """Whether the table's rows end with a separator (a tab or a pipe after the last
+    cell: an empty cell that ends its source row), half of its rows with figures or
+    more. (Where they do not, an empty cell at a row's end may be a missing figure's.)"""
+    ending, rows_with_figures = 0, 0
+    for row in rows:
+        if row.has_figures and row.data:
+            rows_with_figures += 1
+            last = row.data[-1]
+            ending += last.kind == EMPTY and getattr(last, "ends_row", False)
+    return ending * 2 >= rows_with_figures
 
 
 def _filled_then_empty(data: list[Cell | EmptyRun], want: int) -> bool:

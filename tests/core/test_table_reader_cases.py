@@ -290,10 +290,13 @@ def _positioned(rows) -> Document:
 
 HEADER_AT = ["信息内容", ("本年制发件数", (100, 160)), ("本年废止件数", (170, 230)),
              ("现行有效件数", (240, 300))]
+# A full row whose figures stand under their headers: what shows that the table's
+# positions can be trusted (positions are used only where its full rows show it)
+FULL_AT = ["行政规范性文件", ("11", (120, 140)), ("12", (190, 210)), ("13", (260, 280))]
 
 
 def test_positions_under_the_header_name_the_columns_with_no_figure():
-    rows = [HEADER_AT, ["规章", ("1553", (250, 280))]]
+    rows = [HEADER_AT, ["规章", ("1553", (250, 280))], FULL_AT]
     report = read_document(_positioned(rows))
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, 1553)
@@ -312,7 +315,28 @@ def test_a_header_written_twice_in_two_places_gives_no_position(second_place):
     # apart): it stands in no one place, so which is its column cannot be told
     second = ["信息内容", ("本年制发件数", (100, 160)), ("本年废止件数", second_place),
               ("现行有效件数", (240, 300))]
-    rows = [HEADER_AT, second, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    rows = [HEADER_AT, second, ["规章", ("789", (180, 200)), ("1553", (250, 280))], FULL_AT]
+    report = read_document(_positioned(rows))
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, None)
+    codes = [d.code for d in report.diagnostics]
+    assert "GP314" in codes and "GP316" not in codes
+
+
+@pytest.mark.parametrize("full", [
+    None,  # no full row: nothing shows that the positions hold
+    # lynx counts a CJK character one column wide: its full rows stand askew under
+    # the headers (12 under two of them), and so would a short row's figures
+    ["行政规范性文件", ("11", (120, 140)), ("12", (150, 175)), ("13", (260, 280))],
+    # a converter that moves a row's figures into the places of the empty cells it
+    # drops: a full row stands in place, a short one does not, and nothing tells
+    # which is which but the full rows of the other table ... here, one off
+    ["行政规范性文件", ("11", (120, 140)), ("12", (250, 270)), ("13", (260, 280))],
+], ids=["no full row", "a full row askew", "a full row out of place"])
+def test_positions_are_used_only_where_the_full_rows_show_they_hold(full):
+    rows = [HEADER_AT, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    if full is not None:
+        rows.append(full)
     report = read_document(_positioned(rows))
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, None, None)
@@ -520,7 +544,7 @@ def test_a_short_row_of_one_figure_that_every_placement_fits_is_not_placed():
 
 
 def test_a_position_under_the_header_names_the_one_column_with_no_figure():
-    rows = [HEADER_AT, ["规章", ("789", (180, 200)), ("1553", (250, 280))]]
+    rows = [HEADER_AT, ["规章", ("789", (180, 200)), ("1553", (250, 280))], FULL_AT]
     report = read_document(_positioned(rows))
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, 789, 1553)
@@ -751,7 +775,43 @@ def test_a_parent_and_its_row_label_in_one_cell_are_read_as_the_row():
     new = "（四）无法提供 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 1 | 0 | 0 | 3"
     read = applications(old, new)
     assert read.values("unavailable_not_held", APPLICANTS) == [2, 0, 0, 1, 0, 0, 3]
-    assert [s[0] for s in read.said("GP203", "GP204")] == ["GP203"]
+    assert read.said("GP203", "GP204") == []
+    assert read.said("GP210") == [
+        ("GP210", Severity.NOTE, read.line(new), 1, len("（四）无法提供 1.本机关不掌握相关政府信息"),
+         "'（四）无法提供 1.本机关不掌握相关政府信息' holds the labels of row "
+         "'1.本机关不掌握相关政府信息' and of the rows above it, parted by blanks; read as "
+         "'（四）无法提供' / '1.本机关不掌握相关政府信息'", None)]
+
+
+SECRET = "（三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0"
+PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1"
+
+
+@pytest.mark.parametrize("old, cell, row", [
+    (DISCLOSED, "三、本年度办理结果 （一）予以公开", "disclosed"),
+    (SECRET, "三、本年度办理结果 （三）不予公开 1.属于国家秘密", "withheld_state_secret"),
+    (SECRET, "三、本年度办理结果\u3000（三）不予公开  1.属于国家秘密", "withheld_state_secret"),
+    # a row's own label may hold a blank: the shortest tail that names a row is not it
+    (PARTIAL, "三、本年度办理结果 （二）部分公开（区分处理的, 只计这一情形，不计其他情形）",
+     "partially_disclosed"),
+], ids=["a parent", "two parents", "other blanks", "a blank inside the row's label"])
+def test_a_row_label_and_its_parents_in_one_cell_are_read_apart(old, cell, row):
+    # lynx and pdftotext print a row's labels with one blank between them: the
+    # spaced layout keeps a label with a blank inside whole
+    figures = old.split(" | ")[-7:]
+    read = applications(old, " | ".join([cell, *figures]))
+    assert read.values(row, APPLICANTS) == [int(f) for f in figures]
+    assert [s[0] for s in read.said("GP210", "GP204", "GP203")] == ["GP210"]
+
+
+def test_labels_in_one_cell_that_are_not_the_rows_own_path_are_not_parted():
+    # （三）不予公开 is no label above （一）予以公开: the cell names no row
+    old = DISCLOSED
+    new = "（三）不予公开 （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6"
+    read = applications(old, new)
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.said("GP210") == []
+    assert [s[0] for s in read.said("GP204")] == ["GP204"]
 
 
 def test_a_row_label_written_without_its_number_is_read_as_the_row():
@@ -759,3 +819,39 @@ def test_a_row_label_written_without_its_number_is_read_as_the_row():
     read = applications(old, "其他法律行政法规禁止公开 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
     assert read.values("withheld_prohibited_by_law", APPLICANTS) == [0, 1, 0, 0, 0, 0, 1]
     assert read.said("GP203", "GP204") == []
+
+
+# ---------------------------------------------------------------- an empty cell at a row's end
+
+
+DUPLICATE = "2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1"
+
+
+def test_a_figure_too_many_before_an_empty_last_cell_is_not_read_as_a_trailing_separator():
+    # found by the placement property (a stray cell, in the tab and cells layouts): a
+    # stray figure among a row's figures and its 总计 missing, written as an empty cell
+    # at its end, read as seven figures and a trailing separator: 77 under 科研机构 and
+    # every figure after it one column off, with nothing said. The table's rows end
+    # with no separator, and read so the row's total is not the sum of its figures.
+    read = applications(DUPLICATE, "2.重复申请 | 1 | 0 | 77 | 0 | 0 | 0 | 1 |")
+    assert read.values("not_processed_duplicate", APPLICANTS) == [None] * 7
+    said = read.said("GP303")
+    assert [s[0] for s in said] == ["GP303"]
+    assert "its total is not the sum of its figures" in said[0][5]
+
+
+def test_an_empty_last_cell_after_a_full_row_whose_total_holds_is_a_trailing_separator():
+    read = applications(DUPLICATE, "2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |")
+    assert read.values("not_processed_duplicate", APPLICANTS) == [1, 0, 0, 0, 0, 0, 1]
+    assert read.said("GP303") == []
+
+
+def test_rows_that_end_with_a_separator_keep_their_figures_when_a_total_is_off():
+    # every row ends with an empty cell (a trailing tab, a table's right border): the
+    # separator is the table's way, and a row whose total is off is read as printed
+    # (govparse check says the total is off)
+    lines = [line + " |" if line[-1].isdigit() else line for line in APPLICATIONS]
+    lines[lines.index(DUPLICATE + " |")] = "2.重复申请 | 1 | 0 | 77 | 0 | 0 | 0 | 1 |"
+    read = Read(A, lines)
+    assert read.values("not_processed_duplicate", APPLICANTS) == [1, 0, 77, 0, 0, 0, 1]
+    assert read.said("GP303") == []

@@ -103,7 +103,10 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
             filled.setdefault(index, []).append(found)
         for index, found in filled.items():
             words = " ".join(f.group() for f in found)
-            cells[index] = Cell(words, TextLocation(number, found[0].start() + 1))
+            # (its extent, the segment's: the core places a short row's figures by
+            # the headers above them)
+            cells[index] = Cell(words, TextLocation(number, found[0].start() + 1),
+                                x=segments[index])
         rows.append(cells)
     return Table.from_rows(rows, TextLocation(run[0], 1))
 

@@ -6,7 +6,8 @@ out of a PDF viewer and converters of tables without borders print them
 A line's words are its runs of text without a blank. Each word that reads as a
 figure (a number, with a unit or a sign; a placeholder) is a cell of its own; the
 other words are labels, words parted by a single blank one label (``1. 属于…``),
-by two blanks or more two (``（三）不  4.保护第三方合法权益``). Every cell keeps its
+by two blanks or more two (``（三）不  4.保护第三方合法权益``), and two column headers
+parted by one blank two as well (``自然人 法人或其他组织 总计``). Every cell keeps its
 horizontal extent on the line (display columns: a CJK character is two wide), so that
 the core can place the figures of a row that is short of one by the header cells
 above them (GP316), and otherwise says it cannot (GP314).
@@ -62,6 +63,28 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         yield tuple(_cells(cell.text, ln.line, cell.column))
 
 
+@functools.cache
+def _labels() -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of every table's header labels, and of all its labels (both templates)."""
+    from govparse.template.spec import TEMPLATES, catalogue
+    from govparse.template.sections import TABLE_SECTIONS
+
+    tables = [catalogue(template, kind) for template in TEMPLATES for kind in TABLE_SECTIONS]
+    return (frozenset(key for cat in tables for key in cat.headers_by_key),
+            frozenset(key for cat in tables for key in cat.labels_by_key))
+
+
+def _two_headers(label: str, word: str) -> bool:
+    """Whether a word after one blank starts a header cell of its own: the label so far
+    and the word are each a column's header (自然人 法人或其他组织 总计, as a converter
+    prints a header line with one blank between its cells), and together no label."""
+    from govparse.template.spec import label_key
+
+    headers, labels = _labels()
+    return (label_key(word) in headers and label_key(label) in headers
+            and label_key(f"{label} {word}") not in labels)
+
+
 def _cells(text: str, line: int, column: int) -> list[Cell]:
     """The cells of a line's text, which starts at ``column`` of ``line``."""
     cells: list[Cell] = []
@@ -80,7 +103,7 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
         kind, body, _, value, unit = reading(raw)
         if kind == LABEL:
             if first >= 0:
-                if text[last:start] == " ":
+                if text[last:start] == " " and not _two_headers(text[first:last], raw):
                     last, right_of_label = end, x  # one blank between two words: one label
                     continue
                 cells.append(Cell(LABEL, text[first:last], line, column + first, None, None,

@@ -1,0 +1,199 @@
+"""Generated reports through the converters users run, read back and checked figure by
+figure: right, wrong (the worst result) or missing.
+
+    .venv/bin/python benchmarks/converters.py                       # 200 reports, every converter found
+    .venv/bin/python benchmarks/converters.py --reports 1000 --keep /tmp/conv
+    .venv/bin/python benchmarks/converters.py --converters w3m lynx80
+
+Each report has every figure of its three tables a different number (Hypothesis's
+``govparse.testing.damage.distinct_reports``, either template, its arithmetic holding
+or not, a few figures missing in one in four), so that a figure read into another
+place can never pass for right; ``--figures zeros`` takes reports as most real ones
+are instead, mostly zeros (benchmarks/corpus.py). Each is written as a web page
+by the printer (``dumps(report, "html")``: the template's merged cells as rowspan and
+colspan), then turned into text by each converter on this machine, at the width given
+and at the converter's default width (where tables wrap inside their cells, as most
+users get them), and parsed leniently. Needs the programs (``apt-get install w3m lynx
+pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
+The tests never run them: the texts a test reads are committed under tests/data.
+
+Every figure of the three tables is compared with the report it was printed from; a
+figure missing in the report must be read as missing. The summary gives, per
+converter, the figures right, wrong and missing and the reports with any wrong figure;
+``--keep DIR`` writes the page, the converted text and the wrong figures of each
+report that had one. It exits 1 when any figure is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import govparse  # noqa: E402
+from corpus import example_reports, random_report  # noqa: E402
+from govparse.emit.printer import dumps  # noqa: E402
+
+
+def _html2text(width: int):
+    def convert(page: Path) -> str:
+        import html2text
+
+        maker = html2text.HTML2Text()
+        maker.body_width = width
+        return maker.handle(page.read_text("utf-8"))
+    return convert
+
+
+def _program(*argv: str):
+    def convert(page: Path) -> str:
+        done = subprocess.run([*argv, str(page)], capture_output=True, timeout=60)
+        if done.returncode:
+            raise RuntimeError(done.stderr.decode("utf-8", "replace")[:200])
+        return done.stdout.decode("utf-8", "replace")
+    return convert
+
+
+# name: (program it needs, how to run it). The 200-column forms are those of
+# ../shared/real/text; the others are each program's default width.
+CONVERTERS = {
+    "w3m": ("w3m", _program("w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html")),
+    "w3m80": ("w3m", _program("w3m", "-dump", "-O", "UTF-8", "-T", "text/html")),
+    "lynx": ("lynx", _program("lynx", "-dump", "-width=200", "-display_charset=utf-8",
+                              "-assume_charset=utf-8")),
+    "lynx80": ("lynx", _program("lynx", "-dump", "-display_charset=utf-8",
+                                "-assume_charset=utf-8")),
+    "pandoc": ("pandoc", _program("pandoc", "-f", "html", "-t", "plain", "--columns=200")),
+    "pandoc72": ("pandoc", _program("pandoc", "-f", "html", "-t", "plain")),
+    "h2t": (None, _html2text(0)),
+    "h2t78": (None, _html2text(78)),
+}
+
+
+def _available(name: str) -> bool:
+    program = CONVERTERS[name][0]
+    if program is None:
+        try:
+            import html2text  # noqa: F401
+        except ImportError:
+            return False
+        return True
+    return shutil.which(program) is not None
+
+
+def _reports(kind: str, count: int, seed: int):
+    """``count`` reports of the kind, the same for the same seed."""
+    if kind == "zeros":
+        examples = example_reports()
+        rng = random.Random(seed)
+        for index in range(count):
+            yield random_report(examples[index % 5 == 4 and len(examples) > 1], rng)
+        return
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as hypothesis_seed
+
+    from govparse.testing.damage import distinct_reports
+
+    drawn = []
+
+    @hypothesis_seed(seed)
+    @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(distinct_reports(narrative=False))
+    def draw(report):
+        if len(drawn) < count:
+            drawn.append(report)
+
+    draw()
+    yield from drawn
+
+
+def compare(model, read) -> tuple[Counter, list[str]]:
+    """Each figure of the model's tables against the one read: right, wrong, missing."""
+    counts: Counter = Counter()
+    wrong = []
+    for table, row, column, figure in model.table_figures():
+        try:
+            got = read.figure(table, row, column).value
+        except (AttributeError, KeyError, ValueError):
+            got = None
+        if got == figure.value:
+            counts["right"] += 1
+        elif got is None:
+            counts["missing"] += 1
+        else:
+            counts["wrong"] += 1
+            wrong.append(f"{table}/{row}/{column}: {got!r}, printed {figure.value!r}")
+    return counts, wrong
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reports", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--converters", nargs="*", default=list(CONVERTERS),
+                    choices=list(CONVERTERS))
+    ap.add_argument("--figures", choices=["distinct", "zeros"], default="distinct")
+    ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
+    args = ap.parse_args()
+    names = [n for n in args.converters if _available(n)]
+    for name in args.converters:
+        if name not in names:
+            print(f"{name}: not on this machine, skipped")
+    totals = {name: Counter() for name in names}
+    keep = Path(args.keep) if args.keep else None
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "report.html"
+        for index, model in enumerate(_reports(args.figures, args.reports, args.seed)):
+            html = dumps(model, "html")
+            page.write_text(html, encoding="utf-8")
+            for name in names:
+                try:
+                    text = CONVERTERS[name][1](page)
+                except Exception as exc:  # the converter's failure, not govparse's
+                    totals[name]["converter failed"] += 1
+                    print(f"report {index}, {name}: the converter failed: {exc}")
+                    continue
+                try:
+                    read = govparse.parse(text)
+                except govparse.GovParseError as exc:
+                    totals[name]["refused"] += 1
+                    print(f"report {index}, {name}: {exc}")
+                    continue
+                counts, wrong = compare(model, read)
+                totals[name].update(counts)
+                if wrong:
+                    totals[name]["reports with a wrong figure"] += 1
+                    print(f"report {index}, {name}: {len(wrong)} wrong: {'; '.join(wrong[:3])}")
+                    if keep is not None:
+                        keep.mkdir(parents=True, exist_ok=True)
+                        (keep / f"{index}.html").write_text(html, encoding="utf-8")
+                        (keep / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
+                        (keep / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n",
+                                                                   encoding="utf-8")
+    print(f"\n{args.reports} generated reports ({args.figures} figures, seed {args.seed}), every "
+          "figure of the three tables; lenient parse")
+    print(f"  {'converter':<10}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
+          f"{'reports wrong':>15}")
+    any_wrong = False
+    for name, c in totals.items():
+        total = c["right"] + c["wrong"] + c["missing"]
+        share = 100 * c["right"] / total if total else 0.0
+        print(f"  {name:<10}{c['right']:>9}{c['wrong']:>7}{c['missing']:>9}{share:>8.2f}%"
+              f"{c['reports with a wrong figure']:>15}"
+              + (f"  ({c['refused']} refused)" if c["refused"] else "")
+              + (f"  ({c['converter failed']} converter failures)" if c["converter failed"] else ""))
+        any_wrong |= c["wrong"] > 0
+    return 1 if any_wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
