@@ -84,7 +84,7 @@ class RowRelations:
     none of the row's columns does not depend on the placement; were it broken (by
     other rows), it would rule out every placement."""
 
-    __slots__ = ("columns", "parted")
+    __slots__ = ("columns", "parted", "own")
 
     def __init__(self, columns: Sequence[str], row: str, relations: Iterable[Relation]) -> None:
         index = {column: i for i, column in enumerate(columns)}
@@ -96,20 +96,19 @@ class RowRelations:
                 parted.append(pair)
         self.parted: tuple[tuple[tuple[tuple[int, ...], tuple[Ref, ...]], ...], ...] = \
             tuple(parted)
+        # the relations among the row's own columns alone (its total): own_broken
+        self.own = tuple((left[0], right[0]) for left, right in parted
+                         if not left[1] and not right[1])
 
     def own_broken(self, values: Sequence[Number]) -> bool:
         """Whether one of the relations among the row's own columns alone (its total)
         does not hold with these values (a value a column; None: not checked)."""
+        if not self.own:
+            return False
         with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
-            for (left, left_others), (right, right_others) in self.parted:
-                if left_others or right_others:
-                    continue
-                sums = [], []
-                for side, columns in zip(sums, (left, right)):
-                    side.extend(values[i] for i in columns)
-                if None in sums[0] or None in sums[1]:
-                    continue
-                if sum(sums[0]) != sum(sums[1]):
+            for left, right in self.own:
+                lefts, rights = [values[i] for i in left], [values[i] for i in right]
+                if None not in lefts and None not in rights and sum(lefts) != sum(rights):
                     return True
         return False
 

@@ -790,9 +790,9 @@ class TableReader:
         empty = sum(c.kind == EMPTY for c in cells)
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
-        if len(choices) == 1 and ((broken is not None and broken[0])
-                                  or not self._merged_rest_confirmed(cells, choices[0], keys)) \
-                and self._stands_under_columns(choices[0], columns, short.headers):
+        if len(choices) == 1 and self._stands_under_columns(choices[0], columns, short.headers) \
+                and ((broken is not None and broken[0])
+                     or not self._merged_rest_confirmed(cells, choices[0], keys)):
             # The arithmetic cannot confirm the one reading (a report whose own sums
             # are off), but every figure stands under its column's header
             self.sink.add("GP316", f"{what} has {_count(size, 'cell')} for {_count(n, 'column')}; "
