@@ -13,7 +13,9 @@ are instead, mostly zeros (benchmarks/corpus.py). Each is written as a web page
 by the printer (``dumps(report, "html")``: the template's merged cells as rowspan and
 colspan), then turned into text by each converter on this machine, at the width given
 and at the converter's default width (where tables wrap inside their cells, as most
-users get them), and parsed leniently. Needs the programs (``apt-get install w3m lynx
+users get them), and parsed leniently; and printed as a PDF (ruled grids, the
+template's merged cells: tests/frontends/pdf/pdf_pages.py) read by govparse and
+through ``pdftotext`` with and without ``-layout``. Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
@@ -55,7 +57,8 @@ def _html2text(width: int):
 
 def _program(*argv: str):
     def convert(page: Path) -> str:
-        done = subprocess.run([*argv, str(page)], capture_output=True, timeout=60)
+        out = ["-"] if argv[0] == "pdftotext" else []  # (pdftotext FILE -: to stdout)
+        done = subprocess.run([*argv, str(page), *out], capture_output=True, timeout=60)
         if done.returncode:
             raise RuntimeError(done.stderr.decode("utf-8", "replace")[:200])
         return done.stdout.decode("utf-8", "replace")
@@ -76,10 +79,20 @@ CONVERTERS = {
     "h2t": (None, _html2text(0)),
     "h2t78": (None, _html2text(78)),
 }
+# The same report printed as a PDF (tests/frontends/pdf/pdf_pages.py: reportlab, ruled
+# grids with the template's merged cells, wrapped header cells), read by govparse
+# itself and through pdftotext (poppler-utils): name -> (program, how to run it on the PDF)
+PDF_CONVERTERS = {
+    "pdf": ("", None),  # govparse.parse of the PDF's bytes
+    "pdftotext": ("pdftotext", _program("pdftotext", "-layout", "-enc", "UTF-8")),
+    "pdftotext-raw": ("pdftotext", _program("pdftotext", "-enc", "UTF-8")),
+}
 
 
 def _available(name: str) -> bool:
-    program = CONVERTERS[name][0]
+    program = {**CONVERTERS, **PDF_CONVERTERS}[name][0]
+    if program == "":
+        return _report_pdf() is not None
     if program is None:
         try:
             import html2text  # noqa: F401
@@ -87,6 +100,19 @@ def _available(name: str) -> bool:
             return False
         return True
     return shutil.which(program) is not None
+
+
+def _report_pdf():
+    """tests/frontends/pdf/pdf_pages.report_pdf (needs reportlab: the test extras), or
+    None."""
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        return None
+    sys.path.insert(0, str(HERE.parent / "tests" / "frontends" / "pdf"))
+    from pdf_pages import report_pdf
+
+    return report_pdf
 
 
 def _reports(kind: str, count: int, seed: int):
@@ -139,8 +165,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=200)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--converters", nargs="*", default=list(CONVERTERS),
-                    choices=list(CONVERTERS))
+    ap.add_argument("--converters", nargs="*", default=[*CONVERTERS, *PDF_CONVERTERS],
+                    choices=[*CONVERTERS, *PDF_CONVERTERS])
     ap.add_argument("--figures", choices=["distinct", "zeros"], default="distinct")
     ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
     args = ap.parse_args()
@@ -151,13 +177,20 @@ def main() -> int:
     totals = {name: Counter() for name in names}
     keep = Path(args.keep) if args.keep else None
     with tempfile.TemporaryDirectory() as folder:
-        page = Path(folder) / "report.html"
+        page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
         for index, model in enumerate(_reports(args.figures, args.reports, args.seed)):
             html = dumps(model, "html")
             page.write_text(html, encoding="utf-8")
+            if any(name in PDF_CONVERTERS for name in names):
+                pdf.write_bytes(_report_pdf()(model))
             for name in names:
                 try:
-                    text = CONVERTERS[name][1](page)
+                    if name == "pdf":
+                        text = pdf.read_bytes()
+                    elif name in PDF_CONVERTERS:
+                        text = PDF_CONVERTERS[name][1](pdf)
+                    else:
+                        text = CONVERTERS[name][1](page)
                 except Exception as exc:  # the converter's failure, not govparse's
                     totals[name]["converter failed"] += 1
                     print(f"report {index}, {name}: the converter failed: {exc}")
@@ -176,7 +209,10 @@ def main() -> int:
                     if keep is not None:
                         keep.mkdir(parents=True, exist_ok=True)
                         (keep / f"{index}.html").write_text(html, encoding="utf-8")
-                        (keep / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
+                        if isinstance(text, bytes):
+                            (keep / f"{index}.pdf").write_bytes(text)
+                        else:
+                            (keep / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
                         (keep / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n",
                                                                    encoding="utf-8")
     print(f"\n{args.reports} generated reports ({args.figures} figures, seed {args.seed}), every "

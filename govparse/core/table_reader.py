@@ -351,14 +351,24 @@ class TableReader:
             spec = cat.rows_by_key.get(label_key(leaf.text[words[start]:]))
             if spec is None or not _same_number(leaf.text[words[start]:], spec.label):
                 continue
-            parents = _parents_in(leaf.text, words[:start], words[start],
-                                  [label_key(p) for p in spec.path[:-1]])
+            # a character of a label above the row written down its column (三 / 、 /
+            # 本 / 年 / 度 …, pdftotext -layout puts one before each row's label) first
+            skip = 0
+            while skip < start and len(leaf.text[words[skip]:].split(None, 1)[0]) == 1 \
+                    and any(leaf.text[words[skip]] in p for p in spec.path[:-1]):
+                skip += 1
+            parents = (_parents_in(leaf.text, words[skip:start], words[start],
+                                   [label_key(p) for p in spec.path[:-1]])
+                       if skip < start else [])
             if parents is None:
                 continue
             parts = [_part_of(leaf, at, end) for at, end in parents + [(words[start], None)]]
+            left_out = "".join(leaf.text[words[i]] for i in range(skip))
             self.sink.add("GP210", f"'{leaf.text}' holds the labels of row '{spec.label}' and "
                           "of the rows above it, parted by blanks; read as "
-                          + " / ".join(f"'{c.text}'" for c in parts),
+                          + " / ".join(f"'{c.text}'" for c in parts)
+                          + (f" ('{left_out}': of a label written down its column)"
+                             if left_out else ""),
                           at=leaf, length=len(leaf.text))
             return parts
         return None
@@ -368,6 +378,17 @@ class TableReader:
         cat = self.catalogue
         if key in cat.rows_by_key:
             spec = cat.rows_by_key[key]
+            if key in cat.headers_by_key and not is_numbered(leaf.text) \
+                    and is_numbered(spec.label):
+                # 其他 is a column's header as well as row 3.其他 written without its
+                # number: in text whose cells came in reading order (pdftotext without
+                # -layout), the header cell stands just before the first row's figures
+                self.sink.add(
+                    "GP204", f"figures follow '{leaf.text}', which is a column's header as "
+                    f"well as row '{spec.label}' without its number; which it is cannot be "
+                    "told, so they are not placed", at=leaf, length=len(leaf.text),
+                    hint=f"the template's row label is '{spec.label}'")
+                return None
             if _same_number(leaf.text, spec.label):
                 return spec
             # 2.其他 (2.其他法律行政法规禁止公开 cut short) is not 3.其他: the words

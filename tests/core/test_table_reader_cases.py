@@ -794,7 +794,11 @@ PARTIAL = "（二）部分公开（区分处理的，只计这一情形，不计
     # a row's own label may hold a blank: the shortest tail that names a row is not it
     (PARTIAL, "三、本年度办理结果 （二）部分公开（区分处理的, 只计这一情形，不计其他情形）",
      "partially_disclosed"),
-], ids=["a parent", "two parents", "other blanks", "a blank inside the row's label"])
+    # pdftotext -layout: a character of 三、本年度办理结果 written down its column, then
+    # the row's label (its parent's character is left out)
+    (DISCLOSED, "三 （一）予以公开", "disclosed"),
+], ids=["a parent", "two parents", "other blanks", "a blank inside the row's label",
+        "a character of a label written down its column"])
 def test_a_row_label_and_its_parents_in_one_cell_are_read_apart(old, cell, row):
     # lynx and pdftotext print a row's labels with one blank between them: the
     # spaced layout keeps a label with a blank inside whole
@@ -802,6 +806,13 @@ def test_a_row_label_and_its_parents_in_one_cell_are_read_apart(old, cell, row):
     read = applications(old, " | ".join([cell, *figures]))
     assert read.values(row, APPLICANTS) == [int(f) for f in figures]
     assert [s[0] for s in read.said("GP210", "GP204", "GP203")] == ["GP210"]
+
+
+def test_a_character_that_is_no_label_above_the_row_is_not_left_out():
+    # 五 stands in no label above （一）予以公开: the cell names no row
+    read = applications(DISCLOSED, "五 （一）予以公开 | 5 | 1 | 0 | 0 | 0 | 0 | 6")
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.said("GP210") == []
 
 
 def test_labels_in_one_cell_that_are_not_the_rows_own_path_are_not_parted():
@@ -855,3 +866,19 @@ def test_rows_that_end_with_a_separator_keep_their_figures_when_a_total_is_off()
     read = Read(A, lines)
     assert read.values("not_processed_duplicate", APPLICANTS) == [1, 0, 77, 0, 0, 0, 1]
     assert read.said("GP303") == []
+
+
+def test_a_header_cell_that_is_also_an_unnumbered_row_label_places_no_figures():
+    # found by benchmarks/converters.py (a PDF through pdftotext without -layout: the
+    # cells in reading order): the header cell 其他 stood just before the first row's
+    # figures and was read as row 3.其他 without its number, which took the figures of
+    # 一、本年新收…; the real 3.其他 further down was then ignored as a repeat
+    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    read = applications(first, "其他 | 10 | 2 | 0 | 1 | 0 | 0 | 13")
+    assert read.values("new_requests", APPLICANTS) == [None] * 7
+    assert read.values("other_other", APPLICANTS) == [0] * 7  # its own line's
+    said = read.said("GP204", "GP206")
+    assert [s[0] for s in said] == ["GP204"]
+    assert said[0][5] == ("figures follow '其他', which is a column's header as well as row "
+                          "'3.其他' without its number; which it is cannot be told, so they "
+                          "are not placed")
