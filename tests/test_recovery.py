@@ -82,12 +82,20 @@ def test_label_as_close_to_two_rows_is_not_guessed():
     assert d.hint == "did you mean 行政处罚 or 行政许可?"
 
 
-def test_duplicate_row_keeps_the_first():
+def test_duplicate_row_with_other_figures_places_neither():
     text = changed("行政强制\t3", "行政强制\t3\n行政强制\t4")
     report = govparse.parse(text)
-    assert report.active_disclosure.administrative_coercion.decisions.value == 3
+    assert report.active_disclosure.administrative_coercion.decisions.value is None
     d = only(report, "GP206")
     assert d.line == line_of(text, "行政强制\t4")
+    assert "with other figures" in d.message
+
+
+def test_duplicate_row_with_the_same_figures_keeps_them():
+    text = changed("行政强制\t3", "行政强制\t3\n行政强制\t3")
+    report = govparse.parse(text)
+    assert report.active_disclosure.administrative_coercion.decisions.value == 3
+    assert only(report, "GP206").line == line_of(text, "行政强制\t3") + 1
 
 
 def test_missing_table_section_is_an_error():

@@ -142,15 +142,22 @@ class ShortRow:
 
 
 class PositionEvidence:
-    """How many full rows of a document's tables stand, figure by figure, under their
-    columns' headers, and how many do not: whether the document's positions can be
-    trusted where a table has no full row of its own."""
+    """The readers of a document's tables read so far: whether their full rows stand,
+    figure by figure, under their columns' headers tells whether the document's
+    positions can be trusted where a table has no full row of its own (asked only
+    then)."""
 
-    __slots__ = ("held", "failed")
+    __slots__ = ("readers",)
 
     def __init__(self) -> None:
-        self.held = 0
-        self.failed = 0
+        self.readers: list[TableReader] = []
+
+    def holds(self, reading: TableReader) -> bool:
+        """At least one full row with extents among the tables read and the one being
+        read (under any of its header lines), and each stands under its headers."""
+        verdicts = [reader._stands_in_place(*row) for reader in (*self.readers, reading)
+                    for row in reader.full_rows]
+        return bool(verdicts) and all(verdicts)
 
 
 class TableReader:
@@ -172,8 +179,11 @@ class TableReader:
         # rows with a figure in every column and extents (_positions_hold), and what
         # they tell, by the header lines above them
         self.full_rows: list[tuple[list[Cell], tuple, int]] = []
-        self.positions_hold: dict[int | None, bool] = {}
+        # by the header lines above: (full rows looked at, how many under them, all held)
+        self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
+        self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
         self.trailing_separators = True  # (read: _ends_with_separators)
+        self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
@@ -209,15 +219,12 @@ class TableReader:
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(heading_line)
-        for row in self.full_rows:  # (what the document's later tables may go by)
-            if self._stands_in_place(*row):
-                self.evidence.held += 1
-            else:
-                self.evidence.failed += 1
         for short in self.short_rows:
             self._place_short_row(short)
         self._check_header(heading_line)
         self._report_label_forms()
+        if self.full_rows:
+            self.evidence.readers.append(self)  # (what the document's later tables may go by)
         return self.figures
 
     # ------------------------------------------------------------ rows by label
@@ -531,6 +538,17 @@ class TableReader:
         self.row_since_header = True
         if spec.id in self.seen_rows:
             first = self.seen_rows[spec.id]
+            if self._other_figures(spec, data):
+                # Which of the two is the row (and which a label misread, a header
+                # cell taken for it) cannot be told: neither is placed
+                self.conflicted.add(spec.id)
+                for col in spec.columns:
+                    self.figures[(spec.id, col.id)] = MISSING
+                self.sink.add(
+                    "GP206", f"row '{spec.label}' appears again (first at line {first.line}) "
+                    "with other figures; which are the row's cannot be told, so neither is "
+                    "placed", at=label, length=len(label.text))
+                return
             self.sink.add(
                 "GP206",
                 f"row '{spec.label}' appears again (first at line {first.line}); "
@@ -553,6 +571,18 @@ class TableReader:
                                [(spec.id, col.id) for col in columns])
         for col, fig in zip(columns, placed):
             self.figures[(spec.id, col.id)] = fig
+
+    def _other_figures(self, spec: RowSpec, data: list[Cell]) -> bool:
+        """Whether a row appearing again holds figures other than those placed the
+        first time (the same figures again, or none, are no doubt)."""
+        if not any(c.kind != EMPTY for c in data):
+            return False
+        columns = self._header_order(spec.columns)
+        again = _plain_figures(data, columns)
+        if again is None:
+            return True
+        return any(self.figures.get((spec.id, col.id), MISSING).value != figure.value
+                   for col, figure in zip(columns, again))
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
         upper, lower = pair
@@ -897,6 +927,8 @@ class TableReader:
             figures[index] = figure
         if keys is not None:
             for key, figure in zip(keys, figures):
+                if key[0] in self.conflicted:
+                    continue
                 self.figures[key] = figure
                 if self.values is not None:
                     self.values[key] = figure.value
@@ -1002,6 +1034,8 @@ class TableReader:
         figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
         for index, figure in zip(columns, figures):
             key = short.keys[index]
+            if key[0] in self.conflicted:
+                continue  # (the row appeared again with other figures: _place)
             self.figures[key] = figure
             if self.values is not None:
                 self.values[key] = figure.value
@@ -1024,15 +1058,14 @@ class TableReader:
         stand, figure by figure, under their columns' headers; where there are none
         (the review table is one row), whether those of the document's tables read
         so far all do (at least one)."""
-        held = self.positions_hold.get(above)
-        if held is None:
-            rows = [row for row in self.full_rows if above is None or row[2] == above]
-            if rows:
-                held = all(self._stands_in_place(*row) for row in rows)
-            else:
-                held = self.evidence.failed == 0 and self.evidence.held > 0
-            self.positions_hold[above] = held
-        return held
+        # (asked while rows are read too: the full rows so far, each looked at once)
+        checked, found, held = self.positions_hold.get(above, (0, 0, True))
+        for row in self.full_rows[checked:]:
+            if above is None or row[2] == above:
+                found += 1
+                held = held and self._stands_in_place(*row)
+        self.positions_hold[above] = (len(self.full_rows), found, held)
+        return held if found else self.evidence.holds(self)
 
     def _stands_in_place(self, cells: list[Cell], columns, above: int) -> bool:
         """Whether each cell of a full row stands under its own column's header."""
@@ -1041,7 +1074,10 @@ class TableReader:
 
     def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
                               above: int | None = None):
-        extents = self._header_extents(above)
+        made_of = (above, sum(map(len, self.header_cells.values())))
+        extents = self.extents_of.get(made_of)
+        if extents is None:  # (once a header: asked for each full row)
+            extents = self.extents_of[made_of] = self._header_extents(above)
         headers = [extents.get(label_key(col.label)) for col in columns]
         if None in headers:
             headers = self._header_extents_in_order(columns, above)

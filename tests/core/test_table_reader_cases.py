@@ -882,3 +882,27 @@ def test_a_header_cell_that_is_also_an_unnumbered_row_label_places_no_figures():
     assert said[0][5] == ("figures follow '其他', which is a column's header as well as row "
                           "'3.其他' without its number; which it is cannot be told, so they "
                           "are not placed")
+
+
+def test_a_row_that_appears_again_with_other_figures_places_neither():
+    # which of the two is the row, and which a label misread (a header cell, a label
+    # close to the row's), cannot be told: a wrong figure is worse than a missing one
+    second = "2.重复申请 | 7 | 0 | 0 | 0 | 0 | 0 | 7"
+    lines = list(APPLICATIONS)
+    lines.insert(lines.index(DUPLICATE) + 1, second)
+    read = Read(A, lines)
+    assert read.values("not_processed_duplicate", APPLICANTS) == [None] * 7
+    said = read.said("GP206")
+    assert [(s[2], s[5]) for s in said] == [(read.line(second), (
+        f"row '2.重复申请' appears again (first at line {read.line(DUPLICATE)}) with other "
+        "figures; which are the row's cannot be told, so neither is placed"))]
+
+
+def test_a_row_that_appears_again_with_the_same_figures_keeps_them():
+    lines = list(APPLICATIONS)
+    lines.insert(lines.index(DUPLICATE) + 1, DUPLICATE)
+    read = Read(A, lines)
+    assert read.values("not_processed_duplicate", APPLICANTS) == [1, 0, 0, 0, 0, 0, 1]
+    assert [s[5] for s in read.said("GP206")] == [
+        f"row '2.重复申请' appears again (first at line {read.line(DUPLICATE)}); the figures "
+        "here are ignored"]
