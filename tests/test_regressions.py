@@ -241,6 +241,19 @@ def test_line_of_spaced_figures_ending_in_a_word_reads_in_linear_time():
     assert_linear(lambda n: text.replace(heading, heading + "说明" + " 0" * n + " x\n"), 3000)
 
 
+def test_html_cell_with_a_zero_width_space_and_a_run_of_spaces_reads_in_linear_time():
+    # blocks.clean: a cell starting or ending with ZWSP or a BOM had its blanks at
+    # either end taken off by sub(^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$), which
+    # tried the end from every blank of a run inside the cell: quadratic (80,000
+    # spaces between two words: 32 s).
+    def page(n: int) -> bytes:
+        cell = "\u200b行政许可" + " " * n + "x"
+        return ("<html><body><h1>某某市2024年政府信息公开工作年度报告</h1>"
+                "<h2>二、主动公开政府信息情况</h2>"
+                f"<table><tr><td>{cell}</td><td>5</td></tr></table></body></html>").encode()
+    assert_linear(page, 4000)
+
+
 class CountingList(list):
     """A list that counts the elements its operations move or copy (a pop(0) moves
     every element after the first; a slice copies its elements)."""
