@@ -23,7 +23,9 @@ Every figure of the three tables is compared with the report it was printed from
 figure missing in the report must be read as missing. The summary gives, per
 converter, the figures right, wrong and missing and the reports with any wrong figure;
 ``--keep DIR`` writes the page, the converted text and the wrong figures of each
-report that had one. It exits 1 when any figure is wrong.
+report that had one. It exits 1 when any figure is wrong. The reports drawn are the
+same from run to run for the same seed and the same list of converters (asking for the
+PDF ones imports reportlab first, and the draw differs then: compare like with like).
 """
 
 from __future__ import annotations

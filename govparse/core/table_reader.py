@@ -386,15 +386,16 @@ class TableReader:
         if key in cat.rows_by_key:
             spec = cat.rows_by_key[key]
             if key in cat.headers_by_key and not is_numbered(leaf.text) \
-                    and is_numbered(spec.label):
+                    and is_numbered(spec.label) and not self.seen_rows:
                 # 其他 is a column's header as well as row 3.其他 written without its
                 # number: in text whose cells came in reading order (pdftotext without
-                # -layout), the header cell stands just before the first row's figures
+                # -layout), the header cell stands just before the first row's figures.
+                # (After other rows, 总计 is the row （七）总计 written short.)
                 self.sink.add(
-                    "GP204", f"figures follow '{leaf.text}', which is a column's header as "
-                    f"well as row '{spec.label}' without its number; which it is cannot be "
-                    "told, so they are not placed", at=leaf, length=len(leaf.text),
-                    hint=f"the template's row label is '{spec.label}'")
+                    "GP204", f"figures follow '{leaf.text}' before any row of the table; it "
+                    f"is a column's header as well as row '{spec.label}' without its number, "
+                    "and which it is cannot be told, so they are not placed", at=leaf,
+                    length=len(leaf.text), hint=f"the template's row label is '{spec.label}'")
                 return None
             if _same_number(leaf.text, spec.label):
                 return spec

@@ -879,9 +879,15 @@ def test_a_header_cell_that_is_also_an_unnumbered_row_label_places_no_figures():
     assert read.values("other_other", APPLICANTS) == [0] * 7  # its own line's
     said = read.said("GP204", "GP206")
     assert [s[0] for s in said] == ["GP204"]
-    assert said[0][5] == ("figures follow '其他', which is a column's header as well as row "
-                          "'3.其他' without its number; which it is cannot be told, so they "
-                          "are not placed")
+    assert said[0][5] == ("figures follow '其他' before any row of the table; it is a "
+                          "column's header as well as row '3.其他' without its number, and "
+                          "which it is cannot be told, so they are not placed")
+
+
+def test_a_total_row_written_short_after_the_table_s_rows_is_the_total_row():
+    read = applications(TOTAL_PROCESSED, "总计 | 10 | 2 | 0 | 1 | 0 | 0 | 13")
+    assert read.values("total_processed", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert read.said("GP204") == []
 
 
 def test_a_row_that_appears_again_with_other_figures_places_neither():
