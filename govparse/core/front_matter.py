@@ -39,10 +39,11 @@ class TitleParts:
         org = found.group("org")
         self.organization = None
         self.field_label = None
+        # a markdown title: # 某区2024年…, or in bold: **某区2024年…**
+        bold = org is not None and org.lstrip("#" + _BLANKS).startswith("**")
         if org is not None:
-            # a markdown title: # 某区2024年…, or in bold: **某区2024年…**
             unmarked = org.lstrip("#")
-            if unmarked.lstrip(_BLANKS).startswith("**"):
+            if bold:
                 unmarked = unmarked.replace("**", "  ", 1)
             label = _FIELD_LABEL.match(unmarked.lstrip(_BLANKS))
             if label is not None and label.end() < len(unmarked.lstrip(_BLANKS)):
@@ -59,7 +60,7 @@ class TitleParts:
             self.year_at = title.year_location
         else:
             self.year_at = at.moved(found.start("year")) if at is not None else None
-        if org is not None and org.lstrip("#" + _BLANKS).startswith("**"):
+        if bold:
             org = org.replace("**", "", 1)  # (a title in bold is read without the marks)
         self.text = ((org or "") + found.group("year") + found.group("name")).strip(_BLANKS)
         self.at = at

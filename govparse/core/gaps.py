@@ -129,9 +129,7 @@ class RowRelations:
         # Exact sums: the default context would round past 28 digits.
         with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
             for placement in placements(k, n):
-                figures: list[Number] = [None] * n
-                for value, column in zip(values, placement):
-                    figures[column] = value
+                figures = _in_columns(values, placement, n)
                 found.append((placement,
                               sum(_broken(left, right, figures) for left, right in sides)))
         return found
@@ -145,9 +143,7 @@ class RowRelations:
     def supported(self, values: Sequence[Number], sides: list[tuple[_Side, _Side]],
                   placement: Sequence[int]) -> bool:
         """See supported()."""
-        figures: list[Number] = [None] * self.columns
-        for value, column in zip(values, placement):
-            figures[column] = value
+        figures = _in_columns(values, placement, self.columns)
         confirmed: set[int] = set()
         with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
             for left, right in sides:
@@ -187,6 +183,15 @@ def placement_by_position(figures: Sequence[tuple[float, float]],
     if any(a >= b for a, b in zip(placement, placement[1:])):
         return None
     return tuple(placement)
+
+
+def _in_columns(values: Sequence[Number], placement: Sequence[int], n: int) -> list[Number]:
+    """A row of ``n`` columns with the values in the columns of the placement, None in
+    the others."""
+    figures: list[Number] = [None] * n
+    for value, column in zip(values, placement):
+        figures[column] = value
+    return figures
 
 
 def _parted(refs: tuple[Ref, ...], row: str, index: Mapping[str, int]

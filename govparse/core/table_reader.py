@@ -350,7 +350,8 @@ class TableReader:
         lynx's or pdftotext's, keeps a label with one blank inside whole) as those
         labels, when its last words name a row and the words before them the labels
         above that row, in its order; else None."""
-        words = [m.start() for m in _WORD.finditer(leaf.text)]
+        spans = [m.span() for m in _WORD.finditer(leaf.text)]
+        words = [start for start, _ in spans]
         if not 1 < len(words) <= MAX_LABEL_WORDS:
             return None
         cat = self.catalogue
@@ -361,7 +362,7 @@ class TableReader:
             # a character of a label above the row written down its column (三 / 、 /
             # 本 / 年 / 度 …, pdftotext -layout puts one before each row's label) first
             skip = 0
-            while skip < start and len(leaf.text[words[skip]:].split(None, 1)[0]) == 1 \
+            while skip < start and spans[skip][1] - spans[skip][0] == 1 \
                     and any(leaf.text[words[skip]] in p for p in spec.path[:-1]):
                 skip += 1
             parents = (_parents_in(leaf.text, words[skip:start], words[start],
@@ -928,12 +929,7 @@ class TableReader:
             figures[index] = figure
         if keys is not None:
             for key, figure in zip(keys, figures):
-                if key[0] in self.conflicted:
-                    continue
-                self.figures[key] = figure
-                if self.values is not None:
-                    self.values[key] = figure.value
-                    self.sides.clear()
+                self._put(key, figure)
         return figures
 
     def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
@@ -1034,13 +1030,18 @@ class TableReader:
         chosen = [short.columns[i] for i in columns]
         figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
         for index, figure in zip(columns, figures):
-            key = short.keys[index]
-            if key[0] in self.conflicted:
-                continue  # (the row appeared again with other figures: _place)
-            self.figures[key] = figure
-            if self.values is not None:
-                self.values[key] = figure.value
-                self.sides.clear()
+            self._put(short.keys[index], figure)
+
+    def _put(self, key: tuple[str, str], figure: Figure) -> None:
+        """A row in doubt's figure, placed once the table is read (the arithmetic's
+        figures kept up to date); none for a row that appeared again with other
+        figures (_place)."""
+        if key[0] in self.conflicted:
+            return
+        self.figures[key] = figure
+        if self.values is not None:
+            self.values[key] = figure.value
+            self.sides.clear()
 
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
                                above: int | None = None):
