@@ -59,7 +59,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
         elif table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind], evidence)
-            figures = reader.read(table.rows, table.heading_line)
+            figures = reader.read(table.rows, table.heading_line, table.trailing_cells)
             rows_found = rows_found or bool(reader.seen_rows)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
     if not rows_found:
@@ -203,13 +203,14 @@ def _text_lines(preamble, sections, prepared):
 class PreparedTable:
     """A table section's cells, read into logical rows, before a template is chosen."""
 
-    __slots__ = ("rows", "lone_labels", "heading_line")
+    __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells")
 
-    def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None
-                 ) -> None:
+    def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None,
+                 trailing_cells: dict[int, int] | None = None) -> None:
         self.rows = rows
         self.lone_labels = lone_labels
         self.heading_line = heading_line
+        self.trailing_cells = trailing_cells  # (grid.Stream)
 
 
 class RunTogetherTable:
@@ -235,7 +236,8 @@ def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
     if section.run_together:
         return RunTogetherTable(section.rows, section.line)
     stream = stream_of(section.rows, sink)
-    return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line)
+    return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line,
+                         stream.trailing_cells)
 
 
 def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):

@@ -45,11 +45,14 @@ class Stream:
     """A table's cells in reading order, and the lone labels among its rows (a row
     whose only text is one label: maybe a misspelt heading)."""
 
-    __slots__ = ("cells", "lone_labels")
+    __slots__ = ("cells", "lone_labels", "trailing_cells")
 
     def __init__(self) -> None:
         self.cells: list[Cell | EmptyRun] = []
         self.lone_labels: list[Cell] = []
+        # a row's empty cells after its last text, by row (a trailing separator, a
+        # merged cell's covered places): how wide a header line is
+        self.trailing_cells: dict[int, int] = {}
 
 
 def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
@@ -85,6 +88,7 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
             elif kind == LABEL:
                 labels += 1
         if 0 <= last < len(cells) - 1:
+            stream.trailing_cells[number] = len(cells) - 1 - last
             for cell in cells[last + 1:]:
                 cell.ends_row = True
         if labels:

@@ -25,6 +25,7 @@ from govparse.model.figures import read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import (
     COLUMN_GROUPS,
+    EXTRA_HEADER_LABELS,
     MONEY,
     ColumnSpec,
     LabelCatalogue,
@@ -183,6 +184,8 @@ class TableReader:
         self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
         self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
         self.trailing_separators = True  # (read: _ends_with_separators)
+        self.trailing_cells: dict[int, int] = {}  # (read)
+        self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
         self.header_keys: set[str] = set()
@@ -203,13 +206,16 @@ class TableReader:
 
     # ------------------------------------------------------------ entry point
 
-    def read(self, rows: list[LogicalRow], heading_line: int | None
-             ) -> dict[tuple[str, str], Figure]:
+    def read(self, rows: list[LogicalRow], heading_line: int | None,
+             trailing_cells: dict[int, int] | None = None) -> dict[tuple[str, str], Figure]:
+        """The table's figures. ``trailing_cells``: the empty cells after each source
+        row's last text, by row (grid.Stream.trailing_cells)."""
         self.heading_line = heading_line
+        self.trailing_cells = trailing_cells or {}
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
-        rows = self._strays_joined(rows)
+        rows = self.rows = self._strays_joined(rows)
         self.trailing_separators = _ends_with_separators(rows)
         self._continued_labels(rows)
         self.stacked = stacked_rows(rows)
@@ -701,6 +707,19 @@ class TableReader:
                     "figure stand too many, which cannot be told, so none of them is placed",
                     at=head[0], hint="govparse check names the relation")
                 return [MISSING] * want
+            if not self.trailing_separators and self._past_the_table(data, size, columns, keys):
+                # ... or the cells run past the header line above, and no relation of
+                # the template checks the row (the first table's): a trailing
+                # separator or, as likely, a stray cell where a figure is missing
+                self.sink.add(
+                    "GP303", f"{what} has {_count(size, 'cell')} for {_count(want, 'column')}, "
+                    "empty after its figures, more than the header line above it has; the "
+                    "table's other rows end with no separator, so the empty cell may be a "
+                    "missing figure's and a figure stand too many, which nothing tells: none "
+                    "of them is placed", at=head[0],
+                    hint="a missing figure written as 0 or -, or no separator after a row's "
+                         "last cell, tells")
+                return [MISSING] * want
             plain = _plain_figures(head, columns)
             return plain if plain is not None else self._figures(head, columns, what)
         if size > want and sum(c.kind != EMPTY for c in data) <= want:
@@ -742,6 +761,47 @@ class TableReader:
                                             headers=len(self.header_cells)))
             return [MISSING] * len(columns)
         return self._figures(cells, columns, what)
+
+    def _past_the_table(self, data: list[Cell | EmptyRun], size: int,
+                        columns: list[ColumnSpec], keys: list[tuple[str, str]]) -> bool:
+        """Whether a row's empty cells after its figures end its source line and take
+        it one cell past the header line above (its column labels and the empty cells
+        after them: a merged cell's covered places), and no relation of the template names
+        the row, so that its arithmetic cannot tell a trailing separator from a stray
+        cell where a figure is missing."""
+        want = len(columns)
+        if size != self._width_above(columns) + 1:
+            # (more: a row padded with separators, or a merged cell's covered places)
+            return False
+        if not all(getattr(c, "ends_row", False) for c in data[want:]) \
+                or self._separators_elsewhere(data):
+            return False
+        if self.template is None or not keys:
+            return True
+        return not _rules_about(self.template, self.catalogue.table.id, tuple(keys)).parted
+
+    def _separators_elsewhere(self, data: list[Cell | EmptyRun]) -> bool:
+        """Whether another row of the table ends with an empty cell past its columns:
+        a sign that its rows may end with a separator."""
+        for row in self.rows:
+            if row.data is data or not row.has_figures or not row.labels \
+                    or row.data[-1].kind != EMPTY or not getattr(row.data[-1], "ends_row", False):
+                continue
+            spec = self.catalogue.rows_by_key.get(label_key(row.labels[-1].text))
+            if spec is not None and _size(row.data) > len(spec.columns):
+                return True
+        return False
+
+    def _width_above(self, columns: list[ColumnSpec]) -> int:
+        """How many cells a row may have under the latest header line, where that line
+        names the row's columns: its column labels and the empty cells that end it
+        (第二十条第（八）项's 上一年项目数量 | 本年增/减 | , in a grid of three columns);
+        else the table's widest row."""
+        named = {key for key in self._header_positions()
+                 if key in self.catalogue.headers_by_key} - _OTHER_HEADERS
+        if named and all(label_key(col.label) in named for col in columns):
+            return len(named) + self.trailing_cells.get(self.last_header_row, 0)
+        return max(len(row.columns) for row in self.catalogue.table.rows)
 
     def _own_total_broken(self, cells: list[Cell], keys: list[tuple[str, str]]) -> bool:
         """Whether, a cell a column, the row's own relations (its total, the sum of its
@@ -1357,6 +1417,11 @@ def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
     if None in at or len(set(at)) != len(at) or at == sorted(at):
         return columns
     return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
+
+
+# Header cells over no column of figures (信息内容 over the row labels)
+_OTHER_HEADERS = frozenset(label_key(label) for labels in EXTRA_HEADER_LABELS.values()
+                           for label in labels)
 
 
 def _ends_with_separators(rows: list[LogicalRow]) -> bool:

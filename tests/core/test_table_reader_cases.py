@@ -912,3 +912,59 @@ def test_a_row_that_appears_again_with_the_same_figures_keeps_them():
     assert [s[5] for s in read.said("GP206")] == [
         f"row '2.重复申请' appears again (first at line {read.line(DUPLICATE)}); the figures "
         "here are ignored"]
+
+
+# A row of the first table has no total of its own: no relation of the template
+# checks it, so only the width of the header line above tells a trailing separator
+# from a cell too many.
+LICENSING_HEADER = "信息内容 | 本年处理决定数量"
+PENALTIES = ["行政处罚 | 7", "行政强制 | 8"]
+
+
+def first_table(*rows: str) -> Read:
+    return Read(D, [DISCLOSURE_HEADER, *rows, LICENSING_HEADER, *PENALTIES])
+
+
+def test_a_cell_too_many_before_an_empty_last_cell_past_the_header_places_nothing():
+    # found by the placement property (a stray cell, tab layout, seeds 21464 and 8293):
+    # 规章 1730 789, its 现行有效件数 missing (an empty last cell), and a stray number
+    # before the empty cell: read as three figures and a trailing separator, the
+    # stray under 现行有效件数, nothing said. The table's rows end with no separator,
+    # and the row has a cell more than its header line has columns.
+    row = "规章 | 1730 | 789 | 1000000000401 |"
+    read = first_table(row, NORMATIVE)
+    assert read.values("rules", DISCLOSURE) == [None] * 3
+    assert read.values("normative_documents", DISCLOSURE) == [4, 5, 6]
+    assert read.values("administrative_penalty", ("decisions",)) == [7]
+    said = read.said("GP303")
+    assert [s[:4] for s in said] == [("GP303", Severity.ERROR, read.line(row), 2)]
+    assert "more than the header line above it has" in said[0][5]
+
+
+def test_a_cell_too_many_under_a_sub_table_s_header_places_nothing():
+    # (seed 8293, on the 2021 template): 行政许可 with its one figure, and a stray
+    # before it and an empty cell after it
+    row = "行政许可 | 1000000000127 | 1674 |"
+    read = Read(D, [DISCLOSURE_HEADER, "规章 | 1 | 2 | 3", NORMATIVE, LICENSING_HEADER, row,
+                    *PENALTIES])
+    assert read.values("administrative_licensing", ("decisions",)) == [None]
+    assert read.values("administrative_coercion", ("decisions",)) == [8]
+    assert [s[:3] for s in read.said("GP303")] == [("GP303", Severity.ERROR, read.line(row))]
+
+
+def test_an_empty_last_cell_the_header_line_has_too_is_no_cell_too_many():
+    # pandoc's grid of the first table: a sub-table of fewer columns in a grid of
+    # three leaves empty last cells in its header line and in its rows alike
+    read = Read(D, [DISCLOSURE_HEADER, "规章 | 1 | 2 | 3", NORMATIVE,
+                    LICENSING_HEADER + " | |", "行政许可 | 9487 | |", *PENALTIES])
+    assert read.values("administrative_licensing", ("decisions",)) == [9487]
+    assert read.said("GP303") == []
+
+
+def test_rows_that_end_with_a_separator_keep_a_row_past_its_header():
+    # where the table's rows end with a separator (a trailing tab everywhere), a
+    # row's empty last cell is the table's way of ending rows
+    read = Read(D, [DISCLOSURE_HEADER, "规章 | 1730 | 789 | 17 |", NORMATIVE + " |",
+                    LICENSING_HEADER, *[row + " |" for row in PENALTIES]])
+    assert read.values("rules", DISCLOSURE) == [1730, 789, 17]
+    assert read.said("GP303") == []

@@ -23,7 +23,7 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
     out: list[list[Cell] | SeparatorLines] = []
     row: list[Cell] | None = None  # the row being read
     previous: CellLine | None = None  # the line before, if it was split into cells
-    for ln in lines:
+    for index, ln in enumerate(lines):
         if type(ln) is SeparatorLines:
             out.append(ln)
             row = previous = None  # no text of theirs continues on the next line
@@ -34,9 +34,18 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         else:
             filled = [c for c in cells if c.kind != EMPTY]
         if not filled:
+            empty = ln.cells[1] if ln.indented else ln.cells[0]
+            if row and previous is not None and ln.line == previous.line + 1 \
+                    and _alone_in_its_run(lines, index):
+                # one such line right under a line of the row, and no other such line
+                # after it: a cell of the row, a missing figure's (which, at its end,
+                # says how wide the row is)
+                row.append(empty)
+                previous = ln
+                continue
             # a line of separators only: an empty cell, on a row of its own as a run
             # of such lines is (SeparatorLines)
-            out.append([ln.cells[1] if ln.indented else ln.cells[0]])
+            out.append([empty])
             row = previous = None
             continue
         if previous is None or ln.line > previous.line + 1:
@@ -57,3 +66,14 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             row.extend(ln.cells)
         previous = ln
     return out
+
+
+
+def _alone_in_its_run(lines: list, index: int) -> bool:
+    """Whether the line after a line of separators only is a line of text of the same
+    run, or none (a blank line, the end): not another line of separators only, which
+    with it would be lines of empty cells that stand apart (SeparatorLines)."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or following.line > lines[index].line + 1:
+        return True
+    return type(following) is CellLine and any(c.kind != EMPTY for c in following.cells)
