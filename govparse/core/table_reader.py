@@ -287,6 +287,13 @@ class TableReader:
                     self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
                                   f"after its figures as '{rest.text}'; read as "
                                   f"'{joined.text}'", at=rest, length=len(rest.text))
+                else:
+                    # wrapped over the line above as well (label / label + figures / label)
+                    joined = self._wrapped_label(previous.labels, len(previous.labels) - 1,
+                                                 leaf, rest)
+                    if joined is not None:
+                        previous.labels[-1] = joined
+                        del row.labels[index]
                 break
 
     def _read_row(self, row: LogicalRow) -> None:
@@ -340,14 +347,53 @@ class TableReader:
         复申请): the label before the leaf and the leaf, when together, not apart,
         they name a row."""
         before = labels[-1]
-        joined = before.joined(leaf)
-        if label_key(before.text) in self.catalogue.labels_by_key \
-                or label_key(joined.text) not in self.catalogue.rows_by_key:
-            return leaf
-        labels.pop()
-        self.sink.add("GP307", f"row label '{before.text}' continues on the next line as "
-                      f"'{leaf.text}'; read as '{joined.text}'", at=leaf,
-                      length=len(leaf.text))
+        if label_key(before.text) not in self.catalogue.labels_by_key:
+            joined = before.joined(leaf)
+            if label_key(joined.text) in self.catalogue.rows_by_key:
+                labels.pop()
+                self.sink.add("GP307", f"row label '{before.text}' continues on the next line "
+                              f"as '{leaf.text}'; read as '{joined.text}'", at=leaf,
+                              length=len(leaf.text))
+                return joined
+        return self._wrapped_label(labels, len(labels), leaf, None) or leaf
+
+    def _wrapped_label(self, labels: list[Cell], end: int, leaf: Cell, below: Cell | None
+                       ) -> Cell | None:
+        """A row label wrapped in its cell over the line above, with (and below) its
+        figures, where the lines hold other cells' text too (pdftotext -layout: a
+        character of a label written down its column, ``、`` / ``本``, or a parent
+        label's end, before each line's part, one blank between): the last word of the
+        label on the line above (among ``labels[:end]``), the leaf, and ``below``,
+        without such single characters before them, when together they name a row.
+        Then that label, what is left of the one above (its words before: a parent
+        label's) taking its place in ``labels``, and a GP307 note; else None."""
+        if leaf.line is None or (below is not None and below.line != leaf.line + 1):
+            return None
+        at = next((i for i in range(end - 1, -1, -1) if labels[i].line == leaf.line - 1), None)
+        if at is None:
+            return None
+        above = labels[at]
+        start = _last_word(above.text)
+        pieces = [_part_of(above, start, None),
+                  _part_of(leaf, _after_single_characters(leaf.text), None)]
+        if below is not None:
+            pieces.append(_part_of(below, _after_single_characters(below.text), None))
+        if label_key(pieces[0].text) in self.catalogue.labels_by_key:
+            return None
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = joined.joined(piece)
+        spec = self.catalogue.rows_by_key.get(label_key(joined.text))
+        if spec is None or not _same_number(joined.text, spec.label):
+            return None
+        parts = [above, leaf] + ([below] if below is not None else [])
+        self.sink.add("GP307", "row label wrapped in its cell over "
+                      + " / ".join(f"'{c.text}'" for c in parts)
+                      + f"; read as '{joined.text}'", at=leaf, length=len(leaf.text))
+        rest = above.text[:start]
+        # what is left: a parent label's words, or characters written down a column
+        labels[at:at + 1] = [_part_of(above, 0, start)] if any(
+            len(word) > 1 for word in rest.split()) else []
         return joined
 
     def _parted_leaf(self, leaf: Cell) -> list[Cell] | None:
@@ -1373,11 +1419,30 @@ def _parents_in(text: str, words: list[int], end: int, path: list[str]
             break  # (the text may leave the outer labels out: they stand above)
         for stop in range(index + 1, len(words) + 1):
             until = words[stop] if stop < len(words) else end
-            if label_key(text[words[index]:until]) == key:
+            piece = label_key(text[words[index]:until])
+            # (or its first part: the parent label wrapped in its cell, （三）不予公 / 开)
+            if piece == key or (stop == len(words) and len(piece) >= 2 and key.startswith(piece)):
                 parts.append((words[index], until))
                 index = stop
                 break
     return parts if parts and index == len(words) else None
+
+
+def _last_word(text: str) -> int:
+    """Where the last word of a text starts (its blanks parting words)."""
+    end = len(text.rstrip())
+    space = max(text.rfind(" ", 0, end), text.rfind("\u3000", 0, end))
+    return space + 1 if space >= 0 else 0
+
+
+def _after_single_characters(text: str) -> int:
+    """Where a text starts after the words of one character before its last word (a
+    label's characters written down its column, one a line: ``本 形，不计其他情形）``)."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    skip = 0
+    while skip < len(spans) - 1 and spans[skip][1] - spans[skip][0] == 1:
+        skip += 1
+    return spans[skip][0] if spans else 0
 
 
 def _part_of(cell: Cell, start: int, end: int | None) -> Cell:

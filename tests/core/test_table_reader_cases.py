@@ -968,3 +968,61 @@ def test_rows_that_end_with_a_separator_keep_a_row_past_its_header():
                     LICENSING_HEADER, *[row + " |" for row in PENALTIES]])
     assert read.values("rules", DISCLOSURE) == [1730, 789, 17]
     assert read.said("GP303") == []
+
+
+# A row label wrapped in its cell, over lines that hold other cells' text as well
+# (pdftotext -layout of a PDF table: the characters of the vertical label 三、本年度办理
+# 结果 one a line, a parent label's end, a blank between): found by
+# benchmarks/converters.py, where these rows were most of what pdftotext lost.
+NO_CORRECTION = ("（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+                 " | 0 | 1 | 0 | 0 | 0 | 0 | 1")
+NO_FEE = APPLICATIONS[APPLICATIONS.index(NO_CORRECTION) + 1]
+
+
+def wrapped(row: str, *lines: str) -> Read:
+    at = APPLICATIONS.index(row)
+    return Read(A, APPLICATIONS[:at] + list(lines) + APPLICATIONS[at + 1:])
+
+
+def test_a_label_wrapped_over_the_line_above_with_a_vertical_label_s_characters():
+    read = wrapped(PARTIAL, "、 （二）部分公开（区分处理的，只计这一情",
+                   "本 形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1")
+    assert read.values("partially_disclosed", APPLICANTS) == [1, 0, 0, 0, 0, 0, 1]
+    assert read.said("GP204", "GP201") == []
+    said = read.said("GP307")  # (and a note that 本 形 is split by a space)
+    assert said[-1][5] == ("row label wrapped in its cell over '、 （二）部分公开（区分处理的，只计这一情' "
+                          "/ '本 形，不计其他情形）'; read as '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'")
+
+
+def test_a_label_wrapped_above_and_below_its_figures_with_a_parent_label_s_end():
+    read = wrapped(NO_CORRECTION, "（六）其他处 1.申请人无正当理由逾期不补",
+                   "理 | 正、行政机关不再处理其政府 | 0 | 1 | 0 | 0 | 0 | 0 | 1",
+                   "信息公开申请")
+    assert read.values("other_no_correction", APPLICANTS) == [0, 1, 0, 0, 0, 0, 1]
+    assert read.said("GP204") == []
+
+
+def test_a_label_wrapped_above_and_below_its_figures():
+    read = wrapped(NO_FEE, "2.申请人逾期未按收费通知要",
+                   "求缴纳费用、行政机关不再处 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+                   "理其政府信息公开申请")
+    assert read.values("other_no_fee_paid", APPLICANTS) == [0] * 7
+    assert read.said("GP204", "GP201") == []
+
+
+def test_pieces_that_do_not_make_the_row_s_label_are_not_joined():
+    # the line above ends another label: the figures name no row, and are not placed
+    read = wrapped(NO_FEE, "2.申请人逾期未按收费通知要求缴纳",
+                   "求缴纳费用、行政机关不再处 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+                   "理其政府信息公开申请")
+    assert read.values("other_no_fee_paid", APPLICANTS) == [None] * 7
+    assert [s[0] for s in read.said("GP204")] == ["GP204"]
+
+
+def test_a_parent_label_wrapped_in_its_cell_before_the_row_s_label():
+    # 度 （三）不予公 1.属于国家秘密: 度 of the vertical label, the parent （三）不予公开
+    # whose 开 stands on the next line, the row's own label
+    read = wrapped(SECRET, "度 （三）不予公 1.属于国家秘密 | 2 | 0 | 0 | 0 | 0 | 0 | 2",
+                   "办 开")
+    assert read.values("withheld_state_secret", APPLICANTS) == [2, 0, 0, 0, 0, 0, 2]
+    assert [s[0] for s in read.said("GP210")] == ["GP210"]

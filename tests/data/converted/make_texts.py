@@ -1,7 +1,8 @@
 """Writes the distinct reference report (tests/data/distinct) with three figures
 missing as a web page (the printer's html layout), that page through the converters
 users run (w3m, lynx, pandoc, html2text; each at 200 columns and at its own default
-width), and expected.tsv: every figure of the three tables, ``missing`` where the
+width), the report printed as a PDF (tests/frontends/pdf/pdf_pages.py) through
+``pdftotext -layout``, and expected.tsv: every figure of the three tables, ``missing`` where the
 page has an empty cell. Needs the programs (``apt-get install w3m lynx pandoc``,
 ``pip install html2text``); the tests read only what this writes. Run from the
 repository root:
@@ -24,7 +25,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import govparse  # noqa: E402
-from converters import CONVERTERS  # noqa: E402
+from converters import CONVERTERS, PDF_CONVERTERS, _report_pdf  # noqa: E402
 from govparse.emit.printer import dumps  # noqa: E402
 from govparse.model.report import Figure  # noqa: E402
 
@@ -41,6 +42,11 @@ def main() -> None:
     page.write_text(dumps(report, "html"), encoding="utf-8")
     for name, (_, convert) in CONVERTERS.items():
         (HERE / f"distinct-missing.{name}.txt").write_text(convert(page), encoding="utf-8")
+    pdf = HERE / "distinct-missing.pdf"
+    pdf.write_bytes(_report_pdf()(report))
+    text = PDF_CONVERTERS["pdftotext"][1](pdf)
+    pdf.unlink()  # (the PDFs the tests read are under tests/data/real and fuzz/corpus)
+    (HERE / "distinct-missing.pdftotext.txt").write_text(text, encoding="utf-8")
     with open(HERE / "expected.tsv", "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["table", "row", "column", "value"])
