@@ -815,16 +815,13 @@ class TableReader:
         after them: a merged cell's covered places), and no relation of the template names
         the row, so that its arithmetic cannot tell a trailing separator from a stray
         cell where a figure is missing."""
-        want = len(columns)
-        if size != self._width_above(columns) + 1:
-            # (more: a row padded with separators, or a merged cell's covered places)
+        if self.template is not None and keys \
+                and _rules_about(self.template, self.catalogue.table.id, tuple(keys)).parted:
+            return False  # (the row's relations decide: _own_total_broken)
+        if not all(getattr(c, "ends_row", False) for c in data[len(columns):]):
             return False
-        if not all(getattr(c, "ends_row", False) for c in data[want:]) \
-                or self._separators_elsewhere(data):
-            return False
-        if self.template is None or not keys:
-            return True
-        return not _rules_about(self.template, self.catalogue.table.id, tuple(keys)).parted
+        # (one more: a row padded with separators, or a merged cell's covered places)
+        return size == self._width_above(columns) + 1 and not self._separators_elsewhere(data)
 
     def _separators_elsewhere(self, data: list[Cell | EmptyRun]) -> bool:
         """Whether another row of the table ends with an empty cell past its columns:
