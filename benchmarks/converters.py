@@ -14,7 +14,8 @@ by the printer (``dumps(report, "html")``: the template's merged cells as rowspa
 colspan), then turned into text by each converter on this machine, at the width given
 and at the converter's default width (where tables wrap inside their cells, as most
 users get them), and parsed leniently; and printed as a PDF (ruled grids, the
-template's merged cells: tests/frontends/pdf/pdf_pages.py) read by govparse and
+template's merged cells: tests/frontends/pdf/pdf_pages.py) read by govparse, its text
+layer alone as pypdfium2 gives it (``pdfium-text``: what a PDF viewer's copy gives), and
 through ``pdftotext`` with and without ``-layout``. Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
@@ -84,8 +85,22 @@ CONVERTERS = {
 # The same report printed as a PDF (tests/frontends/pdf/pdf_pages.py: reportlab, ruled
 # grids with the template's merged cells, wrapped header cells), read by govparse
 # itself and through pdftotext (poppler-utils): name -> (program, how to run it on the PDF)
+def _pdfium_text(pdf: Path) -> str:
+    """The PDF's text layer as pypdfium2 gives it, its pages parted by form feeds (as
+    the real texts of shared/real/pdf have it): what a script that extracts the text
+    first gives, or a copy out of a PDF viewer."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
 PDF_CONVERTERS = {
     "pdf": ("", None),  # govparse.parse of the PDF's bytes
+    "pdfium-text": ("", _pdfium_text),  # its text layer alone, read as text
     "pdftotext": ("pdftotext", _program("pdftotext", "-layout", "-enc", "UTF-8")),
     "pdftotext-raw": ("pdftotext", _program("pdftotext", "-enc", "UTF-8")),
 }

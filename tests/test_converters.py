@@ -1,7 +1,8 @@
 """Text as converters print a web page: the distinct reference report (every figure a
 different number) with three figures missing, as the printer's web page, through
 w3m, lynx, pandoc and html2text, each at 200 columns and at its own default width,
-and as a PDF through pdftotext -layout (tests/data/converted/make_texts.py wrote them; benchmarks/converters.py measures the
+and as a PDF through pdftotext -layout and as its text layer (pypdfium2)
+(tests/data/converted/make_texts.py wrote them; benchmarks/converters.py measures the
 same over many generated reports). No figure is ever read wrong: each is right, or
 missing with a diagnostic that says so."""
 
@@ -25,7 +26,9 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          # the report printed as a PDF, through pdftotext -layout: the review table's
          # one row is a figure short, and its header cells, broken two characters a
          # line (结果 / 维持), give no positions to place the rest by
-         "pdftotext": 186}
+         "pdftotext": 186,
+         # its text layer as pypdfium2 gives it: the same row, with nothing to place by
+         "pdfium-text": 186}
 
 
 def _expected() -> dict[tuple[str, str, str], object]:
@@ -88,3 +91,14 @@ def test_pdftotext_labels_wrapped_in_their_cells_are_joined():
         assert report.figure(*key).value == expected[key]
     said = [d.message for d in report.diagnostics if d.code == "GP307"]
     assert any(m.startswith("row label wrapped in its cell over ") for m in said)
+
+
+def test_a_pdf_text_layer_s_label_wrapped_over_three_lines_is_joined():
+    # pypdfium2's text: a label cell's three lines, then the row's figures
+    report = govparse.parse_file(CONVERTED / "distinct-missing.pdfium-text.txt")
+    key = ("applications", "other_no_correction", "total")
+    assert report.figure(*key).value == _expected()[key]
+    said = [d.message for d in report.diagnostics if d.code == "GP307"]
+    assert ("row label '1.申请人无正当理由逾期不补' continues on the next lines as '正、行政机关不再"
+            "处理其政府' / '信息公开申请'; read as '1.申请人无正当理由逾期不补正、行政机关不再处理其"
+            "政府信息公开申请'") in said

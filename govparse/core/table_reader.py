@@ -344,16 +344,25 @@ class TableReader:
 
     def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
         """A row label wrapped onto the next line of the table (4.无正当理由大量反 /
-        复申请): the label before the leaf and the leaf, when together, not apart,
-        they name a row."""
-        before = labels[-1]
-        if label_key(before.text) not in self.catalogue.labels_by_key:
-            joined = before.joined(leaf)
+        复申请), or the next two (a PDF's text layer: 1.申请人无正当理由逾期不补 /
+        正、行政机关不再处理其政府 / 信息公开申请): the labels before the leaf and the
+        leaf, when together, not apart, they name a row."""
+        joined = leaf
+        for count in (1, 2):
+            if len(labels) < count:
+                break
+            before = labels[-count]
+            if label_key(before.text) in self.catalogue.labels_by_key or (
+                    count > 1 and (before.line is None or before.line + 1 != labels[-1].line)):
+                break
+            joined = before.joined(joined)
             if label_key(joined.text) in self.catalogue.rows_by_key:
-                labels.pop()
-                self.sink.add("GP307", f"row label '{before.text}' continues on the next line "
-                              f"as '{leaf.text}'; read as '{joined.text}'", at=leaf,
-                              length=len(leaf.text))
+                parts = labels[-count:]
+                del labels[-count:]
+                self.sink.add("GP307", f"row label '{parts[0].text}' continues on the next "
+                              f"line{'s' if count > 1 else ''} as "
+                              + " / ".join(f"'{c.text}'" for c in parts[1:] + [leaf])
+                              + f"; read as '{joined.text}'", at=leaf, length=len(leaf.text))
                 return joined
         return self._wrapped_label(labels, len(labels), leaf, None) or leaf
 

@@ -1026,3 +1026,20 @@ def test_a_parent_label_wrapped_in_its_cell_before_the_row_s_label():
                    "办 开")
     assert read.values("withheld_state_secret", APPLICANTS) == [2, 0, 0, 0, 0, 0, 2]
     assert [s[0] for s in read.said("GP210")] == ["GP210"]
+
+
+def test_a_label_wrapped_over_three_lines_before_its_figures():
+    # a PDF's text layer: each line of a label cell a line of the text, then the
+    # row's figures on a line of their own
+    read = wrapped(NO_CORRECTION, "1.申请人无正当理由逾期不补", "正、行政机关不再处理其政府",
+                   "信息公开申请 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
+    assert read.values("other_no_correction", APPLICANTS) == [0, 1, 0, 0, 0, 0, 1]
+    assert [s[0] for s in read.said("GP307", "GP204")] == ["GP307"]
+
+
+def test_three_lines_that_are_not_one_label_are_not_joined():
+    # the first line is a label of the table of its own: nothing is joined past it
+    read = wrapped(NO_CORRECTION, "（六）其他处理", "正、行政机关不再处理其政府",
+                   "信息公开申请 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
+    assert read.values("other_no_correction", APPLICANTS) == [None] * 7
+    assert [s[0] for s in read.said("GP204")] == ["GP204"]

@@ -2,7 +2,7 @@
 missing as a web page (the printer's html layout), that page through the converters
 users run (w3m, lynx, pandoc, html2text; each at 200 columns and at its own default
 width), the report printed as a PDF (tests/frontends/pdf/pdf_pages.py) through
-``pdftotext -layout``, and expected.tsv: every figure of the three tables, ``missing`` where the
+``pdftotext -layout`` and as its text layer (pypdfium2), and expected.tsv: every figure of the three tables, ``missing`` where the
 page has an empty cell. Needs the programs (``apt-get install w3m lynx pandoc``,
 ``pip install html2text``); the tests read only what this writes. Run from the
 repository root:
@@ -44,9 +44,10 @@ def main() -> None:
         (HERE / f"distinct-missing.{name}.txt").write_text(convert(page), encoding="utf-8")
     pdf = HERE / "distinct-missing.pdf"
     pdf.write_bytes(_report_pdf()(report))
-    text = PDF_CONVERTERS["pdftotext"][1](pdf)
+    for name in ("pdftotext", "pdfium-text"):
+        text = PDF_CONVERTERS[name][1](pdf)
+        (HERE / f"distinct-missing.{name}.txt").write_text(text, encoding="utf-8")
     pdf.unlink()  # (the PDFs the tests read are under tests/data/real and fuzz/corpus)
-    (HERE / "distinct-missing.pdftotext.txt").write_text(text, encoding="utf-8")
     with open(HERE / "expected.tsv", "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(["table", "row", "column", "value"])
