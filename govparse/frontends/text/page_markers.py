@@ -4,8 +4,10 @@ whose pages are parted by form feeds: ``- 3 -``, ``— 4 —``, ``第 2 页 共 
 stays, so that every other line keeps its number), so that no page number is read as
 a figure or splits a row, with one note (GP009) naming their lines.
 
-Only a text with a form feed is looked at: a text without pages has no page numbers,
-and every other input is spared the search.
+In a text without form feeds (a PDF viewer's copy, pages joined by line ends) only a
+line that holds nothing but ``- 3 -`` or ``第 2 页 共 6 页`` is a page number (``3/6``
+alone may be a figure there); the search is made only where a line ends with such a
+dash or 页.
 """
 
 from __future__ import annotations
@@ -30,9 +32,22 @@ def _page_marker() -> re.Pattern:
         re.MULTILINE)
 
 
+@functools.cache
+def _lone_page_marker() -> re.Pattern:
+    """A page number that is a line of its own in a text without form feeds."""
+    b = r"[ \u3000]*"  # (no tab: -⇥3⇥- is a row's cells)
+    return re.compile(
+        rf"^{b}(?:[-—–－]{b}\d{{1,4}}{b}[-—–－]|第{b}\d{{1,4}}{b}页"
+        rf"(?:{b}[,，/]?{b}共{b}\d{{1,4}}{b}页)?){b}$", re.MULTILINE)
+
+
 def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
     """The text with its page numbers blanked, and the note saying so."""
-    if "\f" not in text:
+    if "\f" in text:
+        pattern = _page_marker()
+    elif _may_hold_a_lone_marker(text):
+        pattern = _lone_page_marker()
+    else:
         return text, []
     lines: list[int] = []
     counted = [0, 1]  # (where counting stopped, the line there): each newline counted once
@@ -44,7 +59,7 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
         lines.append(line)
         return " " * (found.end() - found.start())  # (the columns after it kept)
 
-    text = _page_marker().sub(blank, text)
+    text = pattern.sub(blank, text)
     if not lines:
         return text, []
     where = ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")
@@ -52,3 +67,11 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
                              f"{len(lines)} page number{'s' if len(lines) != 1 else ''} between "
                              f"the pages dropped (line{'s' if len(lines) != 1 else ''} {where}), "
                              "so that none is read as a figure", lines[0], 1)]
+
+
+def _may_hold_a_lone_marker(text: str) -> bool:
+    """Whether a line may end with a page number's dash or 页 (each looked for in C:
+    most texts have none, and are spared the pattern)."""
+    end = text[-8:].rstrip()  # (a line may end the text)
+    return any(f"{mark}\n" in text or f"{mark} \n" in text or end.endswith(mark)
+               for mark in "-—–－页")
