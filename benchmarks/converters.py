@@ -15,7 +15,8 @@ colspan), then turned into text by each converter on this machine, at the width 
 and at the converter's default width (where tables wrap inside their cells, as most
 users get them), and parsed leniently; and printed as a PDF (ruled grids, the
 template's merged cells: tests/frontends/pdf/pdf_pages.py) read by govparse, its text
-layer alone as pypdfium2 gives it (``pdfium-text``: what a PDF viewer's copy gives), and
+layer alone as pypdfium2 gives it (``pdfium-text``: what a PDF viewer's copy gives) and
+as pdfplumber's ``extract_text`` gives it (``pdfplumber-text``, with the bench extra), and
 through ``pdftotext`` with and without ``-layout``. Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
@@ -98,9 +99,19 @@ def _pdfium_text(pdf: Path) -> str:
         document.close()
 
 
+def _pdfplumber_text(pdf: Path) -> str:
+    """The PDF's text as pdfplumber's extract_text gives it (the bench extra), pages
+    parted by form feeds."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        return "\f".join(page.extract_text() or "" for page in document.pages)
+
+
 PDF_CONVERTERS = {
     "pdf": ("", None),  # govparse.parse of the PDF's bytes
     "pdfium-text": ("", _pdfium_text),  # its text layer alone, read as text
+    "pdfplumber-text": ("python:pdfplumber", _pdfplumber_text),
     "pdftotext": ("pdftotext", _program("pdftotext", "-layout", "-enc", "UTF-8")),
     "pdftotext-raw": ("pdftotext", _program("pdftotext", "-enc", "UTF-8")),
 }
@@ -109,6 +120,12 @@ PDF_CONVERTERS = {
 def _available(name: str) -> bool:
     program = {**CONVERTERS, **PDF_CONVERTERS}[name][0]
     if program == "":
+        return _report_pdf() is not None
+    if program and program.startswith("python:"):
+        try:
+            __import__(program.partition(":")[2])
+        except ImportError:
+            return False
         return _report_pdf() is not None
     if program is None:
         try:
