@@ -1436,9 +1436,8 @@ def _parents_in(text: str, words: list[int], end: int, path: list[str]
 
 def _last_word(text: str) -> int:
     """Where the last word of a text starts (its blanks parting words)."""
-    end = len(text.rstrip())
-    space = max(text.rfind(" ", 0, end), text.rfind("\u3000", 0, end))
-    return space + 1 if space >= 0 else 0
+    starts = [m.start() for m in _WORD.finditer(text)]
+    return starts[-1] if starts else 0
 
 
 def _after_single_characters(text: str) -> int:
