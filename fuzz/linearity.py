@@ -238,6 +238,10 @@ CASES: dict[str, tuple[Callable[[int], str], str]] = {
                     "rows parted by blanks only (PDF text)"),
     "pdf-page-markers": (lambda n: _fill("规章 0 0 0\n\f- 3 -\n", n, ACTIVE),
                          "PDF text, a page number after every row (GP009)"),
+    "lone-page-markers": (lambda n: _fill("- 3 -\n", n, ACTIVE),
+                          "a viewer's copy: page number lines, no form feed (GP009)"),
+    "dash-line": (lambda n: _fill("-", n, ACTIVE, "\n"),
+                  "one line of ever more dashes (each a page number's end to look at)"),
     # Run-together text (a crawler's bare text; issue 17).
     "run-together-repeated": (lambda n: _fill(_crawled(), n),
                               "a real crawler's text (tests/data/real/crawler/006.txt), repeated"),

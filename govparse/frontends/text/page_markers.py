@@ -32,34 +32,30 @@ def _page_marker() -> re.Pattern:
         re.MULTILINE)
 
 
-@functools.cache
-def _lone_page_marker() -> re.Pattern:
-    """A page number that is a line of its own in a text without form feeds."""
-    b = r"[ \u3000]*"  # (no tab: -⇥3⇥- is a row's cells)
-    return re.compile(
-        rf"^{b}(?:[-—–－]{b}\d{{1,4}}{b}[-—–－]|第{b}\d{{1,4}}{b}页"
-        rf"(?:{b}[,，/]?{b}共{b}\d{{1,4}}{b}页)?){b}$", re.MULTILINE)
-
-
 def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
     """The text with its page numbers blanked, and the note saying so."""
-    if "\f" in text:
-        pattern = _page_marker()
-    elif _may_hold_a_lone_marker(text):
-        pattern = _lone_page_marker()
-    else:
-        return text, []
     lines: list[int] = []
-    counted = [0, 1]  # (where counting stopped, the line there): each newline counted once
+    if "\f" in text:
+        counted = [0, 1]  # (where counting stopped, the line there): each newline counted once
 
-    def blank(found: re.Match) -> str:
-        at, line = counted
-        line += text.count("\n", at, found.start())
-        counted[:] = [found.start(), line]
-        lines.append(line)
-        return " " * (found.end() - found.start())  # (the columns after it kept)
+        def blank(found: re.Match) -> str:
+            at, line = counted
+            line += text.count("\n", at, found.start())
+            counted[:] = [found.start(), line]
+            lines.append(line)
+            return " " * (found.end() - found.start())  # (the columns after it kept)
 
-    text = pattern.sub(blank, text)
+        text = _page_marker().sub(blank, text)
+    else:
+        spans = _lone_markers(text)
+        if spans:
+            parts, last, line = [], 0, 1
+            for start, end in spans:
+                line += text.count("\n", last, start)  # (each line end counted once)
+                lines.append(line)
+                parts += [text[last:start], " " * (end - start)]
+                last = end
+            text = "".join(parts) + text[last:]
     if not lines:
         return text, []
     where = ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")
@@ -69,9 +65,49 @@ def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
                              "so that none is read as a figure", lines[0], 1)]
 
 
-def _may_hold_a_lone_marker(text: str) -> bool:
-    """Whether a line may end with a page number's dash or 页 (each looked for in C:
-    most texts have none, and are spared the pattern)."""
-    end = text[-8:].rstrip()  # (a line may end the text)
-    return any(f"{mark}\n" in text or f"{mark} \n" in text or end.endswith(mark)
-               for mark in "-—–－页")
+_DASHES = "-—–－"
+_LONE_BLANKS = " \u3000"  # (no tab: -⇥3⇥- is a row's cells)
+_LONGEST = 40  # characters: the longest line looked at (blanks around a page number too)
+
+
+def _lone_markers(text: str) -> list[tuple[int, int]]:
+    """Where the lines that are a page number alone stand, in a text without form
+    feeds: found from the dashes and 页 that end a line (str.find: most texts have
+    few), each line then looked at whole. (No regular expression: compiling one with
+    these characters is a cold start's cost.)"""
+    found: dict[int, int] = {}
+    for mark in _DASHES + "页":
+        at = text.find(mark)
+        while at >= 0:
+            # (looked for near the mark only: a line of a million dashes stays linear)
+            end = text.find("\n", at, at + _LONGEST + 1)
+            if end < 0:
+                end = len(text) if len(text) - at <= _LONGEST else at + _LONGEST + 1
+            if end - at > _LONGEST or text[at + 1:end].strip(_LONE_BLANKS):
+                at = text.find(mark, at + 1)  # (the mark is not at the line's end)
+                continue
+            start = text.rfind("\n", max(0, at - _LONGEST), at) + 1
+            if start > 0 or at < _LONGEST:  # (a line longer than a page number's is none)
+                line = text[start:end].strip(_LONE_BLANKS)
+                if start not in found and _is_page_number(line):
+                    found[start] = end
+            at = text.find(mark, end)
+    return sorted(found.items())
+
+
+def _is_page_number(line: str) -> bool:
+    """``- 3 -`` (any of the dashes), ``第 2 页`` or ``第 2 页 共 6 页`` (blanks anywhere)."""
+    if len(line) > 2 and line[0] in _DASHES and line[-1] in _DASHES:
+        return _is_number(line[1:-1].strip(_LONE_BLANKS))
+    if not (line.startswith("第") and line.endswith("页")):
+        return False
+    first, _, rest = line[1:-1].partition("页")
+    if not rest:
+        return _is_number(first.strip(_LONE_BLANKS)) and not _
+    rest = rest.strip(_LONE_BLANKS).lstrip(",，/").strip(_LONE_BLANKS)
+    return (_is_number(first.strip(_LONE_BLANKS)) and rest.startswith("共")
+            and _is_number(rest[1:].strip(_LONE_BLANKS)))
+
+
+def _is_number(text: str) -> bool:
+    return 1 <= len(text) <= 4 and text.isascii() and text.isdigit()

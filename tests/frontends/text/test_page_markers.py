@@ -45,3 +45,4 @@ def test_a_page_number_between_a_label_and_its_figures_in_a_viewer_s_copy():
     assert [report.figure("active_disclosure", "rules", c).value
             for c in ("issued", "repealed", "in_force")] == [1, 2, 3]
     assert [d.line for d in report.diagnostics if d.code == "GP009"] == [5]
+
