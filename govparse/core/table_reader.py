@@ -490,9 +490,9 @@ class TableReader:
             # 2.其他法 is close to 3.其他 in words, but it is 2.其他法律行政法规禁止公开 cut short
             self.sink.add(
                 "GP204", f"figures follow '{leaf.text}', whose words are close to row "
-                f"'{spec.label}', but whose number is that of row '{cut.label}', which "
+                f"'{spec.label}', but whose number is that of row '{cut}', which "
                 "starts with its words; they are not placed", at=leaf, length=len(leaf.text),
-                hint=f"a label cut short? the template has '{cut.label}'")
+                hint=f"a label cut short? the template has '{cut}'")
             return None
         if spec is not None:
             self.sink.add(
@@ -510,14 +510,19 @@ class TableReader:
         )
         return None
 
-    def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> RowSpec | None:
-        """The row a label close to row ``close`` may be cut short of: one whose number
-        is the label's (not ``close``'s) and whose words start with the label's."""
+    def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> str | None:
+        """The label of the row a label close to row ``close`` may be cut short of: one
+        whose number is the label's (not ``close``'s) and whose words start with the
+        label's. A parent row too: （六）其他处 is close to 3.其他 in words, but it is
+        （六）其他处理 cut short (the 2019 table's row with figures, the 2021 table's
+        parent of 3.其他)."""
         written = _number_of(text)
         if _same_number(text, close.label):
             return None
-        return next((row for k, row in self.catalogue.rows_by_key.items()
-                     if k.startswith(key) and _number_of(row.label) == written), None)
+        cat = self.catalogue
+        labels = [row.label for row in cat.rows_by_key.values()] + list(cat.parents_by_key.values())
+        return next((label for label in labels
+                     if label_key(label).startswith(key) and _number_of(label) == written), None)
 
     def _classify_label(self, cell: Cell) -> None:
         key = label_key(cell.text)

@@ -1043,3 +1043,25 @@ def test_three_lines_that_are_not_one_label_are_not_joined():
                    "信息公开申请 | 0 | 1 | 0 | 0 | 0 | 0 | 1")
     assert read.values("other_no_correction", APPLICANTS) == [None] * 7
     assert [s[0] for s in read.said("GP204")] == ["GP204"]
+
+
+OTHER_PROCESSING = APPLICATIONS[23:26]  # （六）其他处理's three rows
+
+
+def test_a_label_cut_short_of_a_parent_row_is_not_read_as_a_row_close_in_words():
+    # found by the placement property (mixed damage, tab layout, seed 30061): the
+    # 2019 table's row （六）其他处理 (a row with figures there, the parent of
+    # 1./2./3.其他 in 2021) cut short to （六）其他处 in a 2021 table. 其他处 is close to
+    # 3.其他's words, and no row but the parent starts with its words and number: its
+    # figures were read as 3.其他's (GP203).
+    row = "（六）其他处 | 3 | 0 | 0 | 0 | 0 | 0 | 3"
+    lines = list(APPLICATIONS)
+    at = lines.index(OTHER_PROCESSING[0])
+    lines[at:at + 3] = [row, "理"]
+    read = Read(A, lines)
+    assert read.values("other_other", APPLICANTS) == [None] * 7
+    assert read.said("GP203", "GP204") == [
+        ("GP204", Severity.ERROR, read.line(row), 1, 6,
+         "figures follow '（六）其他处', whose words are close to row '3.其他', but whose "
+         "number is that of row '（六）其他处理', which starts with its words; they are not "
+         "placed", "a label cut short? the template has '（六）其他处理'")]
