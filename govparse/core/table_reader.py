@@ -735,12 +735,29 @@ class TableReader:
                     and len(line) == len(members)]
         if len(parents) != 1 or len(children) != 1 or parents[0].count(group_key) != 1:
             return columns
+        parent = parents[0]
+        if len(parent) - 1 + len(members) < len(by_key):
+            parent = self._parent_line_continued(lines, parent, set(by_key) - members)
         order = []
-        for key in parents[0]:
+        for key in parent:
             order.extend(children[0] if key == group_key else [key])
         if len(order) != len(by_key) or set(order) != set(by_key):
             return columns
         return tuple(by_key[k] for k in order)
+
+    def _parent_line_continued(self, lines: list[list[str]], parent: list[str],
+                               tops: set[str]) -> list[str]:
+        """The line that names the column group, with the lines of the other columns
+        only that a blank line parted from it (the one-cell-a-line layout: 自然人 /
+        法人或其他组织, a blank line, 总计), in the order the text has them: cells in
+        reading order, where no extent says otherwise."""
+        if any(c.x is not None for cells in self.header_cells.values() for c in cells):
+            return parent  # (extents: the header's positions tell, not reading order)
+        joined: list[str] = []
+        for line in lines:
+            if line is parent or (line and set(line) <= tops and not set(line) & set(parent)):
+                joined.extend(line)
+        return joined
 
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:

@@ -1065,3 +1065,19 @@ def test_a_label_cut_short_of_a_parent_row_is_not_read_as_a_row_close_in_words()
          "figures follow '（六）其他处', whose words are close to row '3.其他', but whose "
          "number is that of row '（六）其他处理', which starts with its words; they are not "
          "placed", "a label cut short? the template has '（六）其他处理'")]
+
+
+def test_a_header_line_parted_by_a_blank_line_is_read_with_the_line_it_continues():
+    # found by the placement property (cells layout, swap_columns and blank_lines, seed
+    # 30069): 总计 on a header line of its own after 自然人 | 法人或其他组织, the group's
+    # columns in another order below: read in the template's order, 社会公益组织 and
+    # 其他 were swapped in every row. The three lines are one header, in reading order.
+    lines = list(APPLICATIONS)
+    at = lines.index("自然人 | 法人或其他组织 | 总计")
+    lines[at:at + 2] = ["自然人 | 法人或其他组织", "总计",
+                        "商业企业 | 科研机构 | 其他 | 法律服务机构 | 社会公益组织"]
+    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    lines[lines.index(first)] = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 7 | 0 | 3 | 22"
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 3, 0, 7, 22]
+    assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
