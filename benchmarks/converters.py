@@ -69,7 +69,7 @@ def _program(*argv: str):
     return convert
 
 
-# name: (program it needs, how to run it). The 200-column forms are those of
+# name: (program it needs, or python:module, how to run it). The 200-column forms are those of
 # ../shared/real/text; the others are each program's default width.
 CONVERTERS = {
     "w3m": ("w3m", _program("w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html")),
@@ -80,12 +80,11 @@ CONVERTERS = {
                                 "-assume_charset=utf-8")),
     "pandoc": ("pandoc", _program("pandoc", "-f", "html", "-t", "plain", "--columns=200")),
     "pandoc72": ("pandoc", _program("pandoc", "-f", "html", "-t", "plain")),
-    "h2t": (None, _html2text(0)),
-    "h2t78": (None, _html2text(78)),
+    "h2t": ("python:html2text", _html2text(0)),
+    "h2t78": ("python:html2text", _html2text(78)),
 }
-# The same report printed as a PDF (tests/frontends/pdf/pdf_pages.py: reportlab, ruled
-# grids with the template's merged cells, wrapped header cells), read by govparse
-# itself and through pdftotext (poppler-utils): name -> (program, how to run it on the PDF)
+
+
 def _pdfium_text(pdf: Path) -> str:
     """The PDF's text layer as pypdfium2 gives it, its pages parted by form feeds (as
     the real texts of shared/real/pdf have it): what a script that extracts the text
@@ -108,6 +107,10 @@ def _pdfplumber_text(pdf: Path) -> str:
         return "\f".join(page.extract_text() or "" for page in document.pages)
 
 
+# The same report printed as a PDF (tests/frontends/pdf/pdf_pages.py: reportlab, ruled
+# grids with the template's merged cells, wrapped header cells), read by govparse
+# itself, as text by Python libraries and through pdftotext (poppler-utils): name ->
+# (what it needs besides the PDF, how to run it on the PDF)
 PDF_CONVERTERS = {
     "pdf": ("", None),  # govparse.parse of the PDF's bytes
     "pdfium-text": ("", _pdfium_text),  # its text layer alone, read as text
@@ -118,22 +121,17 @@ PDF_CONVERTERS = {
 
 
 def _available(name: str) -> bool:
+    """Whether what the converter needs is on this machine: a program on the PATH, a
+    Python module (``python:name``), and for a PDF's converters the PDF printer."""
     program = {**CONVERTERS, **PDF_CONVERTERS}[name][0]
-    if program == "":
-        return _report_pdf() is not None
-    if program and program.startswith("python:"):
+    if program.startswith("python:"):
         try:
             __import__(program.partition(":")[2])
         except ImportError:
             return False
-        return _report_pdf() is not None
-    if program is None:
-        try:
-            import html2text  # noqa: F401
-        except ImportError:
-            return False
-        return True
-    return shutil.which(program) is not None
+    elif program and shutil.which(program) is None:
+        return False
+    return name not in PDF_CONVERTERS or _report_pdf() is not None
 
 
 def _report_pdf():
