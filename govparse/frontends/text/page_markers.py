@@ -34,30 +34,19 @@ def _page_marker() -> re.Pattern:
 
 def without_page_markers(text: str) -> tuple[str, list[Diagnostic]]:
     """The text with its page numbers blanked, and the note saying so."""
-    lines: list[int] = []
     if "\f" in text:
-        counted = [0, 1]  # (where counting stopped, the line there): each newline counted once
-
-        def blank(found: re.Match) -> str:
-            at, line = counted
-            line += text.count("\n", at, found.start())
-            counted[:] = [found.start(), line]
-            lines.append(line)
-            return " " * (found.end() - found.start())  # (the columns after it kept)
-
-        text = _page_marker().sub(blank, text)
+        spans = [found.span() for found in _page_marker().finditer(text)]
     else:
         spans = _lone_markers(text)
-        if spans:
-            parts, last, line = [], 0, 1
-            for start, end in spans:
-                line += text.count("\n", last, start)  # (each line end counted once)
-                lines.append(line)
-                parts += [text[last:start], " " * (end - start)]
-                last = end
-            text = "".join(parts) + text[last:]
-    if not lines:
+    if not spans:
         return text, []
+    parts, lines, last, line = [], [], 0, 1
+    for start, end in spans:
+        line += text.count("\n", last, start)  # (each line end counted once)
+        lines.append(line)
+        parts += [text[last:start], " " * (end - start)]  # (the columns after it kept)
+        last = end
+    text = "".join(parts) + text[last:]
     where = ", ".join(str(n) for n in lines[:8]) + (" …" if len(lines) > 8 else "")
     return text, [Diagnostic("GP009", Severity.NOTE,
                              f"{len(lines)} page number{'s' if len(lines) != 1 else ''} between "
@@ -101,9 +90,9 @@ def _is_page_number(line: str) -> bool:
         return _is_number(line[1:-1].strip(_LONE_BLANKS))
     if not (line.startswith("第") and line.endswith("页")):
         return False
-    first, _, rest = line[1:-1].partition("页")
-    if not rest:
-        return _is_number(first.strip(_LONE_BLANKS)) and not _
+    first, middle, rest = line[1:-1].partition("页")
+    if not rest:  # 第 2 页 (and not 第 2 页页)
+        return _is_number(first.strip(_LONE_BLANKS)) and not middle
     rest = rest.strip(_LONE_BLANKS).lstrip(",，/").strip(_LONE_BLANKS)
     return (_is_number(first.strip(_LONE_BLANKS)) and rest.startswith("共")
             and _is_number(rest[1:].strip(_LONE_BLANKS)))
