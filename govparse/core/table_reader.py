@@ -872,7 +872,7 @@ class TableReader:
         (第二十条第（八）项's 上一年项目数量 | 本年增/减 | , in a grid of three columns);
         else the table's widest row."""
         named = {key for key in self._header_positions()
-                 if key in self.catalogue.headers_by_key} - _OTHER_HEADERS
+                 if key in self.catalogue.headers_by_key} - _other_headers()
         if named and all(label_key(col.label) in named for col in columns):
             return len(named) + self.trailing_cells.get(self.last_header_row, 0)
         return max(len(row.columns) for row in self.catalogue.table.rows)
@@ -1511,9 +1511,12 @@ def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
     return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
 
 
-# Header cells over no column of figures (信息内容 over the row labels)
-_OTHER_HEADERS = frozenset(label_key(label) for labels in EXTRA_HEADER_LABELS.values()
-                           for label in labels)
+@functools.cache
+def _other_headers() -> frozenset[str]:
+    """Header cells over no column of figures (信息内容 over the row labels): made
+    when a row is first measured against its header line, not at every start."""
+    return frozenset(label_key(label) for labels in EXTRA_HEADER_LABELS.values()
+                     for label in labels)
 
 
 def _ends_with_separators(rows: list[LogicalRow]) -> bool:

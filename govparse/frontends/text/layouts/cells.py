@@ -68,7 +68,6 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
     return out
 
 
-
 def _alone_in_its_run(lines: list, index: int) -> bool:
     """Whether the line after a line of separators only is a line of text of the same
     run, or none (a blank line, the end): not another line of separators only, which
