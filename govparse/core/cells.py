@@ -98,6 +98,8 @@ class Cell:
 
 
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
+# A word of a cell's text: a run without a blank (every Unicode blank: NBSP, U+3000 …)
+WORD = re.compile(r"\S+")
 # Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).
 FOLD_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import combinations, islice, takewhile
 
 
-from govparse.core.cells import (EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, Cell,
+from govparse.core.cells import (EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, WORD, Cell,
                                   has_han)
 from govparse.core.gaps import MAX_PLACEMENTS, RowRelations, placement_by_position
 from govparse.core.grid import EmptyRun, cells_of
@@ -411,7 +411,7 @@ class TableReader:
         lynx's or pdftotext's, keeps a label with one blank inside whole) as those
         labels, when its last words name a row and the words before them the labels
         above that row, in its order; else None."""
-        spans = [m.span() for m in _WORD.finditer(leaf.text)]
+        spans = [m.span() for m in WORD.finditer(leaf.text)]
         words = [start for start, _ in spans]
         if not 1 < len(words) <= MAX_LABEL_WORDS:
             return None
@@ -1432,7 +1432,6 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
 
 
 MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_parted_leaf)
-_WORD = re.compile(r"\S+")
 
 
 def _parents_in(text: str, words: list[int], end: int, path: list[str]
@@ -1458,14 +1457,14 @@ def _parents_in(text: str, words: list[int], end: int, path: list[str]
 
 def _last_word(text: str) -> int:
     """Where the last word of a text starts (its blanks parting words)."""
-    starts = [m.start() for m in _WORD.finditer(text)]
+    starts = [m.start() for m in WORD.finditer(text)]
     return starts[-1] if starts else 0
 
 
 def _after_single_characters(text: str) -> int:
     """Where a text starts after the words of one character before its last word (a
     label's characters written down its column, one a line: ``本 形，不计其他情形）``)."""
-    spans = [m.span() for m in _WORD.finditer(text)]
+    spans = [m.span() for m in WORD.finditer(text)]
     skip = 0
     while skip < len(spans) - 1 and spans[skip][1] - spans[skip][0] == 1:
         skip += 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS
+from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS, WORD
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.blocks import join_split_title
@@ -206,7 +206,6 @@ def _figure_word() -> re.Pattern:
     return re.compile(rf"[-+]?[0-9０-９][0-9０-９.,．]*(?:{UNITS})?")
 
 
-_WORD = re.compile(r"[^\s\u3000]+")
 _FIGURE_AFTER_BLANK = re.compile(r"[\s\u3000]+[-+]?[0-9０-９]")
 
 
@@ -218,7 +217,7 @@ def _figures_at_end(text: str) -> int | None:
     crash-e8928b…: 说明 0 0 … 0 x, 40,000 figures, 67 s)."""
     start = None
     end = 0
-    for word in _WORD.finditer(text):
+    for word in WORD.finditer(text):
         if word.start() > 0 and _figure_word().fullmatch(word.group()):
             if start is None:
                 start = end

@@ -22,12 +22,11 @@ import functools
 import re
 from typing import Iterator
 
-from govparse.core.cells import LABEL, Cell
+from govparse.core.cells import LABEL, WORD, Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.lines import CellLine, SeparatorLines, display_width, reading
 
 NAME = "spaced"
-_WORD = re.compile(r"[^\s\u3000]+")
 
 
 @functools.cache
@@ -91,7 +90,7 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
     first = last = -1  # the label being read: where its first word starts, its last ends
     left_of_label = 0  # the display column where that label starts
     at, x = 0, column - 1  # a character of the text, and the display column it starts at
-    for word in _WORD.finditer(text):
+    for word in WORD.finditer(text):
         start, end = word.span()
         raw = word.group()
         if start > at:  # the blanks before the word
