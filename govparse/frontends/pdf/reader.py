@@ -20,6 +20,7 @@ import bisect
 import contextlib
 import ctypes
 import math
+import struct
 import threading
 from typing import Iterator
 
@@ -195,12 +196,13 @@ class _CharBoxes:
             import pypdfium2 as pdfium
 
             raise pdfium.PdfiumError("Failed to get charbox.")
-        left, right, bottom, top = self._sides
+        left, right, bottom, top = _SIDES.unpack_from(self._sides)
         angle = self._angle(self._page, index) % _TURN
-        return (left.value, bottom.value, right.value, top.value), 0.01 < angle < _TURN - 0.01
+        return (left, bottom, right, top), 0.01 < angle < _TURN - 0.01
 
 
 _TURN = 2 * math.pi
+_SIDES = struct.Struct("4d")  # the four doubles pdfium wrote, read at once
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ objects and those of the form XObjects it draws are looked at.
 from __future__ import annotations
 
 import ctypes
+import struct
 from bisect import bisect_left, bisect_right
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
@@ -119,6 +120,7 @@ class _TooMany(Exception):
 
 
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f: x' = ax + cy + e
+_MATRIX = struct.Struct("6f")  # pdfium's FS_MATRIX, in the machine's own order
 
 
 def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rules: Rules,
@@ -127,13 +129,10 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
     (``get_object(owner, i)``: pdfium's handles, as addresses:
     govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
     functions are taken into locals once: a page asks them ten thousand times.)"""
-    (x, y), (x_at, y_at) = pdfium.out(ctypes.c_float, 2)
     fs = pdfium.Matrix()
     fs_at = ctypes.addressof(fs)
     get_type, get_matrix = pdfium.object_type, pdfium.object_matrix
-    count_segments, get_segment = pdfium.count_segments, pdfium.get_segment
-    get_point, segment_type = pdfium.segment_point, pdfium.segment_type
-    get_close = pdfium.segment_closes
+    count_segments, path_segments = pdfium.count_segments, pdfium.path_segments
     path, form = pdfium.PATH, pdfium.FORM
     line_to, move_to = pdfium.LINE_TO, pdfium.MOVE_TO
     for obj_index in range(max(count, 0)):
@@ -143,7 +142,7 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
             continue
         if not get_matrix(obj, fs_at):
             continue
-        matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+        matrix = _MATRIX.unpack_from(fs)  # (a, b, c, d, e, f: the struct's floats at once)
         if outer is not None:
             matrix = _then(matrix, outer)
         if kind == form:
@@ -158,19 +157,14 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
         a, b, c, d, e, f = matrix
         start = at = None
         horizontal, vertical = rules.horizontal, rules.vertical
-        for index in range(segments):
-            segment = get_segment(obj, index)
-            if not segment or not get_point(segment, x_at, y_at):
-                break
-            px, py = x.value, y.value
+        for px, py, kind, closes in path_segments(obj, segments):
             point = (a * px + c * py + e, b * px + d * py + f)
-            kind = segment_type(segment)
             if kind == line_to and at is not None:
                 _add(horizontal, vertical, at, point)
                 at = point
                 # (only such a line's end closes its subpath with a rule: a move's
                 # closes nothing, and nothing after a curve is a rule)
-                if get_close(segment):
+                if closes:
                     _add(horizontal, vertical, at, start)
                     at = start
             elif kind == move_to:

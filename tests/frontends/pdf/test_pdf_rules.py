@@ -64,3 +64,26 @@ def test_pieces_of_one_rule_are_joined_and_lines_apart_are_not():
     assert _joined([(100.0, 0, 50), (100.0, 200, 300), (100.2, 55, 150), (100.1, 52, 54),
                     (200.0, 0, 10), (200.0, 14, 20)]) == \
         [(100.0, 0, 150), (100.0, 200, 300), (200.0, 0, 10), (200.0, 14, 20)]
+
+
+def test_a_path_s_segments_read_at_once_are_those_pdfium_gives_one_by_one(monkeypatch):
+    # (pdfium_calls.path_segments reads pdfium's array of a path's points at once;
+    # where its layout were not the one it checks, each segment is asked for alone)
+    from govparse.frontends.pdf import pdfium_calls as calls
+
+    from conftest import HERE
+
+    page = pdfium.PdfDocument((HERE / "data" / "real" / "pdf" / "hzq2023.pdf").read_bytes())[2]
+    handle = calls.address(page.raw)
+    paths = [obj for obj in (calls.get_object(handle, i)
+                             for i in range(calls.count_objects(handle)))
+             if calls.object_type(obj) == calls.PATH]
+    read = [calls.path_segments(path, calls.count_segments(path)) for path in paths]
+    assert calls._array_read is True  # the layout held
+    assert read == [calls._one_at_a_time(path, calls.count_segments(path)) for path in paths]
+    assert sum(map(len, read)) == 713 and read[0][0][2] == calls.MOVE_TO
+    at_once = page_rules(page)
+    monkeypatch.setattr(calls, "_array_read", False)
+    one_by_one = page_rules(page)
+    assert (one_by_one.horizontal, one_by_one.vertical) == (at_once.horizontal, at_once.vertical)
+    assert len(at_once.horizontal) > 20 and len(at_once.vertical) > 5
