@@ -76,13 +76,13 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
     if source.format == "pdf":
-        from govparse.frontends.pdf.cells import with_positions
+        from govparse.frontends.pdf.cells import pdf_document
         from govparse.frontends.pdf.reader import (opened_pdf, with_pdf_locations,  # pypdfium2
                                                    with_pdf_places)
 
         with opened_pdf(source.data, source.name) as (text, places):
             source.text = text
-            document = with_positions(read_text(text, source.name, source.notes), text, places)
+            document = pdf_document(text, places, source.name, source.notes)
             try:
                 report = read_document(document, mode)
             except StrictModeError as exc:

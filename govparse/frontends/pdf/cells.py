@@ -35,6 +35,16 @@ from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cell
 from govparse.frontends.pdf.pieces import Piece, pieces_of
 
 
+def pdf_document(text: str, places, path: str | None = None, notes: tuple = ()) -> Document:
+    """The Document of a PDF's text layer (``text``; ``places``: where its characters
+    stand, govparse.frontends.pdf.reader.PdfPlaces), its tables' cells placed on the
+    pages. The text front-end joins no header's pieces by display columns here
+    (stacked_headers.py): this module joins them by where they stand on the page."""
+    from govparse.frontends.text.reader import read_text
+
+    return with_positions(read_text(text, path, notes, header_pieces=False), text, places)
+
+
 def with_positions(document: Document, text: str, places) -> Document:
     """The Document with its tables' cells placed on the PDF's pages (``places``:
     govparse.frontends.pdf.reader.PdfPlaces; ``text``: the text it was read from)."""

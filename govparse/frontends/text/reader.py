@@ -12,6 +12,7 @@ from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLoc
 from govparse.frontends.blocks import join_split_title
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.page_markers import without_page_markers
+from govparse.frontends.text import stacked_headers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
@@ -41,9 +42,12 @@ def parse_text(text: str):
 
 
 def to_document(raw: RawReport, text: str, path: str | None = None,
-                notes: tuple = ()) -> Document:
+                notes: tuple = (), header_pieces: bool = True) -> Document:
     """The blocks of a parse. ``text``: what was parsed (titles are sliced from it);
-    ``notes``: what reading the source noticed before (decoding)."""
+    ``notes``: what reading the source noticed before (decoding); ``header_pieces``:
+    a spaced table's header cells broken over lines joined by where they stand
+    (stacked_headers.py; not for a PDF's text layer, whose pieces the PDF front-end
+    joins by where they stand on the page)."""
     sink = DiagnosticSink()
     sink.items.extend(notes)
     blocks: list = []
@@ -52,7 +56,7 @@ def to_document(raw: RawReport, text: str, path: str | None = None,
     blocks = join_split_title(blocks, sink)  # (a PDF's title over two lines)
     source = _SourceLines(text)
     for section in raw.sections:
-        blocks.extend(_section(section, sink, source))
+        blocks.extend(_section(section, sink, source, header_pieces))
     return Document(tuple(blocks), path, tuple(sink.items))
 
 
@@ -62,7 +66,8 @@ def _title(raw: RawTitle, text: str) -> Title:
                  TextLocation(first.line, first.column))
 
 
-def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines):
+def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines,
+             header_pieces: bool = True):
     heading, offset = strip_blanks(raw.heading)
     yield Heading(heading, TextLocation(raw.heading.line, raw.heading.column + offset))
     if raw.kind not in TABLE_SECTIONS:
@@ -72,7 +77,7 @@ def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines):
     raw.lines = ()  # the lines are read once: let them go as their rows are made
     grids = _drawn_tables(items, raw.rules, source)
     if not grids:
-        yield from _tables(items, raw.kind, sink)
+        yield from _tables(items, raw.kind, sink, header_pieces)
         return
     # Drawn tables (box-drawing, ASCII grids) are read as pictures (grids.py); the
     # lines around them as any table's.
@@ -88,13 +93,13 @@ def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines):
             continue
         if id(drawn) not in done:
             done.add(id(drawn))
-            yield from _tables(between, raw.kind, sink)
+            yield from _tables(between, raw.kind, sink, header_pieces)
             between = []
             yield read_drawn(source.lines, *drawn)
-    yield from _tables(between, raw.kind, sink)
+    yield from _tables(between, raw.kind, sink, header_pieces)
 
 
-def _tables(items: list, kind: str, sink: DiagnosticSink):
+def _tables(items: list, kind: str, sink: DiagnosticSink, header_pieces: bool = True):
     """A table section's lines (other than drawn tables) as a Table, and the
     sentences among them as paragraphs."""
     lines, prose = _split_prose(items, kind)
@@ -105,6 +110,8 @@ def _tables(items: list, kind: str, sink: DiagnosticSink):
         del first
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))  # (a layout may let the lines go as it reads)
+        if header_pieces and layout.NAME == "spaced":
+            rows = stacked_headers.joined(rows, sink)
         if layout.NAME != "cells":
             _note_wrapped_rows(rows, sink)
         del lines
@@ -268,8 +275,10 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
             previous = cell
 
 
-def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document:
-    """A report's text (decoded, with what decoding noticed) as a Document."""
+def read_text(text: str, path: str | None = None, notes: tuple = (), *,
+              header_pieces: bool = True) -> Document:
+    """A report's text (decoded, with what decoding noticed) as a Document
+    (``header_pieces``: see to_document)."""
     from govparse.errors import InputError
     from govparse.source import normalize_newlines
 
@@ -291,10 +300,10 @@ def read_text(text: str, path: str | None = None, notes: tuple = ()) -> Document
         # Run-together text: the grammar reads the front matter only (run_together.py)
         front = _parsed(text[:found[0][1]] + "\n", path, notes)
         return read_run_together(text, found, front)
-    return _parsed(text, path, notes)
+    return _parsed(text, path, notes, header_pieces)
 
 
-def _parsed(text: str, path: str | None, notes: tuple) -> Document:
+def _parsed(text: str, path: str | None, notes: tuple, header_pieces: bool = True) -> Document:
     """The Document of the grammar's parse of a text (line ends normalised)."""
     from govparse.errors import GrammarError
     from govparse.frontends.text._standalone import LarkError, UnexpectedInput
@@ -307,4 +316,4 @@ def _parsed(text: str, path: str | None, notes: tuple) -> Document:
                            path=path) from None
     except LarkError as exc:
         raise GrammarError("GP100", f"the grammar failed: {exc}", path=path) from None
-    return to_document(raw, text, path, notes)
+    return to_document(raw, text, path, notes, header_pieces)

@@ -87,12 +87,11 @@ def test_every_figure_of_the_printed_report_is_read_in_its_place(pdf, printed):
 
 
 def _document(data: bytes):
-    from govparse.frontends.pdf.cells import with_positions
+    from govparse.frontends.pdf.cells import pdf_document
     from govparse.frontends.pdf.reader import opened_pdf
-    from govparse.frontends.text.reader import read_text
 
     with opened_pdf(data, "printed.pdf") as (text, places):
-        return with_positions(read_text(text, "printed.pdf"), text, places)
+        return pdf_document(text, places, "printed.pdf")
 
 
 def _cells(document):

@@ -1,0 +1,197 @@
+"""Header cells broken over lines, joined again: a spaced table's header as
+``pdftotext -layout`` prints a PDF whose columns are too narrow for their headers,
+each line holding a piece of several columns' headers::
+
+    自然人   商业企 科研机 社会公益 法律服          总计
+                                          其他
+             业     构       组织    务机构
+
+Read line by line, the pieces are labels of no table (GP201) and the columns have no
+header (GP207), so that the figures of a row short of one cannot be placed under
+their headers (GP314). Here the pieces are put together again where the text tells,
+among a run of lines with no figure:
+
+- a piece and the pieces on the lines below it that stand over it (their display
+  columns overlap), top to bottom, spell a column header of the templates (商业企 +
+  业: 商业企业; 社会 + 公益 + 组织), each one of them what the pieces so far begin;
+- on each line a piece is taken from, exactly one piece not yet taken that stands
+  under the one above goes on with it (a converter's columns are approximate: the
+  pieces under 社会 may be 公益 and the next column's 服务, of which only 公益 goes on;
+  under 结果, 维持 and 纠正 both would, and neither is taken);
+- the longest such header wins; a piece that starts none stays as it was.
+
+The joined header stands on its first piece's line, with the extent of all its
+pieces, among that line's other cells in the order of their places (one GP307 note a
+table). Only the header's words decide: a row label broken over lines is the table
+reader's (govparse/core/table_reader.py), and a PDF's pieces are joined by where its
+characters stand on the page (govparse/frontends/pdf/grid_cells.py), not here.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from govparse.core.cells import LABEL, WORD, Cell
+from govparse.diagnostics import DiagnosticSink
+from govparse.frontends.text.lines import display_width
+from govparse.template.spec import label_key
+
+MOST_PIECES = 4  # a header written over more lines than this is not looked for
+
+
+class _Piece:
+    """A word of a label cell on a line of the run, with its display columns."""
+
+    __slots__ = ("row", "cell", "start", "end", "text", "x0", "x1", "taken")
+
+    def __init__(self, row: int, cell: Cell, start: int, end: int, x0: float) -> None:
+        self.row, self.cell, self.start, self.end = row, cell, start, end
+        self.text = cell.text[start:end]
+        self.x0, self.x1 = x0, x0 + display_width(self.text)
+        self.taken = False
+
+    def over(self, other: _Piece) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1
+
+
+@functools.cache
+def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys of every column header of both templates; every beginning of each
+    header as written without blanks (what a header's first pieces spell); and every
+    part of a header after its first character (what a piece below another may be)."""
+    from govparse.template.sections import TABLE_SECTIONS
+    from govparse.template.spec import TEMPLATES, catalogue
+
+    tables = [catalogue(template, kind) for template in TEMPLATES for kind in TABLE_SECTIONS]
+    keys = frozenset(key for cat in tables for key in cat.headers_by_key)
+    written = {"".join(label.split()) for cat in tables for label in cat.headers_by_key.values()}
+    return (keys, frozenset(w[:end] for w in written for end in range(1, len(w) + 1)),
+            frozenset(w[start:end] for w in written for start in range(1, len(w))
+                      for end in range(start + 1, len(w) + 1)))
+
+
+def _may_join(run: list[tuple[Cell, ...]]) -> bool:
+    """Whether a line below the run's first holds a word that can be a header's
+    piece below another (looked at before any piece is measured: most runs of
+    lines with no figure are whole headers and row labels)."""
+    parts = _headers()[2]
+    return any(word in parts for row in run[1:] for cell in row for word in cell.text.split())
+
+
+def joined(rows: list, sink: DiagnosticSink) -> list:
+    """The spaced layout's rows of a table with its headers' pieces joined (see the
+    module's docstring)."""
+    out: list = []
+    run: list = []  # rows of labels only, in a row
+    notes: list[tuple[Cell, list[_Piece]]] = []
+    for row in rows:
+        if type(row) is tuple and row and all(c.kind == LABEL for c in row):
+            run.append(row)
+            continue
+        out.extend(_joined_run(run, notes) if len(run) > 1 and _may_join(run) else run)
+        run = []
+        out.append(row)
+    out.extend(_joined_run(run, notes) if len(run) > 1 and _may_join(run) else run)
+    if notes:
+        first, pieces = notes[0]
+        count = len(notes)
+        sink.add("GP307", f"{count} column header{'s are' if count != 1 else ' is'} written over "
+                 f"several lines, a piece a line; each is read joined (first: "
+                 f"{' / '.join(p.text for p in pieces)} as '{first.text}')",
+                 first.line, first.column, length=len(pieces[0].text))
+    return out
+
+
+def _joined_run(run: list[tuple[Cell, ...]], notes: list) -> list[tuple[Cell, ...]]:
+    pieces = [_pieces_of(index, row) for index, row in enumerate(run)]
+    made: dict[int, list[tuple[Cell, list[_Piece]]]] = {}  # by the row of its first piece
+    beginnings = _headers()[1]
+    for line in pieces[:-1]:
+        for piece in line:
+            if not piece.taken and piece.text in beginnings:
+                chain = _longest_header(piece, pieces)
+                if chain is not None:
+                    for part in chain:
+                        part.taken = True
+                    cell = _joined_cell(chain)
+                    made.setdefault(piece.row, []).append((cell, chain))
+                    notes.append((cell, chain))
+    if not made:
+        return run
+    out = []
+    for index, row in enumerate(run):
+        cells = [c for cell in row for c in _rest_of(cell, pieces[index])]
+        cells.extend(cell for cell, _ in made.get(index, ()))
+        cells.sort(key=lambda c: c.x[0] if c.x is not None else -1)
+        if cells:
+            out.append(tuple(cells))
+    return out
+
+
+def _pieces_of(index: int, row: tuple[Cell, ...]) -> list[_Piece]:
+    """The words of a row's label cells that have display columns."""
+    pieces = []
+    for cell in row:
+        if cell.x is None or cell.line is None:
+            continue
+        at = 0
+        x = cell.x[0]
+        for word in WORD.finditer(cell.text):
+            start, end = word.span()
+            x += display_width(cell.text[at:start])
+            piece = _Piece(index, cell, start, end, x)
+            pieces.append(piece)
+            x, at = piece.x1, end
+    return pieces
+
+
+def _longest_header(first: _Piece, pieces: list[list[_Piece]]) -> list[_Piece] | None:
+    """The longest run of pieces from ``first`` down that spells a column header;
+    None when there is none, or two as long."""
+    keys, beginnings, _ = _headers()
+    found: list[list[_Piece]] = []
+    chains = [[first]]
+    while chains:
+        chain = chains.pop()
+        text = "".join(p.text for p in chain)
+        if len(chain) > 1 and label_key(text) in keys:
+            found.append(chain)
+        if len(chain) == MOST_PIECES:
+            continue
+        last = chain[-1]
+        for line in pieces[last.row + 1:]:
+            under = [p for p in line if not p.taken and p.over(last)
+                     and text + p.text in beginnings]
+            if len(under) > 1:
+                break  # two pieces under it go on with it: which one does cannot be told
+            if under:
+                chains.append(chain + under)
+    longest = max(map(len, found), default=0)
+    best = [chain for chain in found if len(chain) == longest]
+    return best[0] if len(best) == 1 else None
+
+
+def _joined_cell(chain: list[_Piece]) -> Cell:
+    first = chain[0]
+    return Cell(LABEL, "".join(p.text for p in chain), first.cell.line,
+                first.cell.column + first.start, None, None, None,
+                (min(p.x0 for p in chain), max(p.x1 for p in chain)))
+
+
+def _rest_of(cell: Cell, pieces: list[_Piece]):
+    """The cell, or where some of its words were taken into a header, the runs of
+    words left, each a cell of its own."""
+    mine = [p for p in pieces if p.cell is cell]
+    if not any(p.taken for p in mine):
+        yield cell
+        return
+    run: list[_Piece] = []
+    for piece in [*mine, None]:
+        if piece is not None and not piece.taken:
+            run.append(piece)
+            continue
+        if run:
+            start, end = run[0].start, run[-1].end
+            yield Cell(LABEL, cell.text[start:end], cell.line, cell.column + start, None, None,
+                       None, (run[0].x0, run[-1].x1))
+            run = []
