@@ -112,6 +112,21 @@ class RowRelations:
                     return True
         return False
 
+    def own_confirm(self, values: Sequence[Number]) -> bool:
+        """Whether the row's own relations (its totals) hold with these values (a value
+        a column) and between them name every column: each figure confirmed in its
+        place by the row alone."""
+        if not self.own or None in values or len(values) != self.columns:
+            return False
+        named: set[int] = set()
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            for left, right in self.own:
+                if sum(values[i] for i in left) != sum(values[i] for i in right):
+                    return False
+                named.update(left)
+                named.update(right)
+        return len(named) == self.columns
+
     def sides(self, known: Mapping[Ref, Number]) -> list[tuple[_Side, _Side]]:
         """Each relation's sides with the figures of the other places they name
         summed (_Side): what the methods below take, made once for the figures a

@@ -590,7 +590,7 @@ class TableReader:
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
         pair = stacked(placed_figures(data))
-        if pair is not None:
+        if pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
@@ -625,13 +625,14 @@ class TableReader:
             )
             return
         self.seen_rows[spec.id] = label
+        columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
-        if pair is not None:
+        wrapped = pair is not None and self._line_wrapped(data, [(spec.id, c.id) for c in columns])
+        if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
-        columns = self._header_order(spec.columns)
         placed = _plain_figures(data, columns)
-        if placed is not None and len(data) > 1 and data[0].x is not None:
+        if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped:
             # (a full row with extents: what tells whether positions can be trusted)
             self.full_rows.append((data, columns, len(self.header_cells)))
         if placed is None:
@@ -651,6 +652,17 @@ class TableReader:
             return True
         return any(self.figures.get((spec.id, col.id), MISSING).value != figure.value
                    for col, figure in zip(columns, again))
+
+    def _line_wrapped(self, data: list[Cell], keys: list[tuple[str, str]]) -> bool:
+        """Whether figures that stand one above the other (stacked.py) are a row's
+        line wrapped as a whole (lynx at 80 columns: `… 3655673 25826692 157304` /
+        `87777018`), not a number wrapped inside its cell: the row has a number for
+        every column, and its own relations (its totals) hold and name every column.
+        (A number wrapped in its cell is two figures for one: a figure too many, or
+        with one missing elsewhere, figures out of place whose totals do not hold.)"""
+        return self.template is not None and len(data) == len(keys) and \
+            _rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
+                _values(data))
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
         upper, lower = pair

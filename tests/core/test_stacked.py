@@ -81,18 +81,23 @@ def test_a_wrapped_number_in_an_aligned_table_is_missing_never_wrong(report, sha
 
 def test_the_message_names_both_parts_and_their_lines(report):
     read = govparse.parse(wrapped(govparse.dumps(report, "aligned"), "after"))
-    said, below = [d for d in read.diagnostics if d.code == "GP320"]
-    assert below.message.startswith("row '4.保护第三方合法权益': '55' (line ")
+    (said,) = [d for d in read.diagnostics if d.code == "GP320"]
     assert said.message.startswith("row '3.危及“三安全一稳定”': '555' (line ")
     assert "'55' (line " in said.message
     assert "(read together: 55555)" in said.hint
+    # The row below, under whose first figure the part 55 stands, has a figure in
+    # every column and its total holds: its own figures, read (_line_wrapped)
+    below = ("applications", "withheld_third_party_rights")
+    assert [read.figure(*below, c).value for c in ("natural_person", "total")] == [1, 1]
 
 
-def test_a_row_continued_on_a_line_of_its_own_is_missing_with_the_next():
+def test_a_row_continued_on_a_line_of_its_own_is_read_where_its_totals_confirm_it():
     """A line of figures with no label under a row's figures (its last figure a line
-    lower): the row's, or the first part of a number wrapped in the next row's cell;
-    position cannot tell, so both rows are missing (no real positional table we have
-    continues a row so)."""
+    lower, as lynx wraps a long line): the row's, or the first part of a number
+    wrapped in the next row's cell. Position cannot tell; a figure in every column
+    and the row's own total holding do (a number wrapped in its cell would be two
+    figures for one), so the row is read; where its total does not hold, it is
+    missing (GP320), and the row under the stray line is read by its own total."""
     text = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "aligned")
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if "三安全一稳定" in line)
@@ -100,8 +105,44 @@ def test_a_row_continued_on_a_line_of_its_own_is_missing_with_the_next():
     cut = line.rstrip().rindex(" ") + 1
     lines[at:at + 1] = [line[:cut].rstrip(), _blank(line[:cut]) + line[cut:]]
     read = govparse.parse("\n".join(lines))
+    assert not [d for d in read.diagnostics if d.code == "GP320"]
+    assert read.figure(*ROW, "total").value == 0
+    assert read.figure("applications", "withheld_third_party_rights", "total").value == 1
+    # the stray line's figure 7 where the total is 0: the row's total does not hold
+    lines[at + 1] = lines[at + 1].replace("0", "7")
+    read = govparse.parse("\n".join(lines))
     said = [d.message for d in read.diagnostics if d.code == "GP320"]
-    assert [m.split("'")[1] for m in said] == ["3.危及“三安全一稳定”", "4.保护第三方合法权益"]
+    assert [m.split("'")[1] for m in said] == ["3.危及“三安全一稳定”"]
     assert read.figure(*ROW, "total").value is None
-    assert read.figure("applications", "withheld_third_party_rights", "total").value is None
+    assert read.figure(*ROW, "natural_person").value is None
     assert read.figure(*ABOVE, "total").value == 0
+
+
+
+
+def _review_wrapped(text: str, after: int) -> str:
+    """The review table's row of figures wrapped as a whole after its ``after``-th
+    figure, the rest on the next line from the row's start (lynx -dump at 80 columns)."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.split() and
+              all(word.isdigit() for word in line.split()) and len(line.split()) == 15)
+    words = lines[at].split()
+    indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
+    lines[at:at + 1] = [indent + " ".join(words[:after]), indent + " ".join(words[after:])]
+    return "\n".join(lines)
+
+
+def test_the_review_table_s_row_wrapped_as_a_whole_is_read_where_its_totals_hold():
+    printed = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    text = _review_wrapped(govparse.dumps(printed, "aligned"), 11)
+    read = govparse.parse(text)
+    review = [(r, c, f.value) for t, r, c, f in printed.table_figures() if t == "review_litigation"]
+    assert [read.figure("review_litigation", r, c).value for r, c, _ in review] == \
+        [v for _, _, v in review]
+    assert not [d for d in read.diagnostics if d.code == "GP320"]
+    # the same with the first group's total broken (2 written as 3): nothing placed
+    broken = text.replace(" 1 0 0 1 2 ", " 1 0 0 1 3 ", 1)
+    assert broken != text
+    read = govparse.parse(broken)
+    assert [d.code for d in read.diagnostics if d.code == "GP320"] == ["GP320"]
+    assert all(read.figure("review_litigation", r, c).value is None for r, c, _ in review)
