@@ -55,10 +55,11 @@ class _Piece:
 
 
 @functools.cache
-def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The keys of every column header of both templates; every beginning of each
-    header as written without blanks (what a header's first pieces spell); and every
-    part of a header after its first character (what a piece below another may be)."""
+def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys of every column header of both templates; as written without blanks,
+    every beginning of each (what a header's first pieces spell), those that are not
+    the whole header (what a piece that others go on from is), and every part of each
+    after its first character (what a piece below another may be)."""
     from govparse.template.sections import TABLE_SECTIONS
     from govparse.template.spec import TEMPLATES, catalogue
 
@@ -66,16 +67,19 @@ def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     keys = frozenset(key for cat in tables for key in cat.headers_by_key)
     written = {"".join(label.split()) for cat in tables for label in cat.headers_by_key.values()}
     return (keys, frozenset(w[:end] for w in written for end in range(1, len(w) + 1)),
+            frozenset(w[:end] for w in written for end in range(1, len(w))),
             frozenset(w[start:end] for w in written for start in range(1, len(w))
                       for end in range(start + 1, len(w) + 1)))
 
 
 def _may_join(run: list[tuple[Cell, ...]]) -> bool:
-    """Whether a line below the run's first holds a word that can be a header's
-    piece below another (looked at before any piece is measured: most runs of
-    lines with no figure are whole headers and row labels)."""
-    parts = _headers()[2]
-    return any(word in parts for row in run[1:] for cell in row for word in cell.text.split())
+    """Whether a line of the run holds a word that a header goes on from and a line
+    below it one that can go on from another (looked at before any piece is
+    measured: most runs of lines with no figure are whole headers and row labels)."""
+    _, _, unfinished, parts = _headers()
+    return any(word in unfinished for row in run[:-1] for cell in row
+               for word in cell.text.split()) and \
+        any(word in parts for row in run[1:] for cell in row for word in cell.text.split())
 
 
 def joined(rows: list, sink: DiagnosticSink) -> list:
@@ -85,7 +89,8 @@ def joined(rows: list, sink: DiagnosticSink) -> list:
     run: list = []  # rows of labels only, in a row
     notes: list[tuple[Cell, list[_Piece]]] = []
     for row in rows:
-        if type(row) is tuple and row and all(c.kind == LABEL for c in row):
+        if type(row) is tuple and row and row[-1].kind == LABEL \
+                and all(c.kind == LABEL for c in row):  # (a row of figures ends with one)
             run.append(row)
             continue
         out.extend(_joined_run(run, notes) if len(run) > 1 and _may_join(run) else run)
@@ -148,7 +153,7 @@ def _pieces_of(index: int, row: tuple[Cell, ...]) -> list[_Piece]:
 def _longest_header(first: _Piece, pieces: list[list[_Piece]]) -> list[_Piece] | None:
     """The longest run of pieces from ``first`` down that spells a column header;
     None when there is none, or two as long."""
-    keys, beginnings, _ = _headers()
+    keys, beginnings, _, _ = _headers()
     found: list[list[_Piece]] = []
     chains = [[first]]
     while chains:
