@@ -21,8 +21,9 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          # lynx drops the review table's empty cell: its one row is a figure short,
          # and lynx's positions cannot tell the columns (it counts a CJK character one
          # column wide: the full rows of the other tables stand askew under their
-         # headers). lynx80 wraps wide figures inside their cells, too (GP320)
-         "lynx": 186, "lynx80": 173,
+         # headers). lynx80 wraps a long row as a whole (`… 5225` on a line of its own):
+         # read where the row's totals confirm each figure (TableReader._line_wrapped)
+         "lynx": 186, "lynx80": 186,
          # the report printed as a PDF, through pdftotext -layout: the review table's
          # one row is a figure short, and its header cells, broken two characters a
          # line (结果 / 维持), give no positions to place the rest by

@@ -7,7 +7,8 @@ figure is the worst outcome: it reads like any other and nothing flags it, while
 missing figure comes with an error and can be looked up. So a gap is placed only
 where something tells where it is:
 
-- the figures' horizontal positions under the header (``placement_by_position``);
+- the figures' horizontal positions under the header (``placement_by_position``), or
+  in the columns the table's full rows stand in (``columns_of_full_rows``);
 - the template's arithmetic, when exactly one placement breaks none of the table's
   relations (``unique_consistent``).
 
@@ -198,6 +199,46 @@ def placement_by_position(figures: Sequence[tuple[float, float]],
     if any(a >= b for a, b in zip(placement, placement[1:])):
         return None
     return tuple(placement)
+
+
+MIN_FULL_ROWS = 3  # full rows that must agree on where the columns stand
+
+
+def columns_of_full_rows(rows: Sequence[tuple[Sequence[tuple[float, float]], float]]
+                         ) -> list[tuple[float, float]] | None:
+    """Where each column stands, from a table's full rows (a figure in every column),
+    nearest the row to place first: each row's figures' extents (x0, x1) and where
+    its label ends. The rows are taken in order for as long as they agree (each
+    column's figures share a place, and no two columns' overlap: a converter lays out
+    each page on a grid of its own), and a column's place is what every such row's
+    figure in it covers. None where those rows do not show columns that stand apart
+    whatever the labels: fewer than MIN_FULL_ROWS of them, or labels that end too near
+    one another for places that stay put to be told from places that follow the label
+    (cells parted by one blank each: there a label's end moves every figure after it,
+    and figures whose labels end far apart share no place)."""
+    places: list[tuple[float, float]] | None = None
+    spans: list[tuple[float, float]] = []
+    taken: list[float] = []  # the label ends of the rows that agree
+    widest = 0.0
+    for extents, label_end in rows:
+        if places is None:
+            if len(extents) < 2:
+                return None
+            joined, joined_spans = list(extents), list(extents)
+        elif len(extents) != len(places):
+            break
+        else:
+            joined = [(max(p[0], e[0]), min(p[1], e[1])) for p, e in zip(places, extents)]
+            joined_spans = [(min(s[0], e[0]), max(s[1], e[1])) for s, e in zip(spans, extents)]
+        if any(x0 >= x1 for x0, x1 in joined) or \
+                any(left[1] > right[0] for left, right in zip(joined_spans, joined_spans[1:])):
+            break
+        places, spans = joined, joined_spans
+        taken.append(label_end)
+        widest = max(widest, max(x1 - x0 for x0, x1 in extents))
+    if places is None or len(taken) < MIN_FULL_ROWS or max(taken) - min(taken) <= widest:
+        return None
+    return places
 
 
 def _in_columns(values: Sequence[Number], placement: Sequence[int], n: int) -> list[Number]:

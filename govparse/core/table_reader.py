@@ -11,13 +11,16 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left
+from collections import Counter
 from decimal import Decimal
 from itertools import combinations, islice, takewhile
 
 
 from govparse.core.cells import (EMPTY, FOLD_FULL_WIDTH, LABEL, NUMBER, PLACEHOLDER, WORD, Cell,
                                   has_han)
-from govparse.core.gaps import MAX_PLACEMENTS, RowRelations, placement_by_position
+from govparse.core.gaps import (MAX_PLACEMENTS, RowRelations, columns_of_full_rows,
+                                placement_by_position)
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.core.stacked import placed_figures, stacked, stacked_rows
 from govparse.diagnostics import DiagnosticSink
@@ -180,6 +183,8 @@ class TableReader:
         # rows with a figure in every column and extents (_positions_hold), and what
         # they tell, by the header lines above them
         self.full_rows: list[tuple[list[Cell], tuple, int]] = []
+        self.full_row_labels: dict[int, Cell] = {}  # by id of a full row's data: its label
+        self.full_rows_by: dict[tuple, tuple] = {}  # (_full_rows_near: by header and columns)
         # by the header lines above: (full rows looked at, how many under them, all held)
         self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
         self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
@@ -627,7 +632,8 @@ class TableReader:
         self.seen_rows[spec.id] = label
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
-        wrapped = pair is not None and self._line_wrapped(data, [(spec.id, c.id) for c in columns])
+        wrapped = pair is not None and self._line_wrapped(
+            data, [(spec.id, c.id) for c in columns], label)
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
@@ -635,6 +641,7 @@ class TableReader:
         if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped:
             # (a full row with extents: what tells whether positions can be trusted)
             self.full_rows.append((data, columns, len(self.header_cells)))
+            self.full_row_labels[id(data)] = label
         if placed is None:
             placed = self._fit(data, list(columns), f"row '{spec.label}'", label,
                                [(spec.id, col.id) for col in columns])
@@ -653,16 +660,30 @@ class TableReader:
         return any(self.figures.get((spec.id, col.id), MISSING).value != figure.value
                    for col, figure in zip(columns, again))
 
-    def _line_wrapped(self, data: list[Cell], keys: list[tuple[str, str]]) -> bool:
+    def _line_wrapped(self, data: list[Cell], keys: list[tuple[str, str]],
+                      label: Cell | None = None) -> bool:
         """Whether figures that stand one above the other (stacked.py) are a row's
         line wrapped as a whole (lynx at 80 columns: `… 3655673 25826692 157304` /
-        `87777018`), not a number wrapped inside its cell: the row has a number for
-        every column, and its own relations (its totals) hold and name every column.
-        (A number wrapped in its cell is two figures for one: a figure too many, or
-        with one missing elsewhere, figures out of place whose totals do not hold.)"""
-        return self.template is not None and len(data) == len(keys) and \
-            _rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
-                _values(data))
+        `87777018`), not a number wrapped inside its cell nor figures that follow
+        their label a line each (`pdftotext` without `-layout`, whose figures may be
+        another row's): the row's figures run on from its label's line (the review
+        table has none) over the lines right below it, every line but the last
+        holding two figures or more; it has a number for every column; and its own
+        relations (its totals) hold and name every column. (A number wrapped in its
+        cell is two figures for one: a figure too many, or with one missing
+        elsewhere, figures out of place whose totals do not hold.)"""
+        if self.template is None or len(data) != len(keys):
+            return False
+        lines = [c.line for c in data]
+        if None in lines or any(a > b for a, b in zip(lines, lines[1:])):
+            return False
+        counts = Counter(lines)
+        first, last = lines[0], lines[-1]
+        if label is not None and label.line != first or len(counts) != last - first + 1 \
+                or any(counts[line] < 2 for line in range(first, last)):
+            return False
+        return _rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
+            _values(data))
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
         upper, lower = pair
@@ -1132,6 +1153,15 @@ class TableReader:
                           at=first)
             self._place_at(short, placement, range(k))
             return
+        placement = self._placement_by_full_rows(cells, columns, short.headers)
+        if placement is not None:
+            absent = [columns[i].label for i in range(n) if i not in placement]
+            self.sink.add("GP316", f"{what}: no figure stands in the column of {_list(absent)}, "
+                          "where the figures of the table's full rows stand; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          at=first)
+            self._place_at(short, placement, range(k))
+            return
         counted = self._placements_by_arithmetic(cells, keys)
         fits = None if counted is None else [p for p, broken in counted if not broken]
         if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]):
@@ -1200,6 +1230,56 @@ class TableReader:
         if any(c.x is None for c in cells) or not self._positions_hold(above):
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _placement_by_full_rows(self, cells: list[Cell], columns, above: int | None):
+        """The column of each cell by the columns the table's full rows nearest it
+        stand in (gaps.columns_of_full_rows), under the same header lines: for a
+        space-aligned table whose header gives no places (pdftotext -layout breaks a
+        header over lines). Places are counted in display columns (a CJK character two
+        wide) and in characters (pdftotext and lynx lay a line out a character a
+        column); a placement only where the measures that give one agree."""
+        line = cells[0].line
+        if line is None:
+            return None
+        rows = self._full_rows_near(line, columns, above)
+        found = set()
+        for extent in (_display_extent, _character_extent):
+            if any(extent(c) is None for c in cells):
+                continue
+            measured = [([extent(c) for c in data], extent(label)) for data, label in rows]
+            places = columns_of_full_rows([(extents, label[1]) for extents, label in measured
+                                           if label is not None and None not in extents])
+            if places is not None:
+                found.add(placement_by_position([extent(c) for c in cells], places))
+        return found.pop() if len(found) == 1 else None
+
+    def _full_rows_near(self, line: int, columns, above: int | None) -> list[tuple[list, Cell]]:
+        """The full rows (their figures and label) read under the same header lines
+        with the same columns, nearest a line first: at most NEAR_FULL_ROWS of them
+        (what a row short of a figure is placed by; bounded, so that a table of
+        thousands of short rows is read in time linear in its size)."""
+        key = (above, tuple(col.id for col in columns))
+        made = self.full_rows_by.get(key)
+        if made is None or made[0] != len(self.full_rows):
+            rows = sorted(((data[0].line, data, self.full_row_labels[id(data)])
+                           for data, cols, at in self.full_rows
+                           if (above is None or at == above) and id(data) in self.full_row_labels
+                           and data[0].line is not None
+                           and tuple(col.id for col in cols) == key[1]), key=lambda r: r[0])
+            made = self.full_rows_by[key] = (len(self.full_rows), [r[0] for r in rows],
+                                             [(r[1], r[2]) for r in rows])
+        _, lines, rows = made
+        after = bisect_left(lines, line)
+        before = after - 1
+        near = []
+        while len(near) < NEAR_FULL_ROWS and (before >= 0 or after < len(rows)):
+            if after >= len(rows) or before >= 0 and line - lines[before] <= lines[after] - line:
+                near.append(rows[before])
+                before -= 1
+            else:
+                near.append(rows[after])
+                after += 1
+        return near
 
     def _positions_hold(self, above: int | None) -> bool:
         """Whether the full rows read under the same header lines (at least one) each
@@ -1419,6 +1499,19 @@ def _column_order(catalogue: LabelCatalogue) -> dict[str, int]:
     return order
 
 
+def _display_extent(cell: Cell):
+    """Where a cell stands on its line in display columns (a CJK character two wide),
+    where the source gives it."""
+    return cell.x
+
+
+def _character_extent(cell: Cell):
+    """Where a cell stands on its line in characters, a figure with its unit."""
+    if cell.column is None or cell.x is None:
+        return None
+    return (cell.column, cell.column + len(cell.text) + len(cell.unit or ""))
+
+
 def _values(cells: list[Cell]) -> list:
     """The cells' figures as the arithmetic takes them (None: no number)."""
     return [c.value if c.kind == NUMBER else None for c in cells]
@@ -1443,6 +1536,7 @@ def _rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     return RowRelations([place[k] for k in keys], "", rules)
 
 
+NEAR_FULL_ROWS = 12  # full rows a short row's columns are looked for in, nearest first
 MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_parted_leaf)
 
 

@@ -146,3 +146,20 @@ def test_the_review_table_s_row_wrapped_as_a_whole_is_read_where_its_totals_hold
     read = govparse.parse(broken)
     assert [d.code for d in read.diagnostics if d.code == "GP320"] == ["GP320"]
     assert all(read.figure("review_litigation", r, c).value is None for r, c, _ in review)
+
+
+def test_figures_a_line_each_after_their_label_are_not_a_wrapped_line():
+    # pdftotext without -layout writes a PDF's cells in the order they were drawn:
+    # a label on a line of its own, then figures a line each, which may be another
+    # row's. Their totals hold (zeros always do), but nothing ties them to the label
+    # above: the row stays missing (GP320), as every figure stands over the next
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计\n"
+            "1.本机关不掌握相关政府信息  0  0  0  0  0  0  0\n"
+            "2.没有现成信息需要另行制作\n\n" + "0\n\n" * 7 +
+            "3.补正后申请内容仍不明确\n\n" + "".join(f"{v}\n\n" for v in (0, 0, 0, 0, 0, 1, 1)))
+    read = govparse.parse(text)
+    for row in ("unavailable_needs_creation", "unavailable_still_unclear"):
+        assert all(read.figure("applications", row, c).value is None
+                   for c in ("natural_person", "other_org", "total")), row
+    assert [d.code for d in read.diagnostics].count("GP320") == 2

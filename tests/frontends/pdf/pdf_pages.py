@@ -176,7 +176,13 @@ class _Writer:
             fits = all(len(lines[p]) * size * 1.2 + 2 * PAD
                        <= sum(heights[p.row:r]) for p in crossing)
             wanted = break_before is not None and r >= break_before and page == self.page
-            if fits and (y - heights[r] < FOOT or wanted and r):
+            # a cell spanning rows from here whose text would run past the page's foot
+            # (nothing breaks until a spanning cell's text fits above the break): the
+            # page breaks before it instead
+            tall = max((len(lines[p]) * size * 1.2 + 2 * PAD for p in placed
+                        if p.row == r and p.rowspan > 1 and lines[p]), default=0.0)
+            if fits and (y - max(heights[r], tall) < FOOT or wanted and r) \
+                    and y < PAGE[1] - MARGIN:
                 page, y = page + 1, PAGE[1] - MARGIN
             tops.append((page, y))
             y -= heights[r]

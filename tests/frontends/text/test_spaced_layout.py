@@ -122,3 +122,58 @@ def test_real_spaced_texts_give_no_wrong_figure(path, tsv, report, at_least):
     right, wrong = score(parsed, expected(REAL / tsv, report))
     assert wrong == {}
     assert right >= at_least
+
+
+# The applications table as pdftotext -layout prints a PDF: each line laid out a
+# character a column (a CJK character one column, not two), the header broken over
+# lines so that it gives no places, a row's empty cell left out.
+_ROWS = [("一、本年新收政府信息公开申请数量", [3, 0, 1, 0, 0, 0, 4]),
+         ("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
+         ("（一）予以公开", [2, 0, 1, 0, 0, 0, 3]),
+         ("1.属于国家秘密", [0, 0, 0, 0, 0, 0, 0]),
+         ("8.属于行政查询事项", [1, 0, 0, 0, 0, 0, 1]),
+         ("2.重复申请", [None, 0, 0, 0, 0, 0, 0])]  # 自然人 empty
+_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+            "social_welfare_org", "legal_service_org", "other_org", "total")
+_ROW_IDS = ("new_requests", "carried_over", "disclosed", "withheld_state_secret",
+            "withheld_administrative_inquiry", "not_processed_duplicate")
+
+
+def _character_grid(separator: str | None = None) -> str:
+    lines = ["三、收到和处理政府信息公开申请情况",
+             "                        自然人   商业 科研 社会 法律 其他 总计"]
+    for label, figures in _ROWS:
+        cells = ["" if f is None else str(f) for f in figures]
+        if separator is not None:  # one blank between cells: no places at all
+            lines.append(separator.join([label, *[c for c in cells if c]]))
+        else:
+            lines.append(label.ljust(24) + "".join(c.rjust(5) for c in cells))
+    return "\n".join(lines) + "\n"
+
+
+def test_a_row_short_of_a_figure_is_placed_by_the_columns_its_neighbours_stand_in():
+    report = govparse.parse(_character_grid())
+    for row, (_, figures) in zip(_ROW_IDS, _ROWS):
+        assert [report.figure("applications", row, c).value for c in _COLUMNS] == figures, row
+    (placed,) = [d for d in report.diagnostics if d.code == "GP316"]
+    assert placed.line == 8 and placed.message == (
+        "row '2.重复申请': no figure stands in the column of 自然人, where the figures of "
+        "the table's full rows stand; it is taken as missing")
+
+
+def test_cells_parted_by_one_blank_give_no_columns_to_place_by():
+    report = govparse.parse(_character_grid(" "))
+    assert all(report.figure("applications", "not_processed_duplicate", c).value is None
+               for c in _COLUMNS)
+    assert "GP314" in {d.code for d in report.diagnostics}
+
+
+def test_full_rows_that_do_not_agree_where_the_columns_stand_place_nothing():
+    text = _character_grid().split("\n")
+    # the full row nearest the short one shifted a column to the right: the rows
+    # nearest it no longer agree with the others (as a new page's grid), and fewer
+    # than three do
+    text[6] = " " + text[6]
+    report = govparse.parse("\n".join(text))
+    assert all(report.figure("applications", "not_processed_duplicate", c).value is None
+               for c in _COLUMNS)
