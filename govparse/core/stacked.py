@@ -39,12 +39,17 @@ def stacked_rows(rows) -> dict[int, tuple]:
                 out[id(row.data)] = below
         pair = stacked(figures)
         first = figures[0].line
-        continued = [c for c in figures if c.line != first and c.line not in label_lines]
-        if pair is None and continued:
+        wrapped = [c for c in figures if c.line != first and c.line not in label_lines]
+        if pair is None and wrapped:
             above = next(c for c in figures if c.line == first)
-            pair = (above, continued[0])
+            pair = (above, wrapped[0])
         if pair is not None:
             out.setdefault(id(row.data), pair)
+        # what may stand over the next row's figures: a row's figures on lines after
+        # its first, or every figure of a line of figures with no label at all (the
+        # first part of a number wrapped in the next row's cell, which no row takes)
+        continued = wrapped if row.labels else \
+            [c for c in figures if c.line not in label_lines]
     return out
 
 

@@ -666,12 +666,16 @@ class TableReader:
         line wrapped as a whole (lynx at 80 columns: `… 3655673 25826692 157304` /
         `87777018`), not a number wrapped inside its cell nor figures that follow
         their label a line each (`pdftotext` without `-layout`, whose figures may be
-        another row's): the row's figures run on from its label's line (the review
-        table has none) over the lines right below it, every line but the last
-        holding two figures or more; it has a number for every column; and its own
-        relations (its totals) hold and name every column. (A number wrapped in its
-        cell is two figures for one: a figure too many, or with one missing
-        elsewhere, figures out of place whose totals do not hold.)"""
+        another row's). The shape of a wrapped line: the row's figures run on from its
+        label's line (the review table has none) over the lines right below it,
+        every line but the last holding two figures or more, and each line after the
+        first starting at the row's left edge (under the label's start, or the first
+        figure's where there is no label), where a converter goes on with a line; a
+        part of a number wrapped in its cell stands under that number's column. (A row
+        on one line that a line of figures above it stands over stays missing: that
+        line may be the first part of a number wrapped in the row's cell.) And
+        the arithmetic: a number for every column, the row's own relations (its
+        totals) holding and between them naming every column."""
         if self.template is None or len(data) != len(keys):
             return False
         lines = [c.line for c in data]
@@ -679,8 +683,14 @@ class TableReader:
             return False
         counts = Counter(lines)
         first, last = lines[0], lines[-1]
-        if label is not None and label.line != first or len(counts) != last - first + 1 \
+        if first == last or label is not None and (label.line != first or label.column is None) \
+                or len(counts) != last - first + 1 \
                 or any(counts[line] < 2 for line in range(first, last)):
+            return False
+        # (in characters: a label joined from two lines has no one extent)
+        edge = label.column if label is not None else data[0].column
+        starts = [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
+        if edge is None or any(c.column is None or c.column > edge for c in starts):
             return False
         return _rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             _values(data))

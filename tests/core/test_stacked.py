@@ -81,23 +81,18 @@ def test_a_wrapped_number_in_an_aligned_table_is_missing_never_wrong(report, sha
 
 def test_the_message_names_both_parts_and_their_lines(report):
     read = govparse.parse(wrapped(govparse.dumps(report, "aligned"), "after"))
-    (said,) = [d for d in read.diagnostics if d.code == "GP320"]
+    said, below = [d for d in read.diagnostics if d.code == "GP320"]
+    assert below.message.startswith("row '4.保护第三方合法权益': '55' (line ")
     assert said.message.startswith("row '3.危及“三安全一稳定”': '555' (line ")
     assert "'55' (line " in said.message
     assert "(read together: 55555)" in said.hint
-    # The row below, under whose first figure the part 55 stands, has a figure in
-    # every column and its total holds: its own figures, read (_line_wrapped)
-    below = ("applications", "withheld_third_party_rights")
-    assert [read.figure(*below, c).value for c in ("natural_person", "total")] == [1, 1]
 
 
-def test_a_row_continued_on_a_line_of_its_own_is_read_where_its_totals_confirm_it():
+def test_a_row_continued_on_a_line_of_its_own_is_missing_with_the_next():
     """A line of figures with no label under a row's figures (its last figure a line
-    lower, as lynx wraps a long line): the row's, or the first part of a number
-    wrapped in the next row's cell. Position cannot tell; a figure in every column
-    and the row's own total holding do (a number wrapped in its cell would be two
-    figures for one), so the row is read; where its total does not hold, it is
-    missing (GP320), and the row under the stray line is read by its own total."""
+    lower): the row's, or the first part of a number wrapped in the next row's cell;
+    position cannot tell, so both rows are missing (no real positional table we have
+    continues a row so)."""
     text = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "aligned")
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if "三安全一稳定" in line)
@@ -105,19 +100,34 @@ def test_a_row_continued_on_a_line_of_its_own_is_read_where_its_totals_confirm_i
     cut = line.rstrip().rindex(" ") + 1
     lines[at:at + 1] = [line[:cut].rstrip(), _blank(line[:cut]) + line[cut:]]
     read = govparse.parse("\n".join(lines))
+    said = [d.message for d in read.diagnostics if d.code == "GP320"]
+    assert [m.split("'")[1] for m in said] == ["3.危及“三安全一稳定”", "4.保护第三方合法权益"]
+    assert read.figure(*ROW, "total").value is None
+    assert read.figure("applications", "withheld_third_party_rights", "total").value is None
+    assert read.figure(*ABOVE, "total").value == 0
+
+
+def test_a_row_wrapped_as_a_whole_is_read_where_its_totals_confirm_it():
+    """The same row with its last figure on the next line from the row's start, as
+    lynx goes on with a line too long for its width: read, its total holding; with
+    the total broken (7 where the figures sum to 0), missing (GP320)."""
+    text = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "aligned")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "三安全一稳定" in line)
+    line = lines[at]
+    cut = line.rstrip().rindex(" ") + 1
+    start = len(line) - len(line.lstrip())
+    lines[at:at + 1] = [line[:cut].rstrip(), " " * start + line[cut:].strip()]
+    read = govparse.parse("\n".join(lines))
     assert not [d for d in read.diagnostics if d.code == "GP320"]
     assert read.figure(*ROW, "total").value == 0
     assert read.figure("applications", "withheld_third_party_rights", "total").value == 1
-    # the stray line's figure 7 where the total is 0: the row's total does not hold
     lines[at + 1] = lines[at + 1].replace("0", "7")
     read = govparse.parse("\n".join(lines))
     said = [d.message for d in read.diagnostics if d.code == "GP320"]
     assert [m.split("'")[1] for m in said] == ["3.危及“三安全一稳定”"]
     assert read.figure(*ROW, "total").value is None
-    assert read.figure(*ROW, "natural_person").value is None
-    assert read.figure(*ABOVE, "total").value == 0
-
-
+    assert read.figure("applications", "withheld_third_party_rights", "total").value == 1
 
 
 def _review_wrapped(text: str, after: int) -> str:
@@ -163,3 +173,41 @@ def test_figures_a_line_each_after_their_label_are_not_a_wrapped_line():
         assert all(read.figure("applications", row, c).value is None
                    for c in ("natural_person", "other_org", "total")), row
     assert [d.code for d in read.diagnostics].count("GP320") == 2
+
+
+def test_a_number_wrapped_in_its_cell_in_a_row_short_of_its_total_is_not_a_wrapped_line():
+    # 11 wrapped in its cell as 1 / 1, the row's total left empty: read in order,
+    # the lower 1 would be the total and 1 + 0 + … = 1 would hold; but it stands
+    # under its column, not at the row's start, where a wrapped line goes on
+    row = ("applications", "withheld_third_party_rights")
+    printed = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    printed = printed.replace_figure(*row, "natural_person", Figure(value=11))
+    printed = printed.replace_figure(*row, "total", Figure())
+    lines = govparse.dumps(printed, "aligned").split("\n")
+    at = next(i for i, line in enumerate(lines) if "保护第三方合法权益" in line)
+    line = lines[at]
+    j = line.index(" 11 ") + 1
+    lines[at:at + 1] = [line[:j] + "1 " + line[j + 2:], _blank(line[:j]) + "1"]
+    read = govparse.parse("\n".join(lines))
+    assert all(read.figure(*row, c).value is None for c in ("natural_person", "total"))
+    assert "GP320" in {d.code for d in read.diagnostics}
+
+
+def test_the_first_part_on_a_line_of_its_own_after_a_wrapped_label_keeps_the_row_missing():
+    # (六)1.'s label goes on a line after its figures; then 25 of (六)2. wrapped in its
+    # cell as 2 / 5, the 2 alone on the line before (六)2.'s: a line of figures that
+    # no row takes (GP204), standing over the row's 5, which alone would read as 5
+    row = ("applications", "other_no_fee_paid")
+    printed = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    printed = printed.replace_figure(*row, "legal_service_org", Figure(value=25))
+    printed = printed.replace_figure(*row, "total", Figure(value=25))
+    lines = govparse.dumps(printed, "aligned").split("\n")
+    at = next(i for i, line in enumerate(lines) if "2.申请人逾期未按收费通知" in line)
+    line = lines[at]
+    j = line.index(" 25 ") + 1
+    assert "再处理其政府信息公开申请" in lines[at - 1]  # (六)1.'s label, after its figures
+    lines[at:at + 1] = [_blank(line[:j]) + "2", line[:j] + "5 " + line[j + 2:]]
+    read = govparse.parse("\n".join(lines))
+    assert read.figure(*row, "legal_service_org").value is None
+    stacked = [d for d in read.diagnostics if d.code == "GP320"]
+    assert stacked and "'2' (line" in stacked[0].message

@@ -62,37 +62,37 @@ def out(kind, count: int):
 # padding), whose items FPDFPath_GetPathSegment hands out. Reading the array at once
 # saves four calls a segment (a table's page draws a thousand): what it holds is
 # checked against pdfium's own answers on the first path of two segments or more a
-# process reads, and every path's array checked to be where the layout says it ends;
-# where either fails, each segment is asked for alone, as fpdf_edit.h says.
-_POINT = struct.Struct("<ffB?2x")
+# process reads, and on every path the array's last item where the layout says it is
+# and of the type pdfium gives it; where either fails, each segment is asked for
+# alone, as fpdf_edit.h says.
+_POINT = struct.Struct("=ffB?2x")
+_XY = struct.Struct("=2f")
 _array_read: bool | None = None  # None: not checked yet
 
 
 def path_segments(path: int, count: int) -> list[tuple[float, float, int, bool]]:
     """(x, y, type, closes) of each of a path object's ``count`` segments, in the
-    path's own space (up to the first pdfium fails to give)."""
+    path's own space (read one at a time: up to the first pdfium fails to give)."""
     global _array_read
-    if count <= 0:
-        return []
-    first = get_segment(path, 0)
-    if _array_read is not False and first and count > 1:
-        last = get_segment(path, count - 1)
-        if last and last - first == _POINT.size * (count - 1):
-            read = list(_POINT.iter_unpack(ctypes.string_at(first, _POINT.size * count)))
-            if _array_read is None:
-                _array_read = read == _one_at_a_time(path, count)
-            if _array_read:
-                return read
+    if count < 2 or _array_read is False:
+        return _one_at_a_time(path, count)
+    first, last = get_segment(path, 0), get_segment(path, count - 1)
+    if first and last and last - first == _POINT.size * (count - 1):
+        read = list(_POINT.iter_unpack(ctypes.string_at(first, _POINT.size * count)))
+        if _array_read is None:
+            _array_read = read == _one_at_a_time(path, count)
+        if _array_read and read[-1][2] == segment_type(last):
+            return read
     return _one_at_a_time(path, count)
 
 
 def _one_at_a_time(path: int, count: int) -> list[tuple[float, float, int, bool]]:
     point, (x_at, y_at) = out(ctypes.c_float, 2)
-    read_point = struct.Struct("2f").unpack_from
     read = []
-    for index in range(count):
+    for index in range(max(count, 0)):
         segment = get_segment(path, index)
         if not segment or not segment_point(segment, x_at, y_at):
             break
-        read.append((*read_point(point), segment_type(segment), bool(segment_closes(segment))))
+        read.append((*_XY.unpack_from(point), segment_type(segment),
+                     bool(segment_closes(segment))))
     return read

@@ -157,9 +157,9 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
         a, b, c, d, e, f = matrix
         start = at = None
         horizontal, vertical = rules.horizontal, rules.vertical
-        for px, py, kind, closes in path_segments(obj, segments):
+        for px, py, segment_kind, closes in path_segments(obj, segments):
             point = (a * px + c * py + e, b * px + d * py + f)
-            if kind == line_to and at is not None:
+            if segment_kind == line_to and at is not None:
                 _add(horizontal, vertical, at, point)
                 at = point
                 # (only such a line's end closes its subpath with a rule: a move's
@@ -167,7 +167,7 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
                 if closes:
                     _add(horizontal, vertical, at, start)
                     at = start
-            elif kind == move_to:
+            elif segment_kind == move_to:
                 start = at = point
             else:
                 at = None  # a curve, or a line from its end: no rule until a move

@@ -111,7 +111,7 @@ def _tables(items: list, kind: str, sink: DiagnosticSink, header_pieces: bool = 
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))  # (a layout may let the lines go as it reads)
         if header_pieces and layout.NAME == "spaced":
-            rows = stacked_headers.joined(rows, sink)
+            rows = stacked_headers.joined(rows, kind, sink)
         if layout.NAME != "cells":
             _note_wrapped_rows(rows, sink)
         del lines

@@ -55,15 +55,16 @@ class _Piece:
 
 
 @functools.cache
-def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """The keys of every column header of both templates; as written without blanks,
+def _headers(kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The keys of the column headers of a section's table (``kind``), in both
+    templates; as written without blanks,
     every beginning of each (what a header's first pieces spell), those that are not
     the whole header (what a piece that others go on from is), and every part of each
     after its first character (what a piece below another may be)."""
     from govparse.template.sections import TABLE_SECTIONS
     from govparse.template.spec import TEMPLATES, catalogue
 
-    tables = [catalogue(template, kind) for template in TEMPLATES for kind in TABLE_SECTIONS]
+    tables = [catalogue(template, kind) for template in TEMPLATES if kind in TABLE_SECTIONS]
     keys = frozenset(key for cat in tables for key in cat.headers_by_key)
     written = {"".join(label.split()) for cat in tables for label in cat.headers_by_key.values()}
     return (keys, frozenset(w[:end] for w in written for end in range(1, len(w) + 1)),
@@ -72,18 +73,19 @@ def _headers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
                       for end in range(start + 1, len(w) + 1)))
 
 
-def _may_join(run: list[tuple[Cell, ...]]) -> bool:
+def _may_join(run: list[tuple[Cell, ...]], kind: str) -> bool:
     """Whether a line of the run holds a word that a header goes on from and a line
     below it one that can go on from another (looked at before any piece is
     measured: most runs of lines with no figure are whole headers and row labels)."""
-    _, _, unfinished, parts = _headers()
+    _, _, unfinished, parts = _headers(kind)
     return any(word in unfinished for row in run[:-1] for cell in row
-               for word in cell.text.split()) and \
-        any(word in parts for row in run[1:] for cell in row for word in cell.text.split())
+               for word in WORD.findall(cell.text)) and \
+        any(word in parts for row in run[1:] for cell in row for word in WORD.findall(cell.text))
 
 
-def joined(rows: list, sink: DiagnosticSink) -> list:
-    """The spaced layout's rows of a table with its headers' pieces joined (see the
+def joined(rows: list, kind: str, sink: DiagnosticSink) -> list:
+    """The spaced layout's rows of a section's table (``kind``: its section, as
+    govparse.template.sections names it) with its headers' pieces joined (see the
     module's docstring)."""
     out: list = []
     run: list = []  # rows of labels only, in a row
@@ -93,10 +95,10 @@ def joined(rows: list, sink: DiagnosticSink) -> list:
                 and all(c.kind == LABEL for c in row):  # (a row of figures ends with one)
             run.append(row)
             continue
-        out.extend(_joined_run(run, notes) if len(run) > 1 and _may_join(run) else run)
+        out.extend(_joined_run(run, kind, notes) if len(run) > 1 and _may_join(run, kind) else run)
         run = []
         out.append(row)
-    out.extend(_joined_run(run, notes) if len(run) > 1 and _may_join(run) else run)
+    out.extend(_joined_run(run, kind, notes) if len(run) > 1 and _may_join(run, kind) else run)
     if notes:
         first, pieces = notes[0]
         count = len(notes)
@@ -107,14 +109,14 @@ def joined(rows: list, sink: DiagnosticSink) -> list:
     return out
 
 
-def _joined_run(run: list[tuple[Cell, ...]], notes: list) -> list[tuple[Cell, ...]]:
+def _joined_run(run: list[tuple[Cell, ...]], kind: str, notes: list) -> list[tuple[Cell, ...]]:
     pieces = [_pieces_of(index, row) for index, row in enumerate(run)]
     made: dict[int, list[tuple[Cell, list[_Piece]]]] = {}  # by the row of its first piece
-    beginnings = _headers()[1]
+    headers = _headers(kind)
     for line in pieces[:-1]:
         for piece in line:
-            if not piece.taken and piece.text in beginnings:
-                chain = _longest_header(piece, pieces)
+            if not piece.taken and piece.text in headers[1]:
+                chain = _longest_header(piece, pieces, headers)
                 if chain is not None:
                     for part in chain:
                         part.taken = True
@@ -125,11 +127,16 @@ def _joined_run(run: list[tuple[Cell, ...]], notes: list) -> list[tuple[Cell, ..
         return run
     out = []
     for index, row in enumerate(run):
-        cells = [c for cell in row for c in _rest_of(cell, pieces[index])]
-        cells.extend(cell for cell, _ in made.get(index, ()))
-        cells.sort(key=lambda c: c.x[0] if c.x is not None else -1)
-        if cells:
-            out.append(tuple(cells))
+        if index not in made and not any(p.taken for p in pieces[index]):
+            out.append(row)
+            continue
+        # each cell where it starts: a joined header where its first piece stands (a
+        # piece below may be wider, and reach past the next header's start)
+        placed = [(c.x[0], c) for cell in row for c in _rest_of(cell, pieces[index])]
+        placed.extend((chain[0].x0, cell) for cell, chain in made.get(index, ()))
+        placed.sort(key=lambda item: item[0])
+        if placed:
+            out.append(tuple(cell for _, cell in placed))
     return out
 
 
@@ -150,10 +157,10 @@ def _pieces_of(index: int, row: tuple[Cell, ...]) -> list[_Piece]:
     return pieces
 
 
-def _longest_header(first: _Piece, pieces: list[list[_Piece]]) -> list[_Piece] | None:
-    """The longest run of pieces from ``first`` down that spells a column header;
-    None when there is none, or two as long."""
-    keys, beginnings, _, _ = _headers()
+def _longest_header(first: _Piece, pieces: list[list[_Piece]], headers) -> list[_Piece] | None:
+    """The longest run of pieces from ``first`` down that spells a column header
+    (``headers``: _headers' sets); None when there is none, or two as long."""
+    keys, beginnings, _, _ = headers
     found: list[list[_Piece]] = []
     chains = [[first]]
     while chains:

@@ -86,3 +86,19 @@ def test_a_real_pdftotext_header_reads_with_fewer_warnings_and_the_same_figures(
         return [d.code for d in report.diagnostics if d.code in ("GP201", "GP202", "GP207")]
     assert warned(apart).count("GP207") == 5 and warned(joined).count("GP207") == 0
     assert len(warned(joined)) < len(warned(apart)) - 10
+
+
+def test_a_joined_header_stands_where_its_first_piece_does():
+    # 法's piece below (律服务机构) is wider and starts left of 社会公: the joined
+    # headers keep the order of their first pieces, as the line above has them, so
+    # that the columns are read in the header's order (here the template's)
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "自然人  商业企业  科研机构    社会公 法    其他  总计\n"
+            "                            律服务机构\n"
+            "                              益组织\n"
+            "一、本年新收政府信息公开申请数量  1  2  3  4  5  6  21\n")
+    assert [c for c, _ in _rows(text)[0]] == [
+        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    report = govparse.parse(text)
+    assert [report.figure("applications", "new_requests", c).value for c in (
+        "social_welfare_org", "legal_service_org", "total")] == [4, 5, 21]
