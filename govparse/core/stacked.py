@@ -6,14 +6,15 @@ parts on two lines. Read one line at a time, they are two figures: of one row, o
 first part the figure of the row above and the second that of the row below, and
 either way every figure of the row after them stands one column out. Where the source
 gives each cell's horizontal place (PDF, space-aligned text) the parts show: two
-figures of one row overlapping in one column, or a line of figures with no label that
-continues a row which has figures on a line before it. (In the real positional
+figures of one row overlapping in one column, a line of figures with no label that
+continues a row which has figures on a line before it, or a line of figures that no
+row takes standing over the next row's figures. (In the real positional
 tables we have, a row's figures stand on one line.) The rows they touch are read as
 missing (GP320), never as figures one column out, but for a row with a number in
-every column whose own totals hold and name every column: its line wrapped as a
-whole (lynx at 80 columns), which the table reader reads (``_line_wrapped``). A
-number wrapped in its cell is two figures for one: a figure too many, or with one
-missing elsewhere, figures out of place whose totals do not hold."""
+every column whose own totals hold and name every column, running on from its
+label's line with each line after the first starting at the row's left edge: its line
+wrapped as a whole (lynx at 80 columns), which the table reader reads
+(``_line_wrapped``)."""
 
 from __future__ import annotations
 
