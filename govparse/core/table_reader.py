@@ -683,14 +683,18 @@ class TableReader:
             return False
         counts = Counter(lines)
         first, last = lines[0], lines[-1]
-        if first == last or label is not None and (label.line != first or label.column is None) \
+        if first == last or label is not None and label.line != first \
                 or len(counts) != last - first + 1 \
-                or any(counts[line] < 2 for line in range(first, last)):
+                or any(counts[line] < 2 for line in range(first, last)) \
+                or any(c.x is None for c in data):
             return False
-        # (in characters: a label joined from two lines has no one extent)
-        edge = label.column if label is not None else data[0].column
+        # Where each line after the first starts, on the page or in display columns (a
+        # PDF's text layer writes a line's cells with no blanks to place them by): left
+        # of the row's first figure, under its label; the review table, with no
+        # label, at its first figure's left edge
         starts = [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
-        if edge is None or any(c.column is None or c.column > edge for c in starts):
+        if label is not None and any(c.x[1] > data[0].x[0] for c in starts) \
+                or label is None and any(c.x[0] > data[0].x[0] for c in starts):
             return False
         return _rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             _values(data))

@@ -221,6 +221,19 @@ def test_a_figure_wrapped_in_a_table_without_row_lines_is_missing_never_two(prin
     assert all(f.value is None for f in attrs_values(read.applications.withheld_security_stability))
 
 
+def test_a_number_wrapped_in_its_cell_in_a_row_short_of_its_total_is_no_wrapped_row(printed):
+    """11 wrapped in its cell (1 / 1), the row's total empty: read in order the lower 1
+    would be the total, and 1 + 0 + … = 1 holds; but on the page it stands under its
+    column, not at the row's start where a line wrapped as a whole goes on (the text
+    layer writes it at the line's start: its columns are no places)."""
+    row = ("applications", "withheld_third_party_rights")
+    wide = printed.replace_figure(*row, "natural_person", Figure(value=11))
+    wide = wide.replace_figure(*row, "total", Figure())
+    read = check(report_pdf(wide, ruled=False, wrap_figures=True, figure=1), wide)
+    assert read.figure(*row, "natural_person").value in (None, 11)
+    assert read.figure(*row, "total").value is None
+
+
 def attrs_values(row):
     import attrs
 
