@@ -779,7 +779,7 @@ class TableReader:
         parents = [line for line in lines if group_key in line
                    and all(k in by_key for k in line if k != group_key)]
         children = [line for line in lines if line and set(line) == members
-                    and len(line) == len(members)]
+                    and len(line) == len(members)] or self._group_columns_continued(lines, members)
         if len(parents) != 1 or len(children) != 1 or parents[0].count(group_key) != 1:
             return columns
         parent = parents[0]
@@ -791,6 +791,24 @@ class TableReader:
         if len(order) != len(by_key) or set(order) != set(by_key):
             return columns
         return tuple(by_key[k] for k in order)
+
+    def _group_columns_continued(self, lines: list[list[str]], members: set[str]
+                                 ) -> list[list[str]]:
+        """The group's own columns named over header lines one after another, which
+        blank lines part (the one-cell-a-line layout: 商业企业, a blank line, 科研机构 /
+        社会公益组织 / …), as one line in the order the text has them: each of those
+        lines names only columns of the group, and together they name each once.
+        Only where the header's cells have no extents (else positions tell, not
+        reading order); else none."""
+        if any(c.x is not None for cells in self.header_cells.values() for c in cells):
+            return []
+        at = [i for i, line in enumerate(lines) if line and set(line) <= members]
+        if len(at) < 2 or at != list(range(at[0], at[-1] + 1)):
+            return []  # (one line is the usual case; lines apart are not one header)
+        joined = [key for i in at for key in lines[i]]
+        if len(joined) != len(members) or set(joined) != members:
+            return []
+        return [joined]
 
     def _parent_line_continued(self, lines: list[list[str]], parent: list[str],
                                tops: set[str]) -> list[str]:

@@ -1081,3 +1081,20 @@ def test_a_header_line_parted_by_a_blank_line_is_read_with_the_line_it_continues
     read = Read(A, lines)
     assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 3, 0, 7, 22]
     assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
+
+
+def test_the_group_columns_over_header_lines_parted_by_a_blank_line_are_read_as_one_line():
+    # found by the placement property (cells layout, swap_columns, reorder_header_rows
+    # and blank_lines, seed 32082): the group's columns over two header lines (商业企业,
+    # a blank line, 科研机构 …) under 总计 | 法人或其他组织 | 自然人. No line named all
+    # of them, so the rows were read in the template's order: 总计's figure as 自然人's
+    # and 自然人's as 总计's in every row. The two lines are the group's, in reading order.
+    lines = list(APPLICATIONS)
+    at = lines.index("自然人 | 法人或其他组织 | 总计")
+    lines[at:at + 2] = ["总计 | 法人或其他组织 | 自然人", "商业企业",
+                        "科研机构 | 社会公益组织 | 法律服务机构 | 其他"]
+    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    lines[lines.index(first)] = "一、本年新收政府信息公开申请数量 | 23 | 2 | 0 | 7 | 0 | 3 | 11"
+    read = Read(A, lines)
+    assert read.values("new_requests", APPLICANTS) == [11, 2, 0, 7, 0, 3, 23]
+    assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
