@@ -1067,18 +1067,25 @@ def test_a_label_cut_short_of_a_parent_row_is_not_read_as_a_row_close_in_words()
          "placed", "a label cut short? the template has '（六）其他处理'")]
 
 
+def _with_header(header: list[str], figures: str) -> Read:
+    """The applications table with its two header lines replaced by ``header`` and its
+    first row's figures by ``figures``."""
+    lines = list(APPLICATIONS)
+    at = lines.index("自然人 | 法人或其他组织 | 总计")
+    lines[at:at + 2] = header
+    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    lines[lines.index(first)] = f"一、本年新收政府信息公开申请数量 | {figures}"
+    return Read(A, lines)
+
+
 def test_a_header_line_parted_by_a_blank_line_is_read_with_the_line_it_continues():
     # found by the placement property (cells layout, swap_columns and blank_lines, seed
     # 30069): 总计 on a header line of its own after 自然人 | 法人或其他组织, the group's
     # columns in another order below: read in the template's order, 社会公益组织 and
     # 其他 were swapped in every row. The three lines are one header, in reading order.
-    lines = list(APPLICATIONS)
-    at = lines.index("自然人 | 法人或其他组织 | 总计")
-    lines[at:at + 2] = ["自然人 | 法人或其他组织", "总计",
-                        "商业企业 | 科研机构 | 其他 | 法律服务机构 | 社会公益组织"]
-    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
-    lines[lines.index(first)] = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 7 | 0 | 3 | 22"
-    read = Read(A, lines)
+    read = _with_header(["自然人 | 法人或其他组织", "总计",
+                         "商业企业 | 科研机构 | 其他 | 法律服务机构 | 社会公益组织"],
+                        "10 | 2 | 0 | 7 | 0 | 3 | 22")
     assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 3, 0, 7, 22]
     assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
 
@@ -1089,12 +1096,8 @@ def test_the_group_columns_over_header_lines_parted_by_a_blank_line_are_read_as_
     # a blank line, 科研机构 …) under 总计 | 法人或其他组织 | 自然人. No line named all
     # of them, so the rows were read in the template's order: 总计's figure as 自然人's
     # and 自然人's as 总计's in every row. The two lines are the group's, in reading order.
-    lines = list(APPLICATIONS)
-    at = lines.index("自然人 | 法人或其他组织 | 总计")
-    lines[at:at + 2] = ["总计 | 法人或其他组织 | 自然人", "商业企业",
-                        "科研机构 | 社会公益组织 | 法律服务机构 | 其他"]
-    first = "一、本年新收政府信息公开申请数量 | 10 | 2 | 0 | 1 | 0 | 0 | 13"
-    lines[lines.index(first)] = "一、本年新收政府信息公开申请数量 | 23 | 2 | 0 | 7 | 0 | 3 | 11"
-    read = Read(A, lines)
+    read = _with_header(["总计 | 法人或其他组织 | 自然人", "商业企业",
+                         "科研机构 | 社会公益组织 | 法律服务机构 | 其他"],
+                        "23 | 2 | 0 | 7 | 0 | 3 | 11")
     assert read.values("new_requests", APPLICANTS) == [11, 2, 0, 7, 0, 3, 23]
     assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
