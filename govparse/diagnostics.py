@@ -117,6 +117,9 @@ CODES: dict[str, Code] = {
              "a run of digits splits in no way the template's arithmetic allows"),
         Code("GP320", "stacked-figures", _E,
              "figures of a row stand one above the other in one column (a wrapped number?)"),
+        Code("GP321", "header-order-unknown", _E,
+             "the header names columns in another order but not every column's place; "
+             "rows it gives no order for are not placed"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

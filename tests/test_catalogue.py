@@ -75,6 +75,7 @@ SNAPSHOT = [
     ("GP318", "ambiguous-run", E),
     ("GP319", "unsplittable-run", E),
     ("GP320", "stacked-figures", E),
+    ("GP321", "header-order-unknown", E),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

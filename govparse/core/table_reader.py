@@ -202,6 +202,11 @@ class TableReader:
         self.header_positions: dict[str, int] = {}  # (_header_positions: of that row)
         self.header_positions_of: object = None
         self.column_orders: dict[tuple, tuple] = {}  # _header_order's, for that header line
+        # column sets the header gave no order for (read in the template's), and the
+        # rows read so: not placed after all where a header line names their columns
+        # in another order (_check_header)
+        self.unordered: set[tuple] = set()
+        self.read_in_template_order: list[str] = []
         self.read_by_position = False  # the review table, written as one row of figures
         # Header lines a row stands between start a header of their own (the 2019
         # template's sub-tables of section 二): where each one starts, in header_cells
@@ -602,6 +607,8 @@ class TableReader:
                                [(spec.id, col.id) for spec, col in slots])
             for (spec, col), fig in zip(slots, placed):
                 self.figures[(spec.id, col.id)] = fig
+            # (by position, in the template's order, whatever its header says)
+            self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
 
@@ -637,6 +644,8 @@ class TableReader:
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
+        if columns in self.unordered:
+            self.read_in_template_order.append(spec.id)
         placed = _plain_figures(data, columns)
         if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped:
             # (a full row with extents: what tells whether positions can be trusted)
@@ -735,6 +744,8 @@ class TableReader:
                 order = _in_header_order(columns, position)
             else:  # the latest line names only some: a header over two lines?
                 order = self._header_lines_order(columns)
+                if order is columns:  # (the lines do not tell: the template's order)
+                    self.unordered.add(columns)
             self.column_orders[columns] = order
         return order
 
@@ -1412,19 +1423,22 @@ class TableReader:
         expected = _header_labels(self.catalogue, self.read_by_position)
         if not self.seen_rows:
             return  # nothing of the table was found: missing rows say it all
-        self._check_header_order()
+        contradicted = self._check_header_order()
+        if contradicted is not None:
+            self._not_in_template_order(contradicted)
         for key, label in expected.items():
             if key not in self.header_keys and key not in self.suggested:
                 self.sink.add("GP207", f"the table's header lacks the column '{label}'",
                               heading_line, 1)
 
-    def _check_header_order(self) -> None:
+    def _check_header_order(self) -> Cell | None:
         """A header that names the columns in another order than the template's is
         said aloud: the figures under it are read in the header's order when it names
-        every column of their row (_header_order), else in the template's. A line is
-        looked at alone, then the two lines of a group and its columns together."""
+        every column of their row (_header_order), else not at all
+        (_not_in_template_order). A line is looked at alone, then the two lines of a
+        group and its columns together. The cell the header names out of order, if
+        any."""
         order = _column_order(self.catalogue)
-        said = False
         for cells in self.header_cells.values():
             group: list[int] = []
             for cell in self._group_in_place(cells, lambda cell: label_key(cell.text)):
@@ -1435,11 +1449,10 @@ class TableReader:
                     group = []  # the same columns again (the review table's header)
                 if group and index < group[-1]:
                     self._say_header_order(cell)
-                    said = True
-                    break
+                    return cell
                 group.append(index)
-        if said or self.catalogue.table.id not in COLUMN_GROUPS:
-            return
+        if self.catalogue.table.id not in COLUMN_GROUPS:
+            return None
         columns = tuple(self._columns_in_order())  # (a grouped table's rows share them)
         highest = -1
         for col in self._header_lines_order(columns):  # (as they are where the lines do not tell)
@@ -1449,8 +1462,32 @@ class TableReader:
                          if label_key(c.text) == label_key(col.label)]
                 if named:
                     self._say_header_order(named[0])
-                return
+                    return named[0]
+                return None
             highest = index
+        return None
+
+    def _not_in_template_order(self, cell: Cell) -> None:
+        """The figures of the rows read in the template's order (the header gave no
+        order for their columns) under a header that names columns in another order:
+        the template's order may put them under the wrong columns, so none is placed
+        (GP321)."""
+        rows = [row for row in dict.fromkeys(self.read_in_template_order)
+                if any(self.figures.get((row, col.id), MISSING).value is not None
+                       for col in self.catalogue.table.row(row).columns)]
+        if not rows:
+            return
+        for row in rows:
+            for col in self.catalogue.table.row(row).columns:
+                if (row, col.id) in self.figures:
+                    self.figures[(row, col.id)] = MISSING
+        count = len(rows)
+        self.sink.add(
+            "GP321", f"the header names the columns in another order than the template's "
+            f"but gives no place for every column of {count} row{'s' if count != 1 else ''}; "
+            "read in the template's order, their figures could stand under the wrong "
+            "columns, so none of them is placed", at=cell, length=len(cell.text),
+            hint="a header line that names every column of a row gives the order")
 
     def _say_header_order(self, cell: Cell) -> None:
         expected = [c.label for c in self._columns_in_order()]

@@ -1101,3 +1101,17 @@ def test_the_group_columns_over_header_lines_parted_by_a_blank_line_are_read_as_
                         "23 | 2 | 0 | 7 | 0 | 3 | 11")
     assert read.values("new_requests", APPLICANTS) == [11, 2, 0, 7, 0, 3, 23]
     assert [s[0] for s in read.said("GP209")] == ["GP209"]  # (the order is said)
+
+
+def test_rows_the_header_gives_no_order_for_are_not_read_in_the_template_s_when_it_disagrees():
+    # the group's columns on lines apart, another header line between them: no line
+    # or pair of lines gives every column's place, and 总计 | 法人或其他组织 | 自然人
+    # says the template's order is not the text's. Read in the template's order, 总计's
+    # figure would be 自然人's: none is placed (GP321), where before it was
+    read = _with_header(["总计 | 法人或其他组织 | 自然人", "商业企业 | 科研机构",
+                         "申请人情况", "社会公益组织 | 法律服务机构 | 其他"],
+                        "23 | 2 | 0 | 7 | 0 | 3 | 11")
+    assert read.values("new_requests", APPLICANTS) == [None] * 7
+    assert [s[0] for s in read.said("GP209", "GP321")] == ["GP209", "GP321"]
+    (said,) = read.said("GP321")
+    assert said[1] == Severity.ERROR and "none of them is placed" in said[5]
