@@ -732,7 +732,8 @@ class TableReader:
     def _header_order(self, columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
         """The row's columns in the order the header line above it names them, when
         that line names every one of them (the figures stand under their headers);
-        else in the template's order (GP209 says when a header disagrees)."""
+        else in the template's order (GP209 says when a header disagrees, and such
+        rows are then not placed: _not_in_template_order)."""
         if len(columns) < 2 or self.read_by_position:
             return columns
         position = self._header_positions()
@@ -1494,8 +1495,9 @@ class TableReader:
         self.sink.add(
             "GP209", f"the header names '{cell.text}' after a column the template puts after "
             "it; where the header (a line, or two lines of a group and its columns) names "
-            "every column of a row, its figures are read in the header's order, else in the "
-            "template's: " + ", ".join(expected), at=cell, length=len(cell.text))
+            "every column of a row, its figures are read in the header's order, else they "
+            "are not placed (GP321); the template's order: " + ", ".join(expected),
+            at=cell, length=len(cell.text))
 
     def _columns_in_order(self) -> list[ColumnSpec]:
         seen: dict[str, ColumnSpec] = {}

@@ -406,8 +406,8 @@ def test_a_header_out_of_the_templates_order_is_said_with_the_order_figures_are_
         ("GP209", Severity.WARNING, read.line(header), 3, 6,
          "the header names '本年制发件数' after a column the template puts after it; where "
          "the header (a line, or two lines of a group and its columns) names every column "
-         "of a row, its figures are read in the header's order, else in the template's: "
-         "本年制发件数, 本年废止件数, 现行有效件数, "
+         "of a row, its figures are read in the header's order, else they are not placed "
+         "(GP321); the template's order: 本年制发件数, 本年废止件数, 现行有效件数, "
          "本年处理决定数量, 本年收费金额（单位：万元）", None)]
 
 
