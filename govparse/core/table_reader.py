@@ -607,8 +607,6 @@ class TableReader:
                                [(spec.id, col.id) for spec, col in slots])
             for (spec, col), fig in zip(slots, placed):
                 self.figures[(spec.id, col.id)] = fig
-            # (by position, in the template's order, whatever its header says)
-            self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
 
