@@ -810,7 +810,7 @@ class TableReader:
         lines names only columns of the group, and together they name each once.
         Only where the header's cells have no extents (else positions tell, not
         reading order); else none."""
-        if any(c.x is not None for cells in self.header_cells.values() for c in cells):
+        if self._header_has_extents():
             return []
         at = [i for i, line in enumerate(lines) if line and set(line) <= members]
         if len(at) < 2 or at != list(range(at[0], at[-1] + 1)):
@@ -820,13 +820,18 @@ class TableReader:
             return []
         return [joined]
 
+    def _header_has_extents(self) -> bool:
+        """Whether a cell of the header has a horizontal extent (its positions, not
+        its reading order, tell where its columns stand)."""
+        return any(c.x is not None for cells in self.header_cells.values() for c in cells)
+
     def _parent_line_continued(self, lines: list[list[str]], parent: list[str],
                                tops: set[str]) -> list[str]:
         """The line that names the column group, with the lines of the other columns
         only that a blank line parted from it (the one-cell-a-line layout: 自然人 /
         法人或其他组织, a blank line, 总计), in the order the text has them: cells in
         reading order, where no extent says otherwise."""
-        if any(c.x is not None for cells in self.header_cells.values() for c in cells):
+        if self._header_has_extents():
             return parent  # (extents: the header's positions tell, not reading order)
         joined: list[str] = []
         for line in lines:
@@ -1305,8 +1310,7 @@ class TableReader:
         if made is None or made[0] != len(self.full_rows):
             rows = sorted(((data[0].line, data, self.full_row_labels[id(data)])
                            for data, cols, at in self.full_rows
-                           if (above is None or at == above) and id(data) in self.full_row_labels
-                           and data[0].line is not None
+                           if (above is None or at == above) and data[0].line is not None
                            and tuple(col.id for col in cols) == key[1]), key=lambda r: r[0])
             made = self.full_rows_by[key] = (len(self.full_rows), [r[0] for r in rows],
                                              [(r[1], r[2]) for r in rows])

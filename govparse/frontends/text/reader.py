@@ -12,7 +12,6 @@ from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLoc
 from govparse.frontends.blocks import join_split_title
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.page_markers import without_page_markers
-from govparse.frontends.text import stacked_headers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
@@ -111,7 +110,9 @@ def _tables(items: list, kind: str, sink: DiagnosticSink, header_pieces: bool = 
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))  # (a layout may let the lines go as it reads)
         if header_pieces and layout.NAME == "spaced":
-            rows = stacked_headers.joined(rows, kind, sink)
+            from govparse.frontends.text.stacked_headers import joined  # (a spaced table's)
+
+            rows = joined(rows, kind, sink)
         if layout.NAME != "cells":
             _note_wrapped_rows(rows, sink)
         del lines

@@ -57,10 +57,10 @@ class _Piece:
 @functools.cache
 def _headers(kind: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The keys of the column headers of a section's table (``kind``), in both
-    templates; as written without blanks,
-    every beginning of each (what a header's first pieces spell), those that are not
-    the whole header (what a piece that others go on from is), and every part of each
-    after its first character (what a piece below another may be)."""
+    templates; and, the headers written without blanks, every beginning of each (what
+    a header's first pieces spell), those that are not the whole header (what a piece
+    that others go on from is), and every part of each after its first character
+    (what a piece below another may be)."""
     from govparse.template.sections import TABLE_SECTIONS
     from govparse.template.spec import TEMPLATES, catalogue
 
@@ -115,7 +115,7 @@ def _joined_run(run: list[tuple[Cell, ...]], kind: str, notes: list) -> list[tup
     headers = _headers(kind)
     for line in pieces[:-1]:
         for piece in line:
-            if not piece.taken and piece.text in headers[1]:
+            if not piece.taken and piece.text in headers[2]:  # (others may go on from it)
                 chain = _longest_header(piece, pieces, headers)
                 if chain is not None:
                     for part in chain:
