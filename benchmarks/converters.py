@@ -193,6 +193,17 @@ def compare(model, read) -> tuple[Counter, list[str]]:
     return counts, wrong
 
 
+def _keep(folder: Path, index: int, name: str, html: str, text, wrong: list[str]) -> None:
+    """The page, what the converter made of it and the wrong figures, for a look."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{index}.html").write_text(html, encoding="utf-8")
+    if isinstance(text, bytes):
+        (folder / f"{index}.pdf").write_bytes(text)
+    else:
+        (folder / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=200)
@@ -201,6 +212,8 @@ def main() -> int:
                     choices=[*CONVERTERS, *PDF_CONVERTERS])
     ap.add_argument("--figures", choices=["distinct", "zeros"], default="distinct")
     ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
+    ap.add_argument("--keep-missing", action="store_true",
+                    help="with --keep: write each report with a missing figure too")
     args = ap.parse_args()
     names = [n for n in args.converters if _available(n)]
     for name in args.converters:
@@ -238,15 +251,8 @@ def main() -> int:
                 if wrong:
                     totals[name]["reports with a wrong figure"] += 1
                     print(f"report {index}, {name}: {len(wrong)} wrong: {'; '.join(wrong[:3])}")
-                    if keep is not None:
-                        keep.mkdir(parents=True, exist_ok=True)
-                        (keep / f"{index}.html").write_text(html, encoding="utf-8")
-                        if isinstance(text, bytes):
-                            (keep / f"{index}.pdf").write_bytes(text)
-                        else:
-                            (keep / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
-                        (keep / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n",
-                                                                   encoding="utf-8")
+                if keep is not None and (wrong or (args.keep_missing and counts["missing"])):
+                    _keep(keep, index, name, html, text, wrong)
     print(f"\n{args.reports} generated reports ({args.figures} figures, seed {args.seed}), every "
           "figure of the three tables; lenient parse")
     print(f"  {'converter':<10}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
