@@ -49,6 +49,9 @@ def count(group: str, passes: int, checkout: str | None) -> tuple[int, int]:
     env = dict(os.environ)
     if checkout:
         env["PYTHONPATH"] = checkout
+    # the same hash seed in every run: set and dict orders, and with them the count, the
+    # same from run to run (a random seed moved it by ±0.3M)
+    env.setdefault("PYTHONHASHSEED", "0")
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
          __file__, "--run", group, str(passes)],

@@ -338,12 +338,12 @@ def test_a_page_row_of_many_stray_cells_is_said_in_linear_work():
 
 
 def test_empty_cells_before_figures_read_in_linear_work(monkeypatch):
-    # tables.TableReader._fit dropped leading empty cells with list.pop(0): quadratic
+    # TableReader._fit (core/row_fit.py) dropped leading empty cells with list.pop(0): quadratic
     # in a row's empty cells (1 MB of tabs: about 100x a report's time per byte).
     # Counted, not timed: the elements the row's cells move in _fit, and the calls
     # made, for 8 times the empty cells (the time itself: fuzz/linearity.py,
     # case empty-cells).
-    from govparse.core import table_reader as tables
+    from govparse.core import row_fit as tables
 
     read_trailing = tables._read_trailing
     monkeypatch.setattr(tables, "_read_trailing",

@@ -23,7 +23,7 @@ from govparse.classes import frozen
 from govparse.diagnostics import FigureRef
 from govparse.model.report import Applications2019
 from govparse.model.records import FigureRecord
-from govparse.core.table_reader import looks_like_a_figure, splits_a_word
+from govparse.core.row_labels import looks_like_a_figure, splits_a_word
 from govparse.frontends.text.reader import is_prose
 from govparse.template.spec import label_key, normalize_label, numbering_length
 

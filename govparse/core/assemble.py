@@ -9,8 +9,10 @@ import attrs
 from govparse.core.front_matter import read_front_matter
 from govparse.core.grid import stream_of
 from govparse.core.sections import near_misses
-from govparse.core.table_reader import (MISSING, LogicalRow, PositionEvidence, TableReader,
-                                       logical_rows)
+from govparse.core.figure_cells import MISSING
+from govparse.core.logical_rows import LogicalRow, logical_rows
+from govparse.core.positions import PositionEvidence
+from govparse.core.table_reader import TableReader
 from govparse.core.template_choice import evidence, template_for_year
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, Heading, Table, Title, column_of, line_of

@@ -9,7 +9,7 @@ seen as mixed.
 
 from __future__ import annotations
 
-from govparse.core.table_reader import LogicalRow
+from govparse.core.logical_rows import LogicalRow
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 

@@ -21,7 +21,9 @@ from govparse.api import read_document
 from govparse.core.gaps import (broken_counts, broken_counts_in_place, supported,
                                 unique_consistent)
 from govparse.core.grid import stream_of
-from govparse.core.table_reader import TableReader, logical_rows, splits_a_word
+from govparse.core.logical_rows import logical_rows
+from govparse.core.row_labels import splits_a_word
+from govparse.core.table_reader import TableReader
 from govparse.diagnostics import DiagnosticSink, Severity
 from govparse.document import Cell, Document, Heading, Table, TextLocation, Title
 from govparse.template.sections import SECTION_NAMES

@@ -23,7 +23,7 @@ among a run of lines with no figure:
 The joined header stands on its first piece's line, with the extent of all its
 pieces, among that line's other cells in the order of their places (one GP307 note a
 table). Only the header's words decide: a row label broken over lines is the table
-reader's (govparse/core/table_reader.py), and a PDF's pieces are joined by where its
+reader's (govparse/core/row_labels.py), and a PDF's pieces are joined by where its
 characters stand on the page (govparse/frontends/pdf/grid_cells.py), not here.
 """
 

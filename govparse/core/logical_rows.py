@@ -1,0 +1,64 @@
+"""Logical rows: the label cells of a table's stream and the figure cells after the
+last of them, wherever the lines break (one row a line, one cell a line, rows
+wrapped across lines alike).
+"""
+
+from __future__ import annotations
+
+
+from govparse.core.cells import EMPTY, LABEL, Cell
+from govparse.core.grid import EmptyRun, cells_of
+
+
+class LogicalRow:
+    """Label cells and the figure cells after them: one row of the template, however
+    the lines break. (A plain class: it is filled in place while the stream is read.)
+
+    Lines of separators only (EmptyRun, an empty cell a line) stay unread in
+    ``data``: before the row's first figure until it comes (each empty cell there is
+    a gap or a merged label cell, with its own place), after it for good
+    (TableReader._fit counts their cells and makes only those it uses)."""
+
+    __slots__ = ("labels", "data", "has_figures", "unread", "stray")
+
+    def __init__(self, labels: list[Cell] | None = None) -> None:
+        self.labels = labels if labels is not None else []
+        self.data: list[Cell | EmptyRun] = []
+        self.has_figures = False  # a figure (not only empty cells) is among the data
+        self.unread: int | None = None  # where a EmptyRun before any figure stands
+        self.stray: Cell | None = None  # a cell no label of the table among its figures
+
+    def read_separator_lines(self) -> None:
+        """Make the cells of the EmptyRun in data: the first figure follows them."""
+        tail = self.data[self.unread:]
+        del self.data[self.unread:]
+        self.data.extend(cells_of(tail))
+        self.unread = None
+
+    def __repr__(self) -> str:
+        return f"LogicalRow(labels={self.labels!r}, data={self.data!r})"
+
+
+def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
+    rows = [LogicalRow()]
+    current = rows[0]
+    for cell in stream:
+        if cell.kind == LABEL:
+            if current.has_figures:
+                current = LogicalRow([cell])
+                rows.append(current)
+            else:
+                # Empty cells between labels are merged label cells, not figures.
+                current.labels.append(cell)
+                current.data.clear()
+                current.unread = None
+        else:
+            if cell.kind != EMPTY:
+                if current.unread is not None:
+                    current.read_separator_lines()
+                current.has_figures = True
+            elif current.unread is None and type(cell) is EmptyRun \
+                    and not current.has_figures:
+                current.unread = len(current.data)
+            current.data.append(cell)
+    return [r for r in rows if r.labels or r.has_figures]

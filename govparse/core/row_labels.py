@@ -1,0 +1,459 @@
+"""Which template row a logical row is: its label read, joined where it wraps (over
+lines, around its figures, inside its cell), parted where a cell holds its parents'
+labels too, matched to the template's rows (numbering included), and every other
+label of the table told apart (a header cell, a parent label, a stray).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from govparse.core.cells import FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_han
+from govparse.core.grid import EmptyRun
+from govparse.core.logical_rows import LogicalRow
+from govparse.core.wording import did_you_mean
+from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_key,
+                                    normalize_label, numbering_length)
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+# A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
+# Matched with full-width forms folded to ASCII first: a class that mixes the two
+# compiles into a table of all 65,536 characters, slow at start-up.
+_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
+
+
+def looks_like_a_figure(text: str) -> bool:
+    return _ASCII_FIGURE_LIKE.match(text.translate(FOLD_FULL_WIDTH)) is not None
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _trails_as_a_figure(cell: Cell, before: Cell | EmptyRun) -> bool:
+    """A cell after a row's last figure, in the same source row, with digits and no
+    word (&nbsp;287, 2 87): a figure no one can read, not a footnote (注1)."""
+    return cell.row is not None and getattr(before, "row", None) == cell.row \
+        and _DIGIT.search(cell.text) is not None and not has_han(cell.text)
+
+
+def splits_a_word(text: str) -> bool:
+    """Whether blanks stand between two CJK ideographs: 商业 企业, 结果 维持.
+    (Not a regular expression: compiling the range of CJK ideographs costs 2 ms,
+    a fortieth of a cold start.)"""
+    for gap in _BLANKS.finditer(text):
+        start, end = gap.span()
+        if 0 < start and end < len(text) and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and "\u4e00" <= text[end] <= "\u9fff":
+            return True
+    return False
+
+
+_SPLIT, _VARIANT = "split", "variant"
+
+
+@functools.lru_cache(maxsize=4096)  # the same labels come back report after report
+def _label_form(catalogue: LabelCatalogue, text: str) -> str | None:
+    """How a label is written: split by a space between two ideographs (_SPLIT), the
+    table's label with other brackets, colons or spacing (_VARIANT), or as it is."""
+    if splits_a_word(text):
+        return _SPLIT
+    official = catalogue.labels_by_key.get(label_key(text))
+    if official and text != official and normalize_label(text) == normalize_label(official):
+        return _VARIANT
+    return None
+
+
+# What a table's header is checked against, the same for every report: made once.
+
+
+MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_parted_leaf)
+
+
+def _parents_in(text: str, words: list[int], end: int, path: list[str]
+                ) -> list[tuple[int, int]] | None:
+    """Where (start, end) each of the labels ``path`` (keys, outermost first) stands
+    in ``text``, the words starting at ``words`` up to ``end`` holding them in
+    order, one after another; None when they do not."""
+    parts: list[tuple[int, int]] = []
+    index = 0
+    for key in path:
+        if index == len(words):
+            break  # (the text may leave the outer labels out: they stand above)
+        for stop in range(index + 1, len(words) + 1):
+            until = words[stop] if stop < len(words) else end
+            piece = label_key(text[words[index]:until])
+            # (or its first part: the parent label wrapped in its cell, （三）不予公 / 开)
+            if piece == key or (stop == len(words) and len(piece) >= 2 and key.startswith(piece)):
+                parts.append((words[index], until))
+                index = stop
+                break
+    return parts if parts and index == len(words) else None
+
+
+def _last_word(text: str) -> int:
+    """Where the last word of a text starts (its blanks parting words)."""
+    starts = [m.start() for m in WORD.finditer(text)]
+    return starts[-1] if starts else 0
+
+
+def _after_single_characters(text: str) -> int:
+    """Where a text starts after the words of one character before its last word (a
+    label's characters written down its column, one a line: ``本 形，不计其他情形）``)."""
+    spans = [m.span() for m in WORD.finditer(text)]
+    skip = 0
+    while skip < len(spans) - 1 and spans[skip][1] - spans[skip][0] == 1:
+        skip += 1
+    return spans[skip][0] if spans else 0
+
+
+def _part_of(cell: Cell, start: int, end: int | None) -> Cell:
+    """The label text[start:end] of a cell (its blanks around it left out)."""
+    text = cell.text[start:end].rstrip()
+    part = Cell(LABEL, text, cell.line, None if cell.column is None else cell.column + start,
+                location=cell.source)
+    part.row = cell.row
+    return part
+
+
+def _same_number(written: str, official: str) -> bool:
+    """Whether a label's numbering agrees with the template's label it is read as
+    (either without a number agrees)."""
+    a, b = _number_of(written), _number_of(official)
+    return a is None or b is None or a == b
+
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+MAX_NUMBERING_DIGITS = 9
+
+
+@functools.lru_cache(maxsize=4096)  # the same labels, row after row, report after report
+def _number_of(label: str) -> int | None:
+    """The number a label's numbering gives (3 for 3.其他, （三）, 3、), or None."""
+    text = normalize_label(label)
+    length = numbering_length(text)
+    if not length:
+        return None
+    numeral = text[:length].strip("()、.,")
+    if numeral.isdecimal():
+        # (no template label is numbered past a few dozen, and int() refuses past
+        # 4,300 digits: a longer numeral is a number no template label has, -1)
+        return int(numeral) if len(numeral) <= MAX_NUMBERING_DIGITS else -1
+    return _NUMERALS.get(numeral) if len(numeral) == 1 else None
+
+
+class RowLabels:
+    """The TableReader's reading of row labels (a mixin: the reader's state is its own)."""
+
+    def _strays_joined(self, rows: list[LogicalRow]) -> list[LogicalRow]:
+        """A row whose figures a cell that is no label of the table interrupts on the
+        same line (a footnote mark *, 注1 pulled into the row): the cell is no row
+        label, so the figures on both sides of it are one row's, with a cell too many."""
+        out: list[LogicalRow] = []
+        for row in rows:
+            previous = out[-1] if out else None
+            if previous is not None and previous.has_figures and not row.has_figures \
+                    and len(row.labels) == 1 and previous.labels and not row.data \
+                    and _trails_as_a_figure(row.labels[0], previous.data[-1]):
+                # after the row's figures, in its own source row, a cell that looks
+                # like a figure no one can read (&nbsp;287): a place of the row too
+                previous.stray = row.labels[0]
+                continue
+            if previous is not None and previous.has_figures and row.has_figures \
+                    and len(row.labels) == 1 and previous.labels:
+                stray = row.labels[0]
+                before, after = previous.data[-1], row.data[0]
+                if stray.row is not None and before.row == stray.row == after.row \
+                        and label_key(stray.text) not in self.catalogue.labels_by_key \
+                        and self.catalogue.close_row(label_key(stray.text)) is None:
+                    previous.stray = stray
+                    previous.data.extend(row.data)
+                    continue
+            out.append(row)
+        return out
+
+    def _continued_labels(self, rows: list[LogicalRow]) -> None:
+        """A row label wrapped onto the line after its figures (a PDF's cell: its
+        figures on the first line, ``1.申请人无正当理由逾期不补正、行政机关不`` /
+        ``再处理其政府信息公开申请`` below): the rest, the first label of the next
+        row that is no label of the table, goes back to the label it continues when
+        together, not apart, they name a row."""
+        cat = self.catalogue
+        for previous, row in zip(rows, rows[1:]):
+            if not (previous.has_figures and previous.labels and row.labels):
+                continue
+            leaf = previous.labels[-1]
+            if label_key(leaf.text) in cat.labels_by_key:
+                continue
+            for index, rest in enumerate(row.labels):
+                if label_key(rest.text) in cat.labels_by_key:
+                    continue  # (a parent label standing on the same line)
+                if rest.line is None or leaf.line is None or rest.line <= leaf.line:
+                    break
+                joined = leaf.joined(rest)
+                if label_key(joined.text) in cat.rows_by_key:
+                    previous.labels[-1] = joined
+                    del row.labels[index]
+                    self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
+                                  f"after its figures as '{rest.text}'; read as "
+                                  f"'{joined.text}'", at=rest, length=len(rest.text))
+                else:
+                    # wrapped over the line above as well (label / label + figures / label)
+                    joined = self._wrapped_label(previous.labels, len(previous.labels) - 1,
+                                                 leaf, rest)
+                    if joined is not None:
+                        previous.labels[-1] = joined
+                        del row.labels[index]
+                break
+
+    def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
+        """A row label wrapped onto the next line of the table (4.无正当理由大量反 /
+        复申请), or the next two (a PDF's text layer: 1.申请人无正当理由逾期不补 /
+        正、行政机关不再处理其政府 / 信息公开申请): the labels before the leaf and the
+        leaf, when together, not apart, they name a row."""
+        joined = leaf
+        for count in (1, 2):
+            if len(labels) < count:
+                break
+            before = labels[-count]
+            if label_key(before.text) in self.catalogue.labels_by_key or (
+                    count > 1 and (before.line is None or before.line + 1 != labels[-1].line)):
+                break
+            joined = before.joined(joined)
+            if label_key(joined.text) in self.catalogue.rows_by_key:
+                parts = labels[-count:]
+                del labels[-count:]
+                self.sink.add("GP307", f"row label '{parts[0].text}' continues on the next "
+                              f"line{'s' if count > 1 else ''} as "
+                              + " / ".join(f"'{c.text}'" for c in parts[1:] + [leaf])
+                              + f"; read as '{joined.text}'", at=leaf, length=len(leaf.text))
+                return joined
+        return self._wrapped_label(labels, len(labels), leaf, None) or leaf
+
+    def _wrapped_label(self, labels: list[Cell], end: int, leaf: Cell, below: Cell | None
+                       ) -> Cell | None:
+        """A row label wrapped in its cell over the line above, with (and below) its
+        figures, where the lines hold other cells' text too (pdftotext -layout: a
+        character of a label written down its column, ``、`` / ``本``, or a parent
+        label's end, before each line's part, one blank between): the last word of the
+        label on the line above (among ``labels[:end]``), the leaf, and ``below``,
+        without such single characters before them, when together they name a row.
+        Then that label, what is left of the one above (its words before: a parent
+        label's) taking its place in ``labels``, and a GP307 note; else None."""
+        if leaf.line is None or (below is not None and below.line != leaf.line + 1):
+            return None
+        at = next((i for i in range(end - 1, -1, -1) if labels[i].line == leaf.line - 1), None)
+        if at is None:
+            return None
+        above = labels[at]
+        start = _last_word(above.text)
+        pieces = [_part_of(above, start, None),
+                  _part_of(leaf, _after_single_characters(leaf.text), None)]
+        if below is not None:
+            pieces.append(_part_of(below, _after_single_characters(below.text), None))
+        if label_key(pieces[0].text) in self.catalogue.labels_by_key:
+            return None
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = joined.joined(piece)
+        spec = self.catalogue.rows_by_key.get(label_key(joined.text))
+        if spec is None or not _same_number(joined.text, spec.label):
+            return None
+        parts = [above, leaf] + ([below] if below is not None else [])
+        self.sink.add("GP307", "row label wrapped in its cell over "
+                      + " / ".join(f"'{c.text}'" for c in parts)
+                      + f"; read as '{joined.text}'", at=leaf, length=len(leaf.text))
+        rest = above.text[:start]
+        # what is left: a parent label's words, or characters written down a column
+        labels[at:at + 1] = [_part_of(above, 0, start)] if any(
+            len(word) > 1 for word in rest.split()) else []
+        return joined
+
+    def _parted_leaf(self, leaf: Cell) -> list[Cell] | None:
+        """A cell that holds a row's parent labels and its own, parted by blanks
+        (三、本年度办理结果 （一）予以公开: a table laid out with blanks between its cells,
+        lynx's or pdftotext's, keeps a label with one blank inside whole) as those
+        labels, when its last words name a row and the words before them the labels
+        above that row, in its order; else None."""
+        spans = [m.span() for m in WORD.finditer(leaf.text)]
+        words = [start for start, _ in spans]
+        if not 1 < len(words) <= MAX_LABEL_WORDS:
+            return None
+        cat = self.catalogue
+        for start in range(len(words) - 1, 0, -1):  # (a row's label may hold a blank)
+            spec = cat.rows_by_key.get(label_key(leaf.text[words[start]:]))
+            if spec is None or not _same_number(leaf.text[words[start]:], spec.label):
+                continue
+            # a character of a label above the row written down its column (三 / 、 /
+            # 本 / 年 / 度 …, pdftotext -layout puts one before each row's label) first
+            skip = 0
+            while skip < start and spans[skip][1] - spans[skip][0] == 1 \
+                    and any(leaf.text[words[skip]] in p for p in spec.path[:-1]):
+                skip += 1
+            parents = (_parents_in(leaf.text, words[skip:start], words[start],
+                                   [label_key(p) for p in spec.path[:-1]])
+                       if skip < start else [])
+            if parents is None:
+                continue
+            parts = [_part_of(leaf, at, end) for at, end in parents + [(words[start], None)]]
+            left_out = "".join(leaf.text[words[i]] for i in range(skip))
+            self.sink.add("GP210", f"'{leaf.text}' holds the labels of row '{spec.label}' and "
+                          "of the rows above it, parted by blanks; read as "
+                          + " / ".join(f"'{c.text}'" for c in parts)
+                          + (f" ('{left_out}': of a label written down its column)"
+                             if left_out else ""),
+                          at=leaf, length=len(leaf.text))
+            return parts
+        return None
+
+    def _row_for_leaf(self, leaf: Cell, data: list[Cell]) -> RowSpec | None:
+        key = label_key(leaf.text)
+        cat = self.catalogue
+        if key in cat.rows_by_key:
+            spec = cat.rows_by_key[key]
+            if key in cat.headers_by_key and not is_numbered(leaf.text) \
+                    and is_numbered(spec.label) and not self.seen_rows:
+                # 其他 is a column's header as well as row 3.其他 written without its
+                # number: in text whose cells came in reading order (pdftotext without
+                # -layout), the header cell stands just before the first row's figures.
+                # (After other rows, 总计 is the row （七）总计 written short.)
+                self.sink.add(
+                    "GP204", f"figures follow '{leaf.text}' before any row of the table; it "
+                    f"is a column's header as well as row '{spec.label}' without its number, "
+                    "and which it is cannot be told, so they are not placed", at=leaf,
+                    length=len(leaf.text), hint=f"the template's row label is '{spec.label}'")
+                return None
+            if _same_number(leaf.text, spec.label):
+                return spec
+            # 2.其他 (2.其他法律行政法规禁止公开 cut short) is not 3.其他: the words
+            # agree, the numbering does not
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', whose words are row "
+                f"'{spec.label}' but whose number is not; they are not placed",
+                at=leaf, length=len(leaf.text), hint=f"a label cut short? the template has "
+                f"'{spec.label}'")
+            return None
+        first = next(c for c in data if c.is_figure)
+        if key in cat.headers_by_key or key in cat.parents_by_key:
+            self.sink.add(
+                "GP204",
+                f"figures follow '{leaf.text}', which is a header, not a row label; "
+                "they are not placed",
+                at=first,
+            )
+            return None
+        if looks_like_a_figure(leaf.text):
+            self.sink.add(
+                "GP313", f"'{leaf.text}' stands where a figure would, but is no number govparse "
+                "reads (a full-width comma, a space or a point in the wrong place?); it and the "
+                "figures after it are not placed", at=leaf, length=len(leaf.text))
+            return None
+        spec = cat.close_row(key)
+        cut = None if spec is None else self._cut_short_of_another(leaf.text, key, spec)
+        if cut is not None:
+            # 2.其他法 is close to 3.其他 in words, but it is 2.其他法律行政法规禁止公开 cut short
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', whose words are close to row "
+                f"'{spec.label}', but whose number is that of row '{cut}', which "
+                "starts with its words; they are not placed", at=leaf, length=len(leaf.text),
+                hint=f"a label cut short? the template has '{cut}'")
+            return None
+        if spec is not None:
+            self.sink.add(
+                "GP203",
+                f"row label '{leaf.text}' is not the template's; read as '{spec.label}'",
+                at=leaf, length=len(leaf.text), hint=f"did you mean {spec.label}?",
+            )
+            return spec
+        suggestions = cat.suggest(key, {k: r.label for k, r in cat.rows_by_key.items()})
+        self.sink.add(
+            "GP204",
+            f"figures follow '{leaf.text}', which names no row of this table; they are not placed",
+            at=leaf, length=len(leaf.text),
+            hint=did_you_mean(suggestions),
+        )
+        return None
+
+    def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> str | None:
+        """The label of the row a label close to row ``close`` may be cut short of: one
+        whose number is the label's (not ``close``'s) and whose words start with the
+        label's. A parent row too: （六）其他处 is close to 3.其他 in words, but it is
+        （六）其他处理 cut short (the 2019 table's row with figures, the 2021 table's
+        parent of 3.其他)."""
+        written = _number_of(text)
+        if _same_number(text, close.label):
+            return None
+        cat = self.catalogue
+        labels = [row.label for row in cat.rows_by_key.values()] + list(cat.parents_by_key.values())
+        return next((label for label in labels
+                     if label_key(label).startswith(key) and _number_of(label) == written), None)
+
+    def _classify_label(self, cell: Cell) -> None:
+        key = label_key(cell.text)
+        cat = self.catalogue
+        if key in cat.rows_by_key and (is_numbered(cell.text) or key not in cat.headers_by_key):
+            # A row label with no figures after it.
+            self._place(cat.rows_by_key[key], [], cell)
+        elif key in cat.headers_by_key:
+            self.header_keys.add(key)
+            if cell.row not in self.header_cells and self.row_since_header:
+                self.header_starts.append(len(self.header_cells))
+                self.row_since_header = False
+            self.header_cells.setdefault(cell.row, []).append(cell)
+            self.last_header_row = cell.row
+        elif key in cat.parents_by_key:
+            pass
+        elif looks_like_a_figure(cell.text):
+            self.sink.add(
+                "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
+                "reads (a full-width comma, a space or a point in the wrong place?); the figure "
+                "is missing", at=cell, length=len(cell.text))
+        else:
+            suggestions = cat.suggest(key)
+            headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]
+            if headers:
+                self.suggested.update(label_key(s) for s in headers)
+                self.sink.add(
+                    "GP202",
+                    f"header cell '{cell.text}' is not a column label of this table",
+                    at=cell, length=len(cell.text), hint=did_you_mean(headers),
+                )
+            else:
+                self.sink.add(
+                    "GP201", f"'{cell.text}' is no label of this table; ignored",
+                    at=cell, length=len(cell.text), hint=did_you_mean(suggestions),
+                )
+
+    def _report_missing_rows(self, heading_line: int | None) -> None:
+        for spec in self.catalogue.table.rows:
+            if spec.id not in self.seen_rows:
+                self.sink.add(
+                    "GP205", f"row '{' / '.join(spec.path)}' is not in the table; its figures "
+                    "are missing", heading_line, 1,
+                )
+
+    def _note_label_form(self, cell: Cell) -> None:
+        form = _label_form(self.catalogue, cell.text)
+        if form is _SPLIT:
+            joined = _BLANKS.sub("", cell.text)
+            self.sink.add("GP307", f"'{cell.text}' is split by a space; read as '{joined}'",
+                          at=cell, length=len(cell.text))
+        elif form is _VARIANT:
+            self.variant_labels.append(cell)
+
+    def _report_label_forms(self) -> None:
+        if self.variant_labels:
+            first = self.variant_labels[0]
+            count = len(self.variant_labels)
+            self.sink.add(
+                "GP308",
+                f"{count} label{'s' if count != 1 else ''} of this table "
+                f"{'use' if count != 1 else 'uses'} other brackets, colons or spacing than the "
+                f"template (first: '{first.text}'); read as the template's",
+                at=first, length=len(first.text),
+            )

@@ -1,0 +1,276 @@
+"""Rows whose cells do not match their columns one to one, placed once the whole table
+is read, only where something tells where the gap is: the figures' positions under
+the header or in the columns of the full rows near them, or the template's
+arithmetic when exactly one placement fits (govparse/core/gaps.py). Otherwise the
+row's figures stay missing, with an error that lists them.
+"""
+
+from __future__ import annotations
+
+from itertools import takewhile
+
+from govparse.core.cells import EMPTY, Cell
+from govparse.core.figure_cells import MISSING, rules_about, values_of
+from govparse.core.wording import how_many, listed
+from govparse.model.report import Figure
+from govparse.template.spec import ColumnSpec
+
+
+class ShortRow:
+    """A row whose cells do not match its columns one to one, and nothing in the
+    source says how: fewer figure cells than columns (no empty cell marks the gap),
+    or empty cells to spare (``choices``: the rows of cells, one a column, that
+    dropping each possible set of spare empty cells leaves)."""
+
+    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers")
+
+    def __init__(self, cells, columns, keys, what, choices=None, headers=None) -> None:
+        self.cells = cells
+        self.columns = columns
+        self.keys = keys
+        self.what = what
+        self.choices = choices
+        self.headers = headers  # how many header lines stood above the row (None: all)
+
+
+class ShortRows:
+    """The TableReader's placing of the rows in doubt, once the table is read (a mixin)."""
+
+    def _place_row_of_choices(self, short: ShortRow) -> None:
+        cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
+                                                short.what, short.choices)
+        n, size = len(columns), len(cells)
+        empty = sum(c.kind == EMPTY for c in cells)
+        first = next(c for c in cells if c.kind != EMPTY)
+        broken = self._broken_by_choice(choices, keys)
+        if len(choices) == 1 and self._stands_under_columns(choices[0], columns, short.headers) \
+                and ((broken is not None and broken[0])
+                     or not self._merged_rest_confirmed(cells, choices[0], keys)):
+            # The arithmetic cannot confirm the one reading (a report whose own sums
+            # are off), but every figure stands under its column's header
+            self.sink.add("GP316", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
+                          "the empty cells before its figures are left out, each figure "
+                          "standing under its column's header", at=first)
+            self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
+            return
+        if len(choices) == 1:
+            if broken is not None and broken[0]:
+                self.sink.add(
+                    "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
+                    "read without the empty cells before its figures, it breaks the template's "
+                    "arithmetic: which cell is extra cannot be told, so none of them is placed",
+                    at=first, hint="govparse check names the relation")
+                return
+            if not self._merged_rest_confirmed(cells, choices[0], keys):
+                self.sink.add(
+                    "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
+                    "the empty cell before its figures may be the rest of a merged label cell "
+                    "or a missing figure's, and the template's arithmetic cannot tell: none of "
+                    "them is placed", at=first,
+                    hint="a missing figure written as 0 or -, or no separator after the label, "
+                         "tells")
+                return
+            kept = {id(c) for c in choices[0]}
+            for gap in takewhile(lambda c: c.kind == EMPTY, cells):
+                if id(gap) not in kept:
+                    self.sink.add("GP305", f"{what}: an empty cell before the figures is the "
+                                  "rest of a merged label cell; skipped", at=gap)
+            self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
+            return
+        fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
+        if broken is not None and len(fits) == 1 \
+                and self._supported(fits[0], keys, range(n)):
+            self.sink.add("GP315", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}, "
+                          f"{empty} of them empty; only one choice of the extra empty cells fits "
+                          "the template's arithmetic", at=first)
+            self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
+            return
+        if self._filled_by_position(cells, columns, what, short.headers, keys) is not None:
+            return
+        among = choices  # what every choice agrees on, whatever the arithmetic says
+        agreed = [j for j in range(n)
+                  if len({(c[j].kind, c[j].value) for c in among}) == 1 and among[0][j].kind != EMPTY]
+        order = {id(c): i for i, c in enumerate(cells)}
+        unplaced = sorted({id(c[j]): c[j] for c in among for j in range(n) if j not in agreed
+                           and c[j].kind != EMPTY}.values(), key=lambda c: order[id(c)])
+        placed = (f"; the figures under {listed([columns[j].label for j in agreed])} are the same "
+                  "whichever they are and are placed" if agreed else "")
+        self.sink.add(
+            "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}, {empty} of "
+            f"them empty: which empty cells are extra cannot be told{placed}; "
+            f"{listed([c.text for c in unplaced]) or 'no other figure'} "
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", at=first,
+            hint="an empty cell where a figure is missing, and no separator after a row's "
+                 "last cell, tell")
+        self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
+
+    def _filled_by_position(self, cells: list[Cell], columns: list[ColumnSpec], what: str,
+                            headers: int | None = None, keys=None) -> list[Figure] | None:
+        """A row with empty cells to spare that nothing else tells apart, read by
+        where its figures stand: each under the header of its column, by the extents
+        the source gives; the columns with none are missing (GP316). None when the
+        positions do not tell (no extents, a figure under no header or several, two
+        under one). With ``keys`` (a row read after the table), the figures are
+        placed in the table as well."""
+        filled = [c for c in cells if c.kind != EMPTY]
+        if headers is None:
+            headers = len(self.header_cells)
+        placement = self._placement_by_position(filled, columns, headers)
+        if placement is None:
+            return None
+        absent = [columns[i].label for i in range(len(columns)) if i not in placement]
+        if absent:
+            self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          at=filled[0])
+        figures = [MISSING] * len(columns)
+        read = self._figures(filled, [columns[i] for i in placement], what)
+        for index, figure in zip(placement, read):
+            figures[index] = figure
+        if keys is not None:
+            for key, figure in zip(keys, figures):
+                self._put(key, figure)
+        return figures
+
+    def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
+                              headers: int | None) -> bool:
+        """Whether each figure of a reading (a cell a column) stands under the header
+        of its own column, by the extents the source gives (none: False)."""
+        filled = [(j, c) for j, c in enumerate(kept) if c.kind != EMPTY]
+        placement = self._placement_by_position([c for _, c in filled], columns, headers)
+        return placement is not None and list(placement) == [j for j, _ in filled]
+
+    def _merged_rest_confirmed(self, cells: list[Cell], kept: list[Cell], keys) -> bool:
+        """Whether dropping the empty cells before the figures that the one reading
+        drops is safe. An empty line between a label and its figures is no figure's
+        cell; an empty cell on the figures' own line may be the rest of a merged label
+        cell, or a missing figure's with a stray cell at the end: only the template's
+        arithmetic, confirming where each figure then stands, tells them apart."""
+        kept_ids = {id(c) for c in kept}
+        figures_row = next(c.row for c in cells if c.kind != EMPTY)
+        dropped = [c for c in takewhile(lambda c: c.kind == EMPTY, cells)
+                   if id(c) not in kept_ids]
+        if figures_row is None or all(c.row != figures_row for c in dropped):
+            return True
+        return self.template is not None and self._supported(kept, keys, range(len(kept)))
+
+    def _supported(self, cells: list[Cell], keys, placement) -> bool:
+        """Whether the arithmetic confirms each figure the placement places."""
+        relations, sides = self._arithmetic(keys)
+        return relations.supported(values_of(cells), sides, placement)
+
+    def _broken_by_choice(self, choices: list[list[Cell]], keys) -> list[int] | None:
+        """How many of the table's relations each choice of cells breaks."""
+        if self.template is None:
+            return None
+        relations, sides = self._arithmetic(keys)
+        # a choice puts one cell in each column: one placement, the columns in order
+        return relations.broken_counts_in_place([values_of(cells) for cells in choices], sides)
+
+    def _place_short_row(self, short: ShortRow) -> None:
+        if short.choices is not None:
+            self._place_row_of_choices(short)
+            return
+        """Place a row's k figures in its N > k columns only where something tells
+        where the gap is: the figures' positions under the header, or the template's
+        arithmetic when exactly one placement is consistent. Otherwise none of them
+        is placed: a wrong figure is worse than a missing one."""
+        cells, columns, keys, what = short.cells, short.columns, short.keys, short.what
+        k, n = len(cells), len(columns)
+        first = cells[0]
+        placement = self._placement_by_position(cells, columns, short.headers)
+        if placement is not None:
+            absent = [columns[i].label for i in range(n) if i not in placement]
+            self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          at=first)
+            self._place_at(short, placement, range(k))
+            return
+        placement = self._placement_by_full_rows(cells, columns, short.headers)
+        if placement is not None:
+            absent = [columns[i].label for i in range(n) if i not in placement]
+            self.sink.add("GP316", f"{what}: no figure stands in the column of {listed(absent)}, "
+                          "where the figures of the table's full rows stand; "
+                          f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
+                          at=first)
+            self._place_at(short, placement, range(k))
+            return
+        counted = self._placements_by_arithmetic(cells, keys)
+        fits = None if counted is None else [p for p, broken in counted if not broken]
+        if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]):
+            absent = [columns[i].label for i in range(n) if i not in fits[0]]
+            self.sink.add("GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; "
+                          f"only one placement fits the template's arithmetic: {listed(absent)} "
+                          f"{'is' if len(absent) == 1 else 'are'} missing", first.line,
+                          first.column)
+            self._place_at(short, fits[0], range(k))
+            return
+        if fits == []:
+            # The table's arithmetic is broken somewhere, whatever the placement. When
+            # one placement breaks a single relation and every other breaks more, the
+            # error lies in that relation's other figures, not in this row.
+            least = min(broken for _, broken in counted)
+            best = [p for p, broken in counted if broken == least]
+            if least == 1 and len(best) == 1 and self._supported(cells, keys, best[0]):
+                absent = [columns[i].label for i in range(n) if i not in best[0]]
+                self.sink.add(
+                    "GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; no "
+                    "placement fits all of the template's arithmetic, and one placement breaks "
+                    f"a single relation where every other breaks more: {listed(absent)} "
+                    f"{'is' if len(absent) == 1 else 'are'} missing", at=first,
+                    hint="govparse check names the relation that does not hold")
+                self._place_at(short, best[0], range(k))
+                return
+        # None of them is placed: with fewer cells than columns, each column is left
+        # empty by some placement, so no column's cell is the same whichever is true.
+        unplaced = [c.text or "(empty)" for c in cells]
+        why = ("no placement fits the template's arithmetic" if fits == [] else
+               "more placements fit the template's arithmetic" if fits else
+               "the template's arithmetic cannot tell")
+        self.sink.add(
+            "GP314", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')} and nothing "
+            f"tells which columns they belong to (no empty cell marks the gap, no position under "
+            f"the header, and {why}); {listed(unplaced)} "
+            f"{'is' if len(unplaced) == 1 else 'are'} not placed", at=first,
+            hint="an empty cell, or a placeholder such as —, where a figure is missing tells")
+
+    def _place_at(self, short: ShortRow, columns, cells) -> None:
+        """Place the row's cells (by index) in the columns (by index), in order."""
+        chosen = [short.columns[i] for i in columns]
+        figures = self._figures([short.cells[i] for i in cells], chosen, short.what)
+        for index, figure in zip(columns, figures):
+            self._put(short.keys[index], figure)
+
+    def _put(self, key: tuple[str, str], figure: Figure) -> None:
+        """A row in doubt's figure, placed once the table is read (the arithmetic's
+        figures kept up to date); none for a row that appeared again with other
+        figures (_place)."""
+        if key[0] in self.conflicted:
+            return
+        self.figures[key] = figure
+        if self.values is not None:
+            self.values[key] = figure.value
+            self.sides.clear()
+
+    def _placements_by_arithmetic(self, cells: list[Cell], keys: list[tuple[str, str]]):
+        """Every placement of the cells, with how many of the table's relations it
+        breaks (None when there are too many to try or no template to ask)."""
+        if self.template is None:
+            return None
+        relations, sides = self._arithmetic(keys)
+        return relations.broken_counts(values_of(cells), sides)
+
+    def _arithmetic(self, keys: list[tuple[str, str]]):
+        """The table's relations about the places ``keys`` (as one row of their own:
+        gaps.RowRelations), and their sides with the figures read in the table's other
+        places summed (made once until a row in doubt is placed)."""
+        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        if self.values is None:
+            # Made once a table, when its first row in doubt is placed (every other row
+            # is read by then); _place_at keeps it up to date. The values of ``keys``
+            # are never looked up: the rules name those places apart.
+            self.values = {key: fig.value for key, fig in self.figures.items()}
+        sides = self.sides.get(relations)
+        if sides is None:
+            sides = self.sides[relations] = relations.sides(self.values)
+        return relations, sides

@@ -1,0 +1,18 @@
+"""How the table reader's messages word counts, lists and suggestions.
+"""
+
+from __future__ import annotations
+
+
+def how_many(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def listed(labels: list[str]) -> str:
+    return ", ".join(labels)
+
+
+def did_you_mean(labels: list[str]) -> str | None:
+    if not labels:
+        return None
+    return "did you mean " + " or ".join(labels) + "?"
