@@ -185,3 +185,7 @@ def test_a_figure_made_fast_has_every_field_of_one_made_by_attrs():
     fast, slow = read_figure(5, 3, 4, "件", None), Figure(5, 3, 4, unit="件")
     for field in attrs.fields(Figure):
         assert getattr(fast, field.name) == getattr(slow, field.name), field.name
+    # a Figure, as frozen as one attrs made (it is filled as another class first)
+    assert type(fast) is Figure and fast == slow and hash(fast) == hash(slow)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.value = 6

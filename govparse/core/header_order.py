@@ -14,6 +14,8 @@ from govparse.template.spec import (COLUMN_GROUPS, EXTRA_HEADER_LABELS, ColumnSp
                                     LabelCatalogue, label_key)
 
 
+# What a table's header is checked against, the same for every report: made once.
+
 @functools.lru_cache(maxsize=16)
 def _header_labels(catalogue: LabelCatalogue, by_position: bool) -> dict[str, str]:
     """The labels the table's header should name (key -> label): its columns, and

@@ -5,7 +5,6 @@ wrapped across lines alike).
 
 from __future__ import annotations
 
-
 from govparse.core.cells import EMPTY, LABEL, Cell
 from govparse.core.grid import EmptyRun, cells_of
 

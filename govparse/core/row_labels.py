@@ -67,9 +67,6 @@ def _label_form(catalogue: LabelCatalogue, text: str) -> str | None:
     return None
 
 
-# What a table's header is checked against, the same for every report: made once.
-
-
 MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_parted_leaf)
 
 
