@@ -189,3 +189,16 @@ def test_a_figure_made_fast_has_every_field_of_one_made_by_attrs():
     assert type(fast) is Figure and fast == slow and hash(fast) == hash(slow)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         fast.value = 6
+
+
+def test_a_figure_located_fast_is_the_one_attrs_evolve_makes():
+    import attrs
+
+    from govparse.model.figures import Figure, located_figure
+
+    figure = Figure(5, 3, 4, inferred=True, unit="件", recovered=True)
+    fast, slow = located_figure(figure, "page 2"), attrs.evolve(figure, location="page 2")
+    assert type(fast) is Figure
+    for field in attrs.fields(Figure):
+        assert getattr(fast, field.name) == getattr(slow, field.name), field.name
+    assert figure.location is None  # the figure located is left as it was

@@ -9,39 +9,44 @@ seen as mixed.
 
 from __future__ import annotations
 
+import functools
+
 from govparse.core.logical_rows import LogicalRow
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 
-def _labels_in_role(rows: list[LogicalRow]) -> list[tuple[int, str, bool]]:
-    """Each label's id (a Document's cells need not have a line and column), key, and
-    whether it stands just before a run of figures, where it must be a row of the
-    template: read once for all the templates."""
-    labels = []
+def evidence(kind: str, rows: list[LogicalRow]) -> dict[str, int]:
+    """For each template, how many labels only it knows, in the role they stand in:
+    a label just before a run of figures must be a row of the template; any other may
+    be a column's header or a parent label too."""
+    only_it_knows = _only_one_knows(kind)
+    found = dict.fromkeys(TEMPLATES, 0)
     for row in rows:
         leaf = row.labels[-1] if row.labels and row.has_figures else None
         for cell in row.labels:
-            labels.append((id(cell), label_key(cell.text), cell is leaf))
-    return labels
+            known = only_it_knows.get(label_key(cell.text))
+            if known is not None:
+                template = known[cell is leaf]
+                if template is not None:
+                    found[template] += 1
+    return found
 
 
-def known_labels(template: str, kind: str, labels: list[tuple[int, str, bool]]) -> set[int]:
-    """The labels this template knows, in the role they stand in."""
-    cat = catalogue(template, kind)
-    rows, headers, parents = cat.rows_by_key, cat.headers_by_key, cat.parents_by_key
-    known = set()
-    for ident, key, is_leaf in labels:
-        if key in rows or not is_leaf and (key in headers or key in parents):
-            known.add(ident)
-    return known
+@functools.cache
+def _only_one_knows(kind: str) -> dict[str, tuple[str | None, str | None]]:
+    """For each label key some template knows: the one template that knows it as
+    any label of the table (a row's, a column's header, a parent), and the one that
+    knows it as a row's (None where both or neither do). Made once a table."""
+    def knowing(key: str, as_row: bool) -> str | None:
+        templates = [t for t in TEMPLATES if key in catalogue(t, kind).rows_by_key or not as_row
+                     and (key in catalogue(t, kind).headers_by_key
+                          or key in catalogue(t, kind).parents_by_key)]
+        return templates[0] if len(templates) == 1 else None
 
-
-def evidence(kind: str, rows: list[LogicalRow]) -> dict[str, int]:
-    """For each template, how many labels only it knows."""
-    labels = _labels_in_role(rows)
-    known = {t: known_labels(t, kind, labels) for t in TEMPLATES}
-    return {t: len(known[t] - set().union(*(known[o] for o in TEMPLATES if o != t)))
-            for t in TEMPLATES}
+    keys = {key for t in TEMPLATES for by in (catalogue(t, kind).rows_by_key,
+                                              catalogue(t, kind).headers_by_key,
+                                              catalogue(t, kind).parents_by_key) for key in by}
+    return {key: (knowing(key, False), knowing(key, True)) for key in keys}
 
 
 def template_for_year(year: int | None) -> str:
