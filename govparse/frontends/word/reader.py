@@ -5,9 +5,13 @@
   (govparse/frontends/blocks.py), content controls (``w:sdt``) read through;
 - each table a grid: a cell's ``w:gridSpan`` is its colspan, a ``w:vMerge`` restart
   and the ``continue`` cells below it one cell with that rowspan (the continued cells
-  are covered places); ``w:gridBefore`` leaves the row's first grid columns empty; a
-  cell's text is its paragraphs' lines joined (商业 / 企业 is 商业企业); a table
-  inside a table's cell is layout: the outer table is read as the text of its cells;
+  are covered places), a ``w:hMerge`` restart and the ``continue`` cells after it
+  (Word 97's horizontal merge, which converters still write) one cell with their
+  colspans summed; ``w:gridBefore`` leaves the row's first grid columns empty; cells
+  inside a content control or a custom XML element (``w:sdt``, ``w:customXml``) are
+  the row's cells in their places; a cell's text is its paragraphs' lines joined
+  (商业 / 企业 is 商业企业); a table inside a table's cell is layout: the outer table
+  is read as the text of its cells;
 - every cell located by table, grid row and grid column (WordLocation), every
   paragraph by its number in the body (WordLocation with table 0).
 
@@ -28,6 +32,8 @@ from govparse.frontends.spans import bounded_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _TABLE, _SDT, _ROW, _CELL = W + "p", W + "tbl", W + "sdt", W + "tr", W + "tc"
+# What may stand between a row and its cells: a content control, a custom XML element
+_CELL_WRAPPERS = frozenset((_SDT, W + "sdtContent", W + "customXml"))
 
 
 # word/document.xml unpacked may be this large: a report's is a few MB; a zip bomb
@@ -97,7 +103,7 @@ def _read_flow(parent, blocks: list, counter: _Counter, sink: DiagnosticSink) ->
         elif tag == _TABLE:
             if element.find(".//" + _TABLE) is not None:  # layout: read its cells' text
                 stack.append(iter([c for tr in element.iter(_ROW) if _owns(element, tr)
-                                   for tc in tr.findall(_CELL) for c in tc]))
+                                   for tc in _row_cells(tr) for c in tc]))
             else:
                 counter.tables += 1
                 blocks.append(_table(element, counter.tables, sink))
@@ -110,6 +116,22 @@ def _read_flow(parent, blocks: list, counter: _Counter, sink: DiagnosticSink) ->
 def _owns(table, tr) -> bool:
     """Whether a row belongs to this table, not to one inside it."""
     return next(tr.iterancestors(_TABLE)) is table
+
+
+def _row_cells(tr) -> list:
+    """A row's cells (w:tc) in order, those a content control or a custom XML element
+    wraps too: leaving one out would move every cell after it a column to the left."""
+    cells = []
+    stack = [iter(tr)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == _CELL:
+            cells.append(child)
+        elif child.tag in _CELL_WRAPPERS:
+            stack.append(iter(child))
+    return cells
 
 
 def _paragraph_lines(paragraph) -> list[str]:
@@ -149,12 +171,19 @@ def _table(table, number: int, sink: DiagnosticSink) -> Table:
                       "val", 0)
         before.append(column)
         row = []
-        for tc in tr.findall(_CELL):
+        for tc in _row_cells(tr):
             tc_pr = tc.find(W + "tcPr")
             span = _int(tc_pr.find(W + "gridSpan") if tc_pr is not None else None, "val") or 1
             merge = tc_pr.find(W + "vMerge") if tc_pr is not None else None
             state = None if merge is None else (merge.get(W + "val") or "continue")
-            row.append((column, span, tc, state))
+            joined = tc_pr.find(W + "hMerge") if tc_pr is not None else None
+            if joined is not None and (joined.get(W + "val") or "continue") == "continue" \
+                    and row:
+                # merged into the cell before it: that cell spans this one's columns too
+                start, before_span, first, first_state = row[-1]
+                row[-1] = (start, before_span + span, first, first_state)
+            else:
+                row.append((column, span, tc, state))
             column += span
         placed.append(row)
     # second pass: a restart's rowspan is the continue cells below it in its column
