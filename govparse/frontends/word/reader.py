@@ -13,7 +13,9 @@
   (商业 / 企业 is 商业企业); a table inside a table's cell is layout: the outer table
   is read as the text of its cells;
 - every cell located by table, grid row and grid column (WordLocation), every
-  paragraph by its number in the body (WordLocation with table 0).
+  paragraph by its number in the body (WordLocation with table 0);
+- the text as Word shows it: tracked changes accepted (deleted and moved-away runs and
+  deleted rows left out), hidden runs (w:vanish) left out.
 
 A file that is no Word document (a zip without word/document.xml, a broken one) is
 GP006's sibling for Word, an InputError; nothing here raises anything else.
@@ -54,6 +56,7 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
         # broken, truncated, encrypted (RuntimeError) or packed in a way zipfile does
         # not read (NotImplementedError)
         raise InputError("GP006", f"the Word file could not be read: {exc}", path=path) from None
+    _as_displayed(root)
     body = root.find(W + "body")
     sink = DiagnosticSink()
     sink.items.extend(notes)
@@ -62,6 +65,38 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     if body is not None:
         _read_flow(body, blocks, counter, sink)
     return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
+
+
+_OFF = frozenset(("0", "false", "off"))
+
+
+def _as_displayed(root) -> None:
+    """The document as Word shows it, with tracked changes accepted: a deleted or
+    moved-away run (w:del, w:moveFrom around it) and a deleted row (w:del in its
+    w:trPr) taken out, and a hidden run (w:vanish in its w:rPr). Left in, a moved
+    figure would be read twice (12 moved within its cell reads 1212) and a deleted
+    row's figures beside the row's own."""
+    marks = (W + "del", W + "moveFrom", W + "vanish")
+    for mark in list(root.iter(*marks)):
+        parent = mark.getparent()
+        if parent is None:
+            continue  # (inside something taken out already)
+        owner = parent.getparent()
+        if parent.tag == W + "trPr":
+            # the row itself deleted (or moved away); (a row's w:trPr in a record of
+            # changed properties, w:trPrChange, is history: left as it is)
+            gone = owner if mark.tag != W + "vanish" and owner.tag == W + "tr" else None
+        elif parent.tag == W + "rPr":
+            # a run's property: hidden, or (del, moveFrom) no container; a paragraph
+            # mark's (under w:pPr) leaves the paragraph's runs as they are
+            hidden = mark.tag == W + "vanish" and mark.get(W + "val") not in _OFF
+            gone = owner if hidden and owner is not None and owner.tag == W + "r" else None
+        elif mark.tag != W + "vanish":
+            gone = mark  # the runs a deletion or a move away holds
+        else:
+            gone = None
+        if gone is not None and gone.getparent() is not None:
+            gone.getparent().remove(gone)
 
 
 def _document_xml(data: bytes, path: str | None) -> bytes:

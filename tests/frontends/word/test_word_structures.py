@@ -149,3 +149,86 @@ def test_a_row_that_starts_past_the_first_grid_column_keeps_its_figures_in_place
     data, xml = _edited(edit)
     assert xml.count(b"gridBefore") >= 10
     assert _figures(data) == VALUES
+
+
+# ---------------------------------------------------------------- tracked changes, hidden text
+
+
+def _run(text: str, *properties) -> etree._Element:
+    run = _w("r")
+    if properties:
+        run_pr = _w("rPr")
+        run_pr.extend(properties)
+        run.append(run_pr)
+    t = _w("t")
+    t.text = text
+    run.append(t)
+    return run
+
+
+def _first_paragraph(tc):
+    return next(tc.iter(W + "p"))
+
+
+def test_a_figure_moved_within_its_cell_deleted_or_hidden_text_is_read_as_word_shows_it():
+    moved = VALUES[("applications", "new_requests", "natural_person")]
+    deleted = VALUES[("applications", "new_requests", "total")]
+    hidden = VALUES[("review_litigation", "administrative_review", "upheld")]
+    was_hidden = VALUES[("active_disclosure", "rules", "issued")]
+
+    def edit(root):
+        # the figure moved within its cell: the old place (w:moveFrom) holds it too
+        (tc,) = _figure_cells(root, str(moved))
+        source = _w("moveFrom", id="1", author="a", date="2024-01-01T00:00:00Z")
+        source.append(_run(str(moved)))
+        _first_paragraph(tc).insert(1, source)
+        # a figure replaced: the old one deleted (w:del around a run; w:t, as some
+        # editors write it, not w:delText), the new one inserted
+        (tc,) = _figure_cells(root, str(deleted))
+        gone = _w("del", id="2", author="a", date="2024-01-01T00:00:00Z")
+        gone.append(_run("999"))
+        _first_paragraph(tc).insert(1, gone)
+        # a hidden run beside a figure, and a run once hidden (its old properties)
+        (tc,) = _figure_cells(root, str(hidden))
+        _first_paragraph(tc).append(_run("7", _w("vanish")))
+        (tc,) = _figure_cells(root, str(was_hidden))
+        change = _w("rPrChange", id="3", author="a", date="2024-01-01T00:00:00Z")
+        old = _w("rPr")
+        old.append(_w("vanish"))
+        change.append(old)
+        run = next(tc.iter(W + "r"))
+        run_pr = run.find(W + "rPr")
+        if run_pr is None:
+            run_pr = _w("rPr")
+            run.insert(0, run_pr)
+        run_pr.append(change)
+
+    data, xml = _edited(edit)
+    assert xml.count(b"<w:moveFrom ") == 1 and xml.count(b"<w:vanish/>") == 2
+    assert _figures(data) == VALUES
+
+
+def test_a_deleted_row_is_left_out():
+    # a row deleted with tracked changes on, its figures other than the row's own
+    # (left in, it would be the row again: GP206, neither placed)
+    import copy
+
+    def edit(root):
+        (tc,) = _figure_cells(root, str(VALUES[("applications", "new_requests", "total")]))
+        row = tc.getparent()
+        old = copy.deepcopy(row)
+        for t in old.iter(W + "t"):
+            if t.text and t.text.isdigit():
+                t.text = "5" + t.text
+        row_pr = old.find(W + "trPr")
+        if row_pr is None:
+            row_pr = _w("trPr")
+            old.insert(0, row_pr)
+        row_pr.append(_w("del", id="4", author="a", date="2024-01-01T00:00:00Z"))
+        row.addprevious(old)
+
+    data, xml = _edited(edit)
+    assert xml.count(b"<w:del ") == 1
+    report = govparse.parse(data, path="edited.docx")
+    assert {(t, r, c): f.value for t, r, c, f in report.table_figures()} == VALUES
+    assert "GP206" not in {d.code for d in report.diagnostics}
