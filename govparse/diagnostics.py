@@ -137,6 +137,9 @@ CODES: dict[str, Code] = {
         Code("GP503", "span-disowned", _E,
              "a figure spans rows or columns where the cells around it have a cell of "
              "their own"),
+        Code("GP504", "hidden-text", _N,
+             "text the page hides from its reader (display: none and the like) was left "
+             "out, as a browser shows the page"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

@@ -87,6 +87,7 @@ SNAPSHOT = [
     ("GP501", "span-cut", W),
     ("GP502", "page-cut", E),
     ("GP503", "span-disowned", E),
+    ("GP504", "hidden-text", N),
     ("GP601", "carry-over-break", E),
     ("GP602", "year-gap", W),
     ("GP603", "duplicate-year", W),

@@ -82,8 +82,12 @@ def hide_in_cell(page: str, choose) -> str:
     found = _pick(page, _CELL, choose)
     if found is None:
         return page
+    # what a browser does not show: a comment, a script, a style, Word's empty tag,
+    # digits hidden against copying (display: none, the hidden attribute, a size of 0)
     hidden = ("<!-- 99 -->", "<script>document.write('77')</script>",
-              "<style>td{}</style>", "<o:p></o:p>")[_index(choose, 4)]
+              "<style>td{}</style>", "<o:p></o:p>", '<span style="display:none">77</span>',
+              "<span hidden>7</span>", '<font style="font-size: 0px">9</font>',
+              '<b style="color:red; visibility: hidden">8</b>')[_index(choose, 8)]
     text = found.group(2)
     at = _index(choose, len(text) + 1)
     return _replace(page, found, f"<td{found.group(1) or ''}>{text[:at]}{hidden}{text[at:]}</td>")

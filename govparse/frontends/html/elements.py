@@ -39,3 +39,67 @@ def is_furniture(element, tag: str) -> bool:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     return bool(names.strip()) and not _FURNITURE_WORDS.isdisjoint(_WORDS.findall(names))
+
+
+# How a page hides an element from its reader: the ``hidden`` attribute, an inline
+# style (display: none, visibility: hidden, font-size: 0), or a class whose rule in
+# the page's own <style> says so (.hide { display: none }). Some sites put such
+# elements among a table's digits against copying: <td>1<span style="display:none">
+# 7</span>2</td> shows 12, and read with the hidden 7 it would be 172.
+_HIDING = (r"(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+           r"|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?)")
+_HIDDEN_STYLE = re.compile(rf"(?:^|[;\s]){_HIDING}\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+_CLASS_SELECTOR = re.compile(r"^\s*[a-z0-9]*\.([\w-]+)\s*$", re.I)
+MAX_STYLE_TEXT = 1 << 20  # characters of <style> read for hiding classes
+# Whether a style hides, remembered: a page repeats a few long styles (one exported
+# from Word, a style on nearly every element). Bounded.
+_STYLE_HIDES: dict[str, bool] = {}
+_MAX_STYLES = 4096
+
+
+def _style_hides(style: str) -> bool:
+    hides = _STYLE_HIDES.get(style)
+    if hides is None:
+        hides = _HIDDEN_STYLE.search(style.strip()) is not None
+        if len(_STYLE_HIDES) < _MAX_STYLES:
+            _STYLE_HIDES[style] = hides
+    return hides
+
+
+def hidden_classes(root) -> frozenset[str]:
+    """The classes a page's <style> elements hide: each rule whose selector is one
+    class (``.x``, ``span.x``; a list of them too) and whose declarations hide."""
+    text = "".join(style.text or "" for style in root.iter("style"))[:MAX_STYLE_TEXT]
+    classes = set()
+    for rule in text.split("}"):  # (selectors { declarations: no nesting, no @media)
+        selectors, brace, declarations = rule.rpartition("{")
+        if brace and _HIDDEN_STYLE.search(declarations.strip()):
+            for selector in selectors.split(","):
+                found = _CLASS_SELECTOR.match(selector)
+                if found:
+                    classes.add(found.group(1))
+    return frozenset(classes)
+
+
+class Hiding:
+    """How a page hides its elements: a style (inline, or a class its <style> hides) or
+    the ``hidden`` attribute (see _HIDING); called with an element, whether a browser
+    shows nothing of it."""
+
+    __slots__ = ("classes",)
+
+    def __init__(self, root) -> None:
+        self.classes = hidden_classes(root) if root is not None else frozenset()
+
+    def __call__(self, element) -> bool:
+        style = element.get("style")
+        if style is not None and _style_hides(style):
+            return True
+        if self.classes:
+            names = element.get("class")
+            if names is not None and not self.classes.isdisjoint(names.split()):
+                return True
+        return element.get("hidden") is not None
+
+
+NOTHING_HIDDEN = Hiding(None)

@@ -10,7 +10,10 @@ that a page of any depth reads in time linear in its size:
 - a table that holds no other table is a data table (tables.py reads it); a table
   that holds tables is a layout table (Word's "Save as HTML" puts the whole report in
   one), read as the text of its cells;
-- scripts, styles, forms' controls, navigation and footers are not the report.
+- scripts, styles, forms' controls, navigation and footers are not the report, nor is
+  what a table hides from the page's reader (display: none and the like,
+  elements.Hiding: some sites hide digits among a table's figures against copying),
+  which is left out with a note (GP504).
 
 Every block and cell has an HtmlLocation: the source line of its element, and for a
 cell its table, row and column.
@@ -23,7 +26,7 @@ import re
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, HtmlLocation
 from govparse.frontends.blocks import block_of, clean, join_split_title
-from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
+from govparse.frontends.html.elements import BLOCKS, SKIPPED, Hiding, is_furniture, tag_of
 from govparse.frontends.html.tables import read_table
 
 
@@ -59,7 +62,9 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                      "was read", 1)
     blocks: list = []
     if root is not None:
-        _Walk(blocks, sink).run(etree.iterwalk(root, events=("start", "end")))
+        walk = _Walk(blocks, sink, Hiding(root))
+        walk.run(etree.iterwalk(root, events=("start", "end")))
+        walk.note_hidden()
     for error in parser.error_log.filter_from_fatals():
         # libxml2 mends what browsers mend; it gives up only on a page nested deeper
         # than 2048 elements
@@ -73,12 +78,14 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 class _Walk:
     """One pass over the page's elements, making its blocks."""
 
-    def __init__(self, blocks: list, sink: DiagnosticSink) -> None:
+    def __init__(self, blocks: list, sink: DiagnosticSink, hiding: Hiding) -> None:
         self.blocks = blocks
         self.sink = sink
         self.pieces: list[str] = []  # the text of the line being read
         self.line: int | None = None  # its source line
         self.tables = 0  # data tables read so far
+        self.hiding = hiding  # how the page hides elements (in its tables)
+        self.hidden: list = []  # hidden elements with text, left out
 
     def run(self, walk) -> None:
         for event, element in walk:
@@ -91,7 +98,8 @@ class _Walk:
                     self.end_line()
                 if tag == "table" and element.find(".//table") is None:
                     self.tables += 1
-                    self.blocks.append(read_table(element, self.tables, self.sink))
+                    self.blocks.append(read_table(element, self.tables, self.sink,
+                                                  self.hiding, self.hidden))
                     walk.skip_subtree()
                     continue
                 self.add(element.text, element)
@@ -99,6 +107,20 @@ class _Walk:
                 if tag in BLOCKS:
                     self.end_line()
                 self.add(element.tail, element)
+
+    def note_hidden(self) -> None:
+        """One note for the page's hidden text left out (GP504)."""
+        if not self.hidden:
+            return
+        first = self.hidden[0]
+        shown = " ".join("".join(first.itertext()).split())
+        count = len(self.hidden)
+        self.sink.add(
+            "GP504", f"{count} element{'s' if count != 1 else ''} of the page that it hides "
+            f"from its reader (display: none and the like) left out, as a browser shows "
+            f"the page; the first holds '{shown[:40]}'", first.sourceline,
+            hint="read as a browser shows the page: some sites hide digits among a "
+                 "table's figures against copying")
 
     def add(self, text: str | None, element) -> None:
         if text:

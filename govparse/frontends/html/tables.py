@@ -21,17 +21,27 @@ from lxml import etree
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
-from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
+from govparse.frontends.html.elements import BLOCKS, NOTHING_HIDDEN, SKIPPED, Hiding, tag_of
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
 
 
-def read_table(element, number: int, sink: DiagnosticSink) -> Table:
-    """The Table of a <table> element, the ``number``-th data table of the page."""
+def read_table(element, number: int, sink: DiagnosticSink,
+               hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> Table:
+    """The Table of a <table> element, the ``number``-th data table of the page. Rows
+    the page hides (``hiding``) are left out, as a browser lays the table out without
+    them, and so is what it hides inside a cell's text (cell_text); each is added to
+    ``hidden``. (A hidden cell is read: it costs a look at every cell, and a cell too
+    many places none of its row's figures, where a digit hidden inside a figure would
+    change it.)"""
     written: list[list[Cell]] = []
     lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
+    hidden = [] if hidden is None else hidden
     for tr in element.iter("tr"):
+        if _hidden_row(tr, element, hiding):
+            _note(tr, hidden)
+            continue
         row = []
         for td in tr:
             if tag_of(td) not in ("td", "th"):
@@ -39,13 +49,29 @@ def read_table(element, number: int, sink: DiagnosticSink) -> Table:
             pending = object()  # one per cell: where it stands is known once the grid is
             lines[id(pending)] = td.sourceline
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            row.append(Cell(cell_text(td), pending, 1 if rowspan is None else _span(rowspan),
+            row.append(Cell(cell_text(td, hiding, hidden), pending,
+                            1 if rowspan is None else _span(rowspan),
                             1 if colspan is None else _span(colspan)))
         written.append(row)
     bounded_spans(written, sink, lambda cell: lines.get(id(cell.location)))
     table = Table.from_rows(written)
     _locate(table, number, lines)
     return Table(table.rows, HtmlLocation(line=element.sourceline))
+
+
+def _hidden_row(tr, table, hiding: Hiding) -> bool:
+    """Whether a row is hidden, or the row group (tbody, thead, tfoot) it stands in."""
+    element = tr
+    while element is not None and element is not table:
+        if hiding(element):
+            return True
+        element = element.getparent()
+    return False
+
+
+def _note(element, hidden: list) -> None:
+    if "".join(element.itertext()).strip():
+        hidden.append(element)
 
 
 def _locate(table: Table, number: int, lines: dict) -> None:
@@ -66,10 +92,15 @@ def _span(written: str) -> int:
     return max(int(found.group(1)[:9]), 1) if found else 1
 
 
-def cell_text(td) -> str:
-    """The text of a cell: its lines, blanks folded, joined (see the module's note)."""
-    if _one_line(td):
-        return clean("".join(td.itertext()))
+def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> str:
+    """The text of a cell: its lines, blanks folded, joined (see the module's note),
+    without what the page hides inside it (``hiding``; each added to ``hidden``): 1<span
+    style="display:none">7</span>2 is 12. (Only a cell whose text comes in two pieces
+    or more can hide a piece: the others are not looked at element by element.)"""
+    texts = list(td.itertext())
+    hides = sum(not t.isspace() for t in texts) > 1 and any(map(hiding, td.iterdescendants()))
+    if not hides and _one_line(td):
+        return clean("".join(texts))
     lines: list[str] = []
     pieces: list[str] = []
 
@@ -84,6 +115,11 @@ def cell_text(td) -> str:
         tag = tag_of(element)
         if event == "start":
             if tag is None or tag in SKIPPED:
+                walk.skip_subtree()
+                continue
+            if hides and element is not td and hiding(element):
+                if hidden is not None:
+                    _note(element, hidden)
                 walk.skip_subtree()
                 continue
             if element is not td and (tag in BLOCKS or tag == "br"):
