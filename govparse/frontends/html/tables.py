@@ -6,7 +6,8 @@ a spanning cell covers marked covered (document.Table.from_rows), every cell loc
 A cell's text is the text of its lines (its <p>s, <div>s and <br>s), each with blanks
 folded, joined with nothing between: 商业</p><p>企业 is 商业企业, 结果<br>纠正 is
 结果纠正, &nbsp;<span>0</span> is 0. Two numbers on two lines of one cell are joined
-with a space, so that they read as no figure at all rather than as one wrong one.
+with a space, so that they read as no figure at all rather than as one wrong one; so
+is a superscript or subscript (a footnote's mark, 12<sup>1</sup>: "12 1", never 121).
 
 Spans are bounded (govparse/frontends/spans.py, GP501): a span of 100,000 costs no
 more than one of 10, and all spans together stay in proportion to the cells written.
@@ -25,6 +26,8 @@ from govparse.frontends.html.elements import BLOCKS, NOTHING_HIDDEN, SKIPPED, Hi
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
+# what parts a cell's text into lines: a block, and a superscript or subscript
+_PARTING = BLOCKS | {"sup", "sub"}
 
 
 def read_table(element, number: int, sink: DiagnosticSink,
@@ -122,12 +125,12 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                     _note(element, hidden)
                 walk.skip_subtree()
                 continue
-            if element is not td and (tag in BLOCKS or tag == "br"):
+            if element is not td and (tag in _PARTING or tag == "br"):
                 end_line()
             if element.text:
                 pieces.append(element.text)
         elif element is not td:
-            if tag in BLOCKS:
+            if tag in _PARTING:
                 end_line()
             if element.tail:
                 pieces.append(element.tail)
@@ -136,12 +139,12 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
 
 
 def _one_line(td) -> bool:
-    """Whether the cell's text is one line: no <br>, at most one block element (a
-    <p> around it), nothing skipped (a comment, a script)."""
+    """Whether the cell's text is one line: no <br>, no superscript or subscript, at
+    most one block element (a <p> around it), nothing skipped (a comment, a script)."""
     blocks = 0
     for element in td.iterdescendants():
         tag = tag_of(element)
-        if tag is None or tag in SKIPPED or tag == "br":
+        if tag is None or tag in SKIPPED or tag == "br" or tag == "sup" or tag == "sub":
             return False
         if tag in BLOCKS:
             blocks += 1

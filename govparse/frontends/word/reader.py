@@ -15,7 +15,9 @@
 - every cell located by table, grid row and grid column (WordLocation), every
   paragraph by its number in the body (WordLocation with table 0);
 - the text as Word shows it: tracked changes accepted (deleted and moved-away runs and
-  deleted rows left out), hidden runs (w:vanish) left out.
+  deleted rows left out), hidden runs (w:vanish) left out; a superscript or subscript
+  run a line of its own (a footnote's mark after a figure, 12 and a raised 1, reads as
+  "12 1", no figure, never as 121).
 
 A file that is no Word document (a zip without word/document.xml, a broken one) is
 GP006's sibling for Word, an InputError; nothing here raises anything else.
@@ -71,11 +73,20 @@ _OFF = frozenset(("0", "false", "off"))
 
 
 def _as_displayed(root) -> None:
-    """The document as Word shows it, with tracked changes accepted: a deleted or
-    moved-away run (w:del, w:moveFrom around it) and a deleted row (w:del in its
-    w:trPr) taken out, and a hidden run (w:vanish in its w:rPr). Left in, a moved
-    figure would be read twice (12 moved within its cell reads 1212) and a deleted
-    row's figures beside the row's own."""
+    """The document as Word shows it: a raised or lowered run (w:vertAlign) a line of
+    its own; tracked changes accepted: a deleted or moved-away run (w:del, w:moveFrom
+    around it) and a deleted row (w:del in its w:trPr) taken out; a hidden run (w:vanish
+    in its w:rPr) taken out. Left in, a moved figure would be read twice (12 moved within
+    its cell reads 1212) and a deleted row's figures beside the row's own."""
+    for raised in list(root.iter(W + "vertAlign")):
+        properties = raised.getparent()
+        run = properties.getparent() if properties is not None else None  # (w:r/w:rPr/…)
+        if raised.get(W + "val") in ("superscript", "subscript") and run is not None \
+                and run.tag == W + "r":
+            # a line of its own: a break before and after its text (_paragraph_lines)
+            for text in run.findall(W + "t"):
+                text.addprevious(run.makeelement(W + "br"))
+                text.addnext(run.makeelement(W + "br"))
     marks = (W + "del", W + "moveFrom", W + "vanish")
     for mark in list(root.iter(*marks)):
         parent = mark.getparent()

@@ -94,3 +94,16 @@ def test_shown_text_is_read_as_before():
         report = govparse.parse(page)
         assert _figures(report) == _figures(REPORT), shown
         assert "GP504" not in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("mark", ["<sup>1</sup>", "<sub>2</sub>", "<span><sup>3</sup></span>"])
+def test_a_footnote_mark_after_a_figure_makes_it_no_figure_not_another(mark):
+    # 12<sup>1</sup> shows 12 and a raised 1: read "12 1", no figure (GP313), never 121
+    cell = _first_figure_cell(PAGE)
+    report = govparse.parse(_with_cell(PAGE, cell, cell.replace("</td>", mark + "</td>")))
+    got, printed = _figures(report), _figures(REPORT)
+    assert got[("applications", "new_requests", "natural_person")] is None
+    # (the rest of its row is not placed either, as for any unreadable figure of a row)
+    assert all(value in (None, printed[key]) for key, value in got.items())
+    assert sum(value is not None for value in got.values()) >= len(got) - 7
+    assert any(d.code == "GP313" and f"'{FIGURE} " in d.message for d in report.diagnostics)

@@ -232,3 +232,22 @@ def test_a_deleted_row_is_left_out():
     report = govparse.parse(data, path="edited.docx")
     assert {(t, r, c): f.value for t, r, c, f in report.table_figures()} == VALUES
     assert "GP206" not in {d.code for d in report.diagnostics}
+
+
+def test_a_raised_footnote_mark_after_a_figure_makes_it_no_figure_not_another():
+    # 12 and a superscript 1 (a footnote's mark): "12 1", no figure (GP313), never 121
+    value = VALUES[("applications", "new_requests", "total")]
+
+    def edit(root):
+        (tc,) = _figure_cells(root, str(value))
+        properties = _w("vertAlign", val="superscript")
+        _first_paragraph(tc).append(_run("1", properties))
+
+    data, xml = _edited(edit)
+    report = govparse.parse(data, path="edited.docx")
+    got = {(t, r, c): f.value for t, r, c, f in report.table_figures()}
+    assert got[("applications", "new_requests", "total")] is None
+    # (the rest of its row is not placed either, as for any unreadable figure of a row)
+    assert all(v in (None, VALUES[k]) for k, v in got.items())
+    assert sum(v is not None for v in got.values()) >= len(VALUES) - 7
+    assert any(d.code == "GP313" and f"'{value} 1'" in d.message for d in report.diagnostics)
