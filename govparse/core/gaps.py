@@ -201,6 +201,26 @@ def placement_by_position(figures: Sequence[tuple[float, float]],
     return tuple(placement)
 
 
+def stands_under(figures: Sequence[tuple[float, float]],
+                 headers: Sequence[tuple[float, float] | None]) -> bool:
+    """Whether each figure stands under its own header, the i-th under the i-th:
+    ``placement_by_position(figures, headers) == (0, 1, …)``, found without trying
+    every header for every figure where the headers stand left to right apart (an
+    extent overlaps a run of such headers next to each other: its neighbours tell)."""
+    n = len(headers)
+    if len(figures) != n or any(header is None for header in headers):
+        return False
+    if any(left[1] > right[0] for left, right in zip(headers, headers[1:])):
+        return placement_by_position(figures, headers) == tuple(range(n))
+    for i, (x0, x1) in enumerate(figures):
+        h0, h1 = headers[i]
+        if not (x0 < h1 and h0 < x1) \
+                or i > 0 and x0 < headers[i - 1][1] and headers[i - 1][0] < x1 \
+                or i + 1 < n and x0 < headers[i + 1][1] and headers[i + 1][0] < x1:
+            return False
+    return True
+
+
 MIN_FULL_ROWS = 3  # full rows that must agree on where the columns stand
 
 

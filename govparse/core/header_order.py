@@ -228,6 +228,10 @@ class HeaderOrder:
                     self._say_header_order(cell)
                     return cell
                 group.append(index)
+        out_of_order = self._header_places_order(order)
+        if out_of_order is not None:
+            self._say_header_order(out_of_order)
+            return out_of_order
         if self.catalogue.table.id not in COLUMN_GROUPS:
             return None
         columns = tuple(self._columns_in_order())  # (a grouped table's rows share them)
@@ -242,6 +246,28 @@ class HeaderOrder:
                     return named[0]
                 return None
             highest = index
+        return None
+
+    def _header_places_order(self, order: dict[str, int]) -> Cell | None:
+        """The column header that stands, by the extents of the header's cells over all
+        its lines (left to right), before a column the template puts after it: a
+        header whose cells are written a piece a line (w3m at 80 columns: 总 / 计 left
+        of 法人 / 或其 / 他组 / 织 and 自 / 然 / 人 right of them), which no one line
+        names in order. Only for a table with a column group (the applications
+        table); None without extents, or where they agree with the template."""
+        if self.catalogue.table.id not in COLUMN_GROUPS or self.read_by_position \
+                or not self._header_has_extents():
+            return None  # (the review table's header names its columns three times)
+        named = [(order[key], cell) for line in self._header_lines(None) for cell in line
+                 if cell.x is not None and (key := label_key(cell.text)) in order]
+        if sorted(index for index, _ in named) != list(range(len(order))):
+            return None  # (every column named once, or the places do not tell)
+        places = sorted(cell.x for _, cell in named)
+        if any(left[1] > right[0] for left, right in zip(places, places[1:])):
+            return None  # (pdftotext puts a tall cell's 自然人 over 商业企业)
+        for index, cell in named:
+            if any(other > index and there.x[1] <= cell.x[0] for other, there in named):
+                return cell
         return None
 
     def _not_in_template_order(self, cell: Cell) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from govparse.core.cells import Cell
-from govparse.core.gaps import columns_of_full_rows, placement_by_position
+from govparse.core.gaps import (MIN_FULL_ROWS, columns_of_full_rows, placement_by_position,
+                                stands_under)
 from govparse.template.spec import ColumnSpec, label_key
 
 
@@ -47,6 +48,20 @@ def _character_extent(cell: Cell):
 NEAR_FULL_ROWS = 12  # full rows a short row's columns are looked for in, nearest first
 
 
+def _steps_agree(extents, placement, places) -> bool:
+    """Whether a row's figures stand as far apart as the columns the placement puts
+    them in: two figures a column apart no more than half as far again as those
+    columns' places, two with columns between them no less than two thirds as far
+    (pdftotext centres a wide number further left: a row of them lies left of the
+    full rows' places, each figure over the place of the column before its own,
+    where the gap among its figures still shows where the missing one stood)."""
+    for (a, _), (b, _), i, j in zip(extents, extents[1:], placement, placement[1:]):
+        step, expected = b - a, places[j][0] - places[i][0]
+        if j == i + 1 and step > 1.5 * expected or j > i + 1 and 3 * step < 2 * expected:
+            return False
+    return True
+
+
 class Positions:
     """The TableReader's reading of where figures stand (a mixin)."""
 
@@ -62,26 +77,36 @@ class Positions:
             return None
         return self._placement_by_extents(cells, columns, above)
 
-    def _placement_by_full_rows(self, cells: list[Cell], columns, above: int | None):
+    def _placement_by_full_rows(self, cells: list[Cell], columns, above: int | None,
+                                label: Cell | None = None):
         """The column of each cell by the columns the table's full rows nearest it
         stand in (gaps.columns_of_full_rows), under the same header lines: for a
         space-aligned table whose header gives no places (pdftotext -layout breaks a
         header over lines). Places are counted in display columns (a CJK character two
         wide) and in characters (pdftotext and lynx lay a line out a character a
-        column); a placement only where the measures that give one agree."""
+        column); a placement only where the measures that give one agree. Rows whose
+        first figure starts left of where their label ends (a line wrapped before its
+        figures, which go on at the left edge: their places are the wrap's, not the
+        columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
         if line is None:
             return None
         rows = self._full_rows_near(line, columns, above)
         found = set()
         for extent in (_display_extent, _character_extent):
-            if any(extent(c) is None for c in cells):
+            if any(extent(c) is None for c in cells) or label is not None \
+                    and extent(label) is not None and extent(cells[0])[0] < extent(label)[1]:
                 continue
-            measured = [([extent(c) for c in data], extent(label)) for data, label in rows]
-            places = columns_of_full_rows([(extents, label[1]) for extents, label in measured
-                                           if label is not None and None not in extents])
+            measured = [([extent(c) for c in data], extent(at)) for data, at in rows]
+            places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
+                                           if at is not None and None not in extents
+                                           and extents[0][0] >= at[1]])
             if places is not None:
-                found.add(placement_by_position([extent(c) for c in cells], places))
+                extents = [extent(c) for c in cells]
+                placement = placement_by_position(extents, places)
+                if placement is not None and not _steps_agree(extents, placement, places):
+                    placement = None
+                found.add(placement)
         return found.pop() if len(found) == 1 else None
 
     def _full_rows_near(self, line: int, columns, above: int | None) -> list[tuple[list, Cell]]:
@@ -125,23 +150,47 @@ class Positions:
         self.positions_hold[above] = (len(self.full_rows), found, held)
         return held if found else self.evidence.holds(self)
 
+    def _out_of_place(self, cells: list[Cell], columns) -> bool:
+        """Whether a row with a figure a column does not stand under its columns'
+        headers where at least MIN_FULL_ROWS full rows read under the same header
+        lines before it all do (a stray number in a row short of a figure: `…  490
+        2024`, its first figure under the second column's header)."""
+        above = len(self.header_cells)
+        self._positions_hold(above)
+        _, found, held = self.positions_hold[above]
+        return held and found >= MIN_FULL_ROWS and all(c.x is not None for c in cells) \
+            and not self._stands_in_place(cells, columns, above)
+
     def _stands_in_place(self, cells: list[Cell], columns, above: int) -> bool:
-        """Whether each cell of a full row stands under its own column's header."""
-        return all(c.x is not None for c in cells) and \
-            self._placement_by_extents(cells, list(columns), above) == tuple(range(len(columns)))
+        """Whether each cell of a full row stands under its own column's header.
+        (Remembered while the header stays as it is: a row is asked about when it is
+        read, _out_of_place, and again once a full row, _positions_hold.)"""
+        key = (id(cells), above, sum(map(len, self.header_cells.values())))
+        known = self.in_place.get(key)
+        if known is not None and known[0] is cells:
+            return known[1]
+        headers = self._headers_of(list(columns), above) \
+            if all(c.x is not None for c in cells) else None
+        stands = headers is not None and stands_under([c.x for c in cells], headers)
+        self.in_place[key] = (cells, stands)  # (the cells held: their id stays theirs)
+        return stands
 
     def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
                               above: int | None = None):
+        headers = self._headers_of(columns, above)
+        return None if headers is None else placement_by_position([c.x for c in cells], headers)
+
+    def _headers_of(self, columns: list[ColumnSpec], above: int | None):
+        """Where each column's header stands (_header_extents, else
+        _header_extents_in_order), or None."""
         made_of = (above, sum(map(len, self.header_cells.values())))
         extents = self.extents_of.get(made_of)
         if extents is None:  # (once a header: asked for each full row)
             extents = self.extents_of[made_of] = self._header_extents(above)
         headers = [extents.get(label_key(col.label)) for col in columns]
         if None in headers:
-            headers = self._header_extents_in_order(columns, above)
-            if headers is None:
-                return None
-        return placement_by_position([c.x for c in cells], headers)
+            return self._header_extents_in_order(columns, above)
+        return headers
 
     def _header_extents_in_order(self, columns: list[ColumnSpec], above: int | None = None):
         """Where each column's header stands when one label heads several columns

@@ -15,7 +15,7 @@ from govparse.core.gaps import MAX_PLACEMENTS
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.core.header_order import other_headers
 from govparse.core.short_rows import ShortRow
-from govparse.core.wording import how_many
+from govparse.core.wording import how_many, listed
 from govparse.model.figures import read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import MONEY, ColumnSpec, label_key
@@ -131,10 +131,56 @@ class RowFit:
             return [MISSING] * len(columns)
         if len(cells) < want:
             # Nothing here says where the gap is: decided when the whole table is read.
+            label = anchor if anchor is not None and not anchor.is_figure else None
             self.short_rows.append(ShortRow(cells, columns, keys, what,
-                                            headers=len(self.header_cells)))
+                                            headers=len(self.header_cells), label=label))
             return [MISSING] * len(columns)
+        if cells[0].kind == EMPTY:
+            moved = self._moved_by_position(cells, columns, what)
+            if moved is not None:
+                return moved
         return self._figures(cells, columns, what)
+
+    def _moved_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
+                           what: str) -> list[Figure] | None:
+        """A row with a cell a column, the first empty, read by where its figures
+        stand when that is not a cell a column: an empty cell before the figures may
+        be the rest of a merged label cell as well as the first column's, with a
+        figure lost after them (a pandoc table's last cell '117650 注', no figure).
+        By the header's extents, or by the columns the nearest full rows stand in;
+        None when neither tells, or when they agree with a cell a column."""
+        filled = [(j, c) for j, c in enumerate(cells) if c.kind != EMPTY]
+        if not filled or any(c.x is None for _, c in filled):
+            return None
+        figures = [c for _, c in filled]
+        headers = len(self.header_cells)
+        placement = self._placement_by_position(figures, columns, headers)
+        if placement is None:
+            placement = self._placement_by_full_rows(figures, columns, headers)
+        naive = [j for j, _ in filled]
+        if placement is None:
+            # Positions not shown to hold (no full row yet): the header's extents
+            # alone may still say that the figures are not a cell a column
+            under = self._placement_by_extents(figures, columns, headers)
+            if under is None or list(under) == naive:
+                return None
+            self.sink.add(
+                "GP314", f"{what}: its figures stand under other columns than a cell a column "
+                "gives (the empty cell before them may be the rest of a merged label cell, and "
+                "a figure lost after them); which is true cannot be told, so none of them is "
+                f"placed", at=figures[0], hint="a figure run into a note after it?")
+            return [MISSING] * len(columns)
+        if list(placement) == naive:
+            return None
+        absent = [columns[i].label for i in range(len(columns)) if i not in placement]
+        self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}, where the "
+                      "figures of the table's full rows stand; the empty cell before its "
+                      "figures is the rest of a merged label cell", at=figures[0])
+        placed = [MISSING] * len(columns)
+        for index, figure in zip(placement, self._figures(
+                figures, [columns[i] for i in placement], what)):
+            placed[index] = figure
+        return placed
 
     def _past_the_table(self, data: list[Cell | EmptyRun], size: int,
                         columns: list[ColumnSpec], keys: list[tuple[str, str]]) -> bool:

@@ -116,6 +116,11 @@ def _part_of(cell: Cell, start: int, end: int | None) -> Cell:
     return part
 
 
+def _digits_beyond(key: str, official: str) -> bool:
+    """Whether a label's key holds a number the template's label (its key) does not."""
+    return bool(set(re.findall(r"\d+", key)) - set(re.findall(r"\d+", official)))
+
+
 def _same_number(written: str, official: str) -> bool:
     """Whether a label's numbering agrees with the template's label it is read as
     (either without a number agrees)."""
@@ -359,6 +364,16 @@ class RowLabels:
                 f"'{spec.label}', but whose number is that of row '{cut}', which "
                 "starts with its words; they are not placed", at=leaf, length=len(leaf.text),
                 hint=f"a label cut short? the template has '{cut}'")
+            return None
+        if spec is not None and _digits_beyond(key, label_key(spec.label)):
+            # 行政规范性文件 753 (a figure of a line shifted left of its column, read
+            # into the label's cell by a pandoc table's rule): the row's other figures
+            # would stand a column to the left of their own
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', close to row '{spec.label}' but "
+                "with a number the row's label does not have: a figure run into the label? "
+                "They are not placed", at=leaf, length=len(leaf.text),
+                hint=f"the template's row label is '{spec.label}'")
             return None
         if spec is not None:
             self.sink.add(

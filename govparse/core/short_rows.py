@@ -22,10 +22,12 @@ class ShortRow:
     or empty cells to spare (``choices``: the rows of cells, one a column, that
     dropping each possible set of spare empty cells leaves)."""
 
-    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers")
+    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label")
 
-    def __init__(self, cells, columns, keys, what, choices=None, headers=None) -> None:
+    def __init__(self, cells, columns, keys, what, choices=None, headers=None,
+                 label=None) -> None:
         self.cells = cells
+        self.label = label  # the row's label cell, where there is one
         self.columns = columns
         self.keys = keys
         self.what = what
@@ -186,7 +188,7 @@ class ShortRows:
                           at=first)
             self._place_at(short, placement, range(k))
             return
-        placement = self._placement_by_full_rows(cells, columns, short.headers)
+        placement = self._placement_by_full_rows(cells, columns, short.headers, short.label)
         if placement is not None:
             absent = [columns[i].label for i in range(n) if i not in placement]
             self.sink.add("GP316", f"{what}: no figure stands in the column of {listed(absent)}, "

@@ -53,6 +53,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.full_rows_by: dict[tuple, tuple] = {}  # (_full_rows_near: by header and columns)
         # by the header lines above: (full rows looked at, how many under them, all held)
         self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
+        self.in_place: dict[tuple, tuple[list, bool]] = {}  # (_stands_in_place)
         self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
         self.trailing_separators = True  # (read: _ends_with_separators)
         self.trailing_cells: dict[int, int] = {}  # (read)
@@ -216,6 +217,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if columns in self.unordered:
             self.read_in_template_order.append(spec.id)
         placed = plain_figures(data, columns)
+        if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped \
+                and self._out_of_place(data, columns):
+            self.sink.add(
+                "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
+                "stand under their columns' headers, where the table's full rows all do: a "
+                "stray number where a figure is missing? Which cannot be told, so none of "
+                "them is placed", at=data[0], hint="a number or a note after the row's "
+                "figures, or a figure moved into another column?")
+            for col in columns:
+                self.figures[(spec.id, col.id)] = MISSING
+            return
         if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped:
             # (a full row with extents: what tells whether positions can be trusted)
             self.full_rows.append((data, columns, len(self.header_cells)))

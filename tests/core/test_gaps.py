@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govparse.core.gaps import (
+    stands_under,
     MAX_PLACEMENTS, consistent_placements, placement_by_position, placements,
     unique_consistent)
 
@@ -336,3 +337,20 @@ def test_table_relations_never_exclude_the_truth(table, row, gap, placeholders):
     assert set(faithful(values, true_row)) <= set(found)
     answer = unique(values, row, TABLE_RELATIONS, known_except(row, table))
     assert answer is None or (answer == truth and faithful(values, true_row) == [truth])
+
+
+_extent = st.tuples(st.integers(0, 40), st.integers(0, 8)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(st.data())
+def test_stands_under_is_placement_by_position_in_order(data):
+    # the quick test of a full row (stands_under) and the whole placement agree, for
+    # headers left to right apart (the quick way), overlapping or missing ones
+    n = data.draw(st.integers(1, 7))
+    headers = data.draw(st.lists(st.one_of(_extent, st.none()) if data.draw(st.booleans())
+                                 else _extent, min_size=n, max_size=n))
+    if data.draw(st.booleans()) and None not in headers:
+        headers = sorted(headers)
+    figures = data.draw(st.lists(_extent, min_size=1, max_size=7))
+    expected = len(figures) == n and placement_by_position(figures, headers) == tuple(range(n))
+    assert stands_under(figures, headers) == expected
