@@ -425,6 +425,15 @@ def test_a_figure_read_into_its_label_s_cell_does_not_shift_the_row_s_other_figu
         == [None, None, None]
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP204"] == [("GP204", 7)]
 
+APPLICANT_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+                     "social_welfare_org", "legal_service_org", "other_org", "total")
+
+
+def _applications_row(report, row: str) -> list:
+    """The values of a row of the applications table, its columns in order."""
+    return [report.figure("applications", row, c).value for c in APPLICANT_COLUMNS]
+
+
 
 def test_an_empty_cell_before_the_figures_is_not_the_first_column_s_where_they_stand_elsewhere():
     # found by mutating converter texts (hunt5: a pandoc table's row line joined with
@@ -443,12 +452,9 @@ def test_an_empty_cell_before_the_figures_is_not_the_first_column_s_where_they_s
         '  ---------------------------------------------------------------------- ---------------------------------------------------------- ---------------------------------------- ------------ ---------------- ---------- -------------- -------------- ---------- ----------',
     ]
     report = govparse.parse("\n".join(lines) + "\n")
-    columns = ("natural_person", "commercial_enterprise", "research_institution",
-               "social_welfare_org", "legal_service_org", "other_org", "total")
-    assert [report.figure("applications", "new_requests", c).value for c in columns] == [
+    assert _applications_row(report, "new_requests") == [
         15905902, 11553785, 8142104, 8643184, 13156131, 17124750, 74525856]
-    assert [report.figure("applications", "partially_disclosed", c).value
-            for c in columns] == [None] * 7
+    assert _applications_row(report, "partially_disclosed") == [None] * 7
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP314"] == [("GP314", 7)]
 
 
@@ -479,12 +485,9 @@ def test_figures_a_wrapped_line_puts_at_the_left_edge_are_not_placed_by_the_full
         '524287      22185        402           1000             64          2809      2656584',
     ]
     report = govparse.parse("\n".join(lines) + "\n")
-    columns = ("natural_person", "commercial_enterprise", "research_institution",
-               "social_welfare_org", "legal_service_org", "other_org", "total")
-    assert [report.figure("applications", "other_other", c).value for c in columns] == [
+    assert _applications_row(report, "other_other") == [
         14114, 841372, 252, 1156612, 18, 1288, 2579]
-    assert [report.figure("applications", "total_processed", c).value
-            for c in columns] == [None] * 7
+    assert _applications_row(report, "total_processed") == [None] * 7
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP314"] == [("GP314", 14)]
 
 
@@ -507,12 +510,9 @@ def test_a_row_with_a_figure_a_column_that_stands_out_of_place_is_not_placed():
         '                                        3.补正后申请内容仍不明确                              23821       22949         168045           412         266964       490  2024',
     ]
     report = govparse.parse("\n".join(lines) + "\n")
-    columns = ("natural_person", "commercial_enterprise", "research_institution",
-               "social_welfare_org", "legal_service_org", "other_org", "total")
-    assert [report.figure("applications", "withheld_state_secret", c).value
-            for c in columns] == [300, 675, 3479456, 248301, 36, 7395, 274]
-    assert [report.figure("applications", "unavailable_still_unclear", c).value
-            for c in columns] == [None] * 7
+    assert _applications_row(report, "withheld_state_secret") == [
+        300, 675, 3479456, 248301, 36, 7395, 274]
+    assert _applications_row(report, "unavailable_still_unclear") == [None] * 7
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP303"] == [("GP303", 9)]
 
 
@@ -543,12 +543,9 @@ def test_a_short_row_lying_left_of_the_full_rows_places_is_not_placed_by_them():
         '四、结转下年度继续办理                                6135124     1427753      291     245547 6046834    64524    13920073',
     ]
     report = govparse.parse("\n".join(lines) + "\n")
-    columns = ("natural_person", "commercial_enterprise", "research_institution",
-               "social_welfare_org", "legal_service_org", "other_org", "total")
-    assert [report.figure("applications", "other_processing", c).value for c in columns] == [
+    assert _applications_row(report, "other_processing") == [
         1040, 43109, 109, 17037, 362881, 516, 424692]
-    assert [report.figure("applications", "total_processed", c).value
-            for c in columns] == [None] * 7
+    assert _applications_row(report, "total_processed") == [None] * 7
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP314"] == [("GP314", 16)]
 
 
@@ -583,10 +580,8 @@ def test_header_cells_written_a_piece_a_line_in_another_order_leave_the_rows_unp
         '                           开申请数量',
     ]
     report = govparse.parse("\n".join(lines) + "\n")
-    columns = ("natural_person", "commercial_enterprise", "research_institution",
-               "social_welfare_org", "legal_service_org", "other_org", "total")
     for row in ("new_requests", "carried_over"):
-        assert [report.figure("applications", row, c).value for c in columns] == [None] * 7
+        assert _applications_row(report, row) == [None] * 7
     assert [(d.code, d.line) for d in report.diagnostics if d.code in ("GP209", "GP321")] \
         == [("GP209", 8), ("GP321", 8)]
 
