@@ -58,6 +58,9 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
         cell.x = None
         return [Piece(cell, None, page, None)]
     if cell.kind != LABEL:
+        marked = _with_marks_apart(text, chars)
+        if marked is not None:  # (a footnote's mark: "13 1", which reads as no figure)
+            cell = classify(marked, cell.line, cell.column)
         piece = _placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))
         piece.written = text[offset:end]
         return [piece]
@@ -80,6 +83,37 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
         read = classify(text[start:stop], cell.line, cell.column + start - offset)
         out.append(_placed(read, [b for _, b, _ in part], page, part[0][2]))
     return out
+
+
+SMALL = 0.8  # a digit this much as tall as the figure's tallest, or less, is a mark's
+SHIFT = 0.2  # ... where it stands this much of that height above or below the others
+
+
+def _with_marks_apart(text: str, chars: list[tuple[int, Box]]) -> str | None:
+    """A figure's text with a blank around each digit written smaller and raised or
+    lowered (a footnote's mark: 13 and a superscript 1, which the text layer writes
+    as 131): "13 1", which reads as no figure (GP313), never as another. None where
+    every digit stands alike."""
+    if len(chars) < 2:
+        return None  # (most figures: 0)
+    digits = [(i, box) for i, box in chars if text[i].isdigit()]
+    heights = [box[3] - box[1] for _, box in digits]
+    if len(heights) < 2 or min(heights) > SMALL * max(heights):
+        return None  # (every digit as tall as the others: the common case)
+    tall = max(heights)
+    full = [box for _, box in digits if box[3] - box[1] > SMALL * tall]
+    bottom, top = min(box[1] for box in full), max(box[3] for box in full)
+    marks = {i for i, box in digits if box[3] - box[1] <= SMALL * tall and (
+        box[1] > bottom + SHIFT * tall or box[3] < top - SHIFT * tall)}
+    if not marks:
+        return None
+    start, end = chars[0][0], chars[-1][0] + 1
+    out = []
+    for i in range(start, end):
+        if i > start and (i in marks) != (i - 1 in marks):
+            out.append(" ")
+        out.append(text[i])
+    return "".join(out)
 
 
 def _grid_of(chars, rules):

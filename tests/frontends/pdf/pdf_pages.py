@@ -42,7 +42,8 @@ def _font():
 def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: int = FIGURE,
                page_break_before: dict | None = None, ruled: bool = True,
                grid_in_form: bool = False, turned: bool = False, columns_only: bool = False,
-               wrap_figures: bool = False, figures_right: bool = False) -> bytes:
+               wrap_figures: bool = False, figures_right: bool = False,
+               marks: dict[str, str] | None = None) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
     page starts at (as soon as the spanning cells above it have their text);
@@ -52,7 +53,8 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
     the grid's vertical lines and the tables' frames only, no line between rows;
     ``wrap_figures``: a figure wider than its column wrapped inside its cell (1234 /
     5), as a word processor wraps it; ``figures_right``: figures set to the right of
-    their cells (headers centred)."""
+    their cells (headers centred); ``marks``: a footnote's mark (its text) written
+    raised and smaller right after each figure cell whose text is a key."""
     from reportlab.pdfgen import canvas
 
     _font()
@@ -60,6 +62,7 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
     pdf = canvas.Canvas(out, pagesize=PAGE, invariant=1)
     writer = _Writer(pdf, size, ruled, grid_in_form, turned, columns_only, wrap_figures)
     writer.figures_right = figures_right
+    writer.marks = marks or {}
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -80,6 +83,7 @@ class _Writer:
         self.pdf = pdf
         self.columns_only = columns_only
         self.figures_right = False
+        self.marks: dict[str, str] = {}
         self.wrap_figures = wrap_figures
         self.ruled = ruled
         self.grid_in_form = grid_in_form
@@ -225,4 +229,10 @@ class _Writer:
                 self.pdf.drawRightString(x1 - PAD, y, line)
             else:
                 self.pdf.drawCentredString((x0 + x1) / 2, y, line)
+                if line in self.marks:  # raised, six tenths the size, right after it
+                    width = self.pdf.stringWidth(line, FONT, size)
+                    self.pdf.setFont(FONT, size * 0.6)
+                    self.pdf.drawString((x0 + x1 + width) / 2 + 0.3, y + size * 0.45,
+                                        self.marks[line])
+                    self.pdf.setFont(FONT, size)
             y -= size * 1.2

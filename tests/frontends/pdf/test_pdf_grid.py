@@ -271,3 +271,25 @@ def test_figures_printed_in_a_pdf_grid_are_read_in_place_or_said_missing(data):
                      page_break_before={"applications": data.draw(st.integers(3, 30),
                                                                   label="break")})
     check(pdf, printed)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_footnote_mark_raised_after_a_figure_makes_it_no_figure_not_another(printed, ruled):
+    # 13 and a raised 1 (a footnote's mark, written smaller): the text layer writes 131,
+    # which was read as the figure; now "13 1", no figure (GP313), never another
+    text = "13"
+    cells = [(t, r, c) for t, r, c, f in printed.table_figures() if str(f.value) == text]
+    assert cells  # (the printed report has such figures)
+    report = govparse.parse(report_pdf(printed, ruled=ruled, marks={text: "1"}))
+    for table, row, column, figure in report.table_figures():
+        assert figure.value in (None, printed.figure(table, row, column).value), (row, column)
+        if (table, row, column) in cells:
+            assert figure.value is None
+    said = [d for d in report.diagnostics if d.code == "GP313"]
+    assert len(said) == len(cells) and all("'13 1'" in d.message for d in said)
+
+
+def test_figures_written_alike_are_read_whatever_their_size(printed):
+    # a table printed small (7 points): no digit is a mark where all stand alike
+    report = govparse.parse(report_pdf(printed, size=7.0))
+    assert "GP313" not in {d.code for d in report.diagnostics}
