@@ -586,15 +586,13 @@ def test_header_cells_written_a_piece_a_line_in_another_order_leave_the_rows_unp
         == [("GP209", 8), ("GP321", 8)]
 
 
-@pytest.mark.xfail(strict=True, reason="a ruled (pandoc) table's cells are cut by where each "
-                   "word starts (grids.read_ruled); a figure standing over the end of its "
-                   "segment and the start of the next is placed in the first")
 def test_a_figure_over_two_segments_of_a_pandoc_rule_is_not_placed():
     # found by mutating converter texts (hunt5: a figure of a pandoc table nudged two
     # columns left, 1 of 350 such variants wrong): 255 stands over the end of
     # 本年废止件数's segment and the start of 现行有效件数's; read as 本年废止件数's,
     # where the row's own figures ('81050', a blank, '255') are as likely in_force's.
-    # It should be missing with a diagnostic, as should 本年废止件数
+    # It is one cell spanning both segments, whose row the header above parts: none of
+    # the row's figures is placed (GP503)
     lines = [
         '二、主动公开政府信息情况',
         '',
@@ -607,8 +605,11 @@ def test_a_figure_over_two_segments_of_a_pandoc_rule_is_not_placed():
     ]
     report = govparse.parse("\n".join(lines) + "\n")
     rules = report.active_disclosure.rules
-    assert rules.issued.value == 81050
-    assert (rules.repealed.value, rules.in_force.value) == (None, None)
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None,) * 3
+    normative = report.active_disclosure.normative_documents
+    assert (normative.issued.value, normative.repealed.value, normative.in_force.value) == (
+        753, 1234, 223)
+    assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP503"] == [("GP503", 6)]
 
 
 @pytest.mark.xfail(strict=True, reason="a box-drawn grid whose lines were wrapped (the "

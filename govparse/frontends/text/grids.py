@@ -32,7 +32,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import Cell as CoreCell
+from govparse.core.cells import NUMBER, Cell as CoreCell
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.text.lines import display_columns, display_width, reading
@@ -97,16 +97,29 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
         cells = [Cell("", TextLocation(number, 1)) for _ in segments]
         columns = display_columns(text)
         filled: dict[int, list] = {}
+        reaches: dict[int, int] = {}  # a figure that runs into the segments after its own
         for found in _WORD.finditer(text):
             at = columns[found.start()]
             index = min(bisect_right(ends, at), len(segments) - 1)  # the first ending after it
             filled.setdefault(index, []).append(found)
+            last = columns[found.end()] - 1  # (the display column of its last character)
+            if index + 1 < len(segments) and last >= segments[index + 1][0] \
+                    and reading(found.group())[0] == NUMBER:
+                reaches[index] = bisect_left([start for start, _ in segments], last + 1) - 1
         for index, found in filled.items():
             words = " ".join(f.group() for f in found)
             # (its extent, the segment's: the core places a short row's figures by
             # the headers above them)
             cells[index] = Cell(words, TextLocation(number, found[0].start() + 1),
                                 x=segments[index])
+        for index, reach in sorted(reaches.items(), reverse=True):
+            if not any(i in filled for i in range(index + 1, reach + 1)):
+                # a figure over two segments, as likely the one's as the other's: one cell
+                # spanning both, which places no figure of its row (GP503)
+                cells[index] = Cell(cells[index].text, cells[index].location, 1,
+                                    reach - index + 1,
+                                    x=(segments[index][0], segments[reach][1]))
+                del cells[index + 1:reach + 1]
         rows.append(cells)
     return Table.from_rows(rows, TextLocation(run[0], 1))
 
