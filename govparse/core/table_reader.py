@@ -173,8 +173,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         data = [c for r in with_figures for c in r.data]
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
+        stray = next((r.stray for r in with_figures if r.stray is not None), None)
         pair = stacked(placed_figures(data))
-        if pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
+        if stray is not None:
+            # a cell that is no label of the table among the figures on their line (a
+            # note written into a cell, _strays_joined): read in order, every figure
+            # after it would stand a column out
+            self.sink.add(
+                "GP303", f"the review table: '{stray.text}' stands among its figures; which "
+                "cells are its figures cannot be told, so none of them is placed",
+                at=stray, length=len(stray.text))
+        elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
