@@ -201,6 +201,12 @@ def placement_by_position(figures: Sequence[tuple[float, float]],
     return tuple(placement)
 
 
+def apart(extents: Sequence[tuple[float, float]]) -> bool:
+    """Whether extents (x0, x1) stand left to right, no two overlapping (touching ends
+    do not overlap)."""
+    return all(left[1] <= right[0] for left, right in zip(extents, extents[1:]))
+
+
 def stands_under(figures: Sequence[tuple[float, float]],
                  headers: Sequence[tuple[float, float] | None]) -> bool:
     """Whether each figure stands under its own header, the i-th under the i-th:
@@ -210,7 +216,7 @@ def stands_under(figures: Sequence[tuple[float, float]],
     n = len(headers)
     if len(figures) != n or any(header is None for header in headers):
         return False
-    if any(left[1] > right[0] for left, right in zip(headers, headers[1:])):
+    if not apart(headers):
         return placement_by_position(figures, headers) == tuple(range(n))
     for i, (x0, x1) in enumerate(figures):
         h0, h1 = headers[i]
@@ -250,8 +256,7 @@ def columns_of_full_rows(rows: Sequence[tuple[Sequence[tuple[float, float]], flo
         else:
             joined = [(max(p[0], e[0]), min(p[1], e[1])) for p, e in zip(places, extents)]
             joined_spans = [(min(s[0], e[0]), max(s[1], e[1])) for s, e in zip(spans, extents)]
-        if any(x0 >= x1 for x0, x1 in joined) or \
-                any(left[1] > right[0] for left, right in zip(joined_spans, joined_spans[1:])):
+        if any(x0 >= x1 for x0, x1 in joined) or not apart(joined_spans):
             break
         places, spans = joined, joined_spans
         taken.append(label_end)

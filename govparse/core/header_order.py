@@ -10,6 +10,7 @@ import functools
 
 from govparse.core.cells import Cell
 from govparse.core.figure_cells import MISSING
+from govparse.core.gaps import apart
 from govparse.template.spec import (COLUMN_GROUPS, EXTRA_HEADER_LABELS, ColumnSpec,
                                     LabelCatalogue, label_key)
 
@@ -263,7 +264,7 @@ class HeaderOrder:
         if sorted(index for index, _ in named) != list(range(len(order))):
             return None  # (every column named once, or the places do not tell)
         places = sorted(cell.x for _, cell in named)
-        if any(left[1] > right[0] for left, right in zip(places, places[1:])):
+        if not apart(places):
             return None  # (pdftotext puts a tall cell's 自然人 over 商业企业)
         for index, cell in named:
             if any(other > index and there.x[1] <= cell.x[0] for other, there in named):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from govparse.core.cells import Cell
-from govparse.core.gaps import (MIN_FULL_ROWS, columns_of_full_rows, placement_by_position,
-                                stands_under)
+from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
+                                placement_by_position, stands_under)
 from govparse.template.spec import ColumnSpec, label_key
 
 
@@ -205,7 +205,7 @@ class Positions:
         if [key for _, key in found] != keys:
             return None
         extents = [x for x, _ in found]
-        if any(left[1] > right[0] for left, right in zip(extents, extents[1:])):
+        if not apart(extents):
             return None
         return extents
 

@@ -15,7 +15,7 @@ from govparse.core.gaps import MAX_PLACEMENTS
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.core.header_order import other_headers
 from govparse.core.short_rows import ShortRow
-from govparse.core.wording import how_many, listed
+from govparse.core.wording import absent_labels, how_many, listed
 from govparse.model.figures import read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import MONEY, ColumnSpec, label_key
@@ -172,7 +172,7 @@ class RowFit:
             return [MISSING] * len(columns)
         if list(placement) == naive:
             return None
-        absent = [columns[i].label for i in range(len(columns)) if i not in placement]
+        absent = absent_labels(columns, placement)
         self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}, where the "
                       "figures of the table's full rows stand; the empty cell before its "
                       "figures is the rest of a merged label cell", at=figures[0])

@@ -11,7 +11,7 @@ from itertools import takewhile
 
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, rules_about, values_of
-from govparse.core.wording import how_many, listed
+from govparse.core.wording import absent_labels, how_many, listed
 from govparse.model.report import Figure
 from govparse.template.spec import ColumnSpec
 
@@ -120,7 +120,7 @@ class ShortRows:
         placement = self._placement_by_position(filled, columns, headers)
         if placement is None:
             return None
-        absent = [columns[i].label for i in range(len(columns)) if i not in placement]
+        absent = absent_labels(columns, placement)
         if absent:
             self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}; "
                           f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
@@ -182,7 +182,7 @@ class ShortRows:
         first = cells[0]
         placement = self._placement_by_position(cells, columns, short.headers)
         if placement is not None:
-            absent = [columns[i].label for i in range(n) if i not in placement]
+            absent = absent_labels(columns, placement)
             self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}; "
                           f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
                           at=first)
@@ -190,7 +190,7 @@ class ShortRows:
             return
         placement = self._placement_by_full_rows(cells, columns, short.headers, short.label)
         if placement is not None:
-            absent = [columns[i].label for i in range(n) if i not in placement]
+            absent = absent_labels(columns, placement)
             self.sink.add("GP316", f"{what}: no figure stands in the column of {listed(absent)}, "
                           "where the figures of the table's full rows stand; "
                           f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
@@ -200,7 +200,7 @@ class ShortRows:
         counted = self._placements_by_arithmetic(cells, keys)
         fits = None if counted is None else [p for p, broken in counted if not broken]
         if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]):
-            absent = [columns[i].label for i in range(n) if i not in fits[0]]
+            absent = absent_labels(columns, fits[0])
             self.sink.add("GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; "
                           f"only one placement fits the template's arithmetic: {listed(absent)} "
                           f"{'is' if len(absent) == 1 else 'are'} missing", first.line,
@@ -214,7 +214,7 @@ class ShortRows:
             least = min(broken for _, broken in counted)
             best = [p for p, broken in counted if broken == least]
             if least == 1 and len(best) == 1 and self._supported(cells, keys, best[0]):
-                absent = [columns[i].label for i in range(n) if i not in best[0]]
+                absent = absent_labels(columns, best[0])
                 self.sink.add(
                     "GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; no "
                     "placement fits all of the template's arithmetic, and one placement breaks "

@@ -226,8 +226,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if columns in self.unordered:
             self.read_in_template_order.append(spec.id)
         placed = plain_figures(data, columns)
-        if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped \
-                and self._out_of_place(data, columns):
+        # (a full row with extents: what tells whether positions can be trusted)
+        full = placed is not None and len(data) > 1 and data[0].x is not None and not wrapped
+        if full and self._out_of_place(data, columns):
             self.sink.add(
                 "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
                 "stand under their columns' headers, where the table's full rows all do: a "
@@ -237,8 +238,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             for col in columns:
                 self.figures[(spec.id, col.id)] = MISSING
             return
-        if placed is not None and len(data) > 1 and data[0].x is not None and not wrapped:
-            # (a full row with extents: what tells whether positions can be trusted)
+        if full:
             self.full_rows.append((data, columns, len(self.header_cells)))
             self.full_row_labels[id(data)] = label
         if placed is None:

@@ -16,3 +16,8 @@ def did_you_mean(labels: list[str]) -> str | None:
     if not labels:
         return None
     return "did you mean " + " or ".join(labels) + "?"
+
+
+def absent_labels(columns, placement) -> list[str]:
+    """The labels of the columns a placement (column indices) puts no figure in."""
+    return [column.label for i, column in enumerate(columns) if i not in placement]

@@ -101,9 +101,9 @@ def _with_marks_apart(text: str, chars: list[tuple[int, Box]]) -> str | None:
     if len(heights) < 2 or min(heights) > SMALL * max(heights):
         return None  # (every digit as tall as the others: the common case)
     tall = max(heights)
-    full = [box for _, box in digits if box[3] - box[1] > SMALL * tall]
+    full = [box for (_, box), height in zip(digits, heights) if height > SMALL * tall]
     bottom, top = min(box[1] for box in full), max(box[3] for box in full)
-    marks = {i for i, box in digits if box[3] - box[1] <= SMALL * tall and (
+    marks = {i for (i, box), height in zip(digits, heights) if height <= SMALL * tall and (
         box[1] > bottom + SHIFT * tall or box[3] < top - SHIFT * tall)}
     if not marks:
         return None
