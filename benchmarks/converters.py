@@ -4,6 +4,7 @@ figure: right, wrong (the worst result) or missing.
     .venv/bin/python benchmarks/converters.py                       # 200 reports, every converter found
     .venv/bin/python benchmarks/converters.py --reports 1000 --keep /tmp/conv
     .venv/bin/python benchmarks/converters.py --converters w3m lynx80
+    .venv/bin/python benchmarks/converters.py --figures zeros --converters template-office-pdf
 
 Each report has every figure of its three tables a different number (Hypothesis's
 ``govparse.testing.damage.distinct_reports``, either template, its arithmetic holding
@@ -17,7 +18,11 @@ users get them), and parsed leniently; and printed as a PDF (ruled grids, the
 template's merged cells: tests/frontends/pdf/pdf_pages.py) read by govparse, its text
 layer alone as pypdfium2 gives it (``pdfium-text``: what a PDF viewer's copy gives) and
 as pdfplumber's ``extract_text`` gives it (``pdfplumber-text``, with the bench extra), and
-through ``pdftotext`` with and without ``-layout``. Needs the programs (``apt-get install w3m lynx
+through ``pdftotext`` with and without ``-layout``. Asked for by name, as an office
+suite saves a report (LibreOffice: ``office-pdf``, ``office-docx``, the page opened in
+Writer and saved; ``template-office-pdf``, the official template's Word file filled
+with the report's figures and saved as a PDF): layouts of the suite's own, no page
+numbers, cells wrapped where its columns are narrow. Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
@@ -107,6 +112,54 @@ def _pdfplumber_text(pdf: Path) -> str:
         return "\f".join(page.extract_text() or "" for page in document.pages)
 
 
+def _office(target: str, infilter: str | None = None):
+    """LibreOffice (``apt-get install libreoffice-writer-nogui fonts-wqy-zenhei``) turning
+    the file into ``target`` (pdf or docx), as an office suite saves a report: its own
+    layout of the tables (cells wrapped, tall cells centred, no page numbers), not the
+    printer's. A PDF or .docx comes back as bytes, read by govparse's own front-end."""
+    def convert(source: Path) -> bytes:
+        out = source.parent / "office"
+        profile = source.parent / "office-profile"  # (its own: no clash with a user's)
+        argv = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                *([f"--infilter={infilter}"] if infilter else []),
+                "--convert-to", target, "--outdir", str(out), str(source)]
+        done = subprocess.run(argv, capture_output=True, timeout=120)
+        made = out / f"{source.stem}.{target.partition(':')[0]}"
+        if done.returncode or not made.exists():
+            raise RuntimeError(done.stderr.decode("utf-8", "replace")[:200] or "nothing made")
+        data = made.read_bytes()
+        made.unlink()
+        return data
+    return convert
+
+
+# The page through LibreOffice Writer (its HTML import: a Word-like document, not
+# Writer/Web's), saved as a PDF and as a Word file; and the official template's Word
+# file (tests/data/real/docx: its column widths, lines and merged cells) filled with
+# the report's figures, saved as a PDF (2021 reports only). (The printer's own Word
+# file sets no column widths: LibreOffice makes every column as narrow as the next,
+# labels three characters a line, a layout no report has.) name -> (program, how,
+# what it reads: "html" the page, "template" the filled template)
+OFFICE_CONVERTERS = {
+    "office-pdf": ("soffice", _office("pdf:writer_pdf_Export", "HTML (StarWriter)"), "html"),
+    "office-docx": ("soffice", _office("docx:MS Word 2007 XML", "HTML (StarWriter)"), "html"),
+    "template-office-pdf": ("soffice", _office("pdf:writer_pdf_Export"), "template"),
+}
+
+
+def _filled_template(model) -> bytes | None:
+    """The official template's Word file with the report's figures (None: a report on
+    the 2019 template, which that file is not)."""
+    if model.template != "2021":
+        return None
+    sys.path.insert(0, str(HERE.parent / "tests" / "frontends" / "word"))
+    from template_docx import filled_template
+
+    from govparse.emit.outline import cell_text
+
+    return filled_template(lambda table, row, column: cell_text(model.figure(table, row, column)))
+
+
 # The same report printed as a PDF (tests/frontends/pdf/pdf_pages.py: reportlab, ruled
 # grids with the template's merged cells, wrapped header cells), read by govparse
 # itself, as text by Python libraries and through pdftotext (poppler-utils): name ->
@@ -123,7 +176,7 @@ PDF_CONVERTERS = {
 def _available(name: str) -> bool:
     """Whether what the converter needs is on this machine: a program on the PATH, a
     Python module (``python:name``), and for a PDF's converters the PDF printer."""
-    program = {**CONVERTERS, **PDF_CONVERTERS}[name][0]
+    program = {**CONVERTERS, **PDF_CONVERTERS, **OFFICE_CONVERTERS}[name][0]
     if program.startswith("python:"):
         try:
             __import__(program.partition(":")[2])
@@ -197,8 +250,8 @@ def _keep(folder: Path, index: int, name: str, html: str, text, wrong: list[str]
     """The page, what the converter made of it and the wrong figures, for a look."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{index}.html").write_text(html, encoding="utf-8")
-    if isinstance(text, bytes):
-        (folder / f"{index}.pdf").write_bytes(text)
+    if isinstance(text, bytes):  # (a PDF, or a Word file: a zip)
+        (folder / f"{index}.{name}.{'docx' if text[:2] == b'PK' else 'pdf'}").write_bytes(text)
     else:
         (folder / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
     (folder / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n", encoding="utf-8")
@@ -209,7 +262,8 @@ def main() -> int:
     ap.add_argument("--reports", type=int, default=200)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--converters", nargs="*", default=[*CONVERTERS, *PDF_CONVERTERS],
-                    choices=[*CONVERTERS, *PDF_CONVERTERS])
+                    choices=[*CONVERTERS, *PDF_CONVERTERS, *OFFICE_CONVERTERS],
+                    help="the office ones (LibreOffice, a few seconds a report) only when named")
     ap.add_argument("--figures", choices=["distinct", "zeros"], default="distinct")
     ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
     ap.add_argument("--keep-missing", action="store_true",
@@ -223,15 +277,26 @@ def main() -> int:
     keep = Path(args.keep) if args.keep else None
     with tempfile.TemporaryDirectory() as folder:
         page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
+        filled = Path(folder) / "template.docx"
         for index, model in enumerate(_reports(args.figures, args.reports, args.seed)):
             html = dumps(model, "html")
             page.write_text(html, encoding="utf-8")
             if any(name in PDF_CONVERTERS for name in names):
                 pdf.write_bytes(_report_pdf()(model))
+            reads = {OFFICE_CONVERTERS[name][2] for name in names if name in OFFICE_CONVERTERS}
+            template = _filled_template(model) if "template" in reads else None
+            if template is not None:
+                filled.write_bytes(template)
             for name in names:
                 try:
                     if name == "pdf":
                         text = pdf.read_bytes()
+                    elif name in OFFICE_CONVERTERS:
+                        _, convert, source = OFFICE_CONVERTERS[name]
+                        if source == "template" and template is None:
+                            totals[name]["not on the template"] += 1
+                            continue
+                        text = convert(page if source == "html" else filled)
                     elif name in PDF_CONVERTERS:
                         text = PDF_CONVERTERS[name][1](pdf)
                     else:
@@ -255,16 +320,18 @@ def main() -> int:
                     _keep(keep, index, name, html, text, wrong)
     print(f"\n{args.reports} generated reports ({args.figures} figures, seed {args.seed}), every "
           "figure of the three tables; lenient parse")
-    print(f"  {'converter':<10}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
+    print(f"  {'converter':<20}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
           f"{'reports wrong':>15}")
     any_wrong = False
     for name, c in totals.items():
         total = c["right"] + c["wrong"] + c["missing"]
         share = 100 * c["right"] / total if total else 0.0
-        print(f"  {name:<10}{c['right']:>9}{c['wrong']:>7}{c['missing']:>9}{share:>8.2f}%"
+        print(f"  {name:<20}{c['right']:>9}{c['wrong']:>7}{c['missing']:>9}{share:>8.2f}%"
               f"{c['reports with a wrong figure']:>15}"
               + (f"  ({c['refused']} refused)" if c["refused"] else "")
-              + (f"  ({c['converter failed']} converter failures)" if c["converter failed"] else ""))
+              + (f"  ({c['converter failed']} converter failures)" if c["converter failed"] else "")
+              + (f"  ({c['not on the template']} reports on the 2019 template skipped)"
+                 if c["not on the template"] else ""))
         any_wrong |= c["wrong"] > 0
     return 1 if any_wrong else 0
 

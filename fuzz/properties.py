@@ -16,7 +16,7 @@ The properties:
    and a position (line) unless the error is about the input as a whole (GP001
    unreadable, GP002 binary bytes, GP003 too large, GP004 undecodable).
 2. **No invented figure.** Every figure with a value stands on a NUMBER cell at its
-   (line, column) of the input (after CRLF/CR -> LF), and its value is the number
+   (line, column) of the input (after CRLF/CR -> LF, a page break a line end), and its value is the number
    written there (full-width digits and thousands commas folded; fees Decimal).
    The year stands where it is said to.
 2b. **In its own row and column** (``Placement``). The number a figure was read
@@ -64,6 +64,7 @@ import attrs
 
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
+from govparse.locations import line_ends_normalized
 from govparse.source import DEFAULT_MAX_BYTES, binary_source, decode, looks_like_html
 
 CODE = re.compile(r"^GP\d{3}$")
@@ -117,8 +118,9 @@ class SlowInput(PropertyViolation):
 
 
 def normalized(text: str) -> str:
-    """The text as the grammar sees it: CRLF and CR become LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text as the grammar sees it: CRLF and CR become LF, and a form feed after
+    text on its line opens a line (the lines every location counts)."""
+    return line_ends_normalized(text)
 
 
 def number_value(token: str) -> int | Decimal:

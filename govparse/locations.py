@@ -9,6 +9,7 @@ model's figures and the diagnostics keep them, so that an output can point there
 
 from __future__ import annotations
 
+import re
 from typing import Union
 
 import attrs
@@ -143,3 +144,18 @@ def from_dict(data: dict | None) -> Location | None:
     if kind in _KINDS:
         return _KINDS[kind](**fields)
     raise ValueError(f"not a location: {data!r}")
+
+
+def line_ends_normalized(text: str) -> str:
+    """The text with its line ends as the line of every TextLocation counts them: \\r\\n
+    and \\r as \\n; and a form feed (a page break) after text on its line opens a new
+    line, as the page it starts does (pdfium and other tools end no page's last line:
+    a table's last row and the next page's heading would be one line). The form feed
+    stays: it tells where pages part (frontends/text/page_markers.py)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in text:
+        text = _FORM_FEED_IN_LINE.sub("\n\f", text)
+    return text
+
+
+_FORM_FEED_IN_LINE = re.compile(r"(?<=[^\n])\f")

@@ -12,6 +12,7 @@ import sys
 
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.errors import GovParseError, InputError
+from govparse.locations import line_ends_normalized
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
 
@@ -75,7 +76,8 @@ def _declares_gb(data: bytes) -> bool:
 
 
 def normalize_newlines(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """The text's line ends as the lines of a location count them, and one at its end."""
+    text = line_ends_normalized(text)
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -62,6 +62,22 @@ def _in_header_order(columns: tuple[ColumnSpec, ...], position: dict[str, int]
     return tuple(col for _, col in sorted(zip(at, columns), key=lambda pair: pair[0]))
 
 
+def _left_to_right(cells: list[Cell]) -> list[Cell]:
+    """A header line's cells in the order they stand, where each has an extent and no
+    two overlap: a PDF's text puts a tall cell (总计, over the header's two rows) on
+    the line of the row beside its middle, in the order the page draws them (总计 商业
+    企业 科研), not left to right. As they are where any has none, or where two
+    overlap (headers joined from pieces over lines: the first pieces' order tells)."""
+    if len(cells) < 2 or any(c.x is None for c in cells):
+        return cells
+    ordered = sorted(cells, key=_left)
+    return ordered if apart([c.x for c in ordered]) else cells
+
+
+def _left(cell: Cell) -> float:
+    return cell.x[0]
+
+
 @functools.cache
 def other_headers() -> frozenset[str]:
     """Header cells over no column of figures (信息内容 over the row labels): made
@@ -76,7 +92,7 @@ class HeaderOrder:
     def _header_positions(self) -> dict[str, int]:
         """The latest header line's column labels (their keys) and their places in it,
         made once for each header line (rows after it ask for every row)."""
-        header = self.header_cells.get(self.last_header_row) or []
+        header = _left_to_right(self.header_cells.get(self.last_header_row) or [])
         made_of = (self.last_header_row, len(header))
         if self.header_positions_of != made_of:
             keys = self._group_in_place([label_key(c.text) for c in header], lambda key: key)
@@ -217,13 +233,17 @@ class HeaderOrder:
         group and its columns together. The cell the header names out of order, if
         any."""
         order = _column_order(self.catalogue)
+        # (the review table's header names its columns three times: a line of a PDF's
+        # text may hold one group's last columns and the next group's first)
+        last = max(order.values()) if self.read_by_position else None
         for cells in self.header_cells.values():
             group: list[int] = []
+            cells = _left_to_right(cells)
             for cell in self._group_in_place(cells, lambda cell: label_key(cell.text)):
                 index = order.get(label_key(cell.text))
                 if index is None:
                     continue
-                if index in group:
+                if index in group or (group and group[-1] == last):
                     group = []  # the same columns again (the review table's header)
                 if group and index < group[-1]:
                     self._say_header_order(cell)

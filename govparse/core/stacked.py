@@ -39,10 +39,12 @@ def stacked_rows(rows) -> dict[int, tuple]:
             if below is not None:
                 out[id(row.data)] = below
         pair = stacked(figures)
-        first = figures[0].line
-        wrapped = [c for c in figures if c.line != first and c.line not in label_lines]
+        # (a row of the Document's grid is one line of a text; a drawn grid's row, or a
+        # PDF's whose figure its text put on a line apart, holds more: one row still)
+        first = figures[0].row
+        wrapped = [c for c in figures if c.row != first and c.line not in label_lines]
         if pair is None and wrapped:
-            above = next(c for c in figures if c.line == first)
+            above = next(c for c in figures if c.row == first)
             pair = (above, wrapped[0])
         if pair is not None:
             out.setdefault(id(row.data), pair)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from govparse.diagnostics import Diagnostic, Severity
+from govparse.locations import line_ends_normalized
 
 TAB = "    "
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
@@ -268,8 +269,7 @@ def render_each(diagnostics: Iterable[Diagnostic], source: str | None = None,
     """Each diagnostic rendered in turn, the source split into lines once. Past
     max_shown for the file, or max_per_line for one source line (None: no cap),
     a diagnostic is only counted, and a last chunk says how many were not shown."""
-    source_lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n") \
-        if source is not None else None
+    source_lines = line_ends_normalized(source).split("\n") if source is not None else None
     per_line: Counter = Counter()
     shown, hidden = 0, []
     for d in diagnostics:

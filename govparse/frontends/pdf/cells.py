@@ -32,6 +32,8 @@ from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
 from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells
+from govparse.frontends.pdf.grid_rows import (continued_note, continued_on_next_page,
+                                             moved_note, rows_by_grid)
 from govparse.frontends.pdf.pieces import Piece, pieces_of
 
 
@@ -50,16 +52,22 @@ def with_positions(document: Document, text: str, places) -> Document:
     govparse.frontends.pdf.reader.PdfPlaces; ``text``: the text it was read from)."""
     blocks = []
     notes = []
+    moved_lines: set[int] = set()
     for block in document.blocks:
         if type(block) is Table and not block.run_together:
-            block, note = _placed_table(block, text, places)
-            if note is not None:
-                notes.append(note)
+            block, table_notes, moved = _placed_table(block, text, places)
+            notes.extend(table_notes)
+            moved_lines.update(item.cell.line for _, row in moved for item in row
+                               if type(item) is Piece)
         blocks.append(block)
-    return attrs.evolve(document, blocks=tuple(blocks), notes=document.notes + tuple(notes))
+    # (a line of figures read with its row by the grid: the text's reading of it, as
+    # a row whose figures continue on the next line, is said no more)
+    kept = tuple(n for n in document.notes if n.code != "GP306" or n.line not in moved_lines)
+    return attrs.evolve(document, blocks=tuple(blocks), notes=kept + tuple(notes))
 
 
-def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | None]:
+def _placed_table(table: Table, text: str, places
+                  ) -> tuple[Table, tuple[Diagnostic, ...], list[tuple[Piece, list]]]:
     rows: list = []
     pieces: list[Piece] = []
     for row in table.rows:
@@ -80,8 +88,15 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
     centres = Centres(pieces)
     joined = joined_cells(pieces, places.rules_on, centres)
     grid_extents(pieces, joined, centres)
+    moved = rows_by_grid(rows, pieces, joined)
+    continued = continued_on_next_page(rows, pieces, joined)
+    notes = tuple(n for n in (_note(pieces, joined), moved_note(moved),
+                              continued_note(continued, pieces)) if n is not None)
+    joined.update(continued)
     out = []
     for row in rows:
+        if row is None:
+            continue  # (its figures moved into the row beside it: rows_by_grid)
         if not isinstance(row, list):
             out.append(row)
             continue
@@ -96,8 +111,7 @@ def _placed_table(table: Table, text: str, places) -> tuple[Table, Diagnostic | 
                 cells.append(item.cell)
         if cells or not row:
             out.append(tuple(cells))
-    note = _note(pieces, joined)
-    return attrs.evolve(table, rows=tuple(out)), note
+    return attrs.evolve(table, rows=tuple(out)), notes, moved
 
 
 def _note(pieces: list[Piece], joined: dict[int, Cell | None]) -> Diagnostic | None:

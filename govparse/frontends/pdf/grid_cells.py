@@ -187,10 +187,14 @@ def _rows_ruled_beside(grid, rules) -> bool:
 
 def _stacked(group: list[Piece]) -> bool:
     """Whether each piece stands below the one before it, under it: lines of one
-    cell's text (not labels side by side in a cell the grid draws no line between)."""
+    cell's text (not labels side by side in a cell the grid draws no line between).
+    Under it within a character's width: the ink of a short last line (a closing
+    bracket, whose glyph stands at the left of its place) may not reach under the
+    ink of the line above (an opening bracket's, at the right of its place)."""
     for above, below in zip(group, group[1:]):
-        (ax0, ay0, ax1, ay1), (bx0, _, bx1, by1) = above.box, below.box
-        side_by_side = not (bx0 < ax1 and ax0 < bx1)
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = above.box, below.box
+        em = max(ay1 - ay0, by1 - by0)
+        side_by_side = not (bx0 < ax1 + em and ax0 < bx1 + em)
         if side_by_side or by1 > ay0 + (ay1 - ay0) / 2:  # (boxes of lines may overlap)
             return False
     return True

@@ -65,24 +65,46 @@ class PdfPlaces:
     def add_page(self, page: int, pdf_page, textpage, raw: str) -> str:
         """The page's text as the text front-end reads it (line ends as \n); the page
         and its text page are kept for its characters' boxes and rules."""
-        text = raw.replace("\r\n", "\n")
-        # where each \r of a \r\n was dropped, as offsets of the page's text: a
-        # character's index in pdfium's text page is its offset and the drops before it
-        dropped = [at - k for k, at in enumerate(_all(raw, "\r\n"))] if len(text) < len(raw) else []
+        # pdfium's line ends are \r\n: each is read as a \n, or where it parts two
+        # characters of one line of the page (_within_line) as a blank or nothing.
+        # ``dropped``: the offsets in the page's text where a character of pdfium's
+        # was dropped, once for each; a character's index in pdfium's text page is its
+        # offset and the drops at or before it
+        boxes = _CharBoxes(textpage)
+        parts: list[str] = []
+        dropped: list[int] = []
+        last = 0
+        for at in _all(raw, "\r\n"):
+            parts.append(raw[last:at])
+            offset = at - len(dropped)
+            between = _within_line(raw, at, boxes)
+            kept = "\n" if between is None else between
+            parts.append(kept)
+            dropped.extend([offset] * (2 - len(kept)))
+            last = at + 2
+        text = "".join(parts) + raw[last:] if parts else raw
         text = text.replace("\r", "\n")
         start = self._length
         self.pages.append((start, page))
-        self._read[page] = (pdf_page, textpage, _CharBoxes(textpage), text, dropped)
+        self._read[page] = (pdf_page, textpage, boxes, text, dropped)
         self.line_starts.extend(start + at + 1 for at in _all(text, "\n"))
         self._length += len(text)
         self._boxes.extend([_UNKNOWN] * len(text))
         self._loose.extend([_UNKNOWN] * len(text))
         return text
 
-    def separator(self) -> None:
-        self._length += 1  # the form feed between two pages
-        self._boxes.append(None)
-        self._loose.append(None)
+    def separator(self, page_before: str) -> str:
+        """What parts a page from the one before: a form feed, on a line of its own
+        with the next page's first line. pdfium ends no page's last line: without a
+        line end the two pages' lines would be one (a table's last row and the next
+        page's heading: one row, whose labels the heading's words would join)."""
+        between = "\f" if not page_before or page_before.endswith("\n") else "\n\f"
+        if len(between) == 2:
+            self.line_starts.append(self._length + 1)
+        self._length += len(between)
+        self._boxes.extend([None] * len(between))
+        self._loose.extend([None] * len(between))
+        return between
 
     def rules_on(self, page: int) -> Rules:
         """The page's ruling lines (a table's grid)."""
@@ -168,6 +190,24 @@ class PdfPlaces:
 _UNKNOWN = object()  # a character's box not asked of pdfium yet
 
 
+def _within_line(raw: str, at: int, boxes: _CharBoxes) -> str | None:
+    """What the line end pdfium wrote at ``at`` (a \r\n) stands for where it parts two
+    characters of one line of the page, the next just right of the one before on its
+    baseline (a heading whose words the PDF writes in two pieces: 四、政府信息公开行政复
+    / 议、行政诉讼情况): nothing where no blank stands between them, a blank where one
+    does. None: a line end."""
+    if at == 0 or at + 2 >= len(raw) or raw[at - 1].isspace() or raw[at + 2].isspace():
+        return None
+    (_, bottom, right, top), turned = boxes.box(at - 1)
+    (next_left, next_bottom, _, next_top), next_turned = boxes.box(at + 2)
+    height = max(top - bottom, next_top - next_bottom)
+    if turned or next_turned or height <= 0 or abs(next_bottom - bottom) >= 0.15 * height \
+            or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height \
+            or not right - 0.1 * height <= next_left < right + height:
+        return None
+    return "" if next_left - right < 0.3 * height else " "
+
+
 def _all(text: str, what: str):
     """The offset of each ``what`` in the text."""
     at = text.find(what)
@@ -223,7 +263,7 @@ def opened_pdf(data: bytes, name: str | None) -> Iterator[tuple[str, PdfPlaces]]
             raise InputError("GP006", f"the PDF could not be opened: {what}", path=name) from None
         places = PdfPlaces()
         try:
-            text = "\f".join(_pages_text(document, places))
+            text = "".join(_pages_text(document, places))
             if not text.strip():
                 count = len(document)
                 raise InputError("GP007", f"the PDF has {count} page{'s' if count != 1 else ''} "
@@ -238,13 +278,15 @@ def opened_pdf(data: bytes, name: str | None) -> Iterator[tuple[str, PdfPlaces]]
 
 
 def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
-    """Each page's text, its pages kept in ``places``."""
+    """Each page's text and what parts it from the next, its pages kept in ``places``."""
+    text = ""
     for index in range(len(document)):
         if index:
-            places.separator()
+            yield places.separator(text)
         page = document[index]
         textpage = page.get_textpage()
-        yield places.add_page(index + 1, page, textpage, textpage.get_text_range())
+        text = places.add_page(index + 1, page, textpage, textpage.get_text_range())
+        yield text
 
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:

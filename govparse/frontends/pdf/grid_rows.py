@@ -1,0 +1,172 @@
+"""Figures a PDF's text layer puts on a line of their own though they stand in a row
+of the page's grid: a cell whose text sits higher or lower than its row's others (a
+Word table's column set to another vertical alignment: 总计 at the top of its cell,
+the row's other figures in the middle beside a label over three lines). The text
+layer writes lines by height, so that figure comes out alone, before or after its
+row, and would read as a row of its own. Where the grid's lines say it stands in
+the row beside it, it is read with that row (GP306).
+
+A figure moves only where the drawn grid is certain: the figures of the two lines
+of text stand in cells of one band of the grid (the same top and bottom lines), in
+columns of their own, and no other figure stands in that band."""
+
+from __future__ import annotations
+
+from govparse.core.cells import LABEL, classify
+from govparse.diagnostics import Diagnostic, Severity
+from govparse.frontends.pdf.pieces import Piece
+
+
+def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Piece, list]]:
+    """Lines one after the other whose figures stand in one band of the grid, read as
+    one row: the lines of figures alone moved into the line among them that holds
+    more (its label), or into the first (``rows``: each a list of Pieces and cells,
+    changed in place; a moved line made None). Only where those lines hold every
+    figure of the band, each in a cell of its own, and one line at most holds more
+    than figures of the grid. For each line moved, its first figure and the row it
+    is now part of. (``joined``: the pieces that are one cell with others,
+    grid_cells.joined_cells: a line that holds one moves not.)"""
+    in_band: dict[tuple, int] = {}  # (page, bottom, top) of a grid cell: figures in it
+    for piece in pieces:
+        band = _band(piece)
+        if band is not None:
+            in_band[band] = in_band.get(band, 0) + 1
+    moved: list[tuple[Piece, list]] = []
+    start = 0
+    while start < len(rows):
+        band = _figures_band(rows[start])
+        end = start + 1
+        if band is None:
+            start = end
+            continue
+        while end < len(rows) and _figures_band(rows[end]) == band:
+            end += 1
+        run = range(start, end)
+        start = end
+        if len(run) < 2:
+            continue
+        bearers = [k for k in run if not _figures_only(rows[k], joined)]
+        figures = [item for k in run for item in rows[k] if _band(item) is not None]
+        if len(bearers) > 1 or len(figures) != in_band[band] \
+                or len({p.grid for p in figures}) != len(figures):
+            continue  # (another row's figures in the band, or a cell taken twice)
+        target = bearers[0] if bearers else run[0]
+        others = [k for k in run if k != target]
+        rows[target] = _merged(rows[target], [item for k in others for item in rows[k]])
+        for k in others:
+            moved.append((rows[k][0], rows[target]))
+            rows[k] = None
+    return moved
+
+
+def _figures_only(row: list, joined: dict) -> bool:
+    """Whether each item of the line is a figure in a cell of the grid, one cell alone."""
+    return all(_band(item) is not None and id(item) not in joined for item in row)
+
+
+def moved_note(moved: list[tuple[Piece, list]]) -> Diagnostic | None:
+    """The note that lines of figures were read with their rows (rows_by_grid)."""
+    if not moved:
+        return None
+    first = moved[0][0].cell
+    count = len(moved)
+    return Diagnostic(
+        "GP306", Severity.NOTE,
+        f"{count} line{'s' if count != 1 else ''} of figures that the PDF's text puts apart "
+        f"from {'their rows' if count != 1 else 'its row'} stand{'' if count != 1 else 's'} "
+        "in the row's cells of the table's grid (a cell whose text sits higher or lower "
+        f"than the row's others); read with the row (first: '{first.text}')",
+        first.line, first.column, len(first.text))
+
+
+def _band(item) -> tuple | None:
+    """The band of the grid a figure stands in: its page, the bottom and top lines of
+    its grid cell (None: no figure, or no grid cell)."""
+    if type(item) is not Piece or item.grid is None or item.box is None \
+            or item.cell.kind == LABEL:
+        return None
+    return item.page, item.grid[1], item.grid[3]
+
+
+def _figures_band(row) -> tuple | None:
+    """The one band every figure of the line stands in (None: none, or several)."""
+    if type(row) is not list:
+        return None
+    bands = {_band(item) for item in row if type(item) is Piece and item.cell.kind != LABEL}
+    if len(bands) != 1:
+        return None
+    return bands.pop()
+
+
+def _merged(row: list, figures: list[Piece]) -> list:
+    """The row with the figures among its own, left to right by where they stand
+    (its labels and other cells where they are)."""
+    slots = [i for i, item in enumerate(row) if _band(item) is not None]
+    ordered = sorted([row[i] for i in slots] + figures, key=lambda p: p.box[0])
+    merged = list(row)
+    for i, piece in zip(slots, ordered):
+        merged[i] = piece
+    return merged + ordered[len(slots):]
+
+
+def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dict[int, object]:
+    """The figures of a row a page break cuts: a word processor breaks a row across
+    pages, and a number wrapped in its cell (4194304 as 4194 / 304) then has its first
+    line in the row's cells at the foot of one page and the rest in cells at the top
+    of the next, where no label stands. Read apart, 4194 would be a figure of the row
+    and 304 one of no row; each is joined to the cell above it instead, as the lines of
+    a number wrapped in one cell are (grid_cells.joined_cells): "4194 304", which
+    reads as no figure (GP313), never as a wrong one.
+
+    Only a line of figures alone, each in the top band of the grid on its page, each
+    under a figure of the bottom band of the page before; and no label in that band.
+    (``joined``: the pieces already one cell with others, which are left as they are.)
+    Returns, like joined_cells, the joined cell by the first piece's id, None by the
+    other's."""
+    by_page: dict[object, list[Piece]] = {}
+    labelled: set[tuple] = set()  # bands a label stands in
+    for piece in pieces:
+        band = _band(piece)
+        if band is not None:
+            by_page.setdefault(piece.page, []).append(piece)
+        elif type(piece) is Piece and piece.grid is not None and piece.box is not None:
+            labelled.add((piece.page, piece.grid[1], piece.grid[3]))
+    out: dict[int, object] = {}
+    for row in rows:
+        band = _figures_band(row)
+        if band is None or band in labelled or not _figures_only(row, joined):
+            continue
+        page = band[0]
+        if not isinstance(page, int) or page - 1 not in by_page:
+            continue
+        if max(p.grid[3] for p in by_page[page]) != band[2]:
+            continue  # (not the top band of figures on its page)
+        before = by_page[page - 1]
+        bottom = min(p.grid[1] for p in before)
+        above = {(round(p.grid[0]), round(p.grid[2])): p for p in before
+                 if p.grid[1] == bottom and id(p) not in joined}
+        pairs = [(above.get((round(p.grid[0]), round(p.grid[2]))), p) for p in row]
+        if any(upper is None for upper, _ in pairs):
+            continue
+        for upper, lower in pairs:
+            first = upper.cell
+            whole = classify(f"{upper.written} {lower.written}", first.line, first.column)
+            whole.x = (min(upper.box[0], lower.box[0]), max(upper.box[2], lower.box[2]))
+            out[id(upper)] = whole
+            out[id(lower)] = None
+    return out
+
+
+def continued_note(continued: dict, pieces: list[Piece]) -> Diagnostic | None:
+    """The note that cells cut by a page break were joined (continued_on_next_page)."""
+    wholes = [(p, continued[id(p)]) for p in pieces if continued.get(id(p)) is not None]
+    if not wholes:
+        return None
+    first, whole = wholes[0]
+    count = len(wholes)
+    return Diagnostic(
+        "GP307", Severity.NOTE,
+        f"{count} cell{'s' if count != 1 else ''} of the row at the foot of page {first.page} "
+        f"continue{'' if count != 1 else 's'} at the top of page {first.page + 1}, where no "
+        f"label stands (a row broken across pages); each is read as one cell (first: "
+        f"'{whole.text}')", first.cell.line, first.cell.column, len(first.cell.text))

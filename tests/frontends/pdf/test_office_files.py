@@ -1,0 +1,114 @@
+"""Reports saved by an office suite (LibreOffice 7.4, tests/data/office/README.md):
+PDFs and a Word file laid out by the suite itself, not by govparse's printers, as
+real reports saved from Word or WPS are: no page numbers (a page's last line and the
+next page's first, which pdfium does not part), tall header cells centred beside the
+header's second row, a column whose figures sit higher in their cells than the
+row's others, numbers wrapped in narrow cells. Every figure right or, where the
+source cannot tell, missing with a diagnostic; never one wrong."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+import govparse
+
+from conftest import HERE
+
+OFFICE = HERE / "data" / "office"
+
+
+def expected(name: str) -> dict:
+    with open(OFFICE / f"{name}.expected.tsv", encoding="utf-8") as handle:
+        return {(r["table"], r["row"], r["column"]): None if r["value"] == "missing"
+                else r["value"] for r in csv.DictReader(handle, delimiter="\t")}
+
+
+def compared(report, truth: dict) -> tuple[dict, dict]:
+    """The figures read wrong, and those read missing that the source has."""
+    wrong, missing = {}, {}
+    for key, value in truth.items():
+        got = report.figure(*key).value
+        if got is None and value is not None:
+            missing[key] = value
+        elif (None if got is None else str(got)) != value:
+            wrong[key] = (got, value)
+    return wrong, missing
+
+
+@pytest.mark.parametrize("name", ["report-page.libreoffice.pdf",
+                                  "report-page.libreoffice.docx"])
+def test_a_page_saved_by_an_office_suite_reads_figure_for_figure(name):
+    # the printer's web page (report-page.html) opened in LibreOffice Writer and saved
+    report = govparse.parse_file(OFFICE / name)
+    assert compared(report, expected("report-page")) == ({}, {})
+    assert (report.organization.value, report.year.value) == ("文峰乡人民政府", 2025)
+    codes = {d.code for d in report.diagnostics}
+    # every section found: 三、收到和处理… opens page 2 of the PDF, right after the
+    # last row of section 二's table on page 1, with no line end between in the text
+    # layer; and 总计, a tall header cell, comes before 商业企业 in the text layer
+    # (beside the header's second row) but stands right of it: no order contradicted
+    assert codes.isdisjoint({"GP103", "GP108", "GP201", "GP209", "GP321"})
+
+
+def test_a_word_template_saved_as_pdf_reads_every_figure_it_can_tell():
+    # the official template (tests/data/real/docx) filled with distinct figures and
+    # saved as a PDF by LibreOffice
+    report = govparse.parse_file(OFFICE / "template-2021-filled.libreoffice.pdf")
+    truth = expected("template-2021-filled")
+    wrong, missing = compared(report, truth)
+    assert wrong == {}
+    # the review table's four-digit figures wrap in its narrow cells (1298 as 129 /
+    # 8): a number wrapped, or two, cannot be told, so each is missing (GP313)
+    assert set(missing) == {key for key in truth if key[0] == "review_litigation"}
+    unread = [d for d in report.diagnostics if d.code == "GP313"]
+    assert len(unread) == 15 and unread[0].context.text == "129 8"
+    # 总计's figures sit higher in their cells than their rows' others beside labels
+    # over two or three lines: the text layer puts them on lines of their own, which
+    # the grid's lines put back in their rows
+    (moved,) = [d for d in report.diagnostics if d.code == "GP306"
+                and "table's grid" in d.message]
+    assert moved.message.startswith("3 lines of figures") and "'262'" in moved.message
+    assert report.figure("applications", "partially_disclosed", "total").value == 262
+    assert report.figure("applications", "other_no_fee_paid", "total").value == 1144
+    assert not [d for d in report.diagnostics if d.code == "GP320"]
+
+
+def test_a_page_break_inside_a_line_of_text_ends_it():
+    # pypdfium2's text of the page above, its pages joined by form feeds as a script
+    # that extracts them does: the table's last row and the next page's heading one line
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(OFFICE / "report-page.libreoffice.pdf"))
+    try:
+        text = "\f".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    assert "100.0206\f三、收到和处理政府信息公开申请情况" in text.replace("\r\n", "\n")
+    report = govparse.parse(text)
+    assert report.section(3) is not None
+    assert report.figure("active_disclosure", "administrative_fees", "amount").value \
+        is not None
+    wrong, _ = compared(report, expected("report-page"))
+    assert wrong == {}
+
+
+def test_a_row_broken_across_pages_gives_no_figure_of_a_number_cut_in_two():
+    # the template filled with figures of up to seven digits (a generated report whose
+    # figures all differ), which wrap in their cells: the row 1.信访举报投诉类申请 is
+    # broken across pages 2 and 3, 4194304 written 4194 at the foot of page 2 and 304 at
+    # the top of page 3, where no label stands. Read apart, 4194 would be the row's
+    # figure: joined, it is no number (GP313) and the row is missing; no figure wrong
+    report = govparse.parse_file(OFFICE / "template-2021-large.libreoffice.pdf")
+    truth = expected("template-2021-large")
+    wrong, missing = compared(report, truth)
+    assert wrong == {}
+    assert truth["applications", "not_processed_complaint", "natural_person"] == "4194304"
+    assert ("applications", "not_processed_complaint", "natural_person") in missing
+    (cut,) = [d for d in report.diagnostics if d.code == "GP307" and "page 3" in d.message]
+    assert cut.message.startswith("4 cells of the row at the foot of page 2 continue at the "
+                                  "top of page 3") and "'4194 304'" in cut.message
+    assert any(d.code == "GP313" and d.context.text == "4194 304" for d in report.diagnostics)
+    # the figures that fit their cells are read: 49 of 200, every one right
+    assert sum(report.figure(*key).value is not None for key in truth) == 49
