@@ -133,6 +133,15 @@ def _office(target: str, infilter: str | None = None):
     return convert
 
 
+def _then_text(make_pdf, to_text):
+    """A PDF made by ``make_pdf``, then turned into text by ``to_text``."""
+    def convert(source: Path) -> str:
+        pdf = source.parent / "office-made.pdf"
+        pdf.write_bytes(make_pdf(source))
+        return to_text(pdf)
+    return convert
+
+
 # The page through LibreOffice Writer (its HTML import: a Word-like document, not
 # Writer/Web's), saved as a PDF and as a Word file; and the official template's Word
 # file (tests/data/real/docx: its column widths, lines and merged cells) filled with
@@ -144,6 +153,12 @@ OFFICE_CONVERTERS = {
     "office-pdf": ("soffice", _office("pdf:writer_pdf_Export", "HTML (StarWriter)"), "html"),
     "office-docx": ("soffice", _office("docx:MS Word 2007 XML", "HTML (StarWriter)"), "html"),
     "template-office-pdf": ("soffice", _office("pdf:writer_pdf_Export"), "template"),
+    # that PDF's text, as a user who extracts it first has it
+    "template-office-pdftotext": ("soffice", _then_text(
+        _office("pdf:writer_pdf_Export"), _program("pdftotext", "-layout", "-enc", "UTF-8")),
+        "template"),
+    "template-office-pdfium-text": ("soffice", _then_text(
+        _office("pdf:writer_pdf_Export"), _pdfium_text), "template"),
 }
 
 

@@ -33,7 +33,8 @@ from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
 from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells
 from govparse.frontends.pdf.grid_rows import (continued_note, continued_on_next_page,
-                                             moved_note, rows_by_grid)
+                                             labels_continued_on_next_page, moved_note,
+                                             rows_by_grid)
 from govparse.frontends.pdf.pieces import Piece, pieces_of
 
 
@@ -90,6 +91,7 @@ def _placed_table(table: Table, text: str, places
     grid_extents(pieces, joined, centres)
     moved = rows_by_grid(rows, pieces, joined)
     continued = continued_on_next_page(rows, pieces, joined)
+    continued.update(labels_continued_on_next_page(pieces, joined))
     notes = tuple(n for n in (_note(pieces, joined), moved_note(moved),
                               continued_note(continued, pieces)) if n is not None)
     joined.update(continued)

@@ -1,19 +1,25 @@
-"""Figures a PDF's text layer puts on a line of their own though they stand in a row
-of the page's grid: a cell whose text sits higher or lower than its row's others (a
-Word table's column set to another vertical alignment: 总计 at the top of its cell,
-the row's other figures in the middle beside a label over three lines). The text
-layer writes lines by height, so that figure comes out alone, before or after its
-row, and would read as a row of its own. Where the grid's lines say it stands in
-the row beside it, it is read with that row (GP306).
+"""Rows of a PDF's table whose figures the text layer puts on lines apart, put back
+together by the page's grid:
 
-A figure moves only where the drawn grid is certain: the figures of the two lines
-of text stand in cells of one band of the grid (the same top and bottom lines), in
-columns of their own, and no other figure stands in that band."""
+- a cell whose text sits higher or lower than its row's others (a Word table's column
+  set to another vertical alignment: 总计 at the top of its cell, the row's other
+  figures in the middle beside a label over three lines), or figures on baselines a
+  little apart (centred digits of different heights): the text layer writes lines by
+  height, so they come out on lines of their own, before or after the row's, and
+  would read as rows of their own. Lines one after the other whose figures stand in
+  one band of the grid (the same top and bottom lines) are read as one row (GP306)
+  where they hold every figure of that band, each in a cell of its own, and one line
+  at most holds more than figures (the row's label);
+- a row a page break cuts (continued_on_next_page): the parts of a number wrapped in
+  its cell at the top of the next page are joined to the figures above them."""
 
 from __future__ import annotations
 
+import re
+
 from govparse.core.cells import LABEL, classify
 from govparse.diagnostics import Diagnostic, Severity
+from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
 
 
@@ -157,8 +163,67 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
     return out
 
 
+# A label's numbering (（二）, 三、, 1.): a cell at a page's top that starts with one
+# opens a label of its own, never the rest of the one above
+_NUMBERED = re.compile(r"[（(]?[一二三四五六七八九十0-9０-９]+[)）、.．]")
+
+
+def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int, object]:
+    """The labels a page break cuts: a row broken across pages has the first lines of
+    its label cell at the foot of one page and the rest at the top of the next
+    (（二）部分公开（区分处理的， / 只计这一情形，不计其他情形）), as a merged cell of a
+    group does (三、本年度办理结 / 果). Each such rest is joined to the label above it:
+    a label alone in the top band of the grid on its page (no figure there), in the
+    column of a label in the bottom band on the page before, not starting with a
+    label's numbering. Returns the joined label by the upper piece's id, None by the
+    lower's (as joined_cells)."""
+    figures_in: set[tuple] = set()
+    labels: dict[object, list[Piece]] = {}
+    for piece in pieces:
+        if _band(piece) is not None:
+            figures_in.add(_band(piece))
+        elif piece.grid is not None and piece.box is not None \
+                and joined.get(id(piece), piece) is not None:  # (a joined cell: its first piece)
+            labels.setdefault(piece.page, []).append(piece)
+    out: dict[int, object] = {}
+    for page, on_page in labels.items():
+        if not isinstance(page, int) or page - 1 not in labels:
+            continue
+        top = max(p.grid[3] for p in on_page)
+        bottom = min(p.grid[1] for p in labels[page - 1])
+        above = {(round(p.grid[0]), round(p.grid[2])): p for p in labels[page - 1]
+                 if p.grid[1] == bottom}
+        for lower in on_page:
+            upper = above.get((round(lower.grid[0]), round(lower.grid[2])))
+            if upper is None or lower.grid[3] != top or _NUMBERED.match(_text(lower, joined)) \
+                    or (page, lower.grid[1], lower.grid[3]) in figures_in:
+                continue
+            first = upper.cell
+            texts = [_text(upper, joined), _text(lower, joined)]
+            whole = classify(join_lines(texts), first.line, first.column)
+            if whole.kind != LABEL:
+                continue
+            extents = [_extent(upper, joined), _extent(lower, joined)]
+            whole.x = (min(x[0] for x in extents), max(x[1] for x in extents))
+            out[id(upper)] = whole
+            out[id(lower)] = None
+    return out
+
+
+def _text(piece: Piece, joined: dict) -> str:
+    """A piece's text, or the whole cell's where it is the first of a joined cell."""
+    whole = joined.get(id(piece))
+    return piece.written if whole is None else whole.text
+
+
+def _extent(piece: Piece, joined: dict) -> tuple[float, float]:
+    whole = joined.get(id(piece))
+    return (piece.box[0], piece.box[2]) if whole is None or whole.x is None else whole.x
+
+
 def continued_note(continued: dict, pieces: list[Piece]) -> Diagnostic | None:
-    """The note that cells cut by a page break were joined (continued_on_next_page)."""
+    """The note that cells cut by a page break were joined (continued_on_next_page,
+    labels_continued_on_next_page)."""
     wholes = [(p, continued[id(p)]) for p in pieces if continued.get(id(p)) is not None]
     if not wholes:
         return None
@@ -166,7 +231,7 @@ def continued_note(continued: dict, pieces: list[Piece]) -> Diagnostic | None:
     count = len(wholes)
     return Diagnostic(
         "GP307", Severity.NOTE,
-        f"{count} cell{'s' if count != 1 else ''} of the row at the foot of page {first.page} "
-        f"continue{'' if count != 1 else 's'} at the top of page {first.page + 1}, where no "
-        f"label stands (a row broken across pages); each is read as one cell (first: "
-        f"'{whole.text}')", first.cell.line, first.cell.column, len(first.cell.text))
+        f"{count} cell{'s' if count != 1 else ''} at the foot of page {first.page} "
+        f"continue{'' if count != 1 else 's'} at the top of page {first.page + 1} (a row "
+        f"broken across pages); each is read as one cell (first: '{whole.text}')",
+        first.cell.line, first.cell.column, len(first.cell.text))

@@ -107,8 +107,9 @@ def test_a_row_broken_across_pages_gives_no_figure_of_a_number_cut_in_two():
     assert truth["applications", "not_processed_complaint", "natural_person"] == "4194304"
     assert ("applications", "not_processed_complaint", "natural_person") in missing
     (cut,) = [d for d in report.diagnostics if d.code == "GP307" and "page 3" in d.message]
-    assert cut.message.startswith("4 cells of the row at the foot of page 2 continue at the "
-                                  "top of page 3") and "'4194 304'" in cut.message
+    # (and the label cell of its group, （五）不予 / 处理)
+    assert cut.message.startswith("5 cells at the foot of page 2 continue at the top of "
+                                  "page 3") and "'（五）不予处理'" in cut.message
     assert any(d.code == "GP313" and d.context.text == "4194 304" for d in report.diagnostics)
     # the figures that fit their cells are read: 49 of 200, every one right
     assert sum(report.figure(*key).value is not None for key in truth) == 49
