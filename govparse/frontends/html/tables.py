@@ -98,10 +98,12 @@ def _span(written: str) -> int:
 def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> str:
     """The text of a cell: its lines, blanks folded, joined (see the module's note),
     without what the page hides inside it (``hiding``; each added to ``hidden``): 1<span
-    style="display:none">7</span>2 is 12. (Only a cell whose text comes in two pieces
-    or more can hide a piece: the others are not looked at element by element.)"""
+    style="display:none">7</span>2 is 12, and <font style="font-size:0">9</font> is an
+    empty cell. (A cell with no element inside it hides nothing: it is not looked at
+    element by element.)"""
     texts = list(td.itertext())
-    hides = sum(not t.isspace() for t in texts) > 1 and any(map(hiding, td.iterdescendants()))
+    hides = len(td) > 0 and any(not t.isspace() for t in texts) \
+        and any(map(hiding, td.iterdescendants()))
     if not hides and _one_line(td):
         return clean("".join(texts))
     lines: list[str] = []
