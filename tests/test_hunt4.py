@@ -263,3 +263,55 @@ def test_pdf_digits_spread_in_the_unruled_review_table_with_an_empty_cell():
                   "review_litigation", "administrative_review", "corrected", None)
     read = govparse.parse(_spread_pdf(truth, "47", ruled=False, figure=10), path="spread.pdf")
     assert _wrong(truth, read) == {}
+
+
+# ---------------------------------------------------------------- Word: hidden by a style
+
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="SecretToo"><w:basedOn w:val="Secret"/></w:style>'
+    '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Secret"/>'
+    '<w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    '</w:styles>')
+
+
+def _docx_with_styled_digit(style: str) -> bytes:
+    """The report as a Word file with word/styles.xml (_STYLES), the applications
+    table's first figure written 1, a run of style ``style`` holding 7, then the rest."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(dumps(REPORT, "docx")))
+    xml = source.read("word/document.xml").decode()
+    at = xml.index("一、本年新收政府信息公开申请数量")
+    text = str(FIGURE)
+    cell = f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+    start = xml.index(cell, at)
+    runs = (f'<w:r><w:t xml:space="preserve">{text[:1]}</w:t></w:r>'
+            f'<w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr><w:t>7</w:t></w:r>'
+            f'<w:r><w:t xml:space="preserve">{text[1:]}</w:t></w:r>')
+    xml = xml[:start] + runs + xml[start + len(cell):]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            archive.writestr(item, xml if item.filename == "word/document.xml"
+                             else source.read(item.filename))
+        archive.writestr("word/styles.xml", _STYLES)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("style", ["Secret", "SecretToo"])
+def test_word_digit_hidden_by_its_character_style_is_not_read(style):
+    # was: 17956 read for 1956 (frontends/word/reader.py read no word/styles.xml:
+    # only a run's own w:vanish hid it)
+    read = govparse.parse(_docx_with_styled_digit(style), path="styled.docx")
+    assert _wrong(REPORT, read) == {}
+    assert read.figure("applications", "new_requests", "natural_person").value == FIGURE
+
+
+def test_word_digit_in_a_style_that_shows_it_is_read():
+    read = govparse.parse(_docx_with_styled_digit("Shown"), path="styled.docx")
+    assert read.figure("applications", "new_requests", "natural_person").value \
+        == int(f"{str(FIGURE)[:1]}7{str(FIGURE)[1:]}")
