@@ -187,6 +187,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at=stray, length=len(stray.text))
         elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
+        elif self._review_out_of_place(data, [c for _, c in slots]):
+            self.sink.add(
+                "GP303", "the review table has a figure for each column, but they do not "
+                "stand under their columns' headers, where the document's full rows all do: "
+                "two numbers in one column where a figure is missing? Which cannot be told, "
+                "so none of them is placed", at=anchor,
+                hint="a number whose digits stand apart, or a note beside a figure?")
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
                                [(spec.id, col.id) for spec, col in slots])
@@ -194,6 +201,18 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 self.figures[(spec.id, col.id)] = fig
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
+
+    def _review_out_of_place(self, data: list, columns: list) -> bool:
+        """Whether the review table, a figure for each column (read in order), has one
+        that does not stand under its column's header where the document's tables read
+        so far show that positions hold (PositionEvidence: their full rows all stand
+        under their headers)."""
+        if len(data) != len(columns) or plain_figures(data, columns) is None \
+                or any(getattr(c, "x", None) is None for c in data):
+            return False
+        above = len(self.header_cells)
+        return self.evidence.holds(self) and self._headers_of(columns, above) is not None \
+            and not self._stands_in_place(data, columns, above)
 
     def _place(self, spec: RowSpec, data: list[Cell], label: Cell) -> None:
         self.row_since_header = True
