@@ -390,3 +390,46 @@ def test_word_digit_in_a_style_that_shows_it_is_read():
     read = govparse.parse(_docx_with_styled_digit("Shown"), path="styled.docx")
     assert read.figure("applications", "new_requests", "natural_person").value \
         == int(f"{str(FIGURE)[:1]}7{str(FIGURE)[1:]}")
+
+
+# ---------------------------------------------------------------- struck through, deleted
+
+
+@pytest.mark.parametrize("written, value", [
+    ("<del>12</del>{v}", "v"),  # Word's "Save as HTML" of tracked changes: accepted
+    ("<del datetime='2024-01-01T00:00'>1</del><ins>{v}</ins>", "v"),
+    ("<s>12</s>{v}", None),  # a figure corrected in place: no figure, never 12{v}
+    ("<strike>12</strike>{v}", None),
+    ("{v}<span style='text-decoration: line-through'>3</span>", None),
+    ("<ruby>{v}<rt>9</rt></ruby>", None),
+])
+def test_html_text_struck_through_or_deleted_in_a_figure_cell_is_no_part_of_it(written, value):
+    # was: 121956 (12 struck, then 1956), 11956, 19563, 19569 read
+    page = PAGE.replace(f"<td>{FIGURE}</td>", "<td>" + written.format(v=FIGURE) + "</td>", 1)
+    read = govparse.parse(page)
+    assert _wrong(REPORT, read) == {}
+    assert read.figure("applications", "new_requests", "natural_person").value \
+        == (FIGURE if value else None)
+
+
+@pytest.mark.parametrize("mark", ["strike", "dstrike"])
+def test_word_a_run_struck_through_in_a_figure_cell_is_no_part_of_it(mark):
+    # was: 121956 read (a run 12 struck through, then 1956)
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(dumps(REPORT, "docx")))
+    xml = source.read("word/document.xml").decode()
+    at = xml.index("一、本年新收政府信息公开申请数量")
+    cell = f'<w:r><w:t xml:space="preserve">{FIGURE}</w:t></w:r>'
+    start = xml.index(cell, at)
+    struck = f'<w:r><w:rPr><w:{mark}/></w:rPr><w:t>12</w:t></w:r>'
+    xml = xml[:start] + struck + xml[start:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            archive.writestr(item, xml if item.filename == "word/document.xml"
+                             else source.read(item.filename))
+    read = govparse.parse(out.getvalue(), path="struck.docx")
+    assert _wrong(REPORT, read) == {}
+    assert read.figure("applications", "new_requests", "natural_person").value is None

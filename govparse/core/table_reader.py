@@ -203,13 +203,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self.seen_rows[spec.id] = anchor
 
     def _review_out_of_place(self, data: list, columns: list) -> bool:
-        """Whether the review table, a figure for each column (read in order), has one
-        that does not stand under its column's header where the document's tables read
-        so far show that positions hold (PositionEvidence: their full rows all stand
-        under their headers)."""
+        """Whether the review table, a figure for each column (read in order) on one
+        line, has one that does not stand under its column's header where the
+        document's tables read so far show that positions hold (PositionEvidence:
+        their full rows all stand under their headers)."""
         if len(data) != len(columns) or plain_figures(data, columns) is None \
-                or any(getattr(c, "x", None) is None for c in data):
-            return False
+                or any(getattr(c, "x", None) is None for c in data) \
+                or len({getattr(c, "line", None) for c in data}) != 1:
+            return False  # (a row wrapped over lines: its places are the wrap's)
         above = len(self.header_cells)
         return self.evidence.holds(self) and self._headers_of(columns, above) is not None \
             and not self._stands_in_place(data, columns, above)

@@ -26,8 +26,23 @@ from govparse.frontends.html.elements import BLOCKS, NOTHING_HIDDEN, SKIPPED, Hi
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
-# what parts a cell's text into lines: a block, and a superscript or subscript
-_PARTING = BLOCKS | {"sup", "sub"}
+# what parts a cell's text into lines: a block, a superscript or subscript, text
+# struck through (<s>, <strike>, a style's line-through: a figure corrected in place,
+# <s>12</s>15, "12 15", never 1215) and a ruby's annotation
+_PARTING = BLOCKS | {"sup", "sub", "s", "strike", "rt", "rp"}
+# what a cell's text leaves out: a tracked deletion (Word's "Save as HTML" of a
+# document with its changes: <del>12</del><ins>15</ins> is 15, as the Word front-end
+# accepts changes)
+_DELETED = "del"
+_STRUCK = re.compile(r"line-through", re.I)
+
+
+def _parts(element, tag) -> bool:
+    """Whether an element of a cell's text stands as lines of its own."""
+    if tag in _PARTING or tag == "br":
+        return True
+    style = element.get("style")
+    return style is not None and _STRUCK.search(style) is not None
 
 
 def read_table(element, number: int, sink: DiagnosticSink,
@@ -119,7 +134,7 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
-            if tag is None or tag in SKIPPED:
+            if tag is None or tag in SKIPPED or tag == _DELETED:
                 walk.skip_subtree()
                 continue
             if hides and element is not td and hiding(element):
@@ -127,12 +142,12 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                     _note(element, hidden)
                 walk.skip_subtree()
                 continue
-            if element is not td and (tag in _PARTING or tag == "br"):
+            if element is not td and _parts(element, tag):
                 end_line()
             if element.text:
                 pieces.append(element.text)
         elif element is not td:
-            if tag in _PARTING:
+            if tag != "br" and _parts(element, tag):
                 end_line()
             if element.tail:
                 pieces.append(element.tail)
@@ -141,12 +156,14 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
 
 
 def _one_line(td) -> bool:
-    """Whether the cell's text is one line: no <br>, no superscript or subscript, at
-    most one block element (a <p> around it), nothing skipped (a comment, a script)."""
+    """Whether the cell's text is one line: no <br>, no superscript or subscript, no
+    text struck through or deleted, at most one block element (a <p> around it),
+    nothing skipped (a comment, a script)."""
     blocks = 0
     for element in td.iterdescendants():
         tag = tag_of(element)
-        if tag is None or tag in SKIPPED or tag == "br" or tag == "sup" or tag == "sub":
+        if tag is None or tag in SKIPPED or tag == _DELETED or tag not in BLOCKS \
+                and _parts(element, tag):
             return False
         if tag in BLOCKS:
             blocks += 1

@@ -18,7 +18,8 @@
   deleted rows left out), hidden runs (w:vanish, theirs or their style's in
   word/styles.xml) left out; a superscript or subscript
   run a line of its own (a footnote's mark after a figure, 12 and a raised 1, reads as
-  "12 1", no figure, never as 121).
+  "12 1", no figure, never as 121), and so is a run struck through (12 struck, then 15:
+  "12 15", never 1215).
 
 A file that is no Word document (a zip without word/document.xml, a broken one) is
 GP006's sibling for Word, an InputError; nothing here raises anything else.
@@ -109,16 +110,22 @@ def _hidden_styles(styles: bytes | None, etree) -> dict[str, bool]:
 
 
 def _as_displayed(root, hidden_styles: dict[str, bool] | None = None) -> None:
-    """The document as Word shows it: a raised or lowered run (w:vertAlign) a line of
-    its own; tracked changes accepted: a deleted or moved-away run (w:del, w:moveFrom
-    around it) and a deleted row (w:del in its w:trPr) taken out; a hidden run (w:vanish
-    in its w:rPr) taken out. Left in, a moved figure would be read twice (12 moved within
-    its cell reads 1212) and a deleted row's figures beside the row's own."""
-    for raised in list(root.iter(W + "vertAlign")):
+    """The document as Word shows it: a raised or lowered run (w:vertAlign) or one
+    struck through (w:strike, w:dstrike) a line of its own; tracked changes accepted:
+    a deleted or moved-away run (w:del, w:moveFrom around it) and a deleted row (w:del
+    in its w:trPr) taken out; a hidden run (w:vanish in its w:rPr, or in its style's,
+    ``hidden_styles``) taken out. Left in, a moved figure would be read twice (12
+    moved within its cell reads 1212) and a deleted row's figures beside the row's
+    own."""
+    for raised in list(root.iter(W + "vertAlign", W + "strike", W + "dstrike")):
         properties = raised.getparent()
         run = properties.getparent() if properties is not None else None  # (w:r/w:rPr/…)
-        if raised.get(W + "val") in ("superscript", "subscript") and run is not None \
-                and run.tag == W + "r":
+        if raised.tag == W + "vertAlign":
+            apart = raised.get(W + "val") in ("superscript", "subscript")
+        else:  # struck through: a figure corrected in place (12 struck, 15: "12 15")
+            apart = raised.get(W + "val") not in _OFF
+        if apart and run is not None and run.tag == W + "r" \
+                and properties.tag == W + "rPr":
             # a line of its own: a break before and after its text (_paragraph_lines)
             for text in run.findall(W + "t"):
                 text.addprevious(run.makeelement(W + "br"))
