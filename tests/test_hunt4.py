@@ -433,3 +433,16 @@ def test_word_a_run_struck_through_in_a_figure_cell_is_no_part_of_it(mark):
     read = govparse.parse(out.getvalue(), path="struck.docx")
     assert _wrong(REPORT, read) == {}
     assert read.figure("applications", "new_requests", "natural_person").value is None
+
+
+# ---------------------------------------------------------------- HTML: a row without <tr>
+
+
+@pytest.mark.parametrize("label", ["一、本年新收政府信息公开申请数量", "（一）予以公开"])
+def test_html_a_row_whose_tr_start_tag_is_left_out_is_read(label):
+    # was: the row missing, said only by a warning that it is not in the table (GP205):
+    # libxml2 leaves its cells in the row group, where browsers make them a row
+    start = PAGE.rindex("<tr>", 0, PAGE.index(label))
+    page = PAGE[:start] + PAGE[start + len("<tr>"):]
+    read = govparse.parse(page)
+    assert _figures(read) == _figures(REPORT)

@@ -56,12 +56,12 @@ def read_table(element, number: int, sink: DiagnosticSink,
     written: list[list[Cell]] = []
     lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
     hidden = [] if hidden is None else hidden
-    for tr in element.iter("tr"):
+    for tr, cells in _rows(element):
         if _hidden_row(tr, element, hiding):
             _note(tr, hidden)
             continue
         row = []
-        for td in tr:
+        for td in cells:
             if tag_of(td) not in ("td", "th"):
                 continue
             pending = object()  # one per cell: where it stands is known once the grid is
@@ -75,6 +75,29 @@ def read_table(element, number: int, sink: DiagnosticSink,
     table = Table.from_rows(written)
     _locate(table, number, lines)
     return Table(table.rows, HtmlLocation(line=element.sourceline))
+
+
+def _rows(table):
+    """The table's rows, each as (the element that holds its cells, its cells): each
+    <tr>, and each run of cells written outside one (a row whose <tr> start tag was
+    left out: the HTML parser leaves its cells in the row group, where a browser
+    makes them a row of their own)."""
+    for element in table.iter("tr", "td", "th"):
+        if element.tag == "tr":
+            yield element, list(element)
+            continue
+        parent, before = element.getparent(), element.getprevious()
+        if parent is None or tag_of(parent) == "tr" \
+                or before is not None and tag_of(before) in ("td", "th"):
+            continue  # (a cell of a row, or of a run already given)
+        if tag_of(parent) not in ("table", "tbody", "thead", "tfoot"):
+            continue  # (a cell somewhere else: no row of the table a browser shows)
+        run = [element]
+        following = element.getnext()
+        while following is not None and tag_of(following) in ("td", "th"):
+            run.append(following)
+            following = following.getnext()
+        yield parent, run
 
 
 def _hidden_row(tr, table, hiding: Hiding) -> bool:
