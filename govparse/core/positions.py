@@ -109,6 +109,29 @@ class Positions:
                 found.add(placement)
         return found.pop() if len(found) == 1 else None
 
+    def _astray_of_full_rows(self, cells: list[Cell], columns, above: int | None) -> bool:
+        """Whether a full row's figures do not each stand under their own columns'
+        headers where at least MIN_FULL_ROWS other full rows read under the same
+        header lines all do (_out_of_place, for the rows before it only, as it is
+        read); or do not each stand in its own column of those the table's other full
+        rows near it agree on (gaps.columns_of_full_rows, by their extents). False
+        where neither tells."""
+        line = cells[0].line
+        if line is None or any(c.x is None for c in cells):
+            return False
+        others = [(data, cols) for data, cols, at in self.full_rows
+                  if at == above and data is not cells]
+        if len(others) >= MIN_FULL_ROWS \
+                and all(self._stands_in_place(data, cols, above) for data, cols in others):
+            return not self._stands_in_place(cells, columns, above)
+        rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
+                if data is not cells]
+        measured = [([c.x for c in data], at.x) for data, at in rows]
+        places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
+                                       if at is not None and None not in extents
+                                       and extents[0][0] >= at[1]])
+        return places is not None and not stands_under([c.x for c in cells], places)
+
     def _full_rows_near(self, line: int, columns, above: int | None) -> list[tuple[list, Cell]]:
         """The full rows (their figures and label) read under the same header lines
         with the same columns, nearest a line first: at most NEAR_FULL_ROWS of them

@@ -50,6 +50,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # they tell, by the header lines above them
         self.full_rows: list[tuple[list[Cell], tuple, int]] = []
         self.full_row_labels: dict[int, Cell] = {}  # by id of a full row's data: its label
+        self.full_row_specs: dict[int, RowSpec] = {}  # by id of a full row's data: its row
         self.full_rows_by: dict[tuple, tuple] = {}  # (_full_rows_near: by header and columns)
         # by the header lines above: (full rows looked at, how many under them, all held)
         self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
@@ -100,6 +101,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(heading_line)
+            self._check_full_rows()
         for short in self.short_rows:
             self._place_short_row(short)
         self._check_header(heading_line)
@@ -185,6 +187,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at=stray, length=len(stray.text))
         elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
+        elif self._review_out_of_place(data, [c for _, c in slots]):
+            self.sink.add(
+                "GP303", "the review table has a figure for each column, but they do not "
+                "stand under their columns' headers, where the document's full rows all do: "
+                "two numbers in one column where a figure is missing? Which cannot be told, "
+                "so none of them is placed", at=anchor,
+                hint="a number whose digits stand apart, or a note beside a figure?")
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
                                [(spec.id, col.id) for spec, col in slots])
@@ -192,6 +201,19 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 self.figures[(spec.id, col.id)] = fig
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
+
+    def _review_out_of_place(self, data: list, columns: list) -> bool:
+        """Whether the review table, a figure for each column (read in order) on one
+        line, has one that does not stand under its column's header where the
+        document's tables read so far show that positions hold (PositionEvidence:
+        their full rows all stand under their headers)."""
+        if len(data) != len(columns) or plain_figures(data, columns) is None \
+                or any(getattr(c, "x", None) is None for c in data) \
+                or len({getattr(c, "line", None) for c in data}) != 1:
+            return False  # (a row wrapped over lines: its places are the wrap's)
+        above = len(self.header_cells)
+        return self.evidence.holds(self) and self._headers_of(columns, above) is not None \
+            and not self._stands_in_place(data, columns, above)
 
     def _place(self, spec: RowSpec, data: list[Cell], label: Cell) -> None:
         self.row_since_header = True
@@ -241,11 +263,37 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if full:
             self.full_rows.append((data, columns, len(self.header_cells)))
             self.full_row_labels[id(data)] = label
+            self.full_row_specs[id(data)] = spec
         if placed is None:
             placed = self._fit(data, list(columns), f"row '{spec.label}'", label,
                                [(spec.id, col.id) for col in columns])
         for col, fig in zip(columns, placed):
             self.figures[(spec.id, col.id)] = fig
+
+    def _check_full_rows(self) -> None:
+        """Each full row with extents once the table is read: one whose figures do not
+        stand under their headers where the table's other full rows all do, or not in
+        the columns its other full rows near it agree on (_astray_of_full_rows: two of
+        its numbers in one column, where a number's digits were written apart, 4 … 7,
+        and an empty cell of the row left it with a cell for each column) is not
+        placed. (_out_of_place looks at a row as it is read, and only after
+        MIN_FULL_ROWS full rows that stand under the header: not at a table's first
+        rows, nor where the header gives no places.)"""
+        for data, columns, above in list(self.full_rows):
+            spec = self.full_row_specs.get(id(data))
+            if spec is None or spec.id in self.conflicted \
+                    or not self._astray_of_full_rows(data, columns, above):
+                continue
+            if all(self.figures.get((spec.id, col.id)) is MISSING for col in columns):
+                continue
+            self.sink.add(
+                "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
+                "stand in the columns the table's other full rows stand in: two numbers in "
+                "one column where a figure is missing? Which cannot be told, so none of "
+                "them is placed", at=data[0], hint="a number whose digits stand apart, or "
+                "a note beside a figure?")
+            for col in columns:
+                self.figures[(spec.id, col.id)] = MISSING
 
     def _other_figures(self, spec: RowSpec, data: list[Cell]) -> bool:
         """Whether a row appearing again holds figures other than those placed the

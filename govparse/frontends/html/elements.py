@@ -47,9 +47,14 @@ def is_furniture(element, tag: str) -> bool:
 # elements among a table's digits against copying: <td>1<span style="display:none">
 # 7</span>2</td> shows 12, and read with the hidden 7 it would be 172.
 _HIDING = (r"(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-           r"|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?)")
+           r"|font-size\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?|opacity\s*:\s*0+(?:\.0+)?%?)")
 _HIDDEN_STYLE = re.compile(rf"(?:^|[;\s]){_HIDING}\s*(?:!\s*important\s*)?(?:;|$)", re.I)
-_CLASS_SELECTOR = re.compile(r"^\s*[a-z0-9]*\.([\w-]+)\s*$", re.I)
+# A rule's selector, by its last compound (what the rule styles): one class (.x,
+# span.x) or one id (#x), with the context before it (.content span.x, td > .x, #main
+# .x) left aside: an element of that class is taken for hidden wherever it stands (a
+# class a page hides in one place is its class for hiding); rules inside an @media
+# block too.
+_LAST_COMPOUND = re.compile(r"(?:^|[\s>+~])([a-z0-9]*)([.#])([\w-]+)\s*$", re.I)
 MAX_STYLE_TEXT = 1 << 20  # characters of <style> read for hiding classes
 # Whether a style hides, remembered: a page repeats a few long styles (one exported
 # from Word, a style on nearly every element). Bounded.
@@ -66,19 +71,22 @@ def _style_hides(style: str) -> bool:
     return hides
 
 
-def hidden_classes(root) -> frozenset[str]:
-    """The classes a page's <style> elements hide: each rule whose selector is one
-    class (``.x``, ``span.x``; a list of them too) and whose declarations hide."""
+def hidden_classes(root) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and the ids a page's <style> elements hide: each rule whose
+    declarations hide, for each of its selectors whose last compound is one class
+    (``.x``, ``span.x``, ``.content span.x``) or one id (``#x``) (_LAST_COMPOUND)."""
     text = "".join(style.text or "" for style in root.iter("style"))[:MAX_STYLE_TEXT]
-    classes = set()
-    for rule in text.split("}"):  # (selectors { declarations: no nesting, no @media)
+    classes, ids = set(), set()
+    for rule in text.split("}"):  # (a rule's selectors { its declarations)
         selectors, brace, declarations = rule.rpartition("{")
+        # (inside an @media block, what follows its own brace)
+        selectors = selectors.rpartition("{")[2].rpartition("}")[2]
         if brace and _HIDDEN_STYLE.search(declarations.strip()):
             for selector in selectors.split(","):
-                found = _CLASS_SELECTOR.match(selector)
+                found = _LAST_COMPOUND.search(selector.strip())
                 if found:
-                    classes.add(found.group(1))
-    return frozenset(classes)
+                    (classes if found.group(2) == "." else ids).add(found.group(3))
+    return frozenset(classes), frozenset(ids)
 
 
 class Hiding:
@@ -86,10 +94,11 @@ class Hiding:
     the ``hidden`` attribute (see _HIDING); called with an element, whether a browser
     shows nothing of it."""
 
-    __slots__ = ("classes",)
+    __slots__ = ("classes", "ids")
 
     def __init__(self, root) -> None:
-        self.classes = hidden_classes(root) if root is not None else frozenset()
+        self.classes, self.ids = hidden_classes(root) if root is not None else (
+            frozenset(), frozenset())
 
     def __call__(self, element) -> bool:
         style = element.get("style")
@@ -99,6 +108,8 @@ class Hiding:
             names = element.get("class")
             if names is not None and not self.classes.isdisjoint(names.split()):
                 return True
+        if self.ids and element.get("id") in self.ids:
+            return True
         return element.get("hidden") is not None
 
 

@@ -26,8 +26,23 @@ from govparse.frontends.html.elements import BLOCKS, NOTHING_HIDDEN, SKIPPED, Hi
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
-# what parts a cell's text into lines: a block, and a superscript or subscript
-_PARTING = BLOCKS | {"sup", "sub"}
+# what parts a cell's text into lines: a block, a superscript or subscript, text
+# struck through (<s>, <strike>, a style's line-through: a figure corrected in place,
+# <s>12</s>15, "12 15", never 1215) and a ruby's annotation
+_PARTING = BLOCKS | {"sup", "sub", "s", "strike", "rt", "rp"}
+# what a cell's text leaves out: a tracked deletion (Word's "Save as HTML" of a
+# document with its changes: <del>12</del><ins>15</ins> is 15, as the Word front-end
+# accepts changes)
+_DELETED = "del"
+_STRUCK = re.compile(r"line-through", re.I)
+
+
+def _parts(element, tag) -> bool:
+    """Whether an element of a cell's text stands as lines of its own."""
+    if tag in _PARTING or tag == "br":
+        return True
+    style = element.get("style")
+    return style is not None and _STRUCK.search(style) is not None
 
 
 def read_table(element, number: int, sink: DiagnosticSink,
@@ -41,12 +56,12 @@ def read_table(element, number: int, sink: DiagnosticSink,
     written: list[list[Cell]] = []
     lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
     hidden = [] if hidden is None else hidden
-    for tr in element.iter("tr"):
+    for tr, cells in _rows(element):
         if _hidden_row(tr, element, hiding):
             _note(tr, hidden)
             continue
         row = []
-        for td in tr:
+        for td in cells:
             if tag_of(td) not in ("td", "th"):
                 continue
             pending = object()  # one per cell: where it stands is known once the grid is
@@ -60,6 +75,29 @@ def read_table(element, number: int, sink: DiagnosticSink,
     table = Table.from_rows(written)
     _locate(table, number, lines)
     return Table(table.rows, HtmlLocation(line=element.sourceline))
+
+
+def _rows(table):
+    """The table's rows, each as (the element that holds its cells, its cells): each
+    <tr>, and each run of cells written outside one (a row whose <tr> start tag was
+    left out: the HTML parser leaves its cells in the row group, where a browser
+    makes them a row of their own)."""
+    for element in table.iter("tr", "td", "th"):
+        if element.tag == "tr":
+            yield element, list(element)
+            continue
+        parent, before = element.getparent(), element.getprevious()
+        if parent is None or tag_of(parent) == "tr" \
+                or before is not None and tag_of(before) in ("td", "th"):
+            continue  # (a cell of a row, or of a run already given)
+        if tag_of(parent) not in ("table", "tbody", "thead", "tfoot"):
+            continue  # (a cell somewhere else: no row of the table a browser shows)
+        run = [element]
+        following = element.getnext()
+        while following is not None and tag_of(following) in ("td", "th"):
+            run.append(following)
+            following = following.getnext()
+        yield parent, run
 
 
 def _hidden_row(tr, table, hiding: Hiding) -> bool:
@@ -98,10 +136,12 @@ def _span(written: str) -> int:
 def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> str:
     """The text of a cell: its lines, blanks folded, joined (see the module's note),
     without what the page hides inside it (``hiding``; each added to ``hidden``): 1<span
-    style="display:none">7</span>2 is 12. (Only a cell whose text comes in two pieces
-    or more can hide a piece: the others are not looked at element by element.)"""
+    style="display:none">7</span>2 is 12, and <font style="font-size:0">9</font> is an
+    empty cell. (A cell with no element inside it hides nothing: it is not looked at
+    element by element.)"""
     texts = list(td.itertext())
-    hides = sum(not t.isspace() for t in texts) > 1 and any(map(hiding, td.iterdescendants()))
+    hides = len(td) > 0 and any(not t.isspace() for t in texts) \
+        and any(map(hiding, td.iterdescendants()))
     if not hides and _one_line(td):
         return clean("".join(texts))
     lines: list[str] = []
@@ -117,7 +157,7 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
-            if tag is None or tag in SKIPPED:
+            if tag is None or tag in SKIPPED or tag == _DELETED:
                 walk.skip_subtree()
                 continue
             if hides and element is not td and hiding(element):
@@ -125,12 +165,12 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                     _note(element, hidden)
                 walk.skip_subtree()
                 continue
-            if element is not td and (tag in _PARTING or tag == "br"):
+            if element is not td and _parts(element, tag):
                 end_line()
             if element.text:
                 pieces.append(element.text)
         elif element is not td:
-            if tag in _PARTING:
+            if tag != "br" and _parts(element, tag):
                 end_line()
             if element.tail:
                 pieces.append(element.tail)
@@ -139,12 +179,14 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
 
 
 def _one_line(td) -> bool:
-    """Whether the cell's text is one line: no <br>, no superscript or subscript, at
-    most one block element (a <p> around it), nothing skipped (a comment, a script)."""
+    """Whether the cell's text is one line: no <br>, no superscript or subscript, no
+    text struck through or deleted, at most one block element (a <p> around it),
+    nothing skipped (a comment, a script)."""
     blocks = 0
     for element in td.iterdescendants():
         tag = tag_of(element)
-        if tag is None or tag in SKIPPED or tag == "br" or tag == "sup" or tag == "sub":
+        if tag is None or tag in SKIPPED or tag == _DELETED or tag not in BLOCKS \
+                and _parts(element, tag):
             return False
         if tag in BLOCKS:
             blocks += 1

@@ -89,9 +89,25 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
         if len(group) < 2 or 0 < labels < len(group):
             continue
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
-        if not _stacked(group) or _holds_others(group, centres):
+        if _holds_others(group, centres):
             continue
         page = group[0].page
+        if not labels and _side_by_side(group):
+            # Figures side by side in one cell of a grid that parts the rows, where
+            # the other cells of its column hold one cell each: one number whose
+            # digits the text layer wrote apart (a cell's text spread across it,
+            # 分散对齐: 4 … 7), or two numbers where one stands. Left two cells, they
+            # would fill an empty cell's place in the row: one cell, written as it
+            # stands, which reads as no number (GP313). (Where the cells of its
+            # column hold two side by side too, a line between two columns is
+            # missing: each is a cell.)
+            if page in ruled and _a_column_of_single_cells(group, by_grid):
+                group.sort(key=lambda p: p.box[0])
+                _join(group, joined, classify(" ".join(p.written for p in group),
+                                              group[0].cell.line, group[0].cell.column))
+            continue
+        if not _stacked(group):
+            continue
         if not labels and page not in ruled:
             continue  # figures one below the other in a grid that parts no rows
         if labels and middles is None:
@@ -110,11 +126,46 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
             # or two numbers where one stands: one cell, written as it stands, which
             # reads as no number (GP313): never two figures of the row.
             whole = classify(" ".join(p.written for p in group), first.line, first.column)
-        whole.x = (min(p.box[0] for p in group), max(p.box[2] for p in group))
-        joined[id(group[0])] = whole
-        for piece in group[1:]:
-            joined[id(piece)] = None
+        _join(group, joined, whole)
     return joined
+
+
+def _join(group: list[Piece], joined: dict[int, Cell | None], whole: Cell) -> None:
+    """The group's pieces one cell: ``whole`` in the first's place, the others gone."""
+    whole.x = (min(p.box[0] for p in group), max(p.box[2] for p in group))
+    joined[id(group[0])] = whole
+    for piece in group[1:]:
+        joined[id(piece)] = None
+
+
+def _a_column_of_single_cells(group: list[Piece], by_grid: dict) -> bool:
+    """Whether most of the other cells of the grid that hold figures only, on the
+    group's page with its left and right sides (its column), hold one cell each (one
+    figure, or figures one below the other), not figures side by side."""
+    page, (left, _, right, _) = group[0].page, group[0].grid
+    single = apart = 0
+    for (other_page, grid), pieces in by_grid.items():
+        if other_page != page or grid == group[0].grid \
+                or abs(grid[0] - left) > 1 or abs(grid[2] - right) > 1 \
+                or any(p.cell.kind == LABEL for p in pieces):
+            continue
+        if len(pieces) > 1 and _side_by_side(pieces):
+            apart += 1
+        else:
+            single += 1
+    return single > apart
+
+
+def _side_by_side(group: list[Piece]) -> bool:
+    """Whether the pieces stand on one line of the cell, each to the right of the one
+    before it (boxes of one height band, apart left to right)."""
+    pieces = sorted(group, key=lambda p: p.box[0])
+    for left, right in zip(pieces, pieces[1:]):
+        (lx0, ly0, lx1, ly1), (rx0, ry0, rx1, ry1) = left.box, right.box
+        middle = (ry0 + ry1) / 2
+        if not (rx0 >= lx1 and ly0 < middle < ly1):
+            return False
+    return True
 
 
 def _holds_others(group: list[Piece], centres: Centres) -> bool:

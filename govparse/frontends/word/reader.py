@@ -15,9 +15,11 @@
 - every cell located by table, grid row and grid column (WordLocation), every
   paragraph by its number in the body (WordLocation with table 0);
 - the text as Word shows it: tracked changes accepted (deleted and moved-away runs and
-  deleted rows left out), hidden runs (w:vanish) left out; a superscript or subscript
+  deleted rows left out), hidden runs (w:vanish, theirs or their style's in
+  word/styles.xml) left out; a superscript or subscript
   run a line of its own (a footnote's mark after a figure, 12 and a raised 1, reads as
-  "12 1", no figure, never as 121).
+  "12 1", no figure, never as 121), and so is a run struck through (12 struck, then 15:
+  "12 15", never 1215).
 
 A file that is no Word document (a zip without word/document.xml, a broken one) is
 GP006's sibling for Word, an InputError; nothing here raises anything else.
@@ -51,14 +53,14 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     from lxml import etree
 
     try:
-        xml = _document_xml(data, path)
+        xml, styles = _document_xml(data, path)
         root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, resolve_entities=False))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError, OSError,
             NotImplementedError, RuntimeError, zlib.error, etree.XMLSyntaxError) as exc:
         # broken, truncated, encrypted (RuntimeError) or packed in a way zipfile does
         # not read (NotImplementedError)
         raise InputError("GP006", f"the Word file could not be read: {exc}", path=path) from None
-    _as_displayed(root)
+    _as_displayed(root, _hidden_styles(styles, etree))
     body = root.find(W + "body")
     sink = DiagnosticSink()
     sink.items.extend(notes)
@@ -72,17 +74,58 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
 _OFF = frozenset(("0", "false", "off"))
 
 
-def _as_displayed(root) -> None:
-    """The document as Word shows it: a raised or lowered run (w:vertAlign) a line of
-    its own; tracked changes accepted: a deleted or moved-away run (w:del, w:moveFrom
-    around it) and a deleted row (w:del in its w:trPr) taken out; a hidden run (w:vanish
-    in its w:rPr) taken out. Left in, a moved figure would be read twice (12 moved within
-    its cell reads 1212) and a deleted row's figures beside the row's own."""
-    for raised in list(root.iter(W + "vertAlign")):
+def _hidden_styles(styles: bytes | None, etree) -> dict[str, bool]:
+    """What the styles of word/styles.xml say of hiding the text they style, by style
+    id: True for a character or paragraph style whose run properties hold w:vanish
+    (or one based on it, w:basedOn, that says nothing of it), False for one whose
+    w:vanish is off; a style that says nothing is not in it. Empty where the part is
+    missing or broken (the file then reads as before)."""
+    if not styles:
+        return {}
+    try:
+        root = etree.fromstring(styles, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return {}
+    own: dict[str, bool | None] = {}  # style id -> hides (True), shows (False), says nothing
+    based: dict[str, str] = {}
+    for style in root.iter(W + "style"):
+        name = style.get(W + "styleId")
+        if not name or style.get(W + "type") not in ("character", "paragraph"):
+            continue
+        vanish = style.find(f"{W}rPr/{W}vanish")
+        own[name] = None if vanish is None else vanish.get(W + "val") not in _OFF
+        parent = style.find(W + "basedOn")
+        if parent is not None and parent.get(W + "val"):
+            based[name] = parent.get(W + "val")
+    says: dict[str, bool] = {}
+    for name in own:
+        seen = set()
+        current: str | None = name
+        while current is not None and current not in seen and own.get(current) is None:
+            seen.add(current)
+            current = based.get(current)
+        if current is not None and own.get(current) is not None:
+            says[name] = bool(own[current])
+    return says
+
+
+def _as_displayed(root, hidden_styles: dict[str, bool] | None = None) -> None:
+    """The document as Word shows it: a raised or lowered run (w:vertAlign) or one
+    struck through (w:strike, w:dstrike) a line of its own; tracked changes accepted:
+    a deleted or moved-away run (w:del, w:moveFrom around it) and a deleted row (w:del
+    in its w:trPr) taken out; a hidden run (w:vanish in its w:rPr, or in its style's,
+    ``hidden_styles``) taken out. Left in, a moved figure would be read twice (12
+    moved within its cell reads 1212) and a deleted row's figures beside the row's
+    own."""
+    for raised in list(root.iter(W + "vertAlign", W + "strike", W + "dstrike")):
         properties = raised.getparent()
         run = properties.getparent() if properties is not None else None  # (w:r/w:rPr/…)
-        if raised.get(W + "val") in ("superscript", "subscript") and run is not None \
-                and run.tag == W + "r":
+        if raised.tag == W + "vertAlign":
+            apart = raised.get(W + "val") in ("superscript", "subscript")
+        else:  # struck through: a figure corrected in place (12 struck, 15: "12 15")
+            apart = raised.get(W + "val") not in _OFF
+        if apart and run is not None and run.tag == W + "r" \
+                and properties.tag == W + "rPr":
             # a line of its own: a break before and after its text (_paragraph_lines)
             for text in run.findall(W + "t"):
                 text.addprevious(run.makeelement(W + "br"))
@@ -108,18 +151,46 @@ def _as_displayed(root) -> None:
             gone = None
         if gone is not None and gone.getparent() is not None:
             gone.getparent().remove(gone)
+    if hidden_styles and any(hidden_styles.values()):
+        _styled_hidden_out(root, hidden_styles)
 
 
-def _document_xml(data: bytes, path: str | None) -> bytes:
+def _styled_hidden_out(root, hidden_styles: dict[str, bool]) -> None:
+    """Runs a style hides taken out, as Word shows them: a run whose character style
+    (w:rStyle) hides, or in a paragraph whose style (w:pStyle) hides and whose own
+    properties say nothing else (its own w:vanish, taken out above or off, decides)."""
+    for run in list(root.iter(W + "r")):
+        properties = run.find(W + "rPr")
+        if properties is not None and properties.find(W + "vanish") is not None:
+            continue  # (its own say: w:vanish off; one on is out already)
+        style = properties.find(W + "rStyle") if properties is not None else None
+        hides = hidden_styles.get(style.get(W + "val")) if style is not None else None
+        if hides is None:  # (the character style says nothing: the paragraph's does)
+            paragraph = next(run.iterancestors(W + "p"), None)
+            mark = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
+            hides = mark is not None and hidden_styles.get(mark.get(W + "val")) is True
+        if hides and run.getparent() is not None:
+            run.getparent().remove(run)
+
+
+def _document_xml(data: bytes, path: str | None) -> tuple[bytes, bytes | None]:
     """The zip's word/document.xml, read at most MAX_UNPACKED bytes far (the size the
-    zip states may be a lie)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as part:
-        xml = part.read(MAX_UNPACKED + 1)
-    if len(xml) > MAX_UNPACKED:
-        raise InputError("GP003", f"the Word file's text (word/document.xml) unpacks to more "
-                         f"than {MAX_UNPACKED // (1024 * 1024)} MB, the limit: a zip bomb, or "
-                         "no report", path=path)
-    return xml
+    zip states may be a lie), and its word/styles.xml where it has one (None where
+    it has none, or one over MAX_UNPACKED: then no style is taken for hiding)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with archive.open("word/document.xml") as part:
+            xml = part.read(MAX_UNPACKED + 1)
+        if len(xml) > MAX_UNPACKED:
+            raise InputError("GP003", f"the Word file's text (word/document.xml) unpacks to "
+                             f"more than {MAX_UNPACKED // (1024 * 1024)} MB, the limit: a zip "
+                             "bomb, or no report", path=path)
+        styles = None
+        if "word/styles.xml" in archive.namelist():
+            with archive.open("word/styles.xml") as part:
+                styles = part.read(MAX_UNPACKED + 1)
+            if len(styles) > MAX_UNPACKED:
+                styles = None
+    return xml, styles
 
 
 class _Counter:
