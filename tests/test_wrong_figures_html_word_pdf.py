@@ -1,5 +1,5 @@
-"""Wrong figures found by writing generated reports the ways publishers do (hunt 4):
-each test a minimal reproducer. Those fixed pass; those left open are
+"""Wrong figures found by writing generated reports the ways publishers do (a hunt of
+2026-12-05): each test a minimal reproducer. Those fixed pass; those left open are
 xfail(strict=True), with the reason.
 
 - HTML: a digit hidden among a figure's by a <style> rule whose selector has context
