@@ -137,20 +137,24 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
             by_page.setdefault(piece.page, []).append(piece)
         elif type(piece) is Piece and piece.grid is not None and piece.box is not None:
             labelled.add((piece.page, piece.grid[1], piece.grid[3]))
+    tops = {page: max(p.grid[3] for p in on_page) for page, on_page in by_page.items()}
+    bottoms: dict[object, dict] = {}  # by page: the figures of its bottom band, by column
     out: dict[int, object] = {}
     for row in rows:
+        first = _band(row[0]) if type(row) is list and row else None
+        if first is None or first[2] != tops[first[0]] or not isinstance(first[0], int) \
+                or first[0] - 1 not in by_page:
+            continue  # (a line that starts in no top band of a page after another)
         band = _figures_band(row)
         if band is None or band in labelled or not _figures_only(row, joined):
             continue
         page = band[0]
-        if not isinstance(page, int) or page - 1 not in by_page:
-            continue
-        if max(p.grid[3] for p in by_page[page]) != band[2]:
-            continue  # (not the top band of figures on its page)
-        before = by_page[page - 1]
-        bottom = min(p.grid[1] for p in before)
-        above = {(round(p.grid[0]), round(p.grid[2])): p for p in before
-                 if p.grid[1] == bottom and id(p) not in joined}
+        above = bottoms.get(page - 1)
+        if above is None:
+            before = by_page[page - 1]
+            bottom = min(p.grid[1] for p in before)
+            above = bottoms[page - 1] = {(round(p.grid[0]), round(p.grid[2])): p for p in before
+                                         if p.grid[1] == bottom and id(p) not in joined}
         pairs = [(above.get((round(p.grid[0]), round(p.grid[2]))), p) for p in row]
         if any(upper is None for upper, _ in pairs):
             continue
