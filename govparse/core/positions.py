@@ -175,6 +175,35 @@ class Positions:
         self.in_place[key] = (cells, stands)  # (the cells held: their id stays theirs)
         return stands
 
+    def _parted_number(self, cells: list[Cell], columns, above: int | None,
+                       label: Cell | None = None) -> tuple[Cell, Cell] | None:
+        """Two figures next to each other, a single blank apart, that stand under one
+        column's header (the other standing under no header at all, or under the same),
+        in a row of a text whose cells stand further apart elsewhere (between two of its
+        figures, or after its label): one number written with a blank in it (a
+        thousands blank, `20 840`, or digits spaced out in their cell), which read as
+        two figures puts every figure after it a column out (where a figure of the row
+        is missing, the row still has a figure a column). The pair, or None. (Text
+        only: a PDF's cells stand in points, and its grid parts what is parted.)"""
+        if len(cells) < 2 or any(c.x is None or c.source is not None for c in cells):
+            return None
+        gaps = [b.x[0] - a.x[1] for a, b in zip(cells, cells[1:])]
+        if min(gaps) > 1:
+            return None
+        if max(gaps) < 2 and (label is None or label.x is None or label.source is not None
+                              or cells[0].x[0] - label.x[1] < 2):
+            return None  # (cells a blank apart throughout: a PDF's text layer)
+        headers = self._headers_of(list(columns), above)
+        if headers is None or None in headers:
+            return None
+        for (a, b), gap in zip(zip(cells, cells[1:]), gaps):
+            if gap <= 1:
+                under = {placement_by_position([a.x], headers),
+                         placement_by_position([b.x], headers)} - {None}
+                if len(under) == 1:
+                    return a, b
+        return None
+
     def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
                               above: int | None = None):
         headers = self._headers_of(columns, above)

@@ -54,6 +54,23 @@ def stacked_rows(rows) -> dict[int, tuple]:
     return out
 
 
+def untaken_over(label_lines: set, row, below) -> tuple | None:
+    """A figure of ``row``, whose figures no row of the table takes (its labels name
+    none: the last header cell, or a piece of one, just above a table's first row), on
+    a line that holds no label (``label_lines``: the lines of the table's labels),
+    standing over a figure of the next row one or two lines below it, with it: the
+    first part of a number wrapped in the next row's cell, which pdftotext -layout
+    writes on a line of its own above the row's label (a cell centred in its row)
+    while the rest stands on the line after it (`225124` / `行政许可` / `6`). Read as
+    the row's figure, the rest (6) would be a wrong one."""
+    upper = placed_figures(row.data)
+    if not upper or not row.labels or row.labels[0].x is None:
+        return None
+    upper = [c for c in upper if c.line not in label_lines]
+    return next(((u, lower) for u in upper for lower in placed_figures(below.data)
+                 if 0 < lower.line - u.line <= 2 and _overlap(u, lower)), None)
+
+
 def stacked(figures: list) -> tuple | None:
     """Two of the figures on different lines, one above the other (their horizontal
     extents overlap), the upper first."""

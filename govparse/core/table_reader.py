@@ -23,7 +23,7 @@ from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import placed_figures, stacked, stacked_rows
+from govparse.core.stacked import placed_figures, stacked, stacked_rows, untaken_over
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, label_key
@@ -80,6 +80,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.header_starts: list[int] = [0]
         self.row_since_header = False
         self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
+        # full rows with two figures a blank apart under one header (_parted_rows_missing)
+        self.parted_rows: list[tuple] = []
 
     def read(self, rows: list[LogicalRow], heading_line: int | None,
              trailing_cells: dict[int, int] | None = None) -> dict[tuple[str, str], Figure]:
@@ -97,9 +99,21 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
-            for row in rows:
-                self._read_row(row)
+            label_lines = None
+            for index, row in enumerate(rows):
+                if not self._read_row(row) and index + 1 < len(rows) \
+                        and not any(looks_like_a_figure(c.text) for c in row.labels):
+                    # figures no row takes on a line of their own, standing over the
+                    # next row's: the first parts of numbers wrapped in its cells (not
+                    # a row's figures after a number no one reads, GP313, among them)
+                    if label_lines is None:  # (a number cut at its point is no label)
+                        label_lines = {c.line for r in rows for c in r.labels
+                                       if not looks_like_a_figure(c.text)}
+                    pair = untaken_over(label_lines, row, rows[index + 1])
+                    if pair is not None:
+                        self.stacked.setdefault(id(rows[index + 1].data), pair)
             self._report_missing_rows(heading_line)
+            self._parted_rows_missing()
         for short in self.short_rows:
             self._place_short_row(short)
         self._check_header(heading_line)
@@ -108,7 +122,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self.evidence.readers.append(self)  # (what the document's later tables may go by)
         return self.figures
 
-    def _read_row(self, row: LogicalRow) -> None:
+    def _read_row(self, row: LogicalRow) -> bool:
+        """Read a logical row; False where its figures went to no row of the table."""
         labels = list(row.labels)
         spec = None
         if row.stray is not None and row.has_figures and labels:
@@ -130,15 +145,15 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                         "GP303", f"row '{spec.label}': '{stray.text}' stands among its "
                         "figures; which cells are its figures cannot be told, so none of them "
                         "is placed", at=stray, length=len(stray.text))
-                return
+                return True
             if spec is None:
-                return
+                return True
         if row.has_figures:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)
                 self.sink.add("GP204", "figures stand before any row label; they are not placed",
                               at=first)
-                return
+                return True
             leaf = labels.pop()
             if labels and label_key(leaf.text) not in self.catalogue.rows_by_key:
                 leaf = self._joined_leaf(labels, leaf)
@@ -153,6 +168,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self._classify_label(cell)
         if spec is not None:
             self._place(spec, row.data, leaf)
+        return spec is not None or not row.has_figures
 
     def _read_positional(self, rows: list[LogicalRow]) -> None:
         cat = self.catalogue
@@ -165,6 +181,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(self.heading_line)
+            self._parted_rows_missing()
             return
         self.read_by_position = True
         for row in rows:
@@ -185,6 +202,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at=stray, length=len(stray.text))
         elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
+        elif len(data) == len(slots) and self._positions_hold(None) and \
+                (parted := self._parted_number(data, [c for _, c in slots], None)) is not None:
+            self._report_parted("the review table", parted)
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
                                [(spec.id, col.id) for spec, col in slots])
@@ -228,6 +248,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         placed = plain_figures(data, columns)
         # (a full row with extents: what tells whether positions can be trusted)
         full = placed is not None and len(data) > 1 and data[0].x is not None and not wrapped
+        parted = self._parted_number(data, columns, len(self.header_cells), label) \
+            if full else None
+        if parted is not None:  # (decided once the table's other full rows are read)
+            self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
         if full and self._out_of_place(data, columns):
             self.sink.add(
                 "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
@@ -297,6 +321,37 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             return False
         return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             values_of(data))
+
+    def _parted_rows_missing(self) -> None:
+        """The full rows with two figures a blank apart under one header (Positions.
+        _parted_number) are missing, where the table's other full rows under the same
+        header lines (one at least; none: those of the table and of the tables read
+        before it) each stand under their columns' headers: there the two are one
+        number written with a blank in it. (Where they do not, as lynx lays
+        out a CJK header, the header's places tell nothing, and the row is read.)"""
+        suspects = {id(data) for _, _, data, _, _ in self.parted_rows}
+        for spec, columns, data, pair, above in self.parted_rows:
+            others = [self._stands_in_place(*row) for row in self.full_rows
+                      if row[2] == above and id(row[0]) not in suspects]
+            if not others:  # (a sub-table of one row: the document's full rows tell)
+                others = [self._stands_in_place(*row) for row in self.full_rows
+                          if id(row[0]) not in suspects] + \
+                    [reader._stands_in_place(*row) for reader in self.evidence.readers
+                     for row in reader.full_rows]
+            if others and all(others):
+                self._report_parted(f"row '{spec.label}'", pair)
+                for col in columns:
+                    self.figures[(spec.id, col.id)] = MISSING
+
+    def _report_parted(self, what: str, pair: tuple[Cell, Cell]) -> None:
+        left, right = pair
+        self.sink.add(
+            "GP313", f"{what}: '{left.text}' and '{right.text}' stand a blank apart under one "
+            "column's header: one number written with a blank in it cannot be told from two "
+            "figures, so none of the row's figures is placed", at=left,
+            length=right.column + len(right.text) - left.column
+            if left.column is not None and right.column is not None else len(left.text),
+            hint=f"a number written with a blank? (read together: {left.text}{right.text})")
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
         upper, lower = pair

@@ -1,0 +1,151 @@
+"""Wrong figures found by the third hunt (text as converters and PDF tools print it):
+one reproducer each, its input inline. A test marked xfail (strict) is a finding not
+fixed yet: the test states what govparse should do."""
+
+import pytest
+
+import govparse
+
+APPLICATIONS_HEADER = """\
+某区2024年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def _codes(report):
+    return [d.code for d in report.diagnostics]
+
+
+def test_a_number_wrapped_in_the_first_rows_cell_above_its_label_is_no_figure():
+    # pdftotext -layout of a PDF whose figure column is narrower than its numbers (the
+    # word processor wraps 2251246 in its cell: 225124 / 6): the first parts stand on
+    # a line of their own under the header, above the row's label, the rest on the
+    # line after it. The first parts follow a header piece (量) and go to no row, and
+    # the row read 6 7 3: three wrong figures, nothing said.
+    text = """\
+某区2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+          第二十条第（五）项
+                   上一年
+                       本年增 处理决
+信息内容               项目数
+                       /减  定数量
+                   量
+                   225124 -17474 134575
+行政许可
+                      6      7      3
+其他对外管理服务事项         27197     110      3616
+"""
+    report = govparse.parse(text)
+    row = report.active_disclosure.administrative_licensing
+    assert (row.previous_year_items.value, row.change.value, row.decisions.value) == \
+        (None, None, None)
+    assert "GP320" in _codes(report)
+    other = report.active_disclosure.other_management_services
+    assert (other.previous_year_items.value, other.change.value, other.decisions.value) == \
+        (27197, 110, 3616)
+
+
+def test_a_number_wrapped_in_its_cell_under_a_header_line_is_no_figure():
+    # The same under the applications table's header (its last line 业 构 益组织 务机构
+    # and 其他 a header cell): the row read 97 59 2 65 24 70 717, the ends of
+    # 14111197 42955859 ...
+    text = APPLICATIONS_HEADER + """\
+（本列数据的勾稽关系为：第一项加第二项之                                                 申请人情况
+   和，等于第三项加第四项之和）    自然人                                          法人或其他组织                   总计
+                                                     商业企 科研机 社会公 法律服
+                                                                     其他
+                                                      业   构  益组织 务机构
+                                              141111 429558 291510 131409 123739 287756 114272
+一、本年新收政府信息公开申请数量
+                                                97     59     2      65     24     70     717
+二、上年结转政府信息公开申请数量                              7634    265     1566    5088   466    46607   61626
+"""
+    report = govparse.parse(text)
+    new = report.applications.new_requests
+    assert all(getattr(new, c).value is None for c in
+               ("natural_person", "commercial_enterprise", "research_institution",
+                "social_welfare_org", "legal_service_org", "other_org", "total"))
+    assert "GP320" in _codes(report)
+
+
+def test_a_number_wrapped_at_its_point_over_the_row_below_is_no_figure():
+    # 4360459.05 wrapped in its cell at the point: '4360459.' (no number: a label)
+    # stands on the line of 1120 (the first part of 11206), both above the label
+    # 政府集中采购, whose line below holds 6 and 05: read as 6 and 5, wrong.
+    text = """\
+某区2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+        第二十条第（九）项
+               采购
+                  采购总金
+信息内容           项目
+                  额
+               数量
+               1120    4360459.
+政府集中采购
+                  6          05
+"""
+    report = govparse.parse(text)
+    row = report.active_disclosure.government_procurement
+    assert (row.items.value, row.amount.value) == (None, None)
+
+
+def test_a_number_written_with_a_blank_in_a_row_short_of_a_figure_is_no_two_figures():
+    # 20840 written 20 840 (a thousands blank, or digits spaced out in their cell) in a
+    # row whose 本年废止件数 is empty: the row has a figure a column and read as
+    # 20 | 840 | 91366, two wrong figures, nothing said; both parts stand under
+    # 本年制发件数, where the table's other full row stands under its headers.
+    text = """\
+某区2024年政府信息公开工作年度报告
+二、主动公开政府信息情况
+                      第二十条第（一）项
+信息内容          本年制发件数    本年废止件数    现行有效件数
+规章                 20 840                          91366
+行政规范性文件        1123            132             5881
+"""
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == \
+        (None, None, None)
+    assert "GP313" in _codes(report)
+    documents = report.active_disclosure.normative_documents
+    assert (documents.issued.value, documents.repealed.value, documents.in_force.value) == \
+        (1123, 132, 5881)
+
+
+def test_a_number_written_with_a_blank_in_a_one_row_sub_table():
+    # the 2019 template's 行政事业性收费 (a sub-table of one row, its own header):
+    # 39281 written 3 9281, the change left empty: read 3 | 9281
+    text = """\
+某区2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+                  第二十条第（一）项
+信息内容          本年新制作数量   本年新公开数量   对外公开总数量
+规章                   153              82              81
+规范性文件             1006             5000            2
+                  第二十条第（八）项
+信息内容          上一年项目数量    本年增/减
+行政事业性收费              3 9281
+"""
+    report = govparse.parse(text)
+    fees = report.active_disclosure.administrative_fees
+    assert (fees.previous_year_items.value, fees.change.value) == (None, None)
+
+
+def test_lynx_columns_a_blank_apart_under_a_wide_header_are_still_read():
+    # lynx lays a CJK header out a character a column: two figures of a row may stand
+    # a blank apart under one header as govparse measures it. Where the table's other
+    # full rows do not stand under their headers either, the row is read as before.
+    text = """\
+某区2024年政府信息公开工作年度报告
+二、主动公开政府信息情况
+   第二十条第（一）项
+   信息内容 本年制发件数 本年废止件数 现行有效件数
+   规章      984235 598    205
+   行政规范性文件 11 22      33
+"""
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == \
+        (984235, 598, 205)
