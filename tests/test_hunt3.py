@@ -2,9 +2,11 @@
 one reproducer each, its input inline. A test marked xfail (strict) is a finding not
 fixed yet: the test states what govparse should do."""
 
-import pytest
+from pathlib import Path
 
 import govparse
+
+DATA = Path(__file__).parent / "data" / "hunt3"
 
 APPLICATIONS_HEADER = """\
 某区2024年政府信息公开工作年度报告
@@ -149,3 +151,39 @@ def test_lynx_columns_a_blank_apart_under_a_wide_header_are_still_read():
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == \
         (984235, 598, 205)
+
+
+def test_two_figures_run_together_are_not_placed_under_one_of_their_columns():
+    # Figures touching where a column is narrower than its numbers: pdftotext -layout
+    # writes 403962 and 76172 as one word, 40396276172, where 403962 stood, and the
+    # row, a figure short, was placed by the header (GP316: 科研机构 missing) with
+    # 40396276172 under 商业企业, a figure not in the source. The word reaches past the
+    # middle between 商业企业 and 科研机构, the column left empty.
+    text = APPLICATIONS_HEADER + (
+        "                                                                              "
+        "                                           申请人情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）               "
+        "自然人                              法人或其他组织                               总计\n"
+        "                                                                              "
+        "                商业企业    科研机构    社会公益组织    法律服务机构      其他\n"
+        "一、本年新收政府信息公开申请数量                                                  "
+        "9568470     5617160     4787299       12607877        2553263       18979531    54113600\n"
+        "二、上年结转政府信息公开申请数量                                                   "
+        "940809      40396276172                1447           31512         69315      1523217\n")
+    report = govparse.parse(text)
+    row = report.applications.carried_over
+    assert row.commercial_enterprise.value is None
+    assert row.research_institution.value is None
+    assert report.applications.new_requests.commercial_enterprise.value == 5617160
+
+
+def test_two_figures_run_together_are_not_placed_by_the_full_rows_columns():
+    # The same where the row is placed by the columns the table's full rows stand in
+    # (GP316 "where the figures of the table's full rows stand"): 1850200 and 9727
+    # run together as 18502009727 were read as 自然人's figure. It reaches past the
+    # middle between what the full rows' figures cover under 自然人 and under 商业企业.
+    text = (DATA / "run_together_figures_by_full_rows.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    row = report.applications.carried_over
+    assert row.natural_person.value is None
+    assert row.commercial_enterprise.value is None

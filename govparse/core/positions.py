@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from govparse.core.cells import Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
-                                placement_by_position, stands_under)
+                                placement_by_position, runs_into_a_gap, stands_under)
 from govparse.template.spec import ColumnSpec, label_key
 
 
@@ -98,13 +98,15 @@ class Positions:
                     and extent(label) is not None and extent(cells[0])[0] < extent(label)[1]:
                 continue
             measured = [([extent(c) for c in data], extent(at)) for data, at in rows]
+            spans: list = []
             places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
                                            if at is not None and None not in extents
-                                           and extents[0][0] >= at[1]])
+                                           and extents[0][0] >= at[1]], spans)
             if places is not None:
                 extents = [extent(c) for c in cells]
                 placement = placement_by_position(extents, places)
-                if placement is not None and not _steps_agree(extents, placement, places):
+                if placement is not None and (not _steps_agree(extents, placement, places)
+                                              or runs_into_a_gap(extents, spans, placement)):
                     placement = None
                 found.add(placement)
         return found.pop() if len(found) == 1 else None
@@ -207,7 +209,13 @@ class Positions:
     def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
                               above: int | None = None):
         headers = self._headers_of(columns, above)
-        return None if headers is None else placement_by_position([c.x for c in cells], headers)
+        if headers is None:
+            return None
+        extents = [c.x for c in cells]
+        placement = placement_by_position(extents, headers)
+        if placement is not None and runs_into_a_gap(extents, headers, placement):
+            return None
+        return placement
 
     def _headers_of(self, columns: list[ColumnSpec], above: int | None):
         """Where each column's header stands (_header_extents, else
