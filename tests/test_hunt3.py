@@ -187,3 +187,28 @@ def test_two_figures_run_together_are_not_placed_by_the_full_rows_columns():
     row = report.applications.carried_over
     assert row.natural_person.value is None
     assert row.commercial_enterprise.value is None
+
+
+def test_a_minus_parted_from_its_digits_is_no_mark_and_a_figure():
+    # pdftotext writes a minus a blank before its digits (- 223); in a row whose last
+    # figure (处理决定数量) is empty the row has a cell a column: '-' read as a mark
+    # (本年增/减 missing, GP304) and 223 placed under 处理决定数量, a wrong figure.
+    text = """\
+某区2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+                  第二十条第（一）项
+信息内容          本年新制作数量   本年新公开数量   对外公开总数量
+规章                   153              82              81
+规范性文件             1006             5000            2
+                  第二十条第（六）项
+信息内容                上一年项目数量      本年增/减        处理决定数量
+行政处罚                    130135             -971              5853
+行政强制                   1191259             - 223
+"""
+    report = govparse.parse(text)
+    row = report.active_disclosure.administrative_coercion
+    assert row.decisions.value is None
+    assert row.change.value in (None, -223)
+    penalty = report.active_disclosure.administrative_penalty
+    assert (penalty.previous_year_items.value, penalty.change.value, penalty.decisions.value) \
+        == (130135, -971, 5853)

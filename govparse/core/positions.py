@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from govparse.core.cells import Cell
+from govparse.core.cells import FIGURE_KINDS, NUMBER, Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
                                 placement_by_position, runs_into_a_gap, stands_under)
 from govparse.template.spec import ColumnSpec, label_key
@@ -45,6 +45,7 @@ def _character_extent(cell: Cell):
     return (cell.column, cell.column + len(cell.text) + len(cell.unit or ""))
 
 
+_SIGNS = frozenset("-－—–―+")  # a mark that is a sign before a number
 NEAR_FULL_ROWS = 12  # full rows a short row's columns are looked for in, nearest first
 
 
@@ -183,11 +184,13 @@ class Positions:
         column's header (the other standing under no header at all, or under the same),
         in a row of a text whose cells stand further apart elsewhere (between two of its
         figures, or after its label): one number written with a blank in it (a
-        thousands blank, `20 840`, or digits spaced out in their cell), which read as
-        two figures puts every figure after it a column out (where a figure of the row
-        is missing, the row still has a figure a column). The pair, or None. (Text
-        only: a PDF's cells stand in points, and its grid parts what is parted.)"""
-        if len(cells) < 2 or any(c.x is None or c.source is not None for c in cells):
+        thousands blank, `20 840`, digits spaced out in their cell, or a sign parted
+        from its digits, `- 223`, a mark and a figure), which read as two puts every
+        figure after it a column out (where a figure of the row is missing, the row
+        still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
+        in points, and its grid parts what is parted.)"""
+        if len(cells) < 2 or any(c.x is None or c.source is not None
+                                 or c.kind not in FIGURE_KINDS for c in cells):
             return None
         gaps = [b.x[0] - a.x[1] for a, b in zip(cells, cells[1:])]
         if min(gaps) > 1:
@@ -199,7 +202,8 @@ class Positions:
         if headers is None or None in headers:
             return None
         for (a, b), gap in zip(zip(cells, cells[1:]), gaps):
-            if gap <= 1:
+            # (a mark before a number: its sign parted from its digits, `- 223`)
+            if gap <= 1 and b.kind == NUMBER and (a.kind == NUMBER or a.text in _SIGNS):
                 under = {placement_by_position([a.x], headers),
                          placement_by_position([b.x], headers)} - {None}
                 if len(under) == 1:

@@ -249,7 +249,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # (a full row with extents: what tells whether positions can be trusted)
         full = placed is not None and len(data) > 1 and data[0].x is not None and not wrapped
         parted = self._parted_number(data, columns, len(self.header_cells), label) \
-            if full else None
+            if len(data) == len(columns) and not wrapped else None
         if parted is not None:  # (decided once the table's other full rows are read)
             self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
         if full and self._out_of_place(data, columns):
