@@ -212,3 +212,22 @@ def test_a_minus_parted_from_its_digits_is_no_mark_and_a_figure():
     penalty = report.active_disclosure.administrative_penalty
     assert (penalty.previous_year_items.value, penalty.change.value, penalty.decisions.value) \
         == (130135, -971, 5853)
+
+
+def test_a_new_page_on_a_grid_of_its_own_places_no_short_row_by_the_header():
+    # pdftotext lays each page out on a grid of its own: the applications table goes on
+    # after `- 3 -` and a form feed, its header not repeated, every gap two columns
+    # narrower. The full rows there were each found out of place (GP303) and left out
+    # of the evidence, which stayed "positions hold" (the three full rows before the
+    # break), so 2.重复申请, its 商业企业 empty, was placed by the first page's header:
+    # 509 under 商业企业 (its 科研机构), 291 under 科研机构 …, 总计 missing.
+    text = (DATA / "new_page_on_a_grid_of_its_own.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    row = report.applications.not_processed_duplicate
+    assert row.commercial_enterprise.value is None
+    for column in ("research_institution", "social_welfare_org", "legal_service_org",
+                   "other_org"):
+        assert getattr(row, column).value in (None, {"research_institution": 509,
+                                                     "social_welfare_org": 291,
+                                                     "legal_service_org": 1559107,
+                                                     "other_org": 5512874}[column])

@@ -74,9 +74,17 @@ class Positions:
         measures its columns otherwise than the reader (lynx counts a CJK character
         one column wide, not two) or moves a row's cells into the places of the empty
         ones it drops lays figures under the wrong headers: its full rows say so."""
-        if any(c.x is None for c in cells) or not self._positions_hold(above):
+        if any(c.x is None for c in cells) or not self._positions_hold(above) \
+                or self._misplaced_under(above):
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _misplaced_under(self, above: int | None) -> bool:
+        """Whether a full row read under the same header lines stood out of place
+        (_out_of_place, GP303): where the table's later rows stand on a grid of their
+        own (a new page, which pdftotext lays out afresh, its header not repeated),
+        the header's places and the full rows' before tell nothing of them."""
+        return above in self.misplaced_under if above is not None else bool(self.misplaced_under)
 
     def _placement_by_full_rows(self, cells: list[Cell], columns, above: int | None,
                                 label: Cell | None = None):
@@ -90,7 +98,7 @@ class Positions:
         figures, which go on at the left edge: their places are the wrap's, not the
         columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
-        if line is None:
+        if line is None or self._misplaced_under(above):
             return None
         rows = self._full_rows_near(line, columns, above)
         found = set()

@@ -80,6 +80,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.header_starts: list[int] = [0]
         self.row_since_header = False
         self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
+        # the header lines (how many above) under which a full row stood out of place
+        # (_out_of_place): no row short of a figure is placed by position under them
+        self.misplaced_under: set[int] = set()
         # full rows with two figures a blank apart under one header (_parted_rows_missing)
         self.parted_rows: list[tuple] = []
 
@@ -261,6 +264,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "figures, or a figure moved into another column?")
             for col in columns:
                 self.figures[(spec.id, col.id)] = MISSING
+            self.misplaced_under.add(len(self.header_cells))
             return
         if full:
             self.full_rows.append((data, columns, len(self.header_cells)))
