@@ -10,6 +10,7 @@ from bisect import bisect_left
 from govparse.core.cells import FIGURE_KINDS, NUMBER, Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
                                 placement_by_position, runs_into_a_gap, stands_under)
+from govparse.core.stacked import in_display_columns
 from govparse.template.spec import ColumnSpec, label_key
 
 
@@ -197,13 +198,13 @@ class Positions:
         figure after it a column out (where a figure of the row is missing, the row
         still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
         in points, and its grid parts what is parted.)"""
-        if len(cells) < 2 or any(c.x is None or c.source is not None
-                                 or c.kind not in FIGURE_KINDS for c in cells):
+        if len(cells) < 2 or any(not in_display_columns(c) or c.kind not in FIGURE_KINDS
+                                 for c in cells):
             return None
         gaps = [b.x[0] - a.x[1] for a, b in zip(cells, cells[1:])]
         if min(gaps) > 1:
             return None
-        if max(gaps) < 2 and (label is None or label.x is None or label.source is not None
+        if max(gaps) < 2 and (label is None or not in_display_columns(label)
                               or cells[0].x[0] - label.x[1] < 2):
             return None  # (cells a blank apart throughout: a PDF's text layer)
         headers = self._headers_of(list(columns), above)

@@ -71,6 +71,28 @@ def untaken_over(label_lines: set, row, below) -> tuple | None:
                  if 0 < lower.line - u.line <= 2 and _overlap(u, lower)), None)
 
 
+def in_display_columns(cell) -> bool:
+    """Whether a cell's extent is in a text's display columns (whole numbers, as the
+    spaced layout measures a line), not in a PDF page's points."""
+    return cell.x is not None and type(cell.x[0]) is int and type(cell.x[1]) is int
+
+
+def side_by_side(figures: list) -> tuple | None:
+    """A text's figures on several lines, one line holding two or more: the first
+    figure of the first line and of the last, or None (figures on one line, or one a
+    line: cells written a line each; a PDF's cells, which its front-end places by the
+    page's grid)."""
+    if not all(in_display_columns(c) for c in figures):
+        return None
+    lines: dict = {}
+    for cell in figures:
+        lines.setdefault(cell.line, []).append(cell)
+    if len(lines) < 2 or all(len(cells) < 2 for cells in lines.values()):
+        return None
+    first, *_, last = sorted(lines)
+    return lines[first][0], lines[last][0]
+
+
 def stacked(figures: list) -> tuple | None:
     """Two of the figures on different lines, one above the other (their horizontal
     extents overlap), the upper first."""

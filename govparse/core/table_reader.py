@@ -23,7 +23,8 @@ from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import placed_figures, stacked, stacked_rows, untaken_over
+from govparse.core.stacked import (placed_figures, side_by_side, stacked, stacked_rows,
+                                   untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, label_key
@@ -205,6 +206,18 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at=stray, length=len(stray.text))
         elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
             self._report_stacked("the review table", pair)
+        elif (split := side_by_side(placed_figures(data))) is not None \
+                and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
+            # a text's figures on two lines or more, two a line or more, the later
+            # lines not going on from the row's left edge: cells of the row set at
+            # different heights (pdftotext writes each height on a line of its own);
+            # read line by line, their figures would go to other columns
+            upper, lower = split
+            self.sink.add(
+                "GP320", f"the review table: its figures stand on lines {upper.line} to "
+                f"{lower.line}, the later not going on from the row's left edge (cells set at "
+                "different heights?); in which order they stand cannot be told, so none "
+                "of them is placed", at=lower, length=len(lower.text))
         elif len(data) == len(slots) and self._positions_hold(None) and \
                 (parted := self._parted_number(data, [c for _, c in slots], None)) is not None:
             self._report_parted("the review table", parted)
@@ -296,8 +309,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         another row's). The shape of a wrapped line: the row's figures run on from its
         label's line (the review table has none) over the lines right below it,
         every line but the last holding two figures or more, and each line after the
-        first starting at the row's left edge (under the label's start, or the first
-        figure's where there is no label), where a converter goes on with a line; a
+        first starting at the row's left edge (under the label's start and left of the
+        first figure, or at the first figure's start where there is no label),
+        where a converter goes on with a line (cells of one row on two baselines, as
+        pdftotext writes a row whose cells are set at different heights, interleave
+        with the first line's figures: read in reading order, their figures would go
+        to other columns, while the row's total still holds); a
         part of a number wrapped in its cell stands under that number's column. (A row
         on one line that a line of figures above it stands over stays missing: that
         line may be the first part of a number wrapped in the row's cell.) And
@@ -320,8 +337,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # of the row's first figure, under its label; the review table, with no
         # label, at its first figure's left edge
         starts = [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
-        if label is not None and any(c.x[1] > data[0].x[0] for c in starts) \
-                or label is None and any(c.x[0] > data[0].x[0] for c in starts):
+        if label is not None and any(c.x[1] > data[0].x[0] or label.x is not None
+                                     and c.x[0] > label.x[0] + 2 for c in starts) \
+                or label is None and any(not data[0].x[0] - 3 <= c.x[0] <= data[0].x[0]
+                                         for c in starts):
             return False
         return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             values_of(data))
