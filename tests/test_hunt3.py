@@ -235,14 +235,15 @@ def test_a_new_page_on_a_grid_of_its_own_places_no_short_row_by_the_header():
 
 def test_a_rows_cells_at_two_heights_are_not_read_as_a_wrapped_line():
     # pdftotext writes the cells of one row that are set at different heights on
-    # lines of their own, each at its column: 二、上年结转… with 27612 458358 439236 on
-    # its label's line and 7731 1096678 742 2030357 on the next. The row was taken for
-    # a line wrapped as a whole (its total holds whatever the order) and read in
-    # reading order: 自然人 27612 (its 社会公益组织) and five more wrong figures. A
-    # wrapped line goes on at the row's left edge, under its label's start.
+    # lines of their own, each at its column: 3.危及“三安全一稳定” with 596 7729 486065
+    # 1716764 on its label's line (商业企业 … 法律服务机构) and 583 149 2211886 on the
+    # next (自然人, 其他, 总计). The row was taken for a line wrapped as a whole (its
+    # total holds whatever the order) and read in reading order: 自然人 596 and five
+    # more figures out of their columns. Read left to right each stands under a header
+    # of its own, and the first line does not start at the first column.
     text = (DATA / "row_cells_at_two_heights.txt").read_text("utf-8")
     report = govparse.parse(text)
-    row = report.applications.carried_over
+    row = report.applications.withheld_security_stability
     assert [getattr(row, c).value for c in ("natural_person", "commercial_enterprise",
                                              "research_institution", "social_welfare_org",
                                              "legal_service_org", "other_org")] == [None] * 6
@@ -250,12 +251,12 @@ def test_a_rows_cells_at_two_heights_are_not_read_as_a_wrapped_line():
 
 
 def test_the_review_tables_cells_at_two_heights_are_not_read_in_reading_order():
-    # The same in the review table, which has no label: 3151 6191693 160 95 16755 …
-    # on one line, 2850 490 882 277 … on the next, read in reading order (the review
-    # totals hold: 行政复议 总计 16755 came out as 3151+6191693+160+95+… ) — every
-    # figure but the last out of its column.
+    # The same in the review table, which has no label: 2850 6191693 882 … 686 780 on
+    # one line, 490 3151 160 277 … on the next, read in reading order (the review
+    # totals hold): 结果纠正 6191693, its 尚未审结, and every figure after it out of its
+    # column.
     text = (DATA / "review_cells_at_two_heights.txt").read_text("utf-8")
     report = govparse.parse(text)
     review = report.review_litigation.administrative_review
-    assert (review.upheld.value, review.corrected.value, review.total.value) == \
+    assert (review.corrected.value, review.other.value, review.total.value) == \
         (None, None, None)

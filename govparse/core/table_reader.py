@@ -17,14 +17,15 @@ from collections import Counter
 
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about, values_of
+from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import (placed_figures, side_by_side, stacked, stacked_rows,
-                                   untaken_over)
+from govparse.core.stacked import (in_display_columns, placed_figures, side_by_side, stacked,
+                                   stacked_rows, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, label_key
@@ -204,10 +205,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "GP303", f"the review table: '{stray.text}' stands among its figures; which "
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
-        elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
+        elif pair is not None and not self._line_wrapped(
+                data, [(s.id, c.id) for s, c in slots], columns=[c for _, c in slots]):
             self._report_stacked("the review table", pair)
         elif (split := side_by_side(placed_figures(data))) is not None \
-                and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
+                and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots],
+                                           columns=[c for _, c in slots]):
             # a text's figures on two lines or more, two a line or more, the later
             # lines not going on from the row's left edge: cells of the row set at
             # different heights (pdftotext writes each height on a line of its own);
@@ -255,7 +258,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
         wrapped = pair is not None and self._line_wrapped(
-            data, [(spec.id, c.id) for c in columns], label)
+            data, [(spec.id, c.id) for c in columns], label, columns)
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
@@ -301,7 +304,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                    for col, figure in zip(columns, again))
 
     def _line_wrapped(self, data: list[Cell], keys: list[tuple[str, str]],
-                      label: Cell | None = None) -> bool:
+                      label: Cell | None = None, columns=None) -> bool:
         """Whether figures that stand one above the other (stacked.py) are a row's
         line wrapped as a whole (lynx at 80 columns: `… 3655673 25826692 157304` /
         `87777018`), not a number wrapped inside its cell nor figures that follow
@@ -309,12 +312,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         another row's). The shape of a wrapped line: the row's figures run on from its
         label's line (the review table has none) over the lines right below it,
         every line but the last holding two figures or more, and each line after the
-        first starting at the row's left edge (under the label's start and left of the
-        first figure, or at the first figure's start where there is no label),
-        where a converter goes on with a line (cells of one row on two baselines, as
-        pdftotext writes a row whose cells are set at different heights, interleave
-        with the first line's figures: read in reading order, their figures would go
-        to other columns, while the row's total still holds); a
+        first starting at the row's left edge (under the label, or the first figure's
+        where there is no label), where a converter goes on with a line, and the first
+        line at the row's first column (under its header, where the header gives
+        ``columns`` places and the table's full rows show they hold: cells of one row set at different heights, which pdftotext
+        writes on lines of their own, each at its column, start the first line further
+        right, or interleave with its figures, each under a header of its own, and
+        read in reading order their figures would go to other columns while the row's
+        total still holds); a
         part of a number wrapped in its cell stands under that number's column. (A row
         on one line that a line of figures above it stands over stays missing: that
         line may be the first part of a number wrapped in the row's cell.) And
@@ -337,11 +342,24 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # of the row's first figure, under its label; the review table, with no
         # label, at its first figure's left edge
         starts = [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
-        if label is not None and any(c.x[1] > data[0].x[0] or label.x is not None
-                                     and c.x[0] > label.x[0] + 2 for c in starts) \
-                or label is None and any(not data[0].x[0] - 3 <= c.x[0] <= data[0].x[0]
-                                         for c in starts):
+        if label is not None and any(c.x[1] > data[0].x[0] for c in starts) \
+                or label is None and any(c.x[0] > data[0].x[0] for c in starts):
             return False
+        # ... and the row's first line starting at its first column: under the first
+        # column's header, where the header says where it stands
+        above = None if label is None else len(self.header_cells)
+        if columns is not None and all(in_display_columns(c) for c in data) \
+                and self._positions_hold(above):
+            headers = self._headers_of(list(columns), above)
+            if headers is not None and headers[0] is not None:
+                if not (data[0].x[0] < headers[0][1] and headers[0][0] < data[0].x[1]):
+                    return False
+                # figures that, taken left to right, stand each under a header of its
+                # own, in another order than they are read: cells at two heights
+                across = sorted(range(len(data)), key=lambda i: data[i].x[0])
+                if across != list(range(len(data))) and placement_by_position(
+                        [data[i].x for i in across], headers) is not None:
+                    return False
         return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             values_of(data))
 

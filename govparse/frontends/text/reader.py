@@ -296,6 +296,12 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)
+    if "\t" in text:  # (space-aligned text whose blanks became tabs)
+        from govparse.frontends.text.tab_stops import with_tabs_expanded
+
+        text, tab_notes = with_tabs_expanded(text)
+        if tab_notes:
+            notes = (*notes, *tab_notes)
     found = find_headings(text) if looks_run_together(text) else None
     if found:
         # Run-together text: the grammar reads the front matter only (run_together.py)
