@@ -260,3 +260,32 @@ def test_the_review_tables_cells_at_two_heights_are_not_read_in_reading_order():
     review = report.review_litigation.administrative_review
     assert (review.corrected.value, review.other.value, review.total.value) == \
         (None, None, None)
+
+
+def test_a_space_aligned_table_whose_blanks_became_tabs_is_read_by_its_columns():
+    # unexpand -a (or an editor keeping indentation as tabs) turns the blanks of a
+    # pdftotext -layout text into tabs where they reach a tab stop: `（二）部分公开…⇥
+    # 32⇥ 33⇥     34⇥⇥   35⇥⇥   36⇥       37      38`. Read as a tab-separated
+    # table (each tab a separator, two an empty cell), 社会公益组织 and 其他 came out
+    # empty, 35 under 法律服务机构 (its 社会公益组织's), 36 under 总计: wrong figures
+    # with warnings about empty cells only. Tabs that align a space-aligned text are
+    # blanks to the next tab stop (GP012).
+    text = (DATA / "aligned_with_tabs.txt").read_text("utf-8")
+    assert "\t" in text
+    report = govparse.parse(text)
+    row = report.applications.partially_disclosed
+    assert [getattr(row, c).value for c in ("natural_person", "commercial_enterprise",
+                                             "research_institution", "social_welfare_org",
+                                             "legal_service_org", "other_org", "total")] == \
+        [32, 33, 34, 35, 36, 37, 38]
+    assert "GP012" in _codes(report)
+
+
+def test_a_tab_separated_table_is_read_as_before():
+    # the tab layout govparse prints (cells parted by one tab, empty cells by two) has
+    # no blanks after a tab: no tab is expanded
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "report-2024-tab.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    assert "GP012" not in _codes(report)
