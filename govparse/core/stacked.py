@@ -67,8 +67,14 @@ def untaken_over(label_lines: set, row, below) -> tuple | None:
     if not upper or not row.labels or row.labels[0].x is None:
         return None
     upper = [c for c in upper if c.line not in label_lines]
-    return next(((u, lower) for u in upper for lower in placed_figures(below.data)
-                 if 0 < lower.line - u.line <= 2 and _overlap(u, lower)), None)
+    lower = placed_figures(below.data)
+    if len(upper) > _MOST or len(lower) > _MOST:
+        return None  # (no row of a template's table: looked at pair by pair, in time)
+    return next(((u, cell) for u in upper for cell in lower
+                 if 0 < cell.line - u.line <= 2 and _overlap(u, cell)), None)
+
+
+_MOST = 64  # figures: more than any row of the templates' tables has
 
 
 def in_display_columns(cell) -> bool:

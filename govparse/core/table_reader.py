@@ -370,15 +370,22 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         before it) each stand under their columns' headers: there the two are one
         number written with a blank in it. (Where they do not, as lynx lays
         out a CJK header, the header's places tell nothing, and the row is read.)"""
+        if not self.parted_rows:
+            return
         suspects = {id(data) for _, _, data, _, _ in self.parted_rows}
+        by_header: dict[int, list[bool]] = {}  # the other full rows' verdicts, by header
+        for row in self.full_rows:
+            if id(row[0]) not in suspects:
+                by_header.setdefault(row[2], []).append(self._stands_in_place(*row))
+        document: list[bool] | None = None
         for spec, columns, data, pair, above in self.parted_rows:
-            others = [self._stands_in_place(*row) for row in self.full_rows
-                      if row[2] == above and id(row[0]) not in suspects]
+            others = by_header.get(above)
             if not others:  # (a sub-table of one row: the document's full rows tell)
-                others = [self._stands_in_place(*row) for row in self.full_rows
-                          if id(row[0]) not in suspects] + \
-                    [reader._stands_in_place(*row) for reader in self.evidence.readers
-                     for row in reader.full_rows]
+                if document is None:
+                    document = [v for verdicts in by_header.values() for v in verdicts] + \
+                        [reader._stands_in_place(*row) for reader in self.evidence.readers
+                         for row in reader.full_rows]
+                others = document
             if others and all(others):
                 self._report_parted(f"row '{spec.label}'", pair)
                 for col in columns:
