@@ -226,7 +226,8 @@ class Positions:
             return None
         extents = [c.x for c in cells]
         placement = placement_by_position(extents, headers)
-        if placement is not None and runs_into_a_gap(extents, headers, placement):
+        if placement is not None and (runs_into_a_gap(extents, headers, placement)
+                                      or not _steps_agree(extents, placement, headers)):
             return None
         return placement
 
