@@ -57,6 +57,8 @@ CODES: dict[str, Code] = {
         Code("GP010", "internal-error", _E,
              "govparse failed on the file (a bug, or its worker process crashed); a batch goes on"),
         Code("GP011", "timeout", _E, "reading the file took longer than the time allowed"),
+        Code("GP012", "tabs-as-blanks", _N,
+             "tabs that align a space-aligned text's cells were read as blanks to tab stops"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),

@@ -32,6 +32,7 @@ SNAPSHOT = [
     ("GP009", "page-marker", N),
     ("GP010", "internal-error", E),
     ("GP011", "timeout", E),
+    ("GP012", "tabs-as-blanks", N),
     ("GP100", "syntax-error", E),
     ("GP101", "missing-title", W),
     ("GP102", "year-from-text", W),

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from govparse.core.cells import Cell
+from govparse.core.cells import FIGURE_KINDS, NUMBER, Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
-                                placement_by_position, stands_under)
+                                placement_by_position, runs_into_a_gap, stands_under)
+from govparse.core.stacked import in_display_columns
 from govparse.template.spec import ColumnSpec, label_key
 
 
@@ -45,6 +46,7 @@ def _character_extent(cell: Cell):
     return (cell.column, cell.column + len(cell.text) + len(cell.unit or ""))
 
 
+_SIGNS = frozenset("-－—–―+")  # a mark that is a sign before a number
 NEAR_FULL_ROWS = 12  # full rows a short row's columns are looked for in, nearest first
 
 
@@ -73,9 +75,17 @@ class Positions:
         measures its columns otherwise than the reader (lynx counts a CJK character
         one column wide, not two) or moves a row's cells into the places of the empty
         ones it drops lays figures under the wrong headers: its full rows say so."""
-        if any(c.x is None for c in cells) or not self._positions_hold(above):
+        if any(c.x is None for c in cells) or not self._positions_hold(above) \
+                or self._misplaced_under(above):
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _misplaced_under(self, above: int | None) -> bool:
+        """Whether a full row read under the same header lines stood out of place
+        (_out_of_place, GP303): where the table's later rows stand on a grid of their
+        own (a new page, which pdftotext lays out afresh, its header not repeated),
+        the header's places and the full rows' before tell nothing of them."""
+        return above in self.misplaced_under if above is not None else bool(self.misplaced_under)
 
     def _placement_by_full_rows(self, cells: list[Cell], columns, above: int | None,
                                 label: Cell | None = None):
@@ -89,7 +99,7 @@ class Positions:
         figures, which go on at the left edge: their places are the wrap's, not the
         columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
-        if line is None:
+        if line is None or self._misplaced_under(above):
             return None
         rows = self._full_rows_near(line, columns, above)
         found = set()
@@ -98,13 +108,15 @@ class Positions:
                     and extent(label) is not None and extent(cells[0])[0] < extent(label)[1]:
                 continue
             measured = [([extent(c) for c in data], extent(at)) for data, at in rows]
+            spans: list = []
             places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
                                            if at is not None and None not in extents
-                                           and extents[0][0] >= at[1]])
+                                           and extents[0][0] >= at[1]], spans)
             if places is not None:
                 extents = [extent(c) for c in cells]
                 placement = placement_by_position(extents, places)
-                if placement is not None and not _steps_agree(extents, placement, places):
+                if placement is not None and (not _steps_agree(extents, placement, places)
+                                              or runs_into_a_gap(extents, spans, placement)):
                     placement = None
                 found.add(placement)
         return found.pop() if len(found) == 1 else None
@@ -198,10 +210,49 @@ class Positions:
         self.in_place[key] = (cells, stands)  # (the cells held: their id stays theirs)
         return stands
 
+    def _parted_number(self, cells: list[Cell], columns, above: int | None,
+                       label: Cell | None = None) -> tuple[Cell, Cell] | None:
+        """Two figures next to each other, a single blank apart, that stand under one
+        column's header (the other standing under no header at all, or under the same),
+        in a row of a text whose cells stand further apart elsewhere (between two of its
+        figures, or after its label): one number written with a blank in it (a
+        thousands blank, `20 840`, digits spaced out in their cell, or a sign parted
+        from its digits, `- 223`, a mark and a figure), which read as two puts every
+        figure after it a column out (where a figure of the row is missing, the row
+        still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
+        in points, and its grid parts what is parted.)"""
+        if len(cells) < 2 or any(not in_display_columns(c) or c.kind not in FIGURE_KINDS
+                                 for c in cells):
+            return None
+        gaps = [b.x[0] - a.x[1] for a, b in zip(cells, cells[1:])]
+        if min(gaps) > 1:
+            return None
+        if max(gaps) < 2 and (label is None or not in_display_columns(label)
+                              or cells[0].x[0] - label.x[1] < 2):
+            return None  # (cells a blank apart throughout: a PDF's text layer)
+        headers = self._headers_of(list(columns), above)
+        if headers is None or None in headers:
+            return None
+        for (a, b), gap in zip(zip(cells, cells[1:]), gaps):
+            # (a mark before a number: its sign parted from its digits, `- 223`)
+            if gap <= 1 and b.kind == NUMBER and (a.kind == NUMBER or a.text in _SIGNS):
+                under = {placement_by_position([a.x], headers),
+                         placement_by_position([b.x], headers)} - {None}
+                if len(under) == 1:
+                    return a, b
+        return None
+
     def _placement_by_extents(self, cells: list[Cell], columns: list[ColumnSpec],
                               above: int | None = None):
         headers = self._headers_of(columns, above)
-        return None if headers is None else placement_by_position([c.x for c in cells], headers)
+        if headers is None:
+            return None
+        extents = [c.x for c in cells]
+        placement = placement_by_position(extents, headers)
+        if placement is not None and (runs_into_a_gap(extents, headers, placement)
+                                      or not _steps_agree(extents, placement, headers)):
+            return None
+        return placement
 
     def _headers_of(self, columns: list[ColumnSpec], above: int | None):
         """Where each column's header stands (_header_extents, else

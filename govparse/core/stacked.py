@@ -56,6 +56,51 @@ def stacked_rows(rows) -> dict[int, tuple]:
     return out
 
 
+def untaken_over(label_lines: set, row, below) -> tuple | None:
+    """A figure of ``row``, whose figures no row of the table takes (its labels name
+    none: the last header cell, or a piece of one, just above a table's first row), on
+    a line that holds no label (``label_lines``: the lines of the table's labels),
+    standing over a figure of the next row one or two lines below it, with it: the
+    first part of a number wrapped in the next row's cell, which pdftotext -layout
+    writes on a line of its own above the row's label (a cell centred in its row)
+    while the rest stands on the line after it (`225124` / `行政许可` / `6`). Read as
+    the row's figure, the rest (6) would be a wrong one."""
+    upper = placed_figures(row.data)
+    if not upper or not row.labels or row.labels[0].x is None:
+        return None
+    upper = [c for c in upper if c.line not in label_lines]
+    lower = placed_figures(below.data)
+    if len(upper) > _MOST or len(lower) > _MOST:
+        return None  # (no row of a template's table: looked at pair by pair, in time)
+    return next(((u, cell) for u in upper for cell in lower
+                 if 0 < cell.line - u.line <= 2 and _overlap(u, cell)), None)
+
+
+_MOST = 64  # figures: more than any row of the templates' tables has
+
+
+def in_display_columns(cell) -> bool:
+    """Whether a cell's extent is in a text's display columns (whole numbers, as the
+    spaced layout measures a line), not in a PDF page's points."""
+    return cell.x is not None and type(cell.x[0]) is int and type(cell.x[1]) is int
+
+
+def side_by_side(figures: list) -> tuple | None:
+    """A text's figures on several lines, one line holding two or more: the first
+    figure of the first line and of the last, or None (figures on one line, or one a
+    line: cells written a line each; a PDF's cells, which its front-end places by the
+    page's grid)."""
+    if not all(in_display_columns(c) for c in figures):
+        return None
+    lines: dict = {}
+    for cell in figures:
+        lines.setdefault(cell.line, []).append(cell)
+    if len(lines) < 2 or all(len(cells) < 2 for cells in lines.values()):
+        return None
+    first, *_, last = sorted(lines)
+    return lines[first][0], lines[last][0]
+
+
 def stacked(figures: list) -> tuple | None:
     """Two of the figures on different lines, one above the other (their horizontal
     extents overlap), the upper first."""

@@ -17,13 +17,15 @@ from collections import Counter
 
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about, values_of
+from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import placed_figures, stacked, stacked_rows
+from govparse.core.stacked import (in_display_columns, placed_figures, side_by_side, stacked,
+                                   stacked_rows, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, label_key
@@ -81,6 +83,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.header_starts: list[int] = [0]
         self.row_since_header = False
         self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
+        # the header lines (how many above) under which a full row stood out of place
+        # (_out_of_place): no row short of a figure is placed by position under them
+        self.misplaced_under: set[int] = set()
+        # full rows with two figures a blank apart under one header (_parted_rows_missing)
+        self.parted_rows: list[tuple] = []
 
     def read(self, rows: list[LogicalRow], heading_line: int | None,
              trailing_cells: dict[int, int] | None = None) -> dict[tuple[str, str], Figure]:
@@ -98,10 +105,22 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
-            for row in rows:
-                self._read_row(row)
+            label_lines = None
+            for index, row in enumerate(rows):
+                if not self._read_row(row) and index + 1 < len(rows) \
+                        and not any(looks_like_a_figure(c.text) for c in row.labels):
+                    # figures no row takes on a line of their own, standing over the
+                    # next row's: the first parts of numbers wrapped in its cells (not
+                    # a row's figures after a number no one reads, GP313, among them)
+                    if label_lines is None:  # (a number cut at its point is no label)
+                        label_lines = {c.line for r in rows for c in r.labels
+                                       if not looks_like_a_figure(c.text)}
+                    pair = untaken_over(label_lines, row, rows[index + 1])
+                    if pair is not None:
+                        self.stacked.setdefault(id(rows[index + 1].data), pair)
             self._report_missing_rows(heading_line)
             self._check_full_rows()
+            self._parted_rows_missing()
         for short in self.short_rows:
             self._place_short_row(short)
         self._check_header(heading_line)
@@ -110,7 +129,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self.evidence.readers.append(self)  # (what the document's later tables may go by)
         return self.figures
 
-    def _read_row(self, row: LogicalRow) -> None:
+    def _read_row(self, row: LogicalRow) -> bool:
+        """Read a logical row; False where its figures went to no row of the table."""
         labels = list(row.labels)
         spec = None
         if row.stray is not None and row.has_figures and labels:
@@ -132,15 +152,15 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                         "GP303", f"row '{spec.label}': '{stray.text}' stands among its "
                         "figures; which cells are its figures cannot be told, so none of them "
                         "is placed", at=stray, length=len(stray.text))
-                return
+                return True
             if spec is None:
-                return
+                return True
         if row.has_figures:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)
                 self.sink.add("GP204", "figures stand before any row label; they are not placed",
                               at=first)
-                return
+                return True
             leaf = labels.pop()
             if labels and label_key(leaf.text) not in self.catalogue.rows_by_key:
                 leaf = self._joined_leaf(labels, leaf)
@@ -155,6 +175,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self._classify_label(cell)
         if spec is not None:
             self._place(spec, row.data, leaf)
+        return spec is not None or not row.has_figures
 
     def _read_positional(self, rows: list[LogicalRow]) -> None:
         cat = self.catalogue
@@ -167,6 +188,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             for row in rows:
                 self._read_row(row)
             self._report_missing_rows(self.heading_line)
+            self._parted_rows_missing()
             return
         self.read_by_position = True
         for row in rows:
@@ -185,7 +207,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "GP303", f"the review table: '{stray.text}' stands among its figures; which "
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
-        elif pair is not None and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots]):
+        elif pair is not None and not self._line_wrapped(
+                data, [(s.id, c.id) for s, c in slots], columns=[c for _, c in slots]):
             self._report_stacked("the review table", pair)
         elif self._review_out_of_place(data, [c for _, c in slots]):
             self.sink.add(
@@ -194,6 +217,22 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "two numbers in one column where a figure is missing? Which cannot be told, "
                 "so none of them is placed", at=anchor,
                 hint="a number whose digits stand apart, or a note beside a figure?")
+        elif (split := side_by_side(placed_figures(data))) is not None \
+                and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots],
+                                           columns=[c for _, c in slots]):
+            # a text's figures on two lines or more, two a line or more, the later
+            # lines not going on from the row's left edge: cells of the row set at
+            # different heights (pdftotext writes each height on a line of its own);
+            # read line by line, their figures would go to other columns
+            upper, lower = split
+            self.sink.add(
+                "GP320", f"the review table: its figures stand on lines {upper.line} to "
+                f"{lower.line}, the later not going on from the row's left edge (cells set at "
+                "different heights?); in which order they stand cannot be told, so none "
+                "of them is placed", at=lower, length=len(lower.text))
+        elif len(data) == len(slots) and self._positions_hold(None) and \
+                (parted := self._parted_number(data, [c for _, c in slots], None)) is not None:
+            self._report_parted("the review table", parted)
         else:
             placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
                                [(spec.id, col.id) for spec, col in slots])
@@ -241,7 +280,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
         wrapped = pair is not None and self._line_wrapped(
-            data, [(spec.id, c.id) for c in columns], label)
+            data, [(spec.id, c.id) for c in columns], label, columns)
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
@@ -250,6 +289,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         placed = plain_figures(data, columns)
         # (a full row with extents: what tells whether positions can be trusted)
         full = placed is not None and len(data) > 1 and data[0].x is not None and not wrapped
+        parted = self._parted_number(data, columns, len(self.header_cells), label) \
+            if len(data) == len(columns) and not wrapped else None
+        if parted is not None:  # (decided once the table's other full rows are read)
+            self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
         if full and self._out_of_place(data, columns):
             self.sink.add(
                 "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
@@ -259,6 +302,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "figures, or a figure moved into another column?")
             for col in columns:
                 self.figures[(spec.id, col.id)] = MISSING
+            self.misplaced_under.add(len(self.header_cells))
             return
         if full:
             self.full_rows.append((data, columns, len(self.header_cells)))
@@ -308,7 +352,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                    for col, figure in zip(columns, again))
 
     def _line_wrapped(self, data: list[Cell], keys: list[tuple[str, str]],
-                      label: Cell | None = None) -> bool:
+                      label: Cell | None = None, columns=None) -> bool:
         """Whether figures that stand one above the other (stacked.py) are a row's
         line wrapped as a whole (lynx at 80 columns: `… 3655673 25826692 157304` /
         `87777018`), not a number wrapped inside its cell nor figures that follow
@@ -316,8 +360,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         another row's). The shape of a wrapped line: the row's figures run on from its
         label's line (the review table has none) over the lines right below it,
         every line but the last holding two figures or more, and each line after the
-        first starting at the row's left edge (under the label's start, or the first
-        figure's where there is no label), where a converter goes on with a line; a
+        first starting at the row's left edge (under the label, or the first figure's
+        where there is no label), where a converter goes on with a line, and the first
+        line at the row's first column (under its header, where the header gives
+        ``columns`` places and the table's full rows show they hold: cells of one row set at different heights, which pdftotext
+        writes on lines of their own, each at its column, start the first line further
+        right, or interleave with its figures, each under a header of its own, and
+        read in reading order their figures would go to other columns while the row's
+        total still holds); a
         part of a number wrapped in its cell stands under that number's column. (A row
         on one line that a line of figures above it stands over stays missing: that
         line may be the first part of a number wrapped in the row's cell.) And
@@ -343,8 +393,61 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if label is not None and any(c.x[1] > data[0].x[0] for c in starts) \
                 or label is None and any(c.x[0] > data[0].x[0] for c in starts):
             return False
+        # ... and the row's first line starting at its first column: under the first
+        # column's header, where the header says where it stands
+        above = None if label is None else len(self.header_cells)
+        if columns is not None and all(in_display_columns(c) for c in data) \
+                and self._positions_hold(above):
+            headers = self._headers_of(list(columns), above)
+            if headers is not None and headers[0] is not None:
+                if not (data[0].x[0] < headers[0][1] and headers[0][0] < data[0].x[1]):
+                    return False
+                # figures that, taken left to right, stand each under a header of its
+                # own, in another order than they are read: cells at two heights
+                across = sorted(range(len(data)), key=lambda i: data[i].x[0])
+                if across != list(range(len(data))) and placement_by_position(
+                        [data[i].x for i in across], headers) is not None:
+                    return False
         return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             values_of(data))
+
+    def _parted_rows_missing(self) -> None:
+        """The full rows with two figures a blank apart under one header (Positions.
+        _parted_number) are missing, where the table's other full rows under the same
+        header lines (one at least; none: those of the table and of the tables read
+        before it) each stand under their columns' headers: there the two are one
+        number written with a blank in it. (Where they do not, as lynx lays
+        out a CJK header, the header's places tell nothing, and the row is read.)"""
+        if not self.parted_rows:
+            return
+        suspects = {id(data) for _, _, data, _, _ in self.parted_rows}
+        by_header: dict[int, list[bool]] = {}  # the other full rows' verdicts, by header
+        for row in self.full_rows:
+            if id(row[0]) not in suspects:
+                by_header.setdefault(row[2], []).append(self._stands_in_place(*row))
+        document: list[bool] | None = None
+        for spec, columns, data, pair, above in self.parted_rows:
+            others = by_header.get(above)
+            if not others:  # (a sub-table of one row: the document's full rows tell)
+                if document is None:
+                    document = [v for verdicts in by_header.values() for v in verdicts] + \
+                        [reader._stands_in_place(*row) for reader in self.evidence.readers
+                         for row in reader.full_rows]
+                others = document
+            if others and all(others):
+                self._report_parted(f"row '{spec.label}'", pair)
+                for col in columns:
+                    self.figures[(spec.id, col.id)] = MISSING
+
+    def _report_parted(self, what: str, pair: tuple[Cell, Cell]) -> None:
+        left, right = pair
+        self.sink.add(
+            "GP313", f"{what}: '{left.text}' and '{right.text}' stand a blank apart under one "
+            "column's header: one number written with a blank in it cannot be told from two "
+            "figures, so none of the row's figures is placed", at=left,
+            length=right.column + len(right.text) - left.column
+            if left.column is not None and right.column is not None else len(left.text),
+            hint=f"a number written with a blank? (read together: {left.text}{right.text})")
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
         upper, lower = pair

@@ -45,7 +45,8 @@ def pdf_document(text: str, places, path: str | None = None, notes: tuple = ()) 
     (stacked_headers.py): this module joins them by where they stand on the page."""
     from govparse.frontends.text.reader import read_text
 
-    return with_positions(read_text(text, path, notes, header_pieces=False), text, places)
+    return with_positions(read_text(text, path, notes, header_pieces=False,
+                                     tab_stops=False), text, places)
 
 
 def with_positions(document: Document, text: str, places) -> Document:

@@ -277,9 +277,11 @@ def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
 
 
 def read_text(text: str, path: str | None = None, notes: tuple = (), *,
-              header_pieces: bool = True) -> Document:
+              header_pieces: bool = True, tab_stops: bool = True) -> Document:
     """A report's text (decoded, with what decoding noticed) as a Document
-    (``header_pieces``: see to_document)."""
+    (``header_pieces``: see to_document; ``tab_stops``: tabs that align a
+    space-aligned text read as blanks, tab_stops.py; not in a PDF's text layer, whose
+    cells are placed on its pages by their lines and columns as written)."""
     from govparse.errors import InputError
     from govparse.source import normalize_newlines
 
@@ -296,6 +298,12 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)
+    if tab_stops and "\t" in text:  # (space-aligned text whose blanks became tabs)
+        from govparse.frontends.text.tab_stops import with_tabs_expanded
+
+        text, tab_notes = with_tabs_expanded(text)
+        if tab_notes:
+            notes = (*notes, *tab_notes)
     found = find_headings(text) if looks_run_together(text) else None
     if found:
         # Run-together text: the grammar reads the front matter only (run_together.py)

@@ -1,0 +1,57 @@
+"""Space-aligned text whose blanks were turned into tabs (``unexpand -a``, an editor
+that keeps indentation as tabs, a tool that saves a PDF's text so): a tab stands
+where a run of blanks reached a tab stop, blanks after it up to the next cell, and
+``规章⇥⇥⇥  12⇥   3`` is a row of a spaced table, not of a tab-separated one (where each
+tab parts two cells, and every tab after the first an empty cell's). Read as tabs,
+its figures go to other columns. Where the text shows it (lines with tabs that go on
+with blanks after a tab, or hold runs of two blanks or more between their words, as
+no tab-separated row does), every tab is expanded to blanks at tab stops eight
+display columns apart (a CJK character two wide), with one note (GP012) naming the
+lines: the table is then read by where its cells stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govparse.diagnostics import Diagnostic, Severity
+
+TAB_SIZE = 8
+MIN_LINES = 3  # lines with tabs that show blanks aligned the text (and half of them)
+_ALIGNED = re.compile(r"\t +[^\s]|[^\s] {2,}[^\s]")
+
+
+def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic]]:
+    """The text with its tabs expanded where they stand for blanks, and the note."""
+    if "\t" not in text:
+        return text, []
+    lines = text.split("\n")
+    tabbed = [i for i, ln in enumerate(lines) if "\t" in ln]
+    aligned = [i for i in tabbed if _ALIGNED.search(lines[i].strip(" \t"))]
+    if len(aligned) < MIN_LINES or 2 * len(aligned) < len(tabbed):
+        return text, []
+    for i in tabbed:
+        lines[i] = _expanded(lines[i])
+    where = ", ".join(str(i + 1) for i in tabbed[:8]) + (" …" if len(tabbed) > 8 else "")
+    return "\n".join(lines), [Diagnostic(
+        "GP012", Severity.NOTE,
+        f"{len(tabbed)} line{'s' if len(tabbed) != 1 else ''} (line"
+        f"{'s' if len(tabbed) != 1 else ''} {where}) align their cells with tabs and "
+        f"blanks; each tab is read as the blanks up to the next tab stop (every "
+        f"{TAB_SIZE} columns), and the columns of what follows a tab on those lines "
+        "are counted so", tabbed[0] + 1, 1)]
+
+
+def _expanded(line: str) -> str:
+    from govparse.frontends.text.lines import char_width
+
+    out, column = [], 0
+    for char in line:
+        if char == "\t":
+            blanks = TAB_SIZE - column % TAB_SIZE
+            out.append(" " * blanks)
+            column += blanks
+        else:
+            out.append(char)
+            column += char_width(char)
+    return "".join(out)
