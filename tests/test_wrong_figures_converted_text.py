@@ -8,7 +8,7 @@ import pytest
 
 import govparse
 
-DATA = Path(__file__).parent / "data" / "hunt3"
+DATA = Path(__file__).parent / "data" / "wrong_figures"
 
 APPLICATIONS_HEADER = """\
 某区2024年政府信息公开工作年度报告
