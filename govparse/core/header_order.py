@@ -92,10 +92,11 @@ class HeaderOrder:
     def _header_positions(self) -> dict[str, int]:
         """The latest header line's column labels (their keys) and their places in it,
         made once for each header line (rows after it ask for every row)."""
-        header = _left_to_right(self.header_cells.get(self.last_header_row) or [])
+        header = self.header_cells.get(self.last_header_row) or []
         made_of = (self.last_header_row, len(header))
         if self.header_positions_of != made_of:
-            keys = self._group_in_place([label_key(c.text) for c in header], lambda key: key)
+            keys = self._group_in_place([label_key(c.text) for c in _left_to_right(header)],
+                                        lambda key: key)
             self.header_positions = {key: i for i, key in enumerate(keys)}
             self.header_positions_of = made_of
             self.column_orders = {}

@@ -121,7 +121,8 @@ class Positions:
                 found.add(placement)
         return found.pop() if len(found) == 1 else None
 
-    def _astray_of_full_rows(self, cells: list[Cell], columns, above: int | None) -> bool:
+    def _astray_of_full_rows(self, cells: list[Cell], columns, above: int | None,
+                             astray_under: dict | None = None) -> bool:
         """Whether a full row's figures do not each stand under their own columns'
         headers where at least MIN_FULL_ROWS other full rows read under the same
         header lines all do (_out_of_place, for the rows before it only, as it is
@@ -131,11 +132,14 @@ class Positions:
         line = cells[0].line
         if line is None or any(c.x is None for c in cells):
             return False
-        others = [(data, cols) for data, cols, at in self.full_rows
-                  if at == above and data is not cells]
-        if len(others) >= MIN_FULL_ROWS \
-                and all(self._stands_in_place(data, cols, above) for data, cols in others):
-            return not self._stands_in_place(cells, columns, above)
+        # (``astray_under``: by the header lines above, how many full rows read under
+        # them there are and how many do not stand in place; counted once a table)
+        if astray_under is None:
+            astray_under = self._full_rows_astray()
+        count, astray = astray_under.get(above, (0, 0))
+        stands = self._stands_in_place(cells, columns, above)
+        if count - 1 >= MIN_FULL_ROWS and astray - (not stands) == 0:
+            return not stands
         rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
                 if data is not cells]
         measured = [([c.x for c in data], at.x) for data, at in rows]
@@ -143,6 +147,15 @@ class Positions:
                                        if at is not None and None not in extents
                                        and extents[0][0] >= at[1]])
         return places is not None and not stands_under([c.x for c in cells], places)
+
+    def _full_rows_astray(self) -> dict:
+        """By the header lines above them: how many full rows there are, and how many
+        of them do not stand under their columns' headers (_stands_in_place)."""
+        out: dict = {}
+        for data, cols, at in self.full_rows:
+            count, astray = out.get(at, (0, 0))
+            out[at] = (count + 1, astray + (not self._stands_in_place(data, cols, at)))
+        return out
 
     def _full_rows_near(self, line: int, columns, above: int | None) -> list[tuple[list, Cell]]:
         """The full rows (their figures and label) read under the same header lines
@@ -221,11 +234,15 @@ class Positions:
         figure after it a column out (where a figure of the row is missing, the row
         still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
         in points, and its grid parts what is parted.)"""
-        if len(cells) < 2 or any(not in_display_columns(c) or c.kind not in FIGURE_KINDS
-                                 for c in cells):
+        if len(cells) < 2:
             return None
-        gaps = [b.x[0] - a.x[1] for a, b in zip(cells, cells[1:])]
+        extents = [getattr(c, "x", None) for c in cells]  # (an EmptyRun has none)
+        if None in extents:
+            return None
+        gaps = [b[0] - a[1] for a, b in zip(extents, extents[1:])]
         if min(gaps) > 1:
+            return None  # (most rows: no two cells a blank apart)
+        if any(not in_display_columns(c) or c.kind not in FIGURE_KINDS for c in cells):
             return None
         if max(gaps) < 2 and (label is None or not in_display_columns(label)
                               or cells[0].x[0] - label.x[1] < 2):

@@ -323,10 +323,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         placed. (_out_of_place looks at a row as it is read, and only after
         MIN_FULL_ROWS full rows that stand under the header: not at a table's first
         rows, nor where the header gives no places.)"""
+        astray_under = self._full_rows_astray() if self.full_rows else {}
         for data, columns, above in list(self.full_rows):
             spec = self.full_row_specs.get(id(data))
             if spec is None or spec.id in self.conflicted \
-                    or not self._astray_of_full_rows(data, columns, above):
+                    or not self._astray_of_full_rows(data, columns, above, astray_under):
                 continue
             if all(self.figures.get((spec.id, col.id)) is MISSING for col in columns):
                 continue

@@ -27,9 +27,15 @@ def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic]]:
         return text, []
     lines = text.split("\n")
     tabbed = [i for i, ln in enumerate(lines) if "\t" in ln]
-    aligned = [i for i in tabbed if _ALIGNED.search(lines[i].strip(" \t"))]
-    if len(aligned) < MIN_LINES or 2 * len(aligned) < len(tabbed):
-        return text, []
+    # (aligned: MIN_LINES of them at least, and half: looked at until that cannot be)
+    spare = len(tabbed) - max(MIN_LINES, (len(tabbed) + 1) // 2)
+    if spare < 0:
+        return text, []  # (too few lines with tabs to tell)
+    for i in tabbed:
+        if _ALIGNED.search(lines[i].strip(" \t")) is None:
+            spare -= 1
+            if spare < 0:
+                return text, []  # (a tab-separated text: its tabs part its cells)
     for i in tabbed:
         lines[i] = _expanded(lines[i])
     where = ", ".join(str(i + 1) for i in tabbed[:8]) + (" …" if len(tabbed) > 8 else "")
