@@ -294,14 +294,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if parted is not None:  # (decided once the table's other full rows are read)
             self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
         if full and self._out_of_place(data, columns):
-            self.sink.add(
-                "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
-                "stand under their columns' headers, where the table's full rows all do: a "
-                "stray number where a figure is missing? Which cannot be told, so none of "
-                "them is placed", at=data[0], hint="a number or a note after the row's "
-                "figures, or a figure moved into another column?")
-            for col in columns:
-                self.figures[(spec.id, col.id)] = MISSING
+            self._full_row_not_placed(
+                spec, columns, data[0], "stand under their columns' headers, where the "
+                "table's full rows all do: a stray number where a figure is missing?",
+                "a number or a note after the row's figures, or a figure moved into "
+                "another column?")
             self.misplaced_under.add(len(self.header_cells))
             return
         if full:
@@ -331,14 +328,20 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 continue
             if all(self.figures.get((spec.id, col.id)) is MISSING for col in columns):
                 continue
-            self.sink.add(
-                "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
-                "stand in the columns the table's other full rows stand in: two numbers in "
-                "one column where a figure is missing? Which cannot be told, so none of "
-                "them is placed", at=data[0], hint="a number whose digits stand apart, or "
-                "a note beside a figure?")
-            for col in columns:
-                self.figures[(spec.id, col.id)] = MISSING
+            self._full_row_not_placed(
+                spec, columns, data[0], "stand in the columns the table's other full rows "
+                "stand in: two numbers in one column where a figure is missing?",
+                "a number whose digits stand apart, or a note beside a figure?")
+
+    def _full_row_not_placed(self, spec: RowSpec, columns, at: Cell, why: str,
+                             hint: str) -> None:
+        """A row with a figure for each column that its figures' places contradict
+        (GP303): none of them placed."""
+        self.sink.add(
+            "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
+            f"{why} Which cannot be told, so none of them is placed", at=at, hint=hint)
+        for col in columns:
+            self.figures[(spec.id, col.id)] = MISSING
 
     def _other_figures(self, spec: RowSpec, data: list[Cell]) -> bool:
         """Whether a row appearing again holds figures other than those placed the
