@@ -256,3 +256,19 @@ def test_the_command_line_flag(tmp_path):
     assert runner.invoke(cli, ["parse", "--max-bytes", str(size), "-"],
                          input=TEXT).exit_code == 0
     assert str(DEFAULT_MAX_BYTES) in runner.invoke(cli, ["parse", "--help"]).stdout
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("a\r\nb\rc\n", ["a", "b", "c", ""]),
+    # a page break after text on its line (pdfium ends no page's last line) opens a line,
+    # the form feed kept at its start; one at a line's start opens none; an empty page
+    # between two (two form feeds) is a line of its own
+    ("行政事业性收费 1.25\f三、收到和处理政府信息公开申请情况\n",
+     ["行政事业性收费 1.25", "\f三、收到和处理政府信息公开申请情况", ""]),
+    ("a\n\fb\n", ["a", "\fb", ""]),
+    ("a\f\fb", ["a", "\f", "\fb"]),
+])
+def test_the_lines_every_location_counts(text, lines):
+    from govparse.locations import line_ends_normalized
+
+    assert line_ends_normalized(text).split("\n") == lines

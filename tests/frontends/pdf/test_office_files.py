@@ -113,3 +113,28 @@ def test_a_row_broken_across_pages_gives_no_figure_of_a_number_cut_in_two():
     assert any(d.code == "GP313" and d.context.text == "4194 304" for d in report.diagnostics)
     # the figures that fit their cells are read: 49 of 200, every one right
     assert sum(report.figure(*key).value is not None for key in truth) == 49
+
+
+def test_a_heading_pdfium_writes_in_two_pieces_is_one_line():
+    # another page saved so (mostly zeros): pdfium's text layer writes a line end in the
+    # middle of 四、政府信息公开行政复议、行政诉讼情况 (the PDF draws it in two pieces, one
+    # just right of the other on its baseline), and the figures of most rows one a
+    # line, their baselines a little apart
+    import pypdfium2 as pdfium
+
+    path = OFFICE / "report-page-2.libreoffice.pdf"
+    document = pdfium.PdfDocument(str(path))
+    try:
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+    assert "四、政府信息公开行政复\r\n议、行政诉讼情况" in text
+    report = govparse.parse_file(path)
+    assert compared(report, expected("report-page-2")) == ({}, {})
+    assert (report.organization.value, report.year.value) == ("金水县人民政府", 2022)
+    assert report.section(4) is not None
+    assert {d.code for d in report.diagnostics}.isdisjoint({"GP103", "GP108", "GP201",
+                                                          "GP320"})
+    (rows,) = [d for d in report.diagnostics if d.code == "GP306"
+               and "table's grid" in d.message]
+    assert "lines of figures that the PDF's text puts apart" in rows.message
