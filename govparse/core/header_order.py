@@ -235,8 +235,11 @@ class HeaderOrder:
         any."""
         order = _column_order(self.catalogue)
         # (the review table's header names its columns three times: a line of a PDF's
-        # text may hold one group's last columns and the next group's first)
+        # text may hold one group's last columns and the next group's first. A group
+        # ends at its last column only where the next cell is its first: 总计 尚未审结
+        # is a group's columns out of order, not a new group)
         last = max(order.values()) if self.read_by_position else None
+        first = min(order.values()) if self.read_by_position else None
         for cells in self.header_cells.values():
             group: list[int] = []
             cells = _left_to_right(cells)
@@ -244,7 +247,7 @@ class HeaderOrder:
                 index = order.get(label_key(cell.text))
                 if index is None:
                     continue
-                if index in group or (group and group[-1] == last):
+                if index in group or (group and group[-1] == last and index == first):
                     group = []  # the same columns again (the review table's header)
                 if group and index < group[-1]:
                     self._say_header_order(cell)

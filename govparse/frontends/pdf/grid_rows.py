@@ -15,12 +15,14 @@ together by the page's grid:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.core.cells import LABEL, classify
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
+from govparse.template.spec import label_key
 
 
 def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Piece, list]]:
@@ -179,8 +181,12 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
     group does (三、本年度办理结 / 果). Each such rest is joined to the label above it:
     a label alone in the top band of the grid on its page (no figure there), in the
     column of a label in the bottom band on the page before, not starting with a
-    label's numbering. Returns the joined label by the upper piece's id, None by the
-    lower's (as joined_cells)."""
+    label's numbering; not where each of the two is a whole label of a template's
+    tables (规章 at the foot of a page and 行政规范性文件, a row whose figures are
+    empty, or a header repeated on the new page, 信息内容, at the top of the next:
+    rows of their own, whose labels joined would name one row with the other's
+    figures; （三） / 不予公开 is one label). Returns the joined label by the upper
+    piece's id, None by the lower's (as joined_cells)."""
     figures_in: set[tuple] = set()
     labels: dict[object, list[Piece]] = {}
     for piece in pieces:
@@ -202,8 +208,10 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
             if upper is None or lower.grid[3] != top or _NUMBERED.match(_text(lower, joined)) \
                     or (page, lower.grid[1], lower.grid[3]) in figures_in:
                 continue
-            first = upper.cell
             texts = [_text(upper, joined), _text(lower, joined)]
+            if all(label_key(text) in _label_keys() for text in texts):
+                continue  # (two labels each whole: two rows, the lower's figures empty)
+            first = upper.cell
             whole = classify(join_lines(texts), first.line, first.column)
             if whole.kind != LABEL:
                 continue
@@ -212,6 +220,17 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
             out[id(upper)] = whole
             out[id(lower)] = None
     return out
+
+
+@functools.cache
+def _label_keys() -> frozenset[str]:
+    """The keys of every label of the tables of both templates (rows, their groups,
+    the headers)."""
+    from govparse.template.sections import TABLE_SECTIONS
+    from govparse.template.spec import TEMPLATES, catalogue
+
+    return frozenset(key for template in TEMPLATES for kind in TABLE_SECTIONS
+                     for key in catalogue(template, kind).labels_by_key)
 
 
 def _text(piece: Piece, joined: dict) -> str:

@@ -195,7 +195,8 @@ def _within_line(raw: str, at: int, boxes: _CharBoxes) -> str | None:
     characters of one line of the page, the next just right of the one before on its
     baseline (a heading whose words the PDF writes in two pieces: 四、政府信息公开行政复
     / 议、行政诉讼情况): nothing where no blank stands between them, a blank where one
-    does. None: a line end."""
+    does or where digits stand on both sides (the ends of two cells' figures may stand
+    closer than a blank: joined, they would be one number, wrong). None: a line end."""
     if at == 0 or at + 2 >= len(raw) or raw[at - 1].isspace() or raw[at + 2].isspace():
         return None
     (_, bottom, right, top), turned = boxes.box(at - 1)
@@ -205,7 +206,12 @@ def _within_line(raw: str, at: int, boxes: _CharBoxes) -> str | None:
             or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height \
             or not right - 0.1 * height <= next_left < right + height:
         return None
+    if raw[at - 1] in _NUMERAL and raw[at + 2] in _NUMERAL:
+        return " "  # (two cells' figures side by side, 12 | 34: never one number, 1234)
     return "" if next_left - right < 0.3 * height else " "
+
+
+_NUMERAL = frozenset("0123456789.,")
 
 
 def _all(text: str, what: str):
