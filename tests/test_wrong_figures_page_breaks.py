@@ -1,4 +1,4 @@
-"""Review 6: PDF page joins, grid rows (frontends/pdf/grid_rows.py), the header's
+"""A review of 2026-12-05: PDF page joins, grid rows (frontends/pdf/grid_rows.py), the header's
 order (core/header_order.py), form feeds in a line (locations.line_ends_normalized).
 Each a case that gave, or could give, a wrong figure."""
 
@@ -135,7 +135,7 @@ def test_a_header_repeated_on_a_new_page_is_no_rest_of_the_label_above():
     # foot of a page and the repeated header's first cell （本列数据的勾稽关系为…） at the
     # top of the next, in the same columns, no figure in its band, no numbering: they
     # were joined as one label (labels_continued_on_next_page)
-    report = govparse.parse_file(DATA / "review6" / "report-page-thead-break.libreoffice.pdf")
+    report = govparse.parse_file(DATA / "page_breaks" / "report-page-thead-break.libreoffice.pdf")
     assert _wrong(report, _office_truth(False)) == {}
     assert not [m for m in _page_joins(report) if "本列数据" in m]
 
@@ -144,6 +144,6 @@ def test_a_group_label_cut_after_its_numbering_is_still_joined():
     # （三） at the foot of a page, 不予公 / 开 at the top of the next: one label, though
     # 不予公开 is a whole label of the template (the guard above wants both whole)
     report = govparse.parse_file(
-        DATA / "review6" / "report-page-group-label-break.libreoffice.pdf")
+        DATA / "page_breaks" / "report-page-group-label-break.libreoffice.pdf")
     assert _wrong(report, _office_truth(True)) == {}
     assert any("（三）不予公" in m for m in _page_joins(report))
