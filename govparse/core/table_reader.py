@@ -238,6 +238,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                                [(spec.id, col.id) for spec, col in slots])
             for (spec, col), fig in zip(slots, placed):
                 self.figures[(spec.id, col.id)] = fig
+            # (in the template's order, whatever the header says: where it names the
+            # columns in another order, none is placed, GP321)
+            self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
         for spec in cat.table.rows:
             self.seen_rows[spec.id] = anchor
 
