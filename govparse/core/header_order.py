@@ -234,20 +234,24 @@ class HeaderOrder:
         group and its columns together. The cell the header names out of order, if
         any."""
         order = _column_order(self.catalogue)
-        # (the review table's header names its columns three times: a line of a PDF's
-        # text may hold one group's last columns and the next group's first. A group
-        # ends at its last column only where the next cell is its first: 总计 尚未审结
-        # is a group's columns out of order, not a new group)
+        # (the review table's header names its columns three times. In a text line, a
+        # group ends at its last column only where the next cell is its first: 总计 尚未
+        # 审结 is a group's columns out of order, not a new group. A line whose cells
+        # stand where the page has them (a PDF's, pdftotext's) holds the pieces of a
+        # header written over lines, one group's end beside the next one's middle
+        # (总计 结果纠正 总计): there any cell after a group's last column starts the next)
         last = max(order.values()) if self.read_by_position else None
         first = min(order.values()) if self.read_by_position else None
         for cells in self.header_cells.values():
             group: list[int] = []
             cells = _left_to_right(cells)
+            placed = all(c.x is not None for c in cells)
             for cell in self._group_in_place(cells, lambda cell: label_key(cell.text)):
                 index = order.get(label_key(cell.text))
                 if index is None:
                     continue
-                if index in group or (group and group[-1] == last and index == first):
+                if index in group or (group and group[-1] == last
+                                      and (placed or index == first)):
                     group = []  # the same columns again (the review table's header)
                 if group and index < group[-1]:
                     self._say_header_order(cell)

@@ -140,6 +140,12 @@ class Positions:
         stands = self._stands_in_place(cells, columns, above)
         if count - 1 >= MIN_FULL_ROWS and astray - (not stands) == 0:
             return not stands
+        if in_display_columns(cells[0]):
+            # (a text's: a table that runs onto a new page of pdftotext's stands at
+            # other columns there, its header not repeated, and rows near a page's end
+            # are measured against the next page's; a number written with a blank in
+            # a text is _parted_number's to find)
+            return False
         rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
                 if data is not cells]
         measured = [([c.x for c in data], at.x) for data, at in rows]
