@@ -88,12 +88,9 @@ def moved_note(moved: list[tuple[Piece, list]]) -> Diagnostic | None:
 
 
 def _band(item) -> tuple | None:
-    """The band of the grid a figure stands in: its page, the bottom and top lines of
-    its grid cell (None: no figure, or no grid cell)."""
-    if type(item) is not Piece or item.grid is None or item.box is None \
-            or item.cell.kind == LABEL:
-        return None
-    return item.page, item.grid[1], item.grid[3]
+    """The band of the grid a figure stands in (Piece.band; None: no figure, or no
+    grid cell)."""
+    return item.band if type(item) is Piece else None
 
 
 def _figures_band(row) -> tuple | None:

@@ -28,7 +28,7 @@ def centre(box: Box) -> tuple[float, float]:
 class Piece:
     """A cell's text, or a part of it, with where it stands."""
 
-    __slots__ = ("cell", "box", "page", "grid", "written")
+    __slots__ = ("cell", "box", "page", "grid", "written", "band")
 
     def __init__(self, cell: Cell, box: Box | None, page: int | None, grid,
                  written: str | None = None) -> None:
@@ -37,6 +37,10 @@ class Piece:
         self.page = page
         self.grid = grid  # the cell of the page's grid it stands in (None: none)
         self.written = cell.text if written is None else written  # (a figure: its unit too)
+        # a figure's band of the grid: its page, its grid cell's bottom and top lines
+        # (None: a label, or no grid cell; govparse/frontends/pdf/grid_rows.py)
+        self.band = (page, grid[1], grid[3]) if grid is not None and box is not None \
+            and cell.kind != LABEL else None
 
 
 def pieces_of(cell: Cell, text: str, places) -> list[Piece]:

@@ -233,10 +233,18 @@ class _CharBoxes:
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
         self._page = pdfium.address(textpage.raw)
         self._sides, self._at = pdfium.out(ctypes.c_double, 4)
+        # (those asked for at a line end, _within_line: a table's are asked again)
+        self._known: dict[int, tuple] = {}
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
+        known = self._known.get(index)
+        if known is None:
+            known = self._known[index] = self._asked(index)
+        return known
+
+    def _asked(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium
