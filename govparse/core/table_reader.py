@@ -100,8 +100,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 self._note_label_form(cell)
         rows = self.rows = self._strays_joined(rows)
         self.trailing_separators = _ends_with_separators(rows)
-        self._continued_labels(rows)
+        rests = self._continued_labels(rows)
         self.stacked = stacked_rows(rows)
+        for data, pair in rests:
+            self.stacked.setdefault(data, pair)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
