@@ -88,3 +88,48 @@ def test_a_row_of_a_fixed_height_shows_a_number_cut_at_a_line():
 def test_rows_of_a_fixed_height_too_low_for_their_figures():
     wrong, _ = wrong_figures("exact-row-height-clipped")
     assert wrong == {}
+
+
+def test_a_label_whose_numbering_stands_apart_gives_no_figure_to_the_row_before():
+    # cells set to 分散对齐 (distributed) and characters spaced: the text layer writes
+    # 5.属于三类内部事务信息 as "5 . 属 于 三 类 …" at the top of page 6, and the row
+    # before it (4.保护第三方合法权益, at the foot of page 5) has its 总计 empty: the 5
+    # was read as that row's 总计. A number of one or two digits just before a label that
+    # starts with a numbering's mark is the label's numbering (core/logical_rows.py)
+    wrong, report = wrong_figures("distributed-label-numbering")
+    assert wrong == {}
+    assert report.figure("applications", "withheld_third_party_rights", "total").value is None
+
+
+def test_labels_spaced_apart_keep_the_table_on_its_template():
+    # characters spaced (w:spacing) and distributed cells: 5. 要 求 行 政 机 关 … with
+    # its 5 apart; the 2021 labels not read, 三's table was read on the 2019 template
+    # (GP106) and its figures went to that template's rows
+    wrong, report = wrong_figures("spaced-labels-template")
+    assert wrong == {}
+    assert report.table_template("applications") == "2021"
+    assert not [d for d in report.diagnostics if d.code == "GP106"]
+
+
+def test_a_row_broken_across_pages_under_a_repeated_header():
+    # the header repeated on each page (w:tblHeader) and 1.属于国家秘密 broken across
+    # pages 3 and 4: the rest of 9012 and of 5067 (2, 7) at the top of page 4, in the
+    # band of the header's 总计, a label: the band was taken for a row of its own and
+    # 901 and 506 were read. A label right of the band's figures is no row's.
+    # (frontends/pdf/grid_rows.py continued_on_next_page)
+    wrong, report = wrong_figures("row-broken-under-a-repeated-header")
+    assert wrong == {}
+    assert report.figure("applications", "withheld_state_secret",
+                         "research_institution").value is None
+
+
+def test_a_page_with_no_text_keeps_the_places_of_what_follows():
+    # pages 2 and 11 hold no text (an empty page; a page of pictures would be one too):
+    # the form feeds around it are "\n\f\f", whose second the text's lines count as a
+    # line (locations.line_ends_normalized) and the PDF's places did not: every cell
+    # after it stood a line off its characters and had no place in the grid, 514 / 4
+    # in one cell (5144) read as two figures, 48 figures wrong.
+    # (frontends/pdf/reader.py PdfPlaces.separator)
+    wrong, report = wrong_figures("empty-page-before-tables")
+    assert wrong == {}
+    assert not [d for d in report.diagnostics if d.code == "GP303"]
