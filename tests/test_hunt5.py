@@ -133,3 +133,12 @@ def test_a_page_with_no_text_keeps_the_places_of_what_follows():
     wrong, report = wrong_figures("empty-page-before-tables")
     assert wrong == {}
     assert not [d for d in report.diagnostics if d.code == "GP303"]
+
+
+def test_a_row_broken_across_pages_beside_the_rest_of_a_group_label():
+    # 1.属于国家秘密 broken across pages 4 and 5 under three header rows repeated: the 7
+    # of 4837 at the top of page 5 on one line of the text with 果 (三、本年度办理结 / 果,
+    # a group's cell that goes on down the page), which is no row's label: 483 was read
+    wrong, report = wrong_figures("row-broken-beside-a-group-label")
+    assert wrong == {}
+    assert report.figure("applications", "withheld_state_secret", "legal_service_org").value is None

@@ -174,9 +174,10 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
         if any(abs(q.grid[1] - low) <= _LINES_APART and abs(q.grid[3] - high) <= _LINES_APART
                and q.box[0] < left for q in on_page):
             continue
-        # (nor a label on a line of the text with them: a row's, whose cell the grid
-        # may not part from the header's above it)
-        lines = {q.cell.line for q in on_page}
+        # (nor a label on a line of the text with them whose cell ends where theirs
+        # do: a row's, whose cell the grid may not part from the header's above it;
+        # not the rest of a group's label, 三、本年度办理结 / 果, whose cell goes on)
+        lines = {q.cell.line for q in on_page if abs(q.grid[1] - low) <= _LINES_APART}
         if any(p.cell.line in lines for p in on_page_figures(by_page[page], band_of=lowers[0])):
             continue
         before = by_page[page - 1]
