@@ -142,3 +142,15 @@ def test_a_row_broken_across_pages_beside_the_rest_of_a_group_label():
     wrong, report = wrong_figures("row-broken-beside-a-group-label")
     assert wrong == {}
     assert report.figure("applications", "withheld_state_secret", "legal_service_org").value is None
+
+
+def test_the_rest_of_a_row_right_after_a_repeated_header():
+    # 2.重复申请 broken across pages 2 and 3 under two header rows repeated: the rest of
+    # 9837 and 3230 (7, 0) stands in the repeated header's cells, among its labels (人,
+    # ）), which the grid cannot tell from a row's; the text gives them right after the
+    # header's last label (总计), each under a figure of the row before: none of that
+    # row's is placed (core/table_reader.py _under_a_repeated_header), not 983 and 323
+    wrong, report = wrong_figures("row-broken-rest-after-a-repeated-header")
+    assert wrong == {}
+    assert report.figure("applications", "not_processed_duplicate", "other_org").value is None
+    assert any(d.code == "GP320" and "'983'" in d.message for d in report.diagnostics)
