@@ -5,7 +5,9 @@ wrapped across lines alike).
 
 from __future__ import annotations
 
-from govparse.core.cells import EMPTY, LABEL, Cell
+import re
+
+from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell
 from govparse.core.grid import EmptyRun, cells_of
 
 
@@ -43,6 +45,7 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     current = rows[0]
     for cell in stream:
         if cell.kind == LABEL:
+            cell = _numbered_again(current, cell)
             if current.has_figures:
                 current = LogicalRow([cell])
                 rows.append(current)
@@ -61,3 +64,29 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
                 current.unread = len(current.data)
             current.data.append(cell)
     return [r for r in rows if r.labels or r.has_figures]
+
+
+# A label that starts with its numbering's mark (. 属于三类内部事务信息): the number
+# before it, written apart (分散对齐, a cell's characters spread across it: 5 . 属 于 …)
+_MARK_FIRST = re.compile(r"[.．、]")
+_NUMBERING = re.compile(r"[0-9０-９]{1,2}")
+
+
+def _numbered_again(current: LogicalRow, label: Cell) -> Cell:
+    """The label with its numbering, where a number of one or two digits stands just
+    before it on its line and the label starts with the numbering's mark: the number
+    taken out of the row before (where it would read as that row's figure: a value no
+    cell of it holds) and put back in front of the label (5 / . 属 于 三 类 … as
+    5. 属 于 三 类 …, which the catalogue reads as 5.属于三类内部事务信息)."""
+    if not _MARK_FIRST.match(label.text) or not current.data:
+        return label
+    number = current.data[-1]
+    if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \
+            or number.line is None or number.line != label.line \
+            or not _NUMBERING.fullmatch(number.text):
+        return label
+    current.data.pop()
+    current.has_figures = any(c.kind != EMPTY for c in current.data)
+    x = label.x if label.x is None or number.x is None else \
+        (min(number.x[0], label.x[0]), max(number.x[1], label.x[1]))
+    return Cell(LABEL, number.text + label.text, number.line, number.column, x=x)

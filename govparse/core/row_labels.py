@@ -12,6 +12,7 @@ import re
 from govparse.core.cells import FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_han
 from govparse.core.grid import EmptyRun
 from govparse.core.logical_rows import LogicalRow
+from govparse.core.stacked import placed_figures, under
 from govparse.core.wording import did_you_mean
 from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_key,
                                     normalize_label, numbering_length)
@@ -179,13 +180,20 @@ class RowLabels:
             out.append(row)
         return out
 
-    def _continued_labels(self, rows: list[LogicalRow]) -> None:
+    def _continued_labels(self, rows: list[LogicalRow]) -> list[tuple]:
         """A row label wrapped onto the line after its figures (a PDF's cell: its
         figures on the first line, ``1.申请人无正当理由逾期不补正、行政机关不`` /
         ``再处理其政府信息公开申请`` below): the rest, the first label of the next
         row that is no label of the table, goes back to the label it continues when
-        together, not apart, they name a row."""
+        together, not apart, they name a row.
+
+        Returns, for each row whose rest stands on a line with figures and no other
+        label, ``(id(row.data), (upper, lower))``: a figure of the row over one of
+        the rest's line. Those are the rest of numbers wrapped in the row's cells (a
+        row broken across pages: 882 / 2 under 2.其他法律行政法规 / 禁止公开), which
+        cannot be told from figures of their own: none of the row's is placed."""
         cat = self.catalogue
+        rests: list[tuple] = []
         for previous, row in zip(rows, rows[1:]):
             if not (previous.has_figures and previous.labels and row.labels):
                 continue
@@ -211,7 +219,12 @@ class RowLabels:
                     if joined is not None:
                         previous.labels[-1] = joined
                         del row.labels[index]
+                if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
+                    pair = under(placed_figures(previous.data), placed_figures(row.data))
+                    if pair is not None:
+                        rests.append((id(previous.data), pair))
                 break
+        return rests
 
     def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
         """A row label wrapped onto the next line of the table (4.无正当理由大量反 /

@@ -35,7 +35,7 @@ def stacked_rows(rows) -> dict[int, tuple]:
         if not figures:
             continue
         if continued:
-            below = _under(continued, figures)
+            below = under(continued, figures)
             if below is not None:
                 out[id(row.data)] = below
         pair = stacked(figures)
@@ -119,7 +119,7 @@ def placed_figures(data) -> list:
             if c.kind != EMPTY and c.x is not None and c.line is not None]
 
 
-def _under(above: list, figures: list) -> tuple | None:
+def under(above: list, figures: list) -> tuple | None:
     """The first of the figures that stands under one of those above, with it."""
     return next(((upper, lower) for upper in above for lower in figures
                  if _overlap(upper, lower)), None)

@@ -25,10 +25,10 @@ from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (in_display_columns, placed_figures, side_by_side, stacked,
-                                   stacked_rows, untaken_over)
+                                   stacked_rows, under, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
-from govparse.template.spec import LabelCatalogue, RowSpec, label_key
+from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
 
 
 class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
@@ -100,8 +100,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 self._note_label_form(cell)
         rows = self.rows = self._strays_joined(rows)
         self.trailing_separators = _ends_with_separators(rows)
-        self._continued_labels(rows)
+        rests = self._continued_labels(rows)
         self.stacked = stacked_rows(rows)
+        for data, pair in rests + self._under_a_repeated_header(rows):
+            self.stacked.setdefault(data, pair)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -128,6 +130,39 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.full_rows:
             self.evidence.readers.append(self)  # (what the document's later tables may go by)
         return self.figures
+
+    def _under_a_repeated_header(self, rows: list[LogicalRow]) -> list[tuple]:
+        """Figures after a header's labels (the header repeated at a page's top), no
+        row's label among them, each standing under a figure of the row with figures
+        before: the rest of numbers wrapped in that row's cells, which a page break cut
+        (9837 as 983 / 7, the 7 in the band of the repeated header, where the PDF's grid
+        cannot join it: grid_rows.continued_on_next_page). ``(id(data), (upper, lower))``
+        for each such row before: none of its figures is placed (GP320)."""
+        cat = self.catalogue
+        out: list[tuple] = []
+        before = None  # the last row with figures and a label of a row
+        for row in rows:
+            if not row.has_figures or not row.labels:
+                continue
+            keys = [label_key(c.text) for c in row.labels]
+            # (总计 and 其他 name a row and a column: numbered, 3.其他, a row's)
+            if any(k in cat.rows_by_key and (k not in cat.headers_by_key or is_numbered(c.text))
+                   for k, c in zip(keys, row.labels)):
+                before = row
+                continue
+            # (the figures right after the header's last label: after labels of no row
+            # of the table, they are a row's whose label wraps over lines, read apart)
+            if before is None or keys[-1] not in cat.headers_by_key \
+                    or not any(k in cat.headers_by_key and k not in cat.rows_by_key for k in keys):
+                continue
+            lower = placed_figures(row.data)
+            upper = placed_figures(before.data)
+            pairs = [under(upper, [cell]) for cell in lower]
+            if lower and all(pair is not None for pair in pairs) \
+                    and all(u.line < c.line for u, c in pairs):
+                out.append((id(before.data), pairs[0]))
+            before = None
+        return out
 
     def _read_row(self, row: LogicalRow) -> bool:
         """Read a logical row; False where its figures went to no row of the table."""

@@ -31,7 +31,7 @@ import attrs
 from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
-from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells
+from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells, overflowing
 from govparse.frontends.pdf.grid_rows import (continued_note, continued_on_next_page,
                                              labels_continued_on_next_page, moved_note,
                                              rows_by_grid)
@@ -90,6 +90,7 @@ def _placed_table(table: Table, text: str, places
     centres = Centres(pieces)
     joined = joined_cells(pieces, places.rules_on, centres)
     grid_extents(pieces, joined, centres)
+    joined.update(overflowing(pieces, joined))
     moved = rows_by_grid(rows, pieces, joined)
     continued = {}
     if len({p.page for p in pieces}) > 1:  # (a table over pages: cells a break may cut)

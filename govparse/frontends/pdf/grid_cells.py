@@ -249,3 +249,45 @@ def _stacked(group: list[Piece]) -> bool:
         if side_by_side or by1 > ay0 + (ay1 - ay0) / 2:  # (boxes of lines may overlap)
             return False
     return True
+
+
+OVER = 0.5  # points: a figure's box this far above its grid cell's top line stands out of it
+CUT = -0.5  # ... below its bottom line, or less than half a point above it: cut off there
+
+
+def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int, Cell]:
+    """The cells whose text runs on past their grid cell's bottom line: a row of a
+    fixed height (Word's 行高 固定值) shows no more than fits, and a number wrapped in
+    its cell (9354 as 935 / 4) has the rest of it drawn, cut off, over the line into
+    the cell below, where its middle stands (tests/data/hunt5). Read alone, 935 would be
+    the row's figure. A figure whose box stands out above its grid cell's top line
+    (more than OVER) is the rest of the one in the grid cell above, same column: that
+    cell is read with it, written as it stands ("935 4", no number, GP313). (The cell
+    below keeps it too: "4 2466", no number either.) Returns the upper cell, whole, by
+    its first piece's id (as joined_cells)."""
+    figures = [p for p in pieces if p.grid is not None and p.box is not None
+               and p.cell.kind != LABEL and joined.get(id(p), p) is not None]
+    out: dict[int, Cell] = {}
+    for piece in figures:
+        left, bottom, right, top = piece.grid
+        if bottom - piece.box[1] > CUT:
+            # cut off at its grid cell's bottom line, the rest of it not drawn (26 of
+            # 2672): written as it stands, with a mark that it goes on ("26 …": no number)
+            whole = out.get(id(piece)) or joined.get(id(piece)) or piece.cell
+            written = whole.text if whole is not piece.cell else piece.written
+            cell = classify(f"{written} …", whole.line, whole.column)
+            cell.x = whole.x if whole.x is not None else (piece.box[0], piece.box[2])
+            out[id(piece)] = cell
+        if piece.box[3] - top <= OVER:
+            continue  # (the common case: within its cell)
+        above = [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
+                 and abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1]
+        if len(above) != 1:
+            continue
+        (upper,) = above
+        whole = out.get(id(upper)) or joined.get(id(upper)) or upper.cell
+        written = whole.text if whole is not upper.cell else upper.written
+        cell = classify(f"{written} {piece.written}", whole.line, whole.column)
+        cell.x = whole.x if whole.x is not None else (upper.box[0], upper.box[2])
+        out[id(upper)] = cell
+    return out

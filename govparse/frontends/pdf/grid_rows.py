@@ -67,6 +67,13 @@ def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Pi
     return moved
 
 
+def on_page_figures(figures: list[Piece], band_of: Piece) -> list[Piece]:
+    """The figures that stand in the band of the grid ``band_of`` stands in (each
+    piece, those of a joined cell too)."""
+    band = _band(band_of)
+    return [p for p in figures if _band(p) == band]
+
+
 def _figures_only(row: list, joined: dict) -> bool:
     """Whether each item of the line is a figure in a cell of the grid, one cell alone."""
     return all(_band(item) is not None and id(item) not in joined for item in row)
@@ -114,6 +121,9 @@ def _merged(row: list, figures: list[Piece]) -> list:
     return merged + ordered[len(slots):]
 
 
+_LINES_APART = 1.5  # points: a double line's two lines, or a cell's sides drawn apart
+
+
 def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dict[int, object]:
     """The figures of a row a page break cuts: a word processor breaks a row across
     pages, and a number wrapped in its cell (4194304 as 4194 / 304) then has its first
@@ -123,44 +133,66 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
     a number wrapped in one cell are (grid_cells.joined_cells): "4194 304", which
     reads as no figure (GP313), never as a wrong one.
 
-    Only a line of figures alone, each in the top band of the grid on its page, each
-    under a figure of the bottom band of the page before; and no label in that band.
-    (``joined``: the pieces already one cell with others, which are left as they are.)
-    Returns, like joined_cells, the joined cell by the first piece's id, None by the
+    Only the figures of the top band of the grid on a page (one band: each cell its
+    figure, or its figures one below the other, joined_cells), each under a figure (or
+    a joined cell) of the bottom band of the page before, no two under one; and no
+    label in that band left of its figures (a row's; a header's cell repeated on the
+    page, which the rest of the row runs into, stands right of some). The rest of a
+    number wrapped one digit a line (5893 as 5 / 8 / 9 / 3) is a cell of lines of its
+    own, as much as one on a line with others. (``joined``: the pieces already one
+    cell with others; a joined cell is joined whole. ``rows``: not looked at: the
+    cells are the grid's.) Returns, like joined_cells, the joined cell by the first piece's id, None by the
     other's."""
     by_page: dict[object, list[Piece]] = {}
-    labelled: set[tuple] = set()  # bands a label stands in
+    labels: dict[object, list[Piece]] = {}  # by page
     for piece in pieces:
         band = _band(piece)
         if band is not None:
             by_page.setdefault(piece.page, []).append(piece)
         elif type(piece) is Piece and piece.grid is not None and piece.box is not None:
-            labelled.add((piece.page, piece.grid[1], piece.grid[3]))
-    tops = {page: max(p.grid[3] for p in on_page) for page, on_page in by_page.items()}
-    bottoms: dict[object, dict] = {}  # by page: the figures of its bottom band, by column
+            labels.setdefault(piece.page, []).append(piece)
     out: dict[int, object] = {}
-    for row in rows:
-        first = _band(row[0]) if type(row) is list and row else None
-        if first is None or first[2] != tops[first[0]] or not isinstance(first[0], int) \
-                or first[0] - 1 not in by_page:
-            continue  # (a line that starts in no top band of a page after another)
-        band = _figures_band(row)
-        if band is None or band in labelled or not _figures_only(row, joined):
+    for page, on_page in by_page.items():
+        if not isinstance(page, int) or page - 1 not in by_page:
             continue
-        page = band[0]
-        above = bottoms.get(page - 1)
-        if above is None:
-            before = by_page[page - 1]
-            bottom = min(p.grid[1] for p in before)
-            above = bottoms[page - 1] = {(round(p.grid[0]), round(p.grid[2])): p for p in before
-                                         if p.grid[1] == bottom and id(p) not in joined}
-        pairs = [(above.get((round(p.grid[0]), round(p.grid[2]))), p) for p in row]
-        if any(upper is None for upper, _ in pairs):
+        top = max(p.grid[3] for p in on_page)
+        # the top band's cells, each its piece (a number wrapped over lines of their
+        # own in the cell: joined already, its first piece the whole's)
+        lowers = [p for p in on_page if p.grid[3] == top and joined.get(id(p), p) is not None]
+        bands = {_band(p) for p in lowers}
+        if len(bands) != 1:
+            continue
+        # (a label in the band, left of its figures: a row's, the band a row of its own;
+        # its cell's lines a little apart from the figures' where a double line runs
+        # under the header. One right of them only is a header's, repeated on the page,
+        # whose cell the rest of a row cut by the page break runs into: 总计 over the 7
+        # of 5067)
+        _, low, high = bands.pop()
+        left = min(p.box[0] for p in lowers)
+        on_page = labels.get(page, ())
+        if any(abs(q.grid[1] - low) <= _LINES_APART and abs(q.grid[3] - high) <= _LINES_APART
+               and q.box[0] < left for q in on_page):
+            continue
+        # (nor a label on a line of the text with them whose cell ends where theirs
+        # do: a row's, whose cell the grid may not part from the header's above it;
+        # not the rest of a group's label, 三、本年度办理结 / 果, whose cell goes on)
+        lines = {q.cell.line for q in on_page if abs(q.grid[1] - low) <= _LINES_APART}
+        if any(p.cell.line in lines for p in on_page_figures(by_page[page], band_of=lowers[0])):
+            continue
+        before = by_page[page - 1]
+        bottom = min(p.grid[1] for p in before)
+        above = {(round(p.grid[0]), round(p.grid[2])): p for p in before
+                 if p.grid[1] == bottom and joined.get(id(p), p) is not None}
+        pairs = [(above.get((round(p.grid[0]), round(p.grid[2]))), p) for p in lowers]
+        if any(upper is None for upper, _ in pairs) \
+                or len({id(upper) for upper, _ in pairs}) != len(pairs):
             continue
         for upper, lower in pairs:
             first = upper.cell
-            whole = classify(f"{upper.written} {lower.written}", first.line, first.column)
-            whole.x = (min(upper.box[0], lower.box[0]), max(upper.box[2], lower.box[2]))
+            whole = classify(f"{_text(upper, joined)} {_text(lower, joined)}",
+                             first.line, first.column)
+            extents = [_extent(upper, joined), _extent(lower, joined)]
+            whole.x = (min(x[0] for x in extents), max(x[1] for x in extents))
             out[id(upper)] = whole
             out[id(lower)] = None
     return out

@@ -53,6 +53,7 @@ class PdfPlaces:
         self._read: dict[int, tuple] = {}
         self._rules: dict[int, Rules] = {}
         self._length = 0
+        self._last = ""  # the text's last character so far ("": none)
         # by offset, filled when first asked (_UNKNOWN until then): the glyph's box
         # (None for a blank); and where the character stands in the table's grid: its
         # glyph's box, or where that is flat (a font the PDF does not embed, a dash) the
@@ -98,7 +99,13 @@ class PdfPlaces:
         with the next page's first line. pdfium ends no page's last line: without a
         line end the two pages' lines would be one (a table's last row and the next
         page's heading: one row, whose labels the heading's words would join)."""
-        between = "\f" if not page_before or page_before.endswith("\n") else "\n\f"
+        # (a page with no text, an empty one or a picture's: the form feed before it
+        # ends the line the one after it would stand on, as locations.line_ends_normalized
+        # counts them; counted one line short here, every place after was a line off,
+        # each cell given another's characters or none)
+        last = page_before[-1:] if page_before else self._last
+        between = "\f" if last in ("", "\n") else "\n\f"
+        self._last = "\f"
         if len(between) == 2:
             self.line_starts.append(self._length + 1)
         self._length += len(between)
