@@ -161,7 +161,7 @@ def _side_by_side(group: list[Piece]) -> bool:
     before it (boxes of one height band, apart left to right)."""
     pieces = sorted(group, key=lambda p: p.box[0])
     for left, right in zip(pieces, pieces[1:]):
-        (lx0, ly0, lx1, ly1), (rx0, ry0, rx1, ry1) = left.box, right.box
+        (_, ly0, lx1, ly1), (rx0, ry0, _, ry1) = left.box, right.box
         middle = (ry0 + ry1) / 2
         if not (rx0 >= lx1 and ly0 < middle < ly1):
             return False
