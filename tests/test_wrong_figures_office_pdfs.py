@@ -1,7 +1,7 @@
-"""The hunt of office-saved PDFs (hunt5): the official 2021 template filled and laid out
+"""The hunt of office-saved PDFs (2026-12-05): the official 2021 template filled and laid out
 the ways Word users do (font sizes, vertical alignment and margins of cells, column widths,
 rows of a fixed height, rows broken across pages, tables pushed down a page), saved as a
-PDF by LibreOffice 7.4 (tests/data/hunt5/README.md). Every figure right or missing; a
+PDF by LibreOffice 7.4 (tests/data/office_layouts/README.md). Every figure right or missing; a
 figure read into its cell from text that is not all of the number is the worst result."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import govparse
 
 from conftest import HERE
 
-HUNT = HERE / "data" / "hunt5"
+HUNT = HERE / "data" / "office_layouts"
 
 
 def expected(name: str) -> dict:
