@@ -259,7 +259,7 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
     """The cells whose text runs on past their grid cell's bottom line: a row of a
     fixed height (Word's 行高 固定值) shows no more than fits, and a number wrapped in
     its cell (9354 as 935 / 4) has the rest of it drawn, cut off, over the line into
-    the cell below, where its middle stands (tests/data/hunt5). Read alone, 935 would be
+    the cell below, where its middle stands (tests/data/office_layouts). Read alone, 935 would be
     the row's figure. A figure whose box stands out above its grid cell's top line
     (more than OVER) is the rest of the one in the grid cell above, same column: that
     cell is read with it, written as it stands ("935 4", no number, GP313). (The cell
