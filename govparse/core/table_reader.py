@@ -138,6 +138,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         (9837 as 983 / 7, the 7 in the band of the repeated header, where the PDF's grid
         cannot join it: grid_rows.continued_on_next_page). ``(id(data), (upper, lower))``
         for each such row before: none of its figures is placed (GP320)."""
+        if not any(c.x is not None for row in rows for c in row.labels):
+            return []  # (no places: a text's of tabs or pipes; asked once, not a row)
         cat = self.catalogue
         out: list[tuple] = []
         before = None  # the last row with figures and a label of a row
