@@ -9,6 +9,7 @@ model's figures and the diagnostics keep them, so that an output can point there
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Union
 
@@ -154,8 +155,12 @@ def line_ends_normalized(text: str) -> str:
     stays: it tells where pages part (frontends/text/page_markers.py)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
-        text = _FORM_FEED_IN_LINE.sub("\n\f", text)
+        text = _form_feed_in_line().sub("\n\f", text)
     return text
 
 
-_FORM_FEED_IN_LINE = re.compile(r"(?<=[^\n])\f")
+@functools.cache
+def _form_feed_in_line() -> re.Pattern:
+    """A form feed after any character but a line end (compiled when first wanted:
+    most texts have none, and a cold start pays for no pattern it does not use)."""
+    return re.compile(r"(?<=[^\n])\f")

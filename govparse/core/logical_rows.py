@@ -5,8 +5,6 @@ wrapped across lines alike).
 
 from __future__ import annotations
 
-import re
-
 from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell
 from govparse.core.grid import EmptyRun, cells_of
 
@@ -68,8 +66,8 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
 
 # A label that starts with its numbering's mark (. 属于三类内部事务信息): the number
 # before it, written apart (分散对齐, a cell's characters spread across it: 5 . 属 于 …)
-_MARK_FIRST = re.compile(r"[.．、]")
-_NUMBERING = re.compile(r"[0-9０-９]{1,2}")
+_MARKS = (".", "．", "、")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def _numbered_again(current: LogicalRow, label: Cell) -> Cell:
@@ -78,12 +76,12 @@ def _numbered_again(current: LogicalRow, label: Cell) -> Cell:
     taken out of the row before (where it would read as that row's figure: a value no
     cell of it holds) and put back in front of the label (5 / . 属 于 三 类 … as
     5. 属 于 三 类 …, which the catalogue reads as 5.属于三类内部事务信息)."""
-    if not _MARK_FIRST.match(label.text) or not current.data:
+    if not label.text.startswith(_MARKS) or not current.data:
         return label
     number = current.data[-1]
     if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \
             or number.line is None or number.line != label.line \
-            or not _NUMBERING.fullmatch(number.text):
+            or not 0 < len(number.text) <= 2 or not _DIGITS.issuperset(number.text):
         return label
     current.data.pop()
     current.has_figures = any(c.kind != EMPTY for c in current.data)
