@@ -50,6 +50,17 @@ _SIGNS = frozenset("-－—–―+")  # a mark that is a sign before a number
 NEAR_FULL_ROWS = 12  # full rows a short row's columns are looked for in, nearest first
 
 
+def _columns_of(rows: list[tuple[list, Cell]], extent, spans: list | None = None):
+    """The columns full rows (their figures and label) agree on standing in
+    (gaps.columns_of_full_rows), each cell measured by ``extent``; a row whose first
+    figure starts left of where its label ends (a line wrapped before its figures,
+    which go on at the left edge) tells nothing."""
+    measured = [([extent(c) for c in data], extent(at)) for data, at in rows]
+    return columns_of_full_rows([(extents, at[1]) for extents, at in measured
+                                 if at is not None and None not in extents
+                                 and extents[0][0] >= at[1]], spans)
+
+
 def _steps_agree(extents, placement, places) -> bool:
     """Whether a row's figures stand as far apart as the columns the placement puts
     them in: two figures a column apart no more than half as far again as those
@@ -107,11 +118,8 @@ class Positions:
             if any(extent(c) is None for c in cells) or label is not None \
                     and extent(label) is not None and extent(cells[0])[0] < extent(label)[1]:
                 continue
-            measured = [([extent(c) for c in data], extent(at)) for data, at in rows]
             spans: list = []
-            places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
-                                           if at is not None and None not in extents
-                                           and extents[0][0] >= at[1]], spans)
+            places = _columns_of(rows, extent, spans)
             if places is not None:
                 extents = [extent(c) for c in cells]
                 placement = placement_by_position(extents, places)
@@ -148,10 +156,7 @@ class Positions:
             return False
         rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
                 if data is not cells]
-        measured = [([c.x for c in data], at.x) for data, at in rows]
-        places = columns_of_full_rows([(extents, at[1]) for extents, at in measured
-                                       if at is not None and None not in extents
-                                       and extents[0][0] >= at[1]])
+        places = _columns_of(rows, _display_extent)
         return places is not None and not stands_under([c.x for c in cells], places)
 
     def _full_rows_astray(self) -> dict:

@@ -234,8 +234,15 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         data = [c for r in with_figures for c in r.data]
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
+        columns = [col for _, col in slots]
         stray = next((r.stray for r in with_figures if r.stray is not None), None)
-        pair = stacked(placed_figures(data))
+        figures = placed_figures(data)
+        pair = stacked(figures)
+        split = side_by_side(figures)
+        # (figures over lines, one above another or two a line: read where the row's
+        # line was wrapped as a whole, lynx's)
+        wrapped = (pair is not None or split is not None) and self._line_wrapped(
+            data, [(spec.id, col.id) for spec, col in slots], columns=columns)
         if stray is not None:
             # a cell that is no label of the table among the figures on their line (a
             # note written into a cell, _strays_joined): read in order, every figure
@@ -244,19 +251,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "GP303", f"the review table: '{stray.text}' stands among its figures; which "
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
-        elif pair is not None and not self._line_wrapped(
-                data, [(s.id, c.id) for s, c in slots], columns=[c for _, c in slots]):
+        elif pair is not None and not wrapped:
             self._report_stacked("the review table", pair)
-        elif self._review_out_of_place(data, [c for _, c in slots]):
+        elif self._review_out_of_place(data, columns):
             self.sink.add(
                 "GP303", "the review table has a figure for each column, but they do not "
                 "stand under their columns' headers, where the document's full rows all do: "
                 "two numbers in one column where a figure is missing? Which cannot be told, "
                 "so none of them is placed", at=anchor,
                 hint="a number whose digits stand apart, or a note beside a figure?")
-        elif (split := side_by_side(placed_figures(data))) is not None \
-                and not self._line_wrapped(data, [(s.id, c.id) for s, c in slots],
-                                           columns=[c for _, c in slots]):
+        elif split is not None and not wrapped:
             # a text's figures on two lines or more, two a line or more, the later
             # lines not going on from the row's left edge: cells of the row set at
             # different heights (pdftotext writes each height on a line of its own);
@@ -268,10 +272,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "different heights?); in which order they stand cannot be told, so none "
                 "of them is placed", at=lower, length=len(lower.text))
         elif len(data) == len(slots) and self._positions_hold(None) and \
-                (parted := self._parted_number(data, [c for _, c in slots], None)) is not None:
+                (parted := self._parted_number(data, columns, None)) is not None:
             self._report_parted("the review table", parted)
         else:
-            placed = self._fit(data, [c for _, c in slots], "the review table", anchor,
+            placed = self._fit(data, list(columns), "the review table", anchor,
                                [(spec.id, col.id) for spec, col in slots])
             for (spec, col), fig in zip(slots, placed):
                 self.figures[(spec.id, col.id)] = fig
@@ -407,8 +411,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         first starting at the row's left edge (under the label, or the first figure's
         where there is no label), where a converter goes on with a line, and the first
         line at the row's first column (under its header, where the header gives
-        ``columns`` places and the table's full rows show they hold: cells of one row set at different heights, which pdftotext
-        writes on lines of their own, each at its column, start the first line further
+        ``columns`` places and the table's full rows show they hold: cells of one row
+        set at different heights, which pdftotext writes on lines of their own, each
+        at its column, start the first line further
         right, or interleave with its figures, each under a header of its own, and
         read in reading order their figures would go to other columns while the row's
         total still holds); a

@@ -291,3 +291,15 @@ def ratio_at_least(matcher, floor: float) -> float | None:
 @functools.cache
 def catalogue(template: str, table: str) -> LabelCatalogue:
     return LabelCatalogue.for_table(load_template(template).table(table))
+
+
+@functools.cache
+def every_table_label() -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of the column headers of every table of both templates, and of all
+    their labels (rows, their groups, the headers): what a front-end that knows no
+    table yet can tell a label by. Made when first asked."""
+    from govparse.template.sections import TABLE_SECTIONS
+
+    tables = [catalogue(template, kind) for template in TEMPLATES for kind in TABLE_SECTIONS]
+    return (frozenset(key for cat in tables for key in cat.headers_by_key),
+            frozenset(key for cat in tables for key in cat.labels_by_key))

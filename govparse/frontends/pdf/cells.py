@@ -94,7 +94,7 @@ def _placed_table(table: Table, text: str, places
     moved = rows_by_grid(rows, pieces, joined)
     continued = {}
     if len({p.page for p in pieces}) > 1:  # (a table over pages: cells a break may cut)
-        continued = continued_on_next_page(rows, pieces, joined)
+        continued = continued_on_next_page(pieces, joined)
         continued.update(labels_continued_on_next_page(pieces, joined))
     notes = tuple(n for n in (_note(pieces, joined), moved_note(moved),
                               continued_note(continued, pieces)) if n is not None)

@@ -259,8 +259,8 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
     """The cells whose text runs on past their grid cell's bottom line: a row of a
     fixed height (Word's 行高 固定值) shows no more than fits, and a number wrapped in
     its cell (9354 as 935 / 4) has the rest of it drawn, cut off, over the line into
-    the cell below, where its middle stands (tests/data/office_layouts). Read alone, 935 would be
-    the row's figure. A figure whose box stands out above its grid cell's top line
+    the cell below, where its middle stands (tests/data/office_layouts). Read alone,
+    935 would be the row's figure. A figure whose box stands out above its grid cell's top line
     (more than OVER) is the rest of the one in the grid cell above, same column: that
     cell is read with it, written as it stands ("935 4", no number, GP313). (The cell
     below keeps it too: "4 2466", no number either.) Returns the upper cell, whole, by
@@ -273,11 +273,7 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
         if bottom - piece.box[1] > CUT:
             # cut off at its grid cell's bottom line, the rest of it not drawn (26 of
             # 2672): written as it stands, with a mark that it goes on ("26 …": no number)
-            whole = out.get(id(piece)) or joined.get(id(piece)) or piece.cell
-            written = whole.text if whole is not piece.cell else piece.written
-            cell = classify(f"{written} …", whole.line, whole.column)
-            cell.x = whole.x if whole.x is not None else (piece.box[0], piece.box[2])
-            out[id(piece)] = cell
+            out[id(piece)] = _with_more(piece, "…", joined, out)
         if piece.box[3] - top <= OVER:
             continue  # (the common case: within its cell)
         above = [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
@@ -285,9 +281,15 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
         if len(above) != 1:
             continue
         (upper,) = above
-        whole = out.get(id(upper)) or joined.get(id(upper)) or upper.cell
-        written = whole.text if whole is not upper.cell else upper.written
-        cell = classify(f"{written} {piece.written}", whole.line, whole.column)
-        cell.x = whole.x if whole.x is not None else (upper.box[0], upper.box[2])
-        out[id(upper)] = cell
+        out[id(upper)] = _with_more(upper, piece.written, joined, out)
     return out
+
+
+def _with_more(piece: Piece, more: str, joined: dict, out: dict) -> Cell:
+    """The cell a piece is read as so far (overflowing's, joined_cells', or its own),
+    written as it stands with ``more`` after a blank: no number."""
+    whole = out.get(id(piece)) or joined.get(id(piece)) or piece.cell
+    written = whole.text if whole is not piece.cell else piece.written
+    cell = classify(f"{written} {more}", whole.line, whole.column)
+    cell.x = whole.x if whole.x is not None else (piece.box[0], piece.box[2])
+    return cell

@@ -15,14 +15,13 @@ together by the page's grid:
 
 from __future__ import annotations
 
-import functools
 import re
 
 from govparse.core.cells import LABEL, classify
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
-from govparse.template.spec import label_key
+from govparse.template.spec import every_table_label, label_key
 
 
 def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Piece, list]]:
@@ -67,7 +66,7 @@ def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Pi
     return moved
 
 
-def on_page_figures(figures: list[Piece], band_of: Piece) -> list[Piece]:
+def _in_band_of(figures: list[Piece], band_of: Piece) -> list[Piece]:
     """The figures that stand in the band of the grid ``band_of`` stands in (each
     piece, those of a joined cell too)."""
     band = _band(band_of)
@@ -124,7 +123,7 @@ def _merged(row: list, figures: list[Piece]) -> list:
 _LINES_APART = 1.5  # points: a double line's two lines, or a cell's sides drawn apart
 
 
-def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dict[int, object]:
+def continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int, object]:
     """The figures of a row a page break cuts: a word processor breaks a row across
     pages, and a number wrapped in its cell (4194304 as 4194 / 304) then has its first
     line in the row's cells at the foot of one page and the rest in cells at the top
@@ -140,9 +139,8 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
     page, which the rest of the row runs into, stands right of some). The rest of a
     number wrapped one digit a line (5893 as 5 / 8 / 9 / 3) is a cell of lines of its
     own, as much as one on a line with others. (``joined``: the pieces already one
-    cell with others; a joined cell is joined whole. ``rows``: not looked at: the
-    cells are the grid's.) Returns, like joined_cells, the joined cell by the first piece's id, None by the
-    other's."""
+    cell with others; a joined cell is joined whole.) Returns, like joined_cells, the
+    joined cell by the first piece's id, None by the other's."""
     by_page: dict[object, list[Piece]] = {}
     labels: dict[object, list[Piece]] = {}  # by page
     for piece in pieces:
@@ -177,24 +175,20 @@ def continued_on_next_page(rows: list, pieces: list[Piece], joined: dict) -> dic
         # do: a row's, whose cell the grid may not part from the header's above it;
         # not the rest of a group's label, 三、本年度办理结 / 果, whose cell goes on)
         lines = {q.cell.line for q in on_page if abs(q.grid[1] - low) <= _LINES_APART}
-        if any(p.cell.line in lines for p in on_page_figures(by_page[page], band_of=lowers[0])):
+        if any(p.cell.line in lines for p in _in_band_of(by_page[page], band_of=lowers[0])):
             continue
         before = by_page[page - 1]
         bottom = min(p.grid[1] for p in before)
-        above = {(round(p.grid[0]), round(p.grid[2])): p for p in before
+        above = {_column(p): p for p in before
                  if p.grid[1] == bottom and joined.get(id(p), p) is not None}
-        pairs = [(above.get((round(p.grid[0]), round(p.grid[2]))), p) for p in lowers]
+        pairs = [(above.get(_column(p)), p) for p in lowers]
         if any(upper is None for upper, _ in pairs) \
                 or len({id(upper) for upper, _ in pairs}) != len(pairs):
             continue
         for upper, lower in pairs:
-            first = upper.cell
-            whole = classify(f"{_text(upper, joined)} {_text(lower, joined)}",
-                             first.line, first.column)
-            extents = [_extent(upper, joined), _extent(lower, joined)]
-            whole.x = (min(x[0] for x in extents), max(x[1] for x in extents))
-            out[id(upper)] = whole
-            out[id(lower)] = None
+            text = f"{_text(upper, joined)} {_text(lower, joined)}"
+            _join_across(upper, lower, classify(text, upper.cell.line, upper.cell.column),
+                         joined, out)
     return out
 
 
@@ -230,36 +224,33 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
             continue
         top = max(p.grid[3] for p in on_page)
         bottom = min(p.grid[1] for p in labels[page - 1])
-        above = {(round(p.grid[0]), round(p.grid[2])): p for p in labels[page - 1]
-                 if p.grid[1] == bottom}
+        above = {_column(p): p for p in labels[page - 1] if p.grid[1] == bottom}
         for lower in on_page:
-            upper = above.get((round(lower.grid[0]), round(lower.grid[2])))
+            upper = above.get(_column(lower))
             if upper is None or lower.grid[3] != top or _NUMBERED.match(_text(lower, joined)) \
                     or (page, lower.grid[1], lower.grid[3]) in figures_in:
                 continue
             texts = [_text(upper, joined), _text(lower, joined)]
-            if all(label_key(text) in _label_keys() for text in texts):
+            if all(label_key(text) in every_table_label()[1] for text in texts):
                 continue  # (two labels each whole: two rows, the lower's figures empty)
-            first = upper.cell
-            whole = classify(join_lines(texts), first.line, first.column)
-            if whole.kind != LABEL:
-                continue
-            extents = [_extent(upper, joined), _extent(lower, joined)]
-            whole.x = (min(x[0] for x in extents), max(x[1] for x in extents))
-            out[id(upper)] = whole
-            out[id(lower)] = None
+            whole = classify(join_lines(texts), upper.cell.line, upper.cell.column)
+            if whole.kind == LABEL:
+                _join_across(upper, lower, whole, joined, out)
     return out
 
 
-@functools.cache
-def _label_keys() -> frozenset[str]:
-    """The keys of every label of the tables of both templates (rows, their groups,
-    the headers)."""
-    from govparse.template.sections import TABLE_SECTIONS
-    from govparse.template.spec import TEMPLATES, catalogue
+def _column(piece: Piece) -> tuple[int, int]:
+    """The column of the grid a piece's cell stands in: its left and right lines (to the
+    point: a page's lines and the next page's are drawn alike, not to the hundredth)."""
+    return round(piece.grid[0]), round(piece.grid[2])
 
-    return frozenset(key for template in TEMPLATES for kind in TABLE_SECTIONS
-                     for key in catalogue(template, kind).labels_by_key)
+
+def _join_across(upper: Piece, lower: Piece, whole, joined: dict, out: dict) -> None:
+    """``whole`` (upper's text and lower's) in place of both, as wide as the two."""
+    extents = [_extent(upper, joined), _extent(lower, joined)]
+    whole.x = (min(x[0] for x in extents), max(x[1] for x in extents))
+    out[id(upper)] = whole
+    out[id(lower)] = None
 
 
 def _text(piece: Piece, joined: dict) -> str:

@@ -88,13 +88,14 @@ class PdfPlaces:
         start = self._length
         self.pages.append((start, page))
         self._read[page] = (pdf_page, textpage, boxes, text, dropped)
+        self._last = text[-1:] or self._last
         self.line_starts.extend(start + at + 1 for at in _all(text, "\n"))
         self._length += len(text)
         self._boxes.extend([_UNKNOWN] * len(text))
         self._loose.extend([_UNKNOWN] * len(text))
         return text
 
-    def separator(self, page_before: str) -> str:
+    def separator(self) -> str:
         """What parts a page from the one before: a form feed, on a line of its own
         with the next page's first line. pdfium ends no page's last line: without a
         line end the two pages' lines would be one (a table's last row and the next
@@ -103,8 +104,7 @@ class PdfPlaces:
         # ends the line the one after it would stand on, as locations.line_ends_normalized
         # counts them; counted one line short here, every place after was a line off,
         # each cell given another's characters or none)
-        last = page_before[-1:] if page_before else self._last
-        between = "\f" if last in ("", "\n") else "\n\f"
+        between = "\f" if self._last in ("", "\n") else "\n\f"
         self._last = "\f"
         if len(between) == 2:
             self.line_starts.append(self._length + 1)
@@ -240,18 +240,10 @@ class _CharBoxes:
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
         self._page = pdfium.address(textpage.raw)
         self._sides, self._at = pdfium.out(ctypes.c_double, 4)
-        # (those asked for at a line end, _within_line: a table's are asked again)
-        self._known: dict[int, tuple] = {}
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
-        known = self._known.get(index)
-        if known is None:
-            known = self._known[index] = self._asked(index)
-        return known
-
-    def _asked(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium
@@ -300,14 +292,12 @@ def opened_pdf(data: bytes, name: str | None) -> Iterator[tuple[str, PdfPlaces]]
 
 def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
     """Each page's text and what parts it from the next, its pages kept in ``places``."""
-    text = ""
     for index in range(len(document)):
         if index:
-            yield places.separator(text)
+            yield places.separator()
         page = document[index]
         textpage = page.get_textpage()
-        text = places.add_page(index + 1, page, textpage, textpage.get_text_range())
-        yield text
+        yield places.add_page(index + 1, page, textpage, textpage.get_text_range())
 
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:

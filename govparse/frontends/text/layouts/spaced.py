@@ -62,24 +62,13 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         yield tuple(_cells(cell.text, ln.line, cell.column))
 
 
-@functools.cache
-def _labels() -> tuple[frozenset[str], frozenset[str]]:
-    """The keys of every table's header labels, and of all its labels (both templates)."""
-    from govparse.template.spec import TEMPLATES, catalogue
-    from govparse.template.sections import TABLE_SECTIONS
-
-    tables = [catalogue(template, kind) for template in TEMPLATES for kind in TABLE_SECTIONS]
-    return (frozenset(key for cat in tables for key in cat.headers_by_key),
-            frozenset(key for cat in tables for key in cat.labels_by_key))
-
-
 def _two_headers(label: str, word: str) -> bool:
     """Whether a word after one blank starts a header cell of its own: the label so far
     and the word are each a column's header (自然人 法人或其他组织 总计, as a converter
     prints a header line with one blank between its cells), and together no label."""
-    from govparse.template.spec import label_key
+    from govparse.template.spec import every_table_label, label_key
 
-    headers, labels = _labels()
+    headers, labels = every_table_label()
     return (label_key(word) in headers and label_key(label) in headers
             and label_key(f"{label} {word}") not in labels)
 
