@@ -142,6 +142,9 @@ CODES: dict[str, Code] = {
         Code("GP504", "hidden-text", _N,
              "text the page hides from its reader (display: none and the like) was left "
              "out, as a browser shows the page"),
+        Code("GP505", "hiding-rules-cut", _W,
+             "the page's style sheets hide elements by more selectors than govparse "
+             "follows; text hidden by the rest may be read"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

@@ -89,6 +89,7 @@ SNAPSHOT = [
     ("GP502", "page-cut", E),
     ("GP503", "span-disowned", E),
     ("GP504", "hidden-text", N),
+    ("GP505", "hiding-rules-cut", W),
     ("GP601", "carry-over-break", E),
     ("GP602", "year-gap", W),
     ("GP603", "duplicate-year", W),

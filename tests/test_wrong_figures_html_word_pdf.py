@@ -133,17 +133,53 @@ def test_html_digit_hidden_by_a_rule_with_context_media_or_id_is_not_read(style,
     assert "GP504" in {d.code for d in read.diagnostics}
 
 
-@pytest.mark.xfail(strict=True, reason="open: a digit moved off the page "
-                   "(position:absolute; left:-9999px) or hidden by an attribute selector "
-                   "(span[class=h]) is read: govparse/frontends/html/elements.py Hiding knows "
-                   "display, visibility, font-size 0, opacity 0 and class or id rules only")
 @pytest.mark.parametrize("style, hidden", [
     ("", '<span style="position:absolute;left:-9999px">7</span>'),
+    ("", '<span style="position: relative; top: -200em">7</span>'),
+    ("", '<span style="position:absolute;clip:rect(0,0,0,0)">7</span>'),
+    (".off { position: fixed; left: -10000px }", '<span class="off">7</span>'),
     ("span[class=h] { display: none }", '<span class="h">7</span>'),
+    ("td > span:first-child { display: none }", '<span>7</span>'),
+    ("/* a } in a comment */ .h { display: none }", '<span class="h">7</span>'),
+    ("@supports (display: grid) { .h { display: none } }", '<span class="h">7</span>'),
 ])
-def test_html_digit_hidden_off_the_page_or_by_an_attribute_selector(style, hidden):
+def test_html_digit_hidden_off_the_page_or_by_any_selector(style, hidden):
+    # was: 17956 read for 1956 (hiding knew display, visibility, font-size 0 and
+    # opacity 0 under rules of one class or id; now the page's sheets are read by
+    # tinycss2 and each hiding rule's selector matched by cssselect:
+    # frontends/html/hiding.py)
     read = govparse.parse(_hidden_digit_page(style, hidden))
     assert _wrong(REPORT, read) == {}
+    assert read.figure("applications", "new_requests", "natural_person").value == FIGURE
+    assert "GP504" in {d.code for d in read.diagnostics}
+
+
+@pytest.mark.parametrize("style, hidden", [
+    ("", '<span style="position:absolute;left:-10px">7</span>'),  # (moved a little: shown)
+    ("", '<span style="left:-9999px">7</span>'),  # (not positioned: left moves nothing)
+    ("@media print { .h { display: none } }", '<span class="h">7</span>'),
+    ("span[class=x] { display: none }", '<span class="h">7</span>'),
+    ("p::before { display: none }", '<span class="h">7</span>'),
+    ("table .h { font-size: 0.5em }", '<span class="h">7</span>'),
+])
+def test_html_rules_and_styles_that_hide_nothing_on_a_screen_hide_nothing(style, hidden):
+    read = govparse.parse(_hidden_digit_page(style, hidden))
+    assert read.figure("applications", "new_requests", "natural_person").value \
+        == int(f"{str(FIGURE)[:1]}7{str(FIGURE)[1:]}"), (style, hidden)
+    assert "GP504" not in {d.code for d in read.diagnostics}
+
+
+def test_html_hiding_rules_past_the_followed_ones_are_said():
+    # each hiding selector is a search of the whole page: past MAX_SELECTORS the rest
+    # are not followed, and a warning says so (strict mode: an error)
+    from govparse.frontends.html.hiding import MAX_SELECTORS
+
+    rules = " ".join(f".u{n} {{ display: none }}" for n in range(MAX_SELECTORS + 3))
+    read = govparse.parse(_hidden_digit_page(rules, "7"))
+    found = [d for d in read.diagnostics if d.code == "GP505"]
+    assert len(found) == 1 and "by 3 selectors more" in found[0].message
+    with pytest.raises(govparse.StrictModeError, match="GP505"):
+        govparse.parse(_hidden_digit_page(rules, "7"), mode="strict")
 
 
 def test_html_rules_that_hide_nothing_or_under_a_condition_hide_nothing():

@@ -12,7 +12,7 @@ that a page of any depth reads in time linear in its size:
   one), read as the text of its cells;
 - scripts, styles, forms' controls, navigation and footers are not the report, nor is
   what a table hides from the page's reader (display: none and the like,
-  elements.Hiding: some sites hide digits among a table's figures against copying),
+  hiding.Hiding: some sites hide digits among a table's figures against copying),
   which is left out with a note (GP504).
 
 Every block and cell has an HtmlLocation: the source line of its element, and for a
@@ -26,7 +26,8 @@ import re
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, HtmlLocation
 from govparse.frontends.blocks import block_of, clean, join_split_title
-from govparse.frontends.html.elements import BLOCKS, SKIPPED, Hiding, is_furniture, tag_of
+from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
+from govparse.frontends.html.hiding import MAX_SELECTORS, Hiding
 from govparse.frontends.html.tables import read_table
 
 
@@ -62,7 +63,14 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                      "was read", 1)
     blocks: list = []
     if root is not None:
-        walk = _Walk(blocks, sink, Hiding(root))
+        hiding = Hiding(root)
+        if hiding.too_many:
+            sink.add("GP505", f"the page's style sheets hide elements by {hiding.too_many} "
+                     f"selectors more than the {MAX_SELECTORS} govparse follows; text those "
+                     "hide is read", 1,
+                     hint="a figure with a digit hidden by one of them would be read wrong: "
+                          "check the page's figures against a browser's view")
+        walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
         walk.note_hidden()
     for error in parser.error_log.filter_from_fatals():

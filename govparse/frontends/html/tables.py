@@ -22,7 +22,8 @@ from lxml import etree
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
-from govparse.frontends.html.elements import BLOCKS, NOTHING_HIDDEN, SKIPPED, Hiding, tag_of
+from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
+from govparse.frontends.html.hiding import NOTHING_HIDDEN, Hiding
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")

@@ -1,0 +1,291 @@
+"""Which elements a page hides from its reader, as a browser follows its styles.
+
+Some sites put hidden elements among a table's digits against copying:
+``<td>1<span style="display:none">7</span>2</td>`` shows 12, and read with the hidden 7
+it would be 172, a wrong figure. An element is hidden by its ``hidden`` attribute, by
+its own ``style`` or by a rule of the page's ``<style>`` sheets whose selector matches
+it (tinycss2 reads the sheets; each selector, parsed by cssselect, is matched element
+by element as a browser does: _Matcher), where the declarations say one of: ``display: none``, ``visibility:
+hidden`` (or ``collapse``), ``font-size: 0``, ``opacity: 0``, or a box taken out of
+the flow or moved (``position: absolute``, ``fixed``, ``relative``) far off the page
+(``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``).
+
+What a browser shows only now and then hides nothing: a rule under a pseudo-class
+(``:hover``; cssselect matches no element with one) or inside ``@media print``; so
+does a selector cssselect cannot read (a pseudo-element's, ``::before``)."""
+
+from __future__ import annotations
+
+import re
+
+MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
+# Selectors of hiding rules followed (an element may be tried against each: bounded).
+# A page that hides with more (none we know of) is told so (GP505).
+MAX_SELECTORS = 64
+# A sheet that may hide anything names one of these (else tinycss2 is not imported)
+_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|opacity|position", re.I)
+# Far off the page: this many CSS pixels or more to its left or above it
+FAR_OFF = 1000
+_PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
+           "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
+_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))([a-z]*)")
+_ZERO = re.compile(r"[+-]?(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?")
+_CLIPPED = re.compile(r"rect\((?:\s*[+-]?(?:0+\.?0*|\.0+)[a-z]*\s*,?){4}\s*\)")
+
+
+class Hiding:
+    """Called with an element: whether a browser shows nothing of it. ``too_many``:
+    the selectors of the page's hiding rules not followed (past MAX_SELECTORS)."""
+
+    __slots__ = ("sheets", "too_many")
+
+    def __init__(self, root) -> None:
+        selectors, self.too_many = hiding_selectors(root) if root is not None else ([], 0)
+        self.sheets = _Matcher(selectors) if selectors else None
+
+    def __call__(self, element) -> bool:
+        style = element.get("style")
+        if style is not None and style_hides(style):
+            return True
+        if self.sheets is not None and self.sheets.matches(element):
+            return True
+        return element.get("hidden") is not None
+
+
+# Whether a style hides, remembered: a page repeats a few long styles (one exported
+# from Word, a style on nearly every element). Bounded.
+_STYLE_HIDES: dict[str, bool] = {}
+_MAX_STYLES = 4096
+
+
+def style_hides(style: str) -> bool:
+    """Whether an element's own ``style`` attribute hides it."""
+    hides = _STYLE_HIDES.get(style)
+    if hides is None:
+        hides = _MAY_HIDE.search(style) is not None and declarations_hide(_declarations(style))
+        if len(_STYLE_HIDES) < _MAX_STYLES:
+            _STYLE_HIDES[style] = hides
+    return hides
+
+
+def _declarations(text: str) -> list:
+    import tinycss2
+
+    return tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True)
+
+
+def declarations_hide(declarations) -> bool:
+    """Whether a rule's declarations (tinycss2's) hide what they style; a later
+    declaration of a property overrides an earlier one, as in a browser."""
+    import tinycss2
+
+    values = {item.lower_name: tinycss2.serialize(item.value).strip().lower()
+              for item in declarations if item.type == "declaration"}
+    if values.get("display") == "none" or values.get("visibility") in ("hidden", "collapse"):
+        return True
+    if any(value is not None and _ZERO.fullmatch(value)
+           for value in (values.get("font-size"), values.get("opacity"))):
+        return True
+    if values.get("position") in (None, "static"):
+        return False  # (left, top and clip move or clip a positioned box only)
+    if _CLIPPED.fullmatch(values.get("clip", "")):
+        return True
+    return any(_pixels(values.get(side)) <= -FAR_OFF for side in ("left", "top", "right",
+                                                                   "bottom"))
+
+
+def _pixels(value: str | None) -> float:
+    """A length in CSS pixels (0 for none, or for one relative to something: %, vw)."""
+    found = _LENGTH.fullmatch(value) if value else None
+    if found is None:
+        return 0.0
+    number, unit = float(found.group(1)), found.group(2)
+    return number * _PIXELS[unit] if unit in _PIXELS else 0.0
+
+
+def hiding_selectors(root) -> tuple[list, int]:
+    """The selectors (cssselect's) of the page's <style> rules that hide, up to
+    MAX_SELECTORS, and how many more there were (not followed)."""
+    text = "".join(style.text or "" for style in root.iter("style"))[:MAX_STYLE_TEXT]
+    if not text or _MAY_HIDE.search(text) is None:
+        return [], 0
+    import tinycss2
+
+    selectors: list = []
+    _hiding_selectors(tinycss2.parse_stylesheet(text, skip_comments=True,
+                                                skip_whitespace=True), selectors)
+    selectors = [s for s in selectors if s.pseudo_element is None]  # (::before: no element)
+    return selectors[:MAX_SELECTORS], max(len(selectors) - MAX_SELECTORS, 0)
+
+
+def _hiding_selectors(rules, out: list) -> None:
+    """The selectors (cssselect's) of the rules that hide, inside @media and @supports
+    blocks too, but for @media print and speech."""
+    import cssselect
+    import tinycss2
+
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if not declarations_hide(_declarations(rule.content)):
+                continue
+            prelude = tinycss2.serialize(rule.prelude)
+            try:
+                out.extend(cssselect.parse(prelude))
+            except cssselect.SelectorError:  # (one selector of the group cssselect cannot read)
+                for part in prelude.split(","):
+                    try:
+                        out.extend(cssselect.parse(part))
+                    except cssselect.SelectorError:
+                        pass
+        elif rule.type == "at-rule" and rule.content is not None and (
+                rule.lower_at_keyword == "supports"
+                or rule.lower_at_keyword == "media" and _on_screen(rule.prelude)):
+            _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                       skip_whitespace=True), out)
+
+
+def _on_screen(prelude) -> bool:
+    """Whether a @media rule's queries may hold on a screen: not print or speech only."""
+    import tinycss2
+
+    for query in tinycss2.serialize(prelude).lower().split(","):
+        words = query.split()
+        if words[:1] == ["not"]:
+            return True  # (not print: a screen's)
+        if words[:1] == ["only"]:
+            words = words[1:]
+        if not words or words[0].startswith("(") or words[0] not in ("print", "speech"):
+            return True
+    return False
+
+
+class _Matcher:
+    """Whether an element matches one of the selectors, told an element at a time, as
+    a browser matches rules: only the selectors whose last compound may match it (by
+    its id, a class or its tag) are tried; a compound is an XPath of cssselect's on
+    the element itself, and what its combinators ask of ancestors and siblings is
+    walked here, each (element, part of a selector) answered once. (One XPath of a
+    whole selector over the page would be simpler, but libxml2 takes time quadratic
+    in the page for ``div div``: a minute for a megabyte.)"""
+
+    def __init__(self, selectors: list) -> None:
+        import cssselect
+
+        self._translator = cssselect.HTMLTranslator()
+        self._by_key: dict[tuple[str, str], list] = {}
+        self._any: list = []  # selectors whose last compound names no id, class or tag
+        for selector in selectors:
+            key = _key_of(_last_compound(selector.parsed_tree))
+            (self._by_key.setdefault(key, []) if key else self._any).append(
+                selector.parsed_tree)
+        self._xpaths: dict[int, object] = {}
+        self._answers: dict[tuple, bool] = {}
+
+    def matches(self, element) -> bool:
+        candidates = list(self._any)
+        by_key = self._by_key
+        if by_key:
+            candidates += by_key.get(("tag", element.tag), ())
+            candidates += by_key.get(("id", element.get("id")), ())
+            for name in (element.get("class") or "").split():
+                candidates += by_key.get(("class", name), ())
+        return any(self._match(element, tree) for tree in candidates)
+
+    def _match(self, element, tree) -> bool:
+        from cssselect.parser import CombinedSelector
+
+        key = (element, id(tree))
+        answer = self._answers.get(key)
+        if answer is not None:
+            return answer
+        if not isinstance(tree, CombinedSelector):
+            answer = bool(self._xpath(tree)(element))
+        elif not self._match(element, tree.subselector):
+            answer = False
+        elif tree.combinator == ">":
+            parent = element.getparent()
+            answer = parent is not None and self._match(parent, tree.selector)
+        elif tree.combinator == "+":
+            before = _element_before(element)
+            answer = before is not None and self._match(before, tree.selector)
+        elif tree.combinator == "~":
+            answer = self._any_of(_element_before, element, tree.selector)
+        else:  # " ": a descendant
+            answer = self._any_of(_parent, element, tree.selector)
+        self._answers[key] = answer
+        return answer
+
+    def _any_of(self, step, element, tree) -> bool:
+        """Whether an element ``step`` leads to from ``element`` (its ancestors, or
+        the siblings before it) matches ``tree``; walked as a loop (a page may nest
+        deeper than Python recurses). Kept for each element walked: whether it or one
+        beyond it matches, the same answer for all of them (none walked matched but
+        the last, if any did)."""
+        key_id = ("beyond", id(tree))
+        walked = []
+        answer = False
+        current = step(element)
+        while current is not None:
+            known = self._answers.get((current, key_id))
+            if known is not None:
+                answer = known
+                break
+            walked.append(current)
+            if self._match(current, tree):
+                answer = True
+                break
+            current = step(current)
+        for each in walked:
+            self._answers[(each, key_id)] = answer
+        return answer
+
+    def _xpath(self, compound):
+        from lxml import etree
+
+        xpath = self._xpaths.get(id(compound))
+        if xpath is None:
+            xpath = self._xpaths[id(compound)] = etree.XPath(
+                "self::" + str(self._translator.xpath(compound)))
+        return xpath
+
+
+def _parent(element):
+    return element.getparent()
+
+
+def _element_before(element):
+    """The element just before this one among its siblings (no comment's)."""
+    before = element.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return before
+
+
+def _last_compound(tree):
+    from cssselect.parser import CombinedSelector
+
+    return tree.subselector if isinstance(tree, CombinedSelector) else tree
+
+
+def _key_of(compound) -> tuple[str, str] | None:
+    """What an element must have to match a compound: its id, a class or its tag (in
+    that order of preference); None where the compound names none."""
+    from cssselect.parser import Class, Element, Hash
+
+    found: dict[str, str] = {}
+    node = compound
+    while node is not None:
+        if isinstance(node, Hash):
+            found.setdefault("id", node.id)
+        elif isinstance(node, Class):
+            found.setdefault("class", node.class_name)
+        elif isinstance(node, Element) and node.element:
+            found.setdefault("tag", node.element.lower())
+        node = getattr(node, "selector", None)
+    for kind in ("id", "class", "tag"):
+        if kind in found:
+            return kind, found[kind]
+    return None
+
+
+NOTHING_HIDDEN = Hiding(None)
