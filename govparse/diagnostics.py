@@ -122,6 +122,9 @@ CODES: dict[str, Code] = {
         Code("GP321", "header-order-unknown", _E,
              "the header names columns in another order but not every column's place; "
              "rows it gives no order for are not placed"),
+        Code("GP322", "drawn-table-cut", _E,
+             "a table drawn with lines was wrapped at a width after it was drawn; none of "
+             "its section's tables is read"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

@@ -77,6 +77,7 @@ SNAPSHOT = [
     ("GP319", "unsplittable-run", E),
     ("GP320", "stacked-figures", E),
     ("GP321", "header-order-unknown", E),
+    ("GP322", "drawn-table-cut", E),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

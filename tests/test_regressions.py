@@ -13,6 +13,7 @@ makes), which does not depend on the machine or on what else runs on it. The
 """
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -612,10 +613,6 @@ def test_a_figure_over_two_segments_of_a_pandoc_rule_is_not_placed():
     assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP503"] == [("GP503", 6)]
 
 
-@pytest.mark.xfail(strict=True, reason="a box-drawn grid whose lines were wrapped (the "
-                   "rest of each line at the left edge of the next) is read by the "
-                   "borders its pieces show (grids.read_grid); the header's cells, moved "
-                   "left, put the row's figures under other columns")
 def test_a_box_drawn_grid_wrapped_at_a_width_places_no_figure_wrong():
     # found by mutating converter texts (hunt5: w3m's grids wrapped at 50-110 columns,
     # about one in ten such variants wrong): the header line's cells go on at the
@@ -648,6 +645,39 @@ def test_a_box_drawn_grid_wrapped_at_a_width_places_no_figure_wrong():
     for figure, right in ((normative.issued, 23), (normative.repealed, 117458),
                           (normative.in_force, 701452)):
         assert figure.value in (None, right)
+    # a border that runs off a line's edge (┌──── / ────┐) shows the wrap: none of the
+    # section's tables is read, GP322 at the first such line, an error
+    assert all(f.value is None for t, *_, f in report.table_figures() if t == "active_disclosure")
+    (said,) = [d for d in report.diagnostics if d.code == "GP322"]
+    assert said.line == 3 and said.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("width", [30, 47, 60, 75])
+def test_a_converted_grid_wrapped_at_any_width_gives_no_figure_wrong(width):
+    # every line of w3m's grids longer than the width goes on at the next line's left
+    # edge, as fold(1) or a mail client wraps it: a table cut so is not read (GP322),
+    # one narrower than the width is (section 二's, 56 columns wide)
+    from govparse.frontends.text.lines import display_width
+
+    text = (Path(__file__).parent / "data" / "real" / "text" / "006.w3m.txt").read_text("utf-8")
+
+    def folded(line: str) -> list[str]:
+        out, piece = [], ""
+        for char in line:
+            if display_width(piece + char) > width:
+                out.append(piece)
+                piece = ""
+            piece += char
+        return out + [piece]
+
+    wrapped = "\n".join(part for line in text.split("\n") for part in folded(line))
+    whole = govparse.parse(text)
+    report = govparse.parse(wrapped)
+    assert sum(f.value is not None for *_, f in whole.table_figures()) > 150
+    read = {(t, r, c): f.value for t, r, c, f in report.table_figures() if f.value is not None}
+    assert read == {key: whole.figure(*key).value for key in read}
+    assert {t for t, *_ in read} == (set() if width < 56 else {"active_disclosure"})
+    assert "GP322" in {d.code for d in report.diagnostics}
 
 
 def test_a_grid_row_widened_by_a_note_in_a_cell_places_no_figure_wrong():

@@ -124,6 +124,31 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
     return Table.from_rows(rows, TextLocation(run[0], 1))
 
 
+def cut_at(lines: dict[int, str], run: list[int]) -> int | None:
+    """The first line of a drawn grid whose border runs off the line's edge, where
+    the text was wrapped (or cut) at a width after the grid was drawn (a rule's rest
+    at the left edge of the next line: ┌──── / ────┐); None where every line is whole.
+    Such a grid's cells stand apart from their columns: its regions say nothing."""
+    for number in run:
+        text = lines[number].strip()
+        if text and (_runs_on(text[0], "LEFT") or is_rule(text) and _runs_on(text[-1], "RIGHT")):
+            return number
+    return None
+
+
+def _runs_on(char: str, side: str) -> bool:
+    """Whether a boundary character draws a line to that side of it (─ both, ┐ and ┤
+    to the left, ┌ and ├ to the right; an ASCII rule's - = and : both)."""
+    if char in "-=:":
+        return True
+    if not "\u2500" <= char <= "\u257f":
+        return False
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return "HORIZONTAL" in name or side in name
+
+
 def is_grid_line(text: str) -> bool:
     """A line a drawn table may hold: it starts with a boundary."""
     return _GRID_START.match(text) is not None

@@ -80,7 +80,20 @@ def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines,
         return
     # Drawn tables (box-drawing, ASCII grids) are read as pictures (grids.py); the
     # lines around them as any table's.
-    from govparse.frontends.text.grids import read_drawn
+    from govparse.frontends.text.grids import cut_at, read_drawn
+
+    cut = next((at for kind, run in grids if kind == "grid"
+                for at in [cut_at(source.lines, run)] if at is not None), None)
+    if cut is not None:
+        # (wrapped at a width after it was drawn: every line of the section's tables is
+        # cut so, the grid's and those between, and no cell stands in its column)
+        sink.add("GP322", "a table drawn with lines was cut at a width after it was drawn "
+                 "(a border runs off the line's edge: the text was wrapped); its cells stand "
+                 "apart from their columns, so none of the section's tables is read",
+                 cut, 1, hint="convert the page again without wrapping (w3m -cols, or no "
+                              "fold) so that each line of the table is whole")
+        yield from _split_prose(items, raw.kind)[1]
+        return
 
     in_grid = {number: drawn for drawn in grids for number in drawn[1]}
     between: list = []
