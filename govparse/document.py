@@ -192,8 +192,14 @@ Block = Union[Title, Heading, Paragraph, Table]
 @frozen
 class Document:
     """A report's blocks in reading order, with what reading the source noticed
-    (``notes``: Diagnostics) and the source's name (``path``)."""
+    (``notes``: Diagnostics) and the source's name (``path``).
+
+    ``page_starts``: in a text whose pages a form feed parts (pdftotext's), the line
+    each page after the first starts on. Such a tool lays each page out afresh, so
+    that a cell's ``x`` on one page is not comparable with a cell's on another: the
+    core places a figure by the header's or other rows' places only on their page."""
 
     blocks: tuple[Block, ...]
     path: str | None = None
     notes: tuple = ()
+    page_starts: tuple[int, ...] = ()

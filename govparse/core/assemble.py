@@ -50,7 +50,8 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
     rows_found = False
-    evidence = PositionEvidence()  # (shared by the tables: whether positions can be trusted)
+    # (shared by the tables: whether positions can be trusted, and on which page)
+    evidence = PositionEvidence(document.page_starts)
     for kind, table in prepared.items():
         figures = {}
         if type(table) is RunTogetherTable:

@@ -5,7 +5,7 @@ of each cell by the header's extents or by the columns the nearest full rows sta
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from govparse.core.cells import FIGURE_KINDS, NUMBER, Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
@@ -18,12 +18,18 @@ class PositionEvidence:
     """The readers of a document's tables read so far: whether their full rows stand,
     figure by figure, under their columns' headers tells whether the document's
     positions can be trusted where a table has no full row of its own (asked only
-    then)."""
+    then). ``page_starts``: the Document's (a paged text's pages, each laid out
+    afresh: places on one tell nothing of another's)."""
 
-    __slots__ = ("readers",)
+    __slots__ = ("readers", "page_starts")
 
-    def __init__(self) -> None:
+    def __init__(self, page_starts: tuple[int, ...] = ()) -> None:
         self.readers: list[Positions] = []
+        self.page_starts = page_starts
+
+    def page_of(self, line: int) -> int:
+        """The page a line of a paged text stands on (0: the first)."""
+        return bisect_right(self.page_starts, line)
 
     def holds(self, reading: Positions) -> bool:
         """At least one full row with extents among the tables read and the one being
@@ -87,9 +93,26 @@ class Positions:
         one column wide, not two) or moves a row's cells into the places of the empty
         ones it drops lays figures under the wrong headers: its full rows say so."""
         if any(c.x is None for c in cells) or not self._positions_hold(above) \
-                or self._misplaced_under(above):
+                or self._misplaced_under(above) or self._on_a_page_of_its_own(cells, above):
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _on_a_page_of_its_own(self, cells: list[Cell], above: int | None) -> bool:
+        """Whether a row of a paged text (pdftotext's: each page laid out afresh)
+        stands on a page where neither the header lines it is read under nor a full
+        row read under them stands: the places they give on their pages tell nothing
+        of this one's (a table run onto a new page, its header not repeated, every row
+        there short of a figure: its grid its own, the gaps narrower or wider)."""
+        evidence = self.evidence
+        line = cells[0].line
+        if not evidence.page_starts or line is None or not in_display_columns(cells[0]):
+            return False
+        page = evidence.page_of(line)
+        if any(c.line is not None and evidence.page_of(c.line) == page
+               for header in self._header_lines(above) for c in header):
+            return False
+        return not any(data[0].line is not None and evidence.page_of(data[0].line) == page
+                       for data, _, at in self.full_rows if above is None or at == above)
 
     def _misplaced_under(self, above: int | None) -> bool:
         """Whether a full row read under the same header lines stood out of place
@@ -113,6 +136,9 @@ class Positions:
         if line is None or self._misplaced_under(above):
             return None
         rows = self._full_rows_near(line, columns, above)
+        if self.evidence.page_starts and in_display_columns(cells[0]):
+            page = self.evidence.page_of(line)  # (a paged text's: those of the row's page)
+            rows = [(data, at) for data, at in rows if self.evidence.page_of(data[0].line) == page]
         found = set()
         for extent in (_display_extent, _character_extent):
             if any(extent(c) is None for c in cells) or label is not None \

@@ -56,7 +56,21 @@ def to_document(raw: RawReport, text: str, path: str | None = None,
     source = _SourceLines(text)
     for section in raw.sections:
         blocks.extend(_section(section, sink, source, header_pieces))
-    return Document(tuple(blocks), path, tuple(sink.items))
+    return Document(tuple(blocks), path, tuple(sink.items), _page_starts(text))
+
+
+def _page_starts(text: str) -> tuple[int, ...]:
+    """The line each page after the first starts on, in a text whose pages a form feed
+    parts (it opens the page's first line: locations.line_ends_normalized)."""
+    starts, line, last = [], 1, 0
+    at = text.find("\f")
+    while at >= 0:
+        line += text.count("\n", last, at)
+        if not starts or starts[-1] != line:
+            starts.append(line)
+        last = at
+        at = text.find("\f", at + 1)
+    return tuple(starts)
 
 
 def _title(raw: RawTitle, text: str) -> Title:
