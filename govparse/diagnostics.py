@@ -148,6 +148,8 @@ CODES: dict[str, Code] = {
         Code("GP505", "hiding-rules-cut", _W,
              "the page's style sheets hide elements by more selectors than govparse "
              "follows; text hidden by the rest may be read"),
+        Code("GP506", "table-in-a-cell", _N,
+             "a table written inside a cell of a data table was left out of the cell's text"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

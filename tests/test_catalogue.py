@@ -91,6 +91,7 @@ SNAPSHOT = [
     ("GP503", "span-disowned", E),
     ("GP504", "hidden-text", N),
     ("GP505", "hiding-rules-cut", W),
+    ("GP506", "table-in-a-cell", N),
     ("GP601", "carry-over-break", E),
     ("GP602", "year-gap", W),
     ("GP603", "duplicate-year", W),

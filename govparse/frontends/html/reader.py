@@ -7,8 +7,9 @@ that a page of any depth reads in time linear in its size:
 
 - a block element (p, div, li, h1 …) and <br> end a line; the text between is one
   line, blanks folded (govparse/frontends/blocks.py says what a line is);
-- a table that holds no other table is a data table (tables.py reads it); a table
-  that holds tables is a layout table (Word's "Save as HTML" puts the whole report in
+- a table that holds no other table, or more cells of its own than the tables inside
+  it hold (a note's small table in a header cell), is a data table (tables.py reads
+  it); a table that holds tables is else a layout table (Word's "Save as HTML" puts the whole report in
   one), read as the text of its cells;
 - scripts, styles, forms' controls, navigation and footers are not the report, nor is
   what a table hides from the page's reader (display: none and the like,
@@ -28,7 +29,7 @@ from govparse.document import Document, HtmlLocation
 from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.hiding import MAX_SELECTORS, Hiding
-from govparse.frontends.html.tables import read_table
+from govparse.frontends.html.tables import is_data_table, read_table
 
 
 # A numeric character reference without its ';' that stands for a digit (&#53 is
@@ -104,7 +105,7 @@ class _Walk:
                     continue
                 if tag in BLOCKS or tag == "br":
                     self.end_line()
-                if tag == "table" and element.find(".//table") is None:
+                if tag == "table" and is_data_table(element):
                     self.tables += 1
                     self.blocks.append(read_table(element, self.tables, self.sink,
                                                   self.hiding, self.hidden))

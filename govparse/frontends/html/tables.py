@@ -1,4 +1,5 @@
-"""A data table of an HTML page (one that holds no other table) as the Document's
+"""A data table of an HTML page (one that holds no other table, or a small one inside a
+cell: is_data_table) as the Document's
 grid: each <tr> a row, each <td>/<th> a cell with its rowspan and colspan, the places
 a spanning cell covers marked covered (document.Table.from_rows), every cell located
 (table, grid row, grid column, source line).
@@ -46,6 +47,17 @@ def _parts(element, tag) -> bool:
     return style is not None and _STRUCK.search(style) is not None
 
 
+def is_data_table(table) -> bool:
+    """Whether a <table> is a data table: it holds no other table, or more cells of its
+    own than the tables inside it hold (a note's small table in a header cell, which
+    is left out of its cell's text: GP506). Else it is a layout table (Word's "Save as
+    HTML" puts the whole report in one cell), read as the text of its cells."""
+    if table.find(".//table") is None:
+        return True
+    own = int(table.xpath("count(./tr/td|./tr/th|./*/tr/td|./*/tr/th)"))
+    return own > int(table.xpath("count(.//td|.//th)")) - own
+
+
 def read_table(element, number: int, sink: DiagnosticSink,
                hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> Table:
     """The Table of a <table> element, the ``number``-th data table of the page. Rows
@@ -57,7 +69,11 @@ def read_table(element, number: int, sink: DiagnosticSink,
     written: list[list[Cell]] = []
     lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
     hidden = [] if hidden is None else hidden
-    for tr, cells in _rows(element):
+    inside = element.find(".//table")
+    if inside is not None:
+        sink.add("GP506", f"a table written inside a cell of the page's data table {number} "
+                 f"(line {inside.sourceline}) was left out of the cell's text", inside.sourceline)
+    for tr, cells in _rows(element, inside is not None):
         if _hidden_row(tr, element, hiding):
             _note(tr, hidden)
             continue
@@ -78,12 +94,15 @@ def read_table(element, number: int, sink: DiagnosticSink,
     return Table(table.rows, HtmlLocation(line=element.sourceline))
 
 
-def _rows(table):
+def _rows(table, nested: bool = False):
     """The table's rows, each as (the element that holds its cells, its cells): each
     <tr>, and each run of cells written outside one (a row whose <tr> start tag was
     left out: the HTML parser leaves its cells in the row group, where a browser
-    makes them a row of their own)."""
+    makes them a row of their own). ``nested``: tables stand inside its cells, whose
+    rows are not its own."""
     for element in table.iter("tr", "td", "th"):
+        if nested and next(element.iterancestors("table")) is not table:
+            continue
         if element.tag == "tr":
             yield element, list(element)
             continue
@@ -158,8 +177,8 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
-            if tag is None or tag in SKIPPED or tag == _DELETED:
-                walk.skip_subtree()
+            if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
+                walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
                 continue
             if hides and element is not td and hiding(element):
                 if hidden is not None:

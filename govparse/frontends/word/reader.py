@@ -218,16 +218,29 @@ def _read_flow(parent, blocks: list, counter: _Counter, sink: DiagnosticSink) ->
             if block is not None:
                 blocks.append(block)
         elif tag == _TABLE:
-            if element.find(".//" + _TABLE) is not None:  # layout: read its cells' text
+            inside = element.find(".//" + _TABLE)
+            if inside is not None and not _holds_more_than(element):
+                # a layout table: its cells' text read as the body's
                 stack.append(iter([c for tr in element.iter(_ROW) if _owns(element, tr)
                                    for tc in _row_cells(tr) for c in tc]))
             else:
                 counter.tables += 1
-                blocks.append(_table(element, counter.tables, sink))
+                if inside is not None:
+                    sink.add("GP506", f"a table written inside a cell of the document's table "
+                             f"{counter.tables} was left out of the cell's text")
+                blocks.append(_table(element, counter.tables, sink, inside is not None))
         elif tag == _SDT:
             content = element.find(W + "sdtContent")
             if content is not None:
                 stack.append(iter(content))
+
+
+def _holds_more_than(table) -> bool:
+    """Whether a table that holds tables has more cells of its own than they hold (a
+    note's small table in a header cell): a data table, the tables inside left out of
+    their cells' text. (A layout table holds the report's tables in a cell or few.)"""
+    own = sum(len(_row_cells(tr)) for tr in table.iter(_ROW) if _owns(table, tr))
+    return own > sum(1 for _ in table.iter(_CELL)) - own
 
 
 def _owns(table, tr) -> bool:
@@ -264,8 +277,11 @@ def _paragraph_text(paragraph) -> str:
     return join_lines(_paragraph_lines(paragraph))
 
 
-def _cell_text(tc) -> str:
-    return join_lines([line for p in tc.iter(_PARAGRAPH) for line in _paragraph_lines(p)])
+def _cell_text(tc, nested: bool = False) -> str:
+    """A cell's text (``nested``: without the text of a table inside it)."""
+    return join_lines([line for p in tc.iter(_PARAGRAPH)
+                       if not nested or next(p.iterancestors(_CELL)) is tc
+                       for line in _paragraph_lines(p)])
 
 
 def _int(element, name: str, default: int = 1) -> int:
@@ -277,12 +293,15 @@ def _int(element, name: str, default: int = 1) -> int:
         return default
 
 
-def _table(table, number: int, sink: DiagnosticSink) -> Table:
-    """The grid of a table with no table inside."""
+def _table(table, number: int, sink: DiagnosticSink, nested: bool = False) -> Table:
+    """The grid of a table (``nested``: with small tables inside its cells, whose rows
+    are not its own and whose text is left out of its cells')."""
     # first pass: where each cell stands, its colspan and its vertical merge
     placed: list[list[tuple[int, int, object, str | None]]] = []
     before: list[int] = []  # grid columns left empty at each row's start (w:gridBefore)
     for tr in table.iter(_ROW):
+        if nested and not _owns(table, tr):
+            continue
         properties = tr.find(W + "trPr")
         column = _int(properties.find(W + "gridBefore") if properties is not None else None,
                       "val", 0)
@@ -317,7 +336,7 @@ def _table(table, number: int, sink: DiagnosticSink) -> Table:
                         rowspan += 1
                     else:
                         break
-            cells.append(Cell(_cell_text(tc), WordLocation(number, r + 1, column + 1),
+            cells.append(Cell(_cell_text(tc, nested), WordLocation(number, r + 1, column + 1),
                               rowspan, span))
         rows.append(cells)
     bounded_spans(rows, sink, lambda cell: None)
