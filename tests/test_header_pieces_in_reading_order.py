@@ -65,3 +65,28 @@ def test_pieces_not_explained_by_reading_order_are_joined_as_before():
     text = TEXT.replace("\n持 正 结果 审结\n", "\n持 正 结果 审结 审结\n")
     read = govparse.parse(text)
     assert all(v in (None, int(w)) for v, w in zip(_review(read), FIGURES.split()))
+
+
+def test_whole_headers_left_among_the_pieces_are_a_cell_each():
+    # the third group's columns out of the template's order (结果维持 其他结果 尚未审结
+    # 结果纠正), two of them whole on the line of the pieces: kept as one cell
+    # (尚未审结 结果维持 其他结果, one blank apart) they named no column, no order
+    # showed, and the group was read in the template's order: 5664 as 尚未审结's
+    # (wrong, also before reading order). A cell a header: the order shows, and
+    # nothing is placed (GP321)
+    header = ("结果维 结果纠 其他 尚未 总计 未经复议直接起诉 复议后起诉\n持 正 结果 审结\n"
+              "结果 结果 其他结 尚未 结果 结果 其他 尚未审\n总计 总计\n"
+              "维持 纠正 果 审结 维持 纠正 结果 结\n")
+    assert header in TEXT
+    words = FIGURES.split()
+    order = [10, 12, 13, 11, 14]
+    text = TEXT.replace(header, (
+        "结果 结果 其他 尚未 总 未经复议直接起诉 复议后起诉\n维持 纠正 结果 审结 计\n"
+        "结果 结果 其他结 尚未审结 结果维持 其他结果 尚未 结果纠\n总计 总计\n"
+        "维持 纠正 果 审结 正\n")).replace(
+        FIGURES, " ".join(words[:10] + [words[i] for i in order]))
+    read = govparse.parse(text)
+    truth = [int(v) for v in words]
+    assert all(v in (None, t) for v, t in zip(_review(read), truth))
+    assert _review(read)[10:] == [None] * 5
+    assert "GP321" in {d.code for d in read.diagnostics}

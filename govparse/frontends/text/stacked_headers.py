@@ -136,7 +136,10 @@ def _joined_run(run: list[tuple[Cell, ...]], kind: str, notes: list) -> list[tup
             continue
         # each cell where it starts: a joined header where its first piece stands (a
         # piece below may be wider, and reach past the next header's start)
-        placed = [(c.x[0], c) for cell in row for c in _rest_of(cell, pieces[index])]
+        # (in reading order, a run of whole headers left between the pieces taken is
+        # as many cells: 尚未审结 结果维持 其他结果, one blank apart, names three columns)
+        placed = [(c.x[0], c) for cell in row
+                  for c in _rest_of(cell, pieces[index], headers[0] if chains else None)]
         placed.extend((chain[0].x0, cell) for cell, chain in made.get(index, ()))
         placed.sort(key=lambda item: item[0])
         if placed:
@@ -263,9 +266,10 @@ def _joined_cell(chain: list[_Piece]) -> Cell:
                 (min(p.x0 for p in chain), max(p.x1 for p in chain)))
 
 
-def _rest_of(cell: Cell, pieces: list[_Piece]):
+def _rest_of(cell: Cell, pieces: list[_Piece], whole: frozenset[str] | None = None):
     """The cell, or where some of its words were taken into a header, the runs of
-    words left, each a cell of its own."""
+    words left, each a cell of its own; given ``whole`` (the keys of the headers), a
+    run of words that are each a header is a cell a word."""
     mine = [p for p in pieces if p.cell is cell]
     if not any(p.taken for p in mine):
         yield cell
@@ -276,7 +280,9 @@ def _rest_of(cell: Cell, pieces: list[_Piece]):
             run.append(piece)
             continue
         if run:
-            start, end = run[0].start, run[-1].end
-            yield Cell(LABEL, cell.text[start:end], cell.line, cell.column + start, None, None,
-                       None, (run[0].x0, run[-1].x1))
+            apart = whole is not None and all(label_key(p.text) in whole for p in run)
+            for part in [[p] for p in run] if apart else [run]:
+                start, end = part[0].start, part[-1].end
+                yield Cell(LABEL, cell.text[start:end], cell.line, cell.column + start, None,
+                           None, None, (part[0].x0, part[-1].x1))
             run = []
