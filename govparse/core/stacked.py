@@ -21,23 +21,28 @@ from __future__ import annotations
 from govparse.core.cells import EMPTY
 
 
-def stacked_rows(rows) -> dict[int, tuple]:
+def stacked_rows(rows, beneath: dict | None = None) -> dict[int, tuple]:
     """``id(row.data)`` of each logical row whose figures cannot be placed, with the
     two cells that say why: (upper, lower). (A table whose labels have no place, a
-    text's of tabs or pipes, has none: asked once, not of every cell.)"""
+    text's of tabs or pipes, has none: asked once, not of every cell.)
+
+    ``beneath``, a dict: given, for each row so found only because a figure of it
+    stands under the figures a labelled row has on lines after its first,
+    ``id(row.data)``: that row's data (which may prove to be its line wrapped as a
+    whole, the figures then its own: the table reader's to decide)."""
     if not any(c.x is not None for row in rows for c in row.labels):
         return {}
     label_lines = {c.line for row in rows for c in row.labels}
     out: dict[int, tuple] = {}
     continued: list = []  # the previous row's figures on a line with no label
+    continues = None  # the labelled row those figures go on from (None: no row's)
     for row in rows:
         figures = placed_figures(row.data)
         if not figures:
             continue
-        if continued:
-            below = under(continued, figures)
-            if below is not None:
-                out[id(row.data)] = below
+        below = under(continued, figures) if continued else None
+        if below is not None:
+            out[id(row.data)] = below
         pair = stacked(figures)
         # (a row of the Document's grid is one line of a text; a drawn grid's row, or a
         # PDF's whose figure its text put on a line apart, holds more: one row still)
@@ -48,12 +53,27 @@ def stacked_rows(rows) -> dict[int, tuple]:
             pair = (above, wrapped[0])
         if pair is not None:
             out.setdefault(id(row.data), pair)
+        elif below is not None and continues is not None and beneath is not None:
+            beneath[id(row.data)] = continues
         # what may stand over the next row's figures: a row's figures on lines after
         # its first, or every figure of a line of figures with no label at all (the
         # first part of a number wrapped in the next row's cell, which no row takes)
         continued = wrapped if row.labels else \
             [c for c in figures if c.line not in label_lines]
+        continues = row.data if row.labels else None
     return out
+
+
+def run_on(figures: list) -> bool:
+    """Whether a text's figures stand on each line one blank after another, as a
+    converter writes a row whose line it wraps as a whole (lynx: ``5695530 1034
+    51133`` / ``6151 6288386``); a space-aligned table's cells stand at their columns
+    (and the first parts of numbers wrapped in the cells of the row below, under
+    those cells)."""
+    if not all(in_display_columns(c) for c in figures):
+        return False
+    return all(b.x[0] == a.x[1] + 1 for a, b in zip(figures, figures[1:])
+               if a.line == b.line)
 
 
 def untaken_over(label_lines: set, row, below) -> tuple | None:

@@ -24,8 +24,8 @@ from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import (in_display_columns, placed_figures, side_by_side, stacked,
-                                   stacked_rows, under, untaken_over)
+from govparse.core.stacked import (in_display_columns, placed_figures, run_on, side_by_side,
+                                   stacked, stacked_rows, under, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -88,6 +88,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.misplaced_under: set[int] = set()
         # full rows with two figures a blank apart under one header (_parted_rows_missing)
         self.parted_rows: list[tuple] = []
+        # the rows (id of their data) read as a line wrapped as a whole (_line_wrapped)
+        self.read_wrapped: set[int] = set()
 
     def read(self, rows: list[LogicalRow], heading_line: int | None,
              trailing_cells: dict[int, int] | None = None) -> dict[tuple[str, str], Figure]:
@@ -101,9 +103,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         rows = self.rows = self._strays_joined(rows)
         self.trailing_separators = _ends_with_separators(rows)
         rests = self._continued_labels(rows)
-        self.stacked = stacked_rows(rows)
+        self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
+        self.stacked = stacked_rows(rows, self.beneath)
         for data, pair in rests + self._under_a_repeated_header(rows):
             self.stacked.setdefault(data, pair)
+            self.beneath.pop(data, None)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -325,6 +329,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         pair = self.stacked.get(id(data))
         wrapped = pair is not None and self._line_wrapped(
             data, [(spec.id, c.id) for c in columns], label, columns)
+        if wrapped:
+            self.read_wrapped.add(id(data))
+        elif pair is not None and self._whole_under_a_wrapped_line(spec, data, columns, pair):
+            pair = None
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
@@ -459,6 +467,35 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     return False
         return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
             values_of(data))
+
+    def _whole_under_a_wrapped_line(self, spec: RowSpec, data: list[Cell], columns,
+                                    pair: tuple[Cell, Cell]) -> bool:
+        """Whether a row that stands missing only because a figure of it stands under
+        the later line of the row above (stacked_rows: the first part of a number
+        wrapped in its cell?) is read after all: that row above was read as its line
+        wrapped as a whole (_line_wrapped: its totals hold with those figures, which
+        are then its own and no part of this row's), and this row's own figures, one
+        a column on its line, hold its totals and name every column (no number of it
+        is cut short). Where the row above is laid out as a converter wraps a line
+        (run_on: its figures one blank apart), not at the columns of a space-aligned
+        table, where a line of figures under its label might be the first parts of
+        this row's numbers. Said with a note (GP306)."""
+        above = self.beneath.get(id(data))
+        if above is None or id(above) not in self.read_wrapped \
+                or not run_on(placed_figures(above)) \
+                or self.template is None or len(data) != len(columns):
+            return False
+        keys = tuple((spec.id, c.id) for c in columns)
+        if not rules_about(self.template, self.catalogue.table.id, keys).own_confirm(
+                values_of(data)):
+            return False
+        upper, lower = pair
+        self.sink.add(
+            "GP306", f"row '{spec.label}': '{lower.text}' (line {lower.line}) stands under "
+            f"'{upper.text}' (line {upper.line}), a figure of the row above, whose line "
+            "wrapped as a whole (its totals hold with it); the row's own totals hold, so "
+            "its figures are read as they stand", at=lower, length=len(lower.text))
+        return True
 
     def _parted_rows_missing(self) -> None:
         """The full rows with two figures a blank apart under one header (Positions.

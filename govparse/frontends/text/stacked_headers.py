@@ -20,6 +20,13 @@ among a run of lines with no figure:
   under 结果, 维持 and 纠正 both would, and neither is taken);
 - the longest such header wins; a piece that starts none stays as it was.
 
+In text that keeps no columns (pdfplumber's ``extract_text``: every line from the
+left margin, its words one blank apart), pieces stand over one another by chance:
+there the pieces of a line that begin a header go on, one each and in order, with
+those of the next line (``结果维 结果纠 其他 尚未`` / ``持 正 结果 审结``), where
+that explains the whole run (``_in_reading_order``); else they are joined by place
+as above.
+
 The joined header stands on its first piece's line, with the extent of all its
 pieces, among that line's other cells in the order of their places (one GP307 note a
 table). Only the header's words decide: a row label broken over lines is the table
@@ -113,16 +120,13 @@ def _joined_run(run: list[tuple[Cell, ...]], kind: str, notes: list) -> list[tup
     pieces = [_pieces_of(index, row) for index, row in enumerate(run)]
     made: dict[int, list[tuple[Cell, list[_Piece]]]] = {}  # by the row of its first piece
     headers = _headers(kind)
-    for line in pieces[:-1]:
-        for piece in line:
-            if not piece.taken and piece.text in headers[2]:  # (others may go on from it)
-                chain = _longest_header(piece, pieces, headers)
-                if chain is not None:
-                    for part in chain:
-                        part.taken = True
-                    cell = _joined_cell(chain)
-                    made.setdefault(piece.row, []).append((cell, chain))
-                    notes.append((cell, chain))
+    chains = None if _keeps_columns(run) else _in_reading_order(pieces, headers)
+    for chain in _by_place(pieces, headers) if chains is None else chains:
+        for part in chain:
+            part.taken = True
+        cell = _joined_cell(chain)
+        made.setdefault(chain[0].row, []).append((cell, chain))
+        notes.append((cell, chain))
     if not made:
         return run
     out = []
@@ -132,12 +136,84 @@ def _joined_run(run: list[tuple[Cell, ...]], kind: str, notes: list) -> list[tup
             continue
         # each cell where it starts: a joined header where its first piece stands (a
         # piece below may be wider, and reach past the next header's start)
-        placed = [(c.x[0], c) for cell in row for c in _rest_of(cell, pieces[index])]
+        # (in reading order, a run of whole headers left between the pieces taken is
+        # as many cells: 尚未审结 结果维持 其他结果, one blank apart, names three columns)
+        placed = [(c.x[0], c) for cell in row
+                  for c in _rest_of(cell, pieces[index], headers[0] if chains else None)]
         placed.extend((chain[0].x0, cell) for cell, chain in made.get(index, ()))
         placed.sort(key=lambda item: item[0])
         if placed:
             out.append(tuple(cell for _, cell in placed))
     return out
+
+
+def _by_place(pieces: list[list[_Piece]], headers) -> list[list[_Piece]]:
+    """The pieces that together spell a header, each under the one above
+    (_longest_header), from the top line down, left to right."""
+    chains = []
+    for line in pieces[:-1]:
+        for piece in line:
+            if not piece.taken and piece.text in headers[2]:  # (others may go on from it)
+                chain = _longest_header(piece, pieces, headers)
+                if chain is not None:
+                    for part in chain:
+                        part.taken = True
+                    chains.append(chain)
+    return chains
+
+
+def _keeps_columns(run: list[tuple[Cell, ...]]) -> bool:
+    """Whether the run's lines show places of their own: a line indented otherwise
+    than another, or two blanks or more between two words of a line. Where every line
+    starts at one column and each word stands one blank after the last (pdfplumber's
+    ``extract_text``: a PDF's words in reading order, a line those at one height), a
+    word's place follows from the words before it on its line, and pieces that stand
+    over one another do so by chance."""
+    starts = set()
+    for row in run:
+        cells = [c for c in row if c.x is not None]
+        if not cells:
+            continue
+        starts.add(cells[0].x[0])
+        if any("  " in c.text for c in cells) \
+                or any(b.x[0] - a.x[1] > 1 for a, b in zip(cells, cells[1:])):
+            return True
+    return len(starts) > 1
+
+
+def _in_reading_order(pieces: list[list[_Piece]], headers) -> list[list[_Piece]] | None:
+    """Header cells broken over lines in text that keeps no columns (_keeps_columns),
+    put together by reading order: the pieces of a line that begin a header without
+    being one (``结果维 结果纠 其他 尚未``, left to right) go on, one each, with the
+    pieces of the next line that is not whole headers only (the tall ``总计 总计``
+    centred between), as many and in the same order (``持 正 结果 审结``), each
+    spelling with it what a header begins; until each spells a header. None where a
+    line holds two such pieces or more and the run is not so explained throughout
+    (then the pieces are joined by where they stand, as before); or where no line
+    holds two (a PDF's text layer writing a cell's lines one after another)."""
+    keys, beginnings, unfinished, _ = headers
+    chains: list[list[_Piece]] = []
+    open_: list[list[_Piece]] = []  # the cells that go on, left to right
+    several = False
+    for line in pieces:
+        if open_:
+            if len(line) == len(open_) and all(
+                    "".join(p.text for p in chain) + piece.text in beginnings
+                    for chain, piece in zip(open_, line)):
+                for chain, piece in zip(open_, line):
+                    chain.append(piece)
+                done = [c for c in open_ if label_key("".join(p.text for p in c)) in keys]
+                chains.extend(done)
+                open_ = [c for c in open_ if c not in done]
+                continue
+            if line and all(label_key(p.text) in keys for p in line):
+                continue  # (whole headers between: a tall cell centred in its rows)
+            return None
+        open_ = [[p] for p in line if p.text in unfinished and label_key(p.text) not in keys]
+        several = several or len(open_) > 1
+    if open_ or not several:
+        return None
+    return chains
 
 
 def _pieces_of(index: int, row: tuple[Cell, ...]) -> list[_Piece]:
@@ -190,9 +266,10 @@ def _joined_cell(chain: list[_Piece]) -> Cell:
                 (min(p.x0 for p in chain), max(p.x1 for p in chain)))
 
 
-def _rest_of(cell: Cell, pieces: list[_Piece]):
+def _rest_of(cell: Cell, pieces: list[_Piece], whole: frozenset[str] | None = None):
     """The cell, or where some of its words were taken into a header, the runs of
-    words left, each a cell of its own."""
+    words left, each a cell of its own; given ``whole`` (the keys of the headers), a
+    run of words that are each a header is a cell a word."""
     mine = [p for p in pieces if p.cell is cell]
     if not any(p.taken for p in mine):
         yield cell
@@ -203,7 +280,9 @@ def _rest_of(cell: Cell, pieces: list[_Piece]):
             run.append(piece)
             continue
         if run:
-            start, end = run[0].start, run[-1].end
-            yield Cell(LABEL, cell.text[start:end], cell.line, cell.column + start, None, None,
-                       None, (run[0].x0, run[-1].x1))
+            apart = whole is not None and all(label_key(p.text) in whole for p in run)
+            for part in [[p] for p in run] if apart else [run]:
+                start, end = part[0].start, part[-1].end
+                yield Cell(LABEL, cell.text[start:end], cell.line, cell.column + start, None,
+                           None, None, (part[0].x0, part[-1].x1))
             run = []
