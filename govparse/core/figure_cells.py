@@ -11,7 +11,7 @@ from decimal import Decimal
 from govparse.core.cells import NUMBER, Cell
 from govparse.core.gaps import RowRelations
 from govparse.core.grid import EmptyRun
-from govparse.model.figures import read_figure
+from govparse.model.figures import figures_of, read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import MONEY, ColumnSpec
 
@@ -48,12 +48,15 @@ def plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     (None for any other row)."""
     if len(data) != len(columns):
         return None
-    for cell in data:
+    money = False
+    for cell, col in zip(data, columns):
         if cell.kind != NUMBER or cell.unit is not None:
             return None
-    return [read_figure(c.value if col.kind != MONEY else typed(c.value, col), c.line, c.column,
-                        None, c.source)
-            for c, col in zip(data, columns)]
+        money = money or col.kind == MONEY
+    if money:  # (rare: a row of an amount column)
+        return [read_figure(typed(c.value, col), c.line, c.column, None, c.source)
+                for c, col in zip(data, columns)]
+    return figures_of(data)
 
 
 def typed(value, column: ColumnSpec):
