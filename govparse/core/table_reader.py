@@ -328,7 +328,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
-        if columns in self.unordered:
+        if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)
             self.read_in_template_order.append(spec.id)
         placed = plain_figures(data, columns)
         # (a full row with extents: what tells whether positions can be trusted)
