@@ -245,8 +245,8 @@ class Positions:
         figure after it a column out (where a figure of the row is missing, the row
         still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
         in points, and its grid parts what is parted.)"""
-        if len(cells) < 2:
-            return None
+        if len(cells) < 2 or getattr(cells[0], "x", None) is None:
+            return None  # (a text of tabs or pipes: no cell has an extent)
         extents = [getattr(c, "x", None) for c in cells]  # (an EmptyRun has none)
         if None in extents:
             return None
