@@ -20,17 +20,33 @@ class PositionEvidence:
     positions can be trusted where a table has no full row of its own (asked only
     then)."""
 
-    __slots__ = ("readers",)
+    __slots__ = ("readers", "_weighed", "_found", "_held")
 
     def __init__(self) -> None:
         self.readers: list[Positions] = []
+        # the verdicts of the first ``_weighed`` readers' full rows: whether there were
+        # any, and whether all held (a table read has its full rows and header for
+        # good: each is weighed once, not again for every row of the tables after it)
+        self._weighed = 0
+        self._found = False
+        self._held = True
 
     def holds(self, reading: Positions) -> bool:
         """At least one full row with extents among the tables read and the one being
         read (under any of its header lines), and each stands under its headers."""
-        verdicts = [reader._stands_in_place(*row) for reader in (*self.readers, reading)
-                    for row in reader.full_rows]
-        return bool(verdicts) and all(verdicts)
+        for reader in self.readers[self._weighed:]:
+            self._found, self._held = _weighed(reader, self._found, self._held)
+        self._weighed = len(self.readers)
+        found, held = _weighed(reading, self._found, self._held)
+        return found and held
+
+
+def _weighed(reader: Positions, found: bool, held: bool) -> tuple[bool, bool]:
+    """``found`` and ``held`` (see PositionEvidence) with the reader's full rows."""
+    for row in reader.full_rows:
+        found = True
+        held = reader._stands_in_place(*row) and held  # (each row asked: it is remembered)
+    return found, held
 
 
 def _display_extent(cell: Cell):
