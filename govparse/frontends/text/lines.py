@@ -210,6 +210,11 @@ _MAX_READINGS = 4096
 _LONGEST_READING = 48  # characters
 
 
+# A piece's reading where it is remembered, else None: one C-level call, for a loop
+# over many pieces to ask before calling reading().
+remembered = _READINGS.get
+
+
 def reading(raw: str) -> tuple:
     """A piece's (kind, text, blanks before it, value, unit), as classify reads it;
     remembered while the same pieces keep coming."""
