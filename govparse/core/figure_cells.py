@@ -6,12 +6,13 @@ template's relations about a row's places.
 from __future__ import annotations
 
 import functools
+import operator
 from decimal import Decimal
 
 from govparse.core.cells import NUMBER, Cell
 from govparse.core.gaps import RowRelations
 from govparse.core.grid import EmptyRun
-from govparse.model.figures import read_figure
+from govparse.model.figures import figures_of, read_figure
 from govparse.model.report import Figure
 from govparse.template.spec import MONEY, ColumnSpec
 
@@ -43,6 +44,11 @@ def rules_about(template: str, table: str, keys: tuple[tuple[str, str], ...]):
     return RowRelations([place[k] for k in keys], "", rules)
 
 
+# A ColumnSpec's kind, taken in C: a NamedTuple's field read as an attribute is a
+# lookup the interpreter does not make faster where it is met again (3.11).
+_KIND = operator.itemgetter(2)
+
+
 def plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     """The common case, one plain figure a column: its figures, with nothing to say
     (None for any other row)."""
@@ -51,9 +57,10 @@ def plain_figures(data: list[Cell | EmptyRun], columns) -> list[Figure] | None:
     for cell in data:
         if cell.kind != NUMBER or cell.unit is not None:
             return None
-    return [read_figure(c.value if col.kind != MONEY else typed(c.value, col), c.line, c.column,
-                        None, c.source)
-            for c, col in zip(data, columns)]
+    if MONEY in map(_KIND, columns):  # (rare: a row of an amount column)
+        return [read_figure(typed(c.value, col), c.line, c.column, None, c.source)
+                for c, col in zip(data, columns)]
+    return figures_of(data)
 
 
 def typed(value, column: ColumnSpec):

@@ -64,18 +64,21 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
             continue
-        # (a cell the text front-end gives is read already: no call for it). A place
-        # covered by a label (its colspan, a parent label's rowspan) is no cell of
-        # the row, nor is one a figure's colspan covers up to the row's end: left
-        # out. Any other covered place keeps its place, read as an empty cell; one
-        # covered by a span the rows below disown, as a cell no figure can be.
-        cells = [c if type(c) is Cell else _read_place(c, disowned) for c in _places(row)]
+        # A place covered by a label (its colspan, a parent label's rowspan) is no
+        # cell of the row, nor is one a figure's colspan covers up to the row's end:
+        # left out. Any other covered place keeps its place, read as an empty cell;
+        # one covered by a span the rows below disown, as a cell no figure can be.
+        # (Each place is read in the loop below, the row's one pass: a cell the text
+        # front-end gives is read already.)
+        cells = list(_places(row))
         if not cells:
             continue
         labels = 0
         filled = 0
         last = -1  # where the row's last text stands
         for index, cell in enumerate(cells):
+            if type(cell) is not Cell:
+                cell = cells[index] = _read_place(cell, disowned)
             cell.row = number
             kind = cell.kind
             if kind == EMPTY:

@@ -112,15 +112,19 @@ class HeaderOrder:
         position = self._header_positions()
         if not position:
             return columns
-        order = self.column_orders.get(columns)  # (rows of one template row set share it)
-        if order is None:
-            if all(label_key(col.label) in position for col in columns):
-                order = _in_header_order(columns, position)
-            else:  # the latest line names only some: a header over two lines?
-                order = self._header_lines_order(columns)
-                if order is columns:  # (the lines do not tell: the template's order)
-                    self.unordered.add(columns)
-            self.column_orders[columns] = order
+        # (rows of one column set share it, and their tuple, spec._parse_columns:
+        # looked up by its id, the tuple held beside it; hashing a tuple of seven
+        # columns at every row took longer)
+        known = self.column_orders.get(id(columns))
+        if known is not None and known[0] is columns:
+            return known[1]
+        if all(label_key(col.label) in position for col in columns):
+            order = _in_header_order(columns, position)
+        else:  # the latest line names only some: a header over two lines?
+            order = self._header_lines_order(columns)
+            if order is columns:  # (the lines do not tell: the template's order)
+                self.unordered.add(columns)
+        self.column_orders[id(columns)] = (columns, order)
         return order
 
     def _group_in_place(self, items: list, key_of) -> list:

@@ -21,22 +21,38 @@ class PositionEvidence:
     then). ``page_starts``: the Document's (a paged text's pages, each laid out
     afresh: places on one tell nothing of another's)."""
 
-    __slots__ = ("readers", "page_starts")
+    __slots__ = ("readers", "page_starts", "_weighed", "_found", "_held")
 
     def __init__(self, page_starts: tuple[int, ...] = ()) -> None:
         self.readers: list[Positions] = []
         self.page_starts = page_starts
+        # the verdicts of the first ``_weighed`` readers' full rows: whether there were
+        # any, and whether all held (a table read has its full rows and header for
+        # good: each is weighed once, not again for every row of the tables after it)
+        self._weighed = 0
+        self._found = False
+        self._held = True
+
+    def holds(self, reading: Positions) -> bool:
+        """At least one full row with extents among the tables read and the one being
+        read (under any of its header lines), and each stands under its headers."""
+        for reader in self.readers[self._weighed:]:
+            self._found, self._held = _weighed(reader, self._found, self._held)
+        self._weighed = len(self.readers)
+        found, held = _weighed(reading, self._found, self._held)
+        return found and held
 
     def page_of(self, line: int) -> int:
         """The page a line of a paged text stands on (0: the first)."""
         return bisect_right(self.page_starts, line)
 
-    def holds(self, reading: Positions) -> bool:
-        """At least one full row with extents among the tables read and the one being
-        read (under any of its header lines), and each stands under its headers."""
-        verdicts = [reader._stands_in_place(*row) for reader in (*self.readers, reading)
-                    for row in reader.full_rows]
-        return bool(verdicts) and all(verdicts)
+
+def _weighed(reader: Positions, found: bool, held: bool) -> tuple[bool, bool]:
+    """``found`` and ``held`` (see PositionEvidence) with the reader's full rows."""
+    for row in reader.full_rows:
+        found = True
+        held = reader._stands_in_place(*row) and held  # (each row asked: it is remembered)
+    return found, held
 
 
 def _display_extent(cell: Cell):
@@ -271,8 +287,8 @@ class Positions:
         figure after it a column out (where a figure of the row is missing, the row
         still has a cell a column). The pair, or None. (Text only: a PDF's cells stand
         in points, and its grid parts what is parted.)"""
-        if len(cells) < 2:
-            return None
+        if len(cells) < 2 or getattr(cells[0], "x", None) is None:
+            return None  # (a text of tabs or pipes: no cell has an extent)
         extents = [getattr(c, "x", None) for c in cells]  # (an EmptyRun has none)
         if None in extents:
             return None

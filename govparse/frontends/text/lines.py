@@ -14,7 +14,7 @@ import unicodedata
 from itertools import accumulate
 from typing import Iterator, NamedTuple
 
-from govparse.core.cells import EMPTY, LABEL, Cell, classify
+from govparse.core.cells import EMPTY, LABEL, Cell, classify, line_cells
 from govparse.document import Cell as DocumentCell
 from govparse.document import EmptyCells, TextLocation
 
@@ -170,9 +170,7 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     separator before it (at column 1 when it opens the line)."""
     pieces, separators, indented = (_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
                                     else _read_line(text))
-    cells = tuple([Cell(kind, body, line, 1 if at is None else column + at, value, unit)
-                   for kind, body, at, value, unit in pieces])
-    return CellLine(line, cells, separators, indented)
+    return CellLine(line, line_cells(pieces, line, column), separators, indented)
 
 
 def _read_line(text: str) -> tuple:
@@ -210,6 +208,11 @@ _line_reading = functools.lru_cache(maxsize=1024)(_read_line)
 _READINGS: dict[str, tuple] = {}
 _MAX_READINGS = 4096
 _LONGEST_READING = 48  # characters
+
+
+# A piece's reading where it is remembered, else None: one C-level call, for a loop
+# over many pieces to ask before calling reading().
+remembered = _READINGS.get
 
 
 def reading(raw: str) -> tuple:

@@ -22,9 +22,10 @@ import functools
 import re
 from typing import Iterator
 
-from govparse.core.cells import LABEL, WORD, Cell
+from govparse.core.cells import LABEL, WORD, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.lines import CellLine, SeparatorLines, display_width, reading
+from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_width, reading,
+                                           remembered)
 
 NAME = "spaced"
 
@@ -88,22 +89,22 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
         left, x = x, x + (end - start if raw.isascii() else display_width(raw))
         at = end
         # (each word read as classify reads it, remembered: the same words come back)
-        kind, body, _, value, unit = reading(raw)
+        kind, body, _, value, unit = remembered(raw) or reading(raw)
         if kind == LABEL:
             if first >= 0:
                 if text[last:start] == " " and not _two_headers(text[first:last], raw):
                     last, right_of_label = end, x  # one blank between two words: one label
                     continue
-                cells.append(Cell(LABEL, text[first:last], line, column + first, None, None,
-                                  None, (left_of_label, right_of_label)))
+                cells.append(new_cell(LABEL, text[first:last], line, column + first, None,
+                                         None, (left_of_label, right_of_label)))
             first, last, left_of_label, right_of_label = start, end, left, x
             continue
         if first >= 0:
-            cells.append(Cell(LABEL, text[first:last], line, column + first, None, None, None,
-                              (left_of_label, right_of_label)))
+            cells.append(new_cell(LABEL, text[first:last], line, column + first, None, None,
+                                     (left_of_label, right_of_label)))
             first = -1
-        cells.append(Cell(kind, body, line, column + start, value, unit, None, (left, x)))
+        cells.append(new_cell(kind, body, line, column + start, value, unit, (left, x)))
     if first >= 0:
-        cells.append(Cell(LABEL, text[first:last], line, column + first, None, None, None,
-                          (left_of_label, right_of_label)))
+        cells.append(new_cell(LABEL, text[first:last], line, column + first, None, None,
+                                 (left_of_label, right_of_label)))
     return cells
