@@ -52,6 +52,26 @@ def test_a_hiding_rule_cssselect_cannot_translate_gives_no_traceback(style, valu
     assert _first(_hidden_digit_page(style, '<span class="h">7</span>')) == value
 
 
+@pytest.mark.parametrize("style, hidden, value, warned", [
+    # a sheet, selector or style nested thousands deep: RecursionError (tinycss2's
+    # parser and serializer, cssselect's parser and translator, the matcher's walk over
+    # combinators) out of govparse.parse; e77920f's regular expressions read them
+    ("@media screen {" * 3000 + ".h { display: none }" + "}" * 3000, '<span class="h">7</span>',
+     SHOWN, True),
+    (".h" + ":not(.a)" * 3000 + " { display: none }", '<span class="h">7</span>', SHOWN, True),
+    (":is(" * 300 + ".h" + ")" * 300 + " { display: none }", '<span class="h">7</span>', SHOWN,
+     True),
+    ("div " * 3000 + ".h { display: none }", '<span class="h">7</span>', SHOWN, True),
+    (".h { display: none; x: " + "[" * 5000 + "}", '<span class="h">7</span>', HIDDEN, False),
+    ("", '<span style="display: none; x: ' + "(" * 5000 + '">7</span>', HIDDEN, False),
+    ("", '<span style="display: ' + "(" * 5000 + '">7</span>', SHOWN, False),  # (invalid)
+])
+def test_a_style_nested_too_deep_gives_no_traceback_but_a_warning(style, hidden, value, warned):
+    read = govparse.parse(_hidden_digit_page(style, hidden))
+    assert read.figure("applications", "new_requests", "natural_person").value == value
+    assert ("GP505" in {d.code for d in read.diagnostics}) is warned
+
+
 # ------------------------------------------------ hiding.py: under- and over-reach (fixed)
 
 def test_a_style_sheet_for_print_hides_nothing_on_a_screen():

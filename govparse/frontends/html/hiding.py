@@ -28,6 +28,9 @@ MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
 # Selectors of hiding rules followed (an element may be tried against each: bounded).
 # A page that hides with more (none we know of) is told so (GP505).
 MAX_SELECTORS = 64
+# Compounds of a selector followed (div div … .x; a browser's pages have a few): past
+# it, the selector is not followed (GP505)
+MAX_COMPOUNDS = 32
 # A sheet that may hide anything names one of these (else tinycss2 is not imported)
 _MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|opacity|position", re.I)
 # Far off the page: this many CSS pixels or more to its left or above it
@@ -36,23 +39,35 @@ _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
            "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
 _LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))([a-z]*)")
 _ZERO = re.compile(r"[+-]?(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?")
+_HIDING_PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
+                                "clip", "left", "top", "right", "bottom"})
 _CLIPPED = re.compile(r"rect\((?:\s*[+-]?(?:0+\.?0*|\.0+)[a-z]*\s*,?){4}\s*\)")
 
 
 class Hiding:
     """Called with an element: whether a browser shows nothing of it. ``too_many``:
-    the selectors of the page's hiding rules not followed (past MAX_SELECTORS)."""
+    the selectors of the page's hiding rules not followed (past MAX_SELECTORS);
+    ``unread``: the sheets, selectors and styles not read, nested too deep for the
+    readers' recursion (a page's junk: ``((((…`` thousands deep), counted as they are
+    met, so that the page is read with a warning (GP505) and no traceback."""
 
-    __slots__ = ("sheets", "too_many")
+    __slots__ = ("sheets", "too_many", "unread")
 
     def __init__(self, root) -> None:
-        selectors, self.too_many = hiding_selectors(root) if root is not None else ([], 0)
+        selectors, self.too_many, self.unread = hiding_selectors(root) \
+            if root is not None else ([], 0, 0)
         self.sheets = _Matcher(selectors) if selectors else None
+        if self.sheets is not None:
+            self.unread += self.sheets.unread
 
     def __call__(self, element) -> bool:
         style = element.get("style")
-        if style is not None and style_hides(style):
-            return True
+        if style is not None:
+            try:
+                if style_hides(style):
+                    return True
+            except RecursionError:
+                self.unread += 1
         if self.sheets is not None and self.sheets.matches(element):
             return True
         return element.get("hidden") is not None
@@ -86,7 +101,8 @@ def declarations_hide(declarations) -> bool:
     import tinycss2
 
     values = {item.lower_name: tinycss2.serialize(item.value).strip().lower()
-              for item in declarations if item.type == "declaration"}
+              for item in declarations
+              if item.type == "declaration" and item.lower_name in _HIDING_PROPERTIES}
     if values.get("display") == "none" or values.get("visibility") in ("hidden", "collapse"):
         return True
     if any(value is not None and _ZERO.fullmatch(value)
@@ -109,9 +125,10 @@ def _pixels(value: str | None) -> float:
     return number * _PIXELS[unit] if unit in _PIXELS else 0.0
 
 
-def hiding_selectors(root) -> tuple[list, int]:
+def hiding_selectors(root) -> tuple[list, int, int]:
     """The selectors (cssselect's) of the page's <style> rules that hide, up to
-    MAX_SELECTORS, and how many more there were (not followed). Each sheet is read on
+    MAX_SELECTORS, how many more there were (not followed), and how many sheets or
+    selectors nest too deep to be read (their rules not followed). Each sheet is read on
     its own, as a browser reads it (a rule left open at one sheet's end closes there,
     and hides nothing of the next's), and a sheet for print or speech only (``<style
     media="print">``) hides nothing on a screen."""
@@ -123,18 +140,22 @@ def hiding_selectors(root) -> tuple[list, int]:
             sheets.append(text)
             left -= len(text)
     if not sheets or all(_MAY_HIDE.search(text) is None for text in sheets):
-        return [], 0
+        return [], 0, 0
     import tinycss2
 
     selectors: list = []
+    unread = [0]
     for text in sheets:
-        _hiding_selectors(tinycss2.parse_stylesheet(text, skip_comments=True,
-                                                    skip_whitespace=True), selectors)
+        try:
+            _hiding_selectors(tinycss2.parse_stylesheet(text, skip_comments=True,
+                                                        skip_whitespace=True), selectors, unread)
+        except RecursionError:  # (blocks nested thousands deep: the rest of the sheet)
+            unread[0] += 1
     selectors = [s for s in selectors if s.pseudo_element is None]  # (::before: no element)
-    return selectors[:MAX_SELECTORS], max(len(selectors) - MAX_SELECTORS, 0)
+    return selectors[:MAX_SELECTORS], max(len(selectors) - MAX_SELECTORS, 0), unread[0]
 
 
-def _hiding_selectors(rules, out: list) -> None:
+def _hiding_selectors(rules, out: list, unread: list) -> None:
     """The selectors (cssselect's) of the rules that hide, inside @media, @supports,
     @layer and @container blocks too, but for @media print and speech."""
     import cssselect
@@ -147,18 +168,21 @@ def _hiding_selectors(rules, out: list) -> None:
             prelude = tinycss2.serialize(rule.prelude)
             try:
                 out.extend(cssselect.parse(prelude))
-            except cssselect.SelectorError:  # (one selector of the group cssselect cannot read)
+            except (cssselect.SelectorError, RecursionError):
+                # (one selector of the group cssselect cannot read, or nested too deep)
                 for part in prelude.split(","):
                     try:
                         out.extend(cssselect.parse(part))
                     except cssselect.SelectorError:
                         pass
+                    except RecursionError:
+                        unread[0] += 1
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword in ("supports", "layer", "container")
                 or rule.lower_at_keyword == "media"
                 and _on_screen(tinycss2.serialize(rule.prelude))):
             _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                       skip_whitespace=True), out)
+                                                       skip_whitespace=True), out, unread)
 
 
 def _on_screen(queries: str) -> bool:
@@ -187,6 +211,7 @@ class _Matcher:
     def __init__(self, selectors: list) -> None:
         self._translator = _translator()
         self._xpaths: dict[int, object] = {}
+        self.unread = 0  # selectors of more than MAX_COMPOUNDS compounds, or nested too deep
         self._by_key: dict[tuple[str, str], list] = {}
         self._any: list = []  # selectors whose last compound names no id, class or tag
         for selector in selectors:
@@ -208,11 +233,19 @@ class _Matcher:
         from lxml import etree
 
         probe = etree.Element("probe")
+        compounds = 0
         while True:
+            compounds += 1
+            if compounds > MAX_COMPOUNDS:  # (matched by recursion, one compound a level)
+                self.unread += 1
+                return False
             compound = tree.subselector if isinstance(tree, CombinedSelector) else tree
             try:
                 self._xpath(compound)(probe)
             except (cssselect.SelectorError, etree.XPathError):
+                return False
+            except RecursionError:  # (:not(:not(… thousands deep)
+                self.unread += 1
                 return False
             if not isinstance(tree, CombinedSelector):
                 return True
