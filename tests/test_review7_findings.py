@@ -82,6 +82,16 @@ def test_a_style_sheet_for_print_hides_nothing_on_a_screen():
     assert _first(page) == SHOWN
 
 
+@pytest.mark.parametrize("style, value", [
+    ("@media not screen { .h { display: none } }", SHOWN),  # (was 1559: any not was a screen's)
+    ("@media not all { .h { display: none } }", SHOWN),
+    ("@media not print { .h { display: none } }", HIDDEN),
+    ("@media not screen and (max-width: 1px) { .h { display: none } }", HIDDEN),
+])
+def test_a_media_query_under_not(style, value):
+    assert _first(_hidden_digit_page(style, '<span class="h">7</span>')) == value
+
+
 def test_each_style_sheet_is_read_on_its_own():
     # the sheets were joined before tinycss2 read them: a rule left open at the end of
     # one (.a { color: red) swallowed the next sheet's .h { display: none }, and the 7

@@ -191,6 +191,8 @@ def _on_screen(queries: str) -> bool:
     for query in queries.lower().split(","):
         words = query.split()
         if words[:1] == ["not"]:
+            if words[1:] in (["screen"], ["all"]):
+                continue  # (not screen: print's or speech's only)
             return True  # (not print: a screen's)
         if words[:1] == ["only"]:
             words = words[1:]
