@@ -43,6 +43,8 @@ def _first(page: str):
     (".h:dir(ltr) { display: none }", SHOWN),
     # a namespace prefix: XPathEvalError (Undefined namespace prefix)
     ("svg|span { display: none }", SHOWN),
+    (".h:not(svg|a) { display: none }", SHOWN),  # (the probe of an element with no class
+    (".h:is(svg|a, span) { display: none }", SHOWN),  # does not reach the prefix)
     # a series cssselect cannot read: ExpressionError
     ("span:nth-child(foo) { display: none }", SHOWN),
 ])
