@@ -94,6 +94,18 @@ def test_a_media_query_under_not(style, value):
     assert _first(_hidden_digit_page(style, '<span class="h">7</span>')) == value
 
 
+@pytest.mark.parametrize("sheet", [
+    '<noscript><style>.h { display: none }</style></noscript>',  # (scripts run: text)
+    '<template><style>.h { display: none }</style></template>',  # (inert)
+    '<style type="text/less">.h { display: none }</style>',  # (not CSS: not applied)
+])
+def test_a_style_sheet_a_browser_does_not_apply_hides_nothing(sheet):
+    # each was read as the page's sheet: 1559 read where a browser shows 17559
+    page = _hidden_digit_page("", '<span class="h">7</span>').replace("</head>",
+                                                                      sheet + "</head>", 1)
+    assert _first(page) == SHOWN
+
+
 def test_each_style_sheet_is_read_on_its_own():
     # the sheets were joined before tinycss2 read them: a rule left open at the end of
     # one (.a { color: red) swallowed the next sheet's .h { display: none }, and the 7

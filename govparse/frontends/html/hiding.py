@@ -136,7 +136,7 @@ def hiding_selectors(root) -> tuple[list, int, int]:
     for style in root.iter("style"):
         text = (style.text or "")[:left]
         media = style.get("media")
-        if text and (media is None or _on_screen(media)):
+        if text and (media is None or _on_screen(media)) and _css(style):
             sheets.append(text)
             left -= len(text)
     if not sheets or all(_MAY_HIDE.search(text) is None for text in sheets):
@@ -153,6 +153,15 @@ def hiding_selectors(root) -> tuple[list, int, int]:
             unread[0] += 1
     selectors = [s for s in selectors if s.pseudo_element is None]  # (::before: no element)
     return selectors[:MAX_SELECTORS], max(len(selectors) - MAX_SELECTORS, 0), unread[0]
+
+
+def _css(style) -> bool:
+    """Whether a browser applies a <style>: its type CSS's (not text/less), and not
+    inside a <template> (inert) or a <noscript> (text where scripts run, as in a
+    reader's browser)."""
+    if (style.get("type") or "text/css").strip().lower() != "text/css":
+        return False
+    return not any(a.tag in ("template", "noscript") for a in style.iterancestors())
 
 
 def _hiding_selectors(rules, out: list, unread: list) -> None:
