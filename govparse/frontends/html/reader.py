@@ -74,6 +74,11 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
         walk.note_hidden()
+        if hiding.unread:
+            sink.add("GP505", f"{hiding.unread} of the page's style sheets, selectors or "
+                     "styles nest too deep to be read; text they hide is read", 1,
+                     hint="a figure with a digit hidden by one of them would be read wrong: "
+                          "check the page's figures against a browser's view")
     for error in parser.error_log.filter_from_fatals():
         # libxml2 mends what browsers mend; it gives up only on a page nested deeper
         # than 2048 elements
