@@ -164,34 +164,66 @@ def _css(style) -> bool:
     return not any(a.tag in ("template", "noscript") for a in style.iterancestors())
 
 
-def _hiding_selectors(rules, out: list, unread: list) -> None:
+def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None) -> None:
     """The selectors (cssselect's) of the rules that hide, inside @media, @supports,
-    @layer and @container blocks too, but for @media print and speech."""
-    import cssselect
+    @layer and @container blocks too, but for @media print and speech, and of rules
+    nested in a rule (CSS nesting: ``td { .h { display: none } }`` is ``td .h``, ``&``
+    the rule around). ``parent``: the selector of the rule around the ``rules``."""
     import tinycss2
 
     for rule in rules:
         if rule.type == "qualified-rule":
-            if not declarations_hide(_declarations(rule.content)):
-                continue
-            prelude = tinycss2.serialize(rule.prelude)
-            try:
-                out.extend(cssselect.parse(prelude))
-            except (cssselect.SelectorError, RecursionError):
-                # (one selector of the group cssselect cannot read, or nested too deep)
-                for part in prelude.split(","):
-                    try:
-                        out.extend(cssselect.parse(part))
-                    except cssselect.SelectorError:
-                        pass
-                    except RecursionError:
-                        unread[0] += 1
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            if parent is not None:
+                prelude = _nested(parent, prelude)
+            items = _declarations(rule.content)
+            if declarations_hide(items):
+                _add_selectors(prelude, out, unread)
+            inner = [item for item in items if item.type != "declaration"]
+            if inner:
+                _hiding_selectors(inner, out, unread, prelude)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword in ("supports", "layer", "container")
                 or rule.lower_at_keyword == "media"
                 and _on_screen(tinycss2.serialize(rule.prelude))):
-            _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                       skip_whitespace=True), out, unread)
+            if parent is None:
+                _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                           skip_whitespace=True), out, unread)
+                continue
+            # (inside a rule: its declarations are the rule's, under the condition)
+            items = _declarations(rule.content)
+            if declarations_hide(items):
+                _add_selectors(parent, out, unread)
+            inner = [item for item in items if item.type != "declaration"]
+            if inner:
+                _hiding_selectors(inner, out, unread, parent)
+
+
+def _nested(parent: str, child: str) -> str:
+    """A nested rule's selector in full: each of the child's selectors under each of
+    the parent's (``&`` where the child names it, else a descendant); bounded, as the
+    selectors followed are."""
+    parts = [c.replace("&", p) if "&" in c else f"{p} {c}"
+             for p in parent.split(",") for c in child.split(",")]
+    return ", ".join(parts[:MAX_SELECTORS + 1])
+
+
+def _add_selectors(prelude: str, out: list, unread: list) -> None:
+    """The selectors of a rule's prelude cssselect reads (those of the group it cannot
+    read, or that nest too deep, left out)."""
+    import cssselect
+
+    try:
+        out.extend(cssselect.parse(prelude))
+    except (cssselect.SelectorError, RecursionError):
+        # (one selector of the group cssselect cannot read, or nested too deep)
+        for part in prelude.split(","):
+            try:
+                out.extend(cssselect.parse(part))
+            except cssselect.SelectorError:
+                pass
+            except RecursionError:
+                unread[0] += 1
 
 
 def _on_screen(queries: str) -> bool:

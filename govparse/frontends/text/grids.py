@@ -125,10 +125,12 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
 
 
 def cut_at(lines: dict[int, str], run: list[int]) -> int | None:
-    """The first line of a drawn grid whose border runs off the line's edge, where
+    """The first line of a box-drawn grid whose border runs off the line's edge, where
     the text was wrapped (or cut) at a width after the grid was drawn (a rule's rest
     at the left edge of the next line: ┌──── / ────┐); None where every line is whole.
-    Such a grid's cells stand apart from their columns: its regions say nothing."""
+    Such a grid's cells stand apart from their columns: its regions say nothing. (An
+    ASCII grid wrapped so is no grid: its rules, cut, end in no +, and its lines are
+    read as text.)"""
     for number in run:
         text = lines[number].strip()
         if text and (_runs_on(text[0], "LEFT") or is_rule(text) and _runs_on(text[-1], "RIGHT")):
@@ -137,10 +139,8 @@ def cut_at(lines: dict[int, str], run: list[int]) -> int | None:
 
 
 def _runs_on(char: str, side: str) -> bool:
-    """Whether a boundary character draws a line to that side of it (─ both, ┐ and ┤
-    to the left, ┌ and ├ to the right; an ASCII rule's - = and : both)."""
-    if char in "-=:":
-        return True
+    """Whether a box-drawing character draws a line to that side of it (─ both, ┐ and
+    ┤ to the left, ┌ and ├ to the right)."""
     if not "\u2500" <= char <= "\u257f":
         return False
     import unicodedata
