@@ -174,14 +174,8 @@ def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None)
     for rule in rules:
         if rule.type == "qualified-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
-            if parent is not None:
-                prelude = _nested(parent, prelude)
-            items = _declarations(rule.content)
-            if declarations_hide(items):
-                _add_selectors(prelude, out, unread)
-            inner = [item for item in items if item.type != "declaration"]
-            if inner:
-                _hiding_selectors(inner, out, unread, prelude)
+            _block(rule.content, prelude if parent is None else _nested(parent, prelude),
+                   out, unread)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword in ("supports", "layer", "container")
                 or rule.lower_at_keyword == "media"
@@ -189,14 +183,18 @@ def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None)
             if parent is None:
                 _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                                            skip_whitespace=True), out, unread)
-                continue
-            # (inside a rule: its declarations are the rule's, under the condition)
-            items = _declarations(rule.content)
-            if declarations_hide(items):
-                _add_selectors(parent, out, unread)
-            inner = [item for item in items if item.type != "declaration"]
-            if inner:
-                _hiding_selectors(inner, out, unread, parent)
+            else:  # (inside a rule: its declarations are the rule's, under the condition)
+                _block(rule.content, parent, out, unread)
+
+
+def _block(content, selector: str, out: list, unread: list) -> None:
+    """A rule's block, for ``selector``: its declarations, and the rules nested in it."""
+    items = _declarations(content)
+    if declarations_hide(items):
+        _add_selectors(selector, out, unread)
+    inner = [item for item in items if item.type != "declaration"]
+    if inner:
+        _hiding_selectors(inner, out, unread, selector)
 
 
 def _nested(parent: str, child: str) -> str:
