@@ -5,9 +5,9 @@ Some sites put hidden elements among a table's digits against copying:
 it would be 172, a wrong figure. An element is hidden by its ``hidden`` attribute, by
 its own ``style`` or by a rule of the page's ``<style>`` sheets whose selector matches
 it (tinycss2 reads the sheets; each selector, parsed by cssselect, is matched element
-by element as a browser does: _Matcher), where the declarations say one of: ``display: none``, ``visibility:
-hidden`` (or ``collapse``), ``font-size: 0``, ``opacity: 0``, or a box taken out of
-the flow or moved (``position: absolute``, ``fixed``, ``relative``) far off the page
+by element as a browser does: _Matcher), where the declarations say one of:
+``display: none``, ``visibility: hidden`` (or ``collapse``), ``font-size: 0``,
+``opacity: 0``, or a box taken out of the flow or moved (``position: absolute``, ``fixed``, ``relative``) far off the page
 (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``).
 
 What a browser shows only now and then hides nothing: a rule under a pseudo-class
@@ -38,10 +38,11 @@ FAR_OFF = 1000
 _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
            "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
 _LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))([a-z]*)")
-_ZERO = re.compile(r"[+-]?(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?")
+_NOUGHT = r"[+-]?(?:0+\.?0*|\.0+)"  # a number that is zero
+_ZERO = re.compile(_NOUGHT + r"(?:px|pt|em|rem|%)?")
 _HIDING_PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
                                 "clip", "left", "top", "right", "bottom"})
-_CLIPPED = re.compile(r"rect\((?:\s*[+-]?(?:0+\.?0*|\.0+)[a-z]*\s*,?){4}\s*\)")
+_CLIPPED = re.compile(rf"rect\((?:\s*{_NOUGHT}[a-z]*\s*,?){{4}}\s*\)")
 
 
 class Hiding:

@@ -66,19 +66,15 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     if root is not None:
         hiding = Hiding(root)
         if hiding.too_many:
-            sink.add("GP505", f"the page's style sheets hide elements by {hiding.too_many} "
-                     f"selectors more than the {MAX_SELECTORS} govparse follows; text those "
-                     "hide is read", 1,
-                     hint="a figure with a digit hidden by one of them would be read wrong: "
-                          "check the page's figures against a browser's view")
+            _unfollowed(sink, f"the page's style sheets hide elements by {hiding.too_many} "
+                        f"selectors more than the {MAX_SELECTORS} govparse follows; text "
+                        "those hide is read")
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
         walk.note_hidden()
         if hiding.unread:
-            sink.add("GP505", f"{hiding.unread} of the page's style sheets, selectors or "
-                     "styles nest too deep to be read; text they hide is read", 1,
-                     hint="a figure with a digit hidden by one of them would be read wrong: "
-                          "check the page's figures against a browser's view")
+            _unfollowed(sink, f"{hiding.unread} of the page's style sheets, selectors or "
+                        "styles nest too deep to be read; text they hide is read")
     for error in parser.error_log.filter_from_fatals():
         # libxml2 mends what browsers mend; it gives up only on a page nested deeper
         # than 2048 elements
@@ -87,6 +83,13 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                  "the rest of the page was not read", error.line)
     blocks = join_split_title(blocks, sink)
     return Document(tuple(blocks), path, tuple(sink.items))
+
+
+def _unfollowed(sink: DiagnosticSink, message: str) -> None:
+    """GP505: hiding rules of the page's styles that were not followed."""
+    sink.add("GP505", message, 1,
+             hint="a figure with a digit hidden by one of them would be read wrong: "
+                  "check the page's figures against a browser's view")
 
 
 class _Walk:

@@ -96,8 +96,9 @@ def _section(raw: RawSection, sink: DiagnosticSink, source: _SourceLines,
     # lines around them as any table's.
     from govparse.frontends.text.grids import cut_at, read_drawn
 
-    cut = next((at for kind, run in grids if kind == "grid"
-                for at in [cut_at(source.lines, run)] if at is not None), None)
+    # (the first line of a grid cut at a width; lines count from 1)
+    cut = next(filter(None, (cut_at(source.lines, run) for kind, run in grids if kind == "grid")),
+               None)
     if cut is not None:
         # (wrapped at a width after it was drawn: every line of the section's tables is
         # cut so, the grid's and those between, and no cell stands in its column)
