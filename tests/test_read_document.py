@@ -12,6 +12,7 @@ cell (its leading tabs), a spanning cell instead: ``Cell("法人或其他组织"
 from __future__ import annotations
 
 from collections import Counter
+import pathlib
 
 import pytest
 
@@ -354,3 +355,24 @@ def test_from_rows_covered_places_point_at_the_spanning_cell():
     assert [(c.covered, c.location) for c in table.rows[1]] == [(True, span), (True, span),
                                                                 (False, None)]
 
+
+
+def test_page_starts_keep_a_page_from_being_placed_by_another_pages_places():
+    # the Document contract's page_starts: a text front-end sets them where a form feed
+    # parts its pages; the core places a row short of a figure by the header's places
+    # only on a page where its header or a full row stands. The same Document without
+    # them places （七）总计's figures on page 2 by the header of page 1, each a column
+    # to the left of its own (the text's page laid out on a grid of its own)
+    import attrs
+
+    from govparse.frontends.text.reader import read_text
+
+    path = pathlib.Path(__file__).parent / "data" / "wrong_figures" / \
+        "new_page_of_short_rows_on_a_grid_of_its_own.txt"
+    document = read_text(path.read_text("utf-8"))
+    assert document.page_starts == (16,)
+    row = govparse.read_document(document).applications.total_processed
+    assert (row.natural_person.value, row.commercial_enterprise.value) == (None, None)
+    unpaged = govparse.read_document(attrs.evolve(document, page_starts=()))
+    row = unpaged.applications.total_processed
+    assert row.natural_person.value == 7382080  # (commercial_enterprise's: placed wrong)
