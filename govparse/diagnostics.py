@@ -146,8 +146,9 @@ CODES: dict[str, Code] = {
              "text the page hides from its reader (display: none and the like) was left "
              "out, as a browser shows the page"),
         Code("GP505", "hiding-rules-cut", _W,
-             "the page's style sheets hide elements by more selectors than govparse "
-             "follows; text hidden by the rest may be read"),
+             "the page's style sheets hide (or show) elements by more selectors, or "
+             "ask more matches, than govparse follows; text hidden by the rest may be "
+             "read, text shown left out"),
         Code("GP506", "table-in-a-cell", _N,
              "a table written inside a cell of a data table was left out of the cell's text"),
         # across reports (govparse check --across)

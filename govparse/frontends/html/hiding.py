@@ -2,36 +2,53 @@
 
 Some sites put hidden elements among a table's digits against copying:
 ``<td>1<span style="display:none">7</span>2</td>`` shows 12, and read with the hidden 7
-it would be 172, a wrong figure. An element is hidden by its ``hidden`` attribute, by
-its own ``style`` or by a rule of the page's ``<style>`` sheets whose selector matches
-it (tinycss2 reads the sheets; each selector, parsed by cssselect, is matched element
-by element as a browser does: _Matcher), where the declarations say one of:
-``display: none``, ``visibility: hidden`` (or ``collapse``), ``font-size: 0``,
-``opacity: 0``, or a box taken out of the flow or moved (``position: absolute``, ``fixed``, ``relative``) far off the page
-(``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``).
+it would be 172, a wrong figure. What hides an element: ``display: none``,
+``visibility: hidden`` (or ``collapse``), ``font-size: 0``, ``opacity: 0``, a box taken
+out of the flow (``position: absolute``, ``fixed``, ``relative``) and moved far off the
+page (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``), and the
+``hidden`` attribute (a browser's own sheet: ``[hidden] { display: none }``).
+
+Each of those properties takes, for an element, the value the cascade gives it, as in
+a browser: of the declarations that apply (the element's ``style``, the rules of the
+page's ``<style>`` sheets whose selector matches it, the ``hidden`` attribute) an
+``!important`` one first, then the element's own style, then the rule of the more
+specific selector, then the later rule; so ``.h { display: none } td .h { display:
+inline }`` hides nothing in a cell. Visibility and the font size are inherited: the
+child of a hidden element is hidden unless it says otherwise itself (``visibility:
+visible``, a font size of its own); what ``display``, ``opacity`` or a move hides is
+hidden with all it holds. tinycss2 reads the sheets; each selector, parsed by
+cssselect, is matched element by element as a browser does (_Matcher), and only where
+an element may be hidden at all: where a declaration that hides applies to it or to
+what it is inside.
 
 What a browser shows only now and then hides nothing: a rule under a pseudo-class
 (``:hover``, ``:focus-visible``, one cssselect does not know: no element matches one)
 or inside ``@media print`` or a ``<style media="print">``; so does a selector
 cssselect cannot read (a pseudo-element's, ``::before``; a namespace's, ``svg|a``).
 Each sheet is read on its own, as a browser does; rules inside ``@supports``,
-``@layer`` and ``@container`` blocks too. The cascade is not followed: a rule that
-hides hides, whatever a later or more specific rule, or the element's own style,
-says of the same property (tests/test_review7_findings.py, open)."""
+``@layer`` and ``@container`` blocks too, and rules nested in rules."""
 
 from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 
 MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
 # Selectors of hiding rules followed (an element may be tried against each: bounded).
 # A page that hides with more (none we know of) is told so (GP505).
 MAX_SELECTORS = 64
+# Selectors of the rules that set what may hide to a value that does not (display:
+# block, visibility: visible …), followed where an element may be hidden: a page's
+# framework sheet has hundreds. Past it, GP505.
+MAX_SHOWING = 1024
+# Compounds matched against elements, a page (about 4 µs each: a second's worth)
+MAX_MATCHES = 250_000
 # Compounds of a selector followed (div div … .x; a browser's pages have a few): past
 # it, the selector is not followed (GP505)
 MAX_COMPOUNDS = 32
-# A sheet that may hide anything names one of these (else tinycss2 is not imported)
+# A sheet or style that may hide anything names one of these (else tinycss2 is not
+# imported for it)
 _MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|opacity|position", re.I)
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
@@ -40,54 +57,168 @@ _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
 _LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))([a-z]*)")
 _NOUGHT = r"[+-]?(?:0+\.?0*|\.0+)"  # a number that is zero
 _ZERO = re.compile(_NOUGHT + r"(?:px|pt|em|rem|%)?")
-_HIDING_PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
-                                "clip", "left", "top", "right", "bottom"})
+# A font size relative to the parent's: of a font size 0, still 0
+_RELATIVE_SIZE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:em|ex|ch|%)|smaller|larger|inherit"
+                            r"|unset|revert(?:-layer)?")
+_PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
+                         "clip", "left", "top", "right", "bottom"})
+_OFFSETS = ("left", "top", "right", "bottom")
 _CLIPPED = re.compile(rf"rect\((?:\s*{_NOUGHT}[a-z]*\s*,?){{4}}\s*\)")
+
+# Where a declaration stands in the cascade, lowest first: a browser's own sheet (the
+# hidden attribute's), a sheet's rule, the element's style, then each !important.
+_BROWSER, _SHEET, _STYLE, _SHEET_IMPORTANT, _STYLE_IMPORTANT = range(5)
+_NO_SPECIFICITY = (0, 0, 0)
+
+# What an element's own styles say: (gone: it is not shown, nor anything inside it;
+# visible: True, False or None (as its parent); sized: its font size is not 0, True,
+# False or None (as its parent))
+NOTHING_SAID = (False, None, None)
 
 
 class Hiding:
-    """Called with an element: whether a browser shows nothing of it. ``too_many``:
-    the selectors of the page's hiding rules not followed (past MAX_SELECTORS);
-    ``unread``: the sheets, selectors and styles not read, nested too deep for the
-    readers' recursion (a page's junk: ``((((…`` thousands deep), counted as they are
-    met, so that the page is read with a warning (GP505) and no traceback."""
+    """Called with an element: whether a browser shows none of its text, by what its
+    own styles say (computed() adds what it inherits). ``too_many``: the selectors of
+    the page's hiding rules not followed (past MAX_SELECTORS), ``too_many_showing``
+    those of the rules that may show what others hide (past MAX_SHOWING); ``budget``:
+    the matches of elements left (past MAX_MATCHES, the rest not followed); ``unread``:
+    the sheets, selectors and styles not read, nested too deep for the readers'
+    recursion (a page's junk: ``((((…`` thousands deep), counted as they are met, so
+    that the page is read with a warning (GP505) and no traceback.
 
-    __slots__ = ("sheets", "too_many", "unread")
+    The sheets are read at once when they may hide anything; else only when an
+    element's own style or hidden attribute hides it (their rules may show it)."""
+
+    __slots__ = ("_sheets", "_hiding", "_showing", "budget", "too_many", "too_many_showing",
+                 "unread")
 
     def __init__(self, root) -> None:
-        selectors, self.too_many, self.unread = hiding_selectors(root) \
-            if root is not None else ([], 0, 0)
-        self.sheets = _Matcher(selectors) if selectors else None
-        if self.sheets is not None:
-            self.unread += self.sheets.unread
+        self._sheets = style_sheets(root) if root is not None else []
+        self._hiding = self._showing = None
+        self.budget = Budget()
+        self.too_many = self.too_many_showing = self.unread = 0
+        if any(_MAY_HIDE.search(text) for text in self._sheets):
+            self._read_sheets()
+
+    def _read_sheets(self) -> None:
+        sheets, self._sheets = self._sheets, []
+        if not sheets:
+            return
+        hiding, showing, self.unread = sheet_rules(sheets)
+        self.too_many = max(len(hiding) - MAX_SELECTORS, 0)
+        self.too_many_showing = max(len(showing) - MAX_SHOWING, 0)
+        self._hiding = _Matcher(hiding[:MAX_SELECTORS], self.budget) if hiding else None
+        self._showing = _Matcher(showing[:MAX_SHOWING], self.budget) if showing else None
+        for matcher in (self._hiding, self._showing):
+            if matcher is not None:
+                self.unread += matcher.unread
 
     def __call__(self, element) -> bool:
+        state = self.computed(element)
+        return state is None or not all(state)
+
+    def computed(self, element, visible: bool = True, sized: bool = True
+                 ) -> tuple[bool, bool] | None:
+        """(visible, sized) of an element whose parent's are those given; None where it
+        is gone (not shown, nor anything inside it). Its text shows where both hold."""
+        gone, own_visible, own_sized = self.own(element, not (visible and sized))
+        if gone:
+            return None
+        return (visible if own_visible is None else own_visible,
+                sized if own_sized is None else own_sized)
+
+    def own(self, element, inside_hidden: bool = False) -> tuple:
+        """What the element's own styles say (see NOTHING_SAID), the cascade followed;
+        looked into only where something hides it, or it is ``inside_hidden`` (its
+        parent's text not shown: it may show its own)."""
         style = element.get("style")
-        if style is not None:
-            try:
-                if style_hides(style):
-                    return True
-            except RecursionError:
-                self.unread += 1
-        if self.sheets is not None and self.sheets.matches(element):
-            return True
-        return element.get("hidden") is not None
+        hidden = element.get("hidden") is not None
+        inline = self._inline(style) if style is not None and _MAY_HIDE.search(style) else {}
+        if hidden or inline:
+            self._read_sheets()  # (their rules may show it)
+        hiding = self._hiding.matching(element) if self._hiding is not None else []
+        if not (hiding or hidden or inside_hidden or _may_hide(inline)):
+            return NOTHING_SAID
+        if style is not None and not inline:  # (it may show what hides it)
+            inline = self._inline(style)
+        showing = self._showing.matching(element) if self._showing is not None else []
+        won: dict[str, tuple] = {}  # property: (its place in the cascade, value)
+        if hidden:
+            won["display"] = ((_BROWSER, _NO_SPECIFICITY, 0), "none")
+        for rule in chain(hiding, showing):
+            for name, (value, important) in rule.values.items():
+                place = (_SHEET_IMPORTANT if important else _SHEET, rule.specificity,
+                         rule.order)
+                if name not in won or place > won[name][0]:
+                    won[name] = (place, value)
+        for name, (value, important) in inline.items():
+            place = (_STYLE_IMPORTANT if important else _STYLE, _NO_SPECIFICITY, 0)
+            if name not in won or place > won[name][0]:
+                won[name] = (place, value)
+        return said({name: value for name, (_, value) in won.items()})
+
+    def _inline(self, style: str) -> dict:
+        try:
+            return _inline(style)
+        except RecursionError:  # (a style nested thousands deep: not read)
+            self.unread += 1
+            return {}
 
 
-# Whether a style hides, remembered: a page repeats a few long styles (one exported
+def said(values: dict[str, str]) -> tuple:
+    """What values of the properties that may hide say (see NOTHING_SAID)."""
+    get = values.get
+    position = get("position")
+    gone = get("display") == "none" or _zero(get("opacity")) or (
+        position not in (None, "static") and (
+            _CLIPPED.fullmatch(get("clip", "")) is not None
+            or any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS)))
+    visibility = get("visibility")
+    visible = False if visibility in ("hidden", "collapse") else \
+        True if visibility == "visible" else None
+    size = get("font-size")
+    sized = None if size is None or _RELATIVE_SIZE.fullmatch(size) else not _zero(size)
+    return gone, visible, sized
+
+
+def _may_hide(declared: dict) -> bool:
+    """Whether declarations (_declared's) set a property that may hide to a value that
+    hides, or may with others' (an offset far off, without a position)."""
+    if not declared:
+        return False
+    values = {name: value for name, (value, _) in declared.items()}
+    gone, visible, sized = said(values)
+    return gone or visible is False or sized is False or any(
+        _pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS) or \
+        _CLIPPED.fullmatch(values.get("clip", "")) is not None
+
+
+def _zero(value: str | None) -> bool:
+    return value is not None and _ZERO.fullmatch(value) is not None
+
+
+# An element's style read, remembered: a page repeats a few long styles (one exported
 # from Word, a style on nearly every element). Bounded.
-_STYLE_HIDES: dict[str, bool] = {}
+_STYLES: dict[str, dict] = {}
 _MAX_STYLES = 4096
 
 
+def _inline(style: str) -> dict:
+    """What an element's ``style`` declares of the properties that may hide."""
+    declared = _STYLES.get(style)
+    if declared is None:
+        declared = _declared(_declarations(style))
+        if len(_STYLES) < _MAX_STYLES:
+            _STYLES[style] = declared
+    return declared
+
+
 def style_hides(style: str) -> bool:
-    """Whether an element's own ``style`` attribute hides it."""
-    hides = _STYLE_HIDES.get(style)
-    if hides is None:
-        hides = _MAY_HIDE.search(style) is not None and declarations_hide(_declarations(style))
-        if len(_STYLE_HIDES) < _MAX_STYLES:
-            _STYLE_HIDES[style] = hides
-    return hides
+    """Whether an element's own ``style`` attribute, alone, hides it."""
+    if _MAY_HIDE.search(style) is None:
+        return False
+    gone, visible, sized = said({name: value for name, (value, _) in _inline(style).items()})
+    return gone or visible is False or sized is False
 
 
 def _declarations(text: str) -> list:
@@ -96,25 +227,20 @@ def _declarations(text: str) -> list:
     return tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True)
 
 
-def declarations_hide(declarations) -> bool:
-    """Whether a rule's declarations (tinycss2's) hide what they style; a later
-    declaration of a property overrides an earlier one, as in a browser."""
+def _declared(declarations) -> dict[str, tuple[str, bool]]:
+    """The values that declarations (tinycss2's) give the properties that may hide,
+    each with whether it is !important: of a property declared twice the later, as
+    in a browser, unless only the earlier is important."""
     import tinycss2
 
-    values = {item.lower_name: tinycss2.serialize(item.value).strip().lower()
-              for item in declarations
-              if item.type == "declaration" and item.lower_name in _HIDING_PROPERTIES}
-    if values.get("display") == "none" or values.get("visibility") in ("hidden", "collapse"):
-        return True
-    if any(value is not None and _ZERO.fullmatch(value)
-           for value in (values.get("font-size"), values.get("opacity"))):
-        return True
-    if values.get("position") in (None, "static"):
-        return False  # (left, top and clip move or clip a positioned box only)
-    if _CLIPPED.fullmatch(values.get("clip", "")):
-        return True
-    return any(_pixels(values.get(side)) <= -FAR_OFF for side in ("left", "top", "right",
-                                                                   "bottom"))
+    values: dict[str, tuple[str, bool]] = {}
+    for item in declarations:
+        if item.type == "declaration" and item.lower_name in _PROPERTIES:
+            before = values.get(item.lower_name)
+            if before is None or item.important or not before[1]:
+                values[item.lower_name] = (tinycss2.serialize(item.value).strip().lower(),
+                                           item.important)
+    return values
 
 
 def _pixels(value: str | None) -> float:
@@ -126,13 +252,9 @@ def _pixels(value: str | None) -> float:
     return number * _PIXELS[unit] if unit in _PIXELS else 0.0
 
 
-def hiding_selectors(root) -> tuple[list, int, int]:
-    """The selectors (cssselect's) of the page's <style> rules that hide, up to
-    MAX_SELECTORS, how many more there were (not followed), and how many sheets or
-    selectors nest too deep to be read (their rules not followed). Each sheet is read on
-    its own, as a browser reads it (a rule left open at one sheet's end closes there,
-    and hides nothing of the next's), and a sheet for print or speech only (``<style
-    media="print">``) hides nothing on a screen."""
+def style_sheets(root) -> list[str]:
+    """The text of the page's <style> sheets a screen applies (a sheet for print or
+    speech only, ``<style media="print">``, applies to none), up to MAX_STYLE_TEXT."""
     sheets, left = [], MAX_STYLE_TEXT
     for style in root.iter("style"):
         text = (style.text or "")[:left]
@@ -140,20 +262,42 @@ def hiding_selectors(root) -> tuple[list, int, int]:
         if text and (media is None or _on_screen(media)) and _css(style):
             sheets.append(text)
             left -= len(text)
-    if not sheets or all(_MAY_HIDE.search(text) is None for text in sheets):
-        return [], 0, 0
+    return sheets
+
+
+class _Rule:
+    """One selector of a sheet's rule, with what the rule declares of the properties
+    that may hide, and its place in the cascade (specificity, order in the page)."""
+
+    __slots__ = ("parsed_tree", "specificity", "order", "values")
+
+    def __init__(self, selector, order: int, values: dict) -> None:
+        self.parsed_tree = selector.parsed_tree
+        self.specificity = selector.specificity()
+        self.order = order
+        self.values = values
+
+
+def sheet_rules(sheets: list[str]) -> tuple[list[_Rule], list[_Rule], int]:
+    """The page's rules that declare a property that may hide, one a selector (a
+    pseudo-element's left out: ::before is no element): those that may hide, those
+    that may only show; and how many sheets or selectors nest too deep to be read
+    (their rules not followed). Each sheet is read on its own, as a browser reads it
+    (a rule left open at one sheet's end closes there, and hides nothing of the next's)."""
     import tinycss2
 
-    selectors: list = []
+    rules: list[_Rule] = []
     unread = [0]
     for text in sheets:
         try:
-            _hiding_selectors(tinycss2.parse_stylesheet(text, skip_comments=True,
-                                                        skip_whitespace=True), selectors, unread)
+            _rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True),
+                   rules, unread)
         except RecursionError:  # (blocks nested thousands deep: the rest of the sheet)
             unread[0] += 1
-    selectors = [s for s in selectors if s.pseudo_element is None]  # (::before: no element)
-    return selectors[:MAX_SELECTORS], max(len(selectors) - MAX_SELECTORS, 0), unread[0]
+    hiding, showing = [], []
+    for rule in rules:
+        (hiding if _may_hide(rule.values) else showing).append(rule)
+    return hiding, showing, unread[0]
 
 
 def _css(style) -> bool:
@@ -165,11 +309,12 @@ def _css(style) -> bool:
     return not any(a.tag in ("template", "noscript") for a in style.iterancestors())
 
 
-def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None) -> None:
-    """The selectors (cssselect's) of the rules that hide, inside @media, @supports,
-    @layer and @container blocks too, but for @media print and speech, and of rules
-    nested in a rule (CSS nesting: ``td { .h { display: none } }`` is ``td .h``, ``&``
-    the rule around). ``parent``: the selector of the rule around the ``rules``."""
+def _rules(rules, out: list, unread: list, parent: str | None = None) -> None:
+    """The rules (one a selector) that declare a property that may hide, inside
+    @media, @supports, @layer and @container blocks too, but for @media print and
+    speech, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
+    ``td .h``, ``&`` the rule around). ``parent``: the selector of the rule around the
+    ``rules``."""
     import tinycss2
 
     for rule in rules:
@@ -182,8 +327,8 @@ def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None)
                 or rule.lower_at_keyword == "media"
                 and _on_screen(tinycss2.serialize(rule.prelude))):
             if parent is None:
-                _hiding_selectors(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                           skip_whitespace=True), out, unread)
+                _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                skip_whitespace=True), out, unread)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
                 _block(rule.content, parent, out, unread)
 
@@ -191,11 +336,12 @@ def _hiding_selectors(rules, out: list, unread: list, parent: str | None = None)
 def _block(content, selector: str, out: list, unread: list) -> None:
     """A rule's block, for ``selector``: its declarations, and the rules nested in it."""
     items = _declarations(content)
-    if declarations_hide(items):
-        _add_selectors(selector, out, unread)
+    values = _declared(items)
+    if values:
+        _add_rules(selector, values, out, unread)
     inner = [item for item in items if item.type != "declaration"]
     if inner:
-        _hiding_selectors(inner, out, unread, selector)
+        _rules(inner, out, unread, selector)
 
 
 def _nested(parent: str, child: str) -> str:
@@ -207,22 +353,26 @@ def _nested(parent: str, child: str) -> str:
     return ", ".join(parts[:MAX_SELECTORS + 1])
 
 
-def _add_selectors(prelude: str, out: list, unread: list) -> None:
-    """The selectors of a rule's prelude cssselect reads (those of the group it cannot
-    read, or that nest too deep, left out)."""
+def _add_rules(prelude: str, values: dict, out: list, unread: list) -> None:
+    """A _Rule for each selector of a rule's prelude that cssselect reads and that
+    names an element (those of the group it cannot read, or that nest too deep, or
+    a pseudo-element's, left out)."""
     import cssselect
 
     try:
-        out.extend(cssselect.parse(prelude))
+        selectors = cssselect.parse(prelude)
     except (cssselect.SelectorError, RecursionError):
         # (one selector of the group cssselect cannot read, or nested too deep)
+        selectors = []
         for part in prelude.split(","):
             try:
-                out.extend(cssselect.parse(part))
+                selectors.extend(cssselect.parse(part))
             except cssselect.SelectorError:
                 pass
             except RecursionError:
                 unread[0] += 1
+    out.extend(_Rule(selector, len(out), values) for selector in selectors
+               if selector.pseudo_element is None)
 
 
 def _on_screen(queries: str) -> bool:
@@ -241,16 +391,34 @@ def _on_screen(queries: str) -> bool:
     return False
 
 
+class Budget:
+    """How many more compounds the page's elements may be matched against: a page
+    may ask each of thousands of elements about each of many selectors (64
+    ``[data-x]`` rules over a megabyte of cells: 3 million XPath calls, 15 s).
+    Once spent, no more element matches (GP505 says so)."""
+
+    __slots__ = ("size", "left")
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = self.left = MAX_MATCHES if size is None else size
+
+    @property
+    def spent(self) -> bool:
+        return self.left < 0
+
+
 class _Matcher:
-    """Whether an element matches one of the selectors, told an element at a time, as
+    """Which of the selectors (cssselect's, or _Rules: each with its parsed_tree) match
+    an element, told an element at a time, as
     a browser matches rules: only the selectors whose last compound may match it (by
-    its id, a class or its tag) are tried; a compound is an XPath of cssselect's on
+    its id, a class, an attribute or its tag) are tried; a compound is an XPath of cssselect's on
     the element itself, and what its combinators ask of ancestors and siblings is
     walked here, each (element, part of a selector) answered once. (One XPath of a
     whole selector over the page would be simpler, but libxml2 takes time quadratic
     in the page for ``div div``: a minute for a megabyte.)"""
 
-    def __init__(self, selectors: list) -> None:
+    def __init__(self, selectors: list, budget: Budget | None = None) -> None:
+        self.budget = Budget() if budget is None else budget
         self._translator = _translator()
         self._xpaths: dict[int, object] = {}
         self.unread = 0  # selectors of more than MAX_COMPOUNDS compounds, or nested too deep
@@ -260,8 +428,7 @@ class _Matcher:
             if not self._readable(selector.parsed_tree):
                 continue
             key = _key_of(_last_compound(selector.parsed_tree))
-            (self._by_key.setdefault(key, []) if key else self._any).append(
-                selector.parsed_tree)
+            (self._by_key.setdefault(key, []) if key else self._any).append(selector)
         self._answers: dict[tuple, bool] = {}
         self._places: dict[tuple, tuple] = {}  # (parent, tag or None): its children, places
 
@@ -293,7 +460,10 @@ class _Matcher:
                 return True
             tree = tree.selector
 
-    def matches(self, element) -> bool:
+    def matching(self, element) -> list:
+        """The selectors (or rules) that match the element."""
+        if self.budget.left < 0:
+            return []
         candidates = list(self._any)
         by_key = self._by_key
         if by_key:
@@ -301,7 +471,12 @@ class _Matcher:
             candidates += by_key.get(("id", element.get("id")), ())
             for name in (element.get("class") or "").split():
                 candidates += by_key.get(("class", name), ())
-        return any(self._match(element, tree) for tree in candidates)
+            for name in element.keys():
+                candidates += by_key.get(("attribute", name), ())
+        return [each for each in candidates if self._match(element, each.parsed_tree)]
+
+    def matches(self, element) -> bool:
+        return bool(self.matching(element))
 
     def _match(self, element, tree) -> bool:
         from cssselect.parser import CombinedSelector
@@ -312,6 +487,10 @@ class _Matcher:
         if answer is not None:
             return answer
         if not isinstance(tree, CombinedSelector):
+            budget = self.budget
+            budget.left -= 1
+            if budget.left < 0:  # (spent: what is left is not followed, GP505)
+                return False
             try:
                 answer = bool(self._xpath(tree)(element))
             except XPathError:
@@ -476,9 +655,9 @@ def _last_compound(tree):
 
 
 def _key_of(compound) -> tuple[str, str] | None:
-    """What an element must have to match a compound: its id, a class or its tag (in
-    that order of preference); None where the compound names none."""
-    from cssselect.parser import Class, Element, Hash
+    """What an element must have to match a compound: its id, a class, an attribute
+    or its tag (in that order of preference); None where the compound names none."""
+    from cssselect.parser import Attrib, Class, Element, Hash
 
     found: dict[str, str] = {}
     node = compound
@@ -487,10 +666,12 @@ def _key_of(compound) -> tuple[str, str] | None:
             found.setdefault("id", node.id)
         elif isinstance(node, Class):
             found.setdefault("class", node.class_name)
+        elif isinstance(node, Attrib) and not node.namespace:
+            found.setdefault("attribute", node.attrib.lower())
         elif isinstance(node, Element) and node.element:
             found.setdefault("tag", node.element.lower())
         node = getattr(node, "selector", None)
-    for kind in ("id", "class", "tag"):
+    for kind in ("id", "class", "attribute", "tag"):
         if kind in found:
             return kind, found[kind]
     return None

@@ -28,7 +28,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, HtmlLocation
 from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
-from govparse.frontends.html.hiding import MAX_SELECTORS, Hiding
+from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
 from govparse.frontends.html.tables import is_data_table, read_table
 
 
@@ -65,13 +65,21 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     blocks: list = []
     if root is not None:
         hiding = Hiding(root)
+        walk = _Walk(blocks, sink, hiding)
+        walk.run(etree.iterwalk(root, events=("start", "end")))
+        walk.note_hidden()
         if hiding.too_many:
             _unfollowed(sink, f"the page's style sheets hide elements by {hiding.too_many} "
                         f"selectors more than the {MAX_SELECTORS} govparse follows; text "
                         "those hide is read")
-        walk = _Walk(blocks, sink, hiding)
-        walk.run(etree.iterwalk(root, events=("start", "end")))
-        walk.note_hidden()
+        if hiding.budget.spent:
+            _unfollowed(sink, f"the page's style sheets ask more than {hiding.budget.size} matches of "
+                        "its elements against their selectors; those past them were not "
+                        "followed: text they hide is read, text they show may be left out")
+        if hiding.too_many_showing:
+            _unfollowed(sink, f"the page's style sheets may show hidden elements by "
+                        f"{hiding.too_many_showing} selectors more than the {MAX_SHOWING} "
+                        "govparse follows; text those show may be left out")
         if hiding.unread:
             _unfollowed(sink, f"{hiding.unread} of the page's style sheets, selectors or "
                         "styles nest too deep to be read; text they hide is read")
@@ -88,7 +96,7 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 def _unfollowed(sink: DiagnosticSink, message: str) -> None:
     """GP505: hiding rules of the page's styles that were not followed."""
     sink.add("GP505", message, 1,
-             hint="a figure with a digit hidden by one of them would be read wrong: "
+             hint="a figure with a digit hidden (or shown) by one of them may be read wrong: "
                   "check the page's figures against a browser's view")
 
 

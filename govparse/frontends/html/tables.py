@@ -17,6 +17,7 @@ more than one of 10, and all spans together stay in proportion to the cells writ
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from lxml import etree
 
@@ -121,13 +122,26 @@ def _rows(table, nested: bool = False):
 
 
 def _hidden_row(tr, table, hiding: Hiding) -> bool:
-    """Whether a row is hidden, or the row group (tbody, thead, tfoot) it stands in."""
+    """Whether a row is hidden, or the row group (tbody, thead, tfoot) it stands in:
+    what the table holds followed down to the row (a row group's visibility: hidden
+    is the row's, unless the row says visible)."""
+    path = []
     element = tr
     while element is not None and element is not table:
-        if hiding(element):
-            return True
+        path.append(element)
         element = element.getparent()
-    return False
+    state: tuple[bool, bool] | None = (True, True)
+    for element in reversed(path):
+        state = hiding.computed(element, *state)
+        if state is None:
+            return True
+    return not all(state)
+
+
+def _own_text(element) -> bool:
+    """Whether an element holds text of its own (not only inside its children)."""
+    return any(text and not text.isspace()
+               for text in chain((element.text,), (child.tail for child in element)))
 
 
 def _note(element, hidden: list) -> None:
@@ -174,25 +188,40 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
         pieces.clear()
 
     walk = etree.iterwalk(td, events=("start", "end"))
+    # for the cell and each element open inside it: its (visible, sized), whether its
+    # text shows where both hold (Hiding.computed); None: left out with all it holds.
+    # (The cell is read, whatever its own style: see read_table.)
+    shown: list[tuple[bool, bool] | None] = []
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
-            if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
-                walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
-                continue
-            if hides and element is not td and hiding(element):
-                if hidden is not None:
-                    _note(element, hidden)
-                walk.skip_subtree()
-                continue
-            if element is not td and _parts(element, tag):
-                end_line()
-            if element.text:
+            state = shown[-1] if shown else (True, True)
+            if element is not td:
+                if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
+                    walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
+                    shown.append(None)
+                    continue
+                if hides:
+                    state = hiding.computed(element, *(parent := state))
+                    # (noted where it hides, not where it is inside what hides)
+                    if state is None or not all(state) and all(parent) \
+                            and _own_text(element):
+                        if hidden is not None:
+                            _note(element, hidden)
+                    if state is None:
+                        walk.skip_subtree()
+                        shown.append(None)
+                        continue
+                if _parts(element, tag):
+                    end_line()
+            shown.append(state)
+            if element.text and all(state):
                 pieces.append(element.text)
         elif element is not td:
+            shown.pop()
             if tag != "br" and _parts(element, tag):
                 end_line()
-            if element.tail:
+            if element.tail and all(shown[-1]):
                 pieces.append(element.tail)
     end_line()
     return join_lines(lines)
