@@ -125,6 +125,10 @@ CODES: dict[str, Code] = {
         Code("GP322", "drawn-table-cut", _E,
              "a table drawn with lines was wrapped at a width after it was drawn; none of "
              "its section's tables is read"),
+        Code("GP323", "figures-over-lines", _W,
+             "a row's figures stand on two lines of a text that gives no columns; placed "
+             "because every reading gives the same figures, or one alone fits the "
+             "template's arithmetic"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

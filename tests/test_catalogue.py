@@ -78,6 +78,7 @@ SNAPSHOT = [
     ("GP320", "stacked-figures", E),
     ("GP321", "header-order-unknown", E),
     ("GP322", "drawn-table-cut", E),
+    ("GP323", "figures-over-lines", W),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

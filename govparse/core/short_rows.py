@@ -20,12 +20,16 @@ class ShortRow:
     """A row whose cells do not match its columns one to one, and nothing in the
     source says how: fewer figure cells than columns (no empty cell marks the gap),
     or empty cells to spare (``choices``: the rows of cells, one a column, that
-    dropping each possible set of spare empty cells leaves)."""
+    dropping each possible set of spare empty cells leaves), or a figure a column over
+    two lines in an order the text does not give (``over_lines``: the two figures one
+    above the other, stacked.py; ``choices``: its readings)."""
 
-    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label")
+    __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label",
+                 "over_lines")
 
     def __init__(self, cells, columns, keys, what, choices=None, headers=None,
-                 label=None) -> None:
+                 label=None, over_lines=None) -> None:
+        self.over_lines = over_lines
         self.cells = cells
         self.label = label  # the row's label cell, where there is one
         self.columns = columns
@@ -169,7 +173,35 @@ class ShortRows:
         # a choice puts one cell in each column: one placement, the columns in order
         return relations.broken_counts_in_place([values_of(cells) for cells in choices], sides)
 
+    def _place_row_over_lines(self, short: ShortRow) -> None:
+        """A row whose figures a text writes over two lines, which column each on the
+        later line stands in unknown (stacked.readings_over_lines): placed where every
+        reading gives the same figures (a row of zeros), or where exactly one reading
+        fits the template's arithmetic and it confirms each figure; else none (GP320)."""
+        readings, columns, keys, what = short.choices, short.columns, short.keys, short.what
+        upper, lower = short.over_lines
+        n = len(columns)
+        where = (f"{what}: its figures stand on lines {upper.line} and {lower.line}, and which "
+                 f"columns those on line {lower.line} stand in the text does not say")
+        if all(values_of(r) == values_of(readings[0]) for r in readings):
+            self.sink.add("GP323", f"{where}; every reading gives the same figures, which are "
+                          "placed", at=lower, length=len(lower.text))
+            self._place_at(ShortRow(readings[-1], columns, keys, what), range(n), range(n))
+            return
+        broken = self._broken_by_choice(readings, keys)
+        fits = [] if broken is None else [r for r, b in zip(readings, broken) if not b]
+        if len(fits) == 1 and self._supported(fits[0], keys, range(n)):
+            self.sink.add("GP323", f"{where}; only one reading fits the template's arithmetic, "
+                          "and it is placed", at=lower, length=len(lower.text),
+                          hint="govparse check confirms the relations it was placed by")
+            self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
+            return
+        self._report_stacked(what, short.over_lines)
+
     def _place_short_row(self, short: ShortRow) -> None:
+        if short.over_lines is not None:
+            self._place_row_over_lines(short)
+            return
         if short.choices is not None:
             self._place_row_of_choices(short)
             return

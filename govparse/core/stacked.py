@@ -18,7 +18,9 @@ wrapped as a whole (lynx at 80 columns), which the table reader reads
 
 from __future__ import annotations
 
-from govparse.core.cells import EMPTY
+from itertools import combinations
+
+from govparse.core.cells import EMPTY, NUMBER
 
 
 def stacked_rows(rows, beneath: dict | None = None) -> dict[int, tuple]:
@@ -148,3 +150,40 @@ def under(above: list, figures: list) -> tuple | None:
 def _overlap(a, b) -> bool:
     """Whether two cells' horizontal extents overlap (one stands over the other)."""
     return b.x[0] < a.x[1] and a.x[0] < b.x[1]
+
+
+# Readings of a row over lines tried at most (C(7, 3) = 35: three figures on the later
+# line of a row of seven)
+_MOST_READINGS = 64
+
+
+def readings_over_lines(data: list, columns: int) -> list[list] | None:
+    """The readings of a row whose figures a text writes over two lines, one blank
+    apart on each (a PDF's text layer, whose lines hold no columns: cells of one row
+    set at two heights, ``0 0 0 0 0 0`` / ``0``), where no number can go on from
+    the first line to the second: each figure on the first is 0 (no number is written
+    0…) and each on the second starts with a digit (not ``.5``), and the two hold a
+    figure a column. Which columns the second line's figures stand in the text does
+    not say: a reading puts them, in order, in some of the columns, and the first
+    line's, in order, in the rest; the last reading has them at the row's end. None
+    where the row is not so."""
+    figures = [c for c in data if c.kind != EMPTY]
+    if len(figures) != len(data) or len(data) != columns \
+            or any(c.kind != NUMBER for c in data) or not run_on(placed_figures(data)):
+        return None
+    lines = sorted({c.line for c in data})
+    if len(lines) != 2:
+        return None
+    upper = [c for c in data if c.line == lines[0]]
+    lower = [c for c in data if c.line == lines[1]]
+    if any(c.text != "0" for c in upper) or any(not c.text[:1].isdigit() for c in lower) \
+            or len(upper) + len(lower) != columns:
+        return None
+    places = list(combinations(range(columns), len(lower)))
+    if len(places) > _MOST_READINGS:
+        return None
+    readings = []
+    for chosen in places:
+        rest, below = iter(upper), iter(lower)
+        readings.append([next(below) if i in chosen else next(rest) for i in range(columns)])
+    return readings

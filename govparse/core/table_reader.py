@@ -24,7 +24,8 @@ from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import (in_display_columns, placed_figures, run_on, side_by_side,
+from govparse.core.stacked import (in_display_columns, placed_figures, readings_over_lines,
+                                   run_on, side_by_side,
                                    stacked, stacked_rows, under, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
@@ -335,6 +336,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         elif pair is not None and self._whole_under_a_wrapped_line(spec, data, columns, pair):
             pair = None
         if pair is not None and not wrapped:
+            # (two of the row's own figures, not a row's above it over them)
+            readings = readings_over_lines(data, len(columns)) \
+                if any(c is pair[0] for c in data) else None
+            if readings is not None:  # (decided once the table is read: its arithmetic)
+                self.short_rows.append(ShortRow(
+                    data, columns, [(spec.id, c.id) for c in columns], f"row '{spec.label}'",
+                    readings, over_lines=pair))
+                return
             self._report_stacked(f"row '{spec.label}'", pair)
             return
         if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)

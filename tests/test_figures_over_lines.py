@@ -1,0 +1,118 @@
+"""A row whose figures a text with no columns writes over two lines (a PDF's text
+layer: cells of one row set at two heights, ``0 0 0 0 0 0`` / ``0``): which columns
+the later line's figures stand in the text does not say. Placed only where every
+reading gives the same figures (no number can go on from a 0 to the next line), or
+exactly one reading fits the template's arithmetic (GP323); else missing (GP320)."""
+
+from __future__ import annotations
+
+import csv
+
+import govparse
+from govparse.core.cells import NUMBER, Cell
+from govparse.core.stacked import readings_over_lines
+
+from conftest import HERE
+
+OFFICE = HERE / "data" / "office"
+TEXT = (OFFICE / "template-2021-zeros.pdfium.txt").read_text("utf-8")
+ROW_1 = ("applications", "other_no_correction")  # （六）1.申请人无正当理由逾期不补正…
+ROW_2 = ("applications", "other_no_fee_paid")  # （六）2.申请人逾期未按收费通知要求…
+
+
+def _truth() -> dict:
+    with open(OFFICE / "template-2021-zeros.expected.tsv", encoding="utf-8") as handle:
+        return {(r["table"], r["row"], r["column"]): None if r["value"] == "missing"
+                else r["value"] for r in csv.DictReader(handle, delimiter="\t")}
+
+
+def _wrong_and_missing(report, truth: dict) -> tuple[dict, set]:
+    wrong, missing = {}, set()
+    for key, value in truth.items():
+        got = report.figure(*key).value
+        if got is None:
+            if value is not None:
+                missing.add(key)
+        elif str(got) != value:
+            wrong[key] = (got, value)
+    return wrong, missing
+
+
+def _with_lines(text: str, replaced: dict[int, tuple[str, str]]) -> str:
+    """The text with each numbered line (1-based), as it was, written anew."""
+    lines = text.split("\n")
+    for number, (old, new) in replaced.items():
+        assert lines[number - 1] == old
+        lines[number - 1] = new
+    return "\n".join(lines)
+
+
+def test_a_row_of_zeros_over_two_lines_is_placed_and_one_that_may_be_a_wrapped_number_not():
+    # was: both rows of （六） missing (GP320): 0 … 0 / 0 and 0 1 0 0 0 0 / 1. A 0 is
+    # no first part of a number, so the first row's seven zeros read alike in any
+    # order; in the second, the 1 below may go on from the 1 above (11, a number
+    # wrapped in its cell, the row's 总计 then empty), which the text cannot tell
+    report = govparse.parse(TEXT)
+    wrong, missing = _wrong_and_missing(report, _truth())
+    assert wrong == {}
+    assert missing == {(*ROW_2, column) for column in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_org", "legal_service_org", "other_org", "total")}
+    assert [report.figure(*ROW_1, c).value for c in ("natural_person", "total")] == [0, 0]
+    (placed,) = [d for d in report.diagnostics if d.code == "GP323"]
+    assert placed.message.startswith("row '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': "
+                                     "its figures stand on lines 67 and 68")
+    assert placed.message.endswith("every reading gives the same figures, which are placed")
+    # (lines as locations count them: the form feed that ends page 1 in the middle of
+    # a line, 34.2837\f三、…, opens a new one: govparse.locations.line_ends_normalized)
+    assert placed.severity.value == "warning" and placed.line == 68
+    (stacked,) = [d for d in report.diagnostics if d.code == "GP320"]
+    assert "'2.申请人逾期未按收费通知要求缴纳费用" in stacked.message
+
+
+def test_a_row_over_two_lines_placed_where_one_reading_alone_fits_the_arithmetic():
+    # five zeros, then 3 3 on the line below: the row's total names one of the 3s, the
+    # column totals (（七）总计, 本年新收 …) the column of the other (商业企业)
+    text = _with_lines(TEXT, {
+        33: ("一、本年新收政府信息公开申请数量 8 4 4 3 14 1 34",
+             "一、本年新收政府信息公开申请数量 8 7 4 3 14 1 37"),
+        66: ("0 0 0 0 0 0", "0 0 0 0 0"),
+        67: ("0", "3 3"),
+        73: ("（七）总计 8 4 4 2 14 1 33", "（七）总计 8 7 4 2 14 1 36"),
+    })
+    report = govparse.parse(text)
+    truth = _truth() | {(*ROW_1, "commercial_enterprise"): "3", (*ROW_1, "total"): "3",
+                        ("applications", "total_processed", "commercial_enterprise"): "7",
+                        ("applications", "total_processed", "total"): "36",
+                        ("applications", "new_requests", "commercial_enterprise"): "7",
+                        ("applications", "new_requests", "total"): "37"}
+    wrong, missing = _wrong_and_missing(report, truth)
+    assert wrong == {} and {key[:2] for key in missing} == {ROW_2}
+    (placed,) = [d for d in report.diagnostics if d.code == "GP323"]
+    assert "only one reading fits the template's arithmetic" in placed.message
+    # ... and where the arithmetic cannot tell (the column totals say nothing: the 3s
+    # in 商业企业 or in 其他), the row is missing
+    text = text.replace("（七）总计 8 7 4 2 14 1 36", "（七）总计 8 7 4 2 14 1")
+    report = govparse.parse(text)
+    assert report.figure(*ROW_1, "commercial_enterprise").value is None
+    assert "GP323" not in {d.code for d in report.diagnostics}
+
+
+def _cell(text: str, line: int, start: int) -> Cell:
+    return Cell(NUMBER, text, line, start + 1, int(text), None, x=(start, start + len(text)))
+
+
+def test_the_readings_of_a_row_over_two_lines():
+    upper = [_cell("0", 5, 2 * i) for i in range(3)]
+    lower = [_cell("4", 6, 0)]
+    readings = readings_over_lines(upper + lower, 4)
+    assert [[c.text for c in r] for r in readings] == [
+        ["4", "0", "0", "0"], ["0", "4", "0", "0"], ["0", "0", "4", "0"], ["0", "0", "0", "4"]]
+    # a number may go on from a figure that is not 0, or into one that starts with a
+    # point; cells set at columns (space-aligned text) say where they stand
+    assert readings_over_lines([_cell("2", 5, 0)] + upper[1:] + lower, 4) is None
+    point = Cell(NUMBER, ".5", 6, 1, None, None, x=(0, 2))
+    assert readings_over_lines(upper + [point], 4) is None
+    spaced = [_cell("0", 5, 10 * i) for i in range(3)]
+    assert readings_over_lines(spaced + lower, 4) is None
+    assert readings_over_lines(upper + lower, 5) is None  # (a figure short)
