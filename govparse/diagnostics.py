@@ -126,9 +126,12 @@ CODES: dict[str, Code] = {
              "a table drawn with lines was wrapped at a width after it was drawn; none of "
              "its section's tables is read"),
         Code("GP323", "figures-over-lines", _W,
-             "a row's figures stand on two lines of a text that gives no columns; placed "
-             "because every reading gives the same figures, or one alone fits the "
-             "template's arithmetic"),
+             "a row's figures stand on two lines; placed left to right where the text "
+             "sets them at their columns, else because every reading gives the same "
+             "figures or one alone fits the template's arithmetic"),
+        Code("GP324", "figures-above-label", _N,
+             "a row's figures stand on the line above its label, after a row whose own "
+             "figures, all 0, are whole: read as the row's"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

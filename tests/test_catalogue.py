@@ -79,6 +79,7 @@ SNAPSHOT = [
     ("GP321", "header-order-unknown", E),
     ("GP322", "drawn-table-cut", E),
     ("GP323", "figures-over-lines", W),
+    ("GP324", "figures-above-label", N),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

@@ -116,3 +116,63 @@ def test_the_readings_of_a_row_over_two_lines():
     spaced = [_cell("0", 5, 10 * i) for i in range(3)]
     assert readings_over_lines(spaced + lower, 4) is None
     assert readings_over_lines(upper + lower, 5) is None  # (a figure short)
+
+
+# ------------------------------------------------ pdftotext -layout: cells at their columns
+
+LAYOUT = (OFFICE / "template-2021-zeros.pdftotext.txt").read_text("utf-8")
+
+
+def test_pdftotext_rows_at_two_heights_and_figures_above_their_label_are_read():
+    # the same report through `pdftotext -layout`: was GP320 for rows 4 and (六)1, GP301
+    # for 5 and (六)2's six figures after '理' not placed (GP204), 21 figures missing.
+    # (六)2 (1 on its label's line, 0 1 0 0 0 0 below) stays missing: its 1 stands over
+    # the 1 of 3.其他, and may be the first part of 11 wrapped in that row's cell
+    report = govparse.parse(LAYOUT)
+    assert _wrong_and_missing(report, _truth()) == ({}, {(*ROW_2, column) for column in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_org", "legal_service_org", "other_org", "total")})
+    assert "GP204" not in {d.code for d in report.diagnostics}
+    (above,) = [d for d in report.diagnostics if d.code == "GP324"]
+    assert above.message == (
+        "the figures on line 55 stand above row label '5.要求行政机关确认或重新出具已获取信息' "
+        "(line 56), after a row whose figures, all 0, are whole on the line before them; "
+        "read as that row's")
+    (heights,) = [d for d in report.diagnostics if d.code == "GP323"]
+    assert heights.line == 59 and heights.message.endswith(
+        "cells set at two heights; read left to right, each in the column the table's full "
+        "rows stand in")
+    (stacked,) = [d for d in report.diagnostics if d.code == "GP320"]
+    assert stacked.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用")
+    assert any(d.code == "GP307" and "group label '（六）其他处' continues on line 63 as '理'"
+               in d.message for d in report.diagnostics)
+
+
+def test_figures_above_a_label_after_a_row_not_all_zeros_stay_missing():
+    # 5 over 0: the line below may hold the rest of the 5 (a number wrapped in its
+    # cell) as well as the next row's figures: neither row is placed
+    text = _with_lines(LAYOUT, {54: (
+        "       理         4.无正当理由大量反复申请                0     0        0         0        0        0        0",
+        "       理         4.无正当理由大量反复申请                0     0        0         0        5        0        5")})
+    report = govparse.parse(text)
+    wrong, missing = _wrong_and_missing(report, _truth() | {
+        ("applications", "not_processed_excessive", "legal_service_org"): "5",
+        ("applications", "not_processed_excessive", "total"): "5"})
+    assert wrong == {}
+    assert {key[1] for key in missing} >= {"not_processed_excessive", "not_processed_confirmation"}
+    assert "GP324" not in {d.code for d in report.diagnostics}
+
+
+def test_a_row_at_two_heights_with_a_figure_under_another_stays_missing():
+    # the 总计 of row (六)1 moved left, over the 其他 column's 0 below it: the rest of a
+    # number wrapped in its cell stands so, and cannot be told from a figure
+    line, below = LAYOUT.split("\n")[57:59]
+    at = below.rindex("0")  # (其他's 0 on the line below, in characters)
+    moved = line.rstrip()[:-1].rstrip().ljust(at) + "0"
+    assert moved[at] == below[at] == "0" and moved != line.rstrip()
+    report = govparse.parse(_with_lines(LAYOUT, {58: (line, moved)}))
+    wrong, missing = _wrong_and_missing(report, _truth())
+    assert wrong == {} and {key[1] for key in missing} == {"other_no_correction",
+                                                           "other_no_fee_paid"}
+    assert any(d.code == "GP320" and "'1.申请人无正当理由" in d.message
+               for d in report.diagnostics)

@@ -242,7 +242,9 @@ def test_a_rows_cells_at_two_heights_are_not_read_as_a_wrapped_line():
     # next (自然人, 其他, 总计). The row was taken for a line wrapped as a whole (its
     # total holds whatever the order) and read in reading order: 自然人 596 and five
     # more figures out of their columns. Read left to right each stands under a header
-    # of its own, and the first line does not start at the first column.
+    # of its own, and the first line does not start at the first column; but 583, 149
+    # and 2211886 stand over the next row's figures, whose first parts they may be
+    # (stacked_rows' two_heights): missing.
     text = (DATA / "row_cells_at_two_heights.txt").read_text("utf-8")
     report = govparse.parse(text)
     row = report.applications.withheld_security_stability

@@ -180,6 +180,40 @@ class RowLabels:
             out.append(row)
         return out
 
+    def _parent_rests_joined(self, rows: list[LogicalRow]) -> list[LogicalRow]:
+        """A group label written down its cell over the rows it groups (pdftotext
+        -layout: ``（六）其他处`` / … / ``理``), its rest on a line with figures: read
+        alone, the rest names no row and takes the figures after it from the row they
+        go on (``2.申请人逾期未按收费通知要求缴纳费用、行政机关不再 … 1`` / ``理 0 1 0 0
+        0 0``). Where the rest, joined to a label of the row before on a line above it
+        (two at most), names a group of the table, it is that label's rest: joined to
+        it, and the figures after it the row's."""
+        cat = self.catalogue
+        out: list[LogicalRow] = []
+        for row in rows:
+            previous = out[-1] if out else None
+            if previous is None or not previous.has_figures or not row.has_figures \
+                    or len(row.labels) != 1 or len(previous.labels) < 2:
+                out.append(row)
+                continue
+            rest = row.labels[0]
+            key = label_key(rest.text)
+            at = None
+            if rest.line is not None and key not in cat.labels_by_key:
+                at = next((i for i, label in enumerate(previous.labels[:-1])
+                           if label.line is not None and 0 < rest.line - label.line <= 2
+                           and label_key(label.text + rest.text) in cat.parents_by_key), None)
+            if at is None:
+                out.append(row)
+                continue
+            label = previous.labels[at]
+            previous.labels[at] = label.joined(rest)
+            previous.data.extend(row.data)
+            self.sink.add("GP307", f"group label '{label.text}' continues on line {rest.line} "
+                          f"as '{rest.text}', before figures of the row above; read as "
+                          f"'{label.text}{rest.text}'", at=rest, length=len(rest.text))
+        return out
+
     def _continued_labels(self, rows: list[LogicalRow]) -> list[tuple]:
         """A row label wrapped onto the line after its figures (a PDF's cell: its
         figures on the first line, ``1.申请人无正当理由逾期不补正、行政机关不`` /

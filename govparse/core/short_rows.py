@@ -181,6 +181,9 @@ class ShortRows:
         readings, columns, keys, what = short.choices, short.columns, short.keys, short.what
         upper, lower = short.over_lines
         n = len(columns)
+        if readings is None:  # (a text that sets its cells at their columns)
+            self._place_at_two_heights(short)
+            return
         where = (f"{what}: its figures stand on lines {upper.line} and {lower.line}, and which "
                  f"columns those on line {lower.line} stand in the text does not say")
         if all(values_of(r) == values_of(readings[0]) for r in readings):
@@ -197,6 +200,29 @@ class ShortRows:
             self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
             return
         self._report_stacked(what, short.over_lines)
+
+    def _place_at_two_heights(self, short: ShortRow) -> None:
+        """A row's figures at two heights in a text that sets them at their columns,
+        none over another, its later line its own (stacked_rows' ``two_heights``):
+        read left to right where its own totals confirm the reading, naming every
+        column, and the table's full rows show which column each stands in; else
+        none (GP320)."""
+        columns, keys, what = short.columns, short.keys, short.what
+        n = len(columns)
+        across = sorted(short.cells, key=lambda c: c.column)  # (in characters: pdftotext's)
+        # (no label: the figures on the line below it may start left of where it ends,
+        # which is no line wrapped before its figures: those stand one blank apart)
+        if self.template is None or not rules_about(
+                self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
+                values_of(across)) \
+                or self._placement_by_full_rows(across, columns, short.headers) != tuple(range(n)):
+            self._report_stacked(what, short.over_lines)
+            return
+        lines = sorted({c.line for c in across})
+        self.sink.add("GP323", f"{what}: its figures stand on lines {lines[0]} and {lines[1]}, "
+                      "cells set at two heights; read left to right, each in the column the "
+                      "table's full rows stand in", at=short.over_lines[1])
+        self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.over_lines is not None:

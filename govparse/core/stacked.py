@@ -23,7 +23,8 @@ from itertools import combinations
 from govparse.core.cells import EMPTY, NUMBER
 
 
-def stacked_rows(rows, beneath: dict | None = None) -> dict[int, tuple]:
+def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = None
+                 ) -> dict[int, tuple]:
     """``id(row.data)`` of each logical row whose figures cannot be placed, with the
     two cells that say why: (upper, lower). (A table whose labels have no place, a
     text's of tabs or pipes, has none: asked once, not of every cell.)
@@ -31,15 +32,24 @@ def stacked_rows(rows, beneath: dict | None = None) -> dict[int, tuple]:
     ``beneath``, a dict: given, for each row so found only because a figure of it
     stands under the figures a labelled row has on lines after its first,
     ``id(row.data)``: that row's data (which may prove to be its line wrapped as a
-    whole, the figures then its own: the table reader's to decide)."""
+    whole, the figures then its own: the table reader's to decide).
+
+    ``two_heights``, a set: given, ``id(row.data)`` of each row whose figures stand
+    at two heights, a figure a column (as many as the table's rows on one line hold),
+    none over another, and none on its later line the first part of a number of the
+    row below (each over none of that row's figures, or 0: no number starts 0…):
+    its later line is its own, and the row below is not found for it (at_two_heights;
+    the table reader reads such a row where its own totals confirm it)."""
     if not any(c.x is not None for row in rows for c in row.labels):
         return {}
     label_lines = {c.line for row in rows for c in row.labels}
+    whole = _whole_row_size(rows)
+    placed = [placed_figures(row.data) for row in rows]
     out: dict[int, tuple] = {}
     continued: list = []  # the previous row's figures on a line with no label
     continues = None  # the labelled row those figures go on from (None: no row's)
-    for row in rows:
-        figures = placed_figures(row.data)
+    for index, row in enumerate(rows):
+        figures = placed[index]
         if not figures:
             continue
         below = under(continued, figures) if continued else None
@@ -60,10 +70,35 @@ def stacked_rows(rows, beneath: dict | None = None) -> dict[int, tuple]:
         # what may stand over the next row's figures: a row's figures on lines after
         # its first, or every figure of a line of figures with no label at all (the
         # first part of a number wrapped in the next row's cell, which no row takes)
+        if row.labels and wrapped and two_heights is not None \
+                and _own_later_line(figures, wrapped, whole, placed[index + 1:]):
+            two_heights.add(id(row.data))
+            wrapped = []
         continued = wrapped if row.labels else \
             [c for c in figures if c.line not in label_lines]
         continues = row.data if row.labels else None
     return out
+
+
+def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list) -> bool:
+    """Whether a row's figures at two heights are all its own (see stacked_rows'
+    ``two_heights``); ``after``: the figures of the rows below it."""
+    if len(figures) != whole or not at_two_heights(figures, whole):
+        return False
+    below = next((f for f in after if f), [])
+    return all(c.text == "0" or not any(_overlap(c, b) or _in_characters(c, b) for b in below)
+               for c in wrapped)
+
+
+def _whole_row_size(rows) -> int | None:
+    """How many figures the table's rows with all their figures on one line hold
+    most often: a whole row's."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        figures = placed_figures(row.data)
+        if figures and all(c.line == figures[0].line for c in figures):
+            counts[len(figures)] = counts.get(len(figures), 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def run_on(figures: list) -> bool:
@@ -187,3 +222,56 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
         rest, below = iter(upper), iter(lower)
         readings.append([next(below) if i in chosen else next(rest) for i in range(columns)])
     return readings
+
+
+def figures_above_their_label(previous, label, label_lines: set) -> list | None:
+    """The figures a text writes on the line above a row's ``label``, after a row
+    whose own figures are all on the line before them (pdftotext -layout of a PDF
+    whose row sets its figures above its label: ``4.无正当理由大量反复申请 0 0 0 0 0 0 0``
+    / ``0 0 0 0 7 0 7`` / ``5.要求行政机关确认…``), where they cannot be the rest of
+    the row above's numbers: each stands under one of its figures, and each of those
+    is 0 (no number is written 0…). Read as the row above's they would make it two
+    figures a column (GP320) and leave the row below none. The figures, or None."""
+    if not previous.labels or not previous.has_figures or label.line is None:
+        return None
+    data = previous.data
+    if any(c.kind == EMPTY or c.line is None or c.x is None for c in data):
+        return None
+    lines = sorted({c.line for c in data})
+    if len(lines) != 2 or lines[1] in label_lines or not in_display_columns(data[0]) \
+            or not 0 < label.line - lines[1] <= 2:
+        return None
+    upper = [c for c in data if c.line == lines[0]]
+    lower = [c for c in data if c.line == lines[1]]
+    if len(upper) != len(lower) or data != upper + lower:
+        return None
+    if any(u.text != "0" or not c.text[:1].isdigit() for u, c in zip(upper, lower)):
+        return None
+    # each under its own, in display columns or in characters (pdftotext gives a
+    # Chinese character one column)
+    if all(_overlap(u, c) for u, c in zip(upper, lower)) \
+            or all(_in_characters(u, c) for u, c in zip(upper, lower)):
+        return lower
+    return None
+
+
+def _in_characters(a, b) -> bool:
+    """Whether two cells of a text overlap, their places counted in characters."""
+    return b.column < a.column + len(a.text) and a.column < b.column + len(b.text)
+
+
+def at_two_heights(data: list, columns: int) -> bool:
+    """Whether a row's figures stand on two lines of a text that sets its cells at
+    their columns (pdftotext -layout of a row whose 总计 sits at its cell's top and
+    the others lower, centred: ``1.申请人…处理其政 … 0`` / ``0 0 0 0 0 0``), a
+    figure a column, none standing over another in display columns or in characters
+    (the rest of a number wrapped in its cell stands under it): then read left to
+    right, where the table's full rows show the columns (TableReader)."""
+    if len(data) != columns or any(c.kind == EMPTY or c.x is None or c.line is None
+                                   for c in data):
+        return False
+    if len({c.line for c in data}) != 2 or not all(in_display_columns(c) for c in data) \
+            or run_on(data):
+        return False
+    return not any(_overlap(a, b) or _in_characters(a, b)
+                   for i, a in enumerate(data) for b in data[i + 1:])

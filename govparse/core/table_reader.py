@@ -24,7 +24,8 @@ from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import (in_display_columns, placed_figures, readings_over_lines,
+from govparse.core.stacked import (figures_above_their_label, in_display_columns,
+                                   placed_figures, readings_over_lines,
                                    run_on, side_by_side,
                                    stacked, stacked_rows, under, untaken_over)
 from govparse.diagnostics import DiagnosticSink
@@ -102,11 +103,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
-        rows = self.rows = self._strays_joined(rows)
+        rows = self.rows = self._figures_above_their_labels(
+            self._parent_rests_joined(self._strays_joined(rows)))
         self.trailing_separators = _ends_with_separators(rows)
         rests = self._continued_labels(rows)
         self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
-        self.stacked = stacked_rows(rows, self.beneath)
+        self.two_heights: set[int] = set()  # (stacked_rows: rows at two heights, their own)
+        self.stacked = stacked_rows(rows, self.beneath, self.two_heights)
         for data, pair in rests + self._under_a_repeated_header(rows):
             self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
@@ -136,6 +139,45 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.full_rows:
             self.evidence.readers.append(self)  # (what the document's later tables may go by)
         return self.figures
+
+    def _figures_above_their_labels(self, rows: list[LogicalRow]) -> list[LogicalRow]:
+        """Figures on the line above a row's label, no more the row above's than that
+        row's (stacked.figures_above_their_label), given to the row of the label: the
+        first label below them that names a row with no figures of its own (the
+        labels after it, and the figures after them, stay a row of their own)."""
+        label_lines = None
+        out: list[LogicalRow] = []
+        for row in rows:
+            previous = out[-1] if out else None
+            at = None
+            if previous is not None and previous.has_figures and row.labels \
+                    and len({c.line for c in previous.data}) == 2:  # (most rows: no more)
+                if label_lines is None:
+                    label_lines = {c.line for r in rows for c in r.labels}
+                names = self.catalogue.rows_by_key
+                at = next((i for i, c in enumerate(row.labels)
+                           if label_key(c.text) in names), None)
+                if at is not None and at == len(row.labels) - 1 and row.has_figures:
+                    at = None  # (the row's own label, with figures of its own)
+            moved = None if at is None else \
+                figures_above_their_label(previous, row.labels[at], label_lines)
+            if moved is None:
+                out.append(row)
+                continue
+            del previous.data[-len(moved):]
+            label = row.labels[at]
+            taker = LogicalRow(row.labels[:at + 1])
+            taker.data[:] = moved
+            taker.has_figures = True
+            out.append(taker)
+            del row.labels[:at + 1]
+            if row.labels or row.has_figures:
+                out.append(row)
+            self.sink.add("GP324", f"the figures on line {moved[0].line} stand above row label "
+                          f"'{label.text}' (line {label.line}), after a row whose figures, all "
+                          "0, are whole on the line before them; read as that row's",
+                          at=moved[0])
+        return out
 
     def _under_a_repeated_header(self, rows: list[LogicalRow]) -> list[tuple]:
         """Figures after a header's labels (the header repeated at a page's top), no
@@ -339,10 +381,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             # (two of the row's own figures, not a row's above it over them)
             readings = readings_over_lines(data, len(columns)) \
                 if any(c is pair[0] for c in data) else None
-            if readings is not None:  # (decided once the table is read: its arithmetic)
+            if readings is not None or id(data) in self.two_heights \
+                    and len(data) == len(columns):
+                # (decided once the table is read: its arithmetic, its full rows)
                 self.short_rows.append(ShortRow(
                     data, columns, [(spec.id, c.id) for c in columns], f"row '{spec.label}'",
-                    readings, over_lines=pair))
+                    readings, headers=len(self.header_cells), label=label, over_lines=pair))
                 return
             self._report_stacked(f"row '{spec.label}'", pair)
             return

@@ -88,23 +88,41 @@ def test_the_message_names_both_parts_and_their_lines(report):
     assert "(read together: 55555)" in said.hint
 
 
-def test_a_row_continued_on_a_line_of_its_own_is_missing_with_the_next():
-    """A line of figures with no label under a row's figures (its last figure a line
-    lower): the row's, or the first part of a number wrapped in the next row's cell;
-    position cannot tell, so both rows are missing (no real positional table we have
-    continues a row so)."""
+def _last_figure_a_line_lower(label: str) -> str:
+    """The example report, aligned, with the last figure of the row ``label`` a line
+    lower, at its column (a line of figures with no label under the row's)."""
     text = govparse.dumps(govparse.parse_file(EXAMPLES / "report-2024-tab.txt"), "aligned")
     lines = text.split("\n")
-    at = next(i for i, line in enumerate(lines) if "三安全一稳定" in line)
+    at = next(i for i, line in enumerate(lines) if label in line)
     line = lines[at]
     cut = line.rstrip().rindex(" ") + 1
     lines[at:at + 1] = [line[:cut].rstrip(), _blank(line[:cut]) + line[cut:]]
-    read = govparse.parse("\n".join(lines))
+    return "\n".join(lines)
+
+
+def test_a_row_continued_on_a_line_of_its_own_is_missing_with_the_next():
+    """A line of figures with no label under a row's figures (its last figure, 1, a
+    line lower): the row's, or the first part of a number wrapped in the next row's
+    cell (10, its 0 on the next row's line); position cannot tell, so both rows are
+    missing (no real positional table we have continues a row so)."""
+    read = govparse.parse(_last_figure_a_line_lower("4.保护第三方合法权益"))
     said = [d.message for d in read.diagnostics if d.code == "GP320"]
-    assert [m.split("'")[1] for m in said] == ["3.危及“三安全一稳定”", "4.保护第三方合法权益"]
-    assert read.figure(*ROW, "total").value is None
+    assert [m.split("'")[1] for m in said] == ["4.保护第三方合法权益", "5.属于三类内部事务信息"]
     assert read.figure("applications", "withheld_third_party_rights", "total").value is None
-    assert read.figure(*ABOVE, "total").value == 0
+    assert read.figure("applications", "withheld_internal_affairs", "total").value is None
+    assert read.figure(*ROW, "total").value == 0
+
+
+def test_a_row_continued_by_a_0_on_a_line_of_its_own_is_read_with_the_next():
+    """... but a 0 is the first part of no number (none is written 0…): the line is
+    the row's, its cells set at two heights, read left to right where its totals
+    hold and the table's full rows show its columns (GP323); the next row is read."""
+    read = govparse.parse(_last_figure_a_line_lower("三安全一稳定"))
+    assert "GP320" not in {d.code for d in read.diagnostics}
+    (said,) = [d for d in read.diagnostics if d.code == "GP323"]
+    assert said.message.startswith("row '3.危及“三安全一稳定”': its figures stand on lines ")
+    assert [read.figure(*ROW, c).value for c in ("natural_person", "total")] == [0, 0]
+    assert read.figure("applications", "withheld_third_party_rights", "total").value == 1
 
 
 def test_a_row_wrapped_as_a_whole_is_read_where_its_totals_confirm_it():
