@@ -5,21 +5,26 @@ Some sites put hidden elements among a table's digits against copying:
 it would be 172, a wrong figure. What hides an element: ``display: none``,
 ``visibility: hidden`` (or ``collapse``), ``font-size: 0``, ``opacity: 0``, a box taken
 out of the flow (``position: absolute``, ``fixed``, ``relative``) and moved far off the
-page (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``), and the
-``hidden`` attribute (a browser's own sheet: ``[hidden] { display: none }``).
+page (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``, absolute or
+fixed), and the ``hidden`` attribute (a browser's own sheet: ``[hidden] { display:
+none }``). A font size is 0 in any unit, and by the ``font`` shorthand (``font: 0/0
+a``); ``display: contents`` makes no box, which opacity, a position or clip would hide.
 
 Each of those properties takes, for an element, the value the cascade gives it, as in
 a browser: of the declarations that apply (the element's ``style``, the rules of the
 page's ``<style>`` sheets whose selector matches it, the ``hidden`` attribute) an
-``!important`` one first, then the element's own style, then the rule of the more
-specific selector, then the later rule; so ``.h { display: none } td .h { display:
-inline }`` hides nothing in a cell. Visibility and the font size are inherited: the
-child of a hidden element is hidden unless it says otherwise itself (``visibility:
-visible``, a font size of its own); what ``display``, ``opacity`` or a move hides is
-hidden with all it holds. tinycss2 reads the sheets; each selector, parsed by
-cssselect, is matched element by element as a browser does (_Matcher), and only where
-an element may be hidden at all: where a declaration that hides applies to it or to
-what it is inside.
+``!important`` one first, then the element's own style, then the rule of the later
+``@layer`` (a rule outside any layer after all; for ``!important`` ones the order
+reversed), then the rule of the more specific selector, then the later rule; so ``.h {
+display: none } td .h { display: inline }`` hides nothing in a cell. ``revert`` rolls
+back to a browser's own sheet, ``revert-layer`` to the layer below; a declaration a
+browser drops as invalid (``display: inline\\9``) says nothing. Visibility and the
+font size are inherited: the child of a hidden element is hidden unless it says
+otherwise itself (``visibility: visible``, a font size of its own); what ``display``,
+``opacity`` or a move hides is hidden with all it holds. tinycss2 reads the sheets;
+each selector, parsed by cssselect, is matched element by element as a browser does
+(_Matcher), and only where an element may be hidden at all: where a declaration that
+hides applies to it or to what it is inside.
 
 What a browser shows only now and then hides nothing: a rule under a pseudo-class
 (``:hover``, ``:focus-visible``, one cssselect does not know: no element matches one)
@@ -47,28 +52,38 @@ MAX_MATCHES = 250_000
 # Compounds of a selector followed (div div … .x; a browser's pages have a few): past
 # it, the selector is not followed (GP505)
 MAX_COMPOUNDS = 32
-# A sheet or style that may hide anything names one of these (else tinycss2 is not
-# imported for it)
-_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|opacity|position", re.I)
+# A sheet or style that may hide anything names one of these, or escapes a letter
+# (d\isplay: n\one is display: none), else tinycss2 is not imported for it
+_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\", re.I)
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
 _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
            "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
-_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+))([a-z]*)")
-_NOUGHT = r"[+-]?(?:0+\.?0*|\.0+)"  # a number that is zero
-_ZERO = re.compile(_NOUGHT + r"(?:px|pt|em|rem|%)?")
-# A font size relative to the parent's: of a font size 0, still 0
-_RELATIVE_SIZE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:em|ex|ch|%)|smaller|larger|inherit"
+# (each number's digits matched one way only: 0+\.?0* splits a run of noughts every
+# way, a time quadratic in it; four of them in rect(…) a minute for 50 noughts)
+_LENGTH = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))([a-z]*)")
+_NOUGHT = r"[+-]?(?:0+(?:\.0*)?|\.0+)"  # a number that is zero
+_ZERO = re.compile(_NOUGHT + r"(?:[a-z]+|%)?")  # (0 in any unit: 0vw, 0in)
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?"
+# Units of a length relative to the parent's font size: of a font size 0, still 0
+_RELATIVE_UNITS = r"em|ex|ch|cap|ic|%"
+_RELATIVE_SIZE = re.compile(rf"{_NUMBER}(?:{_RELATIVE_UNITS})|smaller|larger|math|inherit"
                             r"|unset|revert(?:-layer)?")
+# A font size written as math: calc(1em), min(…); and each number in it, with its unit
+_MATH = re.compile(r"(?:calc|min|max|clamp)\(")
+_TERM = re.compile(rf"({_NUMBER})([a-z]+|%)?")
+_OPACITY = re.compile(rf"({_NUMBER})%?")
 _PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
                          "clip", "left", "top", "right", "bottom"})
 _OFFSETS = ("left", "top", "right", "bottom")
-_CLIPPED = re.compile(rf"rect\((?:\s*{_NOUGHT}[a-z]*\s*,?){{4}}\s*\)")
+_RECT = re.compile(r"rect\((.*)\)", re.S)
 
 # Where a declaration stands in the cascade, lowest first: a browser's own sheet (the
 # hidden attribute's), a sheet's rule, the element's style, then each !important.
 _BROWSER, _SHEET, _STYLE, _SHEET_IMPORTANT, _STYLE_IMPORTANT = range(5)
 _NO_SPECIFICITY = (0, 0, 0)
+# A sheet's rule outside any @layer: it wins over every layered one (_Rule.layer)
+_UNLAYERED = (float("inf"),)
 
 # What an element's own styles say: (gone: it is not shown, nor anything inside it;
 # visible: True, False or None (as its parent); sized: its font size is not 0, True,
@@ -142,59 +157,107 @@ class Hiding:
         if style is not None and not inline:  # (it may show what hides it)
             inline = self._inline(style)
         showing = self._showing.matching(element) if self._showing is not None else []
-        won: dict[str, tuple] = {}  # property: (its place in the cascade, value)
+        declared: dict[str, list] = {}  # property: [(its place in the cascade, value)]
         if hidden:
-            won["display"] = ((_BROWSER, _NO_SPECIFICITY, 0), "none")
+            declared["display"] = [((_BROWSER, (), _NO_SPECIFICITY, 0), "none")]
         for rule in chain(hiding, showing):
             for name, (value, important) in rule.values.items():
-                place = (_SHEET_IMPORTANT if important else _SHEET, rule.specificity,
-                         rule.order)
-                if name not in won or place > won[name][0]:
-                    won[name] = (place, value)
+                # (an !important one of an earlier layer wins: the layers' order reversed)
+                place = (_SHEET_IMPORTANT, tuple(-n for n in rule.layer), rule.specificity,
+                         rule.order) if important else \
+                    (_SHEET, rule.layer, rule.specificity, rule.order)
+                declared.setdefault(name, []).append((place, value))
         for name, (value, important) in inline.items():
-            place = (_STYLE_IMPORTANT if important else _STYLE, _NO_SPECIFICITY, 0)
-            if name not in won or place > won[name][0]:
-                won[name] = (place, value)
-        return said({name: value for name, (_, value) in won.items()})
+            place = (_STYLE_IMPORTANT if important else _STYLE, (), _NO_SPECIFICITY, 0)
+            declared.setdefault(name, []).append((place, value))
+        values = {name: _cascaded(places) for name, places in declared.items()}
+        return said({name: value for name, value in values.items() if value is not None})
 
     def _inline(self, style: str) -> dict:
         try:
             return _inline(style)
-        except RecursionError:  # (a style nested thousands deep: not read)
+        except (RecursionError, ValueError):
+            # (a style nested thousands deep, or with a number of more digits than
+            # Python makes an int of, 4,300, in tinycss2's tokenizer: not read)
             self.unread += 1
             return {}
+
+
+def _cascaded(declared: list) -> str | None:
+    """The value of a property its declarations (place in the cascade, value) give:
+    the one of the highest place; past a ``revert``, the best of a browser's own sheet
+    (the hidden attribute's display: none), past a ``revert-layer`` the best of a
+    lower layer; None where none is left."""
+    below = None  # (the origin and layer rolled back from: those at or above it skipped)
+    for place, value in sorted(declared, key=lambda each: each[0], reverse=True):
+        if below is not None and place[:2] >= below:
+            continue
+        if value == "revert":
+            below = (_SHEET,)
+        elif value == "revert-layer":
+            below = place[:2]
+        else:
+            return value
+    return None
 
 
 def said(values: dict[str, str]) -> tuple:
     """What values of the properties that may hide say (see NOTHING_SAID)."""
     get = values.get
-    position = get("position")
-    gone = get("display") == "none" or _zero(get("opacity")) or (
-        position not in (None, "static") and (
-            _CLIPPED.fullmatch(get("clip", "")) is not None
-            or any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS)))
+    display, position = get("display"), get("position")
+    # (display: contents makes no box, to which opacity, a position or clip would
+    # apply; clip applies to an absolutely positioned box, an offset to one positioned
+    # but sticky: a sticky box moves only as the page scrolls)
+    gone = display == "none" or display != "contents" and (
+        _transparent(get("opacity"))
+        or position in ("absolute", "fixed") and _clipped(get("clip"))
+        or position in ("absolute", "fixed", "relative")
+        and any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS))
     visibility = get("visibility")
     visible = False if visibility in ("hidden", "collapse") else \
-        True if visibility == "visible" else None
-    size = get("font-size")
-    sized = None if size is None or _RELATIVE_SIZE.fullmatch(size) else not _zero(size)
-    return gone, visible, sized
+        True if visibility in ("visible", "initial") else None
+    return gone, visible, _sized(get("font-size"))
+
+
+def _sized(size: str | None) -> bool | None:
+    """Whether a font size is not 0; None where it is none, or the parent's times
+    something (1.5em, calc(2em + 0px): of a parent's 0, still 0)."""
+    if size is None:
+        return None
+    if _zero(size):  # (before the relative: 0em is 0, whatever the parent's)
+        return False
+    if _RELATIVE_SIZE.fullmatch(size):
+        return None
+    if _MATH.match(size):
+        terms = [(float(number), unit or "") for number, unit in _TERM.findall(size)]
+        if any(number and unit and not re.fullmatch(_RELATIVE_UNITS, unit)
+               for number, unit in terms):
+            return True  # (a length of its own in it: taken as not 0)
+        return None if any(number and unit for number, unit in terms) else False
+    return True
 
 
 def _may_hide(declared: dict) -> bool:
     """Whether declarations (_declared's) set a property that may hide to a value that
-    hides, or may with others' (an offset far off, without a position)."""
+    hides, or may with others' (an offset far off, without a position; opacity 0,
+    whatever display they say)."""
     if not declared:
         return False
     values = {name: value for name, (value, _) in declared.items()}
     gone, visible, sized = said(values)
-    return gone or visible is False or sized is False or any(
-        _pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS) or \
-        _CLIPPED.fullmatch(values.get("clip", "")) is not None
+    return gone or visible is False or sized is False \
+        or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
+        or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
 
 
 def _zero(value: str | None) -> bool:
     return value is not None and _ZERO.fullmatch(value) is not None
+
+
+def _transparent(opacity: str | None) -> bool:
+    """Whether an opacity is 0 or less (a browser makes -1 0)."""
+    found = _OPACITY.fullmatch(opacity) if opacity else None
+    return found is not None and float(found.group(1)) <= 0
 
 
 # An element's style read, remembered: a page repeats a few long styles (one exported
@@ -230,17 +293,113 @@ def _declarations(text: str) -> list:
 def _declared(declarations) -> dict[str, tuple[str, bool]]:
     """The values that declarations (tinycss2's) give the properties that may hide,
     each with whether it is !important: of a property declared twice the later, as
-    in a browser, unless only the earlier is important."""
+    in a browser, unless only the earlier is important; a value a browser drops as
+    invalid (IE's ``display: inline\\9``, ``font-size: -1px``) is none. The ``font``
+    shorthand gives its font size, ``all`` (initial, revert …) each property's."""
     import tinycss2
 
     values: dict[str, tuple[str, bool]] = {}
     for item in declarations:
-        if item.type == "declaration" and item.lower_name in _PROPERTIES:
-            before = values.get(item.lower_name)
+        if item.type != "declaration":
+            continue
+        name = item.lower_name
+        if name == "font":
+            name, value = "font-size", _font_size_of(item.value)
+        elif name in _PROPERTIES or name == "all":
+            value = tinycss2.serialize(item.value).strip().lower()
+        else:
+            continue
+        if value is None or not _valid(name, value):
+            continue
+        # (all: initial, revert … sets each property so)
+        for name in _PROPERTIES if name == "all" else (name,):
+            before = values.get(name)
             if before is None or item.important or not before[1]:
-                values[item.lower_name] = (tinycss2.serialize(item.value).strip().lower(),
-                                           item.important)
+                values[name] = (value, item.important)
     return values
+
+
+_GLOBAL = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+# The keywords of display a browser reads (one, or two or three of the
+# multi-keyword's: inline flow-root, block flex)
+_DISPLAY = frozenset("""
+    none contents block inline inline-block flow-root list-item flex inline-flex grid
+    inline-grid table inline-table table-row-group table-header-group table-footer-group
+    table-row table-cell table-column-group table-column table-caption ruby ruby-base
+    ruby-text ruby-base-container ruby-text-container math -webkit-box
+    -webkit-inline-box -webkit-flex -webkit-inline-flex""".split())
+_DISPLAY_PARTS = frozenset("block inline flow flow-root list-item flex grid table ruby "
+                           "math".split())
+_SIZES = frozenset("xx-small x-small small medium large x-large xx-large xxx-large smaller "
+                   "larger math".split())
+_SYSTEM_FONTS = frozenset("caption icon menu message-box small-caption status-bar".split())
+_UNITS = ("px|pt|pc|in|cm|mm|q|r?(?:em|ex|ch|cap|ic|lh)|[sld]?v(?:w|h|i|b|min|max)"
+          "|cq(?:w|h|i|b|min|max)")
+# A length (a unitless number: a page in quirks mode, read as pixels), a percentage,
+# or math (calc(), min() …), as a browser reads each property's
+_LENGTH_VALUE = re.compile(rf"{_NUMBER}(?:{_UNITS}|%)?|(?:calc|min|max|clamp)\(.*\)", re.S)
+_FUNCTION = re.compile(r"[a-z-]+\(.*\)", re.S)
+_VALID = {
+    "visibility": re.compile(r"visible|hidden|collapse"),
+    "position": re.compile(r"static|relative|absolute|fixed|(?:-webkit-)?sticky"),
+    "opacity": re.compile(rf"{_NUMBER}%?|(?:calc|min|max|clamp)\(.*\)", re.S),
+    "clip": re.compile(r"auto|rect\(.*\)", re.S),
+}
+
+
+def _valid(name: str, value: str) -> bool:
+    """Whether a browser reads the value of a property that may hide (else it drops
+    the declaration); one with var() or another function it may read, as valid."""
+    if value in _GLOBAL or "var(" in value or "env(" in value:
+        return True
+    if name == "all":
+        return False  # (a global value only)
+    if name == "display":
+        words = value.split()
+        return len(words) == 1 and value in _DISPLAY or 1 < len(words) <= 3 and len(
+            set(words)) == len(words) and _DISPLAY_PARTS.issuperset(words)
+    if name == "font-size":
+        return value in _SIZES or _LENGTH_VALUE.fullmatch(value) is not None \
+            and not value.startswith("-")
+    if name in _OFFSETS:
+        return value == "auto" or _LENGTH_VALUE.fullmatch(value) is not None \
+            or _FUNCTION.fullmatch(value) is not None
+    return _VALID[name].fullmatch(value) is not None
+
+
+def _font_size_of(tokens) -> str | None:
+    """The font size the ``font`` shorthand sets (its value's tokens, tinycss2's):
+    the size before the family (``bold 0/0 a``, ``12px serif``), a system font's
+    (medium, never 0); None where it names none."""
+    import tinycss2
+
+    tokens = [t for t in tokens if t.type not in ("whitespace", "comment")]
+    if len(tokens) == 1 and tokens[0].type == "ident":
+        name = tokens[0].lower_value
+        return name if name in _GLOBAL else "medium" if name in _SYSTEM_FONTS else None
+    for token in tokens[:-1]:  # (a family follows the size)
+        if token.type in ("dimension", "percentage") \
+                or token.type == "number" and token.value == 0 \
+                or token.type == "ident" and token.lower_value in _SIZES \
+                or token.type == "function" and token.lower_name in ("calc", "min", "max",
+                                                                     "clamp"):
+            return tinycss2.serialize([token]).strip().lower()
+        if token.type == "literal" and token.value == "/" or token.type == "string":
+            return None  # (no size before the line height, or the family)
+    return None
+
+
+def _clipped(value: str | None) -> bool:
+    """Whether ``clip: rect(top, right, bottom, left)`` leaves nothing of the box: its
+    bottom at or above its top, or its right at or left of its left (rect(0 0 0 0),
+    and the rect(1px, 1px, 1px, 1px) of a text for screen readers only)."""
+    found = _RECT.fullmatch(value) if value else None
+    sides = found.group(1).replace(",", " ").split() if found else []
+    if len(sides) != 4 or not all(side == "auto" or _LENGTH.fullmatch(side) for side in sides):
+        return False
+    top, right, bottom, left = (None if side == "auto" else _pixels(side) for side in sides)
+    return bottom is not None and bottom <= (top or 0) \
+        or right is not None and right <= (left or 0)
 
 
 def _pixels(value: str | None) -> float:
@@ -267,15 +426,19 @@ def style_sheets(root) -> list[str]:
 
 class _Rule:
     """One selector of a sheet's rule, with what the rule declares of the properties
-    that may hide, and its place in the cascade (specificity, order in the page)."""
+    that may hide, and its place in the cascade (its layer, specificity, order in the
+    page). ``layer``: for each @layer the rule is inside, outermost first, where that
+    layer's name is first met in the page, then _UNLAYERED (a layer's own rules win
+    over its sublayers', an unlayered rule over all layered ones)."""
 
-    __slots__ = ("parsed_tree", "specificity", "order", "values")
+    __slots__ = ("parsed_tree", "specificity", "order", "values", "layer")
 
-    def __init__(self, selector, order: int, values: dict) -> None:
+    def __init__(self, selector, order: int, values: dict, layer: tuple = _UNLAYERED) -> None:
         self.parsed_tree = selector.parsed_tree
         self.specificity = selector.specificity()
         self.order = order
         self.values = values
+        self.layer = layer
 
 
 def sheet_rules(sheets: list[str]) -> tuple[list[_Rule], list[_Rule], int]:
@@ -288,11 +451,14 @@ def sheet_rules(sheets: list[str]) -> tuple[list[_Rule], list[_Rule], int]:
 
     rules: list[_Rule] = []
     unread = [0]
+    layers: dict[str, int] = {}  # a layer's full name (a.b): where it is first met
     for text in sheets:
         try:
             _rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True),
-                   rules, unread)
-        except RecursionError:  # (blocks nested thousands deep: the rest of the sheet)
+                   rules, unread, layers=layers)
+        except (RecursionError, ValueError):
+            # (blocks nested thousands deep, or a number of more than 4,300 digits: the
+            # rest of the sheet)
             unread[0] += 1
     hiding, showing = [], []
     for rule in rules:
@@ -309,39 +475,72 @@ def _css(style) -> bool:
     return not any(a.tag in ("template", "noscript") for a in style.iterancestors())
 
 
-def _rules(rules, out: list, unread: list, parent: str | None = None) -> None:
+def _rules(rules, out: list, unread: list, parent: str | None = None,
+           layers: dict | None = None, layer: tuple = ()) -> None:
     """The rules (one a selector) that declare a property that may hide, inside
     @media, @supports, @layer and @container blocks too, but for @media print and
     speech, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
     ``td .h``, ``&`` the rule around). ``parent``: the selector of the rule around the
-    ``rules``."""
+    ``rules``; ``layer``: the full names of the layers they are inside, ``layers``
+    where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``)."""
     import tinycss2
 
+    layers = {} if layers is None else layers
     for rule in rules:
         if rule.type == "qualified-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
             _block(rule.content, prelude if parent is None else _nested(parent, prelude),
-                   out, unread)
+                   out, unread, layers, layer)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "layer":
+            names = [name.strip() for name in tinycss2.serialize(rule.prelude).split(",")]
+            if rule.content is None:  # (a statement: the layers' order only)
+                for name in names:
+                    _layer(layers, layer, name)
+                continue
+            if len(names) > 1:
+                continue  # (a block of two layers: invalid, dropped as a browser does)
+            inside = _layer(layers, layer, names[0])
+            if parent is None:
+                _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                skip_whitespace=True), out, unread,
+                       layers=layers, layer=inside)
+            else:
+                _block(rule.content, parent, out, unread, layers, inside)
         elif rule.type == "at-rule" and rule.content is not None and (
-                rule.lower_at_keyword in ("supports", "layer", "container")
+                rule.lower_at_keyword in ("supports", "container")
                 or rule.lower_at_keyword == "media"
                 and _on_screen(tinycss2.serialize(rule.prelude))):
             if parent is None:
                 _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                skip_whitespace=True), out, unread)
+                                                skip_whitespace=True), out, unread,
+                       layers=layers, layer=layer)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
-                _block(rule.content, parent, out, unread)
+                _block(rule.content, parent, out, unread, layers, layer)
 
 
-def _block(content, selector: str, out: list, unread: list) -> None:
+def _layer(layers: dict, layer: tuple, name: str) -> tuple:
+    """The full names of the layer ``name`` (a.b: a, then a.b) inside ``layer``,
+    each met now noted where it is (an anonymous layer, ``@layer { … }``, is a new
+    one each time)."""
+    inside = list(layer)
+    for part in name.split(".") if name else [f" {len(layers)}"]:
+        full = f"{inside[-1]}.{part}" if inside else part
+        layers.setdefault(full, len(layers))
+        inside.append(full)
+    return tuple(inside)
+
+
+def _block(content, selector: str, out: list, unread: list, layers: dict,
+           layer: tuple = ()) -> None:
     """A rule's block, for ``selector``: its declarations, and the rules nested in it."""
     items = _declarations(content)
     values = _declared(items)
     if values:
-        _add_rules(selector, values, out, unread)
+        _add_rules(selector, values, out, unread,
+                   tuple(layers[name] for name in layer) + _UNLAYERED)
     inner = [item for item in items if item.type != "declaration"]
     if inner:
-        _rules(inner, out, unread, selector)
+        _rules(inner, out, unread, selector, layers, layer)
 
 
 def _nested(parent: str, child: str) -> str:
@@ -353,7 +552,8 @@ def _nested(parent: str, child: str) -> str:
     return ", ".join(parts[:MAX_SELECTORS + 1])
 
 
-def _add_rules(prelude: str, values: dict, out: list, unread: list) -> None:
+def _add_rules(prelude: str, values: dict, out: list, unread: list,
+               layer: tuple = _UNLAYERED) -> None:
     """A _Rule for each selector of a rule's prelude that cssselect reads and that
     names an element (those of the group it cannot read, or that nest too deep, or
     a pseudo-element's, left out)."""
@@ -371,7 +571,7 @@ def _add_rules(prelude: str, values: dict, out: list, unread: list) -> None:
                 pass
             except RecursionError:
                 unread[0] += 1
-    out.extend(_Rule(selector, len(out), values) for selector in selectors
+    out.extend(_Rule(selector, len(out), values, layer) for selector in selectors
                if selector.pseudo_element is None)
 
 

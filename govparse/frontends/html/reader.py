@@ -82,7 +82,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                         "govparse follows; text those show may be left out")
         if hiding.unread:
             _unfollowed(sink, f"{hiding.unread} of the page's style sheets, selectors or "
-                        "styles nest too deep to be read; text they hide is read")
+                        "styles nest too deep, or hold numbers too long, to be read; text they "
+                        "hide is read")
     for error in parser.error_log.filter_from_fatals():
         # libxml2 mends what browsers mend; it gives up only on a page nested deeper
         # than 2048 elements

@@ -17,7 +17,6 @@ more than one of 10, and all spans together stay in proportion to the cells writ
 from __future__ import annotations
 
 import re
-from itertools import chain
 
 from lxml import etree
 
@@ -138,12 +137,6 @@ def _hidden_row(tr, table, hiding: Hiding) -> bool:
     return not all(state)
 
 
-def _own_text(element) -> bool:
-    """Whether an element holds text of its own (not only inside its children)."""
-    return any(text and not text.isspace()
-               for text in chain((element.text,), (child.tail for child in element)))
-
-
 def _note(element, hidden: list) -> None:
     if "".join(element.itertext()).strip():
         hidden.append(element)
@@ -189,9 +182,34 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
 
     walk = etree.iterwalk(td, events=("start", "end"))
     # for the cell and each element open inside it: its (visible, sized), whether its
-    # text shows where both hold (Hiding.computed); None: left out with all it holds.
-    # (The cell is read, whatever its own style: see read_table.)
+    # text shows where both hold (Hiding.computed); None: left out with all it holds,
+    # and no line parted by it (display: none makes no box). (The cell is read,
+    # whatever its own style: see read_table.)
     shown: list[tuple[bool, bool] | None] = []
+    # the superscripts (and the like) open whose own text does not show: each parts
+    # a line only once text inside it shows (1<span style="visibility:hidden"><sup>7
+    # </sup></span>2 is 12, as a browser shows it, not "1 2"): [element, parted yet]
+    deferred: list[list] = []
+    # for each element open: the element whose style hides its text (itself, or what
+    # it is inside), noted once text it hides is left out; None where its text shows
+    hiders: list = []
+    noted: set[int] = set()
+
+    def drop(text: str | None, hider) -> None:
+        if text and not text.isspace() and hider is not None and hidden is not None \
+                and id(hider) not in noted:
+            noted.add(id(hider))
+            _note(hider, hidden)
+
+    def add(text: str) -> None:
+        if deferred and not deferred[-1][1]:
+            end_line()
+            for each in reversed(deferred):  # (those before a parted one parted with it)
+                if each[1]:
+                    break
+                each[1] = True
+        pieces.append(text)
+
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
@@ -199,30 +217,43 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             if element is not td:
                 if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
                     walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
-                    shown.append(None)
+                    shown.append((False, False))
+                    hiders.append(None)
                     continue
                 if hides:
-                    state = hiding.computed(element, *(parent := state))
-                    # (noted where it hides, not where it is inside what hides)
-                    if state is None or not all(state) and all(parent) \
-                            and _own_text(element):
+                    state = hiding.computed(element, *state)
+                    if state is None:
                         if hidden is not None:
                             _note(element, hidden)
-                    if state is None:
                         walk.skip_subtree()
                         shown.append(None)
+                        hiders.append(None)
                         continue
                 if _parts(element, tag):
-                    end_line()
+                    if tag in BLOCKS or tag == "br" or all(state):
+                        end_line()  # (a block parts lines, its text shown or not)
+                    else:
+                        deferred.append([element, False])
             shown.append(state)
+            # (noted where it hides, not where it is inside what hides)
+            hiders.append(None if all(state) else hiders[-1] if hiders and hiders[-1]
+                          is not None else element)
             if element.text and all(state):
-                pieces.append(element.text)
+                add(element.text)
+            else:
+                drop(element.text, hiders[-1])
         elif element is not td:
-            shown.pop()
-            if tag != "br" and _parts(element, tag):
+            state = shown.pop()
+            hiders.pop()
+            if deferred and deferred[-1][0] is element:
+                if deferred.pop()[1]:
+                    end_line()
+            elif state is not None and tag != "br" and _parts(element, tag):
                 end_line()
             if element.tail and all(shown[-1]):
-                pieces.append(element.tail)
+                add(element.tail)
+            else:
+                drop(element.tail, hiders[-1])
     end_line()
     return join_lines(lines)
 
