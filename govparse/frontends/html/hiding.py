@@ -95,8 +95,9 @@ class Hiding:
     """Called with an element: whether a browser shows none of its text, by what its
     own styles say (computed() adds what it inherits). ``too_many``: the selectors of
     the page's hiding rules not followed (past MAX_SELECTORS), ``too_many_showing``
-    those of the rules that may show what others hide (past MAX_SHOWING); ``budget``:
-    the matches of elements left (past MAX_MATCHES, the rest not followed); ``unread``:
+    those of the rules that may show what others hide (past MAX_SHOWING); ``budget``,
+    ``showing_budget``: the matches of elements left for each (past MAX_MATCHES, the
+    rest not followed: the rules that show spend none of the hiding rules'); ``unread``:
     the sheets, selectors and styles not read, nested too deep for the readers'
     recursion (a page's junk: ``((((…`` thousands deep), counted as they are met, so
     that the page is read with a warning (GP505) and no traceback.
@@ -104,13 +105,14 @@ class Hiding:
     The sheets are read at once when they may hide anything; else only when an
     element's own style or hidden attribute hides it (their rules may show it)."""
 
-    __slots__ = ("_sheets", "_hiding", "_showing", "budget", "too_many", "too_many_showing",
-                 "unread")
+    __slots__ = ("_sheets", "_hiding", "_showing", "budget", "showing_budget", "too_many",
+                 "too_many_showing", "unread")
 
     def __init__(self, root) -> None:
         self._sheets = style_sheets(root) if root is not None else []
         self._hiding = self._showing = None
         self.budget = Budget()
+        self.showing_budget = Budget()
         self.too_many = self.too_many_showing = self.unread = 0
         if any(_MAY_HIDE.search(text) for text in self._sheets):
             self._read_sheets()
@@ -123,7 +125,8 @@ class Hiding:
         self.too_many = max(len(hiding) - MAX_SELECTORS, 0)
         self.too_many_showing = max(len(showing) - MAX_SHOWING, 0)
         self._hiding = _Matcher(hiding[:MAX_SELECTORS], self.budget) if hiding else None
-        self._showing = _Matcher(showing[:MAX_SHOWING], self.budget) if showing else None
+        self._showing = _Matcher(showing[:MAX_SHOWING], self.showing_budget) \
+            if showing else None
         for matcher in (self._hiding, self._showing):
             if matcher is not None:
                 self.unread += matcher.unread
@@ -156,7 +159,10 @@ class Hiding:
             return NOTHING_SAID
         if style is not None and not inline:  # (it may show what hides it)
             inline = self._inline(style)
-        showing = self._showing.matching(element) if self._showing is not None else []
+        # (the rules that show are tried only where they set what is at stake: a
+        # display: none is undone by no font size)
+        showing = [] if self._showing is None else self._showing.matching(
+            element, _at_stake(hiding, inline, hidden, inside_hidden))
         declared: dict[str, list] = {}  # property: [(its place in the cascade, value)]
         if hidden:
             declared["display"] = [((_BROWSER, (), _NO_SPECIFICITY, 0), "none")]
@@ -181,6 +187,26 @@ class Hiding:
             # Python makes an int of, 4,300, in tinycss2's tokenizer: not read)
             self.unread += 1
             return {}
+
+
+# What decides whether a property that may hide hides: display: contents makes no box
+# that opacity, a position or clip would hide
+_STAKES = {"display": {"display"}, "opacity": {"opacity", "display"},
+           "visibility": {"visibility"}, "font-size": {"font-size"}}
+_MOVED = frozenset({"position", "clip", "display", "left", "top", "right", "bottom"})
+
+
+def _at_stake(hiding: list, inline: dict, hidden: bool, inside_hidden: bool) -> set[str]:
+    """The properties whose values decide whether an element is hidden, where what
+    hides it is ``hiding`` (rules), ``inline`` (its style's declarations), the hidden
+    attribute, or what it is inside."""
+    stake: set[str] = {"display"} if hidden else set()
+    if inside_hidden:
+        stake.update(("visibility", "font-size"))
+    for values in chain((rule.values for rule in hiding), (inline,)):
+        for name in values:
+            stake.update(_STAKES.get(name, _MOVED))
+    return stake
 
 
 def _cascaded(declared: list) -> str | None:
@@ -660,8 +686,9 @@ class _Matcher:
                 return True
             tree = tree.selector
 
-    def matching(self, element) -> list:
-        """The selectors (or rules) that match the element."""
+    def matching(self, element, setting: set[str] | None = None) -> list:
+        """The selectors (or rules) that match the element; of the rules, with
+        ``setting``, only those that set one of those properties."""
         if self.budget.left < 0:
             return []
         candidates = list(self._any)
@@ -673,6 +700,8 @@ class _Matcher:
                 candidates += by_key.get(("class", name), ())
             for name in element.keys():
                 candidates += by_key.get(("attribute", name), ())
+        if setting is not None:
+            candidates = [each for each in candidates if not setting.isdisjoint(each.values)]
         return [each for each in candidates if self._match(element, each.parsed_tree)]
 
     def matches(self, element) -> bool:

@@ -76,6 +76,11 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
             _unfollowed(sink, f"the page's style sheets ask more than {hiding.budget.size} matches of "
                         "its elements against their selectors; those past them were not "
                         "followed: text they hide is read, text they show may be left out")
+        if hiding.showing_budget.spent:
+            _unfollowed(sink, f"the page's style sheets ask more than "
+                        f"{hiding.showing_budget.size} matches of its elements against the "
+                        "rules that may show what others hide; those past them were not "
+                        "followed: text they show may be left out")
         if hiding.too_many_showing:
             _unfollowed(sink, f"the page's style sheets may show hidden elements by "
                         f"{hiding.too_many_showing} selectors more than the {MAX_SHOWING} "
