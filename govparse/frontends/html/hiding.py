@@ -28,7 +28,9 @@ hides applies to it or to what it is inside.
 
 What a browser shows only now and then hides nothing: a rule under a pseudo-class
 (``:hover``, ``:focus-visible``, one cssselect does not know: no element matches one)
-or inside ``@media print`` or a ``<style media="print">``; so does a selector
+or inside ``@media print`` or a ``<style media="print">``, or under a ``@media``
+condition a desktop's window does not meet (media.py: a phone's ``(max-width:
+768px)``); so does a selector
 cssselect cannot read (a pseudo-element's, ``::before``; a namespace's, ``svg|a``).
 Each sheet is read on its own, as a browser does; rules inside ``@supports``,
 ``@layer`` and ``@container`` blocks too, and rules nested in rules."""
@@ -38,6 +40,8 @@ from __future__ import annotations
 import functools
 import re
 from itertools import chain
+
+from govparse.frontends.html.media import matches as media_matches
 
 MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
 # Selectors of hiding rules followed (an element may be tried against each: bounded).
@@ -444,7 +448,7 @@ def style_sheets(root) -> list[str]:
     for style in root.iter("style"):
         text = (style.text or "")[:left]
         media = style.get("media")
-        if text and (media is None or _on_screen(media)) and _css(style):
+        if text and (media is None or media_matches(media)) and _css(style):
             sheets.append(text)
             left -= len(text)
     return sheets
@@ -504,8 +508,8 @@ def _css(style) -> bool:
 def _rules(rules, out: list, unread: list, parent: str | None = None,
            layers: dict | None = None, layer: tuple = ()) -> None:
     """The rules (one a selector) that declare a property that may hide, inside
-    @media, @supports, @layer and @container blocks too, but for @media print and
-    speech, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
+    @media (where a desktop's window meets its condition: media.py), @supports, @layer
+    and @container blocks too, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
     ``td .h``, ``&`` the rule around). ``parent``: the selector of the rule around the
     ``rules``; ``layer``: the full names of the layers they are inside, ``layers``
     where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``)."""
@@ -535,7 +539,7 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword in ("supports", "container")
                 or rule.lower_at_keyword == "media"
-                and _on_screen(tinycss2.serialize(rule.prelude))):
+                and media_matches(tinycss2.serialize(rule.prelude))):
             if parent is None:
                 _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                                 skip_whitespace=True), out, unread,
@@ -599,22 +603,6 @@ def _add_rules(prelude: str, values: dict, out: list, unread: list,
                 unread[0] += 1
     out.extend(_Rule(selector, len(out), values, layer) for selector in selectors
                if selector.pseudo_element is None)
-
-
-def _on_screen(queries: str) -> bool:
-    """Whether a @media rule's queries (or a <style>'s media) may hold on a screen: not
-    print or speech only."""
-    for query in queries.lower().split(","):
-        words = query.split()
-        if words[:1] == ["not"]:
-            if words[1:] in (["screen"], ["all"]):
-                continue  # (not screen: print's or speech's only)
-            return True  # (not print: a screen's)
-        if words[:1] == ["only"]:
-            words = words[1:]
-        if not words or words[0].startswith("(") or words[0] not in ("print", "speech"):
-            return True
-    return False
 
 
 class Budget:
