@@ -245,17 +245,18 @@ def test_not_with_a_selector_list_hides():
                                      '<span class="h">7</span>')) == HIDDEN
 
 
-@pytest.mark.xfail(strict=True, reason="open: the condition of @supports is not "
-                   "evaluated, taken to hold: a rule that shows under one no browser meets "
-                   "shows the 7 a browser hides (17559 read for 1559; 0eb31f5 hid it), and "
-                   "one that hides under @supports not (display: block) hides the 7 every "
-                   "browser shows (1559 for 17559, 0eb31f5 too)")
 @pytest.mark.parametrize("style, value", [
     (".h { display: none } @supports (display: no-such-value) { .h { display: inline } }",
      HIDDEN),
     ("@supports not (display: block) { .h { display: none } }", SHOWN),
+    ("@supports (display: grid) and (not (display: nope)) { .h { display: none } }", HIDDEN),
+    ("@supports (display: nope) or (backdrop-filter: blur(2px)) { .h { display: none } }",
+     HIDDEN),
+    ("@supports selector(:has(a)) { .h { display: none } }", HIDDEN),
 ])
 def test_a_rule_under_a_condition_no_browser_meets_applies_to_nothing(style, value):
+    # was (review8, open): @supports taken to hold. Now a condition on a property that
+    # may hide holds where a browser reads its value; others hold (hiding._supported)
     assert _first(_hidden_digit_page(style, '<span class="h">7</span>')) == value
 
 

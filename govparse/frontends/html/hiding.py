@@ -537,7 +537,8 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
             else:
                 _block(rule.content, parent, out, unread, layers, inside)
         elif rule.type == "at-rule" and rule.content is not None and (
-                rule.lower_at_keyword in ("supports", "container")
+                rule.lower_at_keyword == "container"
+                or rule.lower_at_keyword == "supports" and _supported(rule.prelude)
                 or rule.lower_at_keyword == "media"
                 and media_matches(tinycss2.serialize(rule.prelude))):
             if parent is None:
@@ -546,6 +547,47 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
                        layers=layers, layer=layer)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
                 _block(rule.content, parent, out, unread, layers, layer)
+
+
+def _supported(tokens) -> bool:
+    """Whether a browser meets a @supports condition (its prelude's tokens,
+    tinycss2's): ``(property: value)`` where the property is one that may hide and
+    the value one a browser drops as invalid (``display: no-such-value``) does not
+    hold; any other property's, ``selector()`` and what is not read here hold (a
+    browser today supports most of what pages ask)."""
+    tokens = [t for t in tokens if t.type not in ("whitespace", "comment")]
+    if len(tokens) == 2 and tokens[0].type == "ident" and tokens[0].lower_value == "not":
+        return not _supported_in_parens(tokens[1])
+    if len(tokens) == 1:
+        return _supported_in_parens(tokens[0])
+    if len(tokens) % 2 == 0:
+        return True
+    if any(t.type != "ident" for t in tokens[1::2]):
+        return True
+    joins = {t.lower_value for t in tokens[1::2]}
+    if len(joins) != 1:
+        return True  # (and and or mixed: invalid; left as a browser may read it)
+    results = [_supported_in_parens(t) for t in tokens[::2]]
+    return all(results) if joins == {"and"} else any(results) if joins == {"or"} else True
+
+
+def _supported_in_parens(token) -> bool:
+    import tinycss2
+
+    if token.type != "() block":
+        return True  # (selector(…), font-tech(…) …)
+    inner = [t for t in token.content if t.type not in ("whitespace", "comment")]
+    colon = next((i for i, t in enumerate(inner) if t.type == "literal" and t.value == ":"),
+                 None)
+    if colon is None:
+        return _supported(token.content)  # ((a: b) and (c: d)), (not (…))
+    if colon != 1 or inner[0].type != "ident":
+        return True
+    name = inner[0].lower_value
+    if name not in _PROPERTIES:
+        return True
+    value = tinycss2.serialize(token.content[token.content.index(inner[colon]) + 1:])
+    return _valid(name, value.strip().lower())
 
 
 def _layer(layers: dict, layer: tuple, name: str) -> tuple:
