@@ -1,12 +1,14 @@
 """pdfium's functions that the PDF front-end calls for every character, page object
 and path segment of a page (thousands a page), bound with plain prototypes: handles
-and out-parameters as addresses (ints).
+as ``Handle`` objects, out-parameters as addresses (ints).
 
 pypdfium2's bindings (``pypdfium2.raw``) make a typed pointer object of every handle a
 call returns and check each typed argument; a page object's type took 1.4 µs that
-way, 0.4 µs this way, and a character's box half the time. The functions are the
-same ones, from the library pypdfium2 loaded; what they mean is pdfium's
-(``fpdf_edit.h``, ``fpdf_text.h``).
+way, 0.4 µs this way, and a character's box half the time. The functions called
+most (a character's box and angle, each page object and its type) are bound with no
+argument types at all (``_unchecked``): ctypes then converts nothing, which takes a
+third off each call again. The functions are the same ones, from the library
+pypdfium2 loaded; what they mean is pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
 """
 
 from __future__ import annotations
@@ -23,25 +25,37 @@ def _bound(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
 
 
-def address(handle) -> int:
-    """The address a pypdfium2 handle (a typed pointer) holds."""
-    return ctypes.cast(handle, c_void_p).value or 0
+def _unchecked(function, restype):
+    """pdfium's ``function`` with no argument types: ctypes passes a Python int as a C
+    int and a ctypes object as it is. Only for functions whose arguments are handles
+    and ints: a handle must be passed as a ``Handle`` (an int would be cut to a C int)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, c_void_p).value)
+
+
+class Handle(c_void_p):
+    """A pdfium handle (a page, text page or page object) as ctypes keeps it: a
+    function whose result type this is hands it back as it is (not as an int), to be
+    passed to an ``_unchecked`` function with no conversion."""
+
+
+def handle(pypdfium2_handle) -> Handle:
+    """The handle a pypdfium2 object's ``raw`` (a typed pointer) holds."""
+    return ctypes.cast(pypdfium2_handle, Handle)
 
 
 count_objects = _bound(raw.FPDFPage_CountObjects, c_int, c_void_p)
-get_object = _bound(raw.FPDFPage_GetObject, c_void_p, c_void_p, c_int)
+get_object = _unchecked(raw.FPDFPage_GetObject, Handle)  # (page, index)
 form_count_objects = _bound(raw.FPDFFormObj_CountObjects, c_int, c_void_p)
-form_get_object = _bound(raw.FPDFFormObj_GetObject, c_void_p, c_void_p, ctypes.c_ulong)
-object_type = _bound(raw.FPDFPageObj_GetType, c_int, c_void_p)
+form_get_object = _bound(raw.FPDFFormObj_GetObject, Handle, c_void_p, ctypes.c_ulong)
+object_type = _unchecked(raw.FPDFPageObj_GetType, c_int)  # (object)
 object_matrix = _bound(raw.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
 count_segments = _bound(raw.FPDFPath_CountSegments, c_int, c_void_p)
 get_segment = _bound(raw.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
 segment_point = _bound(raw.FPDFPathSegment_GetPoint, c_int, c_void_p, c_void_p, c_void_p)
 segment_type = _bound(raw.FPDFPathSegment_GetType, c_int, c_void_p)
 segment_closes = _bound(raw.FPDFPathSegment_GetClose, c_int, c_void_p)
-char_box = _bound(raw.FPDFText_GetCharBox, c_int, c_void_p, c_int,
-                  c_void_p, c_void_p, c_void_p, c_void_p)
-char_angle = _bound(raw.FPDFText_GetCharAngle, c_float, c_void_p, c_int)
+char_box = _unchecked(raw.FPDFText_GetCharBox, c_int)  # (text page, index, 4 x double *)
+char_angle = _unchecked(raw.FPDFText_GetCharAngle, c_float)  # (text page, index)
 
 PATH, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 LINE_TO, MOVE_TO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_MOVETO
@@ -55,6 +69,12 @@ def out(kind, count: int):
     values = (kind * count)()
     size = ctypes.sizeof(kind)
     return values, [ctypes.addressof(values) + size * i for i in range(count)]
+
+
+def out_pointers(kind, count: int):
+    """``out``, each address as a pointer (for an ``_unchecked`` function)."""
+    values, addresses = out(kind, count)
+    return values, [c_void_p(at) for at in addresses]
 
 
 # A path's segments, as pdfium keeps them: an array of CFX_Path::Point (x, y as floats,

@@ -238,8 +238,8 @@ class _CharBoxes:
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
-        self._page = pdfium.address(textpage.raw)
-        self._sides, self._at = pdfium.out(ctypes.c_double, 4)
+        self._page = pdfium.handle(textpage.raw)
+        self._sides, self._at = pdfium.out_pointers(ctypes.c_double, 4)
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned

@@ -78,7 +78,7 @@ def page_rules(page) -> Rules:
     from govparse.frontends.pdf import pdfium_calls as pdfium
 
     rules = Rules()
-    handle = pdfium.address(page.raw)
+    handle = pdfium.handle(page.raw)
     try:
         _walk(pdfium, pdfium.get_object, handle, pdfium.count_objects(handle), None, rules,
               [MAX_SEGMENTS], 0)
@@ -126,7 +126,7 @@ _MATRIX = struct.Struct("6f")  # pdfium's FS_MATRIX, in the machine's own order
 def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rules: Rules,
           budget: list[int], depth: int) -> None:
     """The rules of the path objects among the ``count`` objects of a page or form
-    (``get_object(owner, i)``: pdfium's handles, as addresses:
+    (``get_object(owner, i)``: pdfium's handles, as Handles:
     govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
     functions are taken into locals once: a page asks them ten thousand times.)"""
     fs = pdfium.Matrix()
