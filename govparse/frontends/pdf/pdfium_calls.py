@@ -7,8 +7,11 @@ call returns and check each typed argument; a page object's type took 1.4 µs th
 way, 0.4 µs this way, and a character's box half the time. The functions called
 most (a character's box and angle, each page object and its type) are bound with no
 argument types at all (``_unchecked``): ctypes then converts nothing, which takes a
-third off each call again. The functions are the same ones, from the library
-pypdfium2 loaded; what they mean is pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
+third off each call again. Each is bound as a function that keeps the GIL through
+the call (``ctypes.PYFUNCTYPE``): it returns after a few hundred instructions of
+pdfium's, fewer than letting go of the GIL and taking it back cost (a mutex and a
+condition each way, on every call). The functions are the same ones, from the
+library pypdfium2 loaded; what they mean is pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
 """
 
 from __future__ import annotations
@@ -22,14 +25,14 @@ import pypdfium2.raw as raw
 
 def _bound(function, restype, *argtypes):
     """pdfium's ``function`` with the prototype given."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
 
 
 def _unchecked(function, restype):
     """pdfium's ``function`` with no argument types: ctypes passes a Python int as a C
     int and a ctypes object as it is. Only for functions whose arguments are handles
     and ints: a handle must be passed as a ``Handle`` (an int would be cut to a C int)."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, c_void_p).value)
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, c_void_p).value)
 
 
 class Handle(c_void_p):
