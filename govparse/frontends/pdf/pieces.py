@@ -72,8 +72,9 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
     # with no grid, where a blank wider than GAP of its characters parts them
     em = max(b[3] - b[1] for _, b in chars)
     parts: list[list[tuple[int, Box, object]]] = []
+    cell_at = rules.cell_at if rules else None  # (a grid or none: asked once a label)
     for i, box in chars:
-        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
+        grid = cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if cell_at else None
         if parts and parts[-1][-1][2] == grid and (
                 grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))

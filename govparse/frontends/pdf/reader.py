@@ -240,10 +240,19 @@ class _CharBoxes:
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
         self._page = pdfium.handle(textpage.raw)
         self._sides, self._at = pdfium.out_pointers(ctypes.c_double, 4)
+        # (each as first asked: a character either side of a line end is asked again
+        # when its cell is placed, a fifth of those a report asks)
+        self._known: dict[int, tuple] = {}
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
+        known = self._known.get(index)
+        if known is None:
+            known = self._known[index] = self._asked(index)
+        return known
+
+    def _asked(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import struct
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
 SLANT = 0.5  # points: how far a rule's ends may stand apart across it
@@ -45,30 +46,30 @@ class Rules:
                             [(round(r[0], 1), r[1], r[2]) for r in horizontal],
                             [r[0] for r in horizontal])
         vertical, xs, horizontal, ys = self._sorted
-        left = _first_passing(vertical, range(bisect_left(xs, x) - 1, -1, -1), y)
-        if left is None:
+        # On each side, from the point outwards, the first rule that passes it (each
+        # rule: where it stands, rounded, and where it starts and ends along it). (The
+        # four searches written out: this is asked for every character of a label.)
+        for left, start, end in reversed(vertical[:bisect_left(xs, x)]):
+            if start <= y <= end:
+                break
+        else:
             return None
-        right = _first_passing(vertical, range(bisect_right(xs, x), len(vertical)), y)
-        if right is None:
+        for right, start, end in islice(vertical, bisect_right(xs, x), None):
+            if start <= y <= end:
+                break
+        else:
             return None
-        bottom = _first_passing(horizontal, range(bisect_left(ys, y) - 1, -1, -1), x)
-        if bottom is None:
+        for bottom, start, end in reversed(horizontal[:bisect_left(ys, y)]):
+            if start <= x <= end:
+                break
+        else:
             return None
-        top = _first_passing(horizontal, range(bisect_right(ys, y), len(horizontal)), x)
-        if top is None:
+        for top, start, end in islice(horizontal, bisect_right(ys, y), None):
+            if start <= x <= end:
+                break
+        else:
             return None
         return (left, bottom, right, top)
-
-
-def _first_passing(rules, indexes, along: float) -> float | None:
-    """Where the first of the rules at ``indexes`` that passes ``along`` stands (each
-    rule: where it stands, rounded, and where it starts and ends along it), or None:
-    from the point outwards, the nearest rule on that side of it."""
-    for index in indexes:
-        at, start, end = rules[index]
-        if start <= along <= end:
-            return at
-    return None
 
 
 def page_rules(page) -> Rules:
