@@ -51,9 +51,9 @@ get_object = _unchecked(raw.FPDFPage_GetObject, Handle)  # (page, index)
 form_count_objects = _bound(raw.FPDFFormObj_CountObjects, c_int, c_void_p)
 form_get_object = _bound(raw.FPDFFormObj_GetObject, Handle, c_void_p, ctypes.c_ulong)
 object_type = _unchecked(raw.FPDFPageObj_GetType, c_int)  # (object)
-object_matrix = _bound(raw.FPDFPageObj_GetMatrix, c_int, c_void_p, c_void_p)
-count_segments = _bound(raw.FPDFPath_CountSegments, c_int, c_void_p)
-get_segment = _bound(raw.FPDFPath_GetPathSegment, c_void_p, c_void_p, c_int)
+object_matrix = _unchecked(raw.FPDFPageObj_GetMatrix, c_int)  # (object, FS_MATRIX *)
+count_segments = _unchecked(raw.FPDFPath_CountSegments, c_int)  # (path)
+get_segment = _unchecked(raw.FPDFPath_GetPathSegment, c_void_p)  # (path, index): an address
 segment_point = _bound(raw.FPDFPathSegment_GetPoint, c_int, c_void_p, c_void_p, c_void_p)
 segment_type = _bound(raw.FPDFPathSegment_GetType, c_int, c_void_p)
 segment_closes = _bound(raw.FPDFPathSegment_GetClose, c_int, c_void_p)
@@ -93,7 +93,7 @@ _XY = struct.Struct("=2f")
 _array_read: bool | None = None  # None: not checked yet
 
 
-def path_segments(path: int, count: int) -> list[tuple[float, float, int, bool]]:
+def path_segments(path: Handle, count: int) -> list[tuple[float, float, int, bool]]:
     """(x, y, type, closes) of each of a path object's ``count`` segments, in the
     path's own space (read one at a time: up to the first pdfium fails to give)."""
     global _array_read
@@ -101,7 +101,8 @@ def path_segments(path: int, count: int) -> list[tuple[float, float, int, bool]]
         return _one_at_a_time(path, count)
     first, last = get_segment(path, 0), get_segment(path, count - 1)
     if first and last and last - first == _POINT.size * (count - 1):
-        read = list(_POINT.iter_unpack(ctypes.string_at(first, _POINT.size * count)))
+        # (read where it is: from_address makes no copy, and no call as string_at does)
+        read = list(_POINT.iter_unpack((ctypes.c_char * (_POINT.size * count)).from_address(first)))
         if _array_read is None:
             _array_read = read == _one_at_a_time(path, count)
         if _array_read and read[-1][2] == segment_type(last):
@@ -109,7 +110,7 @@ def path_segments(path: int, count: int) -> list[tuple[float, float, int, bool]]
     return _one_at_a_time(path, count)
 
 
-def _one_at_a_time(path: int, count: int) -> list[tuple[float, float, int, bool]]:
+def _one_at_a_time(path: Handle, count: int) -> list[tuple[float, float, int, bool]]:
     point, (x_at, y_at) = out(ctypes.c_float, 2)
     read = []
     for index in range(max(count, 0)):

@@ -13,6 +13,7 @@ import ctypes
 import struct
 from bisect import bisect_left, bisect_right
 from itertools import islice
+from operator import itemgetter
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
 SLANT = 0.5  # points: how far a rule's ends may stand apart across it
@@ -101,7 +102,7 @@ def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float,
     for line in lines:
         at = line[0][0]
         start, end = None, None
-        for _, a, b in sorted(line, key=lambda r: r[1]):
+        for _, a, b in sorted(line, key=itemgetter(1)):  # (by where each starts)
             if end is not None and a - end <= JOIN:
                 end = max(end, b)
                 continue
@@ -131,7 +132,7 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
     govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
     functions are taken into locals once: a page asks them ten thousand times.)"""
     fs = pdfium.Matrix()
-    fs_at = ctypes.addressof(fs)
+    fs_at = ctypes.c_void_p(ctypes.addressof(fs))  # (a pointer: object_matrix converts nothing)
     get_type, get_matrix = pdfium.object_type, pdfium.object_matrix
     count_segments, path_segments = pdfium.count_segments, pdfium.path_segments
     path, form = pdfium.PATH, pdfium.FORM
