@@ -1,6 +1,6 @@
 """pdfium's functions that the PDF front-end calls for every character, page object
 and path segment of a page (thousands a page), bound with plain prototypes: handles
-as ``Handle`` objects, out-parameters as addresses (ints).
+as ``Handle`` objects (or ``argument``s), out-parameters as addresses or references.
 
 pypdfium2's bindings (``pypdfium2.raw``) make a typed pointer object of every handle a
 call returns and check each typed argument; a page object's type took 1.4 µs that
@@ -31,7 +31,8 @@ def _bound(function, restype, *argtypes):
 def _unchecked(function, restype):
     """pdfium's ``function`` with no argument types: ctypes passes a Python int as a C
     int and a ctypes object as it is. Only for functions whose arguments are handles
-    and ints: a handle must be passed as a ``Handle`` (an int would be cut to a C int)."""
+    and ints: a handle must be passed as a ``Handle`` or an ``argument``, a pointer as
+    a reference (an int would be cut to a C int)."""
     return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, c_void_p).value)
 
 
@@ -44,6 +45,13 @@ class Handle(c_void_p):
 def handle(pypdfium2_handle) -> Handle:
     """The handle a pypdfium2 object's ``raw`` (a typed pointer) holds."""
     return ctypes.cast(pypdfium2_handle, Handle)
+
+
+def argument(handle: Handle):
+    """A handle as an argument of ``_unchecked`` functions, made once (ctypes' own
+    argument object, c_void_p.from_param's): ctypes passes it as it is, where it makes
+    an argument object of a Handle on every call."""
+    return c_void_p.from_param(handle.value)
 
 
 count_objects = _bound(raw.FPDFPage_CountObjects, c_int, c_void_p)
@@ -74,10 +82,12 @@ def out(kind, count: int):
     return values, [ctypes.addressof(values) + size * i for i in range(count)]
 
 
-def out_pointers(kind, count: int):
-    """``out``, each address as a pointer (for an ``_unchecked`` function)."""
-    values, addresses = out(kind, count)
-    return values, [c_void_p(at) for at in addresses]
+def out_references(kind, count: int):
+    """``out``, each out-parameter as a reference made once (ctypes.byref), for an
+    ``_unchecked`` function: passed as it is, with nothing made on each call."""
+    values = (kind * count)()
+    size = ctypes.sizeof(kind)
+    return values, [ctypes.byref(values, size * i) for i in range(count)]
 
 
 # A path's segments, as pdfium keeps them: an array of CFX_Path::Point (x, y as floats,

@@ -238,8 +238,8 @@ class _CharBoxes:
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
-        self._page = pdfium.handle(textpage.raw)
-        self._sides, self._at = pdfium.out_pointers(ctypes.c_double, 4)
+        self._page = pdfium.argument(pdfium.handle(textpage.raw))
+        self._sides, self._at = pdfium.out_references(ctypes.c_double, 4)
         # (each as first asked: a character either side of a line end is asked again
         # when its cell is placed, a fifth of those a report asks)
         self._known: dict[int, tuple] = {}

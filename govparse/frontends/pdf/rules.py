@@ -82,8 +82,8 @@ def page_rules(page) -> Rules:
     rules = Rules()
     handle = pdfium.handle(page.raw)
     try:
-        _walk(pdfium, pdfium.get_object, handle, pdfium.count_objects(handle), None, rules,
-              [MAX_SEGMENTS], 0)
+        _walk(pdfium, pdfium.get_object, pdfium.argument(handle), pdfium.count_objects(handle),
+              None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
     return Rules(_joined(rules.horizontal), _joined(rules.vertical))
@@ -128,11 +128,11 @@ _MATRIX = struct.Struct("6f")  # pdfium's FS_MATRIX, in the machine's own order
 def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rules: Rules,
           budget: list[int], depth: int) -> None:
     """The rules of the path objects among the ``count`` objects of a page or form
-    (``get_object(owner, i)``: pdfium's handles, as Handles:
+    (``get_object(owner, i)``: pdfium's handles, as Handles or arguments:
     govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
     functions are taken into locals once: a page asks them ten thousand times.)"""
     fs = pdfium.Matrix()
-    fs_at = ctypes.c_void_p(ctypes.addressof(fs))  # (a pointer: object_matrix converts nothing)
+    fs_at = ctypes.byref(fs)  # (a reference made once: object_matrix converts nothing)
     get_type, get_matrix = pdfium.object_type, pdfium.object_matrix
     count_segments, path_segments = pdfium.count_segments, pdfium.path_segments
     path, form = pdfium.PATH, pdfium.FORM
