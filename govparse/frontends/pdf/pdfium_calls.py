@@ -5,12 +5,13 @@ as ``Handle`` objects (or ``argument``s), out-parameters as addresses or referen
 pypdfium2's bindings (``pypdfium2.raw``) make a typed pointer object of every handle a
 call returns and check each typed argument; a page object's type took 1.4 µs that
 way, 0.4 µs this way, and a character's box half the time. The functions called
-most (a character's box and angle, each page object and its type) are bound with no
-argument types at all (``_unchecked``): ctypes then converts nothing, which takes a
-third off each call again. Each is bound as a function that keeps the GIL through
-the call (``ctypes.PYFUNCTYPE``): it returns after a few hundred instructions of
-pdfium's, fewer than letting go of the GIL and taking it back cost (a mutex and a
-condition each way, on every call). The functions are the same ones, from the
+most (a character's box and angle, each page object and its type, a path's matrix
+and segments) are bound with no argument types at all (``_unchecked``): ctypes then
+converts nothing, which takes a third off each call again, and more where the
+arguments are objects made once (``argument``, ``out_references``). Each is bound as
+a function that keeps the GIL through the call (``ctypes.PYFUNCTYPE``): it returns
+after a thousand instructions of pdfium's or fewer, less than letting go of the GIL
+and taking it back cost (a mutex and a condition each way, on every call). The functions are the same ones, from the
 library pypdfium2 loaded; what they mean is pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
 """
 
