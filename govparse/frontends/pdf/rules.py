@@ -12,7 +12,6 @@ from __future__ import annotations
 import ctypes
 import struct
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from operator import itemgetter
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
@@ -49,25 +48,39 @@ class Rules:
         vertical, xs, horizontal, ys = self._sorted
         # On each side, from the point outwards, the first rule that passes it (each
         # rule: where it stands, rounded, and where it starts and ends along it). (The
-        # four searches written out: this is asked for every character of a label.)
-        for left, start, end in reversed(vertical[:bisect_left(xs, x)]):
+        # four searches written out, by index: this is asked for every character of a
+        # label, and a slice, reversed or islice made for each search cost more than
+        # the search, a rule or two long.)
+        i = bisect_left(xs, x)
+        while i:
+            i -= 1
+            left, start, end = vertical[i]
             if start <= y <= end:
                 break
         else:
             return None
-        for right, start, end in islice(vertical, bisect_right(xs, x), None):
+        i, stop = bisect_right(xs, x), len(xs)
+        while i < stop:
+            right, start, end = vertical[i]
             if start <= y <= end:
                 break
+            i += 1
         else:
             return None
-        for bottom, start, end in reversed(horizontal[:bisect_left(ys, y)]):
+        i = bisect_left(ys, y)
+        while i:
+            i -= 1
+            bottom, start, end = horizontal[i]
             if start <= x <= end:
                 break
         else:
             return None
-        for top, start, end in islice(horizontal, bisect_right(ys, y), None):
+        i, stop = bisect_right(ys, y), len(ys)
+        while i < stop:
+            top, start, end = horizontal[i]
             if start <= x <= end:
                 break
+            i += 1
         else:
             return None
         return (left, bottom, right, top)
