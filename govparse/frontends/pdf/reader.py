@@ -48,6 +48,7 @@ class PdfPlaces:
 
     def __init__(self) -> None:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
+        self._starts: list[int] = []  # (each page's offset alone: bisected for each character)
         self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
         # page: (pdfium page, text page, its _CharBoxes, text, where \r\n were made \n)
         self._read: dict[int, tuple] = {}
@@ -87,6 +88,7 @@ class PdfPlaces:
         text = text.replace("\r", "\n")
         start = self._length
         self.pages.append((start, page))
+        self._starts.append(start)
         self._read[page] = (pdf_page, textpage, boxes, text, dropped)
         self._last = text[-1:] or self._last
         self.line_starts.extend(start + at + 1 for at in _all(text, "\n"))
@@ -143,7 +145,7 @@ class PdfPlaces:
         return out
 
     def _measure(self, offset: int) -> None:
-        start, page = self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1]
+        start, page = self.pages[bisect.bisect_right(self._starts, offset) - 1]
         _, textpage, boxes, text, dropped = self._read[page]
         at = offset - start
         if text[at].isspace():
@@ -172,7 +174,7 @@ class PdfPlaces:
 
     def page_at(self, offset: int) -> int:
         """The page the character at an offset stands on."""
-        return self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1][1]
+        return self.pages[bisect.bisect_right(self._starts, offset) - 1][1]
 
     def locate_at(self, line: int, column: int, length: int) -> PdfLocation | None:
         """The page and box of the characters at a line and column of the text."""
