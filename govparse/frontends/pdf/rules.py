@@ -106,21 +106,25 @@ def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float,
     """Rules on one line whose ends lie within JOIN of each other made one (a dashed
     line, a rule drawn a cell at a time), as pdfplumber joins a page's edges."""
     lines: list[list[tuple[float, float, float]]] = []  # rules within SLANT across
+    line: list[tuple[float, float, float]] = []
+    line_at = None  # (where the last line's first rule stands)
     for rule in sorted(rules):
-        if lines and rule[0] - lines[-1][0][0] <= SLANT:
-            lines[-1].append(rule)
+        if line_at is not None and rule[0] - line_at <= SLANT:
+            line.append(rule)
         else:
-            lines.append([rule])
+            line, line_at = [rule], rule[0]
+            lines.append(line)
     out: list[tuple[float, float, float]] = []
     for line in lines:
         at = line[0][0]
-        start, end = None, None
-        for _, a, b in sorted(line, key=itemgetter(1)):  # (by where each starts)
-            if end is not None and a - end <= JOIN:
-                end = max(end, b)
+        pieces = iter(sorted(line, key=itemgetter(1)))  # (by where each starts)
+        _, start, end = next(pieces)
+        for _, a, b in pieces:
+            if a - end <= JOIN:
+                if b > end:  # (as max(end, b))
+                    end = b
                 continue
-            if end is not None:
-                out.append((at, start, end))
+            out.append((at, start, end))
             start, end = a, b
         out.append((at, start, end))
     return out
