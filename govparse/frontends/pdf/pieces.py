@@ -17,6 +17,8 @@ GAP = 2.0  # with no grid, a blank this many characters high wide parts two cell
 
 def union(boxes) -> Box:
     """The box that holds all of them."""
+    if len(boxes) == 1:
+        return boxes[0]  # (a figure of one digit, most often)
     left, bottom, right, top = zip(*boxes)
     return min(left), min(bottom), max(right), max(top)
 

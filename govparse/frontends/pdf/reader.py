@@ -250,11 +250,8 @@ class _CharBoxes:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
         known = self._known.get(index)
-        if known is None:
-            known = self._known[index] = self._asked(index)
-        return known
-
-    def _asked(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
+        if known is not None:
+            return known
         left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium
@@ -262,10 +259,13 @@ class _CharBoxes:
             raise pdfium.PdfiumError("Failed to get charbox.")
         left, right, bottom, top = _SIDES.unpack_from(self._sides)
         angle = self._angle(self._page, index) % _TURN
-        return (left, bottom, right, top), 0.01 < angle < _TURN - 0.01
+        known = self._known[index] = ((left, bottom, right, top),
+                                      0.01 < angle < _NEAR_TURN)
+        return known
 
 
 _TURN = 2 * math.pi
+_NEAR_TURN = _TURN - 0.01
 _SIDES = struct.Struct("4d")  # the four doubles pdfium wrote, read at once
 
 
