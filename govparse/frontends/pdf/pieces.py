@@ -127,6 +127,9 @@ def _grid_of(chars, rules):
     """The cell of the grid a figure's characters stand in (None: none, or several)."""
     if not rules:
         return None
+    if len(chars) == 1:  # (a figure of one digit, most often)
+        (_, b), = chars
+        return rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
     cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
     return cells.pop() if len(cells) == 1 else None
 
