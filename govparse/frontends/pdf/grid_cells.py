@@ -85,8 +85,10 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
     middles = None  # (_by_middle, when a group of labels first wants it)
     joined: dict[int, Cell | None] = {}
     for group in by_grid.values():
+        if len(group) < 2:
+            continue  # (most grid cells: one piece)
         labels = sum(p.cell.kind == LABEL for p in group)
-        if len(group) < 2 or 0 < labels < len(group):
+        if 0 < labels < len(group):
             continue
         group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
         if _holds_others(group, centres):

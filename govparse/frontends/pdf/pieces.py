@@ -17,6 +17,8 @@ GAP = 2.0  # with no grid, a blank this many characters high wide parts two cell
 
 def union(boxes) -> Box:
     """The box that holds all of them."""
+    if len(boxes) == 1:
+        return boxes[0]  # (a figure of one digit, most often)
     left, bottom, right, top = zip(*boxes)
     return min(left), min(bottom), max(right), max(top)
 
@@ -72,8 +74,9 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
     # with no grid, where a blank wider than GAP of its characters parts them
     em = max(b[3] - b[1] for _, b in chars)
     parts: list[list[tuple[int, Box, object]]] = []
+    cell_at = rules.cell_at if rules else None  # (a grid or none: asked once a label)
     for i, box in chars:
-        grid = rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if rules else None
+        grid = cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if cell_at else None
         if parts and parts[-1][-1][2] == grid and (
                 grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))
@@ -124,6 +127,9 @@ def _grid_of(chars, rules):
     """The cell of the grid a figure's characters stand in (None: none, or several)."""
     if not rules:
         return None
+    if len(chars) == 1:  # (a figure of one digit, most often)
+        (_, b), = chars
+        return rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
     cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
     return cells.pop() if len(cells) == 1 else None
 

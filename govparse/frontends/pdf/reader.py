@@ -48,6 +48,7 @@ class PdfPlaces:
 
     def __init__(self) -> None:
         self.pages: list[tuple[int, int]] = []  # (offset where the page's text starts, page)
+        self._starts: list[int] = []  # (each page's offset alone: bisected for each character)
         self.line_starts: list[int] = [0]  # the offset of each line of the text, from 1
         # page: (pdfium page, text page, its _CharBoxes, text, where \r\n were made \n)
         self._read: dict[int, tuple] = {}
@@ -87,6 +88,7 @@ class PdfPlaces:
         text = text.replace("\r", "\n")
         start = self._length
         self.pages.append((start, page))
+        self._starts.append(start)
         self._read[page] = (pdf_page, textpage, boxes, text, dropped)
         self._last = text[-1:] or self._last
         self.line_starts.extend(start + at + 1 for at in _all(text, "\n"))
@@ -143,7 +145,7 @@ class PdfPlaces:
         return out
 
     def _measure(self, offset: int) -> None:
-        start, page = self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1]
+        start, page = self.pages[bisect.bisect_right(self._starts, offset) - 1]
         _, textpage, boxes, text, dropped = self._read[page]
         at = offset - start
         if text[at].isspace():
@@ -172,7 +174,7 @@ class PdfPlaces:
 
     def page_at(self, offset: int) -> int:
         """The page the character at an offset stands on."""
-        return self.pages[bisect.bisect_right(self.pages, (offset, math.inf)) - 1][1]
+        return self.pages[bisect.bisect_right(self._starts, offset) - 1][1]
 
     def locate_at(self, line: int, column: int, length: int) -> PdfLocation | None:
         """The page and box of the characters at a line and column of the text."""
@@ -238,12 +240,18 @@ class _CharBoxes:
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
-        self._page = pdfium.address(textpage.raw)
-        self._sides, self._at = pdfium.out(ctypes.c_double, 4)
+        self._page = pdfium.argument(pdfium.handle(textpage.raw))
+        self._sides, self._at = pdfium.out_references(ctypes.c_double, 4)
+        # (each as first asked: a character either side of a line end is asked again
+        # when its cell is placed, a fifth of those a report asks)
+        self._known: dict[int, tuple] = {}
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
         (its line not along the page's x axis)."""
+        known = self._known.get(index)
+        if known is not None:
+            return known
         left, right, bottom, top = self._at
         if not self._box(self._page, index, left, right, bottom, top):
             import pypdfium2 as pdfium
@@ -251,10 +259,13 @@ class _CharBoxes:
             raise pdfium.PdfiumError("Failed to get charbox.")
         left, right, bottom, top = _SIDES.unpack_from(self._sides)
         angle = self._angle(self._page, index) % _TURN
-        return (left, bottom, right, top), 0.01 < angle < _TURN - 0.01
+        known = self._known[index] = ((left, bottom, right, top),
+                                      0.01 < angle < _NEAR_TURN)
+        return known
 
 
 _TURN = 2 * math.pi
+_NEAR_TURN = _TURN - 0.01
 _SIDES = struct.Struct("4d")  # the four doubles pdfium wrote, read at once
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import struct
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
 SLANT = 0.5  # points: how far a rule's ends may stand apart across it
@@ -45,30 +46,44 @@ class Rules:
                             [(round(r[0], 1), r[1], r[2]) for r in horizontal],
                             [r[0] for r in horizontal])
         vertical, xs, horizontal, ys = self._sorted
-        left = _first_passing(vertical, range(bisect_left(xs, x) - 1, -1, -1), y)
-        if left is None:
+        # On each side, from the point outwards, the first rule that passes it (each
+        # rule: where it stands, rounded, and where it starts and ends along it). (The
+        # four searches written out, by index: this is asked for every character of a
+        # label, and a slice, reversed or islice made for each search cost more than
+        # the search, a rule or two long.)
+        i = bisect_left(xs, x)
+        while i:
+            i -= 1
+            left, start, end = vertical[i]
+            if start <= y <= end:
+                break
+        else:
             return None
-        right = _first_passing(vertical, range(bisect_right(xs, x), len(vertical)), y)
-        if right is None:
+        i, stop = bisect_right(xs, x), len(xs)
+        while i < stop:
+            right, start, end = vertical[i]
+            if start <= y <= end:
+                break
+            i += 1
+        else:
             return None
-        bottom = _first_passing(horizontal, range(bisect_left(ys, y) - 1, -1, -1), x)
-        if bottom is None:
+        i = bisect_left(ys, y)
+        while i:
+            i -= 1
+            bottom, start, end = horizontal[i]
+            if start <= x <= end:
+                break
+        else:
             return None
-        top = _first_passing(horizontal, range(bisect_right(ys, y), len(horizontal)), x)
-        if top is None:
+        i, stop = bisect_right(ys, y), len(ys)
+        while i < stop:
+            top, start, end = horizontal[i]
+            if start <= x <= end:
+                break
+            i += 1
+        else:
             return None
         return (left, bottom, right, top)
-
-
-def _first_passing(rules, indexes, along: float) -> float | None:
-    """Where the first of the rules at ``indexes`` that passes ``along`` stands (each
-    rule: where it stands, rounded, and where it starts and ends along it), or None:
-    from the point outwards, the nearest rule on that side of it."""
-    for index in indexes:
-        at, start, end = rules[index]
-        if start <= along <= end:
-            return at
-    return None
 
 
 def page_rules(page) -> Rules:
@@ -78,10 +93,10 @@ def page_rules(page) -> Rules:
     from govparse.frontends.pdf import pdfium_calls as pdfium
 
     rules = Rules()
-    handle = pdfium.address(page.raw)
+    handle = pdfium.handle(page.raw)
     try:
-        _walk(pdfium, pdfium.get_object, handle, pdfium.count_objects(handle), None, rules,
-              [MAX_SEGMENTS], 0)
+        _walk(pdfium, pdfium.get_object, pdfium.argument(handle), pdfium.count_objects(handle),
+              None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
     return Rules(_joined(rules.horizontal), _joined(rules.vertical))
@@ -91,21 +106,25 @@ def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float,
     """Rules on one line whose ends lie within JOIN of each other made one (a dashed
     line, a rule drawn a cell at a time), as pdfplumber joins a page's edges."""
     lines: list[list[tuple[float, float, float]]] = []  # rules within SLANT across
+    line: list[tuple[float, float, float]] = []
+    line_at = None  # (where the last line's first rule stands)
     for rule in sorted(rules):
-        if lines and rule[0] - lines[-1][0][0] <= SLANT:
-            lines[-1].append(rule)
+        if line_at is not None and rule[0] - line_at <= SLANT:
+            line.append(rule)
         else:
-            lines.append([rule])
+            line, line_at = [rule], rule[0]
+            lines.append(line)
     out: list[tuple[float, float, float]] = []
     for line in lines:
         at = line[0][0]
-        start, end = None, None
-        for _, a, b in sorted(line, key=lambda r: r[1]):
-            if end is not None and a - end <= JOIN:
-                end = max(end, b)
+        pieces = iter(sorted(line, key=itemgetter(1)))  # (by where each starts)
+        _, start, end = next(pieces)
+        for _, a, b in pieces:
+            if a - end <= JOIN:
+                if b > end:  # (as max(end, b))
+                    end = b
                 continue
-            if end is not None:
-                out.append((at, start, end))
+            out.append((at, start, end))
             start, end = a, b
         out.append((at, start, end))
     return out
@@ -126,11 +145,11 @@ _MATRIX = struct.Struct("6f")  # pdfium's FS_MATRIX, in the machine's own order
 def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rules: Rules,
           budget: list[int], depth: int) -> None:
     """The rules of the path objects among the ``count`` objects of a page or form
-    (``get_object(owner, i)``: pdfium's handles, as addresses:
+    (``get_object(owner, i)``: pdfium's handles, as Handles or arguments:
     govparse/frontends/pdf/pdfium_calls.py) and of the forms among them. (pdfium's
     functions are taken into locals once: a page asks them ten thousand times.)"""
     fs = pdfium.Matrix()
-    fs_at = ctypes.addressof(fs)
+    fs_at = ctypes.byref(fs)  # (a reference made once: object_matrix converts nothing)
     get_type, get_matrix = pdfium.object_type, pdfium.object_matrix
     count_segments, path_segments = pdfium.count_segments, pdfium.path_segments
     path, form = pdfium.PATH, pdfium.FORM

@@ -74,7 +74,7 @@ def test_a_path_s_segments_read_at_once_are_those_pdfium_gives_one_by_one(monkey
     from conftest import HERE
 
     page = pdfium.PdfDocument((HERE / "data" / "real" / "pdf" / "hzq2023.pdf").read_bytes())[2]
-    handle = calls.address(page.raw)
+    handle = calls.handle(page.raw)
     paths = [obj for obj in (calls.get_object(handle, i)
                              for i in range(calls.count_objects(handle)))
              if calls.object_type(obj) == calls.PATH]
