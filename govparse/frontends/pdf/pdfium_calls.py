@@ -11,8 +11,9 @@ converts nothing, which takes a third off each call again, and more where the
 arguments are objects made once (``argument``, ``out_references``). Each is bound as
 a function that keeps the GIL through the call (``ctypes.PYFUNCTYPE``): it returns
 after a thousand instructions of pdfium's or fewer, less than letting go of the GIL
-and taking it back cost (a mutex and a condition each way, on every call). The functions are the same ones, from the
-library pypdfium2 loaded; what they mean is pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
+and taking it back cost (a mutex and a condition each way, on every call). The
+functions are the same ones, from the library pypdfium2 loaded; what they mean is
+pdfium's (``fpdf_edit.h``, ``fpdf_text.h``).
 """
 
 from __future__ import annotations
