@@ -176,3 +176,14 @@ def test_a_row_at_two_heights_with_a_figure_under_another_stays_missing():
                                                            "other_no_fee_paid"}
     assert any(d.code == "GP320" and "'1.申请人无正当理由" in d.message
                for d in report.diagnostics)
+
+
+def test_a_row_of_thousands_of_figures_over_two_lines_takes_no_time_to_refuse():
+    # the readings are counted before they are made (C(2000, 1000) would never end),
+    # and a row longer than any template's is not looked at pair by pair
+    upper = [_cell("0", 5, 2 * i) for i in range(1000)]
+    lower = [_cell("1", 6, 2 * i) for i in range(1000)]
+    assert readings_over_lines(upper + lower, 2000) is None
+    from govparse.core.stacked import at_two_heights
+
+    assert at_two_heights(upper + lower, 2000) is False

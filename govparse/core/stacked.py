@@ -19,6 +19,7 @@ wrapped as a whole (lynx at 80 columns), which the table reader reads
 from __future__ import annotations
 
 from itertools import combinations
+from math import comb
 
 from govparse.core.cells import EMPTY, NUMBER
 
@@ -43,8 +44,8 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
     if not any(c.x is not None for row in rows for c in row.labels):
         return {}
     label_lines = {c.line for row in rows for c in row.labels}
-    whole = _whole_row_size(rows)
     placed = [placed_figures(row.data) for row in rows]
+    whole = _whole_row_size(placed)
     out: dict[int, tuple] = {}
     continued: list = []  # the previous row's figures on a line with no label
     continues = None  # the labelled row those figures go on from (None: no row's)
@@ -90,12 +91,11 @@ def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list
                for c in wrapped)
 
 
-def _whole_row_size(rows) -> int | None:
-    """How many figures the table's rows with all their figures on one line hold
-    most often: a whole row's."""
+def _whole_row_size(placed: list) -> int | None:
+    """How many figures the table's rows (``placed``: each one's placed_figures) with
+    all their figures on one line hold most often: a whole row's."""
     counts: dict[int, int] = {}
-    for row in rows:
-        figures = placed_figures(row.data)
+    for figures in placed:
         if figures and all(c.line == figures[0].line for c in figures):
             counts[len(figures)] = counts.get(len(figures), 0) + 1
     return max(counts, key=counts.get) if counts else None
@@ -202,9 +202,8 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
     not say: a reading puts them, in order, in some of the columns, and the first
     line's, in order, in the rest; the last reading has them at the row's end. None
     where the row is not so."""
-    figures = [c for c in data if c.kind != EMPTY]
-    if len(figures) != len(data) or len(data) != columns \
-            or any(c.kind != NUMBER for c in data) or not run_on(placed_figures(data)):
+    if len(data) != columns or any(c.kind != NUMBER for c in data) \
+            or not run_on(placed_figures(data)):
         return None
     lines = sorted({c.line for c in data})
     if len(lines) != 2:
@@ -214,11 +213,10 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
     if any(c.text != "0" for c in upper) or any(not c.text[:1].isdigit() for c in lower) \
             or len(upper) + len(lower) != columns:
         return None
-    places = list(combinations(range(columns), len(lower)))
-    if len(places) > _MOST_READINGS:
-        return None
+    if comb(columns, len(lower)) > _MOST_READINGS:
+        return None  # (counted before they are made: C(1000, 500) would never end)
     readings = []
-    for chosen in places:
+    for chosen in combinations(range(columns), len(lower)):
         rest, below = iter(upper), iter(lower)
         readings.append([next(below) if i in chosen else next(rest) for i in range(columns)])
     return readings
@@ -267,9 +265,9 @@ def at_two_heights(data: list, columns: int) -> bool:
     figure a column, none standing over another in display columns or in characters
     (the rest of a number wrapped in its cell stands under it): then read left to
     right, where the table's full rows show the columns (TableReader)."""
-    if len(data) != columns or any(c.kind == EMPTY or c.x is None or c.line is None
-                                   for c in data):
-        return False
+    if len(data) != columns or columns > _MOST \
+            or any(c.kind == EMPTY or c.x is None or c.line is None for c in data):
+        return False  # (no row of a template's tables: looked at pair by pair, in time)
     if len({c.line for c in data}) != 2 or not all(in_display_columns(c) for c in data) \
             or run_on(data):
         return False
