@@ -268,6 +268,12 @@ class DiagnosticSink:
                        **finding)
         )
 
+    def withdraw(self, code: str, line: int | None) -> None:
+        """Take back the diagnostics of ``code`` on ``line``: a front-end's note that
+        the core's reading contradicts (the text front-end's GP306, figures that go
+        on a row's line, where the core reads them as the next row's, GP324)."""
+        self.items = [d for d in self.items if d.code != code or d.line != line]
+
     def sorted(self) -> tuple[Diagnostic, ...]:
         return tuple(
             sorted(self.items, key=lambda d: (d.line or 0, d.column or 0, d.code))

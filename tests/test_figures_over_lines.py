@@ -134,6 +134,8 @@ def test_pdftotext_rows_at_two_heights_and_figures_above_their_label_are_read():
         "social_welfare_org", "legal_service_org", "other_org", "total")})
     assert "GP204" not in {d.code for d in report.diagnostics}
     (above,) = [d for d in report.diagnostics if d.code == "GP324"]
+    # (the text front-end's note that they go on row 4's line, taken back)
+    assert not [d for d in report.diagnostics if d.code == "GP306" and d.line == 55]
     assert above.message == (
         "the figures on line 55 stand above row label '5.要求行政机关确认或重新出具已获取信息' "
         "(line 56), after a row whose figures, all 0, are whole on the line before them; "

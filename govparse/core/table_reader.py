@@ -173,6 +173,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             del row.labels[:at + 1]
             if row.labels or row.has_figures:
                 out.append(row)
+            self.sink.withdraw("GP306", moved[0].line)  # (the text front-end's: one row)
             self.sink.add("GP324", f"the figures on line {moved[0].line} stand above row label "
                           f"'{label.text}' (line {label.line}), after a row whose figures, all "
                           "0, are whole on the line before them; read as that row's",
