@@ -228,6 +228,14 @@ class RowFit:
         relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
         return relations.own_broken(values_of(cells))
 
+    def _own_totals_confirm(self, cells: list[Cell], keys) -> bool:
+        """Whether, a cell a column, the row's own relations (its totals) hold and
+        between them name every column (gaps.RowRelations.own_confirm)."""
+        if self.template is None:
+            return False
+        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        return relations.own_confirm(values_of(cells))
+
     def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
         """The figures of cells, one a column, saying aloud what is not a plain figure."""
         figures = []

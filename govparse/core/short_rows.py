@@ -181,9 +181,6 @@ class ShortRows:
         readings, columns, keys, what = short.choices, short.columns, short.keys, short.what
         upper, lower = short.over_lines
         n = len(columns)
-        if readings is None:  # (a text that sets its cells at their columns)
-            self._place_at_two_heights(short)
-            return
         where = (f"{what}: its figures stand on lines {upper.line} and {lower.line}, and which "
                  f"columns those on line {lower.line} stand in the text does not say")
         if all(values_of(r) == values_of(readings[0]) for r in readings):
@@ -212,9 +209,7 @@ class ShortRows:
         across = sorted(short.cells, key=lambda c: c.column)  # (in characters: pdftotext's)
         # (no label: the figures on the line below it may start left of where it ends,
         # which is no line wrapped before its figures: those stand one blank apart)
-        if self.template is None or not rules_about(
-                self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
-                values_of(across)) \
+        if not self._own_totals_confirm(across, keys) \
                 or self._placement_by_full_rows(across, columns, short.headers) != tuple(range(n)):
             self._report_stacked(what, short.over_lines)
             return
@@ -225,8 +220,11 @@ class ShortRows:
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
     def _place_short_row(self, short: ShortRow) -> None:
-        if short.over_lines is not None:
-            self._place_row_over_lines(short)
+        if short.over_lines is not None:  # (no readings: a text that sets cells at columns)
+            if short.choices is None:
+                self._place_at_two_heights(short)
+            else:
+                self._place_row_over_lines(short)
             return
         if short.choices is not None:
             self._place_row_of_choices(short)

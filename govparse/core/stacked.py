@@ -205,11 +205,10 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
     if len(data) != columns or any(c.kind != NUMBER for c in data) \
             or not run_on(placed_figures(data)):
         return None
-    lines = sorted({c.line for c in data})
-    if len(lines) != 2:
+    parts = _two_lines(data)
+    if parts is None:
         return None
-    upper = [c for c in data if c.line == lines[0]]
-    lower = [c for c in data if c.line == lines[1]]
+    upper, lower = parts
     if any(c.text != "0" for c in upper) or any(not c.text[:1].isdigit() for c in lower) \
             or len(upper) + len(lower) != columns:
         return None
@@ -235,13 +234,14 @@ def figures_above_their_label(previous, label, label_lines: set) -> list | None:
     data = previous.data
     if any(c.kind == EMPTY or c.line is None or c.x is None for c in data):
         return None
-    lines = sorted({c.line for c in data})
-    if len(lines) != 2 or lines[1] in label_lines or not in_display_columns(data[0]) \
-            or not 0 < label.line - lines[1] <= 2:
+    parts = _two_lines(data)
+    if parts is None:
         return None
-    upper = [c for c in data if c.line == lines[0]]
-    lower = [c for c in data if c.line == lines[1]]
-    if len(upper) != len(lower) or data != upper + lower:
+    upper, lower = parts
+    line = lower[0].line
+    if line in label_lines or not in_display_columns(data[0]) \
+            or not 0 < label.line - line <= 2 or len(upper) != len(lower) \
+            or data != upper + lower:
         return None
     if any(u.text != "0" or not c.text[:1].isdigit() for u, c in zip(upper, lower)):
         return None
@@ -251,6 +251,15 @@ def figures_above_their_label(previous, label, label_lines: set) -> list | None:
             or all(_in_characters(u, c) for u, c in zip(upper, lower)):
         return lower
     return None
+
+
+def _two_lines(cells: list) -> tuple[list, list] | None:
+    """The cells of the first line and of the second, where they stand on two lines
+    (in reading order on each); else None."""
+    lines = sorted({c.line for c in cells})
+    if len(lines) != 2:
+        return None
+    return ([c for c in cells if c.line == lines[0]], [c for c in cells if c.line == lines[1]])
 
 
 def _in_characters(a, b) -> bool:
@@ -268,7 +277,7 @@ def at_two_heights(data: list, columns: int) -> bool:
     if len(data) != columns or columns > _MOST \
             or any(c.kind == EMPTY or c.x is None or c.line is None for c in data):
         return False  # (no row of a template's tables: looked at pair by pair, in time)
-    if len({c.line for c in data}) != 2 or not all(in_display_columns(c) for c in data) \
+    if _two_lines(data) is None or not all(in_display_columns(c) for c in data) \
             or run_on(data):
         return False
     return not any(_overlap(a, b) or _in_characters(a, b)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from govparse.core.cells import EMPTY, Cell
-from govparse.core.figure_cells import MISSING, plain_figures, rules_about, values_of
+from govparse.core.figure_cells import MISSING, plain_figures
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
@@ -387,7 +387,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 # (decided once the table is read: its arithmetic, its full rows)
                 self.short_rows.append(ShortRow(
                     data, columns, [(spec.id, c.id) for c in columns], f"row '{spec.label}'",
-                    readings, headers=len(self.header_cells), label=label, over_lines=pair))
+                    readings, headers=len(self.header_cells), over_lines=pair))
                 return
             self._report_stacked(f"row '{spec.label}'", pair)
             return
@@ -520,8 +520,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 if across != list(range(len(data))) and placement_by_position(
                         [data[i].x for i in across], headers) is not None:
                     return False
-        return rules_about(self.template, self.catalogue.table.id, tuple(keys)).own_confirm(
-            values_of(data))
+        return self._own_totals_confirm(data, keys)
 
     def _whole_under_a_wrapped_line(self, spec: RowSpec, data: list[Cell], columns,
                                     pair: tuple[Cell, Cell]) -> bool:
@@ -538,11 +537,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         above = self.beneath.get(id(data))
         if above is None or id(above) not in self.read_wrapped \
                 or not run_on(placed_figures(above)) \
-                or self.template is None or len(data) != len(columns):
-            return False
-        keys = tuple((spec.id, c.id) for c in columns)
-        if not rules_about(self.template, self.catalogue.table.id, keys).own_confirm(
-                values_of(data)):
+                or len(data) != len(columns) \
+                or not self._own_totals_confirm(data, [(spec.id, c.id) for c in columns]):
             return False
         upper, lower = pair
         self.sink.add(

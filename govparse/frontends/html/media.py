@@ -58,10 +58,9 @@ def _holds(query: str) -> bool:
     negated = query.startswith("not ")
     if negated or query.startswith("only "):
         query = query.split(None, 1)[1] if " " in query else ""
+    # (a query that starts with a condition leaves its media type out: all)
     head, _, conditions = query.partition(" and ") if not query.startswith("(") \
         else ("all", "", query)
-    if head.startswith("("):  # (a media type left out: all)
-        head, conditions = "all", query
     if not re.fullmatch(r"[a-z-]+", head.strip()):
         return False  # (no media query govparse reads: not all)
     result = head.strip() in _TYPES and all(
@@ -135,7 +134,7 @@ def _number(name: str, value: str) -> float | None:
     number, unit, denominator = float(found.group(1)), found.group(2), found.group(3)
     if denominator is not None:
         return number / float(denominator) if float(denominator) else None
-    if name in ("resolution",):
+    if name == "resolution":
         factor = _RESOLUTIONS.get(unit)
     elif "ratio" in name or name in ("color", "color-index", "monochrome", "grid"):
         factor = 1.0 if unit == "" else None
