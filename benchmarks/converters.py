@@ -215,8 +215,11 @@ def _report_pdf():
     return report_pdf
 
 
-def _reports(kind: str, count: int, seed: int):
-    """``count`` reports of the kind, the same for the same seed."""
+def _reports(kind: str, count: int, seed: int, largest: int = 10**7,
+             consistent: bool | None = None):
+    """``count`` reports of the kind, the same for the same seed (``largest``: the
+    greatest count of distinct figures; ``consistent``: their arithmetic holds, or not,
+    or either, drawn)."""
     if kind == "zeros":
         examples = example_reports()
         rng = random.Random(seed)
@@ -233,7 +236,7 @@ def _reports(kind: str, count: int, seed: int):
     @hypothesis_seed(seed)
     @settings(max_examples=count, database=None, phases=[Phase.generate], deadline=None,
               suppress_health_check=list(HealthCheck))
-    @given(distinct_reports(narrative=False))
+    @given(distinct_reports(narrative=False, largest=largest, consistent=consistent))
     def draw(report):
         if len(drawn) < count:
             drawn.append(report)
@@ -280,6 +283,13 @@ def main() -> int:
                     choices=[*CONVERTERS, *PDF_CONVERTERS, *OFFICE_CONVERTERS],
                     help="the office ones (LibreOffice, a few seconds a report) only when named")
     ap.add_argument("--figures", choices=["distinct", "zeros"], default="distinct")
+    ap.add_argument("--largest", type=int, default=10**7,
+                    help="distinct figures: the greatest count (default 10**7; 9999 for "
+                         "figures of at most four digits, as most reports have, their "
+                         "totals larger)")
+    ap.add_argument("--consistent", action="store_true", default=None,
+                    help="distinct figures: only reports whose arithmetic holds, as most "
+                         "published ones do (default: holding or not, drawn)")
     ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
     ap.add_argument("--keep-missing", action="store_true",
                     help="with --keep: write each report with a missing figure too")
@@ -293,7 +303,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
         filled = Path(folder) / "template.docx"
-        for index, model in enumerate(_reports(args.figures, args.reports, args.seed)):
+        for index, model in enumerate(_reports(args.figures, args.reports, args.seed, args.largest, args.consistent)):
             html = dumps(model, "html")
             page.write_text(html, encoding="utf-8")
             if any(name in PDF_CONVERTERS for name in names):
@@ -333,7 +343,9 @@ def main() -> int:
                     print(f"report {index}, {name}: {len(wrong)} wrong: {'; '.join(wrong[:3])}")
                 if keep is not None and (wrong or (args.keep_missing and counts["missing"])):
                     _keep(keep, index, name, html, text, wrong)
-    print(f"\n{args.reports} generated reports ({args.figures} figures, seed {args.seed}), every "
+    largest = (f", up to {args.largest:,}{', arithmetic holding' if args.consistent else ''}"
+               if args.figures == "distinct" else "")
+    print(f"\n{args.reports} generated reports ({args.figures} figures{largest}, seed {args.seed}), every "
           "figure of the three tables; lenient parse")
     print(f"  {'converter':<20}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
           f"{'reports wrong':>15}")

@@ -2,7 +2,8 @@
 layer: cells of one row set at two heights, ``0 0 0 0 0 0`` / ``0``): which columns
 the later line's figures stand in the text does not say. Placed only where every
 reading gives the same figures (no number can go on from a 0 to the next line), or
-exactly one reading fits the template's arithmetic (GP323); else missing (GP320)."""
+exactly one reading fits the template's arithmetic (GP323: ``304 254 122 614 32 841``
+/ ``2167``); else missing (GP320)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import csv
 
 import govparse
 from govparse.core.cells import NUMBER, Cell
-from govparse.core.stacked import readings_over_lines
+from govparse.core.stacked import readings_over_lines, wrap_free
 
 from conftest import HERE
 
@@ -47,27 +48,46 @@ def _with_lines(text: str, replaced: dict[int, tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def test_a_row_of_zeros_over_two_lines_is_placed_and_one_that_may_be_a_wrapped_number_not():
+def test_a_row_of_zeros_over_two_lines_is_placed_and_the_row_under_it_by_its_arithmetic():
     # was: both rows of （六） missing (GP320): 0 … 0 / 0 and 0 1 0 0 0 0 / 1. A 0 is
     # no first part of a number, so the first row's seven zeros read alike in any
-    # order; in the second, the 1 below may go on from the 1 above (11, a number
-    # wrapped in its cell, the row's 总计 then empty), which the text cannot tell
+    # order. The second's first 0 stands under the first's later line (0): once that
+    # row is placed, its 0 is the first part of no number of the row below, which is
+    # read over two lines in turn; its 1 below may go on from the 1 above (11, a
+    # number wrapped in its cell, the row's 总计 then empty), so only the arithmetic
+    # may choose a reading: one alone has the row's total hold (0 1 0 0 0 0 1)
     report = govparse.parse(TEXT)
-    wrong, missing = _wrong_and_missing(report, _truth())
-    assert wrong == {}
-    assert missing == {(*ROW_2, column) for column in (
-        "natural_person", "commercial_enterprise", "research_institution",
-        "social_welfare_org", "legal_service_org", "other_org", "total")}
+    assert _wrong_and_missing(report, _truth()) == ({}, set())
     assert [report.figure(*ROW_1, c).value for c in ("natural_person", "total")] == [0, 0]
-    (placed,) = [d for d in report.diagnostics if d.code == "GP323"]
-    assert placed.message.startswith("row '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': "
-                                     "its figures stand on lines 67 and 68")
-    assert placed.message.endswith("every reading gives the same figures, which are placed")
+    assert [report.figure(*ROW_2, c).value for c in ("commercial_enterprise", "total")] == [1, 1]
+    first, second = [d for d in report.diagnostics if d.code == "GP323"]
+    assert first.message.startswith("row '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': "
+                                    "its figures stand on lines 67 and 68")
+    assert first.message.endswith("every reading gives the same figures, which are placed")
     # (lines as locations count them: the form feed that ends page 1 in the middle of
     # a line, 34.2837\f三、…, opens a new one: govparse.locations.line_ends_normalized)
-    assert placed.severity.value == "warning" and placed.line == 68
-    (stacked,) = [d for d in report.diagnostics if d.code == "GP320"]
-    assert "'2.申请人逾期未按收费通知要求缴纳费用" in stacked.message
+    assert first.severity.value == "warning" and first.line == 68
+    assert second.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用") and second.message.endswith(
+        "only one reading fits the template's arithmetic, and it is placed")
+    (under,) = [d for d in report.diagnostics if d.code == "GP306" and "stands under" in d.message]
+    assert under.line == 71 and under.message.endswith(
+        "'0' (line 71) stands under '0' (line 68), a figure of the row above, whose figures "
+        "over two lines were placed as its own (GP323); this row's are read as a row over "
+        "two lines in turn")
+    assert "GP320" not in {d.code for d in report.diagnostics}
+
+
+def test_a_row_under_a_row_over_two_lines_left_unplaced_stays_missing():
+    # the first row of （六） made 0 … 0 / 5: no reading of it adds up (5 as its total
+    # with the six others 0, or 0 as its total with a 5 among the six), so it is not
+    # placed, and the 0 below its 5 may be the rest of a number of the row below
+    text = _with_lines(TEXT, {67: ("0", "5")})
+    report = govparse.parse(text)
+    wrong, missing = _wrong_and_missing(report, _truth())
+    assert wrong == {}
+    assert {key[1] for key in missing} == {"other_no_correction", "other_no_fee_paid"}
+    assert any(d.code == "GP320" and d.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用")
+               and "'5' (line 68) and '0' (line 71)" in d.message for d in report.diagnostics)
 
 
 def test_a_row_over_two_lines_placed_where_one_reading_alone_fits_the_arithmetic():
@@ -87,14 +107,18 @@ def test_a_row_over_two_lines_placed_where_one_reading_alone_fits_the_arithmetic
                         ("applications", "new_requests", "commercial_enterprise"): "7",
                         ("applications", "new_requests", "total"): "37"}
     wrong, missing = _wrong_and_missing(report, truth)
-    assert wrong == {} and {key[:2] for key in missing} == {ROW_2}
-    (placed,) = [d for d in report.diagnostics if d.code == "GP323"]
+    # (and the row below it, 0 1 0 0 0 0 / 1, read in turn by its own total)
+    assert wrong == {} and missing == set()
+    placed, below = [d for d in report.diagnostics if d.code == "GP323"]
+    assert placed.message.startswith("row '1.申请人无正当理由")
     assert "only one reading fits the template's arithmetic" in placed.message
+    assert below.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用")
     # ... and where the arithmetic cannot tell (the column totals say nothing: the 3s
     # in 商业企业 or in 其他), the row is missing
     text = text.replace("（七）总计 8 7 4 2 14 1 36", "（七）总计 8 7 4 2 14 1")
     report = govparse.parse(text)
     assert report.figure(*ROW_1, "commercial_enterprise").value is None
+    assert report.figure(*ROW_2, "commercial_enterprise").value is None
     assert "GP323" not in {d.code for d in report.diagnostics}
 
 
@@ -108,9 +132,15 @@ def test_the_readings_of_a_row_over_two_lines():
     readings = readings_over_lines(upper + lower, 4)
     assert [[c.text for c in r] for r in readings] == [
         ["4", "0", "0", "0"], ["0", "4", "0", "0"], ["0", "0", "4", "0"], ["0", "0", "0", "4"]]
-    # a number may go on from a figure that is not 0, or into one that starts with a
-    # point; cells set at columns (space-aligned text) say where they stand
-    assert readings_over_lines([_cell("2", 5, 0)] + upper[1:] + lower, 4) is None
+    assert wrap_free(upper + lower, 5)
+    # a number may go on from a figure that is not 0 (2 / 4: 24 wrapped in its cell):
+    # its readings are made, but only the arithmetic may choose one (ShortRows.
+    # _place_row_over_lines); none goes on into a figure that starts with a point;
+    # cells set at columns (space-aligned text) say where they stand
+    two = [_cell("2", 5, 0)] + upper[1:]
+    assert [[c.text for c in r] for r in readings_over_lines(two + lower, 4)][-1] == \
+        ["2", "0", "0", "4"]
+    assert not wrap_free(two + lower, 5)
     point = Cell(NUMBER, ".5", 6, 1, None, None, x=(0, 2))
     assert readings_over_lines(upper + [point], 4) is None
     spaced = [_cell("0", 5, 10 * i) for i in range(3)]

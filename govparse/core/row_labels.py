@@ -73,23 +73,38 @@ MAX_LABEL_WORDS = 8  # a cell of more words is no row's labels run together (_pa
 
 def _parents_in(text: str, words: list[int], end: int, path: list[str]
                 ) -> list[tuple[int, int]] | None:
-    """Where (start, end) each of the labels ``path`` (keys, outermost first) stands
-    in ``text``, the words starting at ``words`` up to ``end`` holding them in
+    """Where (start, end) each of the labels ``path`` (the template's, outermost first)
+    stands in ``text``, the words starting at ``words`` up to ``end`` holding them in
     order, one after another; None when they do not."""
     parts: list[tuple[int, int]] = []
     index = 0
-    for key in path:
+    for label in path:
         if index == len(words):
             break  # (the text may leave the outer labels out: they stand above)
+        key = label_key(label)
         for stop in range(index + 1, len(words) + 1):
             until = words[stop] if stop < len(words) else end
-            piece = label_key(text[words[index]:until])
-            # (or its first part: the parent label wrapped in its cell, （三）不予公 / 开)
-            if piece == key or (stop == len(words) and len(piece) >= 2 and key.startswith(piece)):
+            written = text[words[index]:until]
+            piece = label_key(written)
+            if piece == key or (stop == len(words) and _part_of_label(written, piece, label)):
                 parts.append((words[index], until))
                 index = stop
                 break
     return parts if parts and index == len(words) else None
+
+
+def _part_of_label(written: str, piece: str, label: str) -> bool:
+    """Whether ``written`` (its key ``piece``) is a part of the template's ``label``
+    wrapped over lines in its cell, on the line of a row's label: its first part, two
+    characters of its words at least (（三）不予公 / 开) or fewer where its numbering is
+    the label's (（三）不 / 予公开, 三、本 / 年度办 / 理结果: pdftotext -layout puts each
+    before the label of the row beside it); or a later part of two characters or more
+    (年度办, 予公开)."""
+    key = label_key(label)
+    if key.startswith(piece):
+        return len(piece) >= 2 or (_number_of(written) is not None
+                                   and _number_of(written) == _number_of(label))
+    return len(piece) >= 2 and piece == written.strip() and piece in key
 
 
 def _last_word(text: str) -> int:
@@ -345,7 +360,7 @@ class RowLabels:
                     and any(leaf.text[words[skip]] in p for p in spec.path[:-1]):
                 skip += 1
             parents = (_parents_in(leaf.text, words[skip:start], words[start],
-                                   [label_key(p) for p in spec.path[:-1]])
+                                   list(spec.path[:-1]))
                        if skip < start else [])
             if parents is None:
                 continue

@@ -12,6 +12,7 @@ from itertools import takewhile
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, rules_about, values_of
 from govparse.core.wording import absent_labels, how_many, listed
+from govparse.core.stacked import wrap_free
 from govparse.model.report import Figure
 from govparse.template.spec import ColumnSpec
 
@@ -25,11 +26,16 @@ class ShortRow:
     above the other, stacked.py; ``choices``: its readings)."""
 
     __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label",
-                 "over_lines")
+                 "over_lines", "under", "after")
 
     def __init__(self, cells, columns, keys, what, choices=None, headers=None,
-                 label=None, over_lines=None) -> None:
+                 label=None, over_lines=None, under=None, after=None) -> None:
         self.over_lines = over_lines
+        # a row whose first figure stands under the later line of the row above, read
+        # over two lines (``after``: that row's cells): decided once that one is; the
+        # two figures one above the other (``under``)
+        self.under = under
+        self.after = after
         self.cells = cells
         self.label = label  # the row's label cell, where there is one
         self.columns = columns
@@ -176,17 +182,22 @@ class ShortRows:
     def _place_row_over_lines(self, short: ShortRow) -> None:
         """A row whose figures a text writes over two lines, which column each on the
         later line stands in unknown (stacked.readings_over_lines): placed where every
-        reading gives the same figures (a row of zeros), or where exactly one reading
-        fits the template's arithmetic and it confirms each figure; else none (GP320)."""
+        reading gives the same figures and no number can go on from one line to the
+        other (a row of zeros), or where exactly one reading fits the template's
+        arithmetic and it confirms each figure (where a number went on, wrapped in its
+        cell, the row would have a figure fewer, and no reading of it as figures of
+        their own would add up but by chance); else none (GP320)."""
         readings, columns, keys, what = short.choices, short.columns, short.keys, short.what
         upper, lower = short.over_lines
         n = len(columns)
         where = (f"{what}: its figures stand on lines {upper.line} and {lower.line}, and which "
                  f"columns those on line {lower.line} stand in the text does not say")
-        if all(values_of(r) == values_of(readings[0]) for r in readings):
+        if all(values_of(r) == values_of(readings[0]) for r in readings) \
+                and wrap_free(short.cells, upper.line):
             self.sink.add("GP323", f"{where}; every reading gives the same figures, which are "
                           "placed", at=lower, length=len(lower.text))
             self._place_at(ShortRow(readings[-1], columns, keys, what), range(n), range(n))
+            self.placed_over_lines.add(id(short.cells))
             return
         broken = self._broken_by_choice(readings, keys)
         fits = [] if broken is None else [r for r, b in zip(readings, broken) if not b]
@@ -195,8 +206,29 @@ class ShortRows:
                           "and it is placed", at=lower, length=len(lower.text),
                           hint="govparse check confirms the relations it was placed by")
             self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
+            self.placed_over_lines.add(id(short.cells))
             return
         self._report_stacked(what, short.over_lines)
+
+    def _place_under_a_row_over_lines(self, short: ShortRow) -> None:
+        """A row over two lines whose first figure stands under the later line of the
+        row above, itself over two lines (stacked_rows' ``own_pairs``): where that row
+        was placed, its figures on both lines its own (a row of zeros, or the one
+        reading that fits the arithmetic), the figure above is no first part of a
+        number of this row, which is read as a row over two lines of its own; else
+        none (GP320)."""
+        if short.choices is None or id(short.after) not in self.placed_over_lines:
+            self._report_stacked(short.what, short.under)
+            return
+        upper, lower = short.under
+        self.sink.add("GP306", f"{short.what}: '{lower.text}' (line {lower.line}) stands under "
+                      f"'{upper.text}' (line {upper.line}), a figure of the row above, whose "
+                      "figures over two lines were placed as its own (GP323); this row's are "
+                      "read as a row over two lines in turn",
+                      at=lower, length=len(lower.text))
+        self._place_row_over_lines(ShortRow(short.cells, short.columns, short.keys, short.what,
+                                            short.choices, short.headers,
+                                            over_lines=short.over_lines))
 
     def _place_at_two_heights(self, short: ShortRow) -> None:
         """A row's figures at two heights in a text that sets them at their columns,
@@ -220,6 +252,9 @@ class ShortRows:
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
     def _place_short_row(self, short: ShortRow) -> None:
+        if short.after is not None:
+            self._place_under_a_row_over_lines(short)
+            return
         if short.over_lines is not None:  # (no readings: a text that sets cells at columns)
             if short.choices is None:
                 self._place_at_two_heights(short)

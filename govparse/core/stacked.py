@@ -24,8 +24,8 @@ from math import comb
 from govparse.core.cells import EMPTY, NUMBER
 
 
-def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = None
-                 ) -> dict[int, tuple]:
+def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = None,
+                 own_pairs: dict | None = None) -> dict[int, tuple]:
     """``id(row.data)`` of each logical row whose figures cannot be placed, with the
     two cells that say why: (upper, lower). (A table whose labels have no place, a
     text's of tabs or pipes, has none: asked once, not of every cell.)
@@ -40,7 +40,13 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
     none over another, and none on its later line the first part of a number of the
     row below (each over none of that row's figures, or 0: no number starts 0…):
     its later line is its own, and the row below is not found for it (at_two_heights;
-    the table reader reads such a row where its own totals confirm it)."""
+    the table reader reads such a row where its own totals confirm it).
+
+    ``own_pairs``, a dict: given, for each row found for a figure of it under the
+    later line of a labelled row and with two figures of its own one above the other,
+    ``id(row.data)``: (that row's data, its own pair). Where the row above proves to
+    own its later line, the row's own pair is what is in doubt (the table reader's to
+    decide, once the row above is placed)."""
     if not any(c.x is not None for row in rows for c in row.labels):
         return {}
     label_lines = {c.line for row in rows for c in row.labels}
@@ -66,6 +72,8 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
             pair = (above, wrapped[0])
         if pair is not None:
             out.setdefault(id(row.data), pair)
+            if below is not None and continues is not None and own_pairs is not None:
+                own_pairs[id(row.data)] = (continues, pair)
         elif below is not None and continues is not None and beneath is not None:
             beneath[id(row.data)] = continues
         # what may stand over the next row's figures: a row's figures on lines after
@@ -195,13 +203,13 @@ _MOST_READINGS = 64
 def readings_over_lines(data: list, columns: int) -> list[list] | None:
     """The readings of a row whose figures a text writes over two lines, one blank
     apart on each (a PDF's text layer, whose lines hold no columns: cells of one row
-    set at two heights, ``0 0 0 0 0 0`` / ``0``), where no number can go on from
-    the first line to the second: each figure on the first is 0 (no number is written
-    0…) and each on the second starts with a digit (not ``.5``), and the two hold a
-    figure a column. Which columns the second line's figures stand in the text does
-    not say: a reading puts them, in order, in some of the columns, and the first
-    line's, in order, in the rest; the last reading has them at the row's end. None
-    where the row is not so."""
+    set at two heights, ``0 0 0 0 0 0`` / ``0``, ``304 254 122 614 32 841`` /
+    ``2167``), each figure on the second starting with a digit (not ``.5``), the two
+    holding a figure a column. Which columns the second line's figures stand in the
+    text does not say: a reading puts them, in order, in some of the columns, and the
+    first line's, in order, in the rest; the last reading has them at the row's end.
+    (Whether a number goes on from the first line to the second, wrapped in its cell,
+    is the caller's to weigh: ``wrap_free``.) None where the row is not so."""
     if len(data) != columns or any(c.kind != NUMBER for c in data) \
             or not run_on(placed_figures(data)):
         return None
@@ -209,8 +217,7 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
     if parts is None:
         return None
     upper, lower = parts
-    if any(c.text != "0" for c in upper) or any(not c.text[:1].isdigit() for c in lower) \
-            or len(upper) + len(lower) != columns:
+    if any(not c.text[:1].isdigit() for c in lower) or len(upper) + len(lower) != columns:
         return None
     if comb(columns, len(lower)) > _MOST_READINGS:
         return None  # (counted before they are made: C(1000, 500) would never end)
@@ -219,6 +226,14 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
         rest, below = iter(upper), iter(lower)
         readings.append([next(below) if i in chosen else next(rest) for i in range(columns)])
     return readings
+
+
+def wrap_free(cells: list, upper_line: int) -> bool:
+    """Whether no number of a row over two lines can go on from its first line to the
+    second, wrapped in its cell: each figure on the first is 0 (no number is written
+    0…). Elsewhere a reading of the two lines as figures of their own is one among
+    the row's numbers run on."""
+    return all(c.text == "0" for c in cells if c.line == upper_line)
 
 
 def figures_above_their_label(previous, label, label_lines: set) -> list | None:

@@ -47,6 +47,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.sink = sink
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
+        self.placed_over_lines: set[int] = set()  # id(cells) of the rows over two lines placed
         self.figures: dict[tuple[str, str], Figure] = {}
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
@@ -109,10 +110,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         rests = self._continued_labels(rows)
         self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
         self.two_heights: set[int] = set()  # (stacked_rows: rows at two heights, their own)
-        self.stacked = stacked_rows(rows, self.beneath, self.two_heights)
+        self.own_pairs: dict[int, tuple] = {}  # (stacked_rows: (row above, own pair))
+        self.stacked = stacked_rows(rows, self.beneath, self.two_heights, self.own_pairs)
         for data, pair in rests + self._under_a_repeated_header(rows):
             self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
+            self.own_pairs.pop(data, None)
         if self.catalogue.table.positional:
             self._read_positional(rows)
         else:
@@ -379,6 +382,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         elif pair is not None and self._whole_under_a_wrapped_line(spec, data, columns, pair):
             pair = None
         if pair is not None and not wrapped:
+            keys, what = [(spec.id, c.id) for c in columns], f"row '{spec.label}'"
             # (two of the row's own figures, not a row's above it over them)
             readings = readings_over_lines(data, len(columns)) \
                 if any(c is pair[0] for c in data) else None
@@ -386,8 +390,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     and len(data) == len(columns):
                 # (decided once the table is read: its arithmetic, its full rows)
                 self.short_rows.append(ShortRow(
-                    data, columns, [(spec.id, c.id) for c in columns], f"row '{spec.label}'",
-                    readings, headers=len(self.header_cells), over_lines=pair))
+                    data, columns, keys, what, readings, headers=len(self.header_cells),
+                    over_lines=pair))
+                return
+            after = self.own_pairs.get(id(data))
+            if after is not None and any(s.cells is after[0] for s in self.short_rows):
+                # under the later line of a row read over two lines: decided after it
+                self.short_rows.append(ShortRow(
+                    data, columns, keys, what, readings_over_lines(data, len(columns)),
+                    headers=len(self.header_cells), over_lines=after[1], under=pair,
+                    after=after[0]))
                 return
             self._report_stacked(f"row '{spec.label}'", pair)
             return

@@ -842,13 +842,16 @@ def _money(value: int) -> Decimal:
 @st.composite
 def distinct_reports(draw, template: str | None = None, *, consistent: bool | None = None,
                      missing: bool | None = None, narrative: bool | None = None,
-                     offset: int = 0) -> Report:
+                     offset: int = 0, largest: int = 10**7) -> Report:
     """Reports whose figures are all different numbers (so a figure in the wrong
-    place cannot equal the right one): counts 1 … 10**7 (totals up to about
-    2·10**8; + ``offset``, below 10**12 in all), amounts
+    place cannot equal the right one): counts 1 … ``largest`` (10**7: totals up to
+    about 2·10**8; + ``offset``, below 10**12 in all; at least 1,000, for the
+    template's 200-odd figures to differ), amounts
     with cents, signed changes (2019) sometimes negative. ``consistent``: the
     template's arithmetic holds (row totals, （七）总计, the 勾稽关系, review
     totals); ``missing``: a few figures are missing (printed as empty cells)."""
+    if largest < 1000:
+        raise ValueError("distinct_reports: largest must be at least 1000")
     template = template or draw(st.sampled_from(TEMPLATES), label="template")
     if consistent is None:
         consistent = draw(st.booleans(), label="consistent")
@@ -859,7 +862,7 @@ def distinct_reports(draw, template: str | None = None, *, consistent: bool | No
     report = draw(gst.reports(template, missing=False, narrative=narrative), label="report")
     spec = load_template(template)
     keys = spec.figure_ids()
-    values = draw(st.lists(st.integers(1, 10**7), min_size=len(keys), max_size=len(keys),
+    values = draw(st.lists(st.integers(1, largest), min_size=len(keys), max_size=len(keys),
                            unique=True), label="values")
     figures: dict[Key, object] = dict(zip(keys, values))
     if consistent:
