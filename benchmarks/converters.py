@@ -303,7 +303,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
         filled = Path(folder) / "template.docx"
-        for index, model in enumerate(_reports(args.figures, args.reports, args.seed, args.largest, args.consistent)):
+        drawn = _reports(args.figures, args.reports, args.seed, args.largest, args.consistent)
+        for index, model in enumerate(drawn):
             html = dumps(model, "html")
             page.write_text(html, encoding="utf-8")
             if any(name in PDF_CONVERTERS for name in names):
@@ -345,8 +346,8 @@ def main() -> int:
                     _keep(keep, index, name, html, text, wrong)
     largest = (f", up to {args.largest:,}{', arithmetic holding' if args.consistent else ''}"
                if args.figures == "distinct" else "")
-    print(f"\n{args.reports} generated reports ({args.figures} figures{largest}, seed {args.seed}), every "
-          "figure of the three tables; lenient parse")
+    print(f"\n{args.reports} generated reports ({args.figures} figures{largest}, seed "
+          f"{args.seed}), every figure of the three tables; lenient parse")
     print(f"  {'converter':<20}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
           f"{'reports wrong':>15}")
     any_wrong = False

@@ -401,7 +401,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     headers=len(self.header_cells), over_lines=after[1], under=pair,
                     after=after[0]))
                 return
-            self._report_stacked(f"row '{spec.label}'", pair)
+            self._report_stacked(what, pair)
             return
         if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)
             self.read_in_template_order.append(spec.id)
