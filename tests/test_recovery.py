@@ -390,6 +390,37 @@ def test_the_year_from_a_statistics_period_wrapped_over_two_lines():
     assert (report.year.value, report.year.line, report.year.column) == (2023, 1, 13)
 
 
+def test_the_year_from_the_overview_s_sentences_where_nothing_else_names_it():
+    # a web page whose title is in the page's chrome: its overview opens with the year
+    text = ("根据《条例》要求，特编制此报告：\n一、总体情况\n2022年，我局严格落实《条例》。\n"
+            "（一）突出重点。2022年，依托网站公开信息179条。\n二、主动公开政府信息情况\n")
+    report = govparse.parse(text)
+    assert report.organization.value is None
+    assert (report.year.value, report.year.line, report.year.column) == (2022, 3, 1)
+    d = only(report, "GP102")
+    assert (d.line, d.column, d.severity) == (3, 1, Severity.WARNING)
+    assert "2 times" in d.message and d.hint
+    with pytest.raises(govparse.StrictModeError):
+        govparse.parse(text, mode="strict")
+
+
+@pytest.mark.parametrize("overview", [
+    "2022年，我局收到申请1件。2023年，我局将继续推进。",  # two years: the text does not say
+    "2022年以来，我局严格落实《条例》。",  # not the year's own sentence
+    "2022年度，我局收到申请1件。",
+    "全年共收到申请1件，比2022年，增加1件。",  # mid-sentence
+    "我局严格落实《条例》。",
+])
+def test_no_year_from_an_overview_that_does_not_open_its_sentences_with_one(overview):
+    report = govparse.parse(f"一、总体情况\n{overview}\n二、主动公开政府信息情况\n")
+    assert report.year.value is None and "GP102" not in codes(report)
+
+
+def test_a_title_s_year_stands_over_the_overview_s():
+    report = govparse.parse("某局2023年政府信息公开工作年度报告\n一、总体情况\n2022年，我局…。\n")
+    assert report.year.value == 2023 and "GP102" not in codes(report)
+
+
 def test_only_the_first_title_is_joined_to_the_line_above_it():
     # found by the grammar-driven round trip: a second title (GP109) under a short line
     text = "甲县2024年政府信息公开工作年度报告\n乙县\n2023年政府信息公开工作年度报告\n一、总体情况\n"

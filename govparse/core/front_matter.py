@@ -17,6 +17,9 @@ _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d
 # A field label before the title, as a crawler's text has it: "标题: 某区2024年…".
 _FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
+# A sentence of the overview that opens with the year and a comma ("2022年，我局收到…";
+# not 2022年以来, 2022年底, 2022年度): what a report says of its own year.
+_LEAD_YEAR = re.compile(r"(?:^|[。；;！？!?])[^\S\n]*([12]\d{3})[^\S\n]*年[，,]")
 # "本报告由淮安市洪泽区人民政府办公室根据《条例》…编制": the body that compiled the report,
 # named in full, where the title may name it short (洪泽区人民政府).
 # (no class of all Han characters: it takes 2 ms of every start to compile)
@@ -104,7 +107,8 @@ def _in_full(org: MetaField, preamble: tuple, sink: DiagnosticSink) -> MetaField
 def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
     """Organisation, year, title text and preamble, from the blocks before the first
     heading. ``section_paragraphs``: the overview's paragraphs, where a statistics
-    period may name the year when no title does."""
+    period, or else the sentences that open with the year, may name it when no title
+    does."""
     first_title = next((i for i in items if type(i) is Title), None)
     titles = [TitleParts(first_title)] if first_title is not None else []
     preamble = []
@@ -157,4 +161,24 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
                  "period stated in the text", at.line, column, length=4)
         return MetaField(), MetaField(int(found.group(1)), at.line, column), None, preamble
-    return MetaField(), MetaField(), None, preamble
+    return MetaField(), _year_of_overview(section_paragraphs, sink), None, preamble
+
+
+def _year_of_overview(paragraphs, sink: DiagnosticSink) -> MetaField:
+    """Where neither a title nor a statistics period names the year: the year the
+    overview's sentences open with (2022年，…), when every such sentence names the
+    same one (a web page whose title is in the page's chrome, not its body)."""
+    found = [(paragraph, match) for paragraph in paragraphs
+             for match in _LEAD_YEAR.finditer(paragraph.text)]
+    years = {match.group(1) for _, match in found}
+    if len(years) != 1:
+        return MetaField()  # (none, or sentences of two years: the text does not say)
+    paragraph, match = found[0]
+    year = match.group(1)
+    column = paragraph.column + match.start(1) if paragraph.column else None
+    sink.add("GP102", f"the year {year} was taken from the overview, whose sentences open "
+             f"with it ({year}年，… {len(found)} time{'s' if len(found) > 1 else ''}); no "
+             "title or statistics period names it", paragraph.line, column, length=4,
+             hint="check the year: a report's title (某某局2022年政府信息公开工作年度报告) "
+                  "or its statistics period states it")
+    return MetaField(int(year), paragraph.line, column)

@@ -55,7 +55,8 @@ What is *not* generated, because the printed text cannot say it
   a NUL, or nothing in it; one that reads as a section heading (``总体情况``,
   ``## 五、存在的主要问题及改进措施``); in the preamble, one that reads as a title line
   (``某区2024年政府信息公开工作年度报告``); in a report with no year, a preamble or
-  overview paragraph that states the statistics period (``统计期限为2024年…``), since
+  overview paragraph that states the statistics period (``统计期限为2024年…``), or an
+  overview paragraph with a sentence that opens with the year (``2024年，…``), since
   the parser takes the year from it.
 - In the three table sections (2, 3 and 4), a paragraph that does not read as prose.
   Lines in a table section are table cells unless they are one cell that is a
@@ -145,7 +146,8 @@ def printable_paragraph(text: str, section: int | None = None, *, titled: bool =
     - text that reads as a section heading (总体情况, ## 五、存在的主要问题及改进措施);
     - in the preamble, text that reads as a title line (某区2024年政府信息公开工作年度报告);
     - in a report without a year, a preamble or overview paragraph the parser takes
-      the year from (本报告中所列数据统计期限为2024年…);
+      the year from (本报告中所列数据统计期限为2024年…; in the overview, a sentence
+      that opens with the year, 2024年，…);
     - in a table section (2, 3, 4): text with a tab or pipe (cells), text that is not
       prose (``govparse.frontends.text.reader.is_prose``: a sentence mark 。；;！？ or more than 60
       characters), a label of that table on any template (规章, （三）不予公开（…）),

@@ -47,7 +47,9 @@ def test_every_figure_of_the_page_is_right(name):
 
 @pytest.mark.parametrize("name, organization, year", [
     ("006", None, 2024),   # no title: the year from the statistics period (GP102)
-    ("009", None, None),   # no title and no statistics period: both said missing (GP101)
+    # no title and no statistics period: the year the overview's sentences open with
+    # (2022年，…, four times; GP102), the organisation said missing (GP101)
+    ("009", None, 2022),
     ("013", "平潭综合实验区管委会办公室", 2019),  # the title over two centred lines (GP111)
 ])
 def test_organisation_and_year_where_the_page_states_them(name, organization, year):
@@ -61,6 +63,7 @@ def test_organisation_and_year_where_the_page_states_them(name, organization, ye
     codes = {d.code for d in report.diagnostics}
     assert ("GP101" in codes) == (organization is None)
     assert ("GP111" in codes) == (name == "013")
+    assert ("GP102" in codes) == (name in ("006", "009"))
 
 
 @pytest.mark.parametrize("name", NAMES)
