@@ -18,8 +18,9 @@ _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d
 _FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 # A sentence of the overview that opens with the year and a comma ("2022年，我局收到…";
-# not 2022年以来, 2022年底, 2022年度): what a report says of its own year.
-_LEAD_YEAR = re.compile(r"(?:^|[。；;！？!?])[^\S\n]*([12]\d{3})[^\S\n]*年[，,]")
+# not 2022年以来, 2022年底, 2022年度): what a report says of its own year. (Compiled
+# when a report has no title: re's cache keeps it; most reports' starts need none.)
+_LEAD_YEAR = r"(?:^|[。；;！？!?])[^\S\n]*([12]\d{3})[^\S\n]*年[，,]"
 # "本报告由淮安市洪泽区人民政府办公室根据《条例》…编制": the body that compiled the report,
 # named in full, where the title may name it short (洪泽区人民政府).
 # (no class of all Han characters: it takes 2 ms of every start to compile)
@@ -169,7 +170,7 @@ def _year_of_overview(paragraphs, sink: DiagnosticSink) -> MetaField:
     overview's sentences open with (2022年，…), when every such sentence names the
     same one (a web page whose title is in the page's chrome, not its body)."""
     found = [(paragraph, match) for paragraph in paragraphs
-             for match in _LEAD_YEAR.finditer(paragraph.text)]
+             for match in re.finditer(_LEAD_YEAR, paragraph.text)]
     years = {match.group(1) for _, match in found}
     if len(years) != 1:
         return MetaField()  # (none, or sentences of two years: the text does not say)
