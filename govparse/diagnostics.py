@@ -132,6 +132,9 @@ CODES: dict[str, Code] = {
         Code("GP324", "figures-above-label", _N,
              "a row's figures stand on the line above its label, after a row whose own "
              "figures, all 0, are whole: read as the row's"),
+        Code("GP325", "parted-number-confirmed", _W,
+             "a cell's digits parted by a blank (a number wrapped in its cell) read as one "
+             "number, which every relation of the template's arithmetic about it gives"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

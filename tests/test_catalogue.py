@@ -80,6 +80,7 @@ SNAPSHOT = [
     ("GP322", "drawn-table-cut", E),
     ("GP323", "figures-over-lines", W),
     ("GP324", "figures-above-label", N),
+    ("GP325", "parted-number-confirmed", W),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

@@ -50,6 +50,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     template, table_templates = _choose_templates(prepared, year.value, sink)
     tables = {}
     rows_found = False
+    parted: dict = {}  # cells of digits parted by a blank, placed as missing figures
     # (shared by the tables: whether positions can be trusted, and on which page)
     evidence = PositionEvidence(document.page_starts)
     for kind, table in prepared.items():
@@ -64,6 +65,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
                                  table_templates[kind], evidence)
             figures = reader.read(table.rows, table.heading_line, table.trailing_cells)
             rows_found = rows_found or bool(reader.seen_rows)
+            parted.update(reader.parted_cells)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
     if not rows_found:
         sink.add("GP112", "no statistics table was found: no row of the template's three "
@@ -74,7 +76,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
         Section(SECTION_KINDS.index(s.kind) + 1, s.heading, tuple(s.paragraphs), s.line)
         for s in sorted(sections.values(), key=lambda s: SECTION_KINDS.index(s.kind))
     )
-    return Report(
+    report = Report(
         organization=organization,
         year=year,
         title=title,
@@ -83,6 +85,11 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
         template=template,
         **tables,
     )
+    if parted:
+        from govparse.core.parted_numbers import confirm_parted  # (a wrapped number's cell)
+
+        report = confirm_parted(report, parted, sink)
+    return report
 
 
 # ---------------------------------------------------------------- blocks to sections
@@ -238,7 +245,10 @@ def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
         return None
     if section.run_together:
         return RunTogetherTable(section.rows, section.line)
-    stream = stream_of(section.rows, sink)
+    # (digits parted by a blank read as a figure's place in the review table, a row of
+    # fifteen figures a line: in the others a number wrapped in its cell is left to
+    # the row readers of rows over lines, which tell it from a row's figures)
+    stream = stream_of(section.rows, sink, parted=section.kind == "review_litigation")
     return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line,
                          stream.trailing_cells)
 

@@ -15,7 +15,11 @@ from govparse.document import TextLocation
 from govparse.model.report import Value
 
 NUMBER, PLACEHOLDER, LABEL, EMPTY = "number", "placeholder", "label", "empty"
-FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER))
+# Digits parted by a blank in one cell ("203 2": a number wrapped in its cell, whose
+# lines a PDF's or a page's cell gives apart; "1 234"): it stands in a figure's place,
+# but which number it is the cell does not say (parted_numbers.py).
+PARTED = "parted"
+FIGURE_KINDS = frozenset((NUMBER, PLACEHOLDER, PARTED))
 
 # The grammar's cell terminals, as it writes them (a cell's end is the end of the
 # text here, where the grammar looks ahead to a separator or the line's end).
@@ -147,6 +151,13 @@ assert Cell.__slots__ == ("kind", "text", "line", "column", "value", "unit", "so
 
 
 _FULL_WIDTH_DIGITS = re.compile("[０-９．]")
+# (a number starts with no 0; each blank one character: a line end, a space, NBSP …)
+_PARTED_DIGITS = re.compile(r"[1-9][0-9]*(?:[^\S\t][0-9]+)+")
+
+
+def is_parted_number(text: str) -> bool:
+    """Digits parted by a blank, as a cell holds a number wrapped in it (``203 2``)."""
+    return len(text) < 24 and _PARTED_DIGITS.fullmatch(text) is not None
 # A word of a cell's text: a run without a blank (every Unicode blank: NBSP, U+3000 …)
 WORD = re.compile(r"\S+")
 # Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from typing import Iterable, Iterator
 
-from govparse.core.cells import (EMPTY, LABEL, NUMBER, Cell, classify, note_number_form,
+from govparse.core.cells import (EMPTY, LABEL, NUMBER, PARTED, Cell, classify,
+                                 is_parted_number, note_number_form,
                                  read_cell)
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import EmptyCells, column_of, line_of
@@ -41,6 +42,9 @@ class EmptyRun:
         return f"EmptyRun(line={self.line}, count={self.count})"
 
 
+_DIGITS = frozenset("123456789")
+
+
 class Stream:
     """A table's cells in reading order, and the lone labels among its rows (a row
     whose only text is one label: maybe a misspelt heading)."""
@@ -55,7 +59,9 @@ class Stream:
         self.trailing_cells: dict[int, int] = {}
 
 
-def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
+def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Stream:
+    """``parted``: a cell of digits parted by a blank (``203 2``, a number wrapped in
+    its cell) stands in a figure's place (kind PARTED), not a label's."""
     stream = Stream()
     extend = stream.cells.extend
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
@@ -89,6 +95,11 @@ def stream_of(rows: Iterable, sink: DiagnosticSink) -> Stream:
                 if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
                     note_number_form(cell, sink)
             elif kind == LABEL:
+                if parted and cell.text[0] in _DIGITS and is_parted_number(cell.text):
+                    # (a number wrapped in its cell: a figure's place, its number not told;
+                    # read by the arithmetic or missing, parted_numbers.py)
+                    cell.kind = PARTED
+                    continue
                 labels += 1
         if 0 <= last < len(cells) - 1:
             stream.trailing_cells[number] = len(cells) - 1 - last

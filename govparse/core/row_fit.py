@@ -9,7 +9,7 @@ import math
 from decimal import Decimal
 from itertools import combinations, islice
 
-from govparse.core.cells import EMPTY, PLACEHOLDER, Cell
+from govparse.core.cells import EMPTY, PARTED, PLACEHOLDER, Cell
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about, typed, values_of
 from govparse.core.gaps import MAX_PLACEMENTS
 from govparse.core.grid import EmptyRun, cells_of
@@ -247,6 +247,13 @@ class RowFit:
                 self.sink.add("GP304", f"{what}: the cell for {col.label} holds '{cell.text}', "
                               "not a figure; taken as missing", at=cell,
                               length=len(cell.text))
+            elif cell.kind == PARTED:
+                self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
+                              f"'{' '.join(cell.text.split())}', digits parted by a blank (a "
+                              "number wrapped in its cell?), no number govparse reads; "
+                              "taken as missing", at=cell, length=len(cell.text))
+                self.parted_cells[(cell.line, cell.column, cell.source)] = \
+                    (cell, self.sink.items[-1])
             if col.kind == MONEY and cell.unit == "元":
                 self.sink.add("GP312", f"{what}: {col.label} is written as {cell.text}元, in 元 "
                               "where the template asks for 万元; the number is kept as written, "

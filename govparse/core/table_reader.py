@@ -49,6 +49,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.placed_over_lines: set[int] = set()  # id(cells) of the rows over two lines placed
         self.figures: dict[tuple[str, str], Figure] = {}
+        # the cells of digits parted by a blank placed as missing figures, by where they
+        # stand (line, column, location): the arithmetic may confirm them (parted_numbers.py)
+        self.parted_cells: dict[tuple, tuple] = {}  # (cell, its GP313)
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         # rows with a figure in every column and extents (_positions_hold), and what

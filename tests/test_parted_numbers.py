@@ -1,0 +1,91 @@
+"""A number wrapped in its cell (2032 as 203 / 2, a narrow column of a Word table)
+comes out of a PDF or a page as one cell with its digits parted by a blank: in the
+review table it stands in its figure's place, read as the digits joined only where
+the template's arithmetic gives exactly that number (GP325), else missing (GP313).
+(core/parted_numbers.py)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import govparse
+from govparse import Severity
+from govparse.emit.printer import dumps
+from helpers import codes, example_text
+
+# The review row as the example report prints it, then with larger figures: 行政复议
+# 726 168 181 957 | 2032, 未经复议直接起诉 712 601 415 386 | 2114, 复议后起诉 0 … 0.
+FIGURES = ["726", "168", "181", "957", "2032", "712", "601", "415", "386", "2114",
+           "0", "0", "0", "0", "0"]
+
+
+def review_page(cells: list[str]) -> str:
+    """The example report as a web page, its review row's cells written as given."""
+    page = dumps(govparse.parse(example_text()), "html")
+    table = page.rindex("<table")
+    head, tail = page[:table], page[table:]
+    row = re.search(r"(<tr>(?:<td>[^<]*</td>){15}</tr>)", tail)
+    written = "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    return head + tail[:row.start()] + written + tail[row.end():]
+
+
+def test_a_total_wrapped_in_its_cell_is_read_where_the_arithmetic_gives_it():
+    cells = list(FIGURES)
+    cells[4], cells[9] = "203<br>2", "211 4"  # (a line break, a blank: one each)
+    report = govparse.parse(review_page(cells))
+    review = report.review_litigation
+    assert (review.administrative_review.total.value, review.litigation_direct.total.value) \
+        == (2032, 2114)
+    assert review.administrative_review.upheld.value == 726
+    found = [d for d in report.diagnostics if d.code == "GP325"]
+    assert len(found) == 2 and all(d.severity is Severity.WARNING for d in found)
+    assert "'203 2'" in found[0].message and "read as 2032" in found[0].message
+    assert "GP404" in found[0].message and found[0].hint
+    assert "GP313" not in codes(report)
+    assert govparse.validate(report) == []
+    with pytest.raises(govparse.StrictModeError) as raised:
+        govparse.parse(review_page(cells), mode="strict")
+    assert {d.code for d in raised.value.diagnostics} >= {"GP325"}
+
+
+@pytest.mark.parametrize("total, why", [
+    ("203 3", "the parts add up to 2032, not 2033"),
+    ("20 32 1", "digits that make 20321"),
+])
+def test_digits_the_arithmetic_does_not_give_stay_missing(total, why):
+    cells = list(FIGURES)
+    cells[4] = total
+    report = govparse.parse(review_page(cells))
+    assert report.review_litigation.administrative_review.total.value is None, why
+    assert report.review_litigation.administrative_review.upheld.value == 726
+    assert report.review_litigation.litigation_direct.total.value == 2114
+    missing = [d for d in report.diagnostics if d.code == "GP313"]
+    assert len(missing) == 1 and missing[0].severity is Severity.ERROR
+    assert "GP325" not in codes(report)
+
+
+def test_a_part_wrapped_is_read_by_its_total_and_the_other_parts():
+    cells = list(FIGURES)
+    cells[0] = "72 6"  # 726 + 168 + 181 + 957 = 2032
+    report = govparse.parse(review_page(cells))
+    assert report.review_litigation.administrative_review.upheld.value == 726
+    assert "GP325" in codes(report)
+
+
+def test_two_wrapped_figures_of_one_relation_stay_missing():
+    cells = list(FIGURES)
+    cells[0], cells[4] = "72 6", "203 2"  # either could be anything the other allows
+    report = govparse.parse(review_page(cells))
+    review = report.review_litigation.administrative_review
+    assert (review.upheld.value, review.total.value) == (None, None)
+    assert codes(report).count("GP313") == 2 and "GP325" not in codes(report)
+
+
+def test_digits_starting_with_0_are_no_wrapped_number():
+    cells = list(FIGURES)
+    cells[10] = "0 0"
+    report = govparse.parse(review_page(cells))
+    assert report.review_litigation.litigation_after_review.upheld.value is None
+    assert "GP325" not in codes(report)
