@@ -375,16 +375,22 @@ def test_the_title_s_organisation_stays_unless_the_preamble_names_it_in_full(pre
     assert "GP113" not in codes(report)
 
 
+def year_from_text(text: str, year: int, line: int, column: int):
+    """The report of a text with no title reads this year there, said (GP102)."""
+    report = govparse.parse(text)
+    assert report.organization.value is None
+    assert (report.year.value, report.year.line, report.year.column) == (year, line, column)
+    d = only(report, "GP102")
+    assert (d.line, d.column, d.severity) == (line, column, Severity.WARNING)
+    return d
+
+
 def test_the_year_from_a_statistics_period_wrapped_over_two_lines():
     # w3m wraps a page's long paragraph: 统计期限为 at the end of one line, the date
     # at the start of the next
     text = ("本报告所列数据统计期限为\n2024年1月1日至2024年12月31日。\n"
             "一、总体情况\n文字。\n")
-    report = govparse.parse(text)
-    assert report.organization.value is None
-    assert (report.year.value, report.year.line, report.year.column) == (2024, 2, 1)
-    d = only(report, "GP102")
-    assert (d.line, d.column, d.severity) == (2, 1, Severity.WARNING)
+    year_from_text(text, 2024, 2, 1)
     # on one line, as before
     report = govparse.parse("本报告所列数据统计期限为2023年1月1日至12月31日。\n一、总体情况\n")
     assert (report.year.value, report.year.line, report.year.column) == (2023, 1, 13)
@@ -394,11 +400,7 @@ def test_the_year_from_the_overview_s_sentences_where_nothing_else_names_it():
     # a web page whose title is in the page's chrome: its overview opens with the year
     text = ("根据《条例》要求，特编制此报告：\n一、总体情况\n2022年，我局严格落实《条例》。\n"
             "（一）突出重点。2022年，依托网站公开信息179条。\n二、主动公开政府信息情况\n")
-    report = govparse.parse(text)
-    assert report.organization.value is None
-    assert (report.year.value, report.year.line, report.year.column) == (2022, 3, 1)
-    d = only(report, "GP102")
-    assert (d.line, d.column, d.severity) == (3, 1, Severity.WARNING)
+    d = year_from_text(text, 2022, 3, 1)
     assert "2 times" in d.message and d.hint
     with pytest.raises(govparse.StrictModeError):
         govparse.parse(text, mode="strict")
