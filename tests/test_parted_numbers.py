@@ -39,6 +39,9 @@ def test_a_total_wrapped_in_its_cell_is_read_where_the_arithmetic_gives_it():
     assert (review.administrative_review.total.value, review.litigation_direct.total.value) \
         == (2032, 2114)
     assert review.administrative_review.upheld.value == 726
+    # (marked as a figure the arithmetic decided, as a run-together text's split is)
+    assert review.administrative_review.total.recovered
+    assert not review.administrative_review.upheld.recovered
     found = [d for d in report.diagnostics if d.code == "GP325"]
     assert len(found) == 2 and all(d.severity is Severity.WARNING for d in found)
     assert "'203 2'" in found[0].message and "read as 2032" in found[0].message

@@ -46,7 +46,8 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
                 continue
             figure = report.figure(*ref)
             report = report.replace_figure(*ref, Figure(joined, figure.line, figure.column,
-                                                        location=figure.location))
+                                                        location=figure.location,
+                                                        recovered=True))
             del pending[ref]
             confirmed = True
             if noted in sink.items:

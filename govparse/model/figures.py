@@ -31,7 +31,9 @@ class Figure:
     location: object = field(default=None, eq=False, repr=False)
     # Split out of a run of digits by the template's arithmetic, not read from a cell
     # of its own: run-together text (a crawler's bare text, every cell run into the
-    # next), where exactly one split of the run satisfies every relation.
+    # next), where exactly one split of the run satisfies every relation; or a cell's
+    # digits parted by a blank (a number wrapped in its cell) joined where the
+    # arithmetic gives exactly that number (GP325).
     recovered: bool = False
 
     @property
