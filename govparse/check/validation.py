@@ -167,9 +167,7 @@ def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
                 candidates.setdefault(ref, []).append((rel, None))
             continue
         (ref,) = missing
-        left = _total(values[r] for r in rel.left if r != ref)
-        right = _total(values[r] for r in rel.right if r != ref)
-        implied = right - left if ref in rel.left else left - right
+        implied = rel.implied(values, ref)
         others_fail = any(r in failing_refs for r in rel.refs if r != ref)
         candidates.setdefault(ref, []).append((rel, None if others_fail else implied))
     for ref, found in candidates.items():

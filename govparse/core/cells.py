@@ -158,6 +158,8 @@ _PARTED_DIGITS = re.compile(r"[1-9][0-9]*(?:[^\S\t][0-9]+)+")
 def is_parted_number(text: str) -> bool:
     """Digits parted by a blank, as a cell holds a number wrapped in it (``203 2``)."""
     return len(text) < 24 and _PARTED_DIGITS.fullmatch(text) is not None
+
+
 # A word of a cell's text: a run without a blank (every Unicode blank: NBSP, U+3000 …)
 WORD = re.compile(r"\S+")
 # Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).

@@ -26,16 +26,14 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
     """The report with each parted cell's figure read where the arithmetic confirms
     it. ``parted``: (line, column, location) -> (cell, its GP313 diagnostic), as the
     table readers placed them."""
-    if not parted:
-        return report
     from govparse.template.arithmetic import relations  # (only a report with such a cell)
 
     rels = relations(report.table_template("applications"))
     pending = {}
-    for ref, figure in _figures(report):
+    for table, row, column, figure in report.table_figures():
         key = (figure.line, figure.column, figure.location)
         if figure.value is None and key in parted:
-            pending[ref] = parted[key]
+            pending[table, row, column] = parted[key]
     confirmed = True
     while pending and confirmed:
         confirmed = False
@@ -63,11 +61,6 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
     return report
 
 
-def _figures(report: Report):
-    for table, row, column, figure in report.table_figures():
-        yield (table, row, column), figure
-
-
 def _implied(report: Report, ref, rels) -> list:
     """(relation, the value it gives the figure) for each relation that names the
     figure and has every other figure of it."""
@@ -76,9 +69,6 @@ def _implied(report: Report, ref, rels) -> list:
         if ref not in rel.refs:
             continue
         values = {r: report.figure(*r).value for r in rel.refs if r != ref}
-        if None in values.values():
-            continue
-        left = sum(values[r] for r in rel.left if r != ref)
-        right = sum(values[r] for r in rel.right if r != ref)
-        found.append((rel, right - left if ref in rel.left else left - right))
+        if None not in values.values():
+            found.append((rel, rel.implied(values, ref)))
     return found

@@ -33,6 +33,13 @@ class Relation:
     def refs(self) -> tuple[Ref, ...]:
         return self.left + self.right
 
+    def implied(self, values: dict, ref: Ref):
+        """The value the relation gives ``ref``, from every other figure's in
+        ``values`` (by ref)."""
+        left = sum(values[r] for r in self.left if r != ref)
+        right = sum(values[r] for r in self.right if r != ref)
+        return right - left if ref in self.left else left - right
+
     @functools.cached_property
     def values(self):
         """report -> the values of refs as a tuple, in one C-level call."""
