@@ -42,9 +42,6 @@ class EmptyRun:
         return f"EmptyRun(line={self.line}, count={self.count})"
 
 
-_DIGITS = frozenset("123456789")
-
-
 class Stream:
     """A table's cells in reading order, and the lone labels among its rows (a row
     whose only text is one label: maybe a misspelt heading)."""
@@ -95,7 +92,7 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
                 if cell.unit or cell.value is None or not cell.text.isascii() or "," in cell.text:
                     note_number_form(cell, sink)
             elif kind == LABEL:
-                if parted and cell.text[0] in _DIGITS and is_parted_number(cell.text):
+                if parted and is_parted_number(cell.text):
                     # (a number wrapped in its cell: a figure's place, its number not told;
                     # read by the arithmetic or missing, parted_numbers.py)
                     cell.kind = PARTED
