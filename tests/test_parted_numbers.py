@@ -7,6 +7,7 @@ the template's arithmetic gives exactly that number (GP325), else missing (GP313
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,8 @@ import govparse
 from govparse import Severity
 from govparse.emit.printer import dumps
 from helpers import codes, example_text
+
+OFFICE = Path(__file__).parent / "data" / "office"
 
 # The review row as the example report prints it, then with larger figures: 行政复议
 # 726 168 181 957 | 2032, 未经复议直接起诉 712 601 415 386 | 2114, 复议后起诉 0 … 0.
@@ -92,3 +95,33 @@ def test_digits_starting_with_0_are_no_wrapped_number():
     report = govparse.parse(review_page(cells))
     assert report.review_litigation.litigation_after_review.upheld.value is None
     assert "GP325" not in codes(report)
+
+
+def test_the_review_totals_wrapped_in_a_word_made_pdf_are_read_by_the_arithmetic():
+    # the official template saved as a PDF by LibreOffice: its review table's narrow
+    # cells wrap each four-digit total (203 / 2), one grid cell each
+    report = govparse.parse_file(OFFICE / "template-2021-wrapped-review.libreoffice.pdf")
+    review = report.review_litigation
+    rows = [[getattr(getattr(review, row), column).value
+             for column in ("upheld", "corrected", "other", "pending", "total")]
+            for row in ("administrative_review", "litigation_direct",
+                        "litigation_after_review")]
+    assert rows == [[726, 168, 181, 957, 2032], [712, 601, 415, 386, 2114],
+                    [410, 152, 353, 146, 1061]]
+    confirmed = [d for d in report.diagnostics if d.code == "GP325"]
+    assert [d.message.split("'")[1] for d in confirmed] == ["203 2", "211 4", "106 1"]
+    assert all(d.location is not None and d.location.page for d in confirmed)
+
+
+def test_review_figures_all_wrapped_stay_missing_each_said():
+    # the template filled with 3, 10, 17, … in its order: every review figure (1298 …
+    # 1396) wraps in its cell, so no relation has its other figures: each stays
+    # missing, in its place, with its own GP313, none joined
+    report = govparse.parse_file(OFFICE / "template-2021-filled.libreoffice.pdf")
+    assert "GP325" not in codes(report)
+    figures = [figure for table, _, _, figure in report.table_figures()
+               if table == "review_litigation"]
+    assert len(figures) == 15 and all(f.value is None for f in figures)
+    parted = [d for d in report.diagnostics if d.code == "GP313" and "parted" in d.message]
+    assert [d.message.split("'")[1] for d in parted][:3] == ["129 8", "130 5", "131 2"]
+    assert len(parted) == 15
