@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import govparse  # noqa: E402
-from corpus import ROOT, build_corpus, megabyte_input  # noqa: E402
+from corpus import BENCH_LAYOUTS, ROOT, build_corpus, megabyte_input  # noqa: E402
 
 
 def _short(path: str) -> str:
@@ -70,13 +70,16 @@ def main() -> int:
     ap.add_argument("--what", choices=["parse", "validate", "parse+validate", "megabyte", "all"],
                     default="all")
     ap.add_argument("--reports", type=int, default=200, help="generated reports to profile")
+    ap.add_argument("--layout", choices=("reference",) + BENCH_LAYOUTS,
+                    help="profile only the reports of this group (default: all)")
     ap.add_argument("--megabytes", type=float, default=1.0)
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--sort", choices=["cumulative", "tottime", "both"], default="both")
     ap.add_argument("--dump", metavar="DIR", help="write .prof files here")
     args = ap.parse_args()
     sorts = ["cumulative", "tottime"] if args.sort == "both" else [args.sort]
-    texts = [item.text for item in build_corpus(args.reports)]
+    texts = [item.text for item in build_corpus(args.reports)
+             if args.layout in (None, item.group)]
     for text in texts[:20]:  # warm: the grammar is loaded, caches are filled
         govparse.validate(govparse.parse(text))
     wanted = {"parse", "parse+validate", "megabyte"} if args.what == "all" else {args.what}

@@ -1,8 +1,12 @@
 """Building test reports: the clean example with one thing changed."""
 
+import csv
+
 from govparse.emit.printer import dumps
 
-from conftest import example_path
+from conftest import HERE, example_path
+
+OFFICE = HERE / "data" / "office"  # office-saved PDFs and Word files (its README.md)
 
 
 def example_text(layout: str = "tab") -> str:
@@ -101,3 +105,22 @@ def assert_in_place_or_said(read, printed, shown: str = "") -> None:
             if fig.value is not None and value_of(key) is None]
     if lost:
         assert said, lost
+
+
+def office_expected(name: str) -> dict:
+    """The figures of tests/data/office/NAME.expected.tsv (None: missing in the source)."""
+    with open(OFFICE / f"{name}.expected.tsv", encoding="utf-8") as handle:
+        return {(r["table"], r["row"], r["column"]): None if r["value"] == "missing"
+                else r["value"] for r in csv.DictReader(handle, delimiter="\t")}
+
+
+def compared(report, truth: dict) -> tuple[dict, dict]:
+    """The figures read wrong, and those read missing that the source has."""
+    wrong, missing = {}, {}
+    for key, value in truth.items():
+        got = report.figure(*key).value
+        if got is None and value is not None:
+            missing[key] = value
+        elif (None if got is None else str(got)) != value:
+            wrong[key] = (got, value)
+    return wrong, missing

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import LABEL, Cell, classify
+from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number
 from govparse.frontends.pdf.pieces import Piece, centre
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
@@ -126,8 +126,12 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
         else:
             # Figures one below the other in one cell: a number wrapped (1234 / 5),
             # or two numbers where one stands: one cell, written as it stands, which
-            # reads as no number (GP313): never two figures of the row.
+            # reads as no number: never two figures of the row. Digits only, it
+            # stands in a figure's place (PARTED: the core reads it where the
+            # template's arithmetic confirms the digits joined, else missing, GP313).
             whole = classify(" ".join(p.written for p in group), first.line, first.column)
+            if is_parted_number(whole.text):
+                whole.kind = PARTED
         _join(group, joined, whole)
     return joined
 

@@ -16,8 +16,9 @@ together by the page's grid:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import LABEL, classify
+from govparse.core.cells import LABEL, PARTED, classify
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
@@ -32,12 +33,10 @@ def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Pi
     figure of the band, each in a cell of its own, and one line at most holds more
     than figures of the grid. For each line moved, its first figure and the row it
     is now part of. (``joined``: the pieces that are one cell with others,
-    grid_cells.joined_cells: a line that holds one moves not.)"""
-    in_band: dict[tuple, int] = {}  # (page, bottom, top) of a grid cell: figures in it
-    for piece in pieces:
-        band = _band(piece)
-        if band is not None:
-            in_band[band] = in_band.get(band, 0) + 1
+    grid_cells.joined_cells: a line that holds one moves not, but for the lines of a
+    number wrapped in its cell, which move as the one cell they are.)"""
+    in_band = _BandCounts(pieces)
+    wrapped = _wrapped_cells(pieces, joined)
     moved: list[tuple[Piece, list]] = []
     start = 0
     while start < len(rows):
@@ -46,16 +45,16 @@ def rows_by_grid(rows: list, pieces: list[Piece], joined: dict) -> list[tuple[Pi
         if band is None:
             start = end
             continue
-        while end < len(rows) and _figures_band(rows[end]) == band:
+        while end < len(rows) and _same_band(_figures_band(rows[end]), band):
             end += 1
         run = range(start, end)
         start = end
         if len(run) < 2:
             continue
-        bearers = [k for k in run if not _figures_only(rows[k], joined)]
+        bearers = [k for k in run if not _figures_only(rows[k], joined, wrapped)]
         figures = [item for k in run for item in rows[k] if _band(item) is not None]
-        if len(bearers) > 1 or len(figures) != in_band[band] \
-                or len({p.grid for p in figures}) != len(figures):
+        if len(bearers) > 1 or len(figures) != in_band.around(band) \
+                or len({p.grid for p in figures}) != _cells_among(figures, wrapped):
             continue  # (another row's figures in the band, or a cell taken twice)
         target = bearers[0] if bearers else run[0]
         others = [k for k in run if k != target]
@@ -73,9 +72,25 @@ def _in_band_of(figures: list[Piece], band_of: Piece) -> list[Piece]:
     return [p for p in figures if _band(p) == band]
 
 
-def _figures_only(row: list, joined: dict) -> bool:
-    """Whether each item of the line is a figure in a cell of the grid, one cell alone."""
-    return all(_band(item) is not None and id(item) not in joined for item in row)
+def _figures_only(row: list, joined: dict, wrapped: set) -> bool:
+    """Whether each item of the line is a figure in a cell of the grid, one cell alone
+    or a line of a number wrapped in its cell (``wrapped``: _wrapped_cells; its lines
+    move with the row, as one cell)."""
+    return all(_band(item) is not None
+               and (id(item) not in joined or (item.page, item.grid) in wrapped)
+               for item in row)
+
+
+def _wrapped_cells(pieces: list[Piece], joined: dict) -> set:
+    """The grid cells (page, grid) that hold a number wrapped in the cell, its lines
+    joined into one cell (grid_cells.joined_cells' PARTED)."""
+    return {(p.page, p.grid) for p in pieces
+            if joined.get(id(p)) is not None and joined[id(p)].kind == PARTED}
+
+
+def _cells_among(figures: list[Piece], wrapped: set) -> int:
+    """How many cells the figures are: the lines of a number wrapped in its cell one."""
+    return len({(p.page, p.grid) if (p.page, p.grid) in wrapped else id(p) for p in figures})
 
 
 def moved_note(moved: list[tuple[Piece, list]]) -> Diagnostic | None:
@@ -104,9 +119,46 @@ def _figures_band(row) -> tuple | None:
     if type(row) is not list:
         return None
     bands = {_band(item) for item in row if type(item) is Piece and item.cell.kind != LABEL}
-    if len(bands) != 1:
+    if not bands or None in bands:
         return None
-    return bands.pop()
+    first = min(bands)
+    return first if all(_same_band(band, first) for band in bands) else None
+
+
+# points: how far apart the lines of one band of the grid may stand in its cells (a
+# column's cells under a header cell of another height: the line over them drawn
+# that much lower or higher than over the row's other cells)
+BAND_SLACK = 1.0
+
+
+class _BandCounts:
+    """How many figures stand in each band of the grid, asked of a band and those
+    within BAND_SLACK of it (a bisection by the bands' bottom lines, not a look at
+    every piece for every row)."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        counts: dict[tuple, int] = {}
+        for piece in pieces:
+            band = _band(piece)
+            if band is not None:
+                counts[band] = counts.get(band, 0) + 1
+        self._bands = sorted(counts, key=lambda band: (band[0], band[1]))
+        self._keys = [(band[0], band[1]) for band in self._bands]
+        self._counts = counts
+
+    def around(self, band: tuple) -> int:
+        page, bottom, _ = band
+        start = bisect_left(self._keys, (page, bottom - BAND_SLACK))
+        end = bisect_right(self._keys, (page, bottom + BAND_SLACK))
+        return sum(self._counts[other] for other in self._bands[start:end]
+                   if _same_band(other, band))
+
+
+def _same_band(one: tuple | None, other: tuple | None) -> bool:
+    """Whether two bands (page, bottom, top) are one: the same page, their lines
+    within BAND_SLACK of each other."""
+    return one is not None and other is not None and one[0] == other[0] \
+        and abs(one[1] - other[1]) <= BAND_SLACK and abs(one[2] - other[2]) <= BAND_SLACK
 
 
 def _merged(row: list, figures: list[Piece]) -> list:

@@ -175,14 +175,19 @@ def test_a_grid_with_no_lines_between_rows_joins_no_rows(printed):
 
 def test_a_figure_wrapped_in_its_cell_is_never_two_figures(printed):
     """A number wider than its column, wrapped inside its cell (1234 / 56) in a row
-    with an empty cell: one cell that reads as no number, and none of the row's
-    figures is placed, never two figures of the row."""
+    with an empty cell: one cell in its column's place that reads as no number
+    (GP313), never two figures of the row; the row's other figures each stand under
+    their column's header, the empty cells' columns missing."""
     wide = printed.replace_figure("applications", "new_requests", "commercial_enterprise",
                                   Figure(value=123456))
     read = check(report_pdf(wide, wrap_figures=True), wide)
     (unread,) = [d for d in read.diagnostics if d.code == "GP313"]
-    assert unread.message.startswith("'1234 56' stands where a figure would")
-    assert all(f.value is None for f in attrs_values(read.applications.new_requests))
+    assert unread.message.startswith("row '一、本年新收政府信息公开申请数量': the cell for 商业企业 "
+                                     "holds '1234 56', digits parted by a blank")
+    assert [f.value for f in attrs_values(wide.applications.new_requests)] \
+        == [None, 123456, None, 1, 0, 0, 13]
+    assert [f.value for f in attrs_values(read.applications.new_requests)] \
+        == [None, None, None, 1, 0, 0, 13]
     # the diagnostic says where on the page, and the header that stands over the cell
     # (the text layer's lines are no grid of columns: the labels over its middle)
     assert unread.location.page == 1
