@@ -243,8 +243,10 @@ class RowLabels:
         cannot be told from figures of their own: none of the row's is placed."""
         cat = self.catalogue
         rests: list[tuple] = []
-        for previous, row in zip(rows, rows[1:]):
+        for index, (previous, row) in enumerate(zip(rows, rows[1:])):
             if not (previous.has_figures and previous.labels and row.labels):
+                continue
+            if index + 2 < len(rows) and self._over_three_lines(previous, row, rows[index + 2]):
                 continue
             leaf = previous.labels[-1]
             if label_key(leaf.text) in cat.labels_by_key:
@@ -258,6 +260,7 @@ class RowLabels:
                 if label_key(joined.text) in cat.rows_by_key:
                     previous.labels[-1] = joined
                     del row.labels[index]
+                    self.label_ends[id(previous.data)] = rest.line
                     self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
                                   f"after its figures as '{rest.text}'; read as "
                                   f"'{joined.text}'", at=rest, length=len(rest.text))
@@ -268,12 +271,52 @@ class RowLabels:
                     if joined is not None:
                         previous.labels[-1] = joined
                         del row.labels[index]
+                        self.label_ends[id(previous.data)] = rest.line
                 if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
                     pair = under(placed_figures(previous.data), placed_figures(row.data))
                     if pair is not None:
                         rests.append((id(previous.data), pair))
                 break
         return rests
+
+    def _over_three_lines(self, previous: LogicalRow, row: LogicalRow, after: LogicalRow
+                          ) -> bool:
+        """A row label wrapped in its cell over three lines, the row's figures on the
+        first two (pdftotext -layout of a Word table whose 总计 sits at its cell's top,
+        the others centred: ``1.申请人无正当理由逾期不补正、 … 0`` / ``行政机关不再处理其政府
+        信息公开 0 0 0 0 0 0`` / ``申请``). Each part starts where the first does, on a
+        line after the one before (a parent label's piece may stand between, at its own
+        column), and together, not the first two alone, they name a row: the label is
+        theirs, the figures on the second part's line move to the row (at two heights,
+        read where the table's full rows and its own totals confirm them, GP323), and
+        the label's last line is noted (its figures stand inside its cell). True where
+        so joined."""
+        leaf = previous.labels[-1]
+        keys = self.catalogue.labels_by_key
+        if leaf.column is None or label_key(leaf.text) in keys:
+            return False
+        rest = next((c for c in row.labels if c.column == leaf.column), None)
+        third = next((c for c in after.labels if c.column == leaf.column), None)
+        if rest is None or third is None or rest is not row.labels[-1] \
+                or third is not after.labels[0] or not leaf.line < rest.line < third.line \
+                or label_key(rest.text) in keys or label_key(third.text) in keys \
+                or any(c.line is None or c.line != rest.line for c in row.data):
+            return False
+        joined = leaf.joined(rest).joined(third)
+        if label_key(joined.text) not in self.catalogue.rows_by_key \
+                or label_key(leaf.joined(rest).text) in self.catalogue.rows_by_key:
+            return False
+        previous.labels[-1] = joined
+        row.labels.pop()
+        after.labels.pop(0)
+        previous.data.extend(row.data)
+        row.data.clear()
+        row.has_figures = False
+        self.label_ends[id(previous.data)] = third.line
+        self.sink.add("GP307", f"row label '{leaf.text}' continues on the next lines as "
+                      f"'{rest.text}' / '{third.text}', its figures on the first two; read "
+                      f"as '{joined.text}'", at=rest, length=len(rest.text))
+        return True
 
     def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
         """A row label wrapped onto the next line of the table (4.无正当理由大量反 /

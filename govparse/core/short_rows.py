@@ -234,21 +234,31 @@ class ShortRows:
         """A row's figures at two heights in a text that sets them at their columns,
         none over another, its later line its own (stacked_rows' ``two_heights``):
         read left to right where its own totals confirm the reading, naming every
-        column, and the table's full rows show which column each stands in; else
-        none (GP320)."""
+        column, and the table's full rows show which column each stands in, or the
+        first line holds the last column's figure alone, right of all the others (总计
+        at its cell's top: the others' order is their one line's); else none (GP320)."""
         columns, keys, what = short.columns, short.keys, short.what
         n = len(columns)
         across = sorted(short.cells, key=lambda c: c.column)  # (in characters: pdftotext's)
+        lines = sorted({c.line for c in across})
         # (no label: the figures on the line below it may start left of where it ends,
         # which is no line wrapped before its figures: those stand one blank apart)
-        if not self._own_totals_confirm(across, keys) \
-                or self._placement_by_full_rows(across, columns, short.headers) != tuple(range(n)):
+        if not self._own_totals_confirm(across, keys):
             self._report_stacked(what, short.over_lines)
             return
-        lines = sorted({c.line for c in across})
+        if self._placement_by_full_rows(across, columns, short.headers) == tuple(range(n)):
+            how = "each in the column the table's full rows stand in"
+        elif _last_alone_above(across, lines[0]):
+            # (a long label before the line's first figure moves it off its column: a
+            # Chinese character is one column in pdftotext's text, wider on the page)
+            how = ("the last column's figure alone on the first line, right of the others, "
+                   "its own totals holding")
+        else:
+            self._report_stacked(what, short.over_lines)
+            return
         self.sink.add("GP323", f"{what}: its figures stand on lines {lines[0]} and {lines[1]}, "
-                      "cells set at two heights; read left to right, each in the column the "
-                      "table's full rows stand in", at=short.over_lines[1])
+                      f"cells set at two heights; read left to right, {how}",
+                      at=short.over_lines[1])
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
     def _place_short_row(self, short: ShortRow) -> None:
@@ -367,3 +377,11 @@ class ShortRows:
         if sides is None:
             sides = self.sides[relations] = relations.sides(self.values)
         return relations, sides
+
+
+def _last_alone_above(across: list[Cell], first_line: int) -> bool:
+    """Whether, of a row's figures left to right (in characters), the first line holds
+    one only, the last, which stands right of every other in display columns too."""
+    upper = [c for c in across if c.line == first_line]
+    return len(upper) == 1 and upper[0] is across[-1] \
+        and all(c.x[1] <= upper[0].x[0] for c in across[:-1])

@@ -25,7 +25,8 @@ from govparse.core.cells import EMPTY, NUMBER
 
 
 def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = None,
-                 own_pairs: dict | None = None) -> dict[int, tuple]:
+                 own_pairs: dict | None = None, label_ends: dict | None = None
+                 ) -> dict[int, tuple]:
     """``id(row.data)`` of each logical row whose figures cannot be placed, with the
     two cells that say why: (upper, lower). (A table whose labels have no place, a
     text's of tabs or pipes, has none: asked once, not of every cell.)
@@ -46,7 +47,10 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
     later line of a labelled row and with two figures of its own one above the other,
     ``id(row.data)``: (that row's data, its own pair). Where the row above proves to
     own its later line, the row's own pair is what is in doubt (the table reader's to
-    decide, once the row above is placed)."""
+    decide, once the row above is placed).
+
+    ``label_ends``: for a row whose label goes on onto lines after its first
+    (TableReader._continued_labels), ``id(row.data)``: the label's last line."""
     if not any(c.x is not None for row in rows for c in row.labels):
         return {}
     label_lines = {c.line for row in rows for c in row.labels}
@@ -80,7 +84,8 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
         # its first, or every figure of a line of figures with no label at all (the
         # first part of a number wrapped in the next row's cell, which no row takes)
         if row.labels and wrapped and two_heights is not None \
-                and _own_later_line(figures, wrapped, whole, placed[index + 1:]):
+                and _own_later_line(figures, wrapped, whole, placed[index + 1:],
+                                    (label_ends or {}).get(id(row.data))):
             two_heights.add(id(row.data))
             wrapped = []
         continued = wrapped if row.labels else \
@@ -89,11 +94,19 @@ def stacked_rows(rows, beneath: dict | None = None, two_heights: set | None = No
     return out
 
 
-def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list) -> bool:
+def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list,
+                    label_end: int | None = None) -> bool:
     """Whether a row's figures at two heights are all its own (see stacked_rows'
-    ``two_heights``); ``after``: the figures of the rows below it."""
-    if len(figures) != whole or not at_two_heights(figures, whole):
+    ``two_heights``); ``after``: the figures of the rows below it. Those on a line
+    above the last line of the row's own label (``label_end``: its label wrapped in
+    its cell over them, ``（二）部分公开（区分处理的，只计这一情 … 2`` / ``0 1 0 0 0 1`` /
+    ``形，不计其他情形）``) stand inside the row's cell: no first part of a number of
+    the row below, whose cells start under it."""
+    inside = label_end is not None and all(c.line < label_end for c in wrapped)
+    if len(figures) != whole or not at_two_heights(figures, whole, inside):
         return False
+    if inside:
+        return True
     below = next((f for f in after if f), [])
     return all(c.text == "0" or not any(_overlap(c, b) or _in_characters(c, b) for b in below)
                for c in wrapped)
@@ -282,18 +295,21 @@ def _in_characters(a, b) -> bool:
     return b.column < a.column + len(a.text) and a.column < b.column + len(b.text)
 
 
-def at_two_heights(data: list, columns: int) -> bool:
+def at_two_heights(data: list, columns: int, in_characters: bool = False) -> bool:
     """Whether a row's figures stand on two lines of a text that sets its cells at
     their columns (pdftotext -layout of a row whose 总计 sits at its cell's top and
     the others lower, centred: ``1.申请人…处理其政 … 0`` / ``0 0 0 0 0 0``), a
     figure a column, none standing over another in display columns or in characters
-    (the rest of a number wrapped in its cell stands under it): then read left to
-    right, where the table's full rows show the columns (TableReader)."""
+    (the rest of a number wrapped in its cell stands under it; ``in_characters``: in
+    characters only, for lines inside the row's own label, whose Chinese characters
+    before them put display columns askew where pdftotext gives each one column):
+    then read left to right, where the table's full rows show the columns
+    (TableReader)."""
     if len(data) != columns or columns > _MOST \
             or any(c.kind == EMPTY or c.x is None or c.line is None for c in data):
         return False  # (no row of a template's tables: looked at pair by pair, in time)
     if _two_lines(data) is None or not all(in_display_columns(c) for c in data) \
             or run_on(data):
         return False
-    return not any(_overlap(a, b) or _in_characters(a, b)
+    return not any((not in_characters and _overlap(a, b)) or _in_characters(a, b)
                    for i, a in enumerate(data) for b in data[i + 1:])

@@ -110,11 +110,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         rows = self.rows = self._figures_above_their_labels(
             self._parent_rests_joined(self._strays_joined(rows)))
         self.trailing_separators = _ends_with_separators(rows)
+        self.label_ends: dict[int, int] = {}  # (_continued_labels: a label's last line)
         rests = self._continued_labels(rows)
         self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
         self.two_heights: set[int] = set()  # (stacked_rows: rows at two heights, their own)
         self.own_pairs: dict[int, tuple] = {}  # (stacked_rows: (row above, own pair))
-        self.stacked = stacked_rows(rows, self.beneath, self.two_heights, self.own_pairs)
+        self.stacked = stacked_rows(rows, self.beneath, self.two_heights, self.own_pairs,
+                                    self.label_ends)
         for data, pair in rests + self._under_a_repeated_header(rows):
             self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
