@@ -32,7 +32,11 @@ converter, the figures right, wrong and missing and the reports with any wrong f
 ``--keep DIR`` writes the page, the converted text and the wrong figures of each
 report that had one. It exits 1 when any figure is wrong. The reports drawn are the
 same from run to run for the same seed and the same list of converters (asking for the
-PDF ones imports reportlab first, and the draw differs then: compare like with like).
+PDF ones imports reportlab first, and the draw differs then: compare like with like);
+the generators use govparse's own code, so that another version of govparse may draw
+others: ``--save DIR`` writes every report drawn and every converter's output, and
+``--from DIR`` reads them back with whatever govparse runs it, side by side on the very
+same inputs.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ sys.path.insert(0, str(HERE))
 import govparse  # noqa: E402
 from corpus import example_reports, random_report  # noqa: E402
 from govparse.emit.printer import dumps  # noqa: E402
+from govparse.emit.serialize import from_json, to_json  # noqa: E402
 
 
 def _html2text(width: int):
@@ -268,10 +273,7 @@ def _keep(folder: Path, index: int, name: str, html: str, text, wrong: list[str]
     """The page, what the converter made of it and the wrong figures, for a look."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{index}.html").write_text(html, encoding="utf-8")
-    if isinstance(text, bytes):  # (a PDF, or a Word file: a zip)
-        (folder / f"{index}.{name}.{'docx' if text[:2] == b'PK' else 'pdf'}").write_bytes(text)
-    else:
-        (folder / f"{index}.{name}.txt").write_text(text, encoding="utf-8")
+    _write(folder / f"{index}.{name}", text)
     (folder / f"{index}.{name}.wrong").write_text("\n".join(wrong) + "\n", encoding="utf-8")
 
 
@@ -293,13 +295,25 @@ def main() -> int:
     ap.add_argument("--keep", metavar="DIR", help="write each report with a wrong figure here")
     ap.add_argument("--keep-missing", action="store_true",
                     help="with --keep: write each report with a missing figure too")
+    ap.add_argument("--save", metavar="DIR",
+                    help="write every report drawn (its model, N.model.json) and every "
+                         "converter's output (N.NAME.txt or .pdf) here, for --from")
+    ap.add_argument("--from", dest="saved", metavar="DIR",
+                    help="read what --save wrote instead of drawing and converting: "
+                         "another version of govparse measured on the very same inputs "
+                         "(the draw depends on govparse's own code, which the generators use)")
     args = ap.parse_args()
+    if args.saved:
+        return _report(_read_saved(Path(args.saved)), "the reports saved in " + args.saved)
     names = [n for n in args.converters if _available(n)]
     for name in args.converters:
         if name not in names:
             print(f"{name}: not on this machine, skipped")
     totals = {name: Counter() for name in names}
     keep = Path(args.keep) if args.keep else None
+    save = Path(args.save) if args.save else None
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         page, pdf = Path(folder) / "report.html", Path(folder) / "report.pdf"
         filled = Path(folder) / "template.docx"
@@ -307,6 +321,8 @@ def main() -> int:
         for index, model in enumerate(drawn):
             html = dumps(model, "html")
             page.write_text(html, encoding="utf-8")
+            if save is not None:
+                (save / f"{index}.model.json").write_text(to_json(model), encoding="utf-8")
             if any(name in PDF_CONVERTERS for name in names):
                 pdf.write_bytes(_report_pdf()(model))
             reads = {OFFICE_CONVERTERS[name][2] for name in names if name in OFFICE_CONVERTERS}
@@ -331,23 +347,62 @@ def main() -> int:
                     totals[name]["converter failed"] += 1
                     print(f"report {index}, {name}: the converter failed: {exc}")
                     continue
-                try:
-                    read = govparse.parse(text)
-                except govparse.GovParseError as exc:
-                    totals[name]["refused"] += 1
-                    print(f"report {index}, {name}: {exc}")
-                    continue
-                counts, wrong = compare(model, read)
-                totals[name].update(counts)
-                if wrong:
-                    totals[name]["reports with a wrong figure"] += 1
-                    print(f"report {index}, {name}: {len(wrong)} wrong: {'; '.join(wrong[:3])}")
+                if save is not None:
+                    _write(save / f"{index}.{name}", text)
+                wrong, counts = _measured(totals[name], index, name, model, text)
                 if keep is not None and (wrong or (args.keep_missing and counts["missing"])):
                     _keep(keep, index, name, html, text, wrong)
     largest = (f", up to {args.largest:,}{', arithmetic holding' if args.consistent else ''}"
                if args.figures == "distinct" else "")
-    print(f"\n{args.reports} generated reports ({args.figures} figures{largest}, seed "
-          f"{args.seed}), every figure of the three tables; lenient parse")
+    return _report(totals, f"{args.reports} generated reports ({args.figures} figures"
+                   f"{largest}, seed {args.seed})")
+
+
+def _measured(total: Counter, index: int, name: str, model, text) -> tuple[list, Counter]:
+    """Read one converter's output and count its figures into ``total``: the wrong
+    ones, and this report's counts."""
+    try:
+        read = govparse.parse(text)
+    except govparse.GovParseError as exc:
+        total["refused"] += 1
+        print(f"report {index}, {name}: {exc}")
+        return [], Counter()
+    counts, wrong = compare(model, read)
+    total.update(counts)
+    if wrong:
+        total["reports with a wrong figure"] += 1
+        print(f"report {index}, {name}: {len(wrong)} wrong: {'; '.join(wrong[:3])}")
+    return wrong, counts
+
+
+def _write(stem: Path, text) -> None:
+    """A converter's output at ``stem`` with its suffix: .txt, .pdf or .docx."""
+    if isinstance(text, bytes):  # (a PDF, or a Word file: a zip)
+        stem.with_name(f"{stem.name}.{'docx' if text[:2] == b'PK' else 'pdf'}").write_bytes(text)
+    else:
+        stem.with_name(f"{stem.name}.txt").write_text(text, encoding="utf-8")
+
+
+def _read_saved(folder: Path) -> dict[str, Counter]:
+    """What --save wrote, read and counted by this govparse."""
+    totals: dict[str, Counter] = {}
+    models = sorted(folder.glob("*.model.json"), key=lambda p: int(p.name.split(".")[0]))
+    for path in models:
+        index = int(path.name.split(".")[0])
+        model = from_json(path.read_text(encoding="utf-8"))
+        for output in sorted(folder.glob(f"{index}.*")):
+            name = output.name[len(f"{index}."):].rsplit(".", 1)[0]
+            if output.suffix not in (".txt", ".pdf", ".docx"):
+                continue
+            text = output.read_text(encoding="utf-8") if output.suffix == ".txt" \
+                else output.read_bytes()
+            _measured(totals.setdefault(name, Counter()), index, name, model, text)
+    return totals
+
+
+def _report(totals: dict[str, Counter], what: str) -> int:
+    """The summary, a line a converter; 1 when any figure was read wrong."""
+    print(f"\n{what}, every figure of the three tables; lenient parse")
     print(f"  {'converter':<20}{'right':>9}{'wrong':>7}{'missing':>9}{'right %':>9}"
           f"{'reports wrong':>15}")
     any_wrong = False

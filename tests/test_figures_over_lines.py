@@ -15,6 +15,8 @@ from helpers import OFFICE, office_expected
 TEXT = (OFFICE / "template-2021-zeros.pdfium.txt").read_text("utf-8")
 ROW_1 = ("applications", "other_no_correction")  # （六）1.申请人无正当理由逾期不补正…
 ROW_2 = ("applications", "other_no_fee_paid")  # （六）2.申请人逾期未按收费通知要求…
+LABEL_1 = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+LABEL_2 = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
 
 
 def _truth() -> dict:
@@ -107,9 +109,14 @@ def test_a_row_over_two_lines_placed_where_one_reading_alone_fits_the_arithmetic
     assert placed.message.startswith("row '1.申请人无正当理由")
     assert "only one reading fits the template's arithmetic" in placed.message
     assert below.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用")
-    # ... and where the arithmetic cannot tell (the column totals say nothing: the 3s
-    # in 商业企业 or in 其他), the row is missing
-    text = text.replace("（七）总计 8 7 4 2 14 1 36", "（七）总计 8 7 4 2 14 1")
+    # ... and where the arithmetic cannot tell (no column totals: （七）总计's figures
+    # gone, the 3s in 商业企业 or in 其他), the row is missing. (With （七）总计 a figure
+    # short, its one placement that fits, GP315, read before the rows in doubt are
+    # read together, tells: 8 7 4 2 14 1 puts the 3 in 商业企业.)
+    short = govparse.parse(text.replace("（七）总计 8 7 4 2 14 1 36", "（七）总计 8 7 4 2 14 1"))
+    assert short.figure(*ROW_1, "commercial_enterprise").value == 3
+    assert short.figure(*ROW_1, "other_org").value == 0
+    text = text.replace("（七）总计 8 7 4 2 14 1 36", "（七）总计")
     report = govparse.parse(text)
     assert report.figure(*ROW_1, "commercial_enterprise").value is None
     assert report.figure(*ROW_2, "commercial_enterprise").value is None
@@ -268,3 +275,53 @@ def test_a_row_at_two_heights_whose_own_total_breaks_stays_missing():
         "social_welfare_org", "legal_service_org", "other_org", "total"))
     assert any(d.code == "GP320" and "'2.申请人逾期未按收费通知要求缴纳费用" in d.message
                for d in report.diagnostics)
+
+
+def test_readings_that_differ_only_in_which_equal_figure_is_which_are_one():
+    # pypdfium2's text of the same PDF: （六）2's `0 0 0 0 0 1` / `1` fits its own total
+    # with the 1 below in 其他's place or in 总计's; both give the same figures (was GP320)
+    text = (OFFICE / "template-2021-zeros-909.pdfium.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    assert _wrong_and_missing(report, office_expected("template-2021-zeros-909")) == ({}, set())
+    assert any(d.code == "GP323" and d.message.startswith(f"row '{LABEL_2}'")
+               and "only one reading fits the template's arithmetic" in d.message
+               for d in report.diagnostics)
+
+
+def test_two_rows_in_doubt_read_together_by_the_columns_totals():
+    # report 12: （六）1 `0 0 0 0 0 1` / `1` and （六）2 `0 0 1 0 0 0` / `1`, the row under
+    # the later line of the one above; each alone fits its own total with its 1 in
+    # any column, and the columns' totals ((七)总计) name both rows. Together, one
+    # choice of their readings gives figures that fit (GP323 each; GP306 for the row
+    # under the other's later line)
+    text = (OFFICE / "template-2021-zeros-909-12.pdfium.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    assert _wrong_and_missing(report, office_expected("template-2021-zeros-909-12")) \
+        == ({}, set())
+    together = [d for d in report.diagnostics if d.code == "GP323" and "together" in d.message]
+    assert [d.message.split("'")[1] for d in together] == [LABEL_1, LABEL_2]
+    assert together[0].message.endswith(
+        f"together with those of row '{LABEL_2}', also in doubt, and they are placed")
+    assert any(d.code == "GP306" and d.message.startswith(f"row '{LABEL_2}'")
+               for d in report.diagnostics)
+    row_1, row_2 = report.applications.other_no_correction, report.applications.other_no_fee_paid
+    assert (row_1.other_org.value, row_1.total.value) == (1, 1)
+    assert (row_2.research_institution.value, row_2.total.value) == (1, 1)
+
+
+def test_two_rows_in_doubt_whose_totals_cannot_tell_stay_missing():
+    # the same with （七）总计's 其他 and 科研机构 both 1 off, so that the columns' totals
+    # fit more than one choice (or none): neither row placed, GP320 each
+    text = (OFFICE / "template-2021-zeros-909-12.pdfium.txt").read_text("utf-8")
+    (total,) = [line for line in text.split("\n") if line.startswith("（七）总计")]
+    figures = total.split("四、")[0].split()[1:]
+    changed = figures[:2] + [str(int(figures[2]) - 1)] + figures[3:5] \
+        + [str(int(figures[5]) - 1)] + figures[6:]
+    report = govparse.parse(text.replace(total, total.replace(
+        " ".join(figures), " ".join(changed), 1)))
+    for row in (report.applications.other_no_correction, report.applications.other_no_fee_paid):
+        assert all(getattr(row, column).value is None for column in (
+            "natural_person", "commercial_enterprise", "research_institution",
+            "social_welfare_org", "legal_service_org", "other_org", "total"))
+    assert {d.message.split("'")[1] for d in report.diagnostics if d.code == "GP320"} \
+        >= {LABEL_1, LABEL_2}

@@ -7,7 +7,7 @@ row's figures stay missing, with an error that lists them.
 
 from __future__ import annotations
 
-from itertools import takewhile
+from itertools import product, takewhile
 
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, rules_about, values_of
@@ -15,6 +15,18 @@ from govparse.core.wording import absent_labels, how_many, listed
 from govparse.core.stacked import wrap_free
 from govparse.model.report import Figure
 from govparse.template.spec import ColumnSpec
+
+
+# choices of readings of rows in doubt tried together at most (seven readings each of
+# three rows)
+_MOST_TOGETHER = 343
+
+
+def _over_lines(short: ShortRow) -> str:
+    """What is in doubt about a row over two lines (for its diagnostics)."""
+    upper, lower = short.over_lines
+    return (f"{short.what}: its figures stand on lines {upper.line} and {lower.line}, and "
+            f"which columns those on line {lower.line} stand in the text does not say")
 
 
 class ShortRow:
@@ -183,15 +195,17 @@ class ShortRows:
         """A row whose figures a text writes over two lines, which column each on the
         later line stands in unknown (stacked.readings_over_lines): placed where every
         reading gives the same figures and no number can go on from one line to the
-        other (a row of zeros), or where exactly one reading fits the template's
-        arithmetic and it confirms each figure (where a number went on, wrapped in its
-        cell, the row would have a figure fewer, and no reading of it as figures of
-        their own would add up but by chance); else none (GP320)."""
+        other (a row of zeros), or where the readings that fit the template's
+        arithmetic give one set of figures (one reading, or readings that differ only in
+        which of two equal figures is which: the last of them) and it confirms each
+        figure (where a number went on, wrapped in its cell, the row would have a figure
+        fewer, and no reading of it as figures of their own would add up but by
+        chance); where several sets fit, maybe together with other rows in doubt
+        (_place_rows_over_lines_together); else none (GP320)."""
         readings, columns, keys, what = short.choices, short.columns, short.keys, short.what
         upper, lower = short.over_lines
         n = len(columns)
-        where = (f"{what}: its figures stand on lines {upper.line} and {lower.line}, and which "
-                 f"columns those on line {lower.line} stand in the text does not say")
+        where = _over_lines(short)
         if all(values_of(r) == values_of(readings[0]) for r in readings) \
                 and wrap_free(short.cells, upper.line):
             self.sink.add("GP323", f"{where}; every reading gives the same figures, which are "
@@ -201,14 +215,64 @@ class ShortRows:
             return
         broken = self._broken_by_choice(readings, keys)
         fits = [] if broken is None else [r for r, b in zip(readings, broken) if not b]
-        if len(fits) == 1 and self._supported(fits[0], keys, range(n)):
+        # (readings that differ only in which of two equal figures is which: one)
+        if fits and all(values_of(r) == values_of(fits[0]) for r in fits) \
+                and self._supported(fits[-1], keys, range(n)):
             self.sink.add("GP323", f"{where}; only one reading fits the template's arithmetic, "
                           "and it is placed", at=lower, length=len(lower.text),
                           hint="govparse check confirms the relations it was placed by")
-            self._place_at(ShortRow(fits[0], columns, keys, what), range(n), range(n))
+            self._place_at(ShortRow(fits[-1], columns, keys, what), range(n), range(n))
             self.placed_over_lines.add(id(short.cells))
             return
+        if len(fits) > 1:  # (maybe told by the readings of other rows in doubt: below)
+            self.over_lines_in_doubt.append((short, fits))
+            return
         self._report_stacked(what, short.over_lines)
+
+    def _place_rows_over_lines_together(self) -> None:
+        """Rows over two lines that several readings of each fit (each row's own total
+        holds whichever column a figure of its later line stands in), read together:
+        where the choices of a reading a row that fit the template's arithmetic, their
+        figures now in the relations between the rows (the columns' totals), all give
+        the same figures (the last such: the later lines' figures at their rows' ends),
+        and those confirm each figure, each row is placed so (GP323); else none (GP320).
+        (Two rows of （六）其他处理 in a text with no columns, ``0 0 0 0 0 1`` / ``1``
+        each: the one in doubt leaves the other's columns' totals unknown.)"""
+        pending = self.over_lines_in_doubt
+        self.over_lines_in_doubt = []
+        if not pending:
+            return
+        count = 1
+        for _, fits in pending:
+            count *= len(fits)
+        if len(pending) > 1 and count <= _MOST_TOGETHER:
+            keys = [key for short, _ in pending for key in short.keys]
+            choices = [[cell for reading in choice for cell in reading]
+                       for choice in product(*(fits for _, fits in pending))]
+            broken = self._broken_by_choice(choices, keys)
+            fitting = [] if broken is None else [c for c, b in zip(choices, broken) if not b]
+            # (readings that differ only in which of two equal figures is which: one)
+            if fitting and all(values_of(c) == values_of(fitting[0]) for c in fitting) \
+                    and self._supported(fitting[-1], keys, range(len(keys))):
+                at = 0
+                for short, _ in pending:
+                    n = len(short.columns)
+                    lower = short.over_lines[1]
+                    if short.under is not None:  # (under the later line of a row above)
+                        self._note_under_a_row_over_lines(short)
+                    others = listed([s.what for s, _ in pending if s is not short])
+                    self.sink.add("GP323", f"{_over_lines(short)}; the figures of one reading "
+                                  f"only fit the template's arithmetic together with those of "
+                                  f"{others}, also in doubt, and they are placed", at=lower,
+                                  length=len(lower.text),
+                                  hint="govparse check confirms the relations it was placed by")
+                    self._place_at(ShortRow(fitting[-1][at:at + n], short.columns, short.keys,
+                                            short.what), range(n), range(n))
+                    self.placed_over_lines.add(id(short.cells))
+                    at += n
+                return
+        for short, _ in pending:
+            self._report_stacked(short.what, short.under or short.over_lines)
 
     def _place_under_a_row_over_lines(self, short: ShortRow) -> None:
         """A row over two lines whose first figure stands under the later line of the
@@ -217,18 +281,29 @@ class ShortRows:
         reading that fits the arithmetic), the figure above is no first part of a
         number of this row, which is read as a row over two lines of its own; else
         none (GP320)."""
+        if short.choices is not None \
+                and any(s.cells is short.after for s, _ in self.over_lines_in_doubt):
+            # (the row above in doubt, several readings fitting it: read together with it)
+            broken = self._broken_by_choice(short.choices, short.keys)
+            fits = [] if broken is None else [r for r, b in zip(short.choices, broken) if not b]
+            if fits:
+                self.over_lines_in_doubt.append((short, fits))
+                return
         if short.choices is None or id(short.after) not in self.placed_over_lines:
             self._report_stacked(short.what, short.under)
             return
+        self._note_under_a_row_over_lines(short)
+        self._place_row_over_lines(ShortRow(short.cells, short.columns, short.keys, short.what,
+                                            short.choices, short.headers,
+                                            over_lines=short.over_lines))
+
+    def _note_under_a_row_over_lines(self, short: ShortRow) -> None:
         upper, lower = short.under
         self.sink.add("GP306", f"{short.what}: '{lower.text}' (line {lower.line}) stands under "
                       f"'{upper.text}' (line {upper.line}), a figure of the row above, whose "
                       "figures over two lines were placed as its own (GP323); this row's are "
                       "read as a row over two lines in turn",
                       at=lower, length=len(lower.text))
-        self._place_row_over_lines(ShortRow(short.cells, short.columns, short.keys, short.what,
-                                            short.choices, short.headers,
-                                            over_lines=short.over_lines))
 
     def _place_at_two_heights(self, short: ShortRow) -> None:
         """A row's figures at two heights in a text that sets them at their columns,

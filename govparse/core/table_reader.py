@@ -48,6 +48,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.placed_over_lines: set[int] = set()  # id(cells) of the rows over two lines placed
+        # rows over two lines that several readings fit, each alone: (ShortRow, readings)
+        self.over_lines_in_doubt: list[tuple] = []
         self.figures: dict[tuple[str, str], Figure] = {}
         # the cells of digits parted by a blank placed as missing figures, by where they
         # stand (line, column, location): the arithmetic may confirm them (parted_numbers.py)
@@ -142,6 +144,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self._parted_rows_missing()
         for short in self.short_rows:
             self._place_short_row(short)
+        self._place_rows_over_lines_together()
         self._check_header(heading_line)
         self._report_label_forms()
         if self.full_rows:
