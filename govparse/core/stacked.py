@@ -108,7 +108,7 @@ def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list
     if inside:
         return True
     below = next((f for f in after if f), [])
-    return all(c.text == "0" or not any(_overlap(c, b) or _in_characters(c, b) for b in below)
+    return all(c.text == "0" or not any(_overlap(c, b) or in_characters(c, b) for b in below)
                for c in wrapped)
 
 
@@ -203,6 +203,20 @@ def under(above: list, figures: list) -> tuple | None:
                  if _overlap(upper, lower)), None)
 
 
+def stands_over(upper, lower) -> bool:
+    """Whether one cell stands over the other: their extents overlap, or, in a text,
+    their characters (pdftotext and lynx give a Chinese character one column)."""
+    return _overlap(upper, lower) or (in_display_columns(upper) and in_display_columns(lower)
+                                      and in_characters(upper, lower))
+
+
+def stands_under_both(upper, lower) -> bool:
+    """Whether one cell of a text stands over the other in display columns and in
+    characters alike."""
+    return _overlap(upper, lower) and in_display_columns(upper) \
+        and in_display_columns(lower) and in_characters(upper, lower)
+
+
 def _overlap(a, b) -> bool:
     """Whether two cells' horizontal extents overlap (one stands over the other)."""
     return b.x[0] < a.x[1] and a.x[0] < b.x[1]
@@ -276,7 +290,7 @@ def figures_above_their_label(previous, label, label_lines: set) -> list | None:
     # each under its own, in display columns or in characters (pdftotext gives a
     # Chinese character one column)
     if all(_overlap(u, c) for u, c in zip(upper, lower)) \
-            or all(_in_characters(u, c) for u, c in zip(upper, lower)):
+            or all(in_characters(u, c) for u, c in zip(upper, lower)):
         return lower
     return None
 
@@ -290,17 +304,17 @@ def _two_lines(cells: list) -> tuple[list, list] | None:
     return ([c for c in cells if c.line == lines[0]], [c for c in cells if c.line == lines[1]])
 
 
-def _in_characters(a, b) -> bool:
+def in_characters(a, b) -> bool:
     """Whether two cells of a text overlap, their places counted in characters."""
     return b.column < a.column + len(a.text) and a.column < b.column + len(b.text)
 
 
-def at_two_heights(data: list, columns: int, in_characters: bool = False) -> bool:
+def at_two_heights(data: list, columns: int, characters_only: bool = False) -> bool:
     """Whether a row's figures stand on two lines of a text that sets its cells at
     their columns (pdftotext -layout of a row whose 总计 sits at its cell's top and
     the others lower, centred: ``1.申请人…处理其政 … 0`` / ``0 0 0 0 0 0``), a
     figure a column, none standing over another in display columns or in characters
-    (the rest of a number wrapped in its cell stands under it; ``in_characters``: in
+    (the rest of a number wrapped in its cell stands under it; ``characters_only``: in
     characters only, for lines inside the row's own label, whose Chinese characters
     before them put display columns askew where pdftotext gives each one column):
     then read left to right, where the table's full rows show the columns
@@ -311,5 +325,5 @@ def at_two_heights(data: list, columns: int, in_characters: bool = False) -> boo
     if _two_lines(data) is None or not all(in_display_columns(c) for c in data) \
             or run_on(data):
         return False
-    return not any((not in_characters and _overlap(a, b)) or _in_characters(a, b)
+    return not any((not characters_only and _overlap(a, b)) or in_characters(a, b)
                    for i, a in enumerate(data) for b in data[i + 1:])

@@ -26,8 +26,9 @@ from govparse.core.row_labels import RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (figures_above_their_label, in_display_columns,
                                    placed_figures, readings_over_lines,
-                                   run_on, side_by_side,
-                                   stacked, stacked_rows, under, untaken_over)
+                                   run_on, side_by_side, stacked, stacked_rows,
+                                   in_characters, stands_over, stands_under_both, under,
+                                   untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -119,7 +120,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.own_pairs: dict[int, tuple] = {}  # (stacked_rows: (row above, own pair))
         self.stacked = stacked_rows(rows, self.beneath, self.two_heights, self.own_pairs,
                                     self.label_ends)
-        for data, pair in rests + self._under_a_repeated_header(rows):
+        for data, pair in rests + self._under_a_repeated_header(rows) \
+                + self._rests_under_a_row(rows):
             self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
             self.own_pairs.pop(data, None)
@@ -189,6 +191,32 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                           f"'{label.text}' (line {label.line}), after a row whose figures, all "
                           "0, are whole on the line before them; read as that row's",
                           at=moved[0])
+        return out
+
+    def _rests_under_a_row(self, rows: list[LogicalRow]) -> list[tuple]:
+        """Figures after labels that name no row (a group label's piece: ``（三）不``),
+        no more than half as many as the row above has, each standing under one of that
+        row's on one of the two lines below it and no longer than it: the rest of a
+        number wrapped in that row's cell (15312 as 1531 / 2; the first line of a
+        wrapped number fills its cell), which pdftotext writes on the line below the
+        row's, beside the group label's next piece. ``(id(data), (upper, lower))`` for
+        each such row above: none of its figures is placed (GP320), never 1531 for
+        15312. (A row of its own whose label is read later, ``三 （一）予以公开``, has
+        more figures.)"""
+        if not any(c.x is not None for row in rows for c in row.labels):
+            return []  # (no places: a text's of tabs or pipes; asked once, not a row)
+        cat = self.catalogue
+        out: list[tuple] = []
+        for before, row in zip(rows, rows[1:]):
+            if not (before.has_figures and before.labels and row.has_figures) \
+                    or any(label_key(c.text) in cat.rows_by_key for c in row.labels):
+                continue
+            upper, lower = placed_figures(before.data), placed_figures(row.data)
+            if not lower or 2 * len(lower) > len(upper):
+                continue
+            pairs = [_rest_of(upper, c) for c in lower]
+            if all(u is not None for u in pairs):
+                out.append((id(before.data), (pairs[0], lower[0])))
         return out
 
     def _under_a_repeated_header(self, rows: list[LogicalRow]) -> list[tuple]:
@@ -627,3 +655,14 @@ def _ends_with_separators(rows: list[LogicalRow]) -> bool:
             last = row.data[-1]
             ending += last.kind == EMPTY and getattr(last, "ends_row", False)
     return ending * 2 >= rows_with_figures
+
+
+def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
+    """The figure above (on one of the two lines before) that ``cell`` may be the rest
+    of: standing under it, no longer than it; one it stands under in display columns
+    and in characters alike first, then in characters (a line's Chinese characters put
+    display columns askew where pdftotext gives each one column)."""
+    found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
+             and len(cell.text) <= len(u.text)]
+    found.sort(key=lambda u: (not stands_under_both(u, cell), not in_characters(u, cell)))
+    return found[0] if found else None
