@@ -135,6 +135,9 @@ CODES: dict[str, Code] = {
         Code("GP325", "parted-number-confirmed", _W,
              "a cell's digits parted by a blank (a number wrapped in its cell) read as one "
              "number, which every relation of the template's arithmetic about it gives"),
+        Code("GP326", "total-broken-where-numbers-wrap", _E,
+             "a row's own total does not hold in a table whose numbers wrap in their "
+             "cells (one may show its first line only); the row is not placed"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

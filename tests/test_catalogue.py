@@ -81,6 +81,7 @@ SNAPSHOT = [
     ("GP323", "figures-over-lines", W),
     ("GP324", "figures-above-label", N),
     ("GP325", "parted-number-confirmed", W),
+    ("GP326", "total-broken-where-numbers-wrap", E),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

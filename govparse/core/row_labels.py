@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from govparse.core.cells import FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_han
+from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_han
 from govparse.core.grid import EmptyRun
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.stacked import placed_figures, under
@@ -243,10 +243,10 @@ class RowLabels:
         cannot be told from figures of their own: none of the row's is placed."""
         cat = self.catalogue
         rests: list[tuple] = []
-        for index, (previous, row) in enumerate(zip(rows, rows[1:])):
+        for at, (previous, row) in enumerate(zip(rows, rows[1:])):
             if not (previous.has_figures and previous.labels and row.labels):
                 continue
-            if index + 2 < len(rows) and self._over_three_lines(previous, row, rows[index + 2]):
+            if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
                 continue
             leaf = previous.labels[-1]
             if label_key(leaf.text) in cat.labels_by_key:
@@ -286,11 +286,12 @@ class RowLabels:
         the others centred: ``1.申请人无正当理由逾期不补正、 … 0`` / ``行政机关不再处理其政府
         信息公开 0 0 0 0 0 0`` / ``申请``). Each part starts where the first does, on a
         line after the one before (a parent label's piece may stand between, at its own
-        column), and together, not the first two alone, they name a row: the label is
-        theirs, the figures on the second part's line move to the row (at two heights,
-        read where the table's full rows and its own totals confirm them, GP323), and
-        the label's last line is noted (its figures stand inside its cell). True where
-        so joined."""
+        column), no figure stands on the third part's line (the rest of a number
+        wrapped in the row's cell would), and together, not the first two alone, they
+        name a row: the label is theirs, the figures on the second part's line move to
+        the row (at two heights: read by the columns the table's full rows stand in, or
+        总计 alone above with the row's own total, GP323), and the label's last line is
+        noted (its figures stand inside its cell). True where so joined."""
         leaf = previous.labels[-1]
         keys = self.catalogue.labels_by_key
         if leaf.column is None or label_key(leaf.text) in keys:
@@ -300,7 +301,8 @@ class RowLabels:
         if rest is None or third is None or rest is not row.labels[-1] \
                 or third is not after.labels[0] or not leaf.line < rest.line < third.line \
                 or label_key(rest.text) in keys or label_key(third.text) in keys \
-                or any(c.line is None or c.line != rest.line for c in row.data):
+                or any(c.line is None or c.line != rest.line for c in row.data) \
+                or any(c.line == third.line for c in after.data if c.kind != EMPTY):
             return False
         joined = leaf.joined(rest).joined(third)
         if label_key(joined.text) not in self.catalogue.rows_by_key \

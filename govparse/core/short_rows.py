@@ -191,6 +191,11 @@ class ShortRows:
         # a choice puts one cell in each column: one placement, the columns in order
         return relations.broken_counts_in_place([values_of(cells) for cells in choices], sides)
 
+    def _fitting(self, readings: list[list[Cell]], keys) -> list[list[Cell]]:
+        """The readings that break none of the template's relations about ``keys``."""
+        broken = self._broken_by_choice(readings, keys)
+        return [] if broken is None else [r for r, b in zip(readings, broken) if not b]
+
     def _place_row_over_lines(self, short: ShortRow) -> None:
         """A row whose figures a text writes over two lines, which column each on the
         later line stands in unknown (stacked.readings_over_lines): placed where every
@@ -213,13 +218,12 @@ class ShortRows:
             self._place_at(ShortRow(readings[-1], columns, keys, what), range(n), range(n))
             self.placed_over_lines.add(id(short.cells))
             return
-        broken = self._broken_by_choice(readings, keys)
-        fits = [] if broken is None else [r for r, b in zip(readings, broken) if not b]
-        # (readings that differ only in which of two equal figures is which: one)
-        if fits and all(values_of(r) == values_of(fits[0]) for r in fits) \
-                and self._supported(fits[-1], keys, range(n)):
-            self.sink.add("GP323", f"{where}; only one reading fits the template's arithmetic, "
-                          "and it is placed", at=lower, length=len(lower.text),
+        fits = self._fitting(readings, keys)
+        if _one_set_of_figures(fits) and self._supported(fits[-1], keys, range(n)):
+            how = ("only one reading fits the template's arithmetic, and it is placed"
+                   if len(fits) == 1 else "the readings that fit the template's arithmetic "
+                   "differ only in which of two equal figures is which; the figures are placed")
+            self.sink.add("GP323", f"{where}; {how}", at=lower, length=len(lower.text),
                           hint="govparse check confirms the relations it was placed by")
             self._place_at(ShortRow(fits[-1], columns, keys, what), range(n), range(n))
             self.placed_over_lines.add(id(short.cells))
@@ -231,11 +235,12 @@ class ShortRows:
 
     def _place_rows_over_lines_together(self) -> None:
         """Rows over two lines that several readings of each fit (each row's own total
-        holds whichever column a figure of its later line stands in), read together:
-        where the choices of a reading a row that fit the template's arithmetic, their
-        figures now in the relations between the rows (the columns' totals), all give
-        the same figures (the last such: the later lines' figures at their rows' ends),
-        and those confirm each figure, each row is placed so (GP323); else none (GP320).
+        holds whichever column a figure of its later line stands in), read together
+        once the table's other rows are: every choice of one reading a row is tried
+        against the template's arithmetic, which now has all of their figures (the
+        columns' totals name them all). Where the choices that fit give one set of
+        figures, and those confirm each figure, each row is placed so (GP323); else
+        none (GP320).
         (Two rows of （六）其他处理 in a text with no columns, ``0 0 0 0 0 1`` / ``1``
         each: the one in doubt leaves the other's columns' totals unknown.)"""
         pending = self.over_lines_in_doubt
@@ -249,10 +254,8 @@ class ShortRows:
             keys = [key for short, _ in pending for key in short.keys]
             choices = [[cell for reading in choice for cell in reading]
                        for choice in product(*(fits for _, fits in pending))]
-            broken = self._broken_by_choice(choices, keys)
-            fitting = [] if broken is None else [c for c, b in zip(choices, broken) if not b]
-            # (readings that differ only in which of two equal figures is which: one)
-            if fitting and all(values_of(c) == values_of(fitting[0]) for c in fitting) \
+            fitting = self._fitting(choices, keys)
+            if _one_set_of_figures(fitting) \
                     and self._supported(fitting[-1], keys, range(len(keys))):
                 at = 0
                 for short, _ in pending:
@@ -279,13 +282,14 @@ class ShortRows:
         row above, itself over two lines (stacked_rows' ``own_pairs``): where that row
         was placed, its figures on both lines its own (a row of zeros, or the one
         reading that fits the arithmetic), the figure above is no first part of a
-        number of this row, which is read as a row over two lines of its own; else
-        none (GP320)."""
+        number of this row, which is read as a row over two lines of its own; where
+        that row is in doubt, several readings fitting it, the two are read together
+        once the table's other rows are (_place_rows_over_lines_together); else none
+        (GP320)."""
         if short.choices is not None \
                 and any(s.cells is short.after for s, _ in self.over_lines_in_doubt):
             # (the row above in doubt, several readings fitting it: read together with it)
-            broken = self._broken_by_choice(short.choices, short.keys)
-            fits = [] if broken is None else [r for r, b in zip(short.choices, broken) if not b]
+            fits = self._fitting(short.choices, short.keys)
             if fits:
                 self.over_lines_in_doubt.append((short, fits))
                 return
@@ -452,6 +456,12 @@ class ShortRows:
         if sides is None:
             sides = self.sides[relations] = relations.sides(self.values)
         return relations, sides
+
+
+def _one_set_of_figures(readings: list[list[Cell]]) -> bool:
+    """Whether readings (one at least) give the same figures: they differ, if at all,
+    only in which of two equal figures is which."""
+    return bool(readings) and all(values_of(r) == values_of(readings[0]) for r in readings)
 
 
 def _last_alone_above(across: list[Cell], first_line: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from govparse.core.cells import EMPTY, Cell
-from govparse.core.figure_cells import MISSING, plain_figures
+from govparse.core.figure_cells import MISSING, plain_figures, rules_about
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
@@ -147,6 +147,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         for short in self.short_rows:
             self._place_short_row(short)
         self._place_rows_over_lines_together()
+        self._rows_cut_where_numbers_wrap()
         self._check_header(heading_line)
         self._report_label_forms()
         if self.full_rows:
@@ -202,7 +203,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         row's, beside the group label's next piece. ``(id(data), (upper, lower))`` for
         each such row above: none of its figures is placed (GP320), never 1531 for
         15312. (A row of its own whose label is read later, ``三 （一）予以公开``, has
-        more figures.)"""
+        more figures.) In a text that gives no columns (pypdfium2's: figures one blank
+        apart, each line from its start), where nothing stands under anything, such
+        figures on a line of their own count alike (``… 9268 1098`` / ``予处理`` /
+        ``1 9 36``, a page's end after 1098)."""
         if not any(c.x is not None for row in rows for c in row.labels):
             return []  # (no places: a text's of tabs or pipes; asked once, not a row)
         cat = self.catalogue
@@ -217,6 +221,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             pairs = [_rest_of(upper, c) for c in lower]
             if all(u is not None for u in pairs):
                 out.append((id(before.data), (pairs[0], lower[0])))
+            elif _rests_run_on(upper, lower):
+                out.append((id(before.data), (upper[-1], lower[0])))
         return out
 
     def _under_a_repeated_header(self, rows: list[LogicalRow]) -> list[tuple]:
@@ -596,6 +602,35 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             "its figures are read as they stand", at=lower, length=len(lower.text))
         return True
 
+    def _rows_cut_where_numbers_wrap(self) -> None:
+        """In a table some of whose cells hold a number wrapped in them (a PDF's grid
+        cell of digits over lines: parted_cells), each row whose own total does not
+        hold is not placed (GP326): a row of a fixed height too low for its text shows
+        a wrapped number's first line only, whole inside its cell (550 of 5504), and
+        nothing on the page tells; the total it breaks does. (A report's own sums off
+        by a slip cost such a row its figures too: missing, never a number cut short.)"""
+        if not self.parted_cells or self.template is None:
+            return
+        table = self.catalogue.table
+        for spec in table.rows:
+            keys = tuple((spec.id, col.id) for col in spec.columns)
+            figures = [self.figures.get(key) for key in keys]
+            if any(f is None or f.value is None for f in figures) \
+                    or not rules_about(self.template, table.id, keys).own_broken(
+                        [f.value for f in figures]):
+                continue
+            for key in keys:
+                self.figures[key] = MISSING
+            label = self.seen_rows.get(spec.id)
+            self.sink.add(
+                "GP326", f"row '{spec.label}': its own total does not hold, in a table whose "
+                "numbers wrap in their cells (GP313, GP325): a number may show only the "
+                "first line of its cell (a row of a fixed height too low for its text), "
+                "which nothing on the page tells; none of the row's figures is placed",
+                at=label, length=len(label.text) if label is not None else 1,
+                hint="check the row against the source: Word's 行高 固定值 cuts what does "
+                     "not fit", table_id=table.id, row_id=spec.id)
+
     def _parted_rows_missing(self) -> None:
         """The full rows with two figures a blank apart under one header (Positions.
         _parted_number) are missing, where the table's other full rows under the same
@@ -666,3 +701,13 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
              and len(cell.text) <= len(u.text)]
     found.sort(key=lambda u: (not stands_under_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
+
+
+def _rests_run_on(upper: list[Cell], lower: list[Cell]) -> bool:
+    """Whether figures a line of their own, on one of the two lines after the line of
+    a row's last figures (a group label's piece between, or a page's end), in a text
+    that gives no columns (each line's figures one blank apart), may be the rests of
+    numbers wrapped in that row's cells: none longer than the longest of the row's."""
+    return run_on(upper) and run_on(lower) and len({c.line for c in lower}) == 1 \
+        and 0 < lower[0].line - upper[-1].line <= 2 \
+        and max(len(c.text) for c in lower) <= max(len(u.text) for u in upper)

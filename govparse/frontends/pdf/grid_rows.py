@@ -7,7 +7,8 @@ together by the page's grid:
   little apart (centred digits of different heights): the text layer writes lines by
   height, so they come out on lines of their own, before or after the row's, and
   would read as rows of their own. Lines one after the other whose figures stand in
-  one band of the grid (the same top and bottom lines) are read as one row (GP306)
+  one band of the grid (the same top and bottom lines, within a point) are read as
+  one row (GP306)
   where they hold every figure of that band, each in a cell of its own, and one line
   at most holds more than figures (the row's label);
 - a row a page break cuts (continued_on_next_page): the parts of a number wrapped in
@@ -69,7 +70,7 @@ def _in_band_of(figures: list[Piece], band_of: Piece) -> list[Piece]:
     """The figures that stand in the band of the grid ``band_of`` stands in (each
     piece, those of a joined cell too)."""
     band = _band(band_of)
-    return [p for p in figures if _band(p) == band]
+    return [p for p in figures if _same_band(_band(p), band)]
 
 
 def _figures_only(row: list, joined: dict, wrapped: set) -> bool:
@@ -115,7 +116,8 @@ def _band(item) -> tuple | None:
 
 
 def _figures_band(row) -> tuple | None:
-    """The one band every figure of the line stands in (None: none, or several)."""
+    """The one band every figure of the line stands in, its lines within BAND_SLACK
+    of each other's (None: none, or bands apart)."""
     if type(row) is not list:
         return None
     bands = {_band(item) for item in row if type(item) is Piece and item.cell.kind != LABEL}
