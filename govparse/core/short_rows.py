@@ -235,8 +235,9 @@ class ShortRows:
 
     def _place_rows_over_lines_together(self) -> None:
         """Rows over two lines that several readings of each fit (each row's own total
-        holds whichever column a figure of its later line stands in), read together
-        once the table's other rows are: every choice of one reading a row is tried
+        holds whichever column a figure of its later line stands in; the figures of
+        rows placed after them unknown yet), read again, together, once the table's
+        other rows are: every choice of one reading a row is tried
         against the template's arithmetic, which now has all of their figures (the
         columns' totals name them all). Where the choices that fit give one set of
         figures, and those confirm each figure, each row is placed so (GP323); else
@@ -250,7 +251,7 @@ class ShortRows:
         count = 1
         for _, fits in pending:
             count *= len(fits)
-        if len(pending) > 1 and count <= _MOST_TOGETHER:
+        if count <= _MOST_TOGETHER:
             keys = [key for short, _ in pending for key in short.keys]
             choices = [[cell for reading in choice for cell in reading]
                        for choice in product(*(fits for _, fits in pending))]
@@ -265,8 +266,10 @@ class ShortRows:
                         self._note_under_a_row_over_lines(short)
                     others = listed([s.what for s, _ in pending if s is not short])
                     self.sink.add("GP323", f"{_over_lines(short)}; the figures of one reading "
-                                  f"only fit the template's arithmetic together with those of "
-                                  f"{others}, also in doubt, and they are placed", at=lower,
+                                  "only fit the template's arithmetic "
+                                  + (f"together with those of {others}, also in doubt, "
+                                     if others else "once the table's other rows are read, ")
+                                  + "and they are placed", at=lower,
                                   length=len(lower.text),
                                   hint="govparse check confirms the relations it was placed by")
                     self._place_at(ShortRow(fitting[-1][at:at + n], short.columns, short.keys,
