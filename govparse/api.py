@@ -121,6 +121,11 @@ def read_document(document: Document, mode: Mode | str = "lenient") -> Report:
         report = infer_missing(report, sink)
     diagnostics = tuple(d.with_path(path) for d in with_context(document, sink.sorted()))
     report = attrs.evolve(report, diagnostics=diagnostics, path=path)
+    if document.source_columns:  # (a text's tabs read as blanks: said in its own columns)
+        from govparse.frontends.text.tab_stops import in_source_columns
+
+        report = in_source_columns(report, document.source_columns)
+        diagnostics = report.diagnostics
     if mode is Mode.STRICT:
         problems = tuple(d.as_error() for d in diagnostics if _refused(d))
         if problems:

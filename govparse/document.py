@@ -194,6 +194,10 @@ class Document:
     """A report's blocks in reading order, with what reading the source noticed
     (``notes``: Diagnostics) and the source's name (``path``).
 
+    ``source_columns``: in a text whose tabs were read as blanks at tab stops, for
+    each such line, the source's column of each of its columns (the report's figures
+    and diagnostics are said in the source's).
+
     ``page_starts``: in a text whose pages a form feed parts (pdftotext's), the line
     each page after the first starts on. Such a tool lays each page out afresh, so
     that a cell's ``x`` on one page is not comparable with a cell's on another: the
@@ -203,3 +207,7 @@ class Document:
     path: str | None = None
     notes: tuple = ()
     page_starts: tuple[int, ...] = ()
+    # a text whose tabs were expanded to blanks at tab stops (its cells stand by their
+    # expanded columns): for each such line, (line, the source's column of each of its
+    # columns), so that what the report says stands there is said in the source's
+    source_columns: tuple = ()

@@ -283,6 +283,33 @@ def test_a_space_aligned_table_whose_blanks_became_tabs_is_read_by_its_columns()
                                              "legal_service_org", "other_org", "total")] == \
         [32, 33, 34, 35, 36, 37, 38]
     assert "GP012" in _codes(report)
+    # ... and where each figure stands is said in the text's own columns (a tab one
+    # character), not in those of the text with its tabs expanded: each points at its
+    # number (the fuzzer found figures that pointed elsewhere)
+    lines = text.split("\n")
+    for column in ("natural_person", "social_welfare_org", "total"):
+        figure = getattr(row, column)
+        assert lines[figure.line - 1][figure.column - 1:].startswith(str(figure.value))
+    (note,) = [d for d in report.diagnostics if d.code == "GP012"]
+    assert "said in the line's own columns" in note.message
+
+
+def test_tabs_expanded_in_a_pipe_table_leave_every_figure_where_it_stands():
+    # the fuzzer's: a pipe table whose empty cells are `|  |` (read as blanks that
+    # align) and three lines that start with a tab: the tabs were expanded and every
+    # figure after them pointed columns away from its number (fuzz/properties.py:
+    # no invented figure)
+    from fuzz import properties
+
+    text = (DATA / "pipe_table_tab_indented.txt").read_text("utf-8")
+    report = govparse.parse(text)
+    assert "GP012" in _codes(report)
+    lines = text.split("\n")
+    for table, row, column, figure in report.table_figures():
+        if figure.value is not None and figure.line is not None:
+            assert lines[figure.line - 1][figure.column - 1:].startswith(str(figure.value)), \
+                (table, row, column)
+    properties.check(text.encode("utf-8"), strict=False, extended=False)
 
 
 def test_a_tab_separated_table_is_read_as_before():

@@ -326,18 +326,25 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)
+    source_columns: tuple = ()
     if tab_stops and "\t" in text:  # (space-aligned text whose blanks became tabs)
         from govparse.frontends.text.tab_stops import with_tabs_expanded
 
-        text, tab_notes = with_tabs_expanded(text)
+        text, tab_notes, source_columns = with_tabs_expanded(text)
         if tab_notes:
             notes = (*notes, *tab_notes)
     found = find_headings(text) if looks_run_together(text) else None
     if found:
         # Run-together text: the grammar reads the front matter only (run_together.py)
         front = _parsed(text[:found[0][1]] + "\n", path, notes)
-        return read_run_together(text, found, front)
-    return _parsed(text, path, notes, header_pieces)
+        document = read_run_together(text, found, front)
+    else:
+        document = _parsed(text, path, notes, header_pieces)
+    if source_columns:
+        import attrs
+
+        document = attrs.evolve(document, source_columns=source_columns)
+    return document
 
 
 def _parsed(text: str, path: str | None, notes: tuple, header_pieces: bool = True) -> Document:

@@ -7,7 +7,9 @@ its figures go to other columns. Where the text shows it (lines with tabs that g
 with blanks after a tab, or hold runs of two blanks or more between their words, as
 no tab-separated row does), every tab is expanded to blanks at tab stops eight
 display columns apart (a CJK character two wide), with one note (GP012) naming the
-lines: the table is then read by where its cells stand.
+lines: the table is then read by where its cells stand. Where the figures and
+diagnostics of those lines stand is said in the source's own columns, each tab one
+character (``source_columns``; govparse.api puts them back once the report is read).
 """
 
 from __future__ import annotations
@@ -21,23 +23,26 @@ MIN_LINES = 3  # lines with tabs that show blanks aligned the text (and half of 
 _ALIGNED = re.compile(r"\t +[^\s]|[^\s] {2,}[^\s]")
 
 
-def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic]]:
-    """The text with its tabs expanded where they stand for blanks, and the note."""
+def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic], tuple]:
+    """The text with its tabs expanded where they stand for blanks, the note, and for
+    each line expanded (line, the source's column of each column of the line)."""
     if "\t" not in text:
-        return text, []
+        return text, [], ()
     lines = text.split("\n")
     tabbed = [i for i, ln in enumerate(lines) if "\t" in ln]
     # (aligned: MIN_LINES of them at least, and half: looked at until that cannot be)
     spare = len(tabbed) - max(MIN_LINES, (len(tabbed) + 1) // 2)
     if spare < 0:
-        return text, []  # (too few lines with tabs to tell)
+        return text, [], ()  # (too few lines with tabs to tell)
     for i in tabbed:
         if _ALIGNED.search(lines[i].strip(" \t")) is None:
             spare -= 1
             if spare < 0:
-                return text, []  # (a tab-separated text: its tabs part its cells)
+                return text, [], ()  # (a tab-separated text: its tabs part its cells)
+    columns = []
     for i in tabbed:
-        lines[i] = _expanded(lines[i])
+        lines[i], source = _expanded(lines[i])
+        columns.append((i + 1, source))
     where = ", ".join(str(i + 1) for i in tabbed[:8]) + (" …" if len(tabbed) > 8 else "")
     return "\n".join(lines), [Diagnostic(
         "GP012", Severity.NOTE,
@@ -45,19 +50,49 @@ def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic]]:
         f"{'s' if len(tabbed) != 1 else ''} {where}) align their cells with tabs and "
         f"blanks; each tab is read as the blanks up to the next tab stop (every "
         f"{TAB_SIZE} columns), and the columns of what follows a tab on those lines "
-        "are counted so", tabbed[0] + 1, 1)]
+        "are counted so (and said in the line's own columns)", tabbed[0] + 1, 1)], tuple(columns)
 
 
-def _expanded(line: str) -> str:
+def _expanded(line: str) -> tuple[str, tuple[int, ...]]:
+    """The line with its tabs expanded, and the source's column (from 1) of each of its
+    characters: a tab's blanks all stand at the tab's."""
     from govparse.frontends.text.lines import char_width
 
-    out, column = [], 0
-    for char in line:
+    out, source, column = [], [], 0
+    for at, char in enumerate(line, start=1):
         if char == "\t":
             blanks = TAB_SIZE - column % TAB_SIZE
             out.append(" " * blanks)
+            source.extend([at] * blanks)
             column += blanks
         else:
             out.append(char)
+            source.append(at)
             column += char_width(char)
-    return "".join(out)
+    return "".join(out), tuple(source)
+
+
+def in_source_columns(report, columns: tuple):
+    """The report with the columns of what stands on lines whose tabs were expanded
+    (``columns``: with_tabs_expanded's) put back in the source's: its figures, its
+    organisation and year, and its diagnostics."""
+    import attrs
+
+    where = dict(columns)
+
+    def moved(line, column):
+        source = where.get(line)
+        if source is None or column is None or not 0 < column <= len(source):
+            return column
+        return source[column - 1]
+
+    figures = [(t, r, c, attrs.evolve(f, column=moved(f.line, f.column)))
+               for t, r, c, f in report.table_figures()
+               if f.line in where and moved(f.line, f.column) != f.column]
+    report = report.replace_figures(figures)
+    metas = {name: attrs.evolve(meta, column=moved(meta.line, meta.column))
+             for name in ("organization", "year")
+             for meta in (getattr(report, name),) if meta.line in where}
+    diagnostics = tuple(attrs.evolve(d, column=moved(d.line, d.column))
+                        if d.line in where else d for d in report.diagnostics)
+    return attrs.evolve(report, diagnostics=diagnostics, **metas)
