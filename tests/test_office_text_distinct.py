@@ -131,3 +131,29 @@ def test_the_rest_of_a_total_wrapped_beside_a_group_label_piece_gives_no_figure(
                          ("not_processed_complaint", "2938")):
         assert ("applications", row, "total") in missing
         assert any(d.code == "GP320" and f"'{written}'" in d.message for d in report.diagnostics)
+
+
+def test_the_rests_of_numbers_wrapped_beside_a_row_labels_rest_give_no_figure():
+    # five-digit figures: 5.要求行政机关确认或重新出具已 2175 645 … 1118 / 获取信息 0 1 6
+    # 38, the rests of 21750, 41221 … on the line of the label's rest, under no figure
+    # in either measure (the labels' Chinese characters before them): they are fewer
+    # than the row's and shorter than its longest, so the row is missing (GP320), never
+    # 2175 for 21750
+    report = govparse.parse((OFFICE / "template-2021-five-digits.pdftotext.txt")
+                            .read_text("utf-8"))
+    wrong, missing = compared(report, office_expected("template-2021-five-digits"))
+    assert wrong == {}
+    assert ("applications", "not_processed_confirmation", "natural_person") in missing
+    assert any(d.code == "GP320" and d.message.startswith("row '5.要求行政机关确认或重新出具已获取信息'")
+               for d in report.diagnostics)
+
+
+def test_the_rests_of_numbers_wrapped_after_a_group_piece_in_a_text_with_no_columns():
+    # pypdfium2's text: 1.信访举报投诉类申请 695 1603 1148 2009 288 7283 1033予处理 / 4 5 3 44:
+    # four rests of six figures, a line of their own after the group label's piece;
+    # 1603 was read for 16034. Now the row is missing (GP320)
+    report = govparse.parse((OFFICE / "template-2021-five-digits-b.pdfium.txt")
+                            .read_text("utf-8"))
+    wrong, missing = compared(report, office_expected("template-2021-five-digits-b"))
+    assert wrong == {}
+    assert ("applications", "not_processed_complaint", "commercial_enterprise") in missing

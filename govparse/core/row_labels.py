@@ -273,7 +273,8 @@ class RowLabels:
                         del row.labels[index]
                         self.label_ends[id(previous.data)] = rest.line
                 if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
-                    pair = under(placed_figures(previous.data), placed_figures(row.data))
+                    upper, lower = placed_figures(previous.data), placed_figures(row.data)
+                    pair = under(upper, lower) or _shorter_rests(upper, lower)
                     if pair is not None:
                         rests.append((id(previous.data), pair))
                 break
@@ -576,3 +577,16 @@ class RowLabels:
                 f"template (first: '{first.text}'); read as the template's",
                 at=first, length=len(first.text),
             )
+
+
+def _shorter_rests(upper: list[Cell], lower: list[Cell]) -> tuple[Cell, Cell] | None:
+    """Figures on the line of a row label's rest, fewer than the row's and each shorter
+    than the longest of them: the rests of numbers wrapped in its cells (21750 as 2175
+    / 0, beside 获取信息), which pdftotext writes where its labels' Chinese characters
+    leave them, under no figure in any measure. (The row's own figure at another height
+    would be its total, as long as any of its others.) (a figure of the row, one of
+    them), or None."""
+    if lower and upper and len(lower) < len(upper) \
+            and max(len(c.text) for c in lower) < max(len(u.text) for u in upper):
+        return upper[-1], lower[0]
+    return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from govparse.core.cells import EMPTY, Cell
+from govparse.core.cells import EMPTY, WORD, Cell
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
@@ -196,14 +196,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
 
     def _rests_under_a_row(self, rows: list[LogicalRow]) -> list[tuple]:
         """Figures after labels that name no row (a group label's piece: ``（三）不``),
-        no more than half as many as the row above has, each standing under one of that
-        row's on one of the two lines below it and no longer than it: the rest of a
-        number wrapped in that row's cell (15312 as 1531 / 2; the first line of a
-        wrapped number fills its cell), which pdftotext writes on the line below the
-        row's, beside the group label's next piece. ``(id(data), (upper, lower))`` for
+        fewer than the row above has, each standing under one of that row's on one of
+        the two lines below it and shorter than it: the rest of a number wrapped in
+        that row's cell (15312 as 1531 / 2; the first line of a wrapped number fills
+        its cell), which pdftotext writes on the line below the row's, beside the group
+        label's next piece. ``(id(data), (upper, lower))`` for
         each such row above: none of its figures is placed (GP320), never 1531 for
         15312. (A row of its own whose label is read later, ``三 （一）予以公开``, has
-        more figures.) In a text that gives no columns (pypdfium2's: figures one blank
+        figures as long as those above them.) In a text that gives no columns (pypdfium2's: figures one blank
         apart, each line from its start), where nothing stands under anything, such
         figures on a line of their own count alike (``… 9268 1098`` / ``予处理`` /
         ``1 9 36``, a page's end after 1098)."""
@@ -213,10 +213,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         out: list[tuple] = []
         for before, row in zip(rows, rows[1:]):
             if not (before.has_figures and before.labels and row.has_figures) \
-                    or any(label_key(c.text) in cat.rows_by_key for c in row.labels):
+                    or _labels_name_a_row([c.text for c in row.labels], cat.rows_by_key):
                 continue
             upper, lower = placed_figures(before.data), placed_figures(row.data)
-            if not lower or 2 * len(lower) > len(upper):
+            if not lower or len(lower) >= len(upper):
                 continue
             pairs = [_rest_of(upper, c) for c in lower]
             if all(u is not None for u in pairs):
@@ -694,11 +694,11 @@ def _ends_with_separators(rows: list[LogicalRow]) -> bool:
 
 def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     """The figure above (on one of the two lines before) that ``cell`` may be the rest
-    of: standing under it, no longer than it; one it stands under in display columns
+    of: standing under it, shorter than it; one it stands under in display columns
     and in characters alike first, then in characters (a line's Chinese characters put
     display columns askew where pdftotext gives each one column)."""
     found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
-             and len(cell.text) <= len(u.text)]
+             and len(cell.text) < len(u.text)]
     found.sort(key=lambda u: (not stands_under_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
@@ -707,7 +707,24 @@ def _rests_run_on(upper: list[Cell], lower: list[Cell]) -> bool:
     """Whether figures a line of their own, on one of the two lines after the line of
     a row's last figures (a group label's piece between, or a page's end), in a text
     that gives no columns (each line's figures one blank apart), may be the rests of
-    numbers wrapped in that row's cells: none longer than the longest of the row's."""
-    return run_on(upper) and run_on(lower) and len({c.line for c in lower}) == 1 \
+    numbers wrapped in that row's cells: fewer than the row's, each shorter than the
+    longest of them."""
+    return len(lower) < len(upper) and run_on(upper) and run_on(lower) \
+        and len({c.line for c in lower}) == 1 \
         and 0 < lower[0].line - upper[-1].line <= 2 \
-        and max(len(c.text) for c in lower) <= max(len(u.text) for u in upper)
+        and max(len(c.text) for c in lower) < max(len(u.text) for u in upper)
+
+
+def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
+    """Whether a row's labels name a row of the table: one alone, or after words of
+    the labels above it, or before words run into it (a figure: 行政规范性文件 753),
+    parted by blanks (（三）不予公开 1.属于国家秘密: lynx's, pdftotext's), or the last two
+    or three joined (a label wrapped over lines: 5.要求行政机关确认或重新出 / 具已获取信息)."""
+    for text in texts:
+        words = list(WORD.finditer(text))
+        if label_key(text) in rows_by_key \
+                or any(label_key(text[m.start():]) in rows_by_key for m in words[1:]) \
+                or any(label_key(text[:m.end()]) in rows_by_key for m in words[:-1]):
+            return True
+    return any(label_key("".join(texts[-count:])) in rows_by_key for count in (2, 3)
+               if len(texts) >= count)
