@@ -156,3 +156,13 @@ def test_the_atheris_harness_names_modules_that_exist():
         if attr is not None:
             assert hasattr(imported, attr) or importlib.util.find_spec(f"{module}.{attr}"), \
                 (module, attr)
+
+
+def test_a_label_of_thousands_of_words_under_a_row_is_read_in_linear_time():
+    # the fuzzer's (2026-12-06): a row's figures, then a cell of some 5,000 words
+    # where a label stands; whether the words name a row was asked of every prefix and
+    # suffix of them (TableReader._rests_under_a_row): 20 s for 82 KB. A cell of more
+    # words than a row's labels run together is no row's pieces: 0.1 s
+    data = (ROOT / "fuzz" / "corpus" / "slow-label-of-many-words-under-a-row.txt").read_bytes()
+    outcome = properties.check(data, extended=False)
+    properties.check_time(outcome, PACE)

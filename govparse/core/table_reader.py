@@ -14,6 +14,7 @@ doubt, placed once the table is read) and positions.py (where figures stand).
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from govparse.core.cells import EMPTY, WORD, Cell
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about
@@ -22,7 +23,7 @@ from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
-from govparse.core.row_labels import RowLabels, looks_like_a_figure
+from govparse.core.row_labels import MAX_LABEL_WORDS, RowLabels, looks_like_a_figure
 from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (figures_above_their_label, in_display_columns,
                                    placed_figures, readings_over_lines,
@@ -216,8 +217,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     or _labels_name_a_row([c.text for c in row.labels], cat.rows_by_key):
                 continue
             upper, lower = placed_figures(before.data), placed_figures(row.data)
-            if not lower or len(lower) >= len(upper):
-                continue
+            if not lower or len(lower) >= len(upper) or len(upper) > _MOST_FIGURES:
+                continue  # (no row of a template's tables has more: looked at pair by pair)
             pairs = [_rest_of(upper, c) for c in lower]
             if all(u is not None for u in pairs):
                 out.append((id(before.data), (pairs[0], lower[0])))
@@ -692,6 +693,9 @@ def _ends_with_separators(rows: list[LogicalRow]) -> bool:
     return ending * 2 >= rows_with_figures
 
 
+_MOST_FIGURES = 64  # figures: more than any row of the templates' tables has
+
+
 def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     """The figure above (on one of the two lines before) that ``cell`` may be the rest
     of: standing under it, shorter than it; one it stands under in display columns
@@ -721,10 +725,14 @@ def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
     parted by blanks (（三）不予公开 1.属于国家秘密: lynx's, pdftotext's), or the last two
     or three joined (a label wrapped over lines: 5.要求行政机关确认或重新出 / 具已获取信息)."""
     for text in texts:
-        words = list(WORD.finditer(text))
-        if label_key(text) in rows_by_key \
-                or any(label_key(text[m.start():]) in rows_by_key for m in words[1:]) \
-                or any(label_key(text[:m.end()]) in rows_by_key for m in words[:-1]):
+        if label_key(text) in rows_by_key:
+            return True
+        # (no more words than a row's labels run together have: a cell of thousands
+        # is read in time linear in its size)
+        words = list(islice(WORD.finditer(text), MAX_LABEL_WORDS + 1))
+        if len(words) <= MAX_LABEL_WORDS and (
+                any(label_key(text[m.start():]) in rows_by_key for m in words[1:])
+                or any(label_key(text[:m.end()]) in rows_by_key for m in words[:-1])):
             return True
     return any(label_key("".join(texts[-count:])) in rows_by_key for count in (2, 3)
                if len(texts) >= count)
