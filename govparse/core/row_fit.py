@@ -223,10 +223,14 @@ class RowFit:
     def _own_total_broken(self, cells: list[Cell], keys: list[tuple[str, str]]) -> bool:
         """Whether, a cell a column, the row's own relations (its total, the sum of its
         other figures: those that name no other row) do not hold."""
+        return self._own_values_broken(values_of(cells), keys)
+
+    def _own_values_broken(self, values: list, keys) -> bool:
+        """_own_total_broken of values, a value a column (None: not checked)."""
         if self.template is None or not keys:
             return False
         relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return relations.own_broken(values_of(cells))
+        return relations.own_broken(values)
 
     def _own_totals_confirm(self, cells: list[Cell], keys) -> bool:
         """Whether, a cell a column, the row's own relations (its totals) hold and

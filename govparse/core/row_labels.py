@@ -12,7 +12,7 @@ import re
 from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_han
 from govparse.core.grid import EmptyRun
 from govparse.core.logical_rows import LogicalRow
-from govparse.core.stacked import placed_figures, under
+from govparse.core.stacked import fewer_and_shorter, placed_figures, under
 from govparse.core.wording import did_you_mean
 from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_key,
                                     normalize_label, numbering_length)
@@ -580,13 +580,8 @@ class RowLabels:
 
 
 def _shorter_rests(upper: list[Cell], lower: list[Cell]) -> tuple[Cell, Cell] | None:
-    """Figures on the line of a row label's rest, fewer than the row's and each shorter
-    than the longest of them: the rests of numbers wrapped in its cells (21750 as 2175
-    / 0, beside 获取信息), which pdftotext writes where its labels' Chinese characters
-    leave them, under no figure in any measure. (The row's own figure at another height
-    would be its total, as long as any of its others.) (a figure of the row, one of
-    them), or None."""
-    if lower and upper and len(lower) < len(upper) \
-            and max(len(c.text) for c in lower) < max(len(u.text) for u in upper):
-        return upper[-1], lower[0]
-    return None
+    """Figures on the line of a row label's rest that may be the rests of numbers
+    wrapped in its cells (stacked.fewer_and_shorter: 21750 as 2175 / 0, beside 获取信息),
+    which pdftotext writes where its labels' Chinese characters leave them, under no
+    figure in any measure: (a figure of the row, one of them), or None."""
+    return (upper[-1], lower[0]) if fewer_and_shorter(upper, lower) else None

@@ -210,11 +210,20 @@ def stands_over(upper, lower) -> bool:
                                       and in_characters(upper, lower))
 
 
-def stands_under_both(upper, lower) -> bool:
+def stands_over_in_both(upper, lower) -> bool:
     """Whether one cell of a text stands over the other in display columns and in
     characters alike."""
     return _overlap(upper, lower) and in_display_columns(upper) \
         and in_display_columns(lower) and in_characters(upper, lower)
+
+
+def fewer_and_shorter(upper: list, lower: list) -> bool:
+    """Whether the figures of ``lower`` are fewer than those of ``upper`` (a row's) and
+    each shorter than the longest of them: as the rests of numbers wrapped in the row's
+    cells are (the first line of a wrapped number fills its cell; the row's own figure
+    at another height would be its total, as long as any of its others)."""
+    return bool(lower) and len(lower) < len(upper) \
+        and max(len(c.text) for c in lower) < max(len(u.text) for u in upper)
 
 
 def _overlap(a, b) -> bool:

@@ -17,7 +17,7 @@ from collections import Counter
 from itertools import islice
 
 from govparse.core.cells import EMPTY, WORD, Cell
-from govparse.core.figure_cells import MISSING, plain_figures, rules_about
+from govparse.core.figure_cells import MISSING, plain_figures
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
@@ -28,8 +28,8 @@ from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (figures_above_their_label, in_display_columns,
                                    placed_figures, readings_over_lines,
                                    run_on, side_by_side, stacked, stacked_rows,
-                                   in_characters, stands_over, stands_under_both, under,
-                                   untaken_over)
+                                   fewer_and_shorter, in_characters, stands_over,
+                                   stands_over_in_both, under, untaken_over)
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -201,10 +201,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         the two lines below it and shorter than it: the rest of a number wrapped in
         that row's cell (15312 as 1531 / 2; the first line of a wrapped number fills
         its cell), which pdftotext writes on the line below the row's, beside the group
-        label's next piece. ``(id(data), (upper, lower))`` for
-        each such row above: none of its figures is placed (GP320), never 1531 for
-        15312. (A row of its own whose label is read later, ``三 （一）予以公开``, has
-        figures as long as those above them.) In a text that gives no columns (pypdfium2's: figures one blank
+        label's next piece. ``(id(data), (upper, lower))`` for each such row above:
+        none of its figures is placed (GP320), never 1531 for 15312. (A row of its own
+        whose label is read later, ``三 （一）予以公开``, has figures as long as those
+        above them.) In a text that gives no columns (pypdfium2's: figures one blank
         apart, each line from its start), where nothing stands under anything, such
         figures on a line of their own count alike (``… 9268 1098`` / ``予处理`` /
         ``1 9 36``, a page's end after 1098)."""
@@ -617,8 +617,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             keys = tuple((spec.id, col.id) for col in spec.columns)
             figures = [self.figures.get(key) for key in keys]
             if any(f is None or f.value is None for f in figures) \
-                    or not rules_about(self.template, table.id, keys).own_broken(
-                        [f.value for f in figures]):
+                    or not self._own_values_broken([f.value for f in figures], keys):
                 continue
             for key in keys:
                 self.figures[key] = MISSING
@@ -703,7 +702,7 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     display columns askew where pdftotext gives each one column)."""
     found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
              and len(cell.text) < len(u.text)]
-    found.sort(key=lambda u: (not stands_under_both(u, cell), not in_characters(u, cell)))
+    found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
 
@@ -711,12 +710,9 @@ def _rests_run_on(upper: list[Cell], lower: list[Cell]) -> bool:
     """Whether figures a line of their own, on one of the two lines after the line of
     a row's last figures (a group label's piece between, or a page's end), in a text
     that gives no columns (each line's figures one blank apart), may be the rests of
-    numbers wrapped in that row's cells: fewer than the row's, each shorter than the
-    longest of them."""
-    return len(lower) < len(upper) and run_on(upper) and run_on(lower) \
-        and len({c.line for c in lower}) == 1 \
-        and 0 < lower[0].line - upper[-1].line <= 2 \
-        and max(len(c.text) for c in lower) < max(len(u.text) for u in upper)
+    numbers wrapped in that row's cells (stacked.fewer_and_shorter)."""
+    return fewer_and_shorter(upper, lower) and run_on(upper) and run_on(lower) \
+        and len({c.line for c in lower}) == 1 and 0 < lower[0].line - upper[-1].line <= 2
 
 
 def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:

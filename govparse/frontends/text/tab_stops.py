@@ -86,9 +86,12 @@ def in_source_columns(report, columns: tuple):
             return column
         return source[column - 1]
 
-    figures = [(t, r, c, attrs.evolve(f, column=moved(f.line, f.column)))
-               for t, r, c, f in report.table_figures()
-               if f.line in where and moved(f.line, f.column) != f.column]
+    figures = []
+    for table, row, column, figure in report.table_figures():
+        if figure.line in where:
+            at = moved(figure.line, figure.column)
+            if at != figure.column:
+                figures.append((table, row, column, attrs.evolve(figure, column=at)))
     report = report.replace_figures(figures)
     metas = {name: attrs.evolve(meta, column=moved(meta.line, meta.column))
              for name in ("organization", "year")
