@@ -138,6 +138,9 @@ CODES: dict[str, Code] = {
         Code("GP326", "total-broken-where-numbers-wrap", _E,
              "a row's own total does not hold in a table whose numbers wrap in their "
              "cells (one may show its first line only); the row is not placed"),
+        Code("GP327", "merged-header-rest", _N,
+             "a header cell's empty places after it (a merged cell's rest): the rows' "
+             "cells under them read as that column's"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

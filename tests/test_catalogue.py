@@ -82,6 +82,7 @@ SNAPSHOT = [
     ("GP324", "figures-above-label", N),
     ("GP325", "parted-number-confirmed", W),
     ("GP326", "total-broken-where-numbers-wrap", E),
+    ("GP327", "merged-header-rest", N),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

@@ -118,9 +118,9 @@ def test_missing_narrative_section_is_a_warning():
 
 def test_missing_section_points_at_the_line_that_looks_like_its_heading():
     # other words than the template's: read as text, and said so where it stands
-    text = changed("五、存在的主要问题及改进情况", "五、存在的问题及改进情况")
+    text = changed("五、存在的主要问题及改进情况", "五、存在不足及改进情况")
     d = only(govparse.parse(text), "GP103")
-    assert (d.line, d.column, d.length) == (line_of(text, "五、存在的问题及改进情况"), 1, 12)
+    assert (d.line, d.column, d.length) == (line_of(text, "五、存在不足及改进情况"), 1, 11)
     assert "五、存在的主要问题及改进情况" in d.hint
     text = changed("四、政府信息公开行政复议、行政诉讼情况", "（四）行政复议和行政诉讼情况表")
     d = only(govparse.parse(text), "GP108")

@@ -441,7 +441,11 @@ def test_an_empty_cell_before_the_figures_is_not_the_first_column_s_where_they_s
     # the next, 24 of 115 such variants wrong): the row's last cell reads '117650 注',
     # no figure, so the row has an empty cell (the rest of the merged label cell, as
     # row 一's two) and six figures: read a cell a column, the empty cell was
-    # 自然人's and 14113 (under 自然人) 商业企业's, every figure a column to the right
+    # 自然人's and 14113 (under 自然人) 商业企业's, every figure a column to the right.
+    # The segments on the left hold no figure in any row: they are the labels', and a
+    # label spans the empty ones after it, so that the empty cell is no figure's place
+    # and each figure stands in its own column; '117650 注' is no figure (GP201), 总计's
+    # figure missing (GP316)
     lines = [
         '三、收到和处理政府信息公开申请情况',
         '  ---------------------------------------------------------------------- ---------------------------------------------------------- ---------------------------------------- ------------ ---------------- ---------- -------------- -------------- ---------- ----------',
@@ -455,8 +459,10 @@ def test_an_empty_cell_before_the_figures_is_not_the_first_column_s_where_they_s
     report = govparse.parse("\n".join(lines) + "\n")
     assert _applications_row(report, "new_requests") == [
         15905902, 11553785, 8142104, 8643184, 13156131, 17124750, 74525856]
-    assert _applications_row(report, "partially_disclosed") == [None] * 7
-    assert [(d.code, d.line) for d in report.diagnostics if d.code == "GP314"] == [("GP314", 7)]
+    assert _applications_row(report, "partially_disclosed") == [
+        14113, 16850, 3754, 908, 633, 81392, None]
+    assert [(d.code, d.line) for d in report.diagnostics if d.code in ("GP201", "GP316")] \
+        == [("GP316", 7), ("GP201", 7)]
 
 
 def test_figures_a_wrapped_line_puts_at_the_left_edge_are_not_placed_by_the_full_rows():

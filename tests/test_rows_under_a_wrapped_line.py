@@ -71,3 +71,19 @@ def test_figures_at_columns_not_one_blank_apart_keep_the_row_missing():
     assert _row(read, "other_no_fee_paid")[-1] == 6288386  # (still a wrapped line)
     assert _row(read, "other_other") == [None] * 7
     assert _stacked(read) == ["3.其他"]
+
+
+def test_a_parent_labels_numbering_on_the_line_below_a_rows_label_is_left_out():
+    # w3m at 80 columns (a page of a test fixture in Hangzhou's style): row 1 of
+    # （六）其他处理 wraps over three lines, its figures on the second, and the third
+    # holds the parent's numbering before the label's rest: '（六） 公开申请'. The
+    # numbering alone is the parent label's, written down its column (其他处 / 理 below)
+    report = govparse.parse_file(Path(__file__).parent / "data" / "wrapped_lines"
+                                 / "w3m80_parent_numbering_below_a_row.txt")
+    row = report.applications.other_no_correction
+    assert [getattr(row, c).value for c in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_org", "legal_service_org", "other_org", "total")] \
+        == [315, 3, 0, 0, 0, 0, 318]
+    assert any(d.code == "GP307" and "'（六） 公开申请'" in d.message for d in report.diagnostics)
+    assert all(f.value is not None for t, *_, f in report.table_figures() if t == "applications")

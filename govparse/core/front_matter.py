@@ -13,9 +13,21 @@ _BLANK = r"[^\S\t\n]"  # a blank, as the text grammar has it
 # the organisation is whatever stands before the year (it starts with no digit).
 _TITLE = re.compile(rf"(?P<org>[^\s\d\ufeff](?:.*?\S)?)?{_BLANK}*(?P<year>[12]\d{{3}}){_BLANK}*"
                     rf"(?P<name>年度?{_BLANK}*政府信息公开(?:工作)?(?:年度)?报告)(?:\*\*)?\s*")
+# A crawler's field labels before a title: "标题: 某区2024年…".
+_FIELD_LABELS = "标题|题目|名称|文章标题|信息名称"
+# A title that opens with its year, the organisation after it:
+# 2019年上海市人民政府办公厅政府信息公开工作年度报告, 2023年度某某局政府信息公开工作年度报告
+# (the organisation: words with no digit, sentence mark, bracket or colon).
+_YEAR_FIRST = re.compile(rf"(?P<lead>(?:(?P<label>{_FIELD_LABELS}){_BLANK}*[:：]{_BLANK}*)?"
+                         rf"#*{_BLANK}*(?:\*\*)?{_BLANK}*)(?P<year>[12]\d{{3}}){_BLANK}*"
+                         rf"年度?{_BLANK}*(?P<org>[^\s\d\ufeff年度#*。，,；;：:！？!?、《》（）()“”\"]"
+                         rf"[^\d\n。，,；;：:！？!?、《》（）()“”\"]{{0,39}}?){_BLANK}*"
+                         rf"(?P<name>政府信息公开(?:工作)?(?:年度)?报告)(?:\*\*)?\s*")
+# Words that stand for a body without naming it (我局, 本机关, 全市; not 本溪市, 全椒县).
+_NO_NAME = re.compile(r"我|该|各|本(?:局|机关|单位|部门|委|办|院|厅|所|中心|区|市|县|镇|乡|街道)"
+                      r"|全(?:市|区|县|省|国|镇|乡|州|旗)")
+_FIELD_LABEL = re.compile(rf"({_FIELD_LABELS})\s*[:：]\s*")
 # "本报告中所列数据统计期限为2024年1月1日至12月31日" and the like.
-# A field label before the title, as a crawler's text has it: "标题: 某区2024年…".
-_FIELD_LABEL = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*")
 _PERIOD_YEAR = re.compile(r"统计期限[^0-9]{0,8}([12]\d{3})\s*年")
 # A sentence of the overview that opens with the year and a comma ("2022年，我局收到…";
 # not 2022年以来, 2022年底, 2022年度): what a report says of its own year. (Compiled
@@ -38,7 +50,11 @@ class TitleParts:
     def __init__(self, title: Title) -> None:
         found = _TITLE.fullmatch(title.text)
         if found is None:
-            raise ValueError(f"not a title line: {title.text!r}")
+            found = _YEAR_FIRST.fullmatch(title.text)
+            if found is None:
+                raise ValueError(f"not a title line: {title.text!r}")
+            self._year_first(found, title.location)
+            return
         at = title.location
         org = found.group("org")
         self.organization = None
@@ -70,8 +86,28 @@ class TitleParts:
         self.at = at
 
 
+    def _year_first(self, found: re.Match, at) -> None:
+        """2019年上海市人民政府办公厅政府信息公开工作年度报告: the year, then the organisation."""
+        self.organization = found.group("org").strip(_BLANKS)
+        self.org_at = at.moved(found.start("org")) if at is not None else None
+        self.field_label = found.group("label")  # (a crawler's: 标题: 2019年…)
+        self.year = int(found.group("year"))
+        self.year_at = at.moved(found.start("year")) if at is not None else None
+        self.text = found.string[found.start("year"):found.end("name")].strip(_BLANKS)
+        self.at = at
+
+
 def is_title(text: str) -> bool:
-    return _TITLE.fullmatch(text) is not None
+    return _TITLE.fullmatch(text) is not None or is_year_first_title(text)
+
+
+def is_year_first_title(text: str) -> bool:
+    """A title that opens with its year (2019年上海市人民政府办公厅政府信息公开工作年度报告),
+    which the text grammar's title line (the organisation first) does not read."""
+    if "政府信息公开" not in text:
+        return False
+    found = _YEAR_FIRST.fullmatch(text)
+    return found is not None and _NO_NAME.match(found.group("org")) is None
 
 
 def _meta(value, location) -> MetaField:

@@ -3,8 +3,11 @@
 The places a spanning label covers (HTML's rowspan and colspan of a label cell) are
 left out, and the empty cells before a row's first label are what a merged label
 cell leaves in a text (a tab table's leading tabs): they stand in no figure's place.
-A place covered by a spanning figure keeps its place, as an empty cell. A run of rows of one empty cell each (EmptyCells) stays one item, made into
-cells only where a row's figures need them."""
+So are those of a figure spanning columns that stands in one column (under a header
+cell spanning the same columns, or one figure under each header cell:
+_in_one_column); a place covered by any other spanning figure keeps its place, as an
+empty cell. A run of rows of one empty cell each (EmptyCells) stays one item, made
+into cells only where a row's figures need them."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from typing import Iterable, Iterator
 from govparse.core.cells import (EMPTY, LABEL, NUMBER, PARTED, Cell, classify,
                                  is_parted_number, note_number_form,
                                  read_cell)
+from govparse.core.header_rests import HeaderRests
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import EmptyCells, column_of, line_of
 
@@ -63,17 +67,20 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
     extend = stream.cells.extend
     rows = rows if isinstance(rows, (list, tuple)) else list(rows)
     disowned = _disowned_spans(rows, sink)
+    single = _in_one_column(rows, disowned) if disowned is not _NOTHING_SPANS else None
+    rests = HeaderRests()
     for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
             continue
         # A place covered by a label (its colspan, a parent label's rowspan) is no
-        # cell of the row, nor is one a figure's colspan covers up to the row's end:
-        # left out. Any other covered place keeps its place, read as an empty cell;
-        # one covered by a span the rows below disown, as a cell no figure can be.
+        # cell of the row, nor is one a figure's colspan covers up to the row's end
+        # or one of a figure that stands in one column: left out. Any other covered
+        # place keeps its place, read as an empty cell; one covered by a span the
+        # rows below disown, as a cell no figure can be.
         # (Each place is read in the loop below, the row's one pass: a cell the text
         # front-end gives is read already.)
-        cells = list(_places(row))
+        cells = list(_places(row, single))
         if not cells:
             continue
         labels = 0
@@ -98,6 +105,17 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
                     cell.kind = PARTED
                     continue
                 labels += 1
+        start = 0  # where the row's first text stands (a row of labels: its text)
+        if labels:
+            while cells[start].kind == EMPTY:
+                start += 1
+        if rests.groups is not None or labels >= 2 and labels == filled < last - start + 1:
+            # (a header line with empty places between its labels, and the rows under
+            # one: header_rests)
+            lined = rests.row(cells, labels, filled, sink)
+            if lined is not cells:
+                cells = lined
+                last = max((i for i, c in enumerate(cells) if c.kind != EMPTY), default=-1)
         if 0 <= last < len(cells) - 1:
             stream.trailing_cells[number] = len(cells) - 1 - last
             for cell in cells[last + 1:]:
@@ -105,19 +123,19 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
         if labels:
             if filled == 1:
                 stream.lone_labels.append(next(c for c in cells if c.kind == LABEL))
-            start = 0
-            while cells[start].kind == EMPTY:
-                start += 1
             del cells[:start]
         extend(cells)
+    rests.done(sink)
     return stream
 
 
-def _places(row) -> list:
-    """The row's places that are cells of the row (see stream_of)."""
+def _places(row, single=None) -> list:
+    """The row's places that are cells of the row (see stream_of). ``single``: the ids
+    of the figures spanning columns that stand in one column (_in_one_column)."""
     if not row or type(row[0]) is Cell:
         return row  # a text's row: nothing in it is covered
-    places = [c for c in row if not (c.covered and _covered_by_label(c))]
+    places = [c for c in row if not (c.covered and (_covered_by_label(c) or single
+                                                    and id(c.covered_by) in single))]
     while places and places[-1].covered and any(c is places[-1].covered_by for c in row):
         places.pop()
     return places
@@ -130,6 +148,9 @@ def _read_place(place, disowned: dict) -> Cell:
         return Cell(LABEL, f"[covered by '{place.covered_by.text}']", read.line, read.column,
                     location=read.source)
     return read_cell(place)
+
+
+_NOTHING_SPANS: dict[int, object] = {}  # (no figure of the table spans rows or columns)
 
 
 def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
@@ -148,10 +169,10 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
     disowned: dict[int, object] = {}
     first = next((row for row in rows if not isinstance(row, EmptyCells) and row), None)
     if first is None or type(first[0]) is Cell:
-        return disowned  # a text's rows: nothing spans
+        return _NOTHING_SPANS  # a text's rows: nothing spans
     if not any((c.rowspan > 1 or c.colspan > 1) and not _is_label(c.text) for row in rows
                if not isinstance(row, EmptyCells) for c in row):
-        return disowned  # (most pages: no figure spans rows or columns)
+        return _NOTHING_SPANS  # (most pages: no figure spans rows or columns)
     above = None  # the row before, a row of the grid
     for row in rows:
         if isinstance(row, EmptyCells) or not row:
@@ -163,7 +184,8 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
                 disowned[id(by)] = by
         if above is not None:
             for index, cell in enumerate(row):
-                if cell.colspan > 1 and not cell.covered and _parted_above(above, index, cell):
+                if cell.colspan > 1 and not cell.covered and _parted_above(above, index, cell) \
+                        and not _one_under_each_header(above, row):
                     disowned[id(cell)] = cell
         above = row
     for by in disowned.values():
@@ -178,6 +200,88 @@ def _disowned_spans(rows: list, sink: DiagnosticSink) -> dict[int, object]:
             hint = "a rowspan written wrong, or a cell of a row lost?"
         sink.add("GP503", message, at=read_cell(by), length=len(by.text), hint=hint)
     return disowned
+
+
+def _in_one_column(rows: list, disowned: dict) -> set[int]:
+    """The figures spanning columns (in one row) that stand in one column each, their
+    covered places no places of the row:
+
+    - under one cell of the row above that spans exactly those columns, a header cell
+      or such a figure (本年新公开数量 over two columns, and each row's figure under
+      it over the same two);
+    - in a row whose figures, each taken once, stand one under each header cell of
+      the row above, in order, each overlapping its own: the header parts the columns
+      otherwise than the rows do (上一年项目数量 | 本年增/减 over two columns, and
+      each row's first figure over the first two), and no figure can be another's.
+
+    Any other keeps its covered places, read as empty cells (a figure may span
+    columns where a row lost a cell: _disowned_spans)."""
+    single: set[int] = set()
+    above = None
+    for row in rows:
+        if isinstance(row, EmptyCells) or not row:
+            continue
+        if above is not None:
+            in_order = None
+            for index, cell in enumerate(row):
+                if cell.colspan < 2 or cell.rowspan > 1 or cell.covered \
+                        or id(cell) in disowned or not cell.text.strip() or _is_label(cell.text):
+                    continue
+                if _under_one_cell(above, index, cell, single):
+                    single.add(id(cell))
+                    continue
+                if in_order is None:
+                    in_order = _one_under_each_header(above, row)
+                if in_order:
+                    single.add(id(cell))
+        above = row
+    return single
+
+
+def _under_one_cell(above, index: int, cell, single: set[int]) -> bool:
+    end = index + cell.colspan
+    if end > len(above):
+        return False
+    owner = _owner(above[index])
+    return ((_is_label(owner.text) or id(owner) in single)
+            and all(_owner(above[i]) is owner for i in range(index + 1, end))
+            and (index == 0 or _owner(above[index - 1]) is not owner)
+            and (end == len(above) or _owner(above[end]) is not owner))
+
+
+def _one_under_each_header(above, row) -> bool:
+    """Whether the row's cells after its labels, each taken once, stand one under each
+    cell of the row above from the same column on, in order, each overlapping its
+    own, and those cells above are all header cells (labels)."""
+    spans_row = _spans_after(row, _first_figure_column(row))
+    if not spans_row:
+        return False
+    spans_above = _spans_after(above, spans_row[0][0])
+    return (len(spans_row) == len(spans_above)
+            and all(_is_label(owner.text) for _, _, owner in spans_above)
+            and all(a0 < b1 and b0 < a1 for (a0, a1, _), (b0, b1, _) in zip(spans_row, spans_above)))
+
+
+def _first_figure_column(row) -> int:
+    """The column after the row's last label cell of its own."""
+    after = 0
+    for index, cell in enumerate(row):
+        if not cell.covered and cell.text.strip() and _is_label(cell.text):
+            after = index + cell.colspan
+    return after
+
+
+def _spans_after(row, start: int) -> list[tuple[int, int, object]]:
+    """The row's cells (each taken once) from column ``start`` on: (first column,
+    column after the last, the cell)."""
+    spans: list[tuple[int, int, object]] = []
+    for index in range(start, len(row)):
+        owner = _owner(row[index])
+        if spans and spans[-1][2] is owner:
+            spans[-1] = (spans[-1][0], index + 1, owner)
+        else:
+            spans.append((index, index + 1, owner))
+    return spans
 
 
 def _parted_above(above, index: int, cell) -> bool:

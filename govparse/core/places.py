@@ -94,10 +94,12 @@ def _row_labels(row) -> list[str | None]:
 
 def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellContext:
     x = grid[r][c][2]
-    if x is None:
+    if has_han(text) and _label(text) is not None:
+        header = None  # (a word's: over a row label stand the labels of the rows above)
+    elif x is None:
         header = _column_header(grid, r, lambda i: _label(grid[i][c][0]) if c < len(grid[i])
                                 else None)
-    elif not has_han(text):
+    else:
         # a source whose rows do not stand in a grid of columns (a PDF's text layer,
         # the cells of each row as they come), a cell where figures stand (a figure,
         # or what reads as none: 1234 56): the labels standing over its middle
@@ -105,8 +107,6 @@ def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellCont
         header = _column_header(grid, r, lambda i: next(
             (_label(t) for t, _, over in grid[i] if over is not None and over[0] <= middle <= over[1]),
             None))
-    else:
-        header = None  # (a word's: over a row label stand the labels of the rows above)
     return CellContext(row_label, header, _cut(text))
 
 

@@ -115,12 +115,20 @@ def _last_word(text: str) -> int:
 
 def _after_single_characters(text: str) -> int:
     """Where a text starts after the words of one character before its last word (a
-    label's characters written down its column, one a line: ``本 形，不计其他情形）``)."""
+    label's characters written down its column, one a line: ``本 形，不计其他情形）``),
+    or a parent label's numbering alone (its words wrapped over the lines below:
+    ``（六） 公开申请``)."""
     spans = [m.span() for m in WORD.finditer(text)]
     skip = 0
-    while skip < len(spans) - 1 and spans[skip][1] - spans[skip][0] == 1:
+    while skip < len(spans) - 1 and (spans[skip][1] - spans[skip][0] == 1
+                                     or _numbering_alone(text[spans[skip][0]:spans[skip][1]])):
         skip += 1
     return spans[skip][0] if spans else 0
+
+
+def _numbering_alone(word: str) -> bool:
+    word = normalize_label(word)
+    return 0 < numbering_length(word) == len(word)
 
 
 def _part_of(cell: Cell, start: int, end: int | None) -> Cell:

@@ -121,7 +121,39 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
                                     x=(segments[index][0], segments[reach][1]))
                 del cells[index + 1:reach + 1]
         rows.append(cells)
+    _labels_over_their_segments(rows, segments)
     return Table.from_rows(rows, TextLocation(run[0], 1))
+
+
+def _labels_over_their_segments(rows: list[list[Cell]], segments: list[tuple[int, int]]) -> None:
+    """The segments on the left that hold no figure in any row are the row labels'
+    (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密): a label there spans the empty
+    ones after it, as its merged cell does in the page (一、本年新收政府信息公开申请数量
+    over all three), so that the empty places are no figure's."""
+    from govparse.core.cells import FIGURE_KINDS
+
+    labels = len(segments)
+    for cells in rows:
+        for index, cell in enumerate(cells[:labels]):
+            if cell.text and cell.colspan == 1 and reading(cell.text)[0] in FIGURE_KINDS:
+                labels = index
+                break
+    if labels < 2:
+        return
+    for cells in rows:
+        if len(cells) != len(segments):
+            continue  # (a figure over two segments made one cell: left as it is)
+        joined = []  # the row's label segments, each label over the empty ones after it
+        for index in range(labels):
+            cell = cells[index]
+            if cell.text or not joined or not joined[-1][0].text:
+                joined.append((cell, index, index))
+            else:
+                joined[-1] = (joined[-1][0], joined[-1][1], index)
+        cells[:labels] = [cell if first == last else
+                          Cell(cell.text, cell.location, 1, last - first + 1,
+                               x=(segments[first][0], segments[last][1]))
+                          for cell, first, last in joined]
 
 
 def cut_at(lines: dict[int, str], run: list[int]) -> int | None:

@@ -7,6 +7,7 @@ import functools
 import re
 
 from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS, WORD
+from govparse.core.front_matter import is_year_first_title
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.blocks import join_split_title
@@ -51,7 +52,11 @@ def to_document(raw: RawReport, text: str, path: str | None = None,
     sink.items.extend(notes)
     blocks: list = []
     for item in raw.front_matter:
-        blocks.append(_title(item, text) if type(item) is RawTitle else item)
+        if type(item) is RawTitle:
+            item = _title(item, text)
+        elif type(item) is Paragraph and is_year_first_title(item.text):
+            item = Title(item.text, item.location)  # (the grammar's title: organisation first)
+        blocks.append(item)
     blocks = join_split_title(blocks, sink)  # (a PDF's title over two lines)
     source = _SourceLines(text)
     for section in raw.sections:
