@@ -54,6 +54,9 @@ def test_the_crawled_report_reads_right_but_for_one_ambiguous_row():
     assert ambiguous.message.startswith("the run '6233440' after '行政规范性文件' splits in 15 ways")
     assert ambiguous.row_id == "normative_documents" and len(ambiguous.figures) == 3
     assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
+    # its one error is that row's: the tables were found (no GP112, "no statistics
+    # table", which a run-together table once left behind)
+    assert [d.code for d in report.diagnostics if d.severity.name == "ERROR"] == ["GP318"]
 
 
 def test_each_split_of_the_crawled_report_is_marked_and_said():

@@ -60,6 +60,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
 
             figures = read_runs(table.rows, table_templates[kind], kind, sink,
                                 table.heading_line)
+            rows_found = rows_found or bool(table.rows)  # (its runs: after rows' labels)
         elif table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind], evidence)
