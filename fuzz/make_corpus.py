@@ -62,7 +62,8 @@ SMALL: dict[str, bytes | str] = {
 
 def main() -> None:
     # (written over; files put there by hand stay: inputs the fuzzer found slow,
-    # slow-*, and texts of tools the tests do not run, converted-pdf*)
+    # slow-*, what it found wrong, found-*, and texts of tools the tests do not run,
+    # converted-pdf*)
     CORPUS_DIR.mkdir(exist_ok=True)
     written = 0
 

@@ -716,3 +716,28 @@ def test_a_grid_row_widened_by_a_note_in_a_cell_places_no_figure_wrong():
     (said,) = [d for d in report.diagnostics if d.code == "GP303"]
     assert said.line == 12 and "stands among its figures" in said.message
     assert "GP503" in {d.code for d in report.diagnostics}
+
+
+def test_a_grid_line_that_lost_its_closing_border_keeps_its_last_cell():
+    # found by the fuzzer (atheris, from pandoc's grid table of a page whose header
+    # cell 本年增/减 spans two columns: tests/data/shanghai2019): 行政许可's line lost its
+    # closing '|'; its last cell, 处理决定数量's 7, was dropped as text outside the
+    # grid, the row had a place fewer than its header line, and 6 (in 本年增/减's second
+    # place) was read as 处理决定数量's. The text after the last border is the cell
+    from govparse.frontends.text.lines import display_width
+
+    def line(*cells, closed=True):
+        padded = [" " + c + " " * (21 - display_width(c)) for c in cells]
+        return "|" + "|".join(padded) + ("|" if closed else "")
+
+    rule = "+" + "+".join(["-" * 22] * 5) + "+"
+    lines = ["二、主动公开政府信息情况", "", rule,
+             line("第二十条第（五）项", "", "", "", ""), rule,
+             line("信息内容", "上一年项目数量", "本年增/减", "", "处理决定数量"), rule,
+             line("行政许可", "5", "", "6", "7", closed=False), rule,
+             line("其他对外管理服务事项", "1", "", "2", "3"), rule]
+    report = govparse.parse("\n".join(lines) + "\n")
+    for row, figures in (("administrative_licensing", [5, 6, 7]),
+                         ("other_management_services", [1, 2, 3])):
+        got = getattr(report.active_disclosure, row)
+        assert [got.previous_year_items.value, got.change.value, got.decisions.value] == figures

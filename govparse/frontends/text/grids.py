@@ -280,8 +280,10 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
             left = column + start - at  # (the boundaries between: one column each)
             right = left + (end - start if raw.isascii() else display_width(raw))
             at, column = end, right
-            if not start or end == size:
-                continue  # (text before the first boundary, or after the last, lies outside)
+            if not start or end == size and not raw.strip():
+                # (text before the first boundary lies outside; text after the last is
+                # a cell whose closing border the line lost, as long as there is text)
+                continue
             while i < count and above[i][1] <= left:
                 i += 1  # (it touches no run of this line from here on)
             region = None
