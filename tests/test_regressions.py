@@ -741,3 +741,4 @@ def test_a_grid_line_that_lost_its_closing_border_keeps_its_last_cell():
                          ("other_management_services", [1, 2, 3])):
         got = getattr(report.active_disclosure, row)
         assert [got.previous_year_items.value, got.change.value, got.decisions.value] == figures
+

@@ -97,16 +97,25 @@ def _html(table_rows: str) -> str:
             f"<table>{table_rows}</table>")
 
 
-def test_a_figure_over_two_columns_where_a_row_lost_a_cell_still_places_nothing():
+@pytest.mark.parametrize("rows, row, columns", [
     # the header has a cell a column; a row's figure spans two of them and the row is
     # a figure short: the lost cell may be anywhere (GP503), nothing is placed
-    page = _html("<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td>"
-                 "<td>对外公开总数量</td></tr>"
-                 "<tr><td>规章</td><td colspan='2'>13</td><td>524</td></tr>")
-    report = govparse.parse(page)
-    rules = report.active_disclosure.rules
-    assert (rules.newly_made.value, rules.newly_published.value, rules.total_published.value) \
-        == (None, None, None)
+    ("<tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>"
+     "<tr><td>规章</td><td colspan='2'>13</td><td>524</td></tr>",
+     "rules", ("newly_made", "newly_published", "total_published")),
+    # found by the fuzzer (a number widened in pandoc's grid of the page, its borders
+    # shifted): the span was disowned through its covered places only, which come
+    # after it, so that the figures before them were placed, 9 as 处理决定数量's. A
+    # disowned span's rows place none of their figures
+    ("<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td></td><td>处理决定数量</td>"
+     "</tr><tr><td>行政许可</td><td>4</td><td></td><td colspan='2'>9</td></tr>",
+     "administrative_licensing", ("previous_year_items", "change", "decisions")),
+])
+def test_a_figure_spanning_columns_the_row_above_parts_places_none_of_its_row(rows, row,
+                                                                               columns):
+    report = govparse.parse(_html(rows))
+    got = getattr(report.active_disclosure, row)
+    assert [getattr(got, c).value for c in columns] == [None, None, None]
     assert "GP503" in {d.code for d in report.diagnostics}
 
 

@@ -64,7 +64,8 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
         elif table is not None:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind], evidence)
-            figures = reader.read(table.rows, table.heading_line, table.trailing_cells)
+            figures = reader.read(table.rows, table.heading_line, table.trailing_cells,
+                                  table.disowned_rows)
             rows_found = rows_found or bool(reader.seen_rows)
             parted.update(reader.parted_cells)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
@@ -214,14 +215,16 @@ def _text_lines(preamble, sections, prepared):
 class PreparedTable:
     """A table section's cells, read into logical rows, before a template is chosen."""
 
-    __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells")
+    __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells", "disowned_rows")
 
     def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None,
-                 trailing_cells: dict[int, int] | None = None) -> None:
+                 trailing_cells: dict[int, int] | None = None,
+                 disowned_rows: set[int] | None = None) -> None:
         self.rows = rows
         self.lone_labels = lone_labels
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells  # (grid.Stream)
+        self.disowned_rows = disowned_rows
 
 
 class RunTogetherTable:
@@ -251,7 +254,7 @@ def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
     # the row readers of rows over lines, which tell it from a row's figures)
     stream = stream_of(section.rows, sink, parted=section.kind == "review_litigation")
     return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line,
-                         stream.trailing_cells)
+                         stream.trailing_cells, stream.disowned_rows)
 
 
 def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):

@@ -50,7 +50,7 @@ class Stream:
     """A table's cells in reading order, and the lone labels among its rows (a row
     whose only text is one label: maybe a misspelt heading)."""
 
-    __slots__ = ("cells", "lone_labels", "trailing_cells")
+    __slots__ = ("cells", "lone_labels", "trailing_cells", "disowned_rows")
 
     def __init__(self) -> None:
         self.cells: list[Cell | EmptyRun] = []
@@ -58,6 +58,9 @@ class Stream:
         # a row's empty cells after its last text, by row (a trailing separator, a
         # merged cell's covered places): how wide a header line is
         self.trailing_cells: dict[int, int] = {}
+        # the rows with a place of a span their rows disown: none of their figures is
+        # placed (GP503 says why)
+        self.disowned_rows: set[int] = set()
 
 
 def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Stream:
@@ -88,6 +91,8 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
         last = -1  # where the row's last text stands
         for index, cell in enumerate(cells):
             if type(cell) is not Cell:
+                if disowned and _is_disowned(cell, disowned):
+                    stream.disowned_rows.add(number)
                 cell = cells[index] = _read_place(cell, disowned)
             cell.row = number
             kind = cell.kind
@@ -141,9 +146,17 @@ def _places(row, single=None) -> list:
     return places
 
 
+def _is_disowned(place, disowned: dict) -> bool:
+    """A place covered by a disowned span, or a disowned figure spanning columns."""
+    if place.covered:
+        return id(place.covered_by) in disowned
+    return place.colspan > 1 and place.rowspan == 1 and id(place) in disowned
+
+
 def _read_place(place, disowned: dict) -> Cell:
     if disowned and place.covered and id(place.covered_by) in disowned:
-        # the row's figures cannot be told: the stray stops the row being placed
+        # the row's figures cannot be told: no figure can be the stray's place (and
+        # none of the row's is placed: Stream.disowned_rows)
         read = read_cell(place)
         return Cell(LABEL, f"[covered by '{place.covered_by.text}']", read.line, read.column,
                     location=read.source)

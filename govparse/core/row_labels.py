@@ -113,7 +113,7 @@ def _last_word(text: str) -> int:
     return starts[-1] if starts else 0
 
 
-def _after_single_characters(text: str) -> int:
+def after_single_characters(text: str) -> int:
     """Where a text starts after the words of one character before its last word (a
     label's characters written down its column, one a line: ``本 形，不计其他情形）``),
     or a parent label's numbering alone (its words wrapped over the lines below:
@@ -371,9 +371,9 @@ class RowLabels:
         above = labels[at]
         start = _last_word(above.text)
         pieces = [_part_of(above, start, None),
-                  _part_of(leaf, _after_single_characters(leaf.text), None)]
+                  _part_of(leaf, after_single_characters(leaf.text), None)]
         if below is not None:
-            pieces.append(_part_of(below, _after_single_characters(below.text), None))
+            pieces.append(_part_of(below, after_single_characters(below.text), None))
         if label_key(pieces[0].text) in self.catalogue.labels_by_key:
             return None
         joined = pieces[0]

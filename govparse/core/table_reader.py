@@ -23,7 +23,8 @@ from govparse.core.header_order import HeaderOrder
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
-from govparse.core.row_labels import MAX_LABEL_WORDS, RowLabels, looks_like_a_figure
+from govparse.core.row_labels import (MAX_LABEL_WORDS, RowLabels, after_single_characters,
+                                     looks_like_a_figure)
 from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (figures_above_their_label, in_display_columns,
                                    placed_figures, readings_over_lines,
@@ -70,6 +71,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
         self.trailing_separators = True  # (read: _ends_with_separators)
         self.trailing_cells: dict[int, int] = {}  # (read)
+        self.disowned_rows: set[int] | tuple = ()  # (read)
+        # the rows (id of their data) not placed for figures one above the other (GP320)
+        self.refused_stacked: set[int] = set()
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
@@ -103,11 +107,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.read_wrapped: set[int] = set()
 
     def read(self, rows: list[LogicalRow], heading_line: int | None,
-             trailing_cells: dict[int, int] | None = None) -> dict[tuple[str, str], Figure]:
+             trailing_cells: dict[int, int] | None = None,
+             disowned_rows: set[int] | None = None) -> dict[tuple[str, str], Figure]:
         """The table's figures. ``trailing_cells``: the empty cells after each source
-        row's last text, by row (grid.Stream.trailing_cells)."""
+        row's last text, by row (grid.Stream.trailing_cells); ``disowned_rows``: the
+        source rows none of whose figures is placed (grid.Stream.disowned_rows)."""
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells or {}
+        self.disowned_rows = disowned_rows or ()
         for row in rows:
             for cell in row.labels:
                 self._note_label_form(cell)
@@ -217,12 +224,15 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     or _labels_name_a_row([c.text for c in row.labels], cat.rows_by_key):
                 continue
             upper, lower = placed_figures(before.data), placed_figures(row.data)
-            if not lower or len(lower) >= len(upper) or len(upper) > _MOST_FIGURES:
+            if not lower or len(lower) > len(upper) or len(upper) > _MOST_FIGURES:
                 continue  # (no row of a template's tables has more: looked at pair by pair)
             pairs = [_rest_of(upper, c) for c in lower]
-            if all(u is not None for u in pairs):
+            # (as many as the row's figures: every number of the row wrapped, each rest
+            # under a figure of its own)
+            if all(u is not None for u in pairs) and (
+                    len(lower) < len(upper) or len(set(map(id, pairs))) == len(pairs)):
                 out.append((id(before.data), (pairs[0], lower[0])))
-            elif _rests_run_on(upper, lower):
+            elif len(lower) < len(upper) and _rests_run_on(upper, lower):
                 out.append((id(before.data), (upper[-1], lower[0])))
         return out
 
@@ -416,10 +426,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             )
             return
         self.seen_rows[spec.id] = label
+        if self.disowned_rows and any(getattr(c, "row", None) in self.disowned_rows
+                                      for c in data):
+            return  # (a span its rows disown: none of the row's figures, GP503)
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
-        wrapped = pair is not None and self._line_wrapped(
-            data, [(spec.id, c.id) for c in columns], label, columns)
+        wrapped = pair is not None and not self._under_rests(data, label) \
+            and self._line_wrapped(data, [(spec.id, c.id) for c in columns], label, columns)
         if wrapped:
             self.read_wrapped.add(id(data))
         elif pair is not None and self._whole_under_a_wrapped_line(spec, data, columns, pair):
@@ -445,6 +458,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     after=after[0]))
                 return
             self._report_stacked(what, pair)
+            self.refused_stacked.add(id(data))
             return
         if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)
             self.read_in_template_order.append(spec.id)
@@ -577,6 +591,19 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     return False
         return self._own_totals_confirm(data, keys)
 
+    def _under_rests(self, data: list[Cell], label: Cell | None) -> bool:
+        """Whether a row found under the later line of a row above that stands missing
+        for a number wrapped in its cell (GP320) has a later line that starts right of
+        its label: no line wrapped as a whole goes on there, where the rests of that
+        row's numbers stand (102 134 281 / 736 0 332 1585 under 2768 … 9202, its totals
+        holding by chance); a converter goes on with a line under the label."""
+        above = self.beneath.get(id(data)) or self.own_pairs.get(id(data), (None,))[0]
+        if above is None or id(above) not in self.refused_stacked \
+                or label is None or label.x is None:
+            return False
+        return any(c.x is not None and c.x[0] >= label.x[1]
+                   for previous, c in zip(data, data[1:]) if c.line != previous.line)
+
     def _whole_under_a_wrapped_line(self, spec: RowSpec, data: list[Cell], columns,
                                     pair: tuple[Cell, Cell]) -> bool:
         """Whether a row that stands missing only because a figure of it stands under
@@ -702,6 +729,12 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     display columns askew where pdftotext gives each one column)."""
     found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
              and len(cell.text) < len(u.text)]
+    if not found and cell.column is not None:
+        # (pdftotext rounds places to its grid of characters: a rest may stand just
+        # beside its figure, touching it, 22797 as 2279 / 7 one character left)
+        found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
+                 and len(cell.text) < len(u.text)
+                 and cell.column <= u.column + len(u.text) and u.column <= cell.column + len(cell.text)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
@@ -730,5 +763,8 @@ def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
                 any(label_key(text[m.start():]) in rows_by_key for m in words[1:])
                 or any(label_key(text[:m.end()]) in rows_by_key for m in words[:-1])):
             return True
-    return any(label_key("".join(texts[-count:])) in rows_by_key for count in (2, 3)
-               if len(texts) >= count)
+    # (the parts of a label's lines after the characters of a label above written down
+    # its column, one a line: 、 （二）部分公开（区分处理的，只计这一情 / 本 形，不计其他情形）)
+    parts = [text[after_single_characters(text):] for text in texts[-3:]]
+    return any(label_key("".join(lines[-count:])) in rows_by_key for count in (2, 3)
+               for lines in (texts, parts) if len(lines) >= count)
