@@ -272,7 +272,8 @@ def _one_under_each_header(above, row) -> bool:
     spans_above = _spans_after(above, spans_row[0][0])
     return (len(spans_row) == len(spans_above)
             and all(_is_label(owner.text) for _, _, owner in spans_above)
-            and all(a0 < b1 and b0 < a1 for (a0, a1, _), (b0, b1, _) in zip(spans_row, spans_above)))
+            and all(a0 < b1 and b0 < a1
+                    for (a0, a1, _), (b0, b1, _) in zip(spans_row, spans_above)))
 
 
 def _first_figure_column(row) -> int:

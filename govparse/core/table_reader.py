@@ -734,7 +734,8 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
         # beside its figure, touching it, 22797 as 2279 / 7 one character left)
         found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
                  and len(cell.text) < len(u.text)
-                 and cell.column <= u.column + len(u.text) and u.column <= cell.column + len(cell.text)]
+                 and cell.column <= u.column + len(u.text)
+                 and u.column <= cell.column + len(cell.text)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
