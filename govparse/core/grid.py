@@ -154,7 +154,7 @@ def _is_disowned(place, disowned: dict) -> bool:
 
 
 def _read_place(place, disowned: dict) -> Cell:
-    if disowned and place.covered and id(place.covered_by) in disowned:
+    if disowned and place.covered and _is_disowned(place, disowned):
         # the row's figures cannot be told: no figure can be the stray's place (and
         # none of the row's is placed: Stream.disowned_rows)
         read = read_cell(place)

@@ -313,8 +313,11 @@ def _two_lines(cells: list) -> tuple[list, list] | None:
     return ([c for c in cells if c.line == lines[0]], [c for c in cells if c.line == lines[1]])
 
 
-def in_characters(a, b) -> bool:
-    """Whether two cells of a text overlap, their places counted in characters."""
+def in_characters(a, b, touching: bool = False) -> bool:
+    """Whether two cells of a text overlap, their places counted in characters
+    (``touching``: or stand side by side with no character between)."""
+    if touching:
+        return b.column <= a.column + len(a.text) and a.column <= b.column + len(b.text)
     return b.column < a.column + len(a.text) and a.column < b.column + len(b.text)
 
 

@@ -570,7 +570,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # PDF's text layer writes a line's cells with no blanks to place them by): left
         # of the row's first figure, under its label; the review table, with no
         # label, at its first figure's left edge
-        starts = [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
+        starts = _line_starts(data)
         if label is not None and any(c.x[1] > data[0].x[0] for c in starts) \
                 or label is None and any(c.x[0] > data[0].x[0] for c in starts):
             return False
@@ -601,8 +601,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if above is None or id(above) not in self.refused_stacked \
                 or label is None or label.x is None:
             return False
-        return any(c.x is not None and c.x[0] >= label.x[1]
-                   for previous, c in zip(data, data[1:]) if c.line != previous.line)
+        return any(c.x is not None and c.x[0] >= label.x[1] for c in _line_starts(data))
 
     def _whole_under_a_wrapped_line(self, spec: RowSpec, data: list[Cell], columns,
                                     pair: tuple[Cell, Cell]) -> bool:
@@ -722,6 +721,11 @@ def _ends_with_separators(rows: list[LogicalRow]) -> bool:
 _MOST_FIGURES = 64  # figures: more than any row of the templates' tables has
 
 
+def _line_starts(data: list[Cell]) -> list[Cell]:
+    """The first cell of each line of a row's cells after the first line."""
+    return [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
+
+
 def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     """The figure above (on one of the two lines before) that ``cell`` may be the rest
     of: standing under it, shorter than it; one it stands under in display columns
@@ -733,9 +737,7 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
         # (pdftotext rounds places to its grid of characters: a rest may stand just
         # beside its figure, touching it, 22797 as 2279 / 7 one character left)
         found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
-                 and len(cell.text) < len(u.text)
-                 and cell.column <= u.column + len(u.text)
-                 and u.column <= cell.column + len(cell.text)]
+                 and len(cell.text) < len(u.text) and in_characters(u, cell, touching=True)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 

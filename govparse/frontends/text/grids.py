@@ -32,7 +32,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import NUMBER, new_cell
+from govparse.core.cells import FIGURE_KINDS, NUMBER, new_cell
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.text.lines import display_columns, display_width, reading, remembered
@@ -130,8 +130,6 @@ def _labels_over_their_segments(rows: list[list[Cell]], segments: list[tuple[int
     (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密): a label there spans the empty
     ones after it, as its merged cell does in the page (一、本年新收政府信息公开申请数量
     over all three), so that the empty places are no figure's."""
-    from govparse.core.cells import FIGURE_KINDS
-
     labels = len(segments)
     for cells in rows:
         for index, cell in enumerate(cells[:labels]):
