@@ -8,6 +8,7 @@ import os
 import attrs
 
 from govparse.core.assemble import assemble
+from govparse.collector import collector_paused
 from govparse.core.places import with_context
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity
 from govparse.document import Document
@@ -75,6 +76,11 @@ def parse_source(source: Source, strict: bool = False, *, infer: bool = False,
     """Read a report from decoded text (see govparse.source): an HTML page or a text,
     told by its content."""
     mode = resolve_mode(strict, infer, mode)
+    with collector_paused():
+        return _read_source(source, mode)
+
+
+def _read_source(source: Source, mode: Mode) -> Report:
     if source.format == "pdf":
         from govparse.frontends.pdf.cells import pdf_document
         from govparse.frontends.pdf.reader import (opened_pdf, with_pdf_locations,  # pypdfium2

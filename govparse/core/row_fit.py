@@ -14,7 +14,7 @@ from govparse.core.figure_cells import MISSING, plain_figures, rules_about, type
 from govparse.core.gaps import MAX_PLACEMENTS
 from govparse.core.grid import EmptyRun, cells_of
 from govparse.core.header_order import other_headers
-from govparse.core.short_rows import ShortRow
+from govparse.core.short_rows import ShortRow, note_merged_rests
 from govparse.core.wording import absent_labels, how_many, listed
 from govparse.model.figures import read_figure
 from govparse.model.report import Figure
@@ -100,11 +100,9 @@ class RowFit:
             # Cells to spare, and only empty ones can be spare: decided below.
             return self._spare_empty_cells(data, size, columns, keys, what)
         while size > want and data[start].kind == EMPTY:
-            gap = data[start]
             start += 1
             size -= 1
-            self.sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
-                          "merged label cell; skipped", at=gap)
+        note_merged_rests(self.sink, what, data[:start])
         while size > want and data[end - 1].kind == EMPTY:
             end -= 1
             size -= 1

@@ -29,6 +29,21 @@ def _over_lines(short: ShortRow) -> str:
             f"which columns those on line {lower.line} stand in the text does not say")
 
 
+
+def note_merged_rests(sink, what: str, gaps: list) -> None:
+    """One note (GP305) for the empty cells before a row's figures skipped as the rest
+    of a merged label cell, at the first: one a cell would be a note for every line
+    of an input of empty cells, many times its size in memory."""
+    if not gaps:
+        return
+    if len(gaps) == 1:
+        sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
+                 "merged label cell; skipped", at=gaps[0])
+    else:
+        sink.add("GP305", f"{what}: {len(gaps)} empty cells before the figures are the rest "
+                 "of a merged label cell; skipped", at=gaps[0])
+
+
 class ShortRow:
     """A row whose cells do not match its columns one to one, and nothing in the
     source says how: fewer figure cells than columns (no empty cell marks the gap),
@@ -95,10 +110,8 @@ class ShortRows:
                          "tells")
                 return
             kept = {id(c) for c in choices[0]}
-            for gap in takewhile(lambda c: c.kind == EMPTY, cells):
-                if id(gap) not in kept:
-                    self.sink.add("GP305", f"{what}: an empty cell before the figures is the "
-                                  "rest of a merged label cell; skipped", at=gap)
+            note_merged_rests(self.sink, what, [gap for gap in takewhile(
+                lambda c: c.kind == EMPTY, cells) if id(gap) not in kept])
             self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
             return
         fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]

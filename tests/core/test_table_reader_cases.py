@@ -191,6 +191,23 @@ def test_too_many_choices_of_spare_empty_cells_places_nothing():
          "cannot be told, so none of them is placed", None)]
 
 
+def test_empty_cells_skipped_before_the_figures_are_one_note():
+    # two empty cells, then four figures for three columns: both skipped as the rest of
+    # a merged label cell, said once for the two (a note a cell was a note for every
+    # line of an input of empty cells), and the extra figure places none
+    row = "规章 | | | 1 | 2 | 3 | 4"
+    read = disclosure(row)
+    at = read.line(row)
+    assert read.values("rules", DISCLOSURE) == [None, None, None]
+    assert read.said("GP305", "GP303") == [
+        ("GP305", Severity.NOTE, at, 2, 1,
+         "row '规章': 2 empty cells before the figures are the rest of a merged label cell; "
+         "skipped", None),
+        ("GP303", Severity.ERROR, at, 7, 1,
+         "row '规章' has 4 cells for 3 columns; which one is extra cannot be told, so none "
+         "of them is placed", None)]
+
+
 def test_two_empty_cells_before_two_figures_with_no_arithmetic_place_nothing():
     # one empty cell too many before 1 2: a merged label cell's rest and a missing
     # figure's (None 1 2), or two missing figures' and a stray 2 after (None None 1);
