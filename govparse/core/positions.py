@@ -61,6 +61,13 @@ def _display_extent(cell: Cell):
     return cell.x
 
 
+def _at_its_own_width(cell: Cell) -> bool:
+    """Whether a text's figure stands where its own characters do (the spaced layout's
+    words), not over a wider column's span (a drawn table's, pandoc's segments)."""
+    return in_display_columns(cell) and cell.text.isascii() \
+        and cell.x[1] - cell.x[0] == len(cell.text) + len(cell.unit or "")
+
+
 def _character_extent(cell: Cell):
     """Where a cell stands on its line in characters, a figure with its unit."""
     if cell.column is None or cell.x is None:
@@ -109,9 +116,32 @@ class Positions:
         one column wide, not two) or moves a row's cells into the places of the empty
         ones it drops lays figures under the wrong headers: its full rows say so."""
         if any(c.x is None for c in cells) or not self._positions_hold(above) \
-                or self._misplaced_under(above) or self._on_a_page_of_its_own(cells, above):
+                or self._misplaced_under(above) or self._on_a_page_of_its_own(cells, above) \
+                or self._written_cell_after_cell(cells, above):
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _written_cell_after_cell(self, cells: list[Cell], above: int | None) -> bool:
+        """Whether a text's row and the full rows read under the same header lines (or,
+        where there are none, the document's tables' before) stand each cell one blank
+        after the one before, throughout: a text written cell after cell (pdftotext
+        without -layout, a PDF's text layer), whose places on a line say nothing of the
+        columns, however they fall under the header's pieces (`本年 本年 现行` over
+        `3060 2025`, a row short of its first figure: under the first two by chance).
+        A text laid out in columns parts some of them by more (pdftotext -layout, w3m).
+        (Judged only where each cell's extent is its text's own, as the spaced layout
+        measures a line's words: a drawn table's cells span their columns.)"""
+        if not in_display_columns(cells[0]):
+            return False  # (a PDF's cells stand in points, its grid read from the page)
+        rows = [data for data, _, at in self.full_rows if above is None or at == above]
+        if not rows:
+            rows = [data for reader in self.evidence.readers for data, _, _ in reader.full_rows]
+        gaps = []
+        for row in (cells, *rows):
+            if not all(map(_at_its_own_width, row)):
+                return False
+            gaps.extend(b.x[0] - a.x[1] for a, b in zip(row, row[1:]))
+        return bool(gaps) and max(gaps) <= 1
 
     def _on_a_page_of_its_own(self, cells: list[Cell], above: int | None) -> bool:
         """Whether a row of a paged text (pdftotext's: each page laid out afresh)
@@ -149,7 +179,8 @@ class Positions:
         figures, which go on at the left edge: their places are the wrap's, not the
         columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
-        if line is None or self._misplaced_under(above):
+        if line is None or self._misplaced_under(above) \
+                or self._written_cell_after_cell(cells, above):
             return None
         rows = self._full_rows_near(line, columns, above)
         if self.evidence.page_starts and in_display_columns(cells[0]):
