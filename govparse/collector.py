@@ -13,9 +13,7 @@ file still read with it paused).
 
 from __future__ import annotations
 
-import contextlib
 import gc
-from typing import Iterator
 
 _paused = False
 
@@ -37,20 +35,24 @@ def resume_collector() -> None:
         gc.enable()
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The collector off while one report is read, if it is on, and back on after.
+class collector_paused:
+    """``with collector_paused():`` the collector off while one report is read, if it
+    is on, and back on after (however the reading ends).
 
     Reading a report makes tens of thousands of short-lived objects and no garbage
     that only the collector could free (what it makes, reference counting frees), so
     the collector's passes over them, a tenth of the time, find nothing. A report
     read in another thread meanwhile finds the collector off and leaves it alone;
-    the one that turned it off turns it back on."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    the one that turned it off turns it back on. (A class, not contextlib's: the
+    console script imports this module first, before anything else is loaded.)"""
+
+    __slots__ = ("_turned_off",)
+
+    def __enter__(self) -> None:
+        self._turned_off = gc.isenabled()
+        if self._turned_off:
+            gc.disable()
+
+    def __exit__(self, *exc_info) -> None:
+        if self._turned_off:
+            gc.enable()
