@@ -1,8 +1,9 @@
 """The garbage collector paused while a report is read, and for a cold start.
 
-A report's reading makes tens of thousands of short-lived objects and no garbage
-that only the collector could free: its passes over them were a tenth of the
-time. ``collector_paused`` turns it off for one report (parse_source).
+A report's reading makes tens of thousands of short-lived objects, which reference
+counting frees but for a few kB of cycles: the collector's passes over them while
+the report is read free nothing and came to a tenth of the time. ``collector_paused``
+turns it off for one report (parse_source); the cycles go at its next pass.
 
 A cold ``govparse parse FILE`` is mostly start-up: imports, classes, parse tables.
 The collector's passes over all those new objects cost about a tenth of it and free
@@ -39,9 +40,8 @@ class collector_paused:
     """``with collector_paused():`` the collector off while one report is read, if it
     is on, and back on after (however the reading ends).
 
-    Reading a report makes tens of thousands of short-lived objects and no garbage
-    that only the collector could free (what it makes, reference counting frees), so
-    the collector's passes over them, a tenth of the time, find nothing. A report
+    The collector's passes over a report's short-lived objects while it is read free
+    nothing and came to a tenth of the time (module docstring). A report
     read in another thread meanwhile finds the collector off and leaves it alone;
     the one that turned it off turns it back on. (A class, not contextlib's: the
     console script imports this module first, before anything else is loaded.)"""
