@@ -2,8 +2,9 @@
 
 A report's reading makes tens of thousands of short-lived objects, which reference
 counting frees but for a few kB of cycles: the collector's passes over them while
-the report is read free nothing and came to 5–8% of the time (a fifth for a drawn table). ``collector_paused``
-turns it off for one report (parse_source); the cycles go at its next pass.
+the report is read free nothing and came to 5–8% of the time (a fifth for a drawn
+table). ``collector_paused`` turns it off for one report (parse_source); the cycles
+go at its next pass.
 
 A cold ``govparse parse FILE`` is mostly start-up: imports, classes, parse tables.
 The collector's passes over all those new objects cost about a tenth of it and free
@@ -41,10 +42,10 @@ class collector_paused:
     is on, and back on after (however the reading ends).
 
     The collector's passes over a report's short-lived objects while it is read free
-    nothing (module docstring). A report
-    read in another thread meanwhile finds the collector off and leaves it alone;
-    the one that turned it off turns it back on. (A class, not contextlib's: the
-    console script imports this module first, before anything else is loaded.)"""
+    nothing (module docstring). A report read in another thread meanwhile finds the
+    collector off and leaves it alone; the one that turned it off turns it back on.
+    (A class, not contextlib's: the console script imports this module first, before
+    anything else is loaded.)"""
 
     __slots__ = ("_turned_off",)
 
