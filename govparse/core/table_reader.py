@@ -232,7 +232,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if all(u is not None for u in pairs) and (
                     len(lower) < len(upper) or len(set(map(id, pairs))) == len(pairs)):
                 out.append((id(before.data), (pairs[0], lower[0])))
-            elif len(lower) < len(upper) and _rests_run_on(upper, lower):
+            elif _rests_run_on(upper, lower, row.labels):
                 out.append((id(before.data), (upper[-1], lower[0])))
         return out
 
@@ -742,13 +742,24 @@ def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
     return found[0] if found else None
 
 
-def _rests_run_on(upper: list[Cell], lower: list[Cell]) -> bool:
+def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell]) -> bool:
     """Whether figures a line of their own, on one of the two lines after the line of
     a row's last figures (a group label's piece between, or a page's end), in a text
     that gives no columns (each line's figures one blank apart), may be the rests of
-    numbers wrapped in that row's cells (stacked.fewer_and_shorter)."""
-    return fewer_and_shorter(upper, lower) and run_on(upper) and run_on(lower) \
-        and len({c.line for c in lower}) == 1 and 0 < lower[0].line - upper[-1].line <= 2
+    numbers wrapped in that row's cells: fewer than the row's and each shorter than
+    its longest (stacked.fewer_and_shorter); or, on a line with none of their labels
+    (``予处理`` at the end of the row's line, after a page break), two or more, as many
+    as the row's at most, none longer than its longest: a rest may be as long as its
+    first part (1000 / 0000 of 10000000) and every number of the row may wrap, and two
+    figures are no total written at its own height. (A row's label clipped in the
+    source, 2.其他法律行政止公开, stands on its figures' line.)"""
+    if not (run_on(upper) and run_on(lower) and len({c.line for c in lower}) == 1
+            and 0 < lower[0].line - upper[-1].line <= 2):
+        return False
+    return fewer_and_shorter(upper, lower) or (
+        2 <= len(lower) <= len(upper)
+        and max(len(c.text) for c in lower) <= max(len(u.text) for u in upper)
+        and all(c.line is not None and c.line < lower[0].line for c in labels))
 
 
 def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
