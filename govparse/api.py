@@ -7,8 +7,8 @@ import os
 
 import attrs
 
-from govparse.core.assemble import assemble
 from govparse.collector import collector_paused
+from govparse.core.assemble import assemble
 from govparse.core.places import with_context
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, Severity
 from govparse.document import Document

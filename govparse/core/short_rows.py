@@ -29,7 +29,6 @@ def _over_lines(short: ShortRow) -> str:
             f"which columns those on line {lower.line} stand in the text does not say")
 
 
-
 def note_merged_rests(sink, what: str, gaps: list) -> None:
     """One note (GP305) for the empty cells before a row's figures skipped as the rest
     of a merged label cell, at the first: one a cell would be a note for every line
