@@ -455,3 +455,22 @@ def test_a_row_short_of_a_figure_in_text_laid_out_in_columns_is_placed_by_positi
     rules = report.active_disclosure.rules
     assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (None, 3060, 2025)
     assert "GP316" in _codes(report)
+
+
+def test_rests_as_long_as_their_first_parts_after_a_group_labels_piece():
+    # pdftotext -layout of the official template, numbers wrapped in its narrow cells:
+    # the rests of row 4.保护第三方合法权益's numbers stand under them on the next line,
+    # beside （三）不, the first piece of a group label written down its cell
+    # (`1996 322 5530 1000 6865 7368 1801` / `（三）不 8 66 0000 4 990 1000`). Two rests
+    # were as long as their first parts (1000 / 0000 of 10000000, 1801 / 1000), so the
+    # line was not taken for rests and the row read 1996 … 1801. Two figures or more
+    # after a group label's piece, each under one of the row's and none longer: none
+    # of the row's figures is placed (GP320). (Found 2026-12-06, ninth session, by a
+    # hunt over converted draws: seed 7111, report 7.)
+    office = Path(__file__).parent / "data" / "office"
+    name = "template-2021-rests-after-a-group-piece"
+    assert _wrong_figures(office / f"{name}.pdftotext.txt", office / f"{name}.expected.tsv") == {}
+    report = govparse.parse((office / f"{name}.pdftotext.txt").read_text("utf-8"))
+    row = report.applications.withheld_third_party_rights
+    assert {f.value for f in (row.natural_person, row.total)} == {None}
+    assert "GP320" in _codes(report)

@@ -226,7 +226,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             upper, lower = placed_figures(before.data), placed_figures(row.data)
             if not lower or len(lower) > len(upper) or len(upper) > _MOST_FIGURES:
                 continue  # (no row of a template's tables has more: looked at pair by pair)
-            pairs = [_rest_of(upper, c) for c in lower]
+            # (two or more after a group label's piece, 法提供 or （三）不 of a group
+            # written down its cell: a rest may be as long as its first part, 1000 /
+            # 0000 of 10000000; one alone may be the next row's first part, 2601 of
+            # 26011 beside 三、本 of a label written down its column)
+            as_long = len(lower) >= 2 and _pieces_of_groups(row.labels, cat.parents_by_key)
+            pairs = [_rest_of(upper, c, as_long) for c in lower]
             # (as many as the row's figures: every number of the row wrapped, each rest
             # under a figure of its own)
             if all(u is not None for u in pairs) and (
@@ -726,18 +731,20 @@ def _line_starts(data: list[Cell]) -> list[Cell]:
     return [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
 
 
-def _rest_of(upper: list[Cell], cell: Cell) -> Cell | None:
+def _rest_of(upper: list[Cell], cell: Cell, as_long: bool = False) -> Cell | None:
     """The figure above (on one of the two lines before) that ``cell`` may be the rest
-    of: standing under it, shorter than it; one it stands under in display columns
-    and in characters alike first, then in characters (a line's Chinese characters put
-    display columns askew where pdftotext gives each one column)."""
+    of: standing under it, shorter than it (``as_long``: or as long); one it stands
+    under in display columns and in characters alike first, then in characters (a
+    line's Chinese characters put display columns askew where pdftotext gives each one
+    column)."""
+    longest = len(cell.text) - 1 if as_long else len(cell.text)
     found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
-             and len(cell.text) < len(u.text)]
+             and longest < len(u.text)]
     if not found and cell.column is not None:
         # (pdftotext rounds places to its grid of characters: a rest may stand just
         # beside its figure, touching it, 22797 as 2279 / 7 one character left)
         found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
-                 and len(cell.text) < len(u.text) and in_characters(u, cell, touching=True)]
+                 and longest < len(u.text) and in_characters(u, cell, touching=True)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
@@ -760,6 +767,16 @@ def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell]) -> b
         2 <= len(lower) <= len(upper)
         and max(len(c.text) for c in lower) <= max(len(u.text) for u in upper)
         and all(c.line is not None and c.line < lower[0].line for c in labels))
+
+
+def _pieces_of_groups(labels: list[Cell], parents_by_key: dict) -> bool:
+    """Whether a row's labels are each a piece of a group label of the table, its
+    first words or its last, not the whole (（三）不 of 不予公开, 法提供 of 无法提供)."""
+    keys = [label_key(c.text) for c in labels]
+    return bool(keys) and all(
+        key and key not in parents_by_key
+        and any(p.startswith(key) or p.endswith(key) for p in parents_by_key)
+        for key in keys)
 
 
 def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
