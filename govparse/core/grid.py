@@ -91,9 +91,10 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
         last = -1  # where the row's last text stands
         for index, cell in enumerate(cells):
             if type(cell) is not Cell:
-                if disowned and _is_disowned(cell, disowned):
+                gone = bool(disowned) and _is_disowned(cell, disowned)
+                if gone:
                     stream.disowned_rows.add(number)
-                cell = cells[index] = _read_place(cell, disowned)
+                cell = cells[index] = _read_place(cell, gone)
             cell.row = number
             kind = cell.kind
             if kind == EMPTY:
@@ -153,8 +154,9 @@ def _is_disowned(place, disowned: dict) -> bool:
     return place.colspan > 1 and place.rowspan == 1 and id(place) in disowned
 
 
-def _read_place(place, disowned: dict) -> Cell:
-    if disowned and place.covered and _is_disowned(place, disowned):
+def _read_place(place, disowned: bool) -> Cell:
+    """A place's cell; ``disowned``: the place is a disowned span's (_is_disowned)."""
+    if disowned and place.covered:
         # the row's figures cannot be told: no figure can be the stray's place (and
         # none of the row's is placed: Stream.disowned_rows)
         read = read_cell(place)

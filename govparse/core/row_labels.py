@@ -86,14 +86,14 @@ def _parents_in(text: str, words: list[int], end: int, path: list[str]
             until = words[stop] if stop < len(words) else end
             written = text[words[index]:until]
             piece = label_key(written)
-            if piece == key or (stop == len(words) and _part_of_label(written, piece, label)):
+            if piece == key or (stop == len(words) and part_of_label(written, piece, label)):
                 parts.append((words[index], until))
                 index = stop
                 break
     return parts if parts and index == len(words) else None
 
 
-def _part_of_label(written: str, piece: str, label: str) -> bool:
+def part_of_label(written: str, piece: str, label: str) -> bool:
     """Whether ``written`` (its key ``piece``) is a part of the template's ``label``
     wrapped over lines in its cell, on the line of a row's label: its first part, two
     characters of its words at least (（三）不予公 / 开) or fewer where its numbering is

@@ -217,13 +217,16 @@ def stands_over_in_both(upper, lower) -> bool:
         and in_display_columns(lower) and in_characters(upper, lower)
 
 
-def fewer_and_shorter(upper: list, lower: list) -> bool:
+def fewer_and_shorter(upper: list, lower: list, as_long: bool = False) -> bool:
     """Whether the figures of ``lower`` are fewer than those of ``upper`` (a row's) and
     each shorter than the longest of them: as the rests of numbers wrapped in the row's
     cells are (the first line of a wrapped number fills its cell; the row's own figure
-    at another height would be its total, as long as any of its others)."""
-    return bool(lower) and len(lower) < len(upper) \
-        and max(len(c.text) for c in lower) < max(len(u.text) for u in upper)
+    at another height would be its total, as long as any of its others). ``as_long``:
+    as many and as long at most (every number of the row wrapped, a rest as long as
+    its first part: 1000 / 0000 of 10000000)."""
+    slack = 1 if as_long else 0
+    return bool(lower) and len(lower) < len(upper) + slack \
+        and max(len(c.text) for c in lower) < max(len(u.text) for u in upper) + slack
 
 
 def _overlap(a, b) -> bool:

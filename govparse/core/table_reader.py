@@ -24,7 +24,7 @@ from govparse.core.logical_rows import LogicalRow
 from govparse.core.positions import PositionEvidence, Positions
 from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import (MAX_LABEL_WORDS, RowLabels, after_single_characters,
-                                     looks_like_a_figure)
+                                     looks_like_a_figure, part_of_label)
 from govparse.core.short_rows import ShortRow, ShortRows
 from govparse.core.stacked import (figures_above_their_label, in_display_columns,
                                    placed_figures, readings_over_lines,
@@ -737,14 +737,14 @@ def _rest_of(upper: list[Cell], cell: Cell, as_long: bool = False) -> Cell | Non
     under in display columns and in characters alike first, then in characters (a
     line's Chinese characters put display columns askew where pdftotext gives each one
     column)."""
-    longest = len(cell.text) - 1 if as_long else len(cell.text)
+    size = len(cell.text) - 1 if as_long else len(cell.text)  # (as long: as one shorter)
     found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
-             and longest < len(u.text)]
+             and size < len(u.text)]
     if not found and cell.column is not None:
         # (pdftotext rounds places to its grid of characters: a rest may stand just
         # beside its figure, touching it, 22797 as 2279 / 7 one character left)
         found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
-                 and longest < len(u.text) and in_characters(u, cell, touching=True)]
+                 and size < len(u.text) and in_characters(u, cell, touching=True)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
@@ -763,20 +763,18 @@ def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell]) -> b
     if not (run_on(upper) and run_on(lower) and len({c.line for c in lower}) == 1
             and 0 < lower[0].line - upper[-1].line <= 2):
         return False
-    return fewer_and_shorter(upper, lower) or (
-        2 <= len(lower) <= len(upper)
-        and max(len(c.text) for c in lower) <= max(len(u.text) for u in upper)
-        and all(c.line is not None and c.line < lower[0].line for c in labels))
+    return fewer_and_shorter(upper, lower) or len(lower) >= 2 and fewer_and_shorter(
+        upper, lower, as_long=all(c.line is not None and c.line < lower[0].line
+                                  for c in labels))
 
 
 def _pieces_of_groups(labels: list[Cell], parents_by_key: dict) -> bool:
-    """Whether a row's labels are each a piece of a group label of the table, its
-    first words or its last, not the whole (（三）不 of 不予公开, 法提供 of 无法提供)."""
-    keys = [label_key(c.text) for c in labels]
-    return bool(keys) and all(
-        key and key not in parents_by_key
-        and any(p.startswith(key) or p.endswith(key) for p in parents_by_key)
-        for key in keys)
+    """Whether a row's labels are each a piece of a group label of the table, not the
+    whole (row_labels.part_of_label: （三）不 of （三）不予公开, 法提供 of （四）无法提供)."""
+    return bool(labels) and all(
+        (key := label_key(c.text)) and key not in parents_by_key
+        and any(part_of_label(c.text, key, parent) for parent in parents_by_key.values())
+        for c in labels)
 
 
 def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
