@@ -33,7 +33,9 @@ condition a desktop's window does not meet (media.py: a phone's ``(max-width:
 768px)``); so does a selector
 cssselect cannot read (a pseudo-element's, ``::before``; a namespace's, ``svg|a``).
 Each sheet is read on its own, as a browser does; rules inside ``@supports``,
-``@layer`` and ``@container`` blocks too, and rules nested in rules."""
+``@layer`` and ``@container`` blocks too, and rules nested in rules. A page a browser
+shows in quirks mode (quirks.py: no doctype, or a legacy one) is read so: a length
+without a unit is pixels, a class or id matches whatever its case."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ import re
 from itertools import chain
 
 from govparse.frontends.html.media import matches as media_matches
+from govparse.frontends.html.quirks import LOWER, UPPER, ascii_lower
 
 MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
 # Selectors of hiding rules followed (an element may be tried against each: bounded).
@@ -71,6 +74,7 @@ _ZERO = re.compile(_NOUGHT + r"(?:[a-z]+|%)?")  # (0 in any unit: 0vw, 0in)
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?"
 # Units of a length relative to the parent's font size: of a font size 0, still 0
 _RELATIVE_UNITS = r"em|ex|ch|cap|ic|%"
+_OF_THE_ROOT = re.compile(rf"{_NUMBER}rem")
 _RELATIVE_SIZE = re.compile(rf"{_NUMBER}(?:{_RELATIVE_UNITS})|smaller|larger|math|inherit"
                             r"|unset|revert(?:-layer)?")
 # A font size written as math: calc(1em), min(…); and each number in it, with its unit
@@ -93,6 +97,8 @@ _UNLAYERED = (float("inf"),)
 # visible: True, False or None (as its parent); sized: its font size is not 0, True,
 # False or None (as its parent))
 NOTHING_SAID = (False, None, None)
+# sized, where an element's font size is of the root's (1rem)
+OF_THE_ROOT = "of the root"
 
 
 class Hiding:
@@ -110,9 +116,11 @@ class Hiding:
     element's own style or hidden attribute hides it (their rules may show it)."""
 
     __slots__ = ("_sheets", "_hiding", "_showing", "budget", "showing_budget", "too_many",
-                 "too_many_showing", "unread")
+                 "too_many_showing", "unread", "quirks", "_root", "_root_sized")
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, quirks: bool = False) -> None:
+        self.quirks = quirks  # (the page shown in quirks mode: quirks.py)
+        self._root, self._root_sized = root, None
         self._sheets = style_sheets(root) if root is not None else []
         self._hiding = self._showing = None
         self.budget = Budget()
@@ -125,11 +133,12 @@ class Hiding:
         sheets, self._sheets = self._sheets, []
         if not sheets:
             return
-        hiding, showing, self.unread = sheet_rules(sheets)
+        hiding, showing, self.unread = sheet_rules(sheets, self.quirks)
         self.too_many = max(len(hiding) - MAX_SELECTORS, 0)
         self.too_many_showing = max(len(showing) - MAX_SHOWING, 0)
-        self._hiding = _Matcher(hiding[:MAX_SELECTORS], self.budget) if hiding else None
-        self._showing = _Matcher(showing[:MAX_SHOWING], self.showing_budget) \
+        self._hiding = _Matcher(hiding[:MAX_SELECTORS], self.budget, self.quirks) \
+            if hiding else None
+        self._showing = _Matcher(showing[:MAX_SHOWING], self.showing_budget, self.quirks) \
             if showing else None
         for matcher in (self._hiding, self._showing):
             if matcher is not None:
@@ -146,6 +155,8 @@ class Hiding:
         gone, own_visible, own_sized = self.own(element, not (visible and sized))
         if gone:
             return None
+        if own_sized is OF_THE_ROOT:  # (1rem: the root's font size)
+            own_sized = self.root_sized()
         return (visible if own_visible is None else own_visible,
                 sized if own_sized is None else own_sized)
 
@@ -183,9 +194,15 @@ class Hiding:
         values = {name: _cascaded(places) for name, places in declared.items()}
         return said({name: value for name, value in values.items() if value is not None})
 
+    def root_sized(self) -> bool:
+        """Whether the root element's font size (what ``rem`` is of) is not 0."""
+        if self._root_sized is None:
+            self._root_sized = self._root is None or self.own(self._root)[2] is not False
+        return self._root_sized
+
     def _inline(self, style: str) -> dict:
         try:
-            return _inline(style)
+            return _inline(style, self.quirks)
         except (RecursionError, ValueError):
             # (a style nested thousands deep, or with a number of more digits than
             # Python makes an int of, 4,300, in tinycss2's tokenizer: not read)
@@ -258,6 +275,8 @@ def _sized(size: str | None) -> bool | None:
         return False
     if _RELATIVE_SIZE.fullmatch(size):
         return None
+    if _OF_THE_ROOT.fullmatch(size):
+        return OF_THE_ROOT
     if _MATH.match(size):
         terms = [(float(number), unit or "") for number, unit in _TERM.findall(size)]
         if any(number and unit and not re.fullmatch(_RELATIVE_UNITS, unit)
@@ -292,17 +311,18 @@ def _transparent(opacity: str | None) -> bool:
 
 # An element's style read, remembered: a page repeats a few long styles (one exported
 # from Word, a style on nearly every element). Bounded.
-_STYLES: dict[str, dict] = {}
+_STYLES: dict[tuple[str, bool], dict] = {}
 _MAX_STYLES = 4096
 
 
-def _inline(style: str) -> dict:
-    """What an element's ``style`` declares of the properties that may hide."""
-    declared = _STYLES.get(style)
+def _inline(style: str, quirks: bool = False) -> dict:
+    """What an element's ``style`` declares of the properties that may hide (on a
+    page in quirks mode with ``quirks``)."""
+    declared = _STYLES.get((style, quirks))
     if declared is None:
-        declared = _declared(_declarations(style))
+        declared = _declared(_declarations(style), quirks)
         if len(_STYLES) < _MAX_STYLES:
-            _STYLES[style] = declared
+            _STYLES[style, quirks] = declared
     return declared
 
 
@@ -320,12 +340,13 @@ def _declarations(text: str) -> list:
     return tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True)
 
 
-def _declared(declarations) -> dict[str, tuple[str, bool]]:
+def _declared(declarations, quirks: bool = False) -> dict[str, tuple[str, bool]]:
     """The values that declarations (tinycss2's) give the properties that may hide,
     each with whether it is !important: of a property declared twice the later, as
     in a browser, unless only the earlier is important; a value a browser drops as
-    invalid (IE's ``display: inline\\9``, ``font-size: -1px``) is none. The ``font``
-    shorthand gives its font size, ``all`` (initial, revert …) each property's."""
+    invalid (IE's ``display: inline\\9``, ``font-size: -1px``, ``left: -9999`` but in
+    quirks mode, where it is pixels) is none. The ``font`` shorthand gives its font
+    size, ``all`` (initial, revert …) each property's."""
     import tinycss2
 
     values: dict[str, tuple[str, bool]] = {}
@@ -337,6 +358,8 @@ def _declared(declarations) -> dict[str, tuple[str, bool]]:
             name, value = "font-size", _font_size_of(item.value)
         elif name in _PROPERTIES or name == "all":
             value = tinycss2.serialize(item.value).strip().lower()
+            if quirks and name in _UNITLESS_QUIRK:
+                value = _in_pixels(name, value)
         else:
             continue
         if value is None or not _valid(name, value):
@@ -365,16 +388,31 @@ _SIZES = frozenset("xx-small x-small small medium large x-large xx-large xxx-lar
 _SYSTEM_FONTS = frozenset("caption icon menu message-box small-caption status-bar".split())
 _UNITS = ("px|pt|pc|in|cm|mm|q|r?(?:em|ex|ch|cap|ic|lh)|[sld]?v(?:w|h|i|b|min|max)"
           "|cq(?:w|h|i|b|min|max)")
-# A length (a unitless number: a page in quirks mode, read as pixels), a percentage,
-# or math (calc(), min() …), as a browser reads each property's
-_LENGTH_VALUE = re.compile(rf"{_NUMBER}(?:{_UNITS}|%)?|(?:calc|min|max|clamp)\(.*\)", re.S)
+# A length (without a unit only 0), a percentage, or math (calc(), min() …), as a
+# browser reads each property's
+_LENGTH_VALUE = re.compile(rf"{_NUMBER}(?:{_UNITS}|%)|{_NOUGHT}|(?:calc|min|max|clamp)\(.*\)",
+                           re.S)
+# The properties that may hide whose length, on a page in quirks mode, may be a number
+# without a unit, pixels (the unitless length quirk: quirks.py); and such a number,
+# the whole value or a side of clip's rect() (not in calc(): a number there is one)
+_UNITLESS_QUIRK = frozenset({"font-size", "clip", *_OFFSETS})
+_BARE_NUMBER = re.compile(_NUMBER)
+_SIDE = rf"(?:auto|{_NUMBER}(?:{_UNITS})|{_NOUGHT})"  # (one of clip's rect())
+_BARE_SIDE = re.compile(rf"(?<![^\s,(])({_NUMBER})(?=[\s,)])")
 _FUNCTION = re.compile(r"[a-z-]+\(.*\)", re.S)
 _VALID = {
     "visibility": re.compile(r"visible|hidden|collapse"),
     "position": re.compile(r"static|relative|absolute|fixed|(?:-webkit-)?sticky"),
     "opacity": re.compile(rf"{_NUMBER}%?|(?:calc|min|max|clamp)\(.*\)", re.S),
-    "clip": re.compile(r"auto|rect\(.*\)", re.S),
+    "clip": re.compile(rf"auto|rect\(\s*{_SIDE}(?:\s*,\s*{_SIDE}|\s+{_SIDE})*\s*\)"),
 }
+
+
+def _in_pixels(name: str, value: str) -> str:
+    """A value of a page in quirks mode, its numbers without a unit in pixels."""
+    if name == "clip":
+        return _BARE_SIDE.sub(r"\1px", value) if value.startswith("rect(") else value
+    return value + "px" if _BARE_NUMBER.fullmatch(value) else value
 
 
 def _valid(name: str, value: str) -> bool:
@@ -471,7 +509,8 @@ class _Rule:
         self.layer = layer
 
 
-def sheet_rules(sheets: list[str]) -> tuple[list[_Rule], list[_Rule], int]:
+def sheet_rules(sheets: list[str], quirks: bool = False
+                ) -> tuple[list[_Rule], list[_Rule], int]:
     """The page's rules that declare a property that may hide, one a selector (a
     pseudo-element's left out: ::before is no element): those that may hide, those
     that may only show; and how many sheets or selectors nest too deep to be read
@@ -485,7 +524,7 @@ def sheet_rules(sheets: list[str]) -> tuple[list[_Rule], list[_Rule], int]:
     for text in sheets:
         try:
             _rules(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True),
-                   rules, unread, layers=layers)
+                   rules, unread, layers=layers, quirks=quirks)
         except (RecursionError, ValueError):
             # (blocks nested thousands deep, or a number of more than 4,300 digits: the
             # rest of the sheet)
@@ -506,13 +545,14 @@ def _css(style) -> bool:
 
 
 def _rules(rules, out: list, unread: list, parent: str | None = None,
-           layers: dict | None = None, layer: tuple = ()) -> None:
+           layers: dict | None = None, layer: tuple = (), quirks: bool = False) -> None:
     """The rules (one a selector) that declare a property that may hide, inside
     @media (where a desktop's window meets its condition: media.py), @supports, @layer
     and @container blocks too, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
     ``td .h``, ``&`` the rule around). ``parent``: the selector of the rule around the
     ``rules``; ``layer``: the full names of the layers they are inside, ``layers``
-    where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``)."""
+    where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``);
+    ``quirks``: the page is shown in quirks mode."""
     import tinycss2
 
     layers = {} if layers is None else layers
@@ -520,7 +560,7 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
         if rule.type == "qualified-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
             _block(rule.content, prelude if parent is None else _nested(parent, prelude),
-                   out, unread, layers, layer)
+                   out, unread, layers, layer, quirks)
         elif rule.type == "at-rule" and rule.lower_at_keyword == "layer":
             names = [name.strip() for name in tinycss2.serialize(rule.prelude).split(",")]
             if rule.content is None:  # (a statement: the layers' order only)
@@ -533,9 +573,9 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
             if parent is None:
                 _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                                 skip_whitespace=True), out, unread,
-                       layers=layers, layer=inside)
+                       layers=layers, layer=inside, quirks=quirks)
             else:
-                _block(rule.content, parent, out, unread, layers, inside)
+                _block(rule.content, parent, out, unread, layers, inside, quirks)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword == "container"
                 or rule.lower_at_keyword == "supports" and _supported(rule.prelude)
@@ -544,9 +584,9 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
             if parent is None:
                 _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                                 skip_whitespace=True), out, unread,
-                       layers=layers, layer=layer)
+                       layers=layers, layer=layer, quirks=quirks)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
-                _block(rule.content, parent, out, unread, layers, layer)
+                _block(rule.content, parent, out, unread, layers, layer, quirks)
 
 
 def _supported(tokens) -> bool:
@@ -603,25 +643,81 @@ def _layer(layers: dict, layer: tuple, name: str) -> tuple:
 
 
 def _block(content, selector: str, out: list, unread: list, layers: dict,
-           layer: tuple = ()) -> None:
+           layer: tuple = (), quirks: bool = False) -> None:
     """A rule's block, for ``selector``: its declarations, and the rules nested in it."""
     items = _declarations(content)
-    values = _declared(items)
+    values = _declared(items, quirks)
     if values:
         _add_rules(selector, values, out, unread,
                    tuple(layers[name] for name in layer) + _UNLAYERED)
     inner = [item for item in items if item.type != "declaration"]
     if inner:
-        _rules(inner, out, unread, selector, layers, layer)
+        _rules(inner, out, unread, selector, layers, layer, quirks)
 
 
 def _nested(parent: str, child: str) -> str:
-    """A nested rule's selector in full: each of the child's selectors under each of
-    the parent's (``&`` where the child names it, else a descendant); bounded, as the
-    selectors followed are."""
-    parts = [c.replace("&", p) if "&" in c else f"{p} {c}"
-             for p in parent.split(",") for c in child.split(",")]
+    """A nested rule's selector in full: each of the child's selectors under the
+    parent's (``&`` where the child names it, else a descendant); bounded, as the
+    selectors followed are. A parent of several selectors is ``:is(…)`` of them, as a
+    browser reads it: ``td, #nope { & .h {…} }`` is ``:is(td, #nope) .h``, of the
+    specificity of the most specific, (1, 1, 0), not ``td .h`` (0, 1, 1) and ``#nope
+    .h``; spelt out one by one where cssselect reads no ``:is()`` of them (``table td,
+    #x``: its ``:is()`` takes compounds only)."""
+    parents, children = _selector_list(parent), _selector_list(child)
+    if len(parents) > 1 and _cssselect_reads(f":is({', '.join(parents)})"):
+        parents = [f":is({', '.join(parents)})"]
+    parts = [c.replace("&", p) if "&" in c else f"{p} {c}" for p in parents for c in children]
     return ", ".join(parts[:MAX_SELECTORS + 1])
+
+
+# A selector list whose commas are all its own: no bracket or string, parentheses only
+# one deep and with no comma inside (:not(.x), :nth-child(2n+1))
+_PLAIN_LIST = re.compile(r"(?:[^(\[\"'\\]|\([^()\[\"'\\,]*\))*")
+
+
+def _selector_list(text: str) -> list[str]:
+    """The selectors of a selector list, parted at its own commas (not at those inside
+    ``:is(a, b)`` or ``[title="a,b"]``), each ``:not(a, b)`` written ``:not(:is(a,
+    b))``: the same elements and the same specificity (Selectors 4: the most specific
+    of the list's), which cssselect reads (it takes one selector in ``:not()``).
+    (RecursionError where the list nests deeper than tinycss2 reads.)"""
+    if _PLAIN_LIST.fullmatch(text):  # (most lists)
+        return [part.strip() for part in text.split(",")]
+    import tinycss2
+
+    parts: list[list] = [[]]
+    for token in tinycss2.parse_component_value_list(text):
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [tinycss2.serialize(_not_of_lists(part)).strip() for part in parts]
+
+
+def _not_of_lists(tokens: list) -> list:
+    from tinycss2.ast import FunctionBlock, LiteralToken
+
+    out = []
+    for token in tokens:
+        if token.type == "function":
+            arguments = _not_of_lists(token.arguments)
+            if token.lower_name == "not" and any(
+                    t.type == "literal" and t.value == "," for t in arguments):
+                arguments = [LiteralToken(token.source_line, token.source_column, ":"),
+                             FunctionBlock(token.source_line, token.source_column, "is", arguments)]
+            token = FunctionBlock(token.source_line, token.source_column, token.name, arguments)
+        out.append(token)
+    return out
+
+
+def _cssselect_reads(selector: str) -> bool:
+    import cssselect
+
+    try:
+        cssselect.parse(selector)
+    except (cssselect.SelectorError, RecursionError):
+        return False
+    return True
 
 
 def _add_rules(prelude: str, values: dict, out: list, unread: list,
@@ -632,16 +728,20 @@ def _add_rules(prelude: str, values: dict, out: list, unread: list,
     import cssselect
 
     try:
-        selectors = cssselect.parse(prelude)
+        parts = _selector_list(prelude)
+    except RecursionError:  # (nested too deep)
+        unread[0] += 1
+        return
+    try:
+        selectors = cssselect.parse(", ".join(parts))  # (most: read at once)
     except (cssselect.SelectorError, RecursionError):
-        # (one selector of the group cssselect cannot read, or nested too deep)
         selectors = []
-        for part in prelude.split(","):
+        for part in parts:
             try:
                 selectors.extend(cssselect.parse(part))
             except cssselect.SelectorError:
-                pass
-            except RecursionError:
+                pass  # (one selector of the group cssselect cannot read)
+            except RecursionError:  # (nested too deep)
                 unread[0] += 1
     out.extend(_Rule(selector, len(out), values, layer) for selector in selectors
                if selector.pseudo_element is None)
@@ -673,9 +773,11 @@ class _Matcher:
     whole selector over the page would be simpler, but libxml2 takes time quadratic
     in the page for ``div div``: a minute for a megabyte.)"""
 
-    def __init__(self, selectors: list, budget: Budget | None = None) -> None:
+    def __init__(self, selectors: list, budget: Budget | None = None,
+                 quirks: bool = False) -> None:
         self.budget = Budget() if budget is None else budget
-        self._translator = _translator()
+        self.quirks = quirks  # (class and id selectors match whatever the case)
+        self._translator = _translator(quirks)
         self._xpaths: dict[int, object] = {}
         self.unread = 0  # selectors of more than MAX_COMPOUNDS compounds, or nested too deep
         self._by_key: dict[tuple[str, str], list] = {}
@@ -683,7 +785,7 @@ class _Matcher:
         for selector in selectors:
             if not self._readable(selector.parsed_tree):
                 continue
-            key = _key_of(_last_compound(selector.parsed_tree))
+            key = _key_of(_last_compound(selector.parsed_tree), quirks)
             (self._by_key.setdefault(key, []) if key else self._any).append(selector)
         self._answers: dict[tuple, bool] = {}
         self._places: dict[tuple, tuple] = {}  # (parent, tag or None): its children, places
@@ -724,9 +826,12 @@ class _Matcher:
         candidates = list(self._any)
         by_key = self._by_key
         if by_key:
+            ident, classes = element.get("id"), element.get("class") or ""
+            if self.quirks:
+                ident, classes = ascii_lower(ident), ascii_lower(classes)
             candidates += by_key.get(("tag", element.tag), ())
-            candidates += by_key.get(("id", element.get("id")), ())
-            for name in (element.get("class") or "").split():
+            candidates += by_key.get(("id", ident), ())
+            for name in classes.split():
                 candidates += by_key.get(("class", name), ())
             for name in element.keys():
                 candidates += by_key.get(("attribute", name), ())
@@ -836,7 +941,7 @@ _NS = "govparse:hiding"
 
 
 @functools.cache
-def _translator():
+def _translator(quirks: bool = False):
     """cssselect's translator, the pseudo-classes of an element's place among its
     siblings (:nth-child(), :first-child, :last-of-type …) asked of _Matcher._place."""
     import cssselect
@@ -892,7 +997,25 @@ def _translator():
             self._check_of_type_element(xpath, "only-of-type")
             return self._only(xpath, 1)
 
-    return Translator()
+    if not quirks:
+        return Translator()
+
+    class QuirksTranslator(Translator):
+        # a class or id selector, on a page in quirks mode, whatever the case of its
+        # letters A to Z
+        def xpath_class(self, class_selector):
+            xpath = self.xpath(class_selector.selector)
+            spaced = self.xpath_literal(f" {ascii_lower(class_selector.class_name)} ")
+            return xpath.add_condition(
+                f"@class and contains(concat(' ', normalize-space("
+                f"translate(@class, '{UPPER}', '{LOWER}')), ' '), {spaced})")
+
+        def xpath_hash(self, id_selector):
+            xpath = self.xpath(id_selector.selector)
+            return xpath.add_condition(f"translate(@id, '{UPPER}', '{LOWER}') = "
+                                       f"{self.xpath_literal(ascii_lower(id_selector.id))}")
+
+    return QuirksTranslator()
 
 
 def _parent(element):
@@ -913,18 +1036,20 @@ def _last_compound(tree):
     return tree.subselector if isinstance(tree, CombinedSelector) else tree
 
 
-def _key_of(compound) -> tuple[str, str] | None:
+def _key_of(compound, quirks: bool = False) -> tuple[str, str] | None:
     """What an element must have to match a compound: its id, a class, an attribute
-    or its tag (in that order of preference); None where the compound names none."""
+    or its tag (in that order of preference); None where the compound names none.
+    (With ``quirks`` an id or class lower-cased, as _Matcher.matching looks them up.)"""
     from cssselect.parser import Attrib, Class, Element, Hash
 
     found: dict[str, str] = {}
     node = compound
     while node is not None:
         if isinstance(node, Hash):
-            found.setdefault("id", node.id)
+            found.setdefault("id", ascii_lower(node.id) if quirks else node.id)
         elif isinstance(node, Class):
-            found.setdefault("class", node.class_name)
+            found.setdefault("class", ascii_lower(node.class_name) if quirks
+                             else node.class_name)
         elif isinstance(node, Attrib) and not node.namespace:
             found.setdefault("attribute", node.attrib.lower())
         elif isinstance(node, Element) and node.element:

@@ -44,6 +44,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     """The Document of an HTML page (or a fragment of one)."""
     from lxml import etree, html
 
+    from govparse.frontends.html.quirks import quirks_mode
+
     sink = DiagnosticSink()
     sink.items.extend(notes)
     # As UTF-8 bytes: lxml refuses a str that declares its own encoding. Comments and
@@ -64,7 +66,7 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                      "was read", 1)
     blocks: list = []
     if root is not None:
-        hiding = Hiding(root)
+        hiding = Hiding(root, quirks_mode(text))
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
         walk.note_hidden()

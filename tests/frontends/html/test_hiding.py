@@ -120,6 +120,17 @@ def _cell(sheet: str, cell: str) -> str:
     (".p { position: absolute } .o { left: -9999px }", '1<span class="p o">7</span>2', "12"),
     (".p { position: absolute } .o { left: -9999px } .p.o { position: static }",
      '1<span class="p o">7</span>2', "172"),
+    # :not(a, b) has the specificity of its most specific selector, (1,0,1) here, not
+    # the sum of two :not()s, (1,1,1): over (0,2,1), under (1,1,0)
+    ("span:not(.a, #x) { display: none } span.h.k { display: inline }",
+     '1<span class="h k">7</span>2', "12"),
+    ("span:not(.a, #x) { display: none } #y .h { display: inline }",
+     '<i id="y">1<span class="h">7</span>2</i>', "172"),
+    ("#y .h { display: none } span:not(.a, #x) { display: inline }",
+     '<i id="y">1<span class="h">7</span>2</i>', "12"),
+    # a comma inside :is() or an attribute's value parts no selector of the list
+    ("p:hover, :is(td, i) > .h, [title='a,b'] { display: none }",
+     '<i>1<span class="h">7</span>2</i>', "12"),
 ])
 def test_the_cascade_decides_what_a_cell_shows(sheet, cell, shown):
     assert _cell(sheet, cell) == shown

@@ -1,0 +1,125 @@
+"""Whether a browser shows a page in quirks mode, told by its doctype as HTML's parser
+tells it (the "initial" insertion mode): no doctype before the page's first element or
+text, a malformed one, or one of the legacy doctypes a browser takes for a page written
+for the browsers of the 1990s (``<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0
+Transitional//EN">``, HTML 4.01 Transitional without its system identifier …). Many
+government sites' older pages have none.
+
+In quirks mode a length without a unit is pixels (``left: -9999`` moves a box off the
+page, where a page in standards mode drops the declaration) and a class or id selector
+matches whatever the case of its letters (``.H`` matches ``class="h"``): hiding.py
+follows both. (A page's limited-quirks mode, the XHTML 1.0 Transitional doctype's,
+changes neither.)
+
+libxml2 cannot tell: it gives a page with no doctype one of its own."""
+
+from __future__ import annotations
+
+import re
+
+# What may stand before the doctype: blanks, comments, an XML declaration (read by
+# HTML's parser as a comment); then the doctype, its name and identifiers
+# (a comment ends at its first -->: so each has one way to match, and a page of many
+# before no doctype is read in linear time)
+_DOCTYPE = re.compile(r"\ufeff?(?:[\t\n\f\r ]|<!--(?:[^-]|-(?!->))*-->|<\?[^>]*>)*"
+                      r"<!doctype(?P<rest>[^>]*)>", re.I)
+_IDENTIFIERS = re.compile(
+    r"\s+(?P<name>[^\s>]+)"
+    r"(?:\s+public\s*(?P<q1>[\"'])(?P<public>[^\"']*)(?P=q1)"
+    r"(?:\s*(?P<q2>[\"'])(?P<system>[^\"']*)(?P=q2))?"
+    r"|\s+system\s*(?P<q3>[\"'])(?P<system_only>[^\"']*)(?P=q3))?\s*", re.I)
+
+# HTML's lists (https://html.spec.whatwg.org/#the-initial-insertion-mode), lower-cased:
+# a public identifier that is one of these, or starts with one of these
+_QUIRKS_PUBLIC = frozenset({"-//w3o//dtd w3 html strict 3.0//en//",
+                            "-/w3c/dtd html 4.0 transitional/en", "html"})
+_QUIRKS_SYSTEM = "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd"
+_QUIRKS_PUBLIC_PREFIXES = tuple("""
++//silmaril//dtd html pro v0r11 19970101//
+-//as//dtd html 3.0 aswedit + extensions//
+-//advasoft ltd//dtd html 3.0 aswedit + extensions//
+-//ietf//dtd html 2.0 level 1//
+-//ietf//dtd html 2.0 level 2//
+-//ietf//dtd html 2.0 strict level 1//
+-//ietf//dtd html 2.0 strict level 2//
+-//ietf//dtd html 2.0 strict//
+-//ietf//dtd html 2.0//
+-//ietf//dtd html 2.1e//
+-//ietf//dtd html 3.0//
+-//ietf//dtd html 3.2 final//
+-//ietf//dtd html 3.2//
+-//ietf//dtd html 3//
+-//ietf//dtd html level 0//
+-//ietf//dtd html level 1//
+-//ietf//dtd html level 2//
+-//ietf//dtd html level 3//
+-//ietf//dtd html strict level 0//
+-//ietf//dtd html strict level 1//
+-//ietf//dtd html strict level 2//
+-//ietf//dtd html strict level 3//
+-//ietf//dtd html strict//
+-//ietf//dtd html//
+-//metrius//dtd metrius presentational//
+-//microsoft//dtd internet explorer 2.0 html strict//
+-//microsoft//dtd internet explorer 2.0 html//
+-//microsoft//dtd internet explorer 2.0 tables//
+-//microsoft//dtd internet explorer 3.0 html strict//
+-//microsoft//dtd internet explorer 3.0 html//
+-//microsoft//dtd internet explorer 3.0 tables//
+-//netscape comm. corp.//dtd html//
+-//netscape comm. corp.//dtd strict html//
+-//o'reilly and associates//dtd html 2.0//
+-//o'reilly and associates//dtd html extended 1.0//
+-//o'reilly and associates//dtd html extended relaxed 1.0//
+-//sq//dtd html 2.0 hotmetal + extensions//
+-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html 4.0//
+-//softquad//dtd hotmetal pro 4.0::19970714::extensions to html 4.0//
+-//spyglass//dtd html 2.0 extended//
+-//sun microsystems corp.//dtd hotjava html//
+-//sun microsystems corp.//dtd hotjava strict html//
+-//w3c//dtd html 3 1995-03-24//
+-//w3c//dtd html 3.2 draft//
+-//w3c//dtd html 3.2 final//
+-//w3c//dtd html 3.2//
+-//w3c//dtd html 3.2s draft//
+-//w3c//dtd html 4.0 frameset//
+-//w3c//dtd html 4.0 transitional//
+-//w3c//dtd html experimental 19960712//
+-//w3c//dtd html experimental 970421//
+-//w3c//dtd w3 html//
+-//w3o//dtd w3 html 3.0//
+-//webtechs//dtd mozilla html 2.0//
+-//webtechs//dtd mozilla html//
+""".strip().splitlines())
+# ... and these when the doctype gives no system identifier
+_QUIRKS_WITHOUT_SYSTEM = ("-//w3c//dtd html 4.01 frameset//",
+                          "-//w3c//dtd html 4.01 transitional//")
+
+
+def quirks_mode(page: str) -> bool:
+    """Whether a browser shows the page (its text) in quirks mode."""
+    doctype = _DOCTYPE.match(page)
+    if doctype is None:
+        return True
+    parts = _IDENTIFIERS.fullmatch(doctype.group("rest"))
+    if parts is None or parts.group("name").lower() != "html":
+        return True  # (a malformed doctype, or another's)
+    public = ascii_lower(parts.group("public"))
+    system = ascii_lower(parts.group("system") or parts.group("system_only"))
+    if system == _QUIRKS_SYSTEM:
+        return True
+    if public is None:
+        return False
+    return public in _QUIRKS_PUBLIC or public.startswith(_QUIRKS_PUBLIC_PREFIXES) \
+        or system is None and public.startswith(_QUIRKS_WITHOUT_SYSTEM)
+
+
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+LOWER = "abcdefghijklmnopqrstuvwxyz"
+_TO_LOWER = str.maketrans(UPPER, LOWER)
+
+
+def ascii_lower(text: str | None) -> str | None:
+    """Letters A to Z lower-cased, no other (HTML compares doctypes and, in quirks
+    mode, class names so: ``.İ`` is no ``.i``)."""
+    return None if text is None else text.translate(_TO_LOWER)
