@@ -103,7 +103,7 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
             # stands, which reads as no number (GP313). (Where the cells of its
             # column hold two side by side too, a line between two columns is
             # missing: each is a cell.)
-            if page in ruled and _a_column_of_single_cells(group, by_grid):
+            if page in ruled and _a_column_of_single_cells(group, by_grid, pieces):
                 group.sort(key=lambda p: p.box[0])
                 _join(group, joined, classify(" ".join(p.written for p in group),
                                               group[0].cell.line, group[0].cell.column))
@@ -144,22 +144,44 @@ def _join(group: list[Piece], joined: dict[int, Cell | None], whole: Cell) -> No
         joined[id(piece)] = None
 
 
-def _a_column_of_single_cells(group: list[Piece], by_grid: dict) -> bool:
-    """Whether most of the other cells of the grid that hold figures only, on the
-    group's page with its left and right sides (its column), hold one cell each (one
-    figure, or figures one below the other), not figures side by side."""
+def _a_column_of_single_cells(group: list[Piece], by_grid: dict, pieces: list[Piece]
+                              ) -> bool:
+    """Whether the group's grid cell is one column's: most of the other cells of the
+    grid that hold figures only, on the group's page with its left and right sides (its
+    column), hold one cell each (one figure, or figures one below the other), not
+    figures side by side; where they tell nothing (as many of each, or none: a column
+    otherwise empty, the review table's one row), the header labels nearest above it
+    inside its sides (one, or one below the other: one column's; two side by side:
+    two columns under a grid that leaves out the line between them)."""
     page, (left, _, right, _) = group[0].page, group[0].grid
     single = apart = 0
-    for (other_page, grid), pieces in by_grid.items():
+    for (other_page, grid), others in by_grid.items():
         if other_page != page or grid == group[0].grid \
                 or abs(grid[0] - left) > 1 or abs(grid[2] - right) > 1 \
-                or any(p.cell.kind == LABEL for p in pieces):
+                or any(p.cell.kind == LABEL for p in others):
             continue
-        if len(pieces) > 1 and _side_by_side(pieces):
+        if len(others) > 1 and _side_by_side(others):
             apart += 1
         else:
             single += 1
-    return single > apart
+    if single != apart:
+        return single > apart
+    return not _headed_as_two(group, pieces)
+
+
+def _headed_as_two(group: list[Piece], pieces: list[Piece]) -> bool:
+    """Whether the labels nearest above the group, inside its grid cell's sides, stand
+    two or more side by side (结果维持 结果纠正 over one cell of two columns' figures)."""
+    page, (left, _, right, _) = group[0].page, group[0].grid
+    top = max(p.box[3] for p in group)
+    above = [p for p in pieces if p.page == page and p.box is not None
+             and p.cell.kind == LABEL and p.box[1] >= top
+             and p.box[0] >= left - INSET and p.box[2] <= right + INSET]
+    if len(above) < 2:
+        return False
+    nearest = min(above, key=lambda p: p.box[1])
+    band = [p for p in above if p.box[1] < centre(nearest.box)[1] < p.box[3]]
+    return len(band) > 1 and _side_by_side(band)
 
 
 def _side_by_side(group: list[Piece]) -> bool:
