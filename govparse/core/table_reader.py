@@ -97,6 +97,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # template's sub-tables of section 二): where each one starts, in header_cells
         self.header_starts: list[int] = [0]
         self.row_since_header = False
+        # the row read before (_place): its cells, and how many columns it has
+        self.row_before: tuple[list, int] | None = None
         self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
         # the header lines (how many above) under which a full row stood out of place
         # (_out_of_place): no row short of a figure is placed by position under them
@@ -410,6 +412,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
 
     def _place(self, spec: RowSpec, data: list[Cell], label: Cell) -> None:
         self.row_since_header = True
+        before, self.row_before = self.row_before, (data, len(spec.columns))
         if spec.id in self.seen_rows:
             first = self.seen_rows[spec.id]
             if self._other_figures(spec, data):
@@ -474,6 +477,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if len(data) == len(columns) and not wrapped else None
         if parted is not None:  # (decided once the table's other full rows are read)
             self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
+        if placed is not None and _after_a_short_row_a_cell_a_line(before, data, columns):
+            self._full_row_not_placed(
+                spec, columns, data[0], "follow a row of all its figures: the row before "
+                "is short of one, with no empty cell to mark it, and both are written a "
+                "cell a line, as a PDF's text in its reading order is (pdftotext without "
+                "-layout), which may write a figure of one row after the next row's.",
+                "pdftotext -layout, or the PDF itself, keeps each row's figures together")
+            return
         if full and self._out_of_place(data, columns):
             self._full_row_not_placed(
                 spec, columns, data[0], "stand under their columns' headers, where the "
@@ -708,6 +719,21 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             "its cell cannot be told from two figures, so none of the row's figures is placed",
             at=lower, length=len(lower.text),
             hint=f"a number wrapped in its cell? (read together: {upper.text}{lower.text})")
+
+
+def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list[Cell],
+                                     columns) -> bool:
+    """Whether a row with a figure for each column follows a row short of a figure
+    (fewer figures than its columns, no empty cell among them), each of both rows'
+    figures on a line of its own: a PDF's text in its reading order, where the row
+    before's last figure may be written after this row's (行政许可 570385 -311, then
+    其他对外管理服务事项 2988 43076 2, the 2 行政许可's, 其他's own cell empty)."""
+    if before is None or len(data) != len(columns):
+        return False
+    cells, wanted = before
+    if not cells or len(cells) >= wanted or any(c.kind == EMPTY for c in cells):
+        return False
+    return all(len({c.line for c in row}) == len(row) for row in (cells, data))
 
 
 def _ends_with_separators(rows: list[LogicalRow]) -> bool:

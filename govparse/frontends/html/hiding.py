@@ -576,6 +576,15 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
                        layers=layers, layer=inside, quirks=quirks)
             else:
                 _block(rule.content, parent, out, unread, layers, inside, quirks)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "scope" \
+                and rule.content is not None and parent is None:
+            root = _scope_root(rule.prelude)
+            if root is None:
+                unread[0] += 1  # (a limit, or the <style>'s parent for root: not followed)
+                continue
+            _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                            skip_whitespace=True), out, unread, root,
+                   layers=layers, layer=layer, quirks=quirks)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword == "container"
                 or rule.lower_at_keyword == "supports" and _supported(rule.prelude)
@@ -587,6 +596,22 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
                        layers=layers, layer=layer, quirks=quirks)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
                 _block(rule.content, parent, out, unread, layers, layer, quirks)
+
+
+def _scope_root(prelude) -> str | None:
+    """The selector that the rules of ``@scope (A) { … }`` stand under, as a nested
+    rule under its parent: ``:where(A)``, so that ``.h`` inside is ``:where(A) .h``,
+    an element inside a root of the scope with the specificity of ``.h`` alone (the
+    root adds none); ``&`` is the root. None where a scope is not followed: one with a
+    limit (``to (B)``), one whose root is the ``<style>``'s parent (no prelude), one
+    whose root cssselect cannot read in ``:where()`` (a selector with a combinator)."""
+    import tinycss2
+
+    tokens = [t for t in prelude if t.type not in ("whitespace", "comment")]
+    if len(tokens) != 1 or tokens[0].type != "() block":
+        return None
+    root = f":where({tinycss2.serialize(tokens[0].content).strip()})"
+    return root if _cssselect_reads(root) else None
 
 
 def _supported(tokens) -> bool:

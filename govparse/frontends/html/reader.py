@@ -88,9 +88,10 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                         f"{hiding.too_many_showing} selectors more than the {MAX_SHOWING} "
                         "govparse follows; text those show may be left out")
         if hiding.unread:
-            _unfollowed(sink, f"{hiding.unread} of the page's style sheets, selectors or "
-                        "styles nest too deep, or hold numbers too long, to be read; text they "
-                        "hide is read")
+            _unfollowed(sink, f"{hiding.unread} of the page's style sheets, selectors, "
+                        "@scope rules or styles nest too deep, hold numbers too long, or "
+                        "scope in a way govparse does not follow (to a limit, or under the "
+                        "<style>'s parent), to be read; text they hide is read")
     for error in parser.error_log.filter_from_fatals():
         # libxml2 mends what browsers mend; it gives up only on a page nested deeper
         # than 2048 elements
