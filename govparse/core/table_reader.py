@@ -725,15 +725,17 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
                                      columns) -> bool:
     """Whether a row with a figure for each column follows a row short of a figure
     (fewer figures than its columns, no empty cell among them), each of both rows'
-    figures on a line of its own: a PDF's text in its reading order, where the row
-    before's last figure may be written after this row's (行政许可 570385 -311, then
-    其他对外管理服务事项 2988 43076 2, the 2 行政许可's, 其他's own cell empty)."""
+    figures a paragraph of its own (on its line, a blank line before the next): a PDF's
+    text in its reading order, where the row before's last figure may be written after
+    this row's (行政许可 570385 -311, then 其他对外管理服务事项 2988 43076 2, the 2
+    行政许可's, 其他's own cell empty). (Not the cells layout's rows, a cell a line
+    and a blank line between rows: its short rows are short in the source.)"""
     if before is None or len(data) != len(columns):
         return False
     cells, wanted = before
     if not cells or len(cells) >= wanted or any(c.kind == EMPTY for c in cells):
         return False
-    return all(len({c.line for c in row}) == len(row) for row in (cells, data))
+    return all(b.line - a.line >= 2 for row in (cells, data) for a, b in zip(row, row[1:]))
 
 
 def _ends_with_separators(rows: list[LogicalRow]) -> bool:
