@@ -139,11 +139,12 @@ def binary_source(data: bytes, name: str | None) -> Source | None:
     return None
 
 
-# A page or a fragment of one: its first non-blank character opens a tag, and an
-# element of HTML stands near the start. (A text report never starts with a tag.)
+# A page or a fragment of one: its first non-blank character opens a tag (after an
+# XML declaration, XHTML's), a comment (<!--STATUS OK-->, <!--[if IE]>), a doctype or
+# an element of HTML. (A text report never starts with a tag.)
 _HTML_START = re.compile(
-    r"\s*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|section|article|"
-    r"font|center|h[1-6]|style|script|link|!--)[\s>/]", re.IGNORECASE)
+    r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|div|p|table|"
+    r"span|section|article|font|center|h[1-6]|style|script|link)[\s>/])", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:

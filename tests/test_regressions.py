@@ -742,3 +742,31 @@ def test_a_grid_line_that_lost_its_closing_border_keeps_its_last_cell():
         got = getattr(report.active_disclosure, row)
         assert [got.previous_year_items.value, got.change.value, got.decisions.value] == figures
 
+
+
+def test_a_row_of_thousands_of_figures_over_two_lines_is_paired_in_n_log_n(monkeypatch):
+    # found by atheris (a line of 17,367 characters of spaced figures under another):
+    # stacked.stacked paired every figure with every later one (1.15 million overlap
+    # tests, 7.8 s for 30 kB instrumented). Past a template row's size, the first
+    # figure that a later one on another line overlaps is found by a Fenwick tree.
+    from govparse.core import stacked
+
+    calls = []
+    overlap = stacked._overlap
+    monkeypatch.setattr(stacked, "_overlap", lambda a, b: calls.append(1) or overlap(a, b))
+
+    def text(n):
+        first = "行政许可 " + " ".join(["1"] * n)
+        return ("二、主动公开政府信息情况\n信息内容    本年处理决定数量\n" + first + "\n"
+                + " " * (len(first) + 20) + " ".join(["2"] * n) + "\n")
+
+    def and_a_row_under(n):
+        # (and stacked.under: the next row's figures against the wrapped line's)
+        return text(n) + "行政处罚 " + " ".join(["3"] * n) + "\n"
+
+    for n in (1000, 4000):
+        for make in (text, and_a_row_under):
+            calls.clear()
+            report = govparse.parse(make(n))
+            assert report.active_disclosure.administrative_licensing.decisions.value is None
+            assert len(calls) <= 4 * n

@@ -368,6 +368,29 @@ def test_long_numbers_in_styles_read_in_linear_time():
     assert time.perf_counter() - start < 1.0
 
 
+@pytest.mark.parametrize("style", [
+    # & twice a level, eight levels: the selector's text doubles each (was a gigabyte
+    # at six, a MemoryError at seven)
+    ".a{" + "& & & & & & & & & & {" * 8 + ".h{display:none}" + "}" * 9,
+    # a list nested a hundred deep (was read again at each level: 1.8 s, d squared)
+    ".a, .b{" * 100 + ".h{display:none}" + "}" * 100,
+    # thousands of rules under a list of thousands (was millions of selectors: 27 s,
+    # 1.5 GB)
+    ", ".join(f".p{n}" for n in range(5000)) + "{" + ".c{display:none}" * 2000 + "}",
+    # a list of thousands under a list of thousands (was every pair made, then cut)
+    ", ".join(f"div p{n}" for n in range(3000)) + "{"
+    + ", ".join(f".c{n}" for n in range(3000)) + "{display:none}}",
+])
+def test_nested_rules_read_in_bounded_time_and_said(style):
+    page = _hidden_digit_page(style, '<span class="h">7</span>')
+    start = time.perf_counter()
+    report = govparse.parse(page)
+    assert time.perf_counter() - start < 2.0
+    assert report.figure("applications", "new_requests", "natural_person").value \
+        in (HIDDEN, SHOWN)
+    assert "GP505" in {d.code for d in report.diagnostics}
+
+
 @pytest.mark.parametrize("style, hidden", [
     ("", f'<span style="font-size: 1{"0" * 4300}px">7</span>'),
     (f".x {{ font-size: 1{'0' * 4300}px }} .h {{ display: none }}", '<span class="h">7</span>'),

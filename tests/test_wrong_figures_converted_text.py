@@ -432,6 +432,82 @@ def test_a_figure_written_after_the_next_row_in_reading_order():
     assert report.active_disclosure.administrative_coercion.decisions.value == 2838451
 
 
+def test_a_rows_figures_written_after_the_next_rows_label():
+    # pdftotext without -layout again: `（五）不予处 1.信访举报投诉类申请` / `理` /
+    # `2.重复申请` / (blank) / `1150 3014 2344 2039 1981 4546 1044`, the figures row 1's
+    # (row 2's own come later, among rows 4 and 5): read as 2.重复申请's, seven wrong.
+    # Figures a paragraph apart from their label, after another row's label with none
+    # of its own: whose they are cannot be told (GP303). (Found 2026-12-06 by the
+    # tenth session's hunt: seed 7281, report 9.)
+    path = DATA / "row_figures_after_the_next_label.pdftotext-raw.txt"
+    assert _wrong_figures(path, DATA / "row_figures_after_the_next_label.expected.tsv") == {}
+    report = govparse.parse(path.read_text("utf-8"))
+    assert report.applications.not_processed_duplicate.total.value is None
+    assert any(d.code == "GP303" and "'2.重复申请'" in d.message
+               and "a paragraph apart" in d.message for d in report.diagnostics)
+
+
+def test_figures_on_the_line_after_two_labels_are_the_second_ones():
+    # (the rule is for figures a paragraph apart: lynx drops a row's empty cells, its
+    # label left alone on its line, and the next row's figures on the line after its
+    # label are its own)
+    text = """\
+某区2024年政府信息公开工作年度报告
+二、主动公开政府信息情况
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章
+行政规范性文件
+4 5 6
+"""
+    row = govparse.parse(text).active_disclosure.normative_documents
+    assert (row.issued.value, row.repealed.value, row.in_force.value) == (4, 5, 6)
+
+
+def test_cells_a_paragraph_each_centred_as_lynx_writes_them_are_read():
+    # lynx writes a wide table a cell a paragraph too, each centred in its column, in
+    # the page's order, and drops empty cells: a row of empty cells leaves its label
+    # alone, a row short of a figure its others. Neither rule of a PDF's reading order
+    # (whose text starts every line at its left edge) applies: the full rows are read.
+    text = """\
+某区2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+
+        信息内容          上一年项目数量       本年增/减        处理决定数量
+
+        行政许可
+
+                             570385
+
+                               -311
+
+   其他对外管理服务事项
+
+                              2988
+
+                              43076
+
+                                 2
+
+        行政处罚
+
+        行政强制
+
+                              333
+
+                             -50891
+
+                               278
+"""
+    report = govparse.parse(text)
+    row = report.active_disclosure.other_management_services
+    assert (row.previous_year_items.value, row.change.value, row.decisions.value) \
+        == (2988, 43076, 2)
+    row = report.active_disclosure.administrative_coercion
+    assert (row.previous_year_items.value, row.change.value, row.decisions.value) \
+        == (333, -50891, 278)
+
+
 def test_a_full_row_after_a_short_row_on_one_line_is_read():
     # The rule is for figures written a line each: a row's figures on its own line
     # (lynx, a PDF's text with its rows on lines) after a row short of one are read

@@ -18,7 +18,8 @@ wrapped as a whole (lynx at 80 columns), which the table reader reads
 
 from __future__ import annotations
 
-from itertools import combinations
+from bisect import bisect_left
+from itertools import accumulate, combinations
 from math import comb
 
 from govparse.core.cells import EMPTY, NUMBER
@@ -181,14 +182,59 @@ def side_by_side(figures: list) -> tuple | None:
 
 def stacked(figures: list) -> tuple | None:
     """Two of the figures on different lines, one above the other (their horizontal
-    extents overlap), the upper first."""
+    extents overlap), the upper first: of the first figure that has one after it,
+    the first such."""
     if all(c.line == figures[0].line for c in figures):
         return None
-    for index, upper in enumerate(figures):
+    start = 0 if len(figures) <= _FEW else _first_over_or_under_a_later(figures)
+    if start is None:
+        return None
+    for index in range(start, len(figures)):
+        upper = figures[index]
         for lower in figures[index + 1:]:
             if lower.line != upper.line and _overlap(upper, lower):
                 return (upper, lower) if upper.line < lower.line else (lower, upper)
     return None
+
+
+# Figures a row may hold that are paired one by one (a template's row has 15 at most;
+# a junk line thousands, which _first_over_or_under_a_later takes in n log n)
+_FEW = 64
+
+
+def _first_over_or_under_a_later(figures: list) -> int | None:
+    """The index of the first figure that a figure after it in the list, on another
+    line, overlaps; None where none does. The figures are taken from the last,
+    each asked about those after it: a Fenwick tree by left edge keeps, for the left
+    edges up to each, the two furthest right edges of different lines."""
+    lefts = sorted({c.x[0] for c in figures})
+    tree: list[tuple] = [()] * (len(lefts) + 1)
+    found = None
+    for index in range(len(figures) - 1, -1, -1):
+        cell = figures[index]
+        # the later figures whose left edge is left of this one's right edge
+        best: tuple = ()
+        at = bisect_left(lefts, cell.x[1])
+        while at > 0:
+            best = _two_furthest(best + tree[at])
+            at -= at & -at
+        if any(right > cell.x[0] and line != cell.line for right, line in best):
+            found = index
+        at = bisect_left(lefts, cell.x[0]) + 1
+        while at < len(tree):
+            tree[at] = _two_furthest(tree[at] + ((cell.x[1], cell.line),))
+            at += at & -at
+    return found
+
+
+def _two_furthest(ends: tuple) -> tuple:
+    """Of (right edge, line) pairs, the furthest right, and the furthest of another
+    line: whatever the line asked about, one of them is the furthest of another."""
+    if len(ends) <= 1:
+        return ends
+    first = max(ends)
+    other = [end for end in ends if end[1] != first[1]]
+    return (first, max(other)) if other else (first,)
 
 
 def placed_figures(data) -> list:
@@ -198,7 +244,19 @@ def placed_figures(data) -> list:
 
 
 def under(above: list, figures: list) -> tuple | None:
-    """The first of the figures that stands under one of those above, with it."""
+    """The first of those above that stands over one of the figures, with the first
+    such figure. (Many against many, junk lines of thousands: each of those above
+    asked, in log n, whether any figure starts left of its right edge and ends right
+    of its left one.)"""
+    if len(above) * len(figures) > _FEW * _FEW:
+        ends = sorted((c.x[0], c.x[1]) for c in figures)
+        lefts = [left for left, _ in ends]
+        furthest = list(accumulate((right for _, right in ends), max))
+        for upper in above:
+            at = bisect_left(lefts, upper.x[1])
+            if at and furthest[at - 1] > upper.x[0]:
+                return upper, next(lower for lower in figures if _overlap(upper, lower))
+        return None
     return next(((upper, lower) for upper in above for lower in figures
                  if _overlap(upper, lower)), None)
 

@@ -99,6 +99,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.row_since_header = False
         # the row read before (_place): its cells, and how many columns it has
         self.row_before: tuple[list, int] | None = None
+        # rows whose figures follow a row's bare label (_after_bare_labels): that label
+        self.after_a_bare_label: dict[int, Cell] = {}
         self.stacked: dict[int, tuple[Cell, Cell]] = {}  # (stacked_rows: rows not placed)
         # the header lines (how many above) under which a full row stood out of place
         # (_out_of_place): no row short of a figure is placed by position under them
@@ -139,6 +141,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self._read_positional(rows)
         else:
             label_lines = None
+            self.after_a_bare_label = self._after_bare_labels(rows)
             for index, row in enumerate(rows):
                 if not self._read_row(row) and index + 1 < len(rows) \
                         and not any(looks_like_a_figure(c.text) for c in row.labels):
@@ -277,6 +280,35 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 out.append((id(before.data), pairs[0]))
             before = None
         return out
+
+    def _after_bare_labels(self, rows: list[LogicalRow]) -> dict[int, Cell]:
+        """``id(row.data)`` of each row whose figures start a paragraph apart from its
+        label (a blank line between), its cells flush left (a PDF's text in its reading
+        order: flush_left), and whose labels before it name another row of
+        the table (a label, or its last word: a group label's piece may stand before
+        it), that row's label: a PDF's text in its reading order (pdftotext without
+        -layout) may write a row's figures after the next row's label (`1.信访举报投诉类
+        申请` / `2.重复申请` / `1150 3014 …`, the figures 1's)."""
+        found: dict[int, Cell] = {}
+        rows_by_key = self.catalogue.rows_by_key
+        headers_by_key = self.catalogue.headers_by_key  # (总计: a header, and a row)
+        for row in rows:
+            if len(row.labels) < 2 or not row.has_figures:
+                continue
+            leaf = row.labels[-1]
+            first = next(c for c in row.data if c.kind != EMPTY)
+            if not flush_left(row.labels) or not flush_left(row.data) \
+                    or first.line - leaf.line < 2:
+                continue
+            for bare in row.labels[:-1]:
+                words = bare.text.split()
+                named = [key for key in {label_key(bare.text), label_key(words[-1])}
+                         if key in rows_by_key and key not in headers_by_key] \
+                    if words else []
+                if named and label_key(bare.text) != label_key(leaf.text):
+                    found[id(row.data)] = bare
+                    break
+        return found
 
     def _read_row(self, row: LogicalRow) -> bool:
         """Read a logical row; False where its figures went to no row of the table."""
@@ -437,6 +469,19 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.disowned_rows and any(getattr(c, "row", None) in self.disowned_rows
                                       for c in data):
             return  # (a span its rows disown: none of the row's figures, GP503)
+        bare = self.after_a_bare_label.get(id(data))
+        if bare is not None:
+            self.sink.add(
+                "GP303", f"row '{spec.label}': its figures follow its label and, before it, "
+                f"'{bare.text}' with no figure of its own, a paragraph apart, as a "
+                "PDF's text in its reading order is (pdftotext without -layout), which may "
+                "write a row's figures after the next row's label: whose they are cannot "
+                "be told, so none of them is placed", at=data[0],
+                hint="pdftotext -layout, or the PDF itself, keeps each row's figures with "
+                     "its label")
+            for col in spec.columns:
+                self.figures[(spec.id, col.id)] = MISSING
+            return
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
         wrapped = pair is not None and not self._under_rests(data, label) \
@@ -725,8 +770,8 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
                                      columns) -> bool:
     """Whether a row with a figure for each column follows a row short of a figure
     (fewer figures than its columns, no empty cell among them), each of both rows'
-    figures a paragraph of its own (on its line, a blank line before the next): a PDF's
-    text in its reading order, where the row before's last figure may be written after
+    figures a paragraph of its own (on its line, a blank line before the next) at the
+    start of its line: a PDF's text in its reading order (flush_left), where the row before's last figure may be written after
     this row's (行政许可 570385 -311, then 其他对外管理服务事项 2988 43076 2, the 2
     行政许可's, 其他's own cell empty). (Not the cells layout's rows, a cell a line
     and a blank line between rows: its short rows are short in the source.)"""
@@ -735,7 +780,21 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
     cells, wanted = before
     if not cells or len(cells) >= wanted or any(c.kind == EMPTY for c in cells):
         return False
-    return all(b.line - a.line >= 2 for row in (cells, data) for a, b in zip(row, row[1:]))
+    return flush_left(cells) and flush_left(data) and all(
+        b.line - a.line >= 2 for row in (cells, data) for a, b in zip(row, row[1:]))
+
+
+def flush_left(cells) -> bool:
+    """Whether each line the cells stand on starts with one of them, unindented: a
+    PDF's text in its reading order keeps no place on the page (lynx, which writes a
+    table a cell a paragraph too, centres each in its column, and keeps the page's
+    order)."""
+    starts: dict = {}
+    for c in cells:
+        if c.line is None or c.column is None:
+            return False  # (no text's lines: a Document built of cells, a Word table's)
+        starts[c.line] = min(starts.get(c.line, c.column), c.column)
+    return all(column == 1 for column in starts.values())
 
 
 def _ends_with_separators(rows: list[LogicalRow]) -> bool:

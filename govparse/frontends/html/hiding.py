@@ -59,6 +59,8 @@ MAX_MATCHES = 250_000
 # Compounds of a selector followed (div div … .x; a browser's pages have a few): past
 # it, the selector is not followed (GP505)
 MAX_COMPOUNDS = 32
+# Characters of a selector made of a nested rule's and its parents' (_nested)
+MAX_SELECTOR_TEXT = 1024
 # A sheet or style that may hide anything names one of these, or escapes a letter
 # (d\isplay: n\one is display: none), else tinycss2 is not imported for it
 _MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\", re.I)
@@ -133,13 +135,12 @@ class Hiding:
         sheets, self._sheets = self._sheets, []
         if not sheets:
             return
-        hiding, showing, self.unread = sheet_rules(sheets, self.quirks)
-        self.too_many = max(len(hiding) - MAX_SELECTORS, 0)
-        self.too_many_showing = max(len(showing) - MAX_SHOWING, 0)
-        self._hiding = _Matcher(hiding[:MAX_SELECTORS], self.budget, self.quirks) \
-            if hiding else None
-        self._showing = _Matcher(showing[:MAX_SHOWING], self.showing_budget, self.quirks) \
-            if showing else None
+        rules, self.unread = sheet_rules(sheets, self.quirks)
+        self.too_many, self.too_many_showing = rules.too_many, rules.too_many_showing
+        self._hiding = _Matcher(rules.hiding, self.budget, self.quirks) \
+            if rules.hiding else None
+        self._showing = _Matcher(rules.showing, self.showing_budget, self.quirks) \
+            if rules.showing else None
         for matcher in (self._hiding, self._showing):
             if matcher is not None:
                 self.unread += matcher.unread
@@ -509,16 +510,50 @@ class _Rule:
         self.layer = layer
 
 
-def sheet_rules(sheets: list[str], quirks: bool = False
-                ) -> tuple[list[_Rule], list[_Rule], int]:
-    """The page's rules that declare a property that may hide, one a selector (a
-    pseudo-element's left out: ::before is no element): those that may hide, those
-    that may only show; and how many sheets or selectors nest too deep to be read
-    (their rules not followed). Each sheet is read on its own, as a browser reads it
-    (a rule left open at one sheet's end closes there, and hides nothing of the next's)."""
+class SheetRules:
+    """The rules of a page's sheets that declare a property that may hide, one a
+    selector (a pseudo-element's left out: ::before is no element), in the order
+    read: those that may hide (MAX_SELECTORS of them) and those that may only show
+    (MAX_SHOWING); past each limit only counted (``too_many``, ``too_many_showing``),
+    not parsed (a sheet's thousand rules nested under a list of thousands would be
+    millions of selectors)."""
+
+    __slots__ = ("hiding", "showing", "too_many", "too_many_showing", "order")
+
+    def __init__(self) -> None:
+        self.hiding: list[_Rule] = []
+        self.showing: list[_Rule] = []
+        self.too_many = self.too_many_showing = 0
+        self.order = 0  # (each rule's place in the page, both kinds alike)
+
+    def full(self, hides: bool, selectors: int) -> bool:
+        """Whether the rules of that kind are full (then ``selectors`` more counted)."""
+        if hides and len(self.hiding) >= MAX_SELECTORS:
+            self.too_many += selectors
+        elif not hides and len(self.showing) >= MAX_SHOWING:
+            self.too_many_showing += selectors
+        else:
+            return False
+        return True
+
+    def add(self, selectors: list, values: dict, hides: bool, layer: tuple) -> None:
+        kept, limit = (self.hiding, MAX_SELECTORS) if hides else (self.showing, MAX_SHOWING)
+        for selector in selectors:
+            if len(kept) >= limit:
+                self.full(hides, 1)
+                continue
+            kept.append(_Rule(selector, self.order, values, layer))
+            self.order += 1
+
+
+def sheet_rules(sheets: list[str], quirks: bool = False) -> tuple[SheetRules, int]:
+    """The page's rules that declare a property that may hide (SheetRules), and how
+    many sheets or selectors nest too deep to be read (their rules not followed). Each
+    sheet is read on its own, as a browser reads it (a rule left open at one sheet's
+    end closes there, and hides nothing of the next's)."""
     import tinycss2
 
-    rules: list[_Rule] = []
+    rules = SheetRules()
     unread = [0]
     layers: dict[str, int] = {}  # a layer's full name (a.b): where it is first met
     for text in sheets:
@@ -529,10 +564,7 @@ def sheet_rules(sheets: list[str], quirks: bool = False
             # (blocks nested thousands deep, or a number of more than 4,300 digits: the
             # rest of the sheet)
             unread[0] += 1
-    hiding, showing = [], []
-    for rule in rules:
-        (hiding if _may_hide(rule.values) else showing).append(rule)
-    return hiding, showing, unread[0]
+    return rules, unread[0]
 
 
 def _css(style) -> bool:
@@ -544,12 +576,12 @@ def _css(style) -> bool:
     return not any(a.tag in ("template", "noscript") for a in style.iterancestors())
 
 
-def _rules(rules, out: list, unread: list, parent: str | None = None,
+def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None = None,
            layers: dict | None = None, layer: tuple = (), quirks: bool = False) -> None:
     """The rules (one a selector) that declare a property that may hide, inside
     @media (where a desktop's window meets its condition: media.py), @supports, @layer
     and @container blocks too, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
-    ``td .h``, ``&`` the rule around). ``parent``: the selector of the rule around the
+    ``td .h``, ``&`` the rule around). ``parent``: the selectors of the rule around the
     ``rules``; ``layer``: the full names of the layers they are inside, ``layers``
     where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``);
     ``quirks``: the page is shown in quirks mode."""
@@ -559,8 +591,14 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
     for rule in rules:
         if rule.type == "qualified-rule":
             prelude = tinycss2.serialize(rule.prelude).strip()
-            _block(rule.content, prelude if parent is None else _nested(parent, prelude),
-                   out, unread, layers, layer, quirks)
+            try:
+                selectors = _selector_list(prelude) if parent is None \
+                    else _nested(parent, prelude, unread)
+            except RecursionError:  # (nested too deep)
+                unread[0] += 1
+                continue
+            if selectors:
+                _block(rule.content, selectors, out, unread, layers, layer, quirks)
         elif rule.type == "at-rule" and rule.lower_at_keyword == "layer":
             names = [name.strip() for name in tinycss2.serialize(rule.prelude).split(",")]
             if rule.content is None:  # (a statement: the layers' order only)
@@ -583,7 +621,7 @@ def _rules(rules, out: list, unread: list, parent: str | None = None,
                 unread[0] += 1  # (a limit, or the <style>'s parent for root: not followed)
                 continue
             _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                            skip_whitespace=True), out, unread, root,
+                                            skip_whitespace=True), out, unread, (root,),
                    layers=layers, layer=layer, quirks=quirks)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword == "container"
@@ -667,47 +705,69 @@ def _layer(layers: dict, layer: tuple, name: str) -> tuple:
     return tuple(inside)
 
 
-def _block(content, selector: str, out: list, unread: list, layers: dict,
+def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list, layers: dict,
            layer: tuple = (), quirks: bool = False) -> None:
-    """A rule's block, for ``selector``: its declarations, and the rules nested in it."""
+    """A rule's block, for its ``selectors``: its declarations, and the rules nested in
+    it."""
     items = _declarations(content)
     values = _declared(items, quirks)
     if values:
-        _add_rules(selector, values, out, unread,
+        _add_rules(selectors, values, out, unread,
                    tuple(layers[name] for name in layer) + _UNLAYERED)
     inner = [item for item in items if item.type != "declaration"]
     if inner:
-        _rules(inner, out, unread, selector, layers, layer, quirks)
+        _rules(inner, out, unread, selectors, layers, layer, quirks)
 
 
-def _nested(parent: str, child: str) -> str:
+def _nested(parents: tuple[str, ...], child: str, unread: list) -> tuple[str, ...]:
     """A nested rule's selector in full: each of the child's selectors under the
-    parent's (``&`` where the child names it, else a descendant); bounded, as the
-    selectors followed are. A parent of several selectors is ``:is(…)`` of them, as a
-    browser reads it: ``td, #nope { & .h {…} }`` is ``:is(td, #nope) .h``, of the
-    specificity of the most specific, (1, 1, 0), not ``td .h`` (0, 1, 1) and ``#nope
-    .h``; spelt out one by one where cssselect reads no ``:is()`` of them (``table td,
-    #x``: its ``:is()`` takes compounds only)."""
-    parents, children = _selector_list(parent), _selector_list(child)
-    if len(parents) > 1 and _cssselect_reads(f":is({', '.join(parents)})"):
-        parents = [f":is({', '.join(parents)})"]
-    parts = [c.replace("&", p) if "&" in c else f"{p} {c}" for p in parents for c in children]
-    return ", ".join(parts[:MAX_SELECTORS + 1])
+    parent's (``&`` where the child names it, else a descendant). A parent of several
+    selectors (MAX_SELECTORS at most) is ``:is(…)`` of them, as a browser reads it:
+    ``td, #nope { & .h {…} }`` is ``:is(td, #nope) .h``, of the specificity of the most
+    specific, (1, 1, 0), not ``td .h`` (0, 1, 1) and ``#nope .h``; spelt out one by
+    one where cssselect reads no ``:is()`` of them (``table td, #x``: its ``:is()``
+    takes compounds only). Bounded, as the selectors followed are: MAX_SELECTORS + 1
+    of them, each of MAX_SELECTOR_TEXT characters at most (``&`` in ``& & & {``,
+    nested ten deep, would be ten billion); those longer are not followed (counted
+    in ``unread``). (Each level's selectors are handed on as they are, not as a list's
+    text to read again: a list nested hundreds deep reads in time linear in it.)"""
+    children = _selector_list(child)
+    if 1 < len(parents) <= MAX_SELECTORS:
+        listed = f":is({', '.join(parents)})"
+        if _cssselect_reads(listed):
+            parents = (listed,)
+    parts: list[str] = []
+    dropped = 0
+    for p in parents:
+        for c in children:
+            if len(c) + (c.count("&") or 1) * len(p) > MAX_SELECTOR_TEXT:
+                dropped += 1
+                if dropped > MAX_SELECTORS:
+                    break
+                continue
+            parts.append(c.replace("&", p) if "&" in c else f"{p} {c}")
+            if len(parts) > MAX_SELECTORS:
+                break
+        else:
+            continue
+        break
+    if dropped:
+        unread[0] += 1
+    return tuple(parts)
 
 
-# A selector list whose commas are all its own: no bracket or string, parentheses only
-# one deep and with no comma inside (:not(.x), :nth-child(2n+1))
 _PLAIN_LIST = re.compile(r"(?:[^(\[\"'\\]|\([^()\[\"'\\,]*\))*")
 
 
-def _selector_list(text: str) -> list[str]:
+@functools.lru_cache(maxsize=256)
+def _selector_list(text: str) -> tuple[str, ...]:
     """The selectors of a selector list, parted at its own commas (not at those inside
     ``:is(a, b)`` or ``[title="a,b"]``), each ``:not(a, b)`` written ``:not(:is(a,
     b))``: the same elements and the same specificity (Selectors 4: the most specific
     of the list's), which cssselect reads (it takes one selector in ``:not()``).
     (RecursionError where the list nests deeper than tinycss2 reads.)"""
     if _PLAIN_LIST.fullmatch(text):  # (most lists)
-        return [part.strip() for part in text.split(",")]
+        return tuple(part.strip() for part in text.split(","))
     import tinycss2
 
     parts: list[list] = [[]]
@@ -716,7 +776,7 @@ def _selector_list(text: str) -> list[str]:
             parts.append([])
         else:
             parts[-1].append(token)
-    return [tinycss2.serialize(_not_of_lists(part)).strip() for part in parts]
+    return tuple(tinycss2.serialize(_not_of_lists(part)).strip() for part in parts)
 
 
 def _not_of_lists(tokens: list) -> list:
@@ -735,6 +795,7 @@ def _not_of_lists(tokens: list) -> list:
     return out
 
 
+@functools.lru_cache(maxsize=256)
 def _cssselect_reads(selector: str) -> bool:
     import cssselect
 
@@ -745,17 +806,15 @@ def _cssselect_reads(selector: str) -> bool:
     return True
 
 
-def _add_rules(prelude: str, values: dict, out: list, unread: list,
+def _add_rules(parts: tuple[str, ...], values: dict, out: SheetRules, unread: list,
                layer: tuple = _UNLAYERED) -> None:
-    """A _Rule for each selector of a rule's prelude that cssselect reads and that
-    names an element (those of the group it cannot read, or that nest too deep, or
-    a pseudo-element's, left out)."""
+    """A _Rule for each of a rule's selectors that cssselect reads and that names an
+    element (those of the group it cannot read, or that nest too deep, or a
+    pseudo-element's, left out)."""
     import cssselect
 
-    try:
-        parts = _selector_list(prelude)
-    except RecursionError:  # (nested too deep)
-        unread[0] += 1
+    hides = _may_hide(values)
+    if out.full(hides, len(parts)):
         return
     try:
         selectors = cssselect.parse(", ".join(parts))  # (most: read at once)
@@ -768,8 +827,8 @@ def _add_rules(prelude: str, values: dict, out: list, unread: list,
                 pass  # (one selector of the group cssselect cannot read)
             except RecursionError:  # (nested too deep)
                 unread[0] += 1
-    out.extend(_Rule(selector, len(out), values, layer) for selector in selectors
-               if selector.pseudo_element is None)
+    out.add([selector for selector in selectors if selector.pseudo_element is None],
+            values, hides, layer)
 
 
 class Budget:

@@ -165,6 +165,14 @@ def test_a_page_nested_too_deep_is_read_up_to_where_the_parser_stopped():
     ("  \n<div class=TRS_Editor><p>x</p></div>", True),
     ("<P class=MsoNormal>x</P>", True),
     ("<table><tr><td>1</td></tr></table>", True),
+    # an XML declaration first (XHTML), a comment with no blank after <!--, a doctype
+    # with no name (each was read as text: 0 figures)
+    ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML '
+     '1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">', True),
+    ("<!--STATUS OK--><html>", True),
+    ("<!--[if IE]><p>x</p><![endif]-->", True),
+    ("<!DOCTYPE><html>", True),
+    ('<?xml version="1.0"?><report/>', False),
     ("某区2024年政府信息公开工作年度报告\n一、总体情况\n", False),
     ("<某区>2024年政府信息公开工作年度报告", False),
     ("| 信息内容 | 本年制发件数 |", False),
