@@ -273,6 +273,9 @@ def test_a_nested_rule_takes_the_specificity_of_its_parents_most_specific_select
     ("@scope (table) { td > .h { display: none } }", HIDDEN),
     ("@scope (table) { & .h { display: none } }", HIDDEN),
     ("@scope (ul) { .h { display: none } }", SHOWN),  # (no table's cell in a list)
+    # :scope, the root (was: :where(table) :scope .h, which cssselect drops)
+    ("@scope (table) { :scope .h { display: none } }", HIDDEN),
+    ("@scope (.h) { :scope { display: none } }", HIDDEN),
     # the root adds no specificity: .h (0,1,0) loses to span.h (0,1,1)
     ("span.h { display: inline } @scope (#nope, table) { .h { display: none } }", SHOWN),
 ])
@@ -285,6 +288,9 @@ def test_a_rule_inside_scope_hides(style, shown):
 @pytest.mark.parametrize("style", [
     "@scope (table) to (span) { .h { display: none } }",
     "@scope { .h { display: none } }",
+    # (inside a rule or another scope: was passed over with nothing said)
+    "td { @scope (span) { .h { display: none } } }",
+    "@scope (table) { @scope (td) { .h { display: none } } }",
 ])
 def test_a_scope_not_followed_is_said(style):
     # a limit, or a root that is the <style>'s parent: not followed, and said (GP505)
@@ -334,10 +340,11 @@ def test_a_unitless_font_size_is_pixels_in_quirks_mode_and_dropped_in_standards_
     ("html { font-size: 12px }", SHOWN),
     ("", SHOWN),
 ])
-def test_rem_is_of_the_roots_font_size(sheet, shown):
+@pytest.mark.parametrize("size", ["1rem", "calc(1rem)", "2rex", "calc(1rem + 0px)"])
+def test_rem_is_of_the_roots_font_size(sheet, shown, size):
     # was (review8, open): rem taken as a size of its own, never 0: of a root's font
     # size 0 it is 0, 17559 read for 1559 (the page's text shown by body's own size)
-    hidden = '<span style="font-size: 0"><b style="font-size: 1rem">7</b></span>'
+    hidden = f'<span style="font-size: 0"><b style="font-size: {size}">7</b></span>'
     assert _first(_hidden_digit_page(sheet, hidden)) == shown
 
 

@@ -296,10 +296,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if len(row.labels) < 2 or not row.has_figures:
                 continue
             leaf = row.labels[-1]
-            first = next(c for c in row.data if c.kind != EMPTY)
-            if not flush_left(row.labels) or not flush_left(row.data) \
-                    or first.line - leaf.line < 2:
-                continue
+            first = row.data[0]
+            if first.kind == EMPTY:
+                first = next(c for c in row.data if c.kind != EMPTY)
+            if first.line is None or leaf.line is None or first.line - leaf.line < 2 \
+                    or not flush_left(row.labels) or not flush_left(row.data):
+                continue  # (most rows: their figures on their label's line)
             for bare in row.labels[:-1]:
                 words = bare.text.split()
                 named = [key for key in {label_key(bare.text), label_key(words[-1])}
@@ -469,7 +471,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if self.disowned_rows and any(getattr(c, "row", None) in self.disowned_rows
                                       for c in data):
             return  # (a span its rows disown: none of the row's figures, GP503)
-        bare = self.after_a_bare_label.get(id(data))
+        bare = self.after_a_bare_label.get(id(data)) if self.after_a_bare_label else None
         if bare is not None:
             self.sink.add(
                 "GP303", f"row '{spec.label}': its figures follow its label and, before it, "
@@ -522,7 +524,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if len(data) == len(columns) and not wrapped else None
         if parted is not None:  # (decided once the table's other full rows are read)
             self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
-        if placed is not None and _after_a_short_row_a_cell_a_line(before, data, columns):
+        if before is not None and len(before[0]) < before[1] and placed is not None \
+                and _after_a_short_row_a_cell_a_line(before, data, columns):
             self._full_row_not_placed(
                 spec, columns, data[0], "follow a row of all its figures: the row before "
                 "is short of one, with no empty cell to mark it, and both are written a "
@@ -771,14 +774,18 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
     """Whether a row with a figure for each column follows a row short of a figure
     (fewer figures than its columns, no empty cell among them), each of both rows'
     figures a paragraph of its own (on its line, a blank line before the next) at the
-    start of its line: a PDF's text in its reading order (flush_left), where the row before's last figure may be written after
-    this row's (行政许可 570385 -311, then 其他对外管理服务事项 2988 43076 2, the 2
-    行政许可's, 其他's own cell empty). (Not the cells layout's rows, a cell a line
-    and a blank line between rows: its short rows are short in the source.)"""
+    start of its line: a PDF's text in its reading order (flush_left), where the row
+    before's last figure may be written after this row's (行政许可 570385 -311, then
+    其他对外管理服务事项 2988 43076 2, the 2 行政许可's, 其他's own cell empty). (Not
+    the cells layout's rows, a cell a line and a blank line between rows: its short
+    rows are short in the source.)"""
     if before is None or len(data) != len(columns):
         return False
     cells, wanted = before
-    if not cells or len(cells) >= wanted or any(c.kind == EMPTY for c in cells):
+    if not cells or len(cells) >= wanted or cells[-1].line is None or data[0].line is None \
+            or data[0].line - cells[-1].line < 2:
+        return False  # (most: rows on lines one after the other)
+    if any(c.kind == EMPTY for c in cells):
         return False
     return flush_left(cells) and flush_left(data) and all(
         b.line - a.line >= 2 for row in (cells, data) for a, b in zip(row, row[1:]))

@@ -76,7 +76,8 @@ _ZERO = re.compile(_NOUGHT + r"(?:[a-z]+|%)?")  # (0 in any unit: 0vw, 0in)
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?"
 # Units of a length relative to the parent's font size: of a font size 0, still 0
 _RELATIVE_UNITS = r"em|ex|ch|cap|ic|%"
-_OF_THE_ROOT = re.compile(rf"{_NUMBER}rem")
+_ROOT_UNITS = r"r(?:em|ex|ch|cap|ic|lh)"  # (of the root element's font)
+_OF_THE_ROOT = re.compile(rf"{_NUMBER}{_ROOT_UNITS}")
 _RELATIVE_SIZE = re.compile(rf"{_NUMBER}(?:{_RELATIVE_UNITS})|smaller|larger|math|inherit"
                             r"|unset|revert(?:-layer)?")
 # A font size written as math: calc(1em), min(…); and each number in it, with its unit
@@ -267,9 +268,10 @@ def said(values: dict[str, str]) -> tuple:
     return gone, visible, _sized(get("font-size"))
 
 
-def _sized(size: str | None) -> bool | None:
+def _sized(size: str | None) -> bool | str | None:
     """Whether a font size is not 0; None where it is none, or the parent's times
-    something (1.5em, calc(2em + 0px): of a parent's 0, still 0)."""
+    something (1.5em, calc(2em + 0px): of a parent's 0, still 0); OF_THE_ROOT where it
+    is the root's times something (1rem, calc(2rem))."""
     if size is None:
         return None
     if _zero(size):  # (before the relative: 0em is 0, whatever the parent's)
@@ -279,11 +281,12 @@ def _sized(size: str | None) -> bool | None:
     if _OF_THE_ROOT.fullmatch(size):
         return OF_THE_ROOT
     if _MATH.match(size):
-        terms = [(float(number), unit or "") for number, unit in _TERM.findall(size)]
-        if any(number and unit and not re.fullmatch(_RELATIVE_UNITS, unit)
-               for number, unit in terms):
-            return True  # (a length of its own in it: taken as not 0)
-        return None if any(number and unit for number, unit in terms) else False
+        units = [unit for number, unit in _TERM.findall(size) if float(number) and unit]
+        of_parent = [u for u in units if re.fullmatch(_RELATIVE_UNITS, u)]
+        of_root = [u for u in units if re.fullmatch(_ROOT_UNITS, u)]
+        if len(of_parent) + len(of_root) < len(units) or of_parent and of_root:
+            return True  # (a length of its own in it, or of both: taken as not 0)
+        return OF_THE_ROOT if of_root else None if of_parent else False
     return True
 
 
@@ -526,21 +529,29 @@ class SheetRules:
         self.too_many = self.too_many_showing = 0
         self.order = 0  # (each rule's place in the page, both kinds alike)
 
+    def room(self, hides: bool) -> int:
+        """How many more rules of that kind are kept."""
+        return MAX_SELECTORS - len(self.hiding) if hides else MAX_SHOWING - len(self.showing)
+
     def full(self, hides: bool, selectors: int) -> bool:
         """Whether the rules of that kind are full (then ``selectors`` more counted)."""
-        if hides and len(self.hiding) >= MAX_SELECTORS:
-            self.too_many += selectors
-        elif not hides and len(self.showing) >= MAX_SHOWING:
-            self.too_many_showing += selectors
-        else:
+        if self.room(hides) > 0:
             return False
+        self.past(hides, selectors)
         return True
+
+    def past(self, hides: bool, selectors: int) -> None:
+        """Count selectors of that kind past its limit."""
+        if hides:
+            self.too_many += selectors
+        else:
+            self.too_many_showing += selectors
 
     def add(self, selectors: list, values: dict, hides: bool, layer: tuple) -> None:
         kept, limit = (self.hiding, MAX_SELECTORS) if hides else (self.showing, MAX_SHOWING)
         for selector in selectors:
             if len(kept) >= limit:
-                self.full(hides, 1)
+                self.past(hides, 1)
                 continue
             kept.append(_Rule(selector, self.order, values, layer))
             self.order += 1
@@ -577,14 +588,16 @@ def _css(style) -> bool:
 
 
 def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None = None,
-           layers: dict | None = None, layer: tuple = (), quirks: bool = False) -> None:
+           layers: dict | None = None, layer: tuple = (), quirks: bool = False,
+           scope: str | None = None) -> None:
     """The rules (one a selector) that declare a property that may hide, inside
     @media (where a desktop's window meets its condition: media.py), @supports, @layer
     and @container blocks too, and rules nested in a rule (CSS nesting: ``td { .h { display: none } }`` is
     ``td .h``, ``&`` the rule around). ``parent``: the selectors of the rule around the
     ``rules``; ``layer``: the full names of the layers they are inside, ``layers``
     where each layer's name is first met (``@layer a, b;`` or ``@layer a { … }``);
-    ``quirks``: the page is shown in quirks mode."""
+    ``quirks``: the page is shown in quirks mode; ``scope``: the root of the
+    ``@scope`` the rules are inside, which ``:scope`` names."""
     import tinycss2
 
     layers = {} if layers is None else layers
@@ -593,12 +606,12 @@ def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None 
             prelude = tinycss2.serialize(rule.prelude).strip()
             try:
                 selectors = _selector_list(prelude) if parent is None \
-                    else _nested(parent, prelude, unread)
+                    else _nested(parent, prelude, unread, scope)
             except RecursionError:  # (nested too deep)
                 unread[0] += 1
                 continue
             if selectors:
-                _block(rule.content, selectors, out, unread, layers, layer, quirks)
+                _block(rule.content, selectors, out, unread, layers, layer, quirks, scope)
         elif rule.type == "at-rule" and rule.lower_at_keyword == "layer":
             names = [name.strip() for name in tinycss2.serialize(rule.prelude).split(",")]
             if rule.content is None:  # (a statement: the layers' order only)
@@ -613,7 +626,7 @@ def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None 
                                                 skip_whitespace=True), out, unread,
                        layers=layers, layer=inside, quirks=quirks)
             else:
-                _block(rule.content, parent, out, unread, layers, inside, quirks)
+                _block(rule.content, parent, out, unread, layers, inside, quirks, scope)
         elif rule.type == "at-rule" and rule.lower_at_keyword == "scope" \
                 and rule.content is not None and parent is None:
             root = _scope_root(rule.prelude)
@@ -622,7 +635,9 @@ def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None 
                 continue
             _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                             skip_whitespace=True), out, unread, (root,),
-                   layers=layers, layer=layer, quirks=quirks)
+                   layers=layers, layer=layer, quirks=quirks, scope=root)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "scope":
+            unread[0] += 1  # (inside a rule or another scope: not followed)
         elif rule.type == "at-rule" and rule.content is not None and (
                 rule.lower_at_keyword == "container"
                 or rule.lower_at_keyword == "supports" and _supported(rule.prelude)
@@ -633,7 +648,7 @@ def _rules(rules, out: SheetRules, unread: list, parent: tuple[str, ...] | None 
                                                 skip_whitespace=True), out, unread,
                        layers=layers, layer=layer, quirks=quirks)
             else:  # (inside a rule: its declarations are the rule's, under the condition)
-                _block(rule.content, parent, out, unread, layers, layer, quirks)
+                _block(rule.content, parent, out, unread, layers, layer, quirks, scope)
 
 
 def _scope_root(prelude) -> str | None:
@@ -705,8 +720,9 @@ def _layer(layers: dict, layer: tuple, name: str) -> tuple:
     return tuple(inside)
 
 
-def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list, layers: dict,
-           layer: tuple = (), quirks: bool = False) -> None:
+def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list,
+           layers: dict, layer: tuple = (), quirks: bool = False,
+           scope: str | None = None) -> None:
     """A rule's block, for its ``selectors``: its declarations, and the rules nested in
     it."""
     items = _declarations(content)
@@ -716,41 +732,41 @@ def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list, l
                    tuple(layers[name] for name in layer) + _UNLAYERED)
     inner = [item for item in items if item.type != "declaration"]
     if inner:
-        _rules(inner, out, unread, selectors, layers, layer, quirks)
+        _rules(inner, out, unread, selectors, layers, layer, quirks, scope)
 
 
-def _nested(parents: tuple[str, ...], child: str, unread: list) -> tuple[str, ...]:
-    """A nested rule's selector in full: each of the child's selectors under the
-    parent's (``&`` where the child names it, else a descendant). A parent of several
-    selectors (MAX_SELECTORS at most) is ``:is(…)`` of them, as a browser reads it:
-    ``td, #nope { & .h {…} }`` is ``:is(td, #nope) .h``, of the specificity of the most
-    specific, (1, 1, 0), not ``td .h`` (0, 1, 1) and ``#nope .h``; spelt out one by
-    one where cssselect reads no ``:is()`` of them (``table td, #x``: its ``:is()``
-    takes compounds only). Bounded, as the selectors followed are: MAX_SELECTORS + 1
-    of them, each of MAX_SELECTOR_TEXT characters at most (``&`` in ``& & & {``,
-    nested ten deep, would be ten billion); those longer are not followed (counted
-    in ``unread``). (Each level's selectors are handed on as they are, not as a list's
-    text to read again: a list nested hundreds deep reads in time linear in it.)"""
+def _nested(parents: tuple[str, ...], child: str, unread: list, scope: str | None = None
+            ) -> tuple[str, ...]:
+    """A nested rule's selectors in full: each of the child's selectors under the
+    parent's (``&`` where the child names it, else a descendant; ``:scope`` the root
+    of the ``@scope`` around, ``scope``). A parent of several selectors (MAX_SELECTORS
+    at most) is ``:is(…)`` of them, as a browser reads it: ``td, #nope { & .h {…} }``
+    is ``:is(td, #nope) .h``, of the specificity of the most specific, (1, 1, 0), not
+    ``td .h`` (0, 1, 1) and ``#nope .h``; spelt out one by one where cssselect reads no
+    ``:is()`` of them (``table td, #x``: its ``:is()`` takes compounds only). Bounded,
+    as the selectors followed are: MAX_SELECTORS + 1 of them, each of
+    MAX_SELECTOR_TEXT characters at most (``&`` in ``& & & {``, nested ten deep, would
+    be ten billion); those longer are not followed (counted in ``unread``). (Each
+    level's selectors are handed on as they are, not as a list's text to read again:
+    a list nested hundreds deep reads in time linear in it.)"""
     children = _selector_list(child)
+    if scope is not None:  # (right under the @scope, :scope is & itself)
+        at_root = parents == (scope,)
+        children = tuple(c.replace(":scope", "&" if at_root else scope) for c in children)
     if 1 < len(parents) <= MAX_SELECTORS:
         listed = f":is({', '.join(parents)})"
         if _cssselect_reads(listed):
             parents = (listed,)
+    pairs = ((p, c) for p in parents for c in children)
     parts: list[str] = []
     dropped = 0
-    for p in parents:
-        for c in children:
-            if len(c) + (c.count("&") or 1) * len(p) > MAX_SELECTOR_TEXT:
-                dropped += 1
-                if dropped > MAX_SELECTORS:
-                    break
-                continue
-            parts.append(c.replace("&", p) if "&" in c else f"{p} {c}")
-            if len(parts) > MAX_SELECTORS:
-                break
+    for p, c in pairs:
+        if len(c) + (c.count("&") or 1) * len(p) > MAX_SELECTOR_TEXT:
+            dropped += 1  # (and each pair tried counts: the loop stays bounded)
         else:
-            continue
-        break
+            parts.append(c.replace("&", p) if "&" in c else f"{p} {c}")
+        if len(parts) > MAX_SELECTORS or dropped > MAX_SELECTORS:
+            break
     if dropped:
         unread[0] += 1
     return tuple(parts)
@@ -780,6 +796,8 @@ def _selector_list(text: str) -> tuple[str, ...]:
 
 
 def _not_of_lists(tokens: list) -> list:
+    """Tokens of a selector (tinycss2's), each ``:not(a, b)`` in them, however deep,
+    made ``:not(:is(a, b))``."""
     from tinycss2.ast import FunctionBlock, LiteralToken
 
     out = []
@@ -816,19 +834,35 @@ def _add_rules(parts: tuple[str, ...], values: dict, out: SheetRules, unread: li
     hides = _may_hide(values)
     if out.full(hides, len(parts)):
         return
-    try:
-        selectors = cssselect.parse(", ".join(parts))  # (most: read at once)
-    except (cssselect.SelectorError, RecursionError):
+    room = out.room(hides)
+    if len(parts) > room:  # (a list of thousands: read only as many as are kept)
         selectors = []
-        for part in parts:
-            try:
-                selectors.extend(cssselect.parse(part))
-            except cssselect.SelectorError:
-                pass  # (one selector of the group cssselect cannot read)
-            except RecursionError:  # (nested too deep)
-                unread[0] += 1
+        for at, part in enumerate(parts):
+            selectors += [x for x in _read_selectors(part, unread) if x.pseudo_element is None]
+            if len(selectors) >= room:
+                out.past(hides, len(parts) - at - 1)
+                break
+    else:
+        try:
+            selectors = cssselect.parse(", ".join(parts))  # (most: read at once)
+        except (cssselect.SelectorError, RecursionError):
+            selectors = [s for part in parts for s in _read_selectors(part, unread)]
     out.add([selector for selector in selectors if selector.pseudo_element is None],
             values, hides, layer)
+
+
+def _read_selectors(part: str, unread: list) -> list:
+    """cssselect's reading of one selector: none where it cannot read it, or where it
+    nests too deep (counted in ``unread``)."""
+    import cssselect
+
+    try:
+        return cssselect.parse(part)
+    except cssselect.SelectorError:
+        return []  # (one selector of the group cssselect cannot read)
+    except RecursionError:  # (nested too deep)
+        unread[0] += 1
+        return []
 
 
 class Budget:

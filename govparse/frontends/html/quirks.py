@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import re
 
-# What may stand before the doctype: blanks, comments, an XML declaration (read by
-# HTML's parser as a comment); then the doctype, its name and identifiers
-# (a comment ends at its first -->: so each has one way to match, and a page of many
-# before no doctype is read in linear time)
-_DOCTYPE = re.compile(r"\ufeff?(?:[\t\n\f\r ]|<!--(?:[^-]|-(?!->))*-->|<\?[^>]*>)*"
-                      r"<!doctype(?P<rest>[^>]*)>", re.I)
-_IDENTIFIERS = re.compile(
-    r"\s+(?P<name>[^\s>]+)"
-    r"(?:\s+public\s*(?P<q1>[\"'])(?P<public>[^\"']*)(?P=q1)"
-    r"(?:\s*(?P<q2>[\"'])(?P<system>[^\"']*)(?P=q2))?"
-    r"|\s+system\s*(?P<q3>[\"'])(?P<system_only>[^\"']*)(?P=q3))?\s*", re.I)
+_BLANK = "\t\n\f\r "  # (HTML's whitespace: no other, a no-break space is text)
+# What may stand before the doctype: blanks, comments (<!-->, <!--->, ending at the first
+# --> or --!>), bogus comments (<!x>, <![CDATA[…]]>, an XML declaration <?xml …?>);
+# then the doctype, up to its >. (A comment ends where it first can: so each has one
+# way to match, and a page of many before no doctype is read in linear time.)
+_DOCTYPE = re.compile(
+    r"\ufeff?(?:[\t\n\f\r ]|<!--(?:>|->|(?:[^-]|-(?!-!?>))*--!?>)|<!(?!--|doctype)[^>]*>"
+    r"|<\?[^>]*>)*<!doctype(?P<rest>[^>]*)>", re.I)
 
 # HTML's lists (https://html.spec.whatwg.org/#the-initial-insertion-mode), lower-cased:
 # a public identifier that is one of these, or starts with one of these
@@ -101,17 +98,74 @@ def quirks_mode(page: str) -> bool:
     doctype = _DOCTYPE.match(page)
     if doctype is None:
         return True
-    parts = _IDENTIFIERS.fullmatch(doctype.group("rest"))
-    if parts is None or parts.group("name").lower() != "html":
-        return True  # (a malformed doctype, or another's)
-    public = ascii_lower(parts.group("public"))
-    system = ascii_lower(parts.group("system") or parts.group("system_only"))
+    read = _Doctype(doctype.group("rest"))
+    if read.force_quirks or ascii_lower(read.name) != "html":
+        return True
+    public, system = ascii_lower(read.public), ascii_lower(read.system)
     if system == _QUIRKS_SYSTEM:
         return True
     if public is None:
         return False
     return public in _QUIRKS_PUBLIC or public.startswith(_QUIRKS_PUBLIC_PREFIXES) \
         or system is None and public.startswith(_QUIRKS_WITHOUT_SYSTEM)
+
+
+class _Doctype:
+    """A doctype's name and identifiers, read as HTML's tokenizer reads them from
+    what stands between ``<!DOCTYPE`` and ``>``: ``force_quirks`` where it gives up
+    (no name, a keyword other than PUBLIC or SYSTEM, an identifier not quoted or not
+    closed); what follows a system identifier is dropped, as it does."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+        self.name = self.public = self.system = None
+        self.force_quirks = False
+        self._blanks()
+        start = self.at
+        while self.at < len(text) and text[self.at] not in _BLANK:
+            self.at += 1
+        self.name = text[start:self.at] or None
+        if self.name is None:
+            self.force_quirks = True
+            return
+        self._blanks()
+        keyword = ascii_lower(text[self.at:self.at + 6])
+        if self.at == len(text):
+            return
+        if keyword not in ("public", "system"):
+            self.force_quirks = True
+            return
+        self.at += 6
+        self._blanks()
+        identifier = self._quoted()
+        if identifier is None:
+            self.force_quirks = True
+            return
+        if keyword == "system":
+            self.system = identifier
+            return
+        self.public = identifier
+        self._blanks()
+        if self.at < len(text):
+            self.system = self._quoted()
+            if self.system is None:
+                self.force_quirks = True
+
+    def _blanks(self) -> None:
+        while self.at < len(self.text) and self.text[self.at] in _BLANK:
+            self.at += 1
+
+    def _quoted(self) -> str | None:
+        """The identifier quoted at this point (by " or '), or None (not quoted, or
+        its quote not closed before the doctype's end)."""
+        quote = self.text[self.at:self.at + 1]
+        if quote not in ('"', "'"):
+            return None
+        end = self.text.find(quote, self.at + 1)
+        if end < 0:
+            return None
+        identifier, self.at = self.text[self.at + 1:end], end + 1
+        return identifier
 
 
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -21,6 +21,13 @@ XHTML_TRANSITIONAL = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional
     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" '
     '"http://www.w3.org/TR/html4/loose.dtd">',
     '<!DOCTYPE html SYSTEM "about:legacy-compat">',
+    # as HTML's tokenizer reads them: an empty system identifier is one; what follows
+    # a system identifier is dropped; a name with no blank before it; comments cut
+    # short (<!-->, <!--->), ended by --!>, and bogus ones (<!x>, CDATA) before it
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "">',
+    '<!DOCTYPE html SYSTEM "about:legacy-compat" x>',
+    "<!DOCTYPEhtml>",
+    "<!--> <!---> <!-- a --!> <!x> <![CDATA[y]]> <!DOCTYPE html>",
 ])
 def test_standards_mode(page):
     assert quirks_mode(page) is False
@@ -39,6 +46,14 @@ def test_standards_mode(page):
     '<!doctype html public "-//w3c//dtd html 3.2 final//en">',
     '<!DOCTYPE HTML PUBLIC "HTML">',
     '<!DOCTYPE html SYSTEM "http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd">',
+    # (a quote inside the other quotes is the identifier's: O'Reilly's doctype)
+    '<!DOCTYPE html PUBLIC "-//O\'Reilly and Associates//DTD HTML 2.0//EN">',
+    "<!DOCTYPE html\u00a0>",  # (a no-break space is of the name: html\u00a0 is no html)
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" junk>',  # (not quoted)
+    "<!DOCTYPE html PUBLIC>",
+    "<!DOCTYPE html FOO>",
+    "<!DOCTYPE>",
+    '<!DOCTYPE html "x>',
 ])
 def test_quirks_mode(page):
     assert quirks_mode(page) is True
