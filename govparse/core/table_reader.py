@@ -282,13 +282,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         return out
 
     def _after_bare_labels(self, rows: list[LogicalRow]) -> dict[int, Cell]:
-        """``id(row.data)`` of each row whose figures start a paragraph apart from its
-        label (a blank line between), its cells flush left (a PDF's text in its reading
-        order: flush_left), and whose labels before it name another row of
-        the table (a label, or its last word: a group label's piece may stand before
-        it), that row's label: a PDF's text in its reading order (pdftotext without
-        -layout) may write a row's figures after the next row's label (`1.信访举报投诉类
-        申请` / `2.重复申请` / `1150 3014 …`, the figures 1's)."""
+        """For each row whose figures start a paragraph apart from its label (a blank
+        line between), every line flush left (_flush_left), and whose labels before
+        its own name another row of the table (a label, or its last word: a group
+        label's piece may stand before it): that label, by ``id(row.data)``. A PDF's
+        text in its reading order (pdftotext without -layout) may write a row's figures
+        after the next row's label (`1.信访举报投诉类申请` / `2.重复申请` / `1150 3014
+        …`, the figures 1's)."""
         found: dict[int, Cell] = {}
         rows_by_key = self.catalogue.rows_by_key
         headers_by_key = self.catalogue.headers_by_key  # (总计: a header, and a row)
@@ -298,9 +298,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             leaf = row.labels[-1]
             first = row.data[0]
             if first.kind == EMPTY:
-                first = next(c for c in row.data if c.kind != EMPTY)
+                first = next((c for c in row.data if c.kind != EMPTY), first)
             if first.line is None or leaf.line is None or first.line - leaf.line < 2 \
-                    or not flush_left(row.labels) or not flush_left(row.data):
+                    or not _flush_left(row.labels) or not _flush_left(row.data):
                 continue  # (most rows: their figures on their label's line)
             for bare in row.labels[:-1]:
                 words = bare.text.split()
@@ -774,7 +774,7 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
     """Whether a row with a figure for each column follows a row short of a figure
     (fewer figures than its columns, no empty cell among them), each of both rows'
     figures a paragraph of its own (on its line, a blank line before the next) at the
-    start of its line: a PDF's text in its reading order (flush_left), where the row
+    start of its line: a PDF's text in its reading order (_flush_left), where the row
     before's last figure may be written after this row's (行政许可 570385 -311, then
     其他对外管理服务事项 2988 43076 2, the 2 行政许可's, 其他's own cell empty). (Not
     the cells layout's rows, a cell a line and a blank line between rows: its short
@@ -787,11 +787,11 @@ def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list
         return False  # (most: rows on lines one after the other)
     if any(c.kind == EMPTY for c in cells):
         return False
-    return flush_left(cells) and flush_left(data) and all(
+    return _flush_left(cells) and _flush_left(data) and all(
         b.line - a.line >= 2 for row in (cells, data) for a, b in zip(row, row[1:]))
 
 
-def flush_left(cells) -> bool:
+def _flush_left(cells) -> bool:
     """Whether each line the cells stand on starts with one of them, unindented: a
     PDF's text in its reading order keeps no place on the page (lynx, which writes a
     table a cell a paragraph too, centres each in its column, and keeps the page's
