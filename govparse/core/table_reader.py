@@ -473,16 +473,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             return  # (a span its rows disown: none of the row's figures, GP503)
         bare = self.after_a_bare_label.get(id(data)) if self.after_a_bare_label else None
         if bare is not None:
-            self.sink.add(
-                "GP303", f"row '{spec.label}': its figures follow its label and, before it, "
-                f"'{bare.text}' with no figure of its own, a paragraph apart, as a "
-                "PDF's text in its reading order is (pdftotext without -layout), which may "
-                "write a row's figures after the next row's label: whose they are cannot "
-                "be told, so none of them is placed", at=data[0],
-                hint="pdftotext -layout, or the PDF itself, keeps each row's figures with "
-                     "its label")
-            for col in spec.columns:
-                self.figures[(spec.id, col.id)] = MISSING
+            self._row_not_placed(
+                spec, spec.columns, data[0], f"row '{spec.label}': its figures follow its "
+                f"label and, before it, '{bare.text}' with no figure of its own, a "
+                "paragraph apart, as a PDF's text in its reading order is (pdftotext "
+                "without -layout), which may write a row's figures after the next row's "
+                "label: whose they are cannot be told, so none of them is placed",
+                "pdftotext -layout, or the PDF itself, keeps each row's figures with its "
+                "label")
             return
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
@@ -525,7 +523,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if parted is not None:  # (decided once the table's other full rows are read)
             self.parted_rows.append((spec, columns, data, parted, len(self.header_cells)))
         if before is not None and len(before[0]) < before[1] and placed is not None \
-                and _after_a_short_row_a_cell_a_line(before, data, columns):
+                and _after_a_short_row_a_cell_a_line(before[0], data, columns):
             self._full_row_not_placed(
                 spec, columns, data[0], "follow a row of all its figures: the row before "
                 "is short of one, with no empty cell to mark it, and both are written a "
@@ -577,9 +575,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                              hint: str) -> None:
         """A row with a figure for each column that its figures' places contradict
         (GP303): none of them placed."""
-        self.sink.add(
-            "GP303", f"row '{spec.label}' has a figure for each column, but they do not "
-            f"{why} Which cannot be told, so none of them is placed", at=at, hint=hint)
+        self._row_not_placed(
+            spec, columns, at, f"row '{spec.label}' has a figure for each column, but they "
+            f"do not {why} Which cannot be told, so none of them is placed", hint)
+
+    def _row_not_placed(self, spec: RowSpec, columns, at: Cell, message: str,
+                        hint: str) -> None:
+        """A row whose figures cannot be told to be its own (GP303): none placed."""
+        self.sink.add("GP303", message, at=at, hint=hint)
         for col in columns:
             self.figures[(spec.id, col.id)] = MISSING
 
@@ -769,21 +772,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             hint=f"a number wrapped in its cell? (read together: {upper.text}{lower.text})")
 
 
-def _after_a_short_row_a_cell_a_line(before: tuple[list, int] | None, data: list[Cell],
-                                     columns) -> bool:
+def _after_a_short_row_a_cell_a_line(cells: list[Cell], data: list[Cell], columns) -> bool:
     """Whether a row with a figure for each column follows a row short of a figure
-    (fewer figures than its columns, no empty cell among them), each of both rows'
-    figures a paragraph of its own (on its line, a blank line before the next) at the
-    start of its line: a PDF's text in its reading order (_flush_left), where the row
-    before's last figure may be written after this row's (行政许可 570385 -311, then
+    (``cells``: the caller tells it is fewer than its columns; no empty cell among
+    them), each of both rows' figures a paragraph of its own (on its line, a blank line
+    before the next) at the start of its line: a PDF's text in its reading order
+    (_flush_left), where the row before's last figure may be written after this row's (行政许可 570385 -311, then
     其他对外管理服务事项 2988 43076 2, the 2 行政许可's, 其他's own cell empty). (Not
     the cells layout's rows, a cell a line and a blank line between rows: its short
     rows are short in the source.)"""
-    if before is None or len(data) != len(columns):
-        return False
-    cells, wanted = before
-    if not cells or len(cells) >= wanted or cells[-1].line is None or data[0].line is None \
-            or data[0].line - cells[-1].line < 2:
+    if len(data) != len(columns) or not cells or cells[-1].line is None \
+            or data[0].line is None or data[0].line - cells[-1].line < 2:
         return False  # (most: rows on lines one after the other)
     if any(c.kind == EMPTY for c in cells):
         return False

@@ -521,13 +521,12 @@ class SheetRules:
     not parsed (a sheet's thousand rules nested under a list of thousands would be
     millions of selectors)."""
 
-    __slots__ = ("hiding", "showing", "too_many", "too_many_showing", "order")
+    __slots__ = ("hiding", "showing", "too_many", "too_many_showing")
 
     def __init__(self) -> None:
         self.hiding: list[_Rule] = []
         self.showing: list[_Rule] = []
         self.too_many = self.too_many_showing = 0
-        self.order = 0  # (each rule's place in the page, both kinds alike)
 
     def room(self, hides: bool) -> int:
         """How many more rules of that kind are kept."""
@@ -548,13 +547,13 @@ class SheetRules:
             self.too_many_showing += selectors
 
     def add(self, selectors: list, values: dict, hides: bool, layer: tuple) -> None:
-        kept, limit = (self.hiding, MAX_SELECTORS) if hides else (self.showing, MAX_SHOWING)
-        for selector in selectors:
-            if len(kept) >= limit:
-                self.past(hides, 1)
-                continue
-            kept.append(_Rule(selector, self.order, values, layer))
-            self.order += 1
+        """A rule for each selector there is room for (each rule's place in the page:
+        how many of both kinds came before it), the rest counted."""
+        room = self.room(hides)
+        self.past(hides, max(len(selectors) - room, 0))
+        kept = self.hiding if hides else self.showing
+        for selector in selectors[:room]:
+            kept.append(_Rule(selector, len(self.hiding) + len(self.showing), values, layer))
 
 
 def sheet_rules(sheets: list[str], quirks: bool = False) -> tuple[SheetRules, int]:
