@@ -141,6 +141,9 @@ CODES: dict[str, Code] = {
         Code("GP327", "merged-header-rest", _N,
              "a header cell's empty places after it (a merged cell's rest): the rows' "
              "cells under them read as that column's"),
+        Code("GP328", "wrapped-number", _W,
+             "a cell's lines of digits, each but the last filling the cell's width, read "
+             "as one number wrapped to fit its cell (a PDF's page shows it)"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

@@ -83,6 +83,7 @@ SNAPSHOT = [
     ("GP325", "parted-number-confirmed", W),
     ("GP326", "total-broken-where-numbers-wrap", E),
     ("GP327", "merged-header-rest", N),
+    ("GP328", "wrapped-number", W),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

@@ -250,10 +250,20 @@ class RowFit:
                               "not a figure; taken as missing", at=cell,
                               length=len(cell.text))
             elif cell.kind == PARTED:
-                self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
-                              f"'{' '.join(cell.text.split())}', digits parted by a blank (a "
-                              "number wrapped in its cell?), no number govparse reads; "
-                              "taken as missing", at=cell, length=len(cell.text))
+                if cell.value is None:
+                    self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
+                                  f"'{' '.join(cell.text.split())}', digits parted by a blank (a "
+                                  "number wrapped in its cell?), no number govparse reads; "
+                                  "taken as missing", at=cell, length=len(cell.text))
+                else:  # (the page shows it wrapped to fit its cell: frontends/pdf/wrapped.py)
+                    written = " / ".join(cell.text.split())
+                    self.sink.add("GP328", f"{what}: the cell for {col.label} holds '{written}', "
+                                  f"lines of digits each but the last filling the cell's width: "
+                                  f"a number wrapped to fit its cell, read as {cell.value}",
+                                  at=cell, length=len(cell.text),
+                                  hint="check the figure against the source: the digits are "
+                                       "read in their order, one line after the other")
+                # (a table whose numbers wrap: TableReader._rows_cut_where_numbers_wrap)
                 self.parted_cells[(cell.line, cell.column, cell.source)] = \
                     (cell, self.sink.items[-1])
             if col.kind == MONEY and cell.unit == "元":
@@ -262,6 +272,10 @@ class RowFit:
                               "not converted", at=cell,
                               length=len(cell.text) + 1,
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
+            if cell.kind == PARTED and cell.value is not None:
+                figures.append(Figure(typed(cell.value, col), cell.line, cell.column,
+                                      unit=cell.unit, location=cell.source, recovered=True))
+                continue
             figures.append(read_figure(typed(cell.value, col), cell.line, cell.column,
                                        cell.unit, cell.source))
         return figures

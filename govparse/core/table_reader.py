@@ -712,6 +712,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if any(f is None or f.value is None for f in figures) \
                     or not self._own_values_broken([f.value for f in figures], keys):
                 continue
+            if self._wrapped_to_fit_missing(spec, keys, figures):
+                continue
             for key in keys:
                 self.figures[key] = MISSING
             label = self.seen_rows.get(spec.id)
@@ -723,6 +725,28 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at=label, length=len(label.text) if label is not None else 1,
                 hint="check the row against the source: Word's 行高 固定值 cuts what does "
                      "not fit", table_id=table.id, row_id=spec.id)
+
+    def _wrapped_to_fit_missing(self, spec: RowSpec, keys, figures: list[Figure]) -> bool:
+        """A row whose own total does not hold, with numbers read as wrapped to fit
+        their cells (GP328): those are missing (GP313), the others kept; whether it
+        had such numbers. The page shows their lines, so the row's height shows that
+        many at least: no other cell of the row is cut to its first line; the digits
+        read as one number are what the broken total puts in doubt."""
+        wrapped = [(key, self.parted_cells[f.line, f.column, f.location])
+                   for key, f in zip(keys, figures)
+                   if f.recovered and (f.line, f.column, f.location) in self.parted_cells]
+        for key, (cell, noted) in wrapped:
+            self.figures[key] = Figure(None, cell.line, cell.column, location=cell.source)
+            if noted in self.sink.items:
+                self.sink.items.remove(noted)  # (its GP328: the number is not read)
+            self.sink.add(
+                "GP313", f"row '{spec.label}': the cell for {_column_label(spec, key)} holds "
+                f"'{' / '.join(cell.text.split())}', lines of digits read as a number "
+                "wrapped to fit its cell, but the row's own total does not hold with it: "
+                "taken as missing", at=cell, length=len(cell.text),
+                hint="check the row against the source", table_id=self.catalogue.table.id,
+                row_id=spec.id, column_id=key[1])
+        return bool(wrapped)
 
     def _parted_rows_missing(self) -> None:
         """The full rows with two figures a blank apart under one header (Positions.
@@ -890,3 +914,8 @@ def _labels_name_a_row(texts: list[str], rows_by_key: dict) -> bool:
     parts = [text[after_single_characters(text):] for text in texts[-3:]]
     return any(label_key("".join(lines[-count:])) in rows_by_key for count in (2, 3)
                for lines in (texts, parts) if len(lines) >= count)
+
+
+def _column_label(spec: RowSpec, key) -> str:
+    """The label of the row's column ``key`` names (row id, column id)."""
+    return next(col.label for col in spec.columns if col.id == key[1])

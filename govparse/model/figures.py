@@ -33,7 +33,8 @@ class Figure:
     # of its own: run-together text (a crawler's bare text, every cell run into the
     # next), where exactly one split of the run satisfies every relation; or a cell's
     # digits parted by a blank (a number wrapped in its cell) joined where the
-    # arithmetic gives exactly that number (GP325).
+    # arithmetic gives exactly that number (GP325), or where a PDF's page shows the
+    # lines of the digits each but the last filling the cell's width (GP328).
     recovered: bool = False
 
     @property

@@ -36,6 +36,7 @@ from govparse.frontends.pdf.grid_rows import (continued_note, continued_on_next_
                                              labels_continued_on_next_page, moved_note,
                                              rows_by_grid)
 from govparse.frontends.pdf.pieces import Piece, pieces_of
+from govparse.frontends.pdf.wrapped import Alignment
 
 
 def pdf_document(text: str, places, path: str | None = None, notes: tuple = ()) -> Document:
@@ -88,13 +89,14 @@ def _placed_table(table: Table, text: str, places
                 placed.append(piece)
         rows.append(placed)
     centres = Centres(pieces)
-    joined = joined_cells(pieces, places.rules_on, centres)
+    alignment = Alignment(pieces)
+    joined = joined_cells(pieces, places.rules_on, centres, alignment)
     grid_extents(pieces, joined, centres)
     joined.update(overflowing(pieces, joined))
     moved = rows_by_grid(rows, pieces, joined)
     continued = {}
     if len({p.page for p in pieces}) > 1:  # (a table over pages: cells a break may cut)
-        continued = continued_on_next_page(pieces, joined)
+        continued = continued_on_next_page(pieces, joined, alignment)
         continued.update(labels_continued_on_next_page(pieces, joined))
     notes = tuple(n for n in (_note(pieces, joined), moved_note(moved),
                               continued_note(continued, pieces)) if n is not None)

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number
 from govparse.frontends.pdf.pieces import Piece, centre
+from govparse.frontends.pdf.wrapped import Alignment
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
 
@@ -71,11 +72,12 @@ def grid_extents(pieces: list[Piece], joined: dict[int, Cell | None],
             whole.x = (left + INSET, right - INSET)
 
 
-def joined_cells(pieces: list[Piece], rules_on, centres: Centres
+def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Alignment
                  ) -> dict[int, Cell | None]:
     """The pieces that stand alone in one cell of the grid, one below the other,
     labels all or figures all: the top one made the whole cell, the others None
-    (gone). (``rules_on``: a page's ruling lines, by its number.)"""
+    (gone). (``rules_on``: a page's ruling lines, by its number; ``alignment``: the
+    table's figures'.)"""
     by_grid: dict[tuple, list[Piece]] = {}
     for piece in pieces:
         if piece.grid is not None:
@@ -128,10 +130,17 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres
             # or two numbers where one stands: one cell, written as it stands, which
             # reads as no number: never two figures of the row. Digits only, it
             # stands in a figure's place (PARTED: the core reads it where the
-            # template's arithmetic confirms the digits joined, else missing, GP313).
+            # template's arithmetic confirms the digits joined, else missing, GP313),
+            # its number the digits joined where the page shows it wrapped to fit
+            # the cell (wrapped.py).
             whole = classify(" ".join(p.written for p in group), first.line, first.column)
             if is_parted_number(whole.text):
                 whole.kind = PARTED
+                if alignment.wrapped_to_fit(group) \
+                        and not _rows_ruled_beside(group[0].grid, rules_on(page)):
+                    # (one number, where the cell is one row's: not merged over rows
+                    # ruled beside it, each of which may have its figure on a line)
+                    whole.value = int("".join(whole.text.split()))  # (the core says so: GP328)
         _join(group, joined, whole)
     return joined
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import LABEL, PARTED, classify
+from govparse.core.cells import LABEL, PARTED, classify, is_parted_number
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
+from govparse.frontends.pdf.wrapped import Alignment
 from govparse.template.spec import every_table_label, label_key
 
 
@@ -177,14 +178,16 @@ def _merged(row: list, figures: list[Piece]) -> list:
 _LINES_APART = 1.5  # points: a double line's two lines, or a cell's sides drawn apart
 
 
-def continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int, object]:
+def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignment
+                           ) -> dict[int, object]:
     """The figures of a row a page break cuts: a word processor breaks a row across
     pages, and a number wrapped in its cell (4194304 as 4194 / 304) then has its first
     line in the row's cells at the foot of one page and the rest in cells at the top
     of the next, where no label stands. Read apart, 4194 would be a figure of the row
     and 304 one of no row; each is joined to the cell above it instead, as the lines of
     a number wrapped in one cell are (grid_cells.joined_cells): "4194 304", which
-    reads as no figure (GP313), never as a wrong one.
+    reads as no figure (GP313), never as a wrong one, but where the page shows its
+    lines wrapped to fit the cell (``alignment``: the table's figures', wrapped.py).
 
     Only the figures of the top band of the grid on a page (one band: each cell its
     figure, or its figures one below the other, joined_cells), each under a figure (or
@@ -241,9 +244,21 @@ def continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int, objec
             continue
         for upper, lower in pairs:
             text = f"{_text(upper, joined)} {_text(lower, joined)}"
-            _join_across(upper, lower, classify(text, upper.cell.line, upper.cell.column),
-                         joined, out)
+            whole = classify(text, upper.cell.line, upper.cell.column)
+            if is_parted_number(text) and alignment.wrapped_to_fit(
+                    _lines(upper, joined, pieces) + _lines(lower, joined, pieces)):
+                whole.kind, whole.value = PARTED, int("".join(text.split()))  # (GP328)
+            _join_across(upper, lower, whole, joined, out)
     return out
+
+
+def _lines(piece: Piece, joined: dict, pieces: list[Piece]) -> list[Piece]:
+    """The lines of a piece's cell, top down: the piece, or where it is the first of a
+    joined cell, each piece of its grid cell."""
+    if joined.get(id(piece)) is None:
+        return [piece]
+    return sorted((p for p in pieces if p.page == piece.page and p.grid == piece.grid),
+                  key=lambda p: -p.box[3])
 
 
 # A label's numbering (（二）, 三、, 1.): a cell at a page's top that starts with one
