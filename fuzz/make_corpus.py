@@ -124,6 +124,11 @@ def main() -> None:
         put(f"file-{path.name}", data)
         put(f"file-cut-{path.name}", data[:len(data) // 3])
     put("file-broken.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n")
+    # the official template saved by an office suite, its numbers wrapped in their
+    # narrow cells (frontends/pdf/wrapped.py), whole and cut short
+    data = (SEEDS_DIR.parent / "office" / "template-2021-large.libreoffice.pdf").read_bytes()
+    put("file-office-wrapped-numbers.pdf", data)
+    put("file-cut-office-wrapped-numbers.pdf", data[:len(data) // 2])
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.iterdir())))
     print(f"wrote {written} files to {CORPUS_DIR} (sha1 {digest.hexdigest()[:12]})")
 
