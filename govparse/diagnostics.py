@@ -142,8 +142,9 @@ CODES: dict[str, Code] = {
              "a header cell's empty places after it (a merged cell's rest): the rows' "
              "cells under them read as that column's"),
         Code("GP328", "wrapped-number", _W,
-             "a cell's lines of digits, each but the last filling the cell's width, read "
-             "as one number wrapped to fit its cell (a PDF's page shows it)"),
+             "a cell's lines of digits, each but the last filling the cell's width (a PDF's "
+             "page shows it), read as one number wrapped to fit its cell, the row's own "
+             "totals holding with it"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

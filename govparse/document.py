@@ -138,11 +138,17 @@ class Table:
     text): each row is two cells, the text before a run of figures (its label, with
     whatever header ran into it) and the run (``21710000218``), which the core
     splits into the row's figures where the template's arithmetic allows one split
-    only (govparse.core.run_reader)."""
+    only (govparse.core.run_reader).
+
+    ``filled_cells``: the (line, column) of each cell whose figure the source shows
+    filling the cell's width (a PDF's page): a longer number wraps there, and a row of
+    a fixed height may show its first line only, which nothing else tells; the core
+    places no row with such a figure whose own total does not hold (GP326)."""
 
     rows: tuple[Row, ...]
     location: Location | None = None
     run_together: bool = False
+    filled_cells: frozenset[tuple[int, int]] = frozenset()
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[str | Cell]],

@@ -189,3 +189,35 @@ def test_the_rest_of_a_row_beside_its_label_rest_under_a_repeated_header():
         is None
     assert any(d.code == "GP326" and d.row_id == "partially_disclosed"
                for d in report.diagnostics)
+
+
+def test_a_row_of_a_fixed_height_shows_the_first_line_of_every_number():
+    # the review table's row of figures at a fixed height of 14 pt: every figure of four
+    # digits or more wraps in its narrow cell and shows its first line only (11543 as
+    # 115), none two lines: no cell of the table is a number wrapped (GP313 / GP328).
+    # Its figures are set to the left of their cells, and some fill their cells' width
+    # (115 leaves a quarter of a digit): a longer number wraps there, and the rows whose
+    # own totals break are not placed (GP326; were 10 figures read wrong)
+    wrong, report = wrong_figures("exact-row-height-first-lines")
+    assert wrong == {}
+    cut = [d for d in report.diagnostics if d.code == "GP326"]
+    assert [d.row_id for d in cut] == ["administrative_review", "litigation_direct",
+                                       "litigation_after_review"]
+    assert "were a figure that fills its cell's width the first line" in cut[0].message
+    # the other tables, whose rows are not of a fixed height, are read whole
+    assert report.figure("applications", "new_requests", "total").value is not None
+
+
+def test_figures_drawn_over_the_line_into_the_row_below_are_either_rows():
+    # rows of a fixed height too low for their 18 pt figures, which are drawn lower than
+    # the row, over its bottom line: 规章's 607 stands mostly in 行政规范性文件's cell,
+    # whose own 1268 stands over the next line. The cell above each holds nothing, so
+    # nothing joins them (as 935 / 4 is): which row's they are the page does not tell,
+    # and each is no number ("607 …", GP313; were read as the next row's figures)
+    wrong, report = wrong_figures("exact-row-height-figures-below-their-row")
+    assert wrong == {}
+    for row in ("rules", "normative_documents"):
+        for column in ("issued", "repealed", "in_force"):
+            assert report.figure("active_disclosure", row, column).value is None
+    cut = [d for d in report.diagnostics if d.code == "GP313" and "'607 …'" in d.message]
+    assert len(cut) == 1 and "drawn over, a line of its row" in cut[0].message

@@ -26,7 +26,8 @@ class MergedSection:
     """A section of the template: the blocks under its heading, joined if it repeats.
     (Plain classes here and below: a NamedTuple is slower to define at start-up.)"""
 
-    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows", "run_together")
+    __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows", "run_together",
+                 "filled_cells")
 
     def __init__(self, kind: str, heading: str, line: int | None, column: int | None) -> None:
         self.kind = kind
@@ -36,6 +37,7 @@ class MergedSection:
         self.paragraphs: list[Paragraph] = []
         self.rows: list = []  # the rows of its tables, in order
         self.run_together = False  # its tables are run-together text (label, run) rows
+        self.filled_cells: set[tuple[int, int]] = set()  # (its Tables')
 
 
 def assemble(document: Document, sink: DiagnosticSink) -> Report:
@@ -65,7 +67,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind], evidence)
             figures = reader.read(table.rows, table.heading_line, table.trailing_cells,
-                                  table.disowned_rows)
+                                  table.disowned_rows, table.filled_cells)
             rows_found = rows_found or bool(reader.seen_rows)
             parted.update(reader.parted_cells)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
@@ -169,6 +171,7 @@ def _merge_sections(parts, sink: DiagnosticSink) -> dict[str, MergedSection]:
                 if kind in TABLE_SECTIONS:
                     section.rows.extend(block.rows)
                     section.run_together |= block.run_together
+                    section.filled_cells |= block.filled_cells
                 else:
                     section.paragraphs.extend(_paragraphs((block,)))
             else:
@@ -215,16 +218,19 @@ def _text_lines(preamble, sections, prepared):
 class PreparedTable:
     """A table section's cells, read into logical rows, before a template is chosen."""
 
-    __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells", "disowned_rows")
+    __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells", "disowned_rows",
+                 "filled_cells")
 
     def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None,
                  trailing_cells: dict[int, int] | None = None,
-                 disowned_rows: set[int] | None = None) -> None:
+                 disowned_rows: set[int] | None = None,
+                 filled_cells: set[tuple[int, int]] | None = None) -> None:
         self.rows = rows
         self.lone_labels = lone_labels
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells  # (grid.Stream)
         self.disowned_rows = disowned_rows
+        self.filled_cells = filled_cells  # (document.Table's)
 
 
 class RunTogetherTable:
@@ -254,7 +260,7 @@ def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
     # the row readers of rows over lines, which tell it from a row's figures)
     stream = stream_of(section.rows, sink, parted=section.kind == "review_litigation")
     return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line,
-                         stream.trailing_cells, stream.disowned_rows)
+                         stream.trailing_cells, stream.disowned_rows, section.filled_cells)
 
 
 def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):

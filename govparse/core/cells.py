@@ -160,6 +160,16 @@ def is_parted_number(text: str) -> bool:
     return len(text) < 24 and _PARTED_DIGITS.fullmatch(text) is not None
 
 
+def joined_digits(text: str) -> int:
+    """The number a parted cell's digits make joined (``203 2``: 2032)."""
+    return int("".join(text.split()))
+
+
+def as_lines(text: str) -> str:
+    """A parted cell's pieces as the lines they stand on (``203 2``: ``203 / 2``)."""
+    return " / ".join(text.split())
+
+
 # A word of a cell's text: a run without a blank (every Unicode blank: NBSP, U+3000 …)
 WORD = re.compile(r"\S+")
 # Full-width digits, point, comma and minus, as ASCII (for reading and checking figures).

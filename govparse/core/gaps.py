@@ -113,6 +113,36 @@ class RowRelations:
                     return True
         return False
 
+    def own_cut_explains(self, values: Sequence[Number], cut: Sequence[int]) -> bool:
+        """Whether each of the row's own relations that does not hold with these values
+        (a value a column, every one known) would hold were the figures of the columns
+        ``cut`` the first lines of longer numbers: a number cut short is smaller than
+        the number, by nine times itself at the least (138 of 1380 or more), one alone
+        its digits the first of the number the relation wants (138 where 13832 would
+        hold)."""
+        broken = False
+        with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+            for left, right in self.own:
+                short = sum(values[i] for i in right) - sum(values[i] for i in left)
+                if not short:
+                    continue
+                broken = True
+                on_left = [i for i in cut if i in left]
+                on_right = [i for i in cut if i in right]
+                if on_left and on_right:
+                    continue  # (either side may be the longer)
+                side = on_left if short > 0 else on_right
+                if not side:
+                    return False  # (a cut makes its own side only larger)
+                if len(side) == 1:
+                    shown = values[side[0]]
+                    wanted = str(shown + abs(short))
+                    if not (len(wanted) > len(str(shown)) and wanted.startswith(str(shown))):
+                        return False
+                elif abs(short) < 9 * min(values[i] for i in side):
+                    return False
+        return broken
+
     def own_confirm(self, values: Sequence[Number]) -> bool:
         """Whether the row's own relations (its totals) hold with these values (a value
         a column) and between them name every column: each figure confirmed in its

@@ -18,6 +18,7 @@ wrapped parts): the pass repeats until nothing more is confirmed.
 
 from __future__ import annotations
 
+from govparse.core.cells import joined_digits
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure, Report
 
@@ -38,7 +39,7 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
     while pending and confirmed:
         confirmed = False
         for ref, (cell, noted) in list(pending.items()):
-            joined = int("".join(cell.text.split()))
+            joined = joined_digits(cell.text)
             implied = _implied(report, ref, rels)
             if not implied or any(value != joined for _, value in implied):
                 continue

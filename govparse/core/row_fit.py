@@ -230,6 +230,22 @@ class RowFit:
         relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
         return relations.own_broken(values)
 
+    def _own_values_cut(self, values: list, keys, cut: list[int]) -> bool:
+        """Whether the row's broken own totals would hold were the figures of columns
+        ``cut`` cut short (gaps.RowRelations.own_cut_explains)."""
+        if self.template is None:
+            return False
+        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        return relations.own_cut_explains(values, cut)
+
+    def _own_values_confirm(self, values: list, keys) -> bool:
+        """Whether the row's own relations hold with values, a value a column, and
+        between them name every column (gaps.RowRelations.own_confirm)."""
+        if self.template is None:
+            return False
+        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
+        return relations.own_confirm(values)
+
     def _own_totals_confirm(self, cells: list[Cell], keys) -> bool:
         """Whether, a cell a column, the row's own relations (its totals) hold and
         between them name every column (gaps.RowRelations.own_confirm)."""
@@ -250,22 +266,15 @@ class RowFit:
                               "not a figure; taken as missing", at=cell,
                               length=len(cell.text))
             elif cell.kind == PARTED:
+                noted = None  # (a number the page shows wrapped to fit its cell, with its
+                # value: the row's totals decide, TableReader._wrapped_to_fit_read)
                 if cell.value is None:
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
                                   f"'{' '.join(cell.text.split())}', digits parted by a blank (a "
                                   "number wrapped in its cell?), no number govparse reads; "
                                   "taken as missing", at=cell, length=len(cell.text))
-                else:  # (the page shows it wrapped to fit its cell: frontends/pdf/wrapped.py)
-                    written = " / ".join(cell.text.split())
-                    self.sink.add("GP328", f"{what}: the cell for {col.label} holds '{written}', "
-                                  f"lines of digits each but the last filling the cell's width: "
-                                  f"a number wrapped to fit its cell, read as {cell.value}",
-                                  at=cell, length=len(cell.text),
-                                  hint="check the figure against the source: the digits are "
-                                       "read in their order, one line after the other")
-                # (a table whose numbers wrap: TableReader._rows_cut_where_numbers_wrap)
-                self.parted_cells[(cell.line, cell.column, cell.source)] = \
-                    (cell, self.sink.items[-1])
+                    noted = self.sink.items[-1]
+                self.parted_cells[(cell.line, cell.column, cell.source)] = (cell, noted)
             if col.kind == MONEY and cell.unit == "元":
                 self.sink.add("GP312", f"{what}: {col.label} is written as {cell.text}元, in 元 "
                               "where the template asks for 万元; the number is kept as written, "
@@ -273,11 +282,12 @@ class RowFit:
                               length=len(cell.text) + 1,
                               hint=f"{cell.value} 元 would be {_in_wan(cell.value)} 万元")
             if cell.kind == PARTED and cell.value is not None:
-                figures.append(Figure(typed(cell.value, col), cell.line, cell.column,
-                                      unit=cell.unit, location=cell.source, recovered=True))
-                continue
-            figures.append(read_figure(typed(cell.value, col), cell.line, cell.column,
-                                       cell.unit, cell.source))
+                figure = Figure(typed(cell.value, col), cell.line, cell.column,
+                                location=cell.source, recovered=True)
+            else:
+                figure = read_figure(typed(cell.value, col), cell.line, cell.column, cell.unit,
+                                     cell.source)
+            figures.append(figure)
         return figures
 
     def _spare_empty_cells(self, data: list[Cell | EmptyRun], size: int,

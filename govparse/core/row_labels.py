@@ -13,7 +13,7 @@ from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_h
 from govparse.core.grid import EmptyRun
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.stacked import fewer_and_shorter, placed_figures, under
-from govparse.core.wording import did_you_mean
+from govparse.core.wording import did_you_mean, no_number
 from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_key,
                                     normalize_label, numbering_length)
 
@@ -24,7 +24,7 @@ _BLANKS = re.compile(r"\s+")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
-_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
+_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*…?$")  # (…: cut off, CUT_MARK)
 
 
 def looks_like_a_figure(text: str) -> bool:
@@ -468,8 +468,8 @@ class RowLabels:
         if looks_like_a_figure(leaf.text):
             self.sink.add(
                 "GP313", f"'{leaf.text}' stands where a figure would, but is no number govparse "
-                "reads (a full-width comma, a space or a point in the wrong place?); it and the "
-                "figures after it are not placed", at=leaf, length=len(leaf.text))
+                f"reads ({no_number(leaf.text)}); it and the figures after it are not placed",
+                at=leaf, length=len(leaf.text))
             return None
         spec = cat.close_row(key)
         cut = None if spec is None else self._cut_short_of_another(leaf.text, key, spec)
@@ -539,8 +539,8 @@ class RowLabels:
         elif looks_like_a_figure(cell.text):
             self.sink.add(
                 "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
-                "reads (a full-width comma, a space or a point in the wrong place?); the figure "
-                "is missing", at=cell, length=len(cell.text))
+                f"reads ({no_number(cell.text)}); the figure is missing", at=cell,
+                length=len(cell.text))
         else:
             suggestions = cat.suggest(key)
             headers = [s for s in suggestions if label_key(s) in cat.headers_by_key]

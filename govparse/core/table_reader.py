@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import islice
 
-from govparse.core.cells import EMPTY, WORD, Cell
+from govparse.core.cells import EMPTY, WORD, Cell, as_lines
 from govparse.core.figure_cells import MISSING, plain_figures
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
@@ -31,6 +31,7 @@ from govparse.core.stacked import (figures_above_their_label, in_display_columns
                                    run_on, side_by_side, stacked, stacked_rows,
                                    fewer_and_shorter, in_characters, stands_over,
                                    stands_over_in_both, under, untaken_over)
+from govparse.core.wording import no_number
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -112,10 +113,15 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
 
     def read(self, rows: list[LogicalRow], heading_line: int | None,
              trailing_cells: dict[int, int] | None = None,
-             disowned_rows: set[int] | None = None) -> dict[tuple[str, str], Figure]:
+             disowned_rows: set[int] | None = None,
+             filled_cells: set[tuple[int, int]] | None = None
+             ) -> dict[tuple[str, str], Figure]:
         """The table's figures. ``trailing_cells``: the empty cells after each source
         row's last text, by row (grid.Stream.trailing_cells); ``disowned_rows``: the
-        source rows none of whose figures is placed (grid.Stream.disowned_rows)."""
+        source rows none of whose figures is placed (grid.Stream.disowned_rows);
+        ``filled_cells``: the (line, column) of the cells whose figure the source shows
+        filling the cell's width (document.Table's)."""
+        self.filled_cells = filled_cells or ()
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells or {}
         self.disowned_rows = disowned_rows or ()
@@ -327,8 +333,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 if looks_like_a_figure(stray.text):
                     self.sink.add(
                         "GP313", f"'{stray.text}' stands where a figure would, but is no number "
-                        "govparse reads (a full-width comma, a space or a point in the wrong "
-                        f"place?); none of the figures of row '{spec.label}' is placed",
+                        f"govparse reads ({no_number(stray.text)}); none of the figures of row "
+                        f"'{spec.label}' is placed",
                         at=stray, length=len(stray.text))
                 else:
                     self.sink.add(
@@ -702,51 +708,88 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         hold is not placed (GP326): a row of a fixed height too low for its text shows
         a wrapped number's first line only, whole inside its cell (550 of 5504), and
         nothing on the page tells; the total it breaks does. (A report's own sums off
-        by a slip cost such a row its figures too: missing, never a number cut short.)"""
-        if not self.parted_cells or self.template is None:
+        by a slip cost such a row its figures too: missing, never a number cut short.)
+        Where no cell shows lines of a number, so does a row with a figure that fills
+        its cell's width (filled_cells): a first line is what fills a cell. The numbers
+        the page shows wrapped to fit their cells are read where the row's own totals
+        hold with them (_wrapped_to_fit_read)."""
+        if not self.parted_cells and not self.filled_cells:
             return
         table = self.catalogue.table
         for spec in table.rows:
             keys = tuple((spec.id, col.id) for col in spec.columns)
             figures = [self.figures.get(key) for key in keys]
-            if any(f is None or f.value is None for f in figures) \
-                    or not self._own_values_broken([f.value for f in figures], keys):
+            whole = not any(f is None or f.value is None for f in figures)
+            if self._wrapped_to_fit_read(spec, keys, figures, whole) \
+                    or not whole or not self._own_values_broken([f.value for f in figures], keys):
                 continue
-            if self._wrapped_to_fit_missing(spec, keys, figures):
+            if self.parted_cells:
+                why = "in a table whose numbers wrap in their cells (GP313, GP325, GP328)"
+            elif self._first_lines_may_break(keys, figures):
+                why = ("as it would were a figure that fills its cell's width the first line "
+                       "of a longer number")
+            else:
                 continue
             for key in keys:
                 self.figures[key] = MISSING
             label = self.seen_rows.get(spec.id)
             self.sink.add(
-                "GP326", f"row '{spec.label}': its own total does not hold, in a table whose "
-                "numbers wrap in their cells (GP313, GP325): a number may show only the "
-                "first line of its cell (a row of a fixed height too low for its text), "
-                "which nothing on the page tells; none of the row's figures is placed",
-                at=label, length=len(label.text) if label is not None else 1,
+                "GP326", f"row '{spec.label}': its own total does not hold, {why}: a number "
+                "may show only the first line of its cell (a row of a fixed height too low "
+                "for its text), which nothing on the page tells; none of the row's figures "
+                "is placed", at=label, length=len(label.text) if label is not None else 1,
                 hint="check the row against the source: Word's 行高 固定值 cuts what does "
                      "not fit", table_id=table.id, row_id=spec.id)
 
-    def _wrapped_to_fit_missing(self, spec: RowSpec, keys, figures: list[Figure]) -> bool:
-        """A row whose own total does not hold, with numbers read as wrapped to fit
-        their cells (GP328): those are missing (GP313), the others kept; whether it
-        had such numbers. The page shows their lines, so the row's height shows that
-        many at least: no other cell of the row is cut to its first line; the digits
-        read as one number are what the broken total puts in doubt."""
-        wrapped = [(key, self.parted_cells[f.line, f.column, f.location])
-                   for key, f in zip(keys, figures)
-                   if f.recovered and (f.line, f.column, f.location) in self.parted_cells]
-        for key, (cell, noted) in wrapped:
+    def _first_lines_may_break(self, keys, figures: list[Figure]) -> bool:
+        """Whether the row's broken totals may be figures that fill their cells' width
+        (filled_cells) showing the first lines of longer numbers: each total broken
+        as numbers cut short would break it (gaps.RowRelations.own_cut_explains). A
+        total broken otherwise is the report's own slip, which no number cut short
+        explains: the row is read."""
+        cut = [i for i, f in enumerate(figures) if (f.line, f.column) in self.filled_cells]
+        return bool(cut) and self._own_values_cut([f.value for f in figures], keys, cut)
+
+    def _wrapped_to_fit_read(self, spec: RowSpec, keys, figures: list, whole: bool
+                             ) -> bool | None:
+        """The numbers of the row the page shows wrapped to fit their cells (each line
+        but the last filling the cell: frontends/pdf/wrapped.py) kept where the row's
+        own totals hold with its figures and name every column (GP328); else missing
+        (GP313), where the row is not whole (a figure missing: nothing confirms them),
+        or where its own total breaks, the whole row with them (GP326: cells of one row
+        in other fonts may show fewer lines). Whether the row holds such numbers and
+        they are read (None: it holds none)."""
+        wrapped = [(key, f, self.parted_cells[f.line, f.column, f.location][0])
+                   for key, f in zip(keys, figures) if f is not None and f.recovered
+                   and (f.line, f.column, f.location) in self.parted_cells]
+        if not wrapped:
+            return None
+        table = self.catalogue.table.id
+        if whole and self._own_values_confirm([f.value for f in figures], keys):
+            for key, figure, cell in wrapped:
+                self.sink.add(
+                    "GP328", f"row '{spec.label}': the cell for {_column_label(spec, key)} "
+                    f"holds '{as_lines(cell.text)}', lines of digits each but the last "
+                    f"filling the cell's width: a number wrapped to fit its cell, read as "
+                    f"{figure.value}, with which the row's own totals hold", at=cell,
+                    length=len(cell.text), hint="check the figure against the source: the "
+                    "digits are read in their order, one line after the other",
+                    table_id=table, row_id=spec.id, column_id=key[1])
+            return True
+        if whole:
+            return False  # (its own total broken: GP326, the row not placed)
+        for key, _, cell in wrapped:
             self.figures[key] = Figure(None, cell.line, cell.column, location=cell.source)
-            if noted in self.sink.items:
-                self.sink.items.remove(noted)  # (its GP328: the number is not read)
             self.sink.add(
                 "GP313", f"row '{spec.label}': the cell for {_column_label(spec, key)} holds "
-                f"'{' / '.join(cell.text.split())}', lines of digits read as a number "
-                "wrapped to fit its cell, but the row's own total does not hold with it: "
-                "taken as missing", at=cell, length=len(cell.text),
-                hint="check the row against the source", table_id=self.catalogue.table.id,
-                row_id=spec.id, column_id=key[1])
-        return bool(wrapped)
+                f"'{as_lines(cell.text)}', lines of digits each but the last filling the "
+                "cell's width (a number wrapped to fit its cell?), but a figure of the row "
+                "is missing, so that its own totals cannot confirm it: taken as missing",
+                at=cell, length=len(cell.text), hint="check the row against the source",
+                table_id=table, row_id=spec.id, column_id=key[1])
+            # (the arithmetic may still confirm it: core/parted_numbers.py)
+            self.parted_cells[cell.line, cell.column, cell.source] = (cell, self.sink.items[-1])
+        return True
 
     def _parted_rows_missing(self) -> None:
         """The full rows with two figures a blank apart under one header (Positions.

@@ -21,3 +21,16 @@ def did_you_mean(labels: list[str]) -> str | None:
 def absent_labels(columns, placement) -> list[str]:
     """The labels of the columns a placement (column indices) puts no figure in."""
     return [column.label for i, column in enumerate(columns) if i not in placement]
+
+
+# what a PDF's front-end writes after a figure the page does not show whole, a blank
+# apart (a row of a fixed height: frontends/pdf/grid_cells.overflowing)
+CUT_MARK = "…"
+
+
+def no_number(text: str) -> str:
+    """Why a cell that stands where a figure would is no number govparse reads."""
+    if text.endswith(" " + CUT_MARK):
+        return ("the page shows it cut off at, or drawn over, a line of its row: a row of "
+                "a fixed height too low for its text?")
+    return "a full-width comma, a space or a point in the wrong place?"

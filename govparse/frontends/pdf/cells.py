@@ -89,7 +89,7 @@ def _placed_table(table: Table, text: str, places
                 placed.append(piece)
         rows.append(placed)
     centres = Centres(pieces)
-    alignment = Alignment(pieces)
+    alignment = Alignment(pieces, places.rules_on)
     joined = joined_cells(pieces, places.rules_on, centres, alignment)
     grid_extents(pieces, joined, centres)
     joined.update(overflowing(pieces, joined))
@@ -119,7 +119,9 @@ def _placed_table(table: Table, text: str, places
                 cells.append(item.cell)
         if cells or not row:
             out.append(tuple(cells))
-    return attrs.evolve(table, rows=tuple(out)), notes, moved
+    return (attrs.evolve(table, rows=tuple(out),
+                         filled_cells=alignment.filled_cells(pieces, joined)),
+            notes, moved)
 
 
 def _note(pieces: list[Piece], joined: dict[int, Cell | None]) -> Diagnostic | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number
+from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number, joined_digits
+from govparse.core.wording import CUT_MARK
 from govparse.frontends.pdf.pieces import Piece, centre
 from govparse.frontends.pdf.wrapped import Alignment
 
@@ -136,11 +137,8 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
             whole = classify(" ".join(p.written for p in group), first.line, first.column)
             if is_parted_number(whole.text):
                 whole.kind = PARTED
-                if alignment.wrapped_to_fit(group) \
-                        and not _rows_ruled_beside(group[0].grid, rules_on(page)):
-                    # (one number, where the cell is one row's: not merged over rows
-                    # ruled beside it, each of which may have its figure on a line)
-                    whole.value = int("".join(whole.text.split()))  # (the core says so: GP328)
+                if alignment.wrapped_to_fit(group):
+                    whole.value = joined_digits(whole.text)  # (the core checks it: GP328)
         _join(group, joined, whole)
     return joined
 
@@ -310,11 +308,17 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
         if bottom - piece.box[1] > CUT:
             # cut off at its grid cell's bottom line, the rest of it not drawn (26 of
             # 2672): written as it stands, with a mark that it goes on ("26 …": no number)
-            out[id(piece)] = _with_more(piece, "…", joined, out)
+            out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
         if piece.box[3] - top <= OVER:
             continue  # (the common case: within its cell)
         above = [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
                  and abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1]
+        if not above:
+            # drawn over the line between its row and the one above, whose cell holds
+            # nothing: a row of a fixed height too low for its figures, drawn lower
+            # than the row (规章's 607 over 行政规范性文件's line, its own figures over
+            # the next): either row's, which the page does not tell ("607 …": no number)
+            out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
         if len(above) != 1:
             continue
         (upper,) = above

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import LABEL, PARTED, classify, is_parted_number
+from govparse.core.cells import LABEL, PARTED, classify, is_parted_number, joined_digits
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
 from govparse.frontends.pdf.pieces import Piece
@@ -245,9 +245,13 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
         for upper, lower in pairs:
             text = f"{_text(upper, joined)} {_text(lower, joined)}"
             whole = classify(text, upper.cell.line, upper.cell.column)
-            if is_parted_number(text) and alignment.wrapped_to_fit(
-                    _lines(upper, joined, pieces) + _lines(lower, joined, pieces)):
-                whole.kind, whole.value = PARTED, int("".join(text.split()))  # (GP328)
+            if is_parted_number(text):
+                lines = _lines(upper, joined, pieces) + _lines(lower, joined, pieces)
+                # (the lines checked are all the text: none run on from another
+                # cell, grid_cells.overflowing)
+                if "".join(p.written for p in lines) == "".join(text.split()) \
+                        and alignment.wrapped_to_fit(lines):
+                    whole.kind, whole.value = PARTED, joined_digits(text)  # (GP328)
             _join_across(upper, lower, whole, joined, out)
     return out
 

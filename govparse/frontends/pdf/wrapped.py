@@ -19,17 +19,24 @@ alike, their widths not). Centred figures have the room split between two margin
 page does not show: nothing is read from them.
 
 The lines are read as one number (the cell keeps kind PARTED, with the digits joined
-as its value: the core says so, GP328) where
+as its value; the core keeps it only where the row's own totals hold with it, GP328)
+where
 - the table's figures are set to the left or to the right, and every line of the cell
-  stands at the table's margin on that side;
+  stands at the table's margin on that side, inside its grid cell from top to bottom
+  (a figure drawn over a row's line, in a row of a fixed height, is no line of it);
 - every line but the last leaves less room than FULL of a digit on the other side,
-  and holds as many digits as the first;
+  and holds as many digits as the first, as many as any line of a figure in the
+  column holds at the most (a column that shows a longer line has room for more: the
+  margins are not alike);
 - the last leaves room for a digit (ROOM of one at least): a last line that fills its
-  cell may go on, unshown.
+  cell may go on, unshown;
+- no line between rows runs across the cell's height, wherever along the row: a cell
+  merged over rows may hold each row's figure on a line of its own.
 """
 
 from __future__ import annotations
 
+from math import isfinite
 from statistics import median
 
 from govparse.core.cells import NUMBER
@@ -37,61 +44,119 @@ from govparse.core.cells import NUMBER
 FULL = 0.5  # a line that leaves less room than this much of a digit's width fills its cell
 ROOM = 0.8  # ... this much or more: room for another digit, its line not broken for want of it
 ALIKE = 0.3  # gaps within this much of a digit's width of each other are one margin
-EVIDENCE = 3  # lines of figures, at the least, to tell the table's alignment
+EVIDENCE = 3  # lines of figures, at the least, to tell the table's alignment (a cell's too)
+INSIDE = 0.5  # points: a line's box this far over its grid cell's top or bottom line is out of it
+RULED = 1.0  # points: a line between rows this far inside a cell's top and bottom runs across it
 
 
 class Alignment:
     """The side a table's figures are set to in their grid cells (``side``: "left",
-    "right", or None where the page does not tell), the margin on that side, and a
-    digit's width, from the lines of figures in the grid's cells (read when a cell
-    first asks: most tables have no number wrapped)."""
+    "right", or None where the page does not tell), the margin on that side, a
+    digit's width and the most digits a line holds in each column, from the lines of
+    figures in the grid's cells (read when a cell first asks: most tables have no
+    number wrapped)."""
 
-    __slots__ = ("_pieces", "side", "margin", "digit")
+    __slots__ = ("_pieces", "_rules_on", "_read", "side", "margin", "digit", "_widest")
 
-    def __init__(self, pieces: list) -> None:
-        """``pieces``: the table's Pieces."""
+    def __init__(self, pieces: list, rules_on) -> None:
+        """``pieces``: the table's Pieces; ``rules_on``: a page's ruling lines, by its
+        number."""
         self._pieces = pieces
+        self._rules_on = rules_on
+        self._read = False
         self.side = None
         self.margin = self.digit = 0.0
+        self._widest: dict[tuple[int, int], int] = {}
 
-    def _read(self) -> None:
-        pieces, self._pieces = self._pieces, None
-        lines = [p for p in pieces if p.grid is not None and p.box is not None
+    def _read_lines(self) -> None:
+        self._read = True
+        lines = [p for p in self._pieces if p.grid is not None and p.box is not None
                  and p.cell.kind == NUMBER and p.written.isdigit()]
+        self._pieces = None
+        for p in lines:
+            column = _column(p)
+            self._widest[column] = max(self._widest.get(column, 0), len(p.written))
         if len(lines) < EVIDENCE:
             return
         widths = [p.box[2] - p.box[0] for p in lines]
-        self.digit = median(w / len(p.written) for w, p in zip(widths, lines))
-        if not self.digit > 0:
-            return  # (glyphs with no width, or boxes that are no boxes)
-        if max(widths) - min(widths) < self.digit:
-            return  # (lines of one width: every alignment places them alike)
+        digit = median(w / len(p.written) for w, p in zip(widths, lines))
+        if not (isfinite(digit) and digit > 0) or max(widths) - min(widths) < digit:
+            return  # (no boxes to tell; or lines of one width, every alignment alike)
         for side, gaps in (("left", [p.box[0] - p.grid[0] for p in lines]),
                            ("right", [p.grid[2] - p.box[2] for p in lines])):
-            if max(gaps) - min(gaps) <= ALIKE * self.digit:
-                self.side, self.margin = side, median(gaps)
+            if max(gaps) - min(gaps) <= ALIKE * digit:
+                margin = median(gaps)
+                if isfinite(margin):
+                    self.side, self.margin, self.digit = side, margin, digit
                 return
 
     def wrapped_to_fit(self, group: list) -> bool:
         """Whether the group's lines (Pieces one below the other, top down, alone in
         one grid cell or its rest on the next page, digits only) are one number
         wrapped to fit the cell."""
-        if self._pieces is not None:
-            self._read()
+        if not self._read:
+            self._read_lines()
         if self.side is None:
             return False
         *full, last = group
-        if any(len(p.written) != len(full[0].written) for p in full):
+        digits = len(group[0].written)
+        if any(len(p.written) != digits for p in full) \
+                or any(self._widest.get(_column(p), 0) > digits for p in group):
             return False  # (a cell's width holds as many digits a line)
         for piece in group:
-            (x0, _, x1, _), (left, _, right, _) = piece.box, piece.grid
-            near, far = (x0 - left, right - x1) if self.side == "left" else (right - x1, x0 - left)
-            if abs(near - self.margin) > ALIKE * self.digit:
+            (_, y0, _, y1), (_, bottom, _, top) = piece.box, piece.grid
+            if not (y0 >= bottom - INSIDE and y1 <= top + INSIDE) \
+                    or self._ruled_across(piece.page, piece.grid):
+                return False
+            near, far = self._gaps(piece)
+            if not abs(near - self.margin) <= ALIKE * self.digit:
                 return False  # (not set as the table's figures are)
             room = (far - self.margin) / self.digit
             if piece is last:
-                if room < ROOM:
+                if not room >= ROOM:
                     return False  # (it fills its cell: the number may go on, unshown)
-            elif room >= FULL:
+            elif not room < FULL:
                 return False  # (room for a digit more: not broken for want of it)
         return True
+
+    def filled_cells(self, pieces: list, joined: dict) -> frozenset[tuple[int, int]]:
+        """The (line, column) of each figure of one line, alone in its grid cell, that
+        fills the cell (less room than FULL of a digit left, set at the table's
+        margin; two digits at least): a longer number wraps in such a cell, and a row
+        of a fixed height may show its first line only (document.Table.filled_cells).
+        ``joined``: grid_cells.joined_cells'."""
+        if not self._read:
+            self._read_lines()
+        if self.side is None:
+            return frozenset()
+        found = set()
+        for piece in pieces:
+            if piece.grid is None or piece.box is None or piece.cell.kind != NUMBER \
+                    or len(piece.written) < 2 or not piece.written.isdigit() \
+                    or id(piece) in joined:
+                continue
+            near, far = self._gaps(piece)
+            if abs(near - self.margin) <= ALIKE * self.digit \
+                    and (far - self.margin) / self.digit < FULL:
+                found.add((piece.cell.line, piece.cell.column))
+        return frozenset(found)
+
+    def _gaps(self, piece) -> tuple[float, float]:
+        """A line's gap to its grid cell's side the table's figures are set to, and to
+        the other."""
+        (x0, _, x1, _), (left, _, right, _) = piece.box, piece.grid
+        return (x0 - left, right - x1) if self.side == "left" else (right - x1, x0 - left)
+
+    def _ruled_across(self, page, grid) -> bool:
+        """Whether a line between rows stands inside the grid cell's height anywhere on
+        the page (beside it, or across a column further along the row)."""
+        rules = self._rules_on(page)
+        if rules is None:
+            return False
+        _, bottom, _, top = grid
+        return any(bottom + RULED < y < top - RULED for y, _, _ in rules.horizontal)
+
+
+def _column(piece) -> tuple[int, int]:
+    """The column of the grid a piece stands in: its cell's sides, to the point."""
+    return round(piece.grid[0]), round(piece.grid[2])
