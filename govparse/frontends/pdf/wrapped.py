@@ -32,6 +32,11 @@ where
   cell may go on, unshown;
 - no line between rows runs across the cell's height, wherever along the row: a cell
   merged over rows may hold each row's figure on a line of its own.
+
+The same room tells which figures of one line fill their cells (``filled_cells``): a
+longer number would wrap there, and a row of a fixed height too low for two lines
+shows its first line only, which nothing else on the page tells (the core weighs such
+a row by its totals: document.Table.filled_cells).
 """
 
 from __future__ import annotations
