@@ -138,6 +138,12 @@ def test_numbers_wrapped_in_the_applications_table_of_a_word_made_pdf():
                        ("new_requests", "total", "5056 / 3"),
                        ("total_processed", "commercial_enterprise", "1097 / 0"),
                        ("total_processed", "total", "5157 / 1")]
+    # what stands around each, as the page has it: the row's label (not the wrapped
+    # number before it in the row, 1110 3, which is a figure's place), its header
+    contexts = [d.context for d in report.diagnostics if d.code == "GP328"][:2]
+    assert [(c.row, c.column, c.text) for c in contexts] == [
+        ("一、本年新收政府信息公开申请数量", "法人或其他组织 / 商业企业", "1110 3"),
+        ("一、本年新收政府信息公开申请数量", "总计", "5056 3")]
     assert not [d for d in report.diagnostics if d.code in ("GP313", "GP320")]
 
 
