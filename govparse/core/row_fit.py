@@ -225,34 +225,31 @@ class RowFit:
 
     def _own_values_broken(self, values: list, keys) -> bool:
         """_own_total_broken of values, a value a column (None: not checked)."""
-        if self.template is None or not keys:
-            return False
-        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return relations.own_broken(values)
+        relations = self._row_relations(keys)
+        return relations is not None and relations.own_broken(values)
 
     def _own_values_cut(self, values: list, keys, cut: list[int]) -> bool:
         """Whether the row's broken own totals would hold were the figures of columns
         ``cut`` cut short (gaps.RowRelations.own_cut_explains)."""
-        if self.template is None:
-            return False
-        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return relations.own_cut_explains(values, cut)
+        relations = self._row_relations(keys)
+        return relations is not None and relations.own_cut_explains(values, cut)
 
     def _own_values_confirm(self, values: list, keys) -> bool:
         """Whether the row's own relations hold with values, a value a column, and
         between them name every column (gaps.RowRelations.own_confirm)."""
-        if self.template is None:
-            return False
-        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return relations.own_confirm(values)
+        relations = self._row_relations(keys)
+        return relations is not None and relations.own_confirm(values)
 
     def _own_totals_confirm(self, cells: list[Cell], keys) -> bool:
-        """Whether, a cell a column, the row's own relations (its totals) hold and
-        between them name every column (gaps.RowRelations.own_confirm)."""
-        if self.template is None:
-            return False
-        relations = rules_about(self.template, self.catalogue.table.id, tuple(keys))
-        return relations.own_confirm(values_of(cells))
+        """_own_values_confirm of cells, a cell a column."""
+        return self._own_values_confirm(values_of(cells), keys)
+
+    def _row_relations(self, keys):
+        """The template's relations about the row's columns (``keys``), or None with no
+        template (gaps.RowRelations)."""
+        if self.template is None or not keys:
+            return None
+        return rules_about(self.template, self.catalogue.table.id, tuple(keys))
 
     def _figures(self, cells: list[Cell], columns: list[ColumnSpec], what: str) -> list[Figure]:
         """The figures of cells, one a column, saying aloud what is not a plain figure."""
