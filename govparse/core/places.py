@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 import attrs
 
 from govparse.core.cells import LABEL, classify, has_han, is_parted_number
-from govparse.core.wording import CUT_MARK
+from govparse.core.wording import is_cut_figure
 from govparse.diagnostics import CellContext, Diagnostic
 from govparse.document import Document, Table
 
@@ -113,7 +113,7 @@ def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellCont
 
 @functools.lru_cache(maxsize=4096)  # (the same labels, row after row)
 def _label(text: str) -> str | None:
-    if not text or is_parted_number(text) or text.endswith(" " + CUT_MARK):
+    if not text or is_parted_number(text) or is_cut_figure(text):
         return None  # (a figure's place: digits over lines, 1110 3, or cut off, 607 …)
     return text if classify(text, None, None).kind == LABEL else None
 

@@ -28,9 +28,14 @@ def absent_labels(columns, placement) -> list[str]:
 CUT_MARK = "…"
 
 
+def is_cut_figure(text: str) -> bool:
+    """Digits with the cut mark after them (``607 …``)."""
+    return text.endswith(" " + CUT_MARK) and text[:-2].replace(" ", "").isdigit()
+
+
 def no_number(text: str) -> str:
     """Why a cell that stands where a figure would is no number govparse reads."""
-    if text.endswith(" " + CUT_MARK):
+    if is_cut_figure(text):
         return ("the page shows it cut off at, or drawn over, a line of its row: a row of "
                 "a fixed height too low for its text?")
     return "a full-width comma, a space or a point in the wrong place?"
