@@ -141,9 +141,11 @@ class Table:
     only (govparse.core.run_reader).
 
     ``filled_cells``: the (line, column) of each cell whose figure the source shows
-    filling the cell's width (a PDF's page): a longer number wraps there, and a row of
-    a fixed height may show its first line only, which nothing else tells; the core
-    places no row with such a figure whose own total does not hold (GP326)."""
+    filling the cell's width, as the PDF front-end numbers its cells (the lines and
+    columns of the page's text layer; it alone sets them): a longer number wraps
+    there, and a row of a fixed height may show its first line only, which nothing
+    else tells; the core places no row with such a figure whose own totals break as
+    that cut would break them (GP326)."""
 
     rows: tuple[Row, ...]
     location: Location | None = None

@@ -213,13 +213,14 @@ def test_figures_drawn_over_the_line_into_the_row_below_are_either_rows():
     # the row, over its bottom line: 规章's 607 stands mostly in 行政规范性文件's cell,
     # whose own 1268 stands over the next line. The cell above each holds nothing, so
     # nothing joins them (as 935 / 4 is): which row's they are the page does not tell,
-    # and each is no number ("607 …", GP313; were read as the next row's figures)
+    # and each is no number ("607 …", joined with 1268 drawn over the next line into
+    # it: GP313; were read as the next row's figures)
     wrong, report = wrong_figures("exact-row-height-figures-below-their-row")
     assert wrong == {}
     for row in ("rules", "normative_documents"):
         for column in ("issued", "repealed", "in_force"):
             assert report.figure("active_disclosure", row, column).value is None
-    cut = [d for d in report.diagnostics if d.code == "GP313" and "'607 …'" in d.message]
+    cut = [d for d in report.diagnostics if d.code == "GP313" and "'607 … 1268'" in d.message]
     assert len(cut) == 1 and "drawn over, a line of its row" in cut[0].message
 
 

@@ -13,7 +13,7 @@ from govparse.core.cells import EMPTY, FOLD_FULL_WIDTH, LABEL, WORD, Cell, has_h
 from govparse.core.grid import EmptyRun
 from govparse.core.logical_rows import LogicalRow
 from govparse.core.stacked import fewer_and_shorter, placed_figures, under
-from govparse.core.wording import did_you_mean, no_number
+from govparse.core.wording import did_you_mean, is_cut_figure, no_number
 from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_key,
                                     normalize_label, numbering_length)
 
@@ -24,7 +24,7 @@ _BLANKS = re.compile(r"\s+")
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
 # compiles into a table of all 65,536 characters, slow at start-up.
-_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*…?$")  # (…: cut off, CUT_MARK)
+_ASCII_FIGURE_LIKE = re.compile(r"[+-]?[0-9][0-9,.\s]*$")
 
 
 def looks_like_a_figure(text: str) -> bool:
@@ -536,7 +536,7 @@ class RowLabels:
             self.last_header_row = cell.row
         elif key in cat.parents_by_key:
             pass
-        elif looks_like_a_figure(cell.text):
+        elif looks_like_a_figure(cell.text) or is_cut_figure(cell.text):
             self.sink.add(
                 "GP313", f"'{cell.text}' stands where a figure would, but is no number govparse "
                 f"reads ({no_number(cell.text)}); the figure is missing", at=cell,

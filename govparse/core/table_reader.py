@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import islice
 
-from govparse.core.cells import EMPTY, WORD, Cell, as_lines
+from govparse.core.cells import EMPTY, WORD, Cell, as_lines, joined_digits
 from govparse.core.figure_cells import MISSING, plain_figures
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
@@ -58,6 +58,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # the cells of digits parted by a blank placed as missing figures, by where they
         # stand (line, column, location): the arithmetic may confirm them (parted_numbers.py)
         self.parted_cells: dict[tuple, tuple] = {}  # (cell, its GP313)
+        # the (line, column) of the cells whose figure fills its cell's width (read's)
+        self.filled_cells: set[tuple[int, int]] | tuple = ()
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         # rows with a figure in every column and extents (_positions_hold), and what
@@ -166,8 +168,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         for short in self.short_rows:
             self._place_short_row(short)
         self._place_rows_over_lines_together()
-        self._rows_cut_where_numbers_wrap()
         self._check_header(heading_line)
+        self._rows_cut_where_numbers_wrap()  # (after: a row the header leaves unplaced)
         self._report_label_forms()
         if self.full_rows:
             self.evidence.readers.append(self)  # (what the document's later tables may go by)
@@ -755,17 +757,23 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         """The numbers of the row the page shows wrapped to fit their cells (each line
         but the last filling the cell: frontends/pdf/wrapped.py) kept where the row's
         own totals hold with its figures and name every column (GP328); else missing
-        (GP313), where the row is not whole (a figure missing: nothing confirms them),
-        or where its own total breaks, the whole row with them (GP326: cells of one row
-        in other fonts may show fewer lines). Whether the row holds such numbers and
-        they are read (None: it holds none)."""
+        (GP313), where the row is not whole (a figure missing: nothing confirms them) or
+        has no total of its own (the active disclosure table's), or where its own total
+        breaks, the whole row with them (GP326: cells of one row in other fonts may show
+        fewer lines). A row whose missing figures are all
+        digits over lines (1000 / 0000: a last line that fills its cell) counts as
+        whole with their digits joined; those stay missing here, for the arithmetic
+        to confirm once the row's others are read (GP325, core/parted_numbers.py).
+        Whether the row holds such numbers and they are read (None: it holds none)."""
         wrapped = [(key, f, self.parted_cells[f.line, f.column, f.location][0])
                    for key, f in zip(keys, figures) if f is not None and f.recovered
                    and (f.line, f.column, f.location) in self.parted_cells]
         if not wrapped:
             return None
         table = self.catalogue.table.id
-        if whole and self._own_values_confirm([f.value for f in figures], keys):
+        values = [f.value if f is not None and f.value is not None
+                  else self._parted_digits(f) for f in figures]
+        if None not in values and self._own_values_confirm(values, keys):
             for key, figure, cell in wrapped:
                 self.sink.add(
                     "GP328", f"row '{spec.label}': the cell for {_column_label(spec, key)} "
@@ -776,20 +784,30 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     "digits are read in their order, one line after the other",
                     table_id=table, row_id=spec.id, column_id=key[1])
             return True
-        if whole:
+        if whole and self._own_values_broken(values, keys):
             return False  # (its own total broken: GP326, the row not placed)
+        why_not = ("a figure of the row is missing" if not whole
+                   else "the row has no total of its own")
         for key, _, cell in wrapped:
             self.figures[key] = Figure(None, cell.line, cell.column, location=cell.source)
             self.sink.add(
                 "GP313", f"row '{spec.label}': the cell for {_column_label(spec, key)} holds "
                 f"'{as_lines(cell.text)}', lines of digits each but the last filling the "
-                "cell's width (a number wrapped to fit its cell?), but a figure of the row "
-                "is missing, so that its own totals cannot confirm it: taken as missing",
+                f"cell's width (a number wrapped to fit its cell?), but {why_not}, so that "
+                "its own totals cannot confirm it: taken as missing",
                 at=cell, length=len(cell.text), hint="check the row against the source",
                 table_id=table, row_id=spec.id, column_id=key[1])
             # (the arithmetic may still confirm it: core/parted_numbers.py)
             self.parted_cells[cell.line, cell.column, cell.source] = (cell, self.sink.items[-1])
         return True
+
+    def _parted_digits(self, figure: Figure | None):
+        """A missing figure's digits joined, where its cell holds digits over lines
+        (parted_cells); else None."""
+        if figure is None:
+            return None
+        parted = self.parted_cells.get((figure.line, figure.column, figure.location))
+        return None if parted is None else joined_digits(parted[0].text)
 
     def _parted_rows_missing(self) -> None:
         """The full rows with two figures a blank apart under one header (Positions.

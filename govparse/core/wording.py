@@ -29,8 +29,9 @@ CUT_MARK = "…"
 
 
 def is_cut_figure(text: str) -> bool:
-    """Digits with the cut mark after them (``607 …``)."""
-    return text.endswith(" " + CUT_MARK) and text[:-2].replace(" ", "").isdigit()
+    """Digits with the cut mark among them (``607 …``, ``607 … 1268``: a figure drawn
+    over a line, and the one it ran into)."""
+    return CUT_MARK in text and text.replace(CUT_MARK, "").replace(" ", "").isdigit()
 
 
 def no_number(text: str) -> str:

@@ -311,13 +311,20 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
             out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
         if piece.box[3] - top <= OVER:
             continue  # (the common case: within its cell)
+        # (the figures of the cell above: the same column's, or where the piece's grid
+        # cell spans columns, the one over its middle)
+        middle = (piece.box[0] + piece.box[2]) / 2
         above = [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
-                 and abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1]
-        if not above:
-            # drawn over the line between its row and the one above, whose cell holds
-            # nothing: a row of a fixed height too low for its figures, drawn lower
-            # than the row (规章's 607 over 行政规范性文件's line, its own figures over
-            # the next): either row's, which the page does not tell ("607 …": no number)
+                 and (abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1
+                      or p.grid[0] < middle < p.grid[2])]
+        if not above and any(p.page == piece.page and p.grid is not None
+                             and abs(p.grid[1] - top) < 1 for p in pieces):
+            # drawn over the line between its row and the one above (on its page: at
+            # a page's top, the rest of a row a page break cuts, continued_on_next_page),
+            # whose cell holds nothing: a row of a fixed height too low for its figures,
+            # drawn lower than the row (规章's 607 over 行政规范性文件's line, its own
+            # figures over the next): either row's, which the page does not tell ("607
+            # …": no number)
             out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
         if len(above) != 1:
             continue
@@ -331,6 +338,8 @@ def _with_more(piece: Piece, more: str, joined: dict, out: dict) -> Cell:
     written as it stands with ``more`` after a blank: no number."""
     whole = out.get(id(piece)) or joined.get(id(piece)) or piece.cell
     written = whole.text if whole is not piece.cell else piece.written
+    if more == CUT_MARK and written.endswith(" " + CUT_MARK):
+        return whole  # (cut off at both its lines: marked once)
     cell = classify(f"{written} {more}", whole.line, whole.column)
     cell.x = whole.x if whole.x is not None else (piece.box[0], piece.box[2])
     return cell

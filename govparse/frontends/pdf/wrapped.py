@@ -48,6 +48,10 @@ from govparse.core.cells import NUMBER
 
 FULL = 0.5  # a line that leaves less room than this much of a digit's width fills its cell
 ROOM = 0.8  # ... this much or more: room for another digit, its line not broken for want of it
+# A line that leaves less room than a digit may be the first line of a longer number
+# (the next digit did not fit): which figures fill their cells, for the core's guard
+# against rows of a fixed height, takes every such line (FULL is for reading a number).
+FILLS = 1.0
 ALIKE = 0.3  # gaps within this much of a digit's width of each other are one margin
 EVIDENCE = 3  # lines of figures, at the least, to tell the table's alignment (a cell's too)
 INSIDE = 0.5  # points: a line's box this far over its grid cell's top or bottom line is out of it
@@ -126,9 +130,9 @@ class Alignment:
 
     def filled_cells(self, pieces: list, joined: dict) -> frozenset[tuple[int, int]]:
         """The (line, column) of each figure of one line, alone in its grid cell, that
-        fills the cell (less room than FULL of a digit left, set at the table's
-        margin; two digits at least): a longer number wraps in such a cell, and a row
-        of a fixed height may show its first line only (document.Table.filled_cells).
+        fills the cell (less room than a digit left, FILLS; set at the table's margin;
+        two digits at least): a longer number wraps in such a cell, and a row of a
+        fixed height may show its first line only (document.Table.filled_cells).
         ``joined``: grid_cells.joined_cells'."""
         if not self._read:
             self._read_lines()
@@ -142,7 +146,7 @@ class Alignment:
                 continue
             near, far = self._gaps(piece)
             if abs(near - self.margin) <= ALIKE * self.digit \
-                    and (far - self.margin) / self.digit < FULL:
+                    and (far - self.margin) / self.digit < FILLS:
                 found.add((piece.cell.line, piece.cell.column))
         return frozenset(found)
 
