@@ -145,12 +145,19 @@ class Table:
     columns of the page's text layer; it alone sets them): a longer number wraps
     there, and a row of a fixed height may show its first line only, which nothing
     else tells; the core places no row with such a figure whose own totals break as
-    that cut would break them (GP326)."""
+    that cut would break them (GP326).
+
+    ``overdrawn_cells``: the (line, column) of each cell, numbered so, whose figure
+    the source draws over the line between its row and the row above, whose cell is
+    empty (a row of a fixed height too low for its figures, drawn lower than the row):
+    which row's it is the source does not tell; the core places none of its row's
+    figures (GP326)."""
 
     rows: tuple[Row, ...]
     location: Location | None = None
     run_together: bool = False
     filled_cells: frozenset[tuple[int, int]] = frozenset()
+    overdrawn_cells: frozenset[tuple[int, int]] = frozenset()
 
     @classmethod
     def from_rows(cls, rows: Sequence[Sequence[str | Cell]],

@@ -212,16 +212,16 @@ def test_figures_drawn_over_the_line_into_the_row_below_are_either_rows():
     # rows of a fixed height too low for their 18 pt figures, which are drawn lower than
     # the row, over its bottom line: 规章's 607 stands mostly in 行政规范性文件's cell,
     # whose own 1268 stands over the next line. The cell above each holds nothing, so
-    # nothing joins them (as 935 / 4 is): which row's they are the page does not tell,
-    # and each is no number ("607 …", joined with 1268 drawn over the next line into
-    # it: GP313; were read as the next row's figures)
+    # nothing joins them as 935 / 4 is; 1268, drawn over the next line, runs into the
+    # cell of 607 above it ("607 1268": no number, GP313); and a row with a figure over
+    # its line, the cell above empty, is not placed (GP326, overdrawn_cells): which row's
+    # they are the page does not tell (were read as the next row's figures)
     wrong, report = wrong_figures("exact-row-height-figures-below-their-row")
     assert wrong == {}
     for row in ("rules", "normative_documents"):
         for column in ("issued", "repealed", "in_force"):
             assert report.figure("active_disclosure", row, column).value is None
-    cut = [d for d in report.diagnostics if d.code == "GP313" and "'607 … 1268'" in d.message]
-    assert len(cut) == 1 and "drawn over, a line of its row" in cut[0].message
+    assert any(d.code == "GP313" and "'607 1268'" in d.message for d in report.diagnostics)
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -27,7 +27,7 @@ class MergedSection:
     (Plain classes here and below: a NamedTuple is slower to define at start-up.)"""
 
     __slots__ = ("kind", "heading", "line", "column", "paragraphs", "rows", "run_together",
-                 "filled_cells")
+                 "filled_cells", "overdrawn_cells")
 
     def __init__(self, kind: str, heading: str, line: int | None, column: int | None) -> None:
         self.kind = kind
@@ -38,6 +38,7 @@ class MergedSection:
         self.rows: list = []  # the rows of its tables, in order
         self.run_together = False  # its tables are run-together text (label, run) rows
         self.filled_cells: set[tuple[int, int]] = set()  # (its Tables')
+        self.overdrawn_cells: set[tuple[int, int]] = set()
 
 
 def assemble(document: Document, sink: DiagnosticSink) -> Report:
@@ -67,7 +68,8 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
             reader = TableReader(catalogue(table_templates[kind], kind), sink,
                                  table_templates[kind], evidence)
             figures = reader.read(table.rows, table.heading_line, table.trailing_cells,
-                                  table.disowned_rows, table.filled_cells)
+                                  table.disowned_rows, table.filled_cells,
+                                  table.overdrawn_cells)
             rows_found = rows_found or bool(reader.seen_rows)
             parted.update(reader.parted_cells)
         tables[kind] = _table_model(kind, figures, table_templates[kind])
@@ -172,6 +174,7 @@ def _merge_sections(parts, sink: DiagnosticSink) -> dict[str, MergedSection]:
                     section.rows.extend(block.rows)
                     section.run_together |= block.run_together
                     section.filled_cells |= block.filled_cells
+                    section.overdrawn_cells |= block.overdrawn_cells
                 else:
                     section.paragraphs.extend(_paragraphs((block,)))
             else:
@@ -219,18 +222,20 @@ class PreparedTable:
     """A table section's cells, read into logical rows, before a template is chosen."""
 
     __slots__ = ("rows", "lone_labels", "heading_line", "trailing_cells", "disowned_rows",
-                 "filled_cells")
+                 "filled_cells", "overdrawn_cells")
 
     def __init__(self, rows: list[LogicalRow], lone_labels: list, heading_line: int | None,
                  trailing_cells: dict[int, int] | None = None,
                  disowned_rows: set[int] | None = None,
-                 filled_cells: set[tuple[int, int]] | None = None) -> None:
+                 filled_cells: set[tuple[int, int]] | None = None,
+                 overdrawn_cells: set[tuple[int, int]] | None = None) -> None:
         self.rows = rows
         self.lone_labels = lone_labels
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells  # (grid.Stream)
         self.disowned_rows = disowned_rows
         self.filled_cells = filled_cells  # (document.Table's)
+        self.overdrawn_cells = overdrawn_cells
 
 
 class RunTogetherTable:
@@ -260,7 +265,8 @@ def _prepare_table(section: MergedSection | None, sink: DiagnosticSink):
     # the row readers of rows over lines, which tell it from a row's figures)
     stream = stream_of(section.rows, sink, parted=section.kind == "review_litigation")
     return PreparedTable(logical_rows(stream.cells), stream.lone_labels, section.line,
-                         stream.trailing_cells, stream.disowned_rows, section.filled_cells)
+                         stream.trailing_cells, stream.disowned_rows, section.filled_cells,
+                         section.overdrawn_cells)
 
 
 def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):

@@ -60,6 +60,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.parted_cells: dict[tuple, tuple] = {}  # (cell, its GP313)
         # the (line, column) of the cells whose figure fills its cell's width (read's)
         self.filled_cells: set[tuple[int, int]] | tuple = ()
+        self.overdrawn_cells: set[tuple[int, int]] | tuple = ()
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         # rows with a figure in every column and extents (_positions_hold), and what
@@ -116,14 +117,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
     def read(self, rows: list[LogicalRow], heading_line: int | None,
              trailing_cells: dict[int, int] | None = None,
              disowned_rows: set[int] | None = None,
-             filled_cells: set[tuple[int, int]] | None = None
+             filled_cells: set[tuple[int, int]] | None = None,
+             overdrawn_cells: set[tuple[int, int]] | None = None
              ) -> dict[tuple[str, str], Figure]:
         """The table's figures. ``trailing_cells``: the empty cells after each source
         row's last text, by row (grid.Stream.trailing_cells); ``disowned_rows``: the
         source rows none of whose figures is placed (grid.Stream.disowned_rows);
         ``filled_cells``: the (line, column) of the cells whose figure the source shows
-        filling the cell's width (document.Table's)."""
+        filling the cell's width, ``overdrawn_cells`` those it draws over the line above
+        them (document.Table's)."""
         self.filled_cells = filled_cells or ()
+        self.overdrawn_cells = overdrawn_cells or ()
         self.heading_line = heading_line
         self.trailing_cells = trailing_cells or {}
         self.disowned_rows = disowned_rows or ()
@@ -715,31 +719,38 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         its cell's width (filled_cells): a first line is what fills a cell. The numbers
         the page shows wrapped to fit their cells are read where the row's own totals
         hold with them (_wrapped_to_fit_read)."""
-        if not self.parted_cells and not self.filled_cells:
+        if not self.parted_cells and not self.filled_cells and not self.overdrawn_cells:
             return
         table = self.catalogue.table
         for spec in table.rows:
             keys = tuple((spec.id, col.id) for col in spec.columns)
             figures = [self.figures.get(key) for key in keys]
             whole = not any(f is None or f.value is None for f in figures)
-            if self._wrapped_to_fit_read(spec, keys, figures, whole) \
+            cut = ("its own total does not hold, {}: a number may show only the first line "
+                   "of its cell (a row of a fixed height too low for its text), which nothing "
+                   "on the page tells")
+            if any(f is not None and (f.line, f.column) in self.overdrawn_cells
+                   for f in figures):
+                said = ("a figure of it stands over the line above it, the cell above empty "
+                        "(a row of a fixed height too low for its figures, drawn lower than "
+                        "the row): which row's figures these are the page does not tell")
+            elif self._wrapped_to_fit_read(spec, keys, figures, whole) \
                     or not whole or not self._own_values_broken([f.value for f in figures], keys):
                 continue
-            if self.parted_cells:
-                why = "in a table whose numbers wrap in their cells (GP313, GP325, GP328)"
+            elif self.parted_cells:
+                said = cut.format("in a table whose numbers wrap in their cells (GP313, "
+                                  "GP325, GP328)")
             elif self._first_lines_may_break(keys, figures):
-                why = ("as it would were a figure that fills its cell's width the first line "
-                       "of a longer number")
+                said = cut.format("as it would were a figure that fills its cell's width the "
+                                  "first line of a longer number")
             else:
                 continue
             for key in keys:
                 self.figures[key] = MISSING
             label = self.seen_rows.get(spec.id)
             self.sink.add(
-                "GP326", f"row '{spec.label}': its own total does not hold, {why}: a number "
-                "may show only the first line of its cell (a row of a fixed height too low "
-                "for its text), which nothing on the page tells; none of the row's figures "
-                "is placed", at=label, length=len(label.text) if label is not None else 1,
+                "GP326", f"row '{spec.label}': {said}; none of the row's figures is placed",
+                at=label, length=len(label.text) if label is not None else 1,
                 hint="check the row against the source: Word's 行高 固定值 cuts what does "
                      "not fit", table_id=table.id, row_id=spec.id)
 

@@ -31,7 +31,8 @@ import attrs
 from govparse.core.cells import EMPTY, Cell
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.document import Document, Table
-from govparse.frontends.pdf.grid_cells import Centres, grid_extents, joined_cells, overflowing
+from govparse.frontends.pdf.grid_cells import (Centres, drawn_over_their_row, grid_extents,
+                                              joined_cells, overflowing)
 from govparse.frontends.pdf.grid_rows import (continued_note, continued_on_next_page,
                                              labels_continued_on_next_page, moved_note,
                                              rows_by_grid)
@@ -120,7 +121,8 @@ def _placed_table(table: Table, text: str, places
         if cells or not row:
             out.append(tuple(cells))
     return (attrs.evolve(table, rows=tuple(out),
-                         filled_cells=alignment.filled_cells(pieces, joined)),
+                         filled_cells=alignment.filled_cells(pieces, joined),
+                         overdrawn_cells=drawn_over_their_row(pieces, joined)),
             notes, moved)
 
 

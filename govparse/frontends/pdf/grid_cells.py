@@ -311,26 +311,44 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
             out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
         if piece.box[3] - top <= OVER:
             continue  # (the common case: within its cell)
-        # (the figures of the cell above: the same column's, or where the piece's grid
-        # cell spans columns, the one over its middle)
-        middle = (piece.box[0] + piece.box[2]) / 2
-        above = [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
-                 and (abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1
-                      or p.grid[0] < middle < p.grid[2])]
-        if not above and any(p.page == piece.page and p.grid is not None
-                             and abs(p.grid[1] - top) < 1 for p in pieces):
-            # drawn over the line between its row and the one above (on its page: at
-            # a page's top, the rest of a row a page break cuts, continued_on_next_page),
-            # whose cell holds nothing: a row of a fixed height too low for its figures,
-            # drawn lower than the row (规章's 607 over 行政规范性文件's line, its own
-            # figures over the next): either row's, which the page does not tell ("607
-            # …": no number)
-            out[id(piece)] = _with_more(piece, CUT_MARK, joined, out)
+        above = _above(piece, figures)
         if len(above) != 1:
             continue
         (upper,) = above
         out[id(upper)] = _with_more(upper, piece.written, joined, out)
     return out
+
+
+def _above(piece: Piece, figures: list[Piece]) -> list[Piece]:
+    """The figures of the grid cell above the piece's: the same column's, or where the
+    piece's grid cell spans columns, the one over its middle."""
+    left, _, right, top = piece.grid
+    middle = (piece.box[0] + piece.box[2]) / 2
+    return [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
+            and (abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1
+                 or p.grid[0] < middle < p.grid[2])]
+
+
+def drawn_over_their_row(pieces: list[Piece], joined: dict[int, Cell | None]
+                         ) -> frozenset[tuple[int, int]]:
+    """The (line, column) of the figures drawn over the line between their grid cell
+    and the one above (more than OVER), where that cell holds no figure and a row
+    stands above on the page: a row of a fixed height too low for its figures, drawn
+    lower than the row (规章's 607 over 行政规范性文件's line, 行政规范性文件's own over
+    the next). Which row's they are the page does not tell (document.Table.
+    overdrawn_cells). (At a page's top such a figure is the rest of a row a page
+    break cut: grid_rows.continued_on_next_page.)"""
+    figures = [p for p in pieces if p.grid is not None and p.box is not None
+               and p.cell.kind != LABEL and joined.get(id(p), p) is not None]
+    found = set()
+    for piece in figures:
+        top = piece.grid[3]
+        if piece.box[3] - top > OVER and not _above(piece, figures) and any(
+                p.page == piece.page and p.grid is not None and abs(p.grid[1] - top) < 1
+                for p in pieces):
+            whole = joined.get(id(piece)) or piece.cell
+            found.add((whole.line, whole.column))
+    return frozenset(found)
 
 
 def _with_more(piece: Piece, more: str, joined: dict, out: dict) -> Cell:
