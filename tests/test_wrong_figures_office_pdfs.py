@@ -224,6 +224,30 @@ def test_figures_drawn_over_the_line_into_the_row_below_are_either_rows():
     assert any(d.code == "GP313" and "'607 1268'" in d.message for d in report.diagnostics)
 
 
+def test_a_row_with_figures_drawn_over_the_line_above_it_is_not_placed():
+    # 2.重复申请's figures of four columns stand over the line above them, the cells
+    # above empty (a row of a fixed height too low for its 18 pt figures), and its other
+    # figures show their first lines only (686 of 6863). Marked as no numbers, the four
+    # left the row short and its totals unchecked, and 686 was read: they stay figures,
+    # and the row, whose figures the page does not tell, is not placed (GP326)
+    wrong, report = wrong_figures("exact-row-height-figures-over-the-line")
+    assert not [key for key in wrong if key[1] == "not_processed_duplicate"]
+    row = report.applications.not_processed_duplicate
+    assert row.commercial_enterprise.value is None and row.research_institution.value is None
+    (said,) = [d for d in report.diagnostics if d.code == "GP326"
+               and d.row_id == "not_processed_duplicate"]
+    assert "stands over the line above it, the cell above empty" in said.message
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "open: 3.补正后申请内容仍不明确's 自然人 shows the first line of 37729 (377), whole in "
+    "its cell, the row's six other figures placed under no header (GP316): a row short "
+    "of figures, whose totals cannot tell a cut"))
+def test_a_number_cut_to_its_first_line_in_a_row_short_of_figures():
+    wrong, _ = wrong_figures("exact-row-height-figures-over-the-line")
+    assert wrong == {}
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "open: a row of a fixed height cuts every number of the review table to its first "
     "line, and every line there is three digits wide (138 of 13832, 164 whole): lines "

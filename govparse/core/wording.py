@@ -29,14 +29,14 @@ CUT_MARK = "…"
 
 
 def is_cut_figure(text: str) -> bool:
-    """Digits with the cut mark among them (``607 …``, ``607 … 1268``: a figure drawn
-    over a line, and the one it ran into)."""
+    """Digits with the cut mark among them (``26 …``; ``26 … 4``, with the rest of
+    the number above, drawn over its line)."""
     return CUT_MARK in text and text.replace(CUT_MARK, "").replace(" ", "").isdigit()
 
 
 def no_number(text: str) -> str:
     """Why a cell that stands where a figure would is no number govparse reads."""
     if is_cut_figure(text):
-        return ("the page shows it cut off at, or drawn over, a line of its row: a row of "
-                "a fixed height too low for its text?")
+        return ("the page shows it cut off at its cell's bottom line: a row of a fixed "
+                "height too low for its text?")
     return "a full-width comma, a space or a point in the wrong place?"
