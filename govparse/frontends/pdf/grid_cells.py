@@ -320,13 +320,13 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
 
 
 def _above(piece: Piece, figures: list[Piece]) -> list[Piece]:
-    """The figures of the grid cell above the piece's: the same column's, or where the
-    piece's grid cell spans columns, the one over its middle."""
+    """The figures of the grid cell above the piece's, the same column's. (Not the one
+    over its middle where its grid cell spans columns: the rest of a number cut off
+    below the table stands in such a cell, which then stays a figure of its own for
+    the rows' check of figures one above the other, GP320.)"""
     left, _, right, top = piece.grid
-    middle = (piece.box[0] + piece.box[2]) / 2
     return [p for p in figures if p.page == piece.page and abs(p.grid[1] - top) < 1
-            and (abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1
-                 or p.grid[0] < middle < p.grid[2])]
+            and abs(p.grid[0] - left) < 1 and abs(p.grid[2] - right) < 1]
 
 
 def drawn_over_their_row(pieces: list[Piece], joined: dict[int, Cell | None]
