@@ -722,13 +722,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         if not self.parted_cells and not self.filled_cells and not self.overdrawn_cells:
             return
         table = self.catalogue.table
+        cut = ("its own total does not hold, {}: a number may show only the first line of "
+               "its cell (a row of a fixed height too low for its text), which nothing on "
+               "the page tells")
         for spec in table.rows:
             keys = tuple((spec.id, col.id) for col in spec.columns)
             figures = [self.figures.get(key) for key in keys]
             whole = not any(f is None or f.value is None for f in figures)
-            cut = ("its own total does not hold, {}: a number may show only the first line "
-                   "of its cell (a row of a fixed height too low for its text), which nothing "
-                   "on the page tells")
             if any(f is not None and (f.line, f.column) in self.overdrawn_cells
                    for f in figures):
                 said = ("a figure of it stands over the line above it, the cell above empty "
@@ -771,11 +771,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         (GP313), where the row is not whole (a figure missing: nothing confirms them) or
         has no total of its own (the active disclosure table's), or where its own total
         breaks, the whole row with them (GP326: cells of one row in other fonts may show
-        fewer lines). A row whose missing figures are all
-        digits over lines (1000 / 0000: a last line that fills its cell) counts as
-        whole with their digits joined; those stay missing here, for the arithmetic
-        to confirm once the row's others are read (GP325, core/parted_numbers.py).
-        Whether the row holds such numbers and they are read (None: it holds none)."""
+        fewer lines). A row whose missing figures are all digits over lines (1000 /
+        0000: a last line that fills its cell) counts as whole with their digits
+        joined; those stay missing here, for the arithmetic to confirm once the row's
+        others are read (GP325, core/parted_numbers.py). Whether the row holds such
+        numbers and they are read (None: it holds none)."""
         wrapped = [(key, f, self.parted_cells[f.line, f.column, f.location][0])
                    for key, f in zip(keys, figures) if f is not None and f.recovered
                    and (f.line, f.column, f.location) in self.parted_cells]

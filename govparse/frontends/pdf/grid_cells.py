@@ -300,8 +300,7 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
     cell is read with it, written as it stands ("935 4", no number, GP313). (The cell
     below keeps it too: "4 2466", no number either.) Returns the upper cell, whole, by
     its first piece's id (as joined_cells)."""
-    figures = [p for p in pieces if p.grid is not None and p.box is not None
-               and p.cell.kind != LABEL and joined.get(id(p), p) is not None]
+    figures = _figures_in_grid(pieces, joined)
     out: dict[int, Cell] = {}
     for piece in figures:
         left, bottom, right, top = piece.grid
@@ -317,6 +316,13 @@ def overflowing(pieces: list[Piece], joined: dict[int, Cell | None]) -> dict[int
         (upper,) = above
         out[id(upper)] = _with_more(upper, piece.written, joined, out)
     return out
+
+
+def _figures_in_grid(pieces: list[Piece], joined: dict[int, Cell | None]) -> list[Piece]:
+    """The pieces of figures in a cell of the grid, with a box, a joined cell's first
+    (the others gone)."""
+    return [p for p in pieces if p.grid is not None and p.box is not None
+            and p.cell.kind != LABEL and joined.get(id(p), p) is not None]
 
 
 def _above(piece: Piece, figures: list[Piece]) -> list[Piece]:
@@ -338,8 +344,7 @@ def drawn_over_their_row(pieces: list[Piece], joined: dict[int, Cell | None]
     the next). Which row's they are the page does not tell (document.Table.
     overdrawn_cells). (At a page's top such a figure is the rest of a row a page
     break cut: grid_rows.continued_on_next_page.)"""
-    figures = [p for p in pieces if p.grid is not None and p.box is not None
-               and p.cell.kind != LABEL and joined.get(id(p), p) is not None]
+    figures = _figures_in_grid(pieces, joined)
     found = set()
     for piece in figures:
         top = piece.grid[3]

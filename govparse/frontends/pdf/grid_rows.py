@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from govparse.core.cells import LABEL, PARTED, classify, is_parted_number, joined_digits
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.pdf.pieces import Piece
+from govparse.frontends.pdf.pieces import Piece, column_of
 from govparse.frontends.pdf.wrapped import Alignment
 from govparse.template.spec import every_table_label, label_key
 
@@ -236,9 +236,9 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
             continue
         before = by_page[page - 1]
         bottom = min(p.grid[1] for p in before)
-        above = {_column(p): p for p in before
+        above = {column_of(p): p for p in before
                  if p.grid[1] == bottom and joined.get(id(p), p) is not None}
-        pairs = [(above.get(_column(p)), p) for p in lowers]
+        pairs = [(above.get(column_of(p)), p) for p in lowers]
         if any(upper is None for upper, _ in pairs) \
                 or len({id(upper) for upper, _ in pairs}) != len(pairs):
             continue
@@ -297,9 +297,9 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
             continue
         top = max(p.grid[3] for p in on_page)
         bottom = min(p.grid[1] for p in labels[page - 1])
-        above = {_column(p): p for p in labels[page - 1] if p.grid[1] == bottom}
+        above = {column_of(p): p for p in labels[page - 1] if p.grid[1] == bottom}
         for lower in on_page:
-            upper = above.get(_column(lower))
+            upper = above.get(column_of(lower))
             if upper is None or lower.grid[3] != top or _NUMBERED.match(_text(lower, joined)) \
                     or (page, lower.grid[1], lower.grid[3]) in figures_in:
                 continue
@@ -310,12 +310,6 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
             if whole.kind == LABEL:
                 _join_across(upper, lower, whole, joined, out)
     return out
-
-
-def _column(piece: Piece) -> tuple[int, int]:
-    """The column of the grid a piece's cell stands in: its left and right lines (to the
-    point: a page's lines and the next page's are drawn alike, not to the hundredth)."""
-    return round(piece.grid[0]), round(piece.grid[2])
 
 
 def _join_across(upper: Piece, lower: Piece, whole, joined: dict, out: dict) -> None:

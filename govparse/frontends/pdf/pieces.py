@@ -27,6 +27,12 @@ def centre(box: Box) -> tuple[float, float]:
     return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
 
 
+def column_of(piece) -> tuple[int, int]:
+    """The column of the grid a piece's cell stands in: its left and right lines (to the
+    point: a page's lines and the next page's are drawn alike, not to the hundredth)."""
+    return round(piece.grid[0]), round(piece.grid[2])
+
+
 class Piece:
     """A cell's text, or a part of it, with where it stands."""
 

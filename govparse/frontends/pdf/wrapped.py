@@ -45,6 +45,7 @@ from math import isfinite
 from statistics import median
 
 from govparse.core.cells import NUMBER
+from govparse.frontends.pdf.pieces import column_of
 
 FULL = 0.5  # a line that leaves less room than this much of a digit's width fills its cell
 ROOM = 0.8  # ... this much or more: room for another digit, its line not broken for want of it
@@ -83,7 +84,7 @@ class Alignment:
                  and p.cell.kind == NUMBER and p.written.isdigit()]
         self._pieces = None
         for p in lines:
-            column = _column(p)
+            column = column_of(p)
             self._widest[column] = max(self._widest.get(column, 0), len(p.written))
         if len(lines) < EVIDENCE:
             return
@@ -110,7 +111,7 @@ class Alignment:
         *full, last = group
         digits = len(group[0].written)
         if any(len(p.written) != digits for p in full) \
-                or any(self._widest.get(_column(p), 0) > digits for p in group):
+                or any(self._widest.get(column_of(p), 0) > digits for p in group):
             return False  # (a cell's width holds as many digits a line)
         for piece in group:
             (_, y0, _, y1), (_, bottom, _, top) = piece.box, piece.grid
@@ -164,8 +165,3 @@ class Alignment:
             return False
         _, bottom, _, top = grid
         return any(bottom + RULED < y < top - RULED for y, _, _ in rules.horizontal)
-
-
-def _column(piece) -> tuple[int, int]:
-    """The column of the grid a piece stands in: its cell's sides, to the point."""
-    return round(piece.grid[0]), round(piece.grid[2])
