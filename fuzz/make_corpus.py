@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from fuzz import CORPUS_DIR, EXAMPLES_DIR, SEEDS_DIR  # noqa: E402
 from fuzz.mutations import HEADINGS, base_texts  # noqa: E402
+from govparse.frontends.ideographs import ideograph_of  # noqa: E402
 
 TITLE = "示例县人民政府办公室2024年政府信息公开工作年度报告"
 
@@ -107,6 +108,12 @@ def main() -> None:
     put("example-gbk.txt", example.encode("gbk"))
     put("example-crlf.txt", example.replace("\n", "\r\n"))
     put("example-cr.txt", example.replace("\n", "\r"))
+    # its ideographs written as the radicals that stand for them (a PDF's text layer)
+    radical = {}
+    for code, ideograph in ideograph_of().items():
+        if 0x2E80 <= code <= 0x2FDF:
+            radical.setdefault(ideograph, chr(code))
+    put("example-radicals.txt", "".join(radical.get(c, c) for c in example))
     for name, data in SMALL.items():
         put(f"small-{name}", data)
     # files that are no text: a page, a Word file whole and cut short, the real PDFs

@@ -59,6 +59,9 @@ CODES: dict[str, Code] = {
         Code("GP011", "timeout", _E, "reading the file took longer than the time allowed"),
         Code("GP012", "tabs-as-blanks", _N,
              "tabs that align a space-aligned text's cells were read as blanks to tab stops"),
+        Code("GP013", "radicals-as-ideographs", _N,
+             "characters written as radicals or compatibility ideographs (⾏ for 行, as a "
+             "PDF's text layer may hold them) were read as the ideographs they stand for"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),

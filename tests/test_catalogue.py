@@ -33,6 +33,7 @@ SNAPSHOT = [
     ("GP010", "internal-error", E),
     ("GP011", "timeout", E),
     ("GP012", "tabs-as-blanks", N),
+    ("GP013", "radicals-as-ideographs", N),
     ("GP100", "syntax-error", E),
     ("GP101", "missing-title", W),
     ("GP102", "year-from-text", W),

@@ -30,6 +30,7 @@ from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
 from govparse.frontends.html.tables import is_data_table, read_table
+from govparse.frontends.ideographs import text_with_ideographs
 
 
 # A numeric character reference without its ';' that stands for a digit (&#53 is
@@ -48,6 +49,9 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 
     sink = DiagnosticSink()
     sink.items.extend(notes)
+    text, unified = text_with_ideographs(text)  # (text copied out of a PDF: ⾏ for 行)
+    if unified:
+        sink.items.append(unified)
     # As UTF-8 bytes: lxml refuses a str that declares its own encoding. Comments and
     # processing instructions are dropped by the parser, their tails kept in place
     # (a tree walk would lose the text after them).

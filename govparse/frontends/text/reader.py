@@ -11,6 +11,7 @@ from govparse.core.front_matter import is_year_first_title
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
 from govparse.frontends.blocks import join_split_title
+from govparse.frontends.ideographs import text_with_ideographs
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
@@ -328,6 +329,9 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
                          path=path)
     text = normalize_newlines(text)
+    text, unified = text_with_ideographs(text)  # (⾏ for 行: a PDF's text layer)
+    if unified:
+        notes = (*notes, unified)
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)

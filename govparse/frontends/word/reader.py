@@ -34,6 +34,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Table, WordLocation
 from govparse.errors import InputError
 from govparse.frontends.blocks import block_of, clean, join_lines, join_split_title
+from govparse.frontends.ideographs import ideographs_note, with_ideographs
 from govparse.frontends.spans import bounded_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -64,6 +65,7 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     body = root.find(W + "body")
     sink = DiagnosticSink()
     sink.items.extend(notes)
+    _with_ideographs(root, sink)
     blocks: list = []
     counter = _Counter()
     if body is not None:
@@ -171,6 +173,23 @@ def _styled_hidden_out(root, hidden_styles: dict[str, bool]) -> None:
             hides = mark is not None and hidden_styles.get(mark.get(W + "val")) is True
         if hides and run.getparent() is not None:
             run.getparent().remove(run)
+
+
+def _with_ideographs(root, sink: DiagnosticSink) -> None:
+    """Each run's text with the characters that stand for ideographs read as them (⾏
+    for 行: text copied out of a PDF), with one note (GP013) quoting the first run."""
+    count, first = 0, None
+    for node in root.iter(W + "t"):
+        if node.text:
+            text, found = with_ideographs(node.text)
+            if found:
+                first = first or (found, node.text)
+                node.text = text
+                count += found[0]
+    if first:
+        (_, _, written), run = first
+        sink.items.append(ideographs_note((count, 0, written),
+                                          where=f", in the text “{run[:20]}”"))
 
 
 def _document_xml(data: bytes, path: str | None) -> tuple[bytes, bytes | None]:
