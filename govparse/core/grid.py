@@ -72,9 +72,13 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
     disowned = _disowned_spans(rows, sink)
     single = _in_one_column(rows, disowned) if disowned is not _NOTHING_SPANS else None
     rests = HeaderRests()
+    # where the rows after the last with text start in the stream, once a row with a
+    # figure is read (-1: none yet; see _without_empty_rows_after_the_figures)
+    empty_since, figures_read = -1, False
     for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
+            empty_since = -1
             continue
         # A place covered by a label (its colspan, a parent label's rowspan) is no
         # cell of the row, nor is one a figure's colspan covers up to the row's end
@@ -130,8 +134,20 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
             if filled == 1:
                 stream.lone_labels.append(next(c for c in cells if c.kind == LABEL))
             del cells[:start]
+        if filled:
+            empty_since = -1
+            figures_read = figures_read or labels < filled
+        elif empty_since < 0:
+            empty_since = len(stream.cells)
         extend(cells)
     rests.done(sink)
+    if figures_read and empty_since >= 0:
+        # Rows with no text at all after the table's last with text, once it has a
+        # figure (a page saved by Word ends each table with a row of empty cells
+        # that sets the columns' widths, <![if !supportMisalignedColumns]>): no row's
+        # figures, nor a figure's place, are read on. (Before any figure such a row
+        # is the figures' own, all missing: the review table of an empty template.)
+        del stream.cells[empty_since:]
     return stream
 
 
