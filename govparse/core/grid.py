@@ -78,7 +78,7 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
     for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):
             stream.cells.append(EmptyRun(row))
-            empty_since = -1
+            empty_since = -1  # (one empty cell a row: a row's cells a line, its own)
             continue
         # A place covered by a label (its colspan, a parent label's rowspan) is no
         # cell of the row, nor is one a figure's colspan covers up to the row's end
@@ -134,7 +134,9 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
             if filled == 1:
                 stream.lone_labels.append(next(c for c in cells if c.kind == LABEL))
             del cells[:start]
-        if filled:
+        if filled or len(cells) < 2:
+            # (a row of one empty cell may be a place of the row above: a text that
+            # writes a row's cells a line each)
             empty_since = -1
             figures_read = figures_read or labels < filled
         elif empty_since < 0:
@@ -142,11 +144,12 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
         extend(cells)
     rests.done(sink)
     if figures_read and empty_since >= 0:
-        # Rows with no text at all after the table's last with text, once it has a
-        # figure (a page saved by Word ends each table with a row of empty cells
-        # that sets the columns' widths, <![if !supportMisalignedColumns]>): no row's
-        # figures, nor a figure's place, are read on. (Before any figure such a row
-        # is the figures' own, all missing: the review table of an empty template.)
+        # Rows of empty cells (two or more) after the table's last row with text,
+        # once it has a figure (a page saved by Word ends each table with a row of
+        # empty cells that sets the columns' widths, <![if !supportMisalignedColumns]>):
+        # no row's figures, nor a figure's place, are read on. (Before any figure such
+        # a row is the figures' own, all missing: the review table of an empty
+        # template.)
         del stream.cells[empty_since:]
     return stream
 

@@ -183,13 +183,21 @@ class RowLabels:
         out: list[LogicalRow] = []
         for row in rows:
             previous = out[-1] if out else None
-            if previous is not None and previous.has_figures and not row.has_figures \
-                    and len(row.labels) == 1 and previous.labels and not row.data \
-                    and _trails_as_a_figure(row.labels[0], previous.data[-1]):
-                # after the row's figures, in its own source row, a cell that looks
-                # like a figure no one can read (&nbsp;287): a place of the row too
+            if previous is not None and previous.has_figures and previous.labels \
+                    and len(row.labels) == 1 and not row.data \
+                    and self._trails_the_figures(row.labels[0], previous.data[-1]):
                 previous.stray = row.labels[0]
                 continue
+            if previous is not None and previous.has_figures and previous.labels \
+                    and len(row.labels) > 1 and getattr(previous.data[-1], "x", None) is None \
+                    and self._trails_the_figures(row.labels[0], previous.data[-1]):
+                # (the same before the labels of the next source row, where nothing
+                # says where the figures stand; a cell of digits stays among those
+                # labels too: the rest of a number wrapped over the row below, which
+                # keeps that row's figures from being read)
+                previous.stray = row.labels[0]
+                if self._trails_as_words(row.labels[0], previous.data[-1]):
+                    del row.labels[0]
             if previous is not None and previous.has_figures and row.has_figures \
                     and len(row.labels) == 1 and previous.labels:
                 stray = row.labels[0]
@@ -202,6 +210,29 @@ class RowLabels:
                     continue
             out.append(row)
         return out
+
+    def _trails_the_figures(self, cell: Cell, before: Cell | EmptyRun) -> bool:
+        """Whether a cell after a row's last figure, in its own source row, is a place
+        of the row: one that looks like a figure no one can read (&nbsp;287), or
+        words that are no label of the table (_trails_as_words)."""
+        return _trails_as_a_figure(cell, before) or self._trails_as_words(cell, before)
+
+    def _trails_as_words(self, cell: Cell, before: Cell | EmptyRun) -> bool:
+        """Whether a cell after a row's last figure, in its own source row, is text
+        that is no label of the table nor a piece of one (零, 暂无, 12注1 in the total's
+        cell), where nothing says where the figures stand (a page's or a Word file's
+        grid: a text's spaced cells have their extents, which place them): a place of
+        the row. Left out, it would leave the row a place short, and a row of a grid
+        with an empty place before its figures (a label not merged over both label
+        columns) would take the empty place for its first figure's and every figure a
+        column out."""
+        if cell.row is None or getattr(before, "row", None) != cell.row \
+                or getattr(before, "x", None) is not None \
+                or _trails_as_a_figure(cell, before) or looks_like_a_figure(cell.text):
+            return False
+        key = label_key(cell.text)
+        return bool(key) and self.catalogue.close_row(key) is None \
+            and not any(key in label for label in self.catalogue.labels_by_key)
 
     def _parent_rests_joined(self, rows: list[LogicalRow]) -> list[LogicalRow]:
         """A group label written down its cell over the rows it groups (pdftotext

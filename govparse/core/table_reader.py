@@ -344,12 +344,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                         at=stray, length=len(stray.text))
                 else:
                     self.sink.add(
-                        "GP303", f"row '{spec.label}': '{stray.text}' stands among its "
-                        "figures; which cells are its figures cannot be told, so none of them "
-                        "is placed", at=stray, length=len(stray.text))
+                        "GP303", f"row '{spec.label}': '{stray.text}' stands in the row of its "
+                        "figures, no label and no number; which cells are its figures cannot be "
+                        "told, so none of them is placed", at=stray, length=len(stray.text))
                 return True
             if spec is None:
-                return True
+                return False  # (its figures went to no row, as below)
         if row.has_figures:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)
