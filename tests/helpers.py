@@ -19,6 +19,21 @@ def changed(old: str, new: str, layout: str = "tab", count: int = 1) -> str:
     return text.replace(old, new, count)
 
 
+def with_document_xml(data: bytes, change) -> bytes:
+    """A Word file (its bytes) with its word/document.xml changed: ``change(xml)``."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                part = change(part.decode("utf-8")).encode("utf-8")
+            target.writestr(info, part)
+    return out.getvalue()
+
+
 def line_of(text: str, fragment: str) -> int:
     return next(i for i, line in enumerate(text.split("\n"), 1) if fragment in line)
 

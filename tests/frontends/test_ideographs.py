@@ -6,8 +6,6 @@ govparse/frontends/ideographs.py."""
 from __future__ import annotations
 
 import csv
-import io
-import zipfile
 
 import pytest
 
@@ -15,7 +13,7 @@ import govparse
 from govparse.diagnostics import Severity
 from govparse.frontends.ideographs import ideograph_of, with_ideographs
 
-from helpers import OFFICE, codes, example_text
+from helpers import OFFICE, codes, example_text, with_document_xml
 
 # The text's ideographs written as the Kangxi radicals and the CJK Radicals Supplement's
 # forms that stand for them (行 ⾏, 一 ⼀, 人 ⼈, 长 ⻓ …).
@@ -80,21 +78,10 @@ def test_a_page_written_in_radicals_reads_as_the_page_itself():
     assert "GP013" in codes(read)
 
 
-def _radicals_in_word(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            part = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                part = as_radicals(part.decode("utf-8")).encode("utf-8")
-            target.writestr(info, part)
-    return out.getvalue()
-
-
 def test_a_word_file_written_in_radicals_reads_as_the_file_itself(tmp_path):
     report = govparse.parse(example_text("tab"))
     path = tmp_path / "report.docx"
-    path.write_bytes(_radicals_in_word(govparse.dumps(report, "docx")))
+    path.write_bytes(with_document_xml(govparse.dumps(report, "docx"), as_radicals))
     read = govparse.parse_file(path)
     assert figures(read) == figures(report)
     assert read.organization == report.organization

@@ -14,12 +14,12 @@
   is read as the text of its cells;
 - every cell located by table, grid row and grid column (WordLocation), every
   paragraph by its number in the body (WordLocation with table 0);
-- the text as Word shows it: tracked changes accepted (deleted and moved-away runs and
-  deleted rows left out), hidden runs (w:vanish, theirs or their style's in
-  word/styles.xml) left out; a superscript or subscript
-  run a line of its own (a footnote's mark after a figure, 12 and a raised 1, reads as
-  "12 1", no figure, never as 121), and so is a run struck through (12 struck, then 15:
-  "12 15", never 1215).
+- the text as Word shows it (govparse/frontends/word/displayed.py): tracked changes
+  accepted, hidden runs left out, a raised, lowered or struck run a line of its own
+  (12 and a raised 1, a footnote's mark, reads as "12 1", no figure, never as 121),
+  each by the run's own properties or its styles'; of alternate content the choice
+  Word shows, of a field its result;
+- custom XML around the body's paragraphs and tables read through.
 
 A file that is no Word document (a zip without word/document.xml, a broken one) is
 GP006's sibling for Word, an InputError; nothing here raises anything else.
@@ -36,11 +36,13 @@ from govparse.errors import InputError
 from govparse.frontends.blocks import block_of, clean, join_lines, join_split_title
 from govparse.frontends.ideographs import ideographs_note, with_ideographs
 from govparse.frontends.spans import bounded_spans
+from govparse.frontends.word.displayed import as_displayed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _TABLE, _SDT, _ROW, _CELL = W + "p", W + "tbl", W + "sdt", W + "tr", W + "tc"
 # What may stand between a row and its cells: a content control, a custom XML element
-_CELL_WRAPPERS = frozenset((_SDT, W + "sdtContent", W + "customXml"))
+_CUSTOM_XML = W + "customXml"
+_CELL_WRAPPERS = frozenset((_SDT, W + "sdtContent", _CUSTOM_XML))
 
 
 # word/document.xml unpacked may be this large: a report's is a few MB; a zip bomb
@@ -61,7 +63,7 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
         # broken, truncated, encrypted (RuntimeError) or packed in a way zipfile does
         # not read (NotImplementedError)
         raise InputError("GP006", f"the Word file could not be read: {exc}", path=path) from None
-    _as_displayed(root, _hidden_styles(styles, etree))
+    as_displayed(root, styles, etree)
     body = root.find(W + "body")
     sink = DiagnosticSink()
     sink.items.extend(notes)
@@ -71,108 +73,6 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     if body is not None:
         _read_flow(body, blocks, counter, sink)
     return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
-
-
-_OFF = frozenset(("0", "false", "off"))
-
-
-def _hidden_styles(styles: bytes | None, etree) -> dict[str, bool]:
-    """What the styles of word/styles.xml say of hiding the text they style, by style
-    id: True for a character or paragraph style whose run properties hold w:vanish
-    (or one based on it, w:basedOn, that says nothing of it), False for one whose
-    w:vanish is off; a style that says nothing is not in it. Empty where the part is
-    missing or broken (the file then reads as before)."""
-    if not styles:
-        return {}
-    try:
-        root = etree.fromstring(styles, etree.XMLParser(huge_tree=True, resolve_entities=False))
-    except etree.XMLSyntaxError:
-        return {}
-    own: dict[str, bool | None] = {}  # style id -> hides (True), shows (False), says nothing
-    based: dict[str, str] = {}
-    for style in root.iter(W + "style"):
-        name = style.get(W + "styleId")
-        if not name or style.get(W + "type") not in ("character", "paragraph"):
-            continue
-        vanish = style.find(f"{W}rPr/{W}vanish")
-        own[name] = None if vanish is None else vanish.get(W + "val") not in _OFF
-        parent = style.find(W + "basedOn")
-        if parent is not None and parent.get(W + "val"):
-            based[name] = parent.get(W + "val")
-    says: dict[str, bool] = {}
-    for name in own:
-        seen = set()
-        current: str | None = name
-        while current is not None and current not in seen and own.get(current) is None:
-            seen.add(current)
-            current = based.get(current)
-        if current is not None and own.get(current) is not None:
-            says[name] = bool(own[current])
-    return says
-
-
-def _as_displayed(root, hidden_styles: dict[str, bool] | None = None) -> None:
-    """The document as Word shows it: a raised or lowered run (w:vertAlign) or one
-    struck through (w:strike, w:dstrike) a line of its own; tracked changes accepted:
-    a deleted or moved-away run (w:del, w:moveFrom around it) and a deleted row (w:del
-    in its w:trPr) taken out; a hidden run (w:vanish in its w:rPr, or in its style's,
-    ``hidden_styles``) taken out. Left in, a moved figure would be read twice (12
-    moved within its cell reads 1212) and a deleted row's figures beside the row's
-    own."""
-    for raised in list(root.iter(W + "vertAlign", W + "strike", W + "dstrike")):
-        properties = raised.getparent()
-        run = properties.getparent() if properties is not None else None  # (w:r/w:rPr/…)
-        if raised.tag == W + "vertAlign":
-            apart = raised.get(W + "val") in ("superscript", "subscript")
-        else:  # struck through: a figure corrected in place (12 struck, 15: "12 15")
-            apart = raised.get(W + "val") not in _OFF
-        if apart and run is not None and run.tag == W + "r" \
-                and properties.tag == W + "rPr":
-            # a line of its own: a break before and after its text (_paragraph_lines)
-            for text in run.findall(W + "t"):
-                text.addprevious(run.makeelement(W + "br"))
-                text.addnext(run.makeelement(W + "br"))
-    marks = (W + "del", W + "moveFrom", W + "vanish")
-    for mark in list(root.iter(*marks)):
-        parent = mark.getparent()
-        if parent is None:
-            continue  # (inside something taken out already)
-        owner = parent.getparent()
-        if parent.tag == W + "trPr":
-            # the row itself deleted (or moved away); (a row's w:trPr in a record of
-            # changed properties, w:trPrChange, is history: left as it is)
-            gone = owner if mark.tag != W + "vanish" and owner.tag == W + "tr" else None
-        elif parent.tag == W + "rPr":
-            # a run's property: hidden, or (del, moveFrom) no container; a paragraph
-            # mark's (under w:pPr) leaves the paragraph's runs as they are
-            hidden = mark.tag == W + "vanish" and mark.get(W + "val") not in _OFF
-            gone = owner if hidden and owner is not None and owner.tag == W + "r" else None
-        elif mark.tag != W + "vanish":
-            gone = mark  # the runs a deletion or a move away holds
-        else:
-            gone = None
-        if gone is not None and gone.getparent() is not None:
-            gone.getparent().remove(gone)
-    if hidden_styles and any(hidden_styles.values()):
-        _styled_hidden_out(root, hidden_styles)
-
-
-def _styled_hidden_out(root, hidden_styles: dict[str, bool]) -> None:
-    """Runs a style hides taken out, as Word shows them: a run whose character style
-    (w:rStyle) hides, or in a paragraph whose style (w:pStyle) hides and whose own
-    properties say nothing else (its own w:vanish, taken out above or off, decides)."""
-    for run in list(root.iter(W + "r")):
-        properties = run.find(W + "rPr")
-        if properties is not None and properties.find(W + "vanish") is not None:
-            continue  # (its own say: w:vanish off; one on is out already)
-        style = properties.find(W + "rStyle") if properties is not None else None
-        hides = hidden_styles.get(style.get(W + "val")) if style is not None else None
-        if hides is None:  # (the character style says nothing: the paragraph's does)
-            paragraph = next(run.iterancestors(W + "p"), None)
-            mark = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
-            hides = mark is not None and hidden_styles.get(mark.get(W + "val")) is True
-        if hides and run.getparent() is not None:
-            run.getparent().remove(run)
 
 
 def _with_ideographs(root, sink: DiagnosticSink) -> None:
@@ -252,6 +152,8 @@ def _read_flow(parent, blocks: list, counter: _Counter, sink: DiagnosticSink) ->
             content = element.find(W + "sdtContent")
             if content is not None:
                 stack.append(iter(content))
+        elif tag == _CUSTOM_XML:  # (custom XML around paragraphs and tables: read through)
+            stack.append(iter(element))
 
 
 def _holds_more_than(table) -> bool:

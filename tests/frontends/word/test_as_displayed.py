@@ -1,0 +1,50 @@
+"""A Word file's text as Word shows it (govparse/frontends/word/displayed.py): the
+cases a helper's hunt of 2,326 Word files read wrong (tests/data/word_layouts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govparse
+
+from helpers import codes, example_text, with_document_xml
+
+WORD = Path(__file__).resolve().parents[2] / "data" / "word_layouts"
+
+
+def issued(name: str):
+    report = govparse.parse_file(WORD / name)
+    return report.active_disclosure.rules.issued.value, codes(report)
+
+
+def test_of_alternate_content_only_the_choice_word_shows_is_read():
+    assert issued("alternate-content.docx")[0] == 2021  # (read before: 20212021)
+
+
+def test_of_a_field_only_its_result_is_read_not_a_nested_field_s_in_its_instructions():
+    assert issued("nested-field.docx")[0] == 12  # (read before: 312)
+
+
+@pytest.mark.parametrize("name", ["mark-raised-by-its-style.docx",
+                                  "mark-raised-by-position.docx",
+                                  "struck-by-its-style.docx"])
+def test_a_run_its_style_or_position_sets_apart_is_no_part_of_the_figure(name):
+    value, said = issued(name)
+    assert value is None and "GP313" in said  # (read before: 251, 251, 1215)
+
+
+def _body_in_custom_xml(xml: str) -> str:
+    start = xml.index(">", xml.index("<w:body")) + 1
+    end = xml.rindex("<w:sectPr") if "<w:sectPr" in xml else xml.rindex("</w:body>")
+    return (xml[:start] + '<w:customXml w:element="report">' + xml[start:end]
+            + "</w:customXml>" + xml[end:])
+
+
+def test_custom_xml_around_the_body_s_paragraphs_and_tables_is_read_through(tmp_path):
+    report = govparse.parse(example_text("tab"))
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_document_xml(govparse.dumps(report, "docx"), _body_in_custom_xml))
+    read = govparse.parse_file(path)
+    assert read == report  # (read before: no heading, no figure)
