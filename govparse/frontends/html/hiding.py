@@ -3,7 +3,8 @@
 Some sites put hidden elements among a table's digits against copying:
 ``<td>1<span style="display:none">7</span>2</td>`` shows 12, and read with the hidden 7
 it would be 172, a wrong figure. What hides an element: ``display: none``,
-``visibility: hidden`` (or ``collapse``), ``font-size: 0``, ``opacity: 0``, a box taken
+``visibility: hidden`` (or ``collapse``), ``font-size: 0`` (or below 2px: ``1px``),
+``opacity: 0``, a box taken
 out of the flow (``position: absolute``, ``fixed``, ``relative``) and moved far off the
 page (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``, absolute or
 fixed), and the ``hidden`` attribute (a browser's own sheet: ``[hidden] { display:
@@ -66,6 +67,9 @@ MAX_SELECTOR_TEXT = 1024
 _MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\", re.I)
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
+# A font size below this many CSS pixels shows no character a reader can read (a
+# page's "jammer", 1<font style="font-size:1px">7</font>2, shows 12)
+SMALLEST_SHOWN = 2.0
 _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
            "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
 # (each number's digits matched one way only: 0+\.?0* splits a run of noughts every
@@ -276,6 +280,8 @@ def _sized(size: str | None) -> bool | str | None:
         return None
     if _zero(size):  # (before the relative: 0em is 0, whatever the parent's)
         return False
+    if _LENGTH.fullmatch(size) and 0 < _pixels(size) < SMALLEST_SHOWN:
+        return False  # (1px, 0.5pt: a digit among a figure's against copying)
     if _RELATIVE_SIZE.fullmatch(size):
         return None
     if _OF_THE_ROOT.fullmatch(size):
