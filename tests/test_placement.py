@@ -121,7 +121,9 @@ def test_figures_stay_in_place_through_text_damage(name, data):
 # 216182 |) and double_separator doubles a separator after it (| 371 |  | 216182 |):
 # three cells for three columns, 371 as 本年制发件数. So a row that lost a cell gains
 # none (no stray cell, doubled separator or wrapped line starting with one: see
-# damage.Printed.lost_rows); every other mix of damages is drawn.
+# damage.Printed.lost_rows); so a row with a stray cell has no empty figure cell (| 行政
+# 事业性收费 | 1000000000219 |  |: the stray under the header, the blanked figure a
+# trailing empty cell, a drawn example of 2026-12-06); every other mix is drawn.
 @placement(2)
 @given(data=st.data())
 def test_figures_stay_in_place_through_mixed_damage(data):

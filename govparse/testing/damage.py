@@ -415,8 +415,9 @@ def _pick_figure(sheet: Sheet, choose, may: Callable[[Row], bool] = lambda row: 
     return at, row, choose.choice(figures)
 
 
-def _with_figure_text(sheet: Sheet, choose, make: Callable[[Cell], str]) -> Sheet:
-    picked = _pick_figure(sheet, choose)
+def _with_figure_text(sheet: Sheet, choose, make: Callable[[Cell], str],
+                      may: Callable[[Row], bool] = lambda row: True) -> Sheet:
+    picked = _pick_figure(sheet, choose, may)
     if picked is None:
         return sheet
     at, row, i = picked
@@ -444,8 +445,10 @@ def lose_cell(sheet: Sheet, choose) -> Sheet:
 @sheet_damage
 def blank_cell(sheet: Sheet, choose) -> Sheet:
     """A figure's cell left empty, its separators kept: a report that leaves
-    nothing where a 0 or an unknown figure would stand."""
-    return _with_figure_text(sheet, choose, lambda cell: "")
+    nothing where a 0 or an unknown figure would stand. Not in a row with a stray
+    cell (see stray_cell)."""
+    return _with_figure_text(sheet, choose, lambda cell: "",
+                             lambda row: not any(c.kind == STRAY for c in row.figures))
 
 
 PLACEHOLDERS = ("无", "-", "/", "—", "－", "——", "／", "空")
@@ -484,8 +487,12 @@ def stray_cell(sheet: Sheet, choose) -> Sheet:
     """A cell that is no figure of the row: a footnote mark or number pulled into
     the table (注1, *, a page number), a neighbouring column's cell in PDF
     extraction, an empty cell from a merged cell split in two. Not in a row that lost
-    a cell (see Printed.lost_rows)."""
-    rows = [at for at in _data_rows(sheet) if not sheet.items[at[0]].rows[at[1]].lost]
+    a cell (see Printed.lost_rows), nor in one with an empty figure cell: a number
+    and an empty cell where one figure stands (| 1000000000219 |  |) is what a row
+    with an empty column after it writes, which no reader could tell apart."""
+    rows = [at for at in _data_rows(sheet) if not sheet.items[at[0]].rows[at[1]].lost
+            and not any(c.kind == FIGURE and c.text == ""
+                        for c in sheet.items[at[0]].rows[at[1]].figures)]
     if not rows:
         return sheet
     at = choose.choice(rows)

@@ -4,12 +4,18 @@ Some sites put hidden elements among a table's digits against copying:
 ``<td>1<span style="display:none">7</span>2</td>`` shows 12, and read with the hidden 7
 it would be 172, a wrong figure. What hides an element: ``display: none``,
 ``visibility: hidden`` (or ``collapse``), ``font-size: 0`` (or below 2px: ``1px``),
-``opacity: 0``, a box taken
+``opacity: 0``, a transform that scales it to nothing (``scale(0)``), a box of no width
+or height that hides what overflows it (``display: inline-block; width: 0; overflow:
+hidden``; an inline box has no width), a box taken
 out of the flow (``position: absolute``, ``fixed``, ``relative``) and moved far off the
 page (``left: -9999px``) or clipped to nothing (``clip: rect(0 0 0 0)``, absolute or
 fixed), and the ``hidden`` attribute (a browser's own sheet: ``[hidden] { display:
 none }``). A font size is 0 in any unit, and by the ``font`` shorthand (``font: 0/0
 a``); ``display: contents`` makes no box, which opacity, a position or clip would hide.
+
+Text drawn in a colour a reader may not see (white, which shows on a dark cell only;
+transparent, under which a child's own colour shows) is said so (``painted``, inherited
+as a font size is): what it means for a cell's text is tables.py's (cell_text).
 
 Each of those properties takes, for an element, the value the cascade gives it, as in
 a browser: of the declarations that apply (the element's ``style``, the rules of the
@@ -44,6 +50,7 @@ import functools
 import re
 from itertools import chain
 
+from govparse.frontends.html.elements import BLOCKS as _BOXES
 from govparse.frontends.html.media import matches as media_matches
 from govparse.frontends.html.quirks import LOWER, UPPER, ascii_lower
 
@@ -64,7 +71,9 @@ MAX_COMPOUNDS = 32
 MAX_SELECTOR_TEXT = 1024
 # A sheet or style that may hide anything names one of these, or escapes a letter
 # (d\isplay: n\one is display: none), else tinycss2 is not imported for it
-_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\", re.I)
+_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\"
+                       r"|transparent|rgb|hsl|#f{3}\b|#f{6}\b|white(?!-)|transform|overflow",
+                       re.I)
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
 # A font size below this many CSS pixels shows no character a reader can read (a
@@ -88,8 +97,12 @@ _RELATIVE_SIZE = re.compile(rf"{_NUMBER}(?:{_RELATIVE_UNITS})|smaller|larger|mat
 _MATH = re.compile(r"(?:calc|min|max|clamp)\(")
 _TERM = re.compile(rf"({_NUMBER})([a-z]+|%)?")
 _OPACITY = re.compile(rf"({_NUMBER})%?")
+# A box of no width or height that hides what overflows it shows nothing
+_BOX = ("width", "max-width", "height", "max-height")
+_OVERFLOW = ("overflow", "overflow-x", "overflow-y")
 _PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
-                         "clip", "left", "top", "right", "bottom"})
+                         "clip", "left", "top", "right", "bottom", "color", "transform",
+                         *_BOX, *_OVERFLOW})
 _OFFSETS = ("left", "top", "right", "bottom")
 _RECT = re.compile(r"rect\((.*)\)", re.S)
 
@@ -102,8 +115,9 @@ _UNLAYERED = (float("inf"),)
 
 # What an element's own styles say: (gone: it is not shown, nor anything inside it;
 # visible: True, False or None (as its parent); sized: its font size is not 0, True,
-# False or None (as its parent))
-NOTHING_SAID = (False, None, None)
+# False or None (as its parent); painted: its text's colour is one a reader sees, True,
+# False (transparent, or white: _unseen_colour) or None (as its parent))
+NOTHING_SAID = (False, None, None, None)
 # sized, where an element's font size is of the root's (1rem)
 OF_THE_ROOT = "of the root"
 
@@ -154,17 +168,21 @@ class Hiding:
         state = self.computed(element)
         return state is None or not all(state)
 
-    def computed(self, element, visible: bool = True, sized: bool = True
-                 ) -> tuple[bool, bool] | None:
-        """(visible, sized) of an element whose parent's are those given; None where it
-        is gone (not shown, nor anything inside it). Its text shows where both hold."""
-        gone, own_visible, own_sized = self.own(element, not (visible and sized))
+    def computed(self, element, visible: bool = True, sized: bool = True,
+                 painted: bool = True) -> tuple[bool, bool, bool] | None:
+        """(visible, sized, painted) of an element whose parent's are those given; None
+        where it is gone (not shown, nor anything inside it). Its text shows where the
+        three hold; where the first two do and it is not painted, whether a reader
+        sees it is in doubt (white shows on a dark cell)."""
+        gone, own_visible, own_sized, own_painted = self.own(
+            element, not (visible and sized and painted))
         if gone:
             return None
         if own_sized is OF_THE_ROOT:  # (1rem: the root's font size)
             own_sized = self.root_sized()
         return (visible if own_visible is None else own_visible,
-                sized if own_sized is None else own_sized)
+                sized if own_sized is None else own_sized,
+                painted if own_painted is None else own_painted)
 
     def own(self, element, inside_hidden: bool = False) -> tuple:
         """What the element's own styles say (see NOTHING_SAID), the cascade followed;
@@ -173,10 +191,14 @@ class Hiding:
         style = element.get("style")
         hidden = element.get("hidden") is not None
         inline = self._inline(style) if style is not None and _MAY_HIDE.search(style) else {}
-        if hidden or inline:
+        # (<font color="#ffffff">: a presentational hint, below every rule)
+        hint = element.get("color") if element.tag == "font" else None
+        hint = hint.strip().lower() if hint else None
+        if hidden or inline or hint:
             self._read_sheets()  # (their rules may show it)
         hiding = self._hiding.matching(element) if self._hiding is not None else []
-        if not (hiding or hidden or inside_hidden or _may_hide(inline)):
+        if not (hiding or hidden or inside_hidden or _may_hide(inline)
+                or hint is not None and _unseen_colour(hint)):
             return NOTHING_SAID
         if style is not None and not inline:  # (it may show what hides it)
             inline = self._inline(style)
@@ -187,6 +209,8 @@ class Hiding:
         declared: dict[str, list] = {}  # property: [(its place in the cascade, value)]
         if hidden:
             declared["display"] = [((_BROWSER, (), _NO_SPECIFICITY, 0), "none")]
+        if hint:
+            declared["color"] = [((_SHEET, (), _NO_SPECIFICITY, -1), hint)]
         for rule in chain(hiding, showing):
             for name, (value, important) in rule.values.items():
                 # (an !important one of an earlier layer wins: the layers' order reversed)
@@ -198,7 +222,8 @@ class Hiding:
             place = (_STYLE_IMPORTANT if important else _STYLE, (), _NO_SPECIFICITY, 0)
             declared.setdefault(name, []).append((place, value))
         values = {name: _cascaded(places) for name, places in declared.items()}
-        return said({name: value for name, value in values.items() if value is not None})
+        return said({name: value for name, value in values.items() if value is not None},
+                    element.tag in _BOXES)
 
     def root_sized(self) -> bool:
         """Whether the root element's font size (what ``rem`` is of) is not 0."""
@@ -219,7 +244,9 @@ class Hiding:
 # What decides whether a property that may hide hides: display: contents makes no box
 # that opacity, a position or clip would hide
 _STAKES = {"display": {"display"}, "opacity": {"opacity", "display"},
-           "visibility": {"visibility"}, "font-size": {"font-size"}}
+           "visibility": {"visibility"}, "font-size": {"font-size"}, "color": {"color"},
+           "transform": {"transform", "display"},
+           **{name: {"display", *_BOX, *_OVERFLOW} for name in (*_BOX, *_OVERFLOW)}}
 _MOVED = frozenset({"position", "clip", "display", "left", "top", "right", "bottom"})
 
 
@@ -229,7 +256,7 @@ def _at_stake(hiding: list, inline: dict, hidden: bool, inside_hidden: bool) -> 
     attribute, or what it is inside."""
     stake: set[str] = {"display"} if hidden else set()
     if inside_hidden:
-        stake.update(("visibility", "font-size"))
+        stake.update(("visibility", "font-size", "color"))
     for values in chain((rule.values for rule in hiding), (inline,)):
         for name in values:
             stake.update(_STAKES.get(name, _MOVED))
@@ -254,22 +281,50 @@ def _cascaded(declared: list) -> str | None:
     return None
 
 
-def said(values: dict[str, str]) -> tuple:
-    """What values of the properties that may hide say (see NOTHING_SAID)."""
+def said(values: dict[str, str], block: bool = True) -> tuple:
+    """What values of the properties that may hide say (see NOTHING_SAID); ``block``:
+    the element is a box of its own unless its display says otherwise (a div, a cell;
+    a span is inline: its width is none)."""
     get = values.get
     display, position = get("display"), get("position")
-    # (display: contents makes no box, to which opacity, a position or clip would
-    # apply; clip applies to an absolutely positioned box, an offset to one positioned
-    # but sticky: a sticky box moves only as the page scrolls)
+    # (display: contents makes no box, to which opacity, a position, clip, a transform
+    # or a size would apply; clip applies to an absolutely positioned box, an offset to
+    # one positioned but sticky: a sticky box moves only as the page scrolls)
+    boxed = display not in ("inline", "contents") and (block or display is not None)
     gone = display == "none" or display != "contents" and (
         _transparent(get("opacity"))
         or position in ("absolute", "fixed") and _clipped(get("clip"))
         or position in ("absolute", "fixed", "relative")
-        and any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS))
+        and any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS)
+        or _scaled_to_nothing(get("transform"))
+        or boxed and any(get(side) is not None and _zero(get(side)) for side in _BOX)
+        and any(get(name) in ("hidden", "clip") for name in _OVERFLOW))
     visibility = get("visibility")
     visible = False if visibility in ("hidden", "collapse") else \
         True if visibility in ("visible", "initial") else None
-    return gone, visible, _sized(get("font-size"))
+    colour = get("color")
+    painted = None if colour is None or colour in _GLOBAL else not _unseen_colour(colour)
+    return gone, visible, _sized(get("font-size")), painted
+
+
+# A colour a reader does not see on a page's white: no ink at all (transparent, alpha
+# 0), or white itself
+_NO_INK = re.compile(r"transparent|(?:rgba?|hsla?)\(.*[,/]\s*0*\.?0*%?\s*\)", re.S)
+_WHITE = frozenset({"white", "#fff", "#ffffff", "#ffff", "#ffffffff", "rgb(255,255,255)",
+                    "rgb(255 255 255)", "rgba(255,255,255,1)", "hsl(0,0%,100%)",
+                    "hsl(0 0% 100%)"})
+# A transform that scales a box to nothing on either axis
+_SCALED_TO_NOTHING = re.compile(rf"scale[xy]?\(\s*{_NOUGHT}\s*[,)]|scale\([^,)]*,\s*{_NOUGHT}\s*\)"
+                                rf"|scale3d\(\s*(?:[^,)]*,\s*)?{_NOUGHT}\s*,")
+
+
+def _unseen_colour(colour: str) -> bool:
+    return colour.replace(" ", "") in _WHITE or colour in _WHITE \
+        or _NO_INK.fullmatch(colour) is not None
+
+
+def _scaled_to_nothing(transform: str | None) -> bool:
+    return transform is not None and _SCALED_TO_NOTHING.search(transform) is not None
 
 
 def _sized(size: str | None) -> bool | str | None:
@@ -303,8 +358,8 @@ def _may_hide(declared: dict) -> bool:
     if not declared:
         return False
     values = {name: value for name, (value, _) in declared.items()}
-    gone, visible, sized = said(values)
-    return gone or visible is False or sized is False \
+    gone, visible, sized, painted = said(values)
+    return gone or visible is False or sized is False or painted is False \
         or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
         or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
 
@@ -340,7 +395,8 @@ def style_hides(style: str) -> bool:
     """Whether an element's own ``style`` attribute, alone, hides it."""
     if _MAY_HIDE.search(style) is None:
         return False
-    gone, visible, sized = said({name: value for name, (value, _) in _inline(style).items()})
+    gone, visible, sized, painted = said({name: value for name, (value, _)
+                                          in _inline(style).items()})
     return gone or visible is False or sized is False
 
 
@@ -405,7 +461,7 @@ _LENGTH_VALUE = re.compile(rf"{_NUMBER}(?:{_UNITS}|%)|{_NOUGHT}|(?:calc|min|max|
 # The properties that may hide whose length, on a page in quirks mode, may be a number
 # without a unit, pixels (the unitless length quirk: quirks.py); and such a number,
 # the whole value or a side of clip's rect() (not in calc(): a number there is one)
-_UNITLESS_QUIRK = frozenset({"font-size", "clip", *_OFFSETS})
+_UNITLESS_QUIRK = frozenset({"font-size", "clip", *_OFFSETS, *_BOX})
 _BARE_NUMBER = re.compile(_NUMBER)
 _SIDE = rf"(?:auto|{_NUMBER}(?:{_UNITS})|{_NOUGHT})"  # (one of clip's rect())
 _BARE_SIDE = re.compile(rf"(?<![^\s,(])({_NUMBER})(?=[\s,)])")
@@ -415,6 +471,11 @@ _VALID = {
     "position": re.compile(r"static|relative|absolute|fixed|(?:-webkit-)?sticky"),
     "opacity": re.compile(rf"{_NUMBER}%?|(?:calc|min|max|clamp)\(.*\)", re.S),
     "clip": re.compile(rf"auto|rect\(\s*{_SIDE}(?:\s*,\s*{_SIDE}|\s+{_SIDE})*\s*\)"),
+    "color": re.compile(r"#[0-9a-f]{3,8}|[a-z-]+|[a-z]+\(.*\)", re.S),
+    "transform": re.compile(r"none|(?:[a-z0-9-]+\(.*?\)\s*)+", re.S),
+    **{name: re.compile(r"(?:visible|hidden|clip|scroll|auto|overlay)"
+                        r"(?:\s+(?:visible|hidden|clip|scroll|auto|overlay))?")
+       for name in _OVERFLOW},
 }
 
 
@@ -441,6 +502,10 @@ def _valid(name: str, value: str) -> bool:
             and not value.startswith("-")
     if name in _OFFSETS:
         return value == "auto" or _LENGTH_VALUE.fullmatch(value) is not None \
+            or _FUNCTION.fullmatch(value) is not None
+    if name in _BOX:  # (a size of its own; no negative one)
+        return value in ("auto", "none", "min-content", "max-content", "fit-content") \
+            or _LENGTH_VALUE.fullmatch(value) is not None and not value.startswith("-") \
             or _FUNCTION.fullmatch(value) is not None
     return _VALID[name].fullmatch(value) is not None
 

@@ -129,12 +129,12 @@ def _hidden_row(tr, table, hiding: Hiding) -> bool:
     while element is not None and element is not table:
         path.append(element)
         element = element.getparent()
-    state: tuple[bool, bool] | None = (True, True)
+    state: tuple[bool, bool, bool] | None = (True, True, True)
     for element in reversed(path):
         state = hiding.computed(element, *state)
         if state is None:
             return True
-    return not all(state)
+    return not (state[0] and state[1])  # (a row's colour hides none of it: see cell_text)
 
 
 def _note(element, hidden: list) -> None:
@@ -171,21 +171,23 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
         and any(map(hiding, td.iterdescendants()))
     if not hides and _one_line(td):
         return clean("".join(texts))
-    lines: list[str] = []
-    pieces: list[str] = []
+    # each line's pieces of text: (text, the element whose colour a reader may not see
+    # it in, None where it is plain: Hiding.computed's painted)
+    lines: list[list[tuple[str, object]]] = []
+    pieces: list[tuple[str, object]] = []
 
     def end_line() -> None:
-        text = clean("".join(pieces))
-        if text:
-            lines.append(text)
+        if clean("".join(text for text, _ in pieces)):
+            lines.append(list(pieces))
         pieces.clear()
 
     walk = etree.iterwalk(td, events=("start", "end"))
-    # for the cell and each element open inside it: its (visible, sized), whether its
-    # text shows where both hold (Hiding.computed); None: left out with all it holds,
-    # and no line parted by it (display: none makes no box). (The cell is read,
-    # whatever its own style: see read_table.)
-    shown: list[tuple[bool, bool] | None] = []
+    # for the cell and each element open inside it: its (visible, sized, painted), whether
+    # its text shows where the first two hold, and is plain where the third does too
+    # (Hiding.computed); None: left out with all it holds, and no line parted by it
+    # (display: none makes no box). (The cell is read, whatever its own style: see
+    # read_table.)
+    shown: list[tuple[bool, bool, bool] | None] = []
     # the superscripts (and the like) open whose own text does not show: each parts
     # a line only once text inside it shows (1<span style="visibility:hidden"><sup>7
     # </sup></span>2 is 12, as a browser shows it, not "1 2"): [element, parted yet]
@@ -201,23 +203,23 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             noted.add(id(hider))
             _note(hider, hidden)
 
-    def add(text: str) -> None:
+    def add(text: str, unpainted=None) -> None:
         if deferred and not deferred[-1][1]:
             end_line()
             for each in reversed(deferred):  # (those before a parted one parted with it)
                 if each[1]:
                     break
                 each[1] = True
-        pieces.append(text)
+        pieces.append((text, unpainted))
 
     for event, element in walk:
         tag = tag_of(element)
         if event == "start":
-            state = shown[-1] if shown else (True, True)
+            state = shown[-1] if shown else (True, True, True)
             if element is not td:
                 if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
                     walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
-                    shown.append((False, False))
+                    shown.append((False, False, False))
                     hiders.append(None)
                     continue
                 if hides:
@@ -230,16 +232,16 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                         hiders.append(None)
                         continue
                 if _parts(element, tag):
-                    if tag in BLOCKS or tag == "br" or all(state):
+                    if tag in BLOCKS or tag == "br" or state[0] and state[1]:
                         end_line()  # (a block parts lines, its text shown or not)
                     else:
                         deferred.append([element, False])
             shown.append(state)
             # (noted where it hides, not where it is inside what hides)
-            hiders.append(None if all(state) else hiders[-1] if hiders and hiders[-1]
-                          is not None else element)
-            if element.text and all(state):
-                add(element.text)
+            hiders.append(None if state[0] and state[1] else hiders[-1] if hiders
+                          and hiders[-1] is not None else element)
+            if element.text and state[0] and state[1]:
+                add(element.text, None if state[2] else element)
             else:
                 drop(element.text, hiders[-1])
         elif element is not td:
@@ -250,12 +252,38 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                     end_line()
             elif state is not None and tag != "br" and _parts(element, tag):
                 end_line()
-            if element.tail and all(shown[-1]):
-                add(element.tail)
+            outer = shown[-1]
+            if element.tail and outer[0] and outer[1]:
+                add(element.tail, None if outer[2] else element.getparent())
             else:
                 drop(element.tail, hiders[-1])
     end_line()
-    return join_lines(lines)
+    return join_lines(_painted_lines(lines, hidden))
+
+
+def _painted_lines(lines: list[list[tuple[str, object]]], hidden: list | None) -> list[str]:
+    """A cell's lines, where some of its text is drawn in a colour a reader may not see
+    (white, transparent) among text that is plain: a digit so (a page's against copying,
+    1<span style="color:#fff">7</span>2, shows 12) parts the cell's text, "1 7 2", no
+    figure (GP313), never 172 nor a 12 that guesses the colour unseen; other such text
+    is left out (noted, GP504). Where all of it is so drawn (white on a dark cell), it
+    is read as it is."""
+    unpainted = [(text, by) for line in lines for text, by in line
+                 if by is not None and not text.isspace()]
+    plain = any(by is None and text.strip() for line in lines for text, by in line)
+    if not unpainted or not plain:
+        return [clean("".join(text for text, _ in line)) for line in lines]
+    digits = any(c.isdigit() for text, _ in unpainted for c in text)
+    if not digits and hidden is not None:
+        for by in {id(by): by for _, by in unpainted}.values():
+            _note(by, hidden)
+    out = []
+    for line in lines:
+        text = clean("".join((f" {text} " if digits else "") if by is not None else text
+                             for text, by in line))
+        if text:
+            out.append(text)
+    return out
 
 
 def _one_line(td) -> bool:
