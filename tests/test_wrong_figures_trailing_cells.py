@@ -54,10 +54,13 @@ def test_a_page_row_with_an_empty_place_and_no_number_for_its_total(total):
     assert row_of(report, "partially_disclosed") == [1, 0, 0, 0, 0, 0, 1]
 
 
-@pytest.mark.parametrize("total", ["零", "暂无", "231*"])
-def test_with_the_label_merged_no_figure_is_read_a_column_out(total):
-    # (the row's six figures and a place for its total: missing, or none placed)
-    assert row_of(govparse.parse(_page(total, unmerged=False))) == [None] * 7
+@pytest.mark.parametrize("total, read", [
+    # (no empty place: six figures for seven columns, which the gap rule places by the
+    # template's arithmetic, GP315; digits that are no number stand in a figure's place)
+    ("零", [5, 1, 0, 0, 0, 0, None]), ("暂无", [5, 1, 0, 0, 0, 0, None]),
+    ("231*", [None] * 7)])
+def test_with_the_label_merged_no_figure_is_read_a_column_out(total, read):
+    assert row_of(govparse.parse(_page(total, unmerged=False))) == read
 
 
 def test_with_a_number_for_its_total_the_row_with_an_empty_place_reads_right():

@@ -185,18 +185,18 @@ class RowLabels:
             previous = out[-1] if out else None
             if previous is not None and previous.has_figures and previous.labels \
                     and len(row.labels) == 1 and not row.data \
-                    and self._trails_the_figures(row.labels[0], previous.data[-1]):
+                    and self._trails_the_figures(row.labels[0], previous):
                 previous.stray = row.labels[0]
                 continue
             if previous is not None and previous.has_figures and previous.labels \
                     and len(row.labels) > 1 and getattr(previous.data[-1], "x", None) is None \
-                    and self._trails_the_figures(row.labels[0], previous.data[-1]):
+                    and self._trails_the_figures(row.labels[0], previous):
                 # (the same before the labels of the next source row, where nothing
                 # says where the figures stand; a cell of digits stays among those
                 # labels too: the rest of a number wrapped over the row below, which
                 # keeps that row's figures from being read)
                 previous.stray = row.labels[0]
-                if self._trails_as_words(row.labels[0], previous.data[-1]):
+                if self._trails_as_words(row.labels[0], previous):
                     del row.labels[0]
             if previous is not None and previous.has_figures and row.has_figures \
                     and len(row.labels) == 1 and previous.labels:
@@ -211,23 +211,26 @@ class RowLabels:
             out.append(row)
         return out
 
-    def _trails_the_figures(self, cell: Cell, before: Cell | EmptyRun) -> bool:
+    def _trails_the_figures(self, cell: Cell, row: LogicalRow) -> bool:
         """Whether a cell after a row's last figure, in its own source row, is a place
         of the row: one that looks like a figure no one can read (&nbsp;287), or
         words that are no label of the table (_trails_as_words)."""
-        return _trails_as_a_figure(cell, before) or self._trails_as_words(cell, before)
+        return _trails_as_a_figure(cell, row.data[-1]) or self._trails_as_words(cell, row)
 
-    def _trails_as_words(self, cell: Cell, before: Cell | EmptyRun) -> bool:
+    def _trails_as_words(self, cell: Cell, row: LogicalRow) -> bool:
         """Whether a cell after a row's last figure, in its own source row, is text
         that is no label of the table nor a piece of one (零, 暂无, 12注1 in the total's
-        cell), where nothing says where the figures stand (a page's or a Word file's
-        grid: a text's spaced cells have their extents, which place them): a place of
-        the row. Left out, it would leave the row a place short, and a row of a grid
-        with an empty place before its figures (a label not merged over both label
-        columns) would take the empty place for its first figure's and every figure a
-        column out."""
+        cell), in a row with an empty place among its figures' where nothing says
+        where they stand (a page's or a Word file's grid: a text's spaced cells have
+        their extents, which place them): a place of the row. Left out, it would leave
+        the row a place short, and the row would take the empty place (the rest of a
+        label not merged over both label columns) for its first figure's and every
+        figure a column out. (With no empty place, the row is short of a figure, which
+        the gap rule places or not: the cell is no label, GP201.)"""
+        before = row.data[-1]
         if cell.row is None or getattr(before, "row", None) != cell.row \
                 or getattr(before, "x", None) is not None \
+                or not any(c.kind == EMPTY for c in row.data) \
                 or _trails_as_a_figure(cell, before) or looks_like_a_figure(cell.text):
             return False
         key = label_key(cell.text)

@@ -71,9 +71,16 @@ MAX_COMPOUNDS = 32
 MAX_SELECTOR_TEXT = 1024
 # A sheet or style that may hide anything names one of these, or escapes a letter
 # (d\isplay: n\one is display: none), else tinycss2 is not imported for it
-_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\"
-                       r"|transparent|rgb|hsl|#f{3}\b|#f{6}\b|white(?!-)|transform|overflow",
-                       re.I)
+_MAY_HIDE = re.compile(r"none|hidden|collapse|font-size|font\s*:|opacity|position|\\", re.I)
+# ... or draws it unseen (a colour, a transform, a box of no size): looked for only
+# where the above is not found (most styles name a font size: one scan of each)
+_MAY_HIDE_UNSEEN = re.compile(r"transparent|rgb|hsl|#f{3}\b|#f{6}\b|white(?!-)|transform"
+                              r"|overflow", re.I)
+
+
+def _may_hide_text(text: str) -> bool:
+    """Whether a sheet or a style names anything that may hide or draw unseen."""
+    return _MAY_HIDE.search(text) is not None or _MAY_HIDE_UNSEEN.search(text) is not None
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
 # A font size below this many CSS pixels shows no character a reader can read (a
@@ -147,7 +154,7 @@ class Hiding:
         self.budget = Budget()
         self.showing_budget = Budget()
         self.too_many = self.too_many_showing = self.unread = 0
-        if any(_MAY_HIDE.search(text) for text in self._sheets):
+        if any(map(_may_hide_text, self._sheets)):
             self._read_sheets()
 
     def _read_sheets(self) -> None:
@@ -190,14 +197,14 @@ class Hiding:
         parent's text not shown: it may show its own)."""
         style = element.get("style")
         hidden = element.get("hidden") is not None
-        inline = self._inline(style) if style is not None and _MAY_HIDE.search(style) else {}
+        inline = self._inline(style) if style is not None and _may_hide_text(style) else {}
         # (<font color="#ffffff">: a presentational hint, below every rule)
         hint = element.get("color") if element.tag == "font" else None
         hint = hint.strip().lower() if hint else None
         if hidden or inline or hint:
             self._read_sheets()  # (their rules may show it)
         hiding = self._hiding.matching(element) if self._hiding is not None else []
-        if not (hiding or hidden or inside_hidden or _may_hide(inline)
+        if not (hiding or hidden or inside_hidden or inline and self._style_may_hide(style, inline)
                 or hint is not None and _unseen_colour(hint)):
             return NOTHING_SAID
         if style is not None and not inline:  # (it may show what hides it)
@@ -230,6 +237,16 @@ class Hiding:
         if self._root_sized is None:
             self._root_sized = self._root is None or self.own(self._root)[2] is not False
         return self._root_sized
+
+    def _style_may_hide(self, style: str, inline: dict) -> bool:
+        """_may_hide of a style's declarations, remembered as they are (_STYLES)."""
+        key = (style, self.quirks)
+        hides = _STYLE_MAY_HIDE.get(key)
+        if hides is None:
+            hides = _may_hide(inline)
+            if len(_STYLE_MAY_HIDE) < _MAX_STYLES:
+                _STYLE_MAY_HIDE[key] = hides
+        return hides
 
     def _inline(self, style: str) -> dict:
         try:
@@ -377,6 +394,7 @@ def _transparent(opacity: str | None) -> bool:
 # An element's style read, remembered: a page repeats a few long styles (one exported
 # from Word, a style on nearly every element). Bounded.
 _STYLES: dict[tuple[str, bool], dict] = {}
+_STYLE_MAY_HIDE: dict[tuple[str, bool], bool] = {}  # (whether each may hide: _may_hide)
 _MAX_STYLES = 4096
 
 
@@ -393,7 +411,7 @@ def _inline(style: str, quirks: bool = False) -> dict:
 
 def style_hides(style: str) -> bool:
     """Whether an element's own ``style`` attribute, alone, hides it."""
-    if _MAY_HIDE.search(style) is None:
+    if not _may_hide_text(style):
         return False
     gone, visible, sized, painted = said({name: value for name, (value, _)
                                           in _inline(style).items()})

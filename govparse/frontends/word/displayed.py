@@ -1,10 +1,10 @@
 """A Word file's body as Word shows it, changed in place before it is read
 (govparse/frontends/word/reader.py):
 
-- tracked changes accepted: a deleted or moved-away run (w:del, w:moveFrom around it)
-  and a deleted row (w:del in its w:trPr) taken out; left in, a moved figure would be
-  read twice (12 moved within its cell reads 1212) and a deleted row's figures beside
-  the row's own;
+- tracked changes accepted: a deleted or moved-away run (w:del, w:moveFrom around it),
+  a deleted row (w:del in its w:trPr) and a deleted cell (w:cellDel) taken out; left
+  in, a moved figure would be read twice (12 moved within its cell reads 1212), a
+  deleted row's figures beside the row's own, a deleted cell's in a column's place;
 - a hidden run (w:vanish) taken out;
 - a run raised or lowered (w:vertAlign superscript or subscript, a w:position) or
   struck through (w:strike, w:dstrike) a line of its own: a footnote's mark after a
@@ -129,6 +129,12 @@ def _run_properties(run, said: dict[str, dict[str, bool]]) -> dict[str, bool]:
 
 
 def _tracked_changes_accepted(root) -> None:
+    for mark in list(root.iter(W + "cellDel")):  # (a cell deleted, its row's after it move up)
+        properties = mark.getparent()
+        cell = properties.getparent() if properties is not None else None
+        if properties is not None and properties.tag == W + "tcPr" and cell is not None \
+                and cell.tag == W + "tc" and cell.getparent() is not None:
+            cell.getparent().remove(cell)
     for mark in list(root.iter(W + "del", W + "moveFrom")):
         parent = mark.getparent()
         if parent is None:

@@ -48,3 +48,19 @@ def test_custom_xml_around_the_body_s_paragraphs_and_tables_is_read_through(tmp_
     path.write_bytes(with_document_xml(govparse.dumps(report, "docx"), _body_in_custom_xml))
     read = govparse.parse_file(path)
     assert read == report  # (read before: no heading, no figure)
+
+
+def _deleted_cell_in_the_first_figure_row(xml: str) -> str:
+    # a cell deleted with tracked changes on, before 规章's first figure: 999
+    at = xml.index("<w:tc>", xml.index("规章"))
+    deleted = ('<w:tc><w:tcPr><w:cellDel w:id="90" w:author="a" w:date="2024-01-01T00:00:00Z"/>'
+               "</w:tcPr><w:p><w:r><w:t>999</w:t></w:r></w:p></w:tc>")
+    return xml[:at] + deleted + xml[at:]
+
+
+def test_a_cell_deleted_with_tracked_changes_is_left_out(tmp_path):
+    report = govparse.parse(example_text("tab"))
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_document_xml(govparse.dumps(report, "docx"),
+                                       _deleted_cell_in_the_first_figure_row))
+    assert govparse.parse_file(path) == report  # (read before: 999 a column in, or none)
