@@ -69,3 +69,16 @@ def test_with_a_number_for_its_total_the_row_with_an_empty_place_reads_right():
     report = govparse.parse(_page("6", unmerged=True))
     assert row_of(report, "partially_disclosed") == [1, 0, 0, 0, 0, 0, 1]
     assert row_of(report) == [5, 1, 0, 0, 0, 0, 6]
+
+
+def test_a_row_short_of_a_figure_elsewhere_with_a_note_after_it_is_the_gap_rule_s():
+    # (the empty place not right after the label: no shift to fear; the note is no
+    # label, GP201, and the row's figures are placed by the gap rule, as before)
+    page = govparse.dumps(govparse.parse(example_text("tab")), "html")
+    row = ('<td colspan="2">（一）予以公开</td><td>5</td><td>1</td><td>0</td><td>0</td>'
+           "<td>0</td><td>0</td><td>6</td>")
+    written = ('<td colspan="2">（一）予以公开</td><td>5</td><td>1</td><td></td><td>0</td>'
+               "<td>0</td><td>0</td><td>6</td><td>已全部办结</td>")
+    report = govparse.parse(page.replace(row, written))
+    assert row_of(report) == [5, 1, None, 0, 0, 0, 6]
+    assert "GP201" in codes(report)

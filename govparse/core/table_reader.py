@@ -349,7 +349,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                         "told, so none of them is placed", at=stray, length=len(stray.text))
                 return True
             if spec is None:
-                return False  # (its figures went to no row, as below)
+                # (its figures went to no row, as below: they may be the first parts of
+                # numbers wrapped over the next row's, untaken_over in read)
+                return False
         if row.has_figures:
             if not labels:
                 first = next(c for c in row.data if c.kind != EMPTY)

@@ -50,7 +50,7 @@ import functools
 import re
 from itertools import chain
 
-from govparse.frontends.html.elements import BLOCKS as _BOXES
+from govparse.frontends.html.elements import BLOCKS
 from govparse.frontends.html.media import matches as media_matches
 from govparse.frontends.html.quirks import LOWER, UPPER, ascii_lower
 
@@ -84,8 +84,10 @@ def _may_hide_text(text: str) -> bool:
 # Far off the page: this many CSS pixels or more to its left or above it
 FAR_OFF = 1000
 # A font size below this many CSS pixels shows no character a reader can read (a
-# page's "jammer", 1<font style="font-size:1px">7</font>2, shows 12)
+# page's "jammer", 1<font style="font-size:1px">7</font>2, shows 12); in units of
+# their own (not of a parent's font, em or %, nor of the window's, vw)
 SMALLEST_SHOWN = 2.0
+_ABSOLUTE = frozenset({"px", "pt", "pc", "in", "cm", "mm", "q"})
 _PIXELS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
            "mm": 96 / 25.4, "q": 96 / 101.6, "em": 16.0, "rem": 16.0}
 # (each number's digits matched one way only: 0+\.?0* splits a run of noughts every
@@ -105,11 +107,12 @@ _MATH = re.compile(r"(?:calc|min|max|clamp)\(")
 _TERM = re.compile(rf"({_NUMBER})([a-z]+|%)?")
 _OPACITY = re.compile(rf"({_NUMBER})%?")
 # A box of no width or height that hides what overflows it shows nothing
-_BOX = ("width", "max-width", "height", "max-height")
+_BOX = ("width", "max-width", "height", "max-height", "min-width", "min-height", "padding")
 _OVERFLOW = ("overflow", "overflow-x", "overflow-y")
+# ... and what draws a box's text unseen: a colour, a transform, a box of no size
+_DRAWING = frozenset({"color", "transform", *_BOX, *_OVERFLOW})
 _PROPERTIES = frozenset({"display", "visibility", "font-size", "opacity", "position",
-                         "clip", "left", "top", "right", "bottom", "color", "transform",
-                         *_BOX, *_OVERFLOW})
+                         "clip", "left", "top", "right", "bottom", *_DRAWING})
 _OFFSETS = ("left", "top", "right", "bottom")
 _RECT = re.compile(r"rect\((.*)\)", re.S)
 
@@ -127,6 +130,32 @@ _UNLAYERED = (float("inf"),)
 NOTHING_SAID = (False, None, None, None)
 # sized, where an element's font size is of the root's (1rem)
 OF_THE_ROOT = "of the root"
+# sized, where an element's font size is its parent's times more than one (150%, 2em,
+# larger): of a font too small to read, maybe one a reader sees
+GROWS = "grows"
+
+
+class _Tiny:
+    """sized, where a font size is above 0 and below SMALLEST_SHOWN pixels: its text is
+    not shown (a falsy state, as False), but a child's font that GROWS from it may be."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "TINY"
+
+
+TINY = _Tiny()
+# SheetRules' kind of the rules that only draw text in a colour a reader may not see
+PAINTS = "paints"
+_LEGACY_HEX = re.compile(r"[0-9a-f]{6}|[0-9a-f]{3}")
+# The elements that are boxes of their own (a size, a transform apply), unless their
+# display says otherwise: blocks, not a table's parts (a row, a cell grows to hold
+# what it holds)
+_BOXES = BLOCKS - {"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"}
 
 
 class Hiding:
@@ -163,8 +192,8 @@ class Hiding:
             return
         rules, self.unread = sheet_rules(sheets, self.quirks)
         self.too_many, self.too_many_showing = rules.too_many, rules.too_many_showing
-        self._hiding = _Matcher(rules.hiding, self.budget, self.quirks) \
-            if rules.hiding else None
+        hiding = rules.hiding + rules.painting
+        self._hiding = _Matcher(hiding, self.budget, self.quirks) if hiding else None
         self._showing = _Matcher(rules.showing, self.showing_budget, self.quirks) \
             if rules.showing else None
         for matcher in (self._hiding, self._showing):
@@ -187,6 +216,11 @@ class Hiding:
             return None
         if own_sized is OF_THE_ROOT:  # (1rem: the root's font size)
             own_sized = self.root_sized()
+        elif own_sized is GROWS:
+            if sized is TINY:  # (how large it grows cannot be told: seen, or not)
+                own_sized, own_painted = True, False
+            else:
+                own_sized = None
         return (visible if own_visible is None else own_visible,
                 sized if own_sized is None else own_sized,
                 painted if own_painted is None else own_painted)
@@ -201,6 +235,8 @@ class Hiding:
         # (<font color="#ffffff">: a presentational hint, below every rule)
         hint = element.get("color") if element.tag == "font" else None
         hint = hint.strip().lower() if hint else None
+        if hint and _LEGACY_HEX.fullmatch(hint):
+            hint = "#" + hint  # (color="ffffff", as browsers read it)
         if hidden or inline or hint:
             self._read_sheets()  # (their rules may show it)
         hiding = self._hiding.matching(element) if self._hiding is not None else []
@@ -211,8 +247,10 @@ class Hiding:
             inline = self._inline(style)
         # (the rules that show are tried only where they set what is at stake: a
         # display: none is undone by no font size)
-        showing = [] if self._showing is None else self._showing.matching(
-            element, _at_stake(hiding, inline, hidden, inside_hidden))
+        stake = _at_stake(hiding, inline, hidden, inside_hidden)
+        if hint:
+            stake.add("color")  # (a rule may set another colour)
+        showing = [] if self._showing is None else self._showing.matching(element, stake)
         declared: dict[str, list] = {}  # property: [(its place in the cascade, value)]
         if hidden:
             declared["display"] = [((_BROWSER, (), _NO_SPECIFICITY, 0), "none")]
@@ -235,7 +273,7 @@ class Hiding:
     def root_sized(self) -> bool:
         """Whether the root element's font size (what ``rem`` is of) is not 0."""
         if self._root_sized is None:
-            self._root_sized = self._root is None or self.own(self._root)[2] is not False
+            self._root_sized = self._root is None or self.own(self._root)[2] not in (False, TINY)
         return self._root_sized
 
     def _style_may_hide(self, style: str, inline: dict) -> bool:
@@ -313,20 +351,22 @@ def said(values: dict[str, str], block: bool = True) -> tuple:
         or position in ("absolute", "fixed") and _clipped(get("clip"))
         or position in ("absolute", "fixed", "relative")
         and any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS)
-        or _scaled_to_nothing(get("transform"))
-        or boxed and any(get(side) is not None and _zero(get(side)) for side in _BOX)
+        or boxed and _scaled_to_nothing(get("transform"))
+        or boxed and _no_size(get)
         and any(get(name) in ("hidden", "clip") for name in _OVERFLOW))
     visibility = get("visibility")
     visible = False if visibility in ("hidden", "collapse") else \
         True if visibility in ("visible", "initial") else None
     colour = get("color")
-    painted = None if colour is None or colour in _GLOBAL else not _unseen_colour(colour)
+    painted = None if colour is None or colour in _GLOBAL and colour != "initial" \
+        else colour == "initial" or not _unseen_colour(colour)
     return gone, visible, _sized(get("font-size")), painted
 
 
 # A colour a reader does not see on a page's white: no ink at all (transparent, alpha
 # 0), or white itself
-_NO_INK = re.compile(r"transparent|(?:rgba?|hsla?)\(.*[,/]\s*0*\.?0*%?\s*\)", re.S)
+_NO_INK = re.compile(rf"transparent|(?:rgba?|hsla?)\(\s*[^,/()]+(?:,[^,/()]+){{2}},\s*{_NOUGHT}%?\s*\)"
+                     rf"|(?:rgba?|hsla?)\(\s*[^,/()]+(?:\s+[^,/()\s]+){{2}}\s*/\s*{_NOUGHT}%?\s*\)")
 _WHITE = frozenset({"white", "#fff", "#ffffff", "#ffff", "#ffffffff", "rgb(255,255,255)",
                     "rgb(255 255 255)", "rgba(255,255,255,1)", "hsl(0,0%,100%)",
                     "hsl(0 0% 100%)"})
@@ -335,9 +375,24 @@ _SCALED_TO_NOTHING = re.compile(rf"scale[xy]?\(\s*{_NOUGHT}\s*[,)]|scale\([^,)]*
                                 rf"|scale3d\(\s*(?:[^,)]*,\s*)?{_NOUGHT}\s*,")
 
 
+def _no_size(get) -> bool:
+    """Whether a box's width or height is nothing, and nothing gives it one back (a
+    minimum size, a padding; a height in % of a cell's, which is none: auto)."""
+    for side, least in (("width", "min-width"), ("max-width", "min-width"),
+                        ("height", "min-height"), ("max-height", "min-height")):
+        value = get(side)
+        if value is not None and _zero(value) and not (
+                side.endswith("height") and value.endswith("%")) \
+                and (get(least) is None or _zero(get(least))) \
+                and all(_zero(part) for part in (get("padding") or "0").split()):
+            return True
+    return False
+
+
 def _unseen_colour(colour: str) -> bool:
-    return colour.replace(" ", "") in _WHITE or colour in _WHITE \
-        or _NO_INK.fullmatch(colour) is not None
+    if len(colour) > 64:
+        return False  # (no colour is written so long)
+    return colour.replace(" ", "") in _WHITE or _NO_INK.fullmatch(colour) is not None
 
 
 def _scaled_to_nothing(transform: str | None) -> bool:
@@ -352,9 +407,14 @@ def _sized(size: str | None) -> bool | str | None:
         return None
     if _zero(size):  # (before the relative: 0em is 0, whatever the parent's)
         return False
-    if _LENGTH.fullmatch(size) and 0 < _pixels(size) < SMALLEST_SHOWN:
-        return False  # (1px, 0.5pt: a digit among a figure's against copying)
+    found = _LENGTH.fullmatch(size)
+    if found and found.group(2) in _ABSOLUTE and 0 < _pixels(size) < SMALLEST_SHOWN:
+        return TINY  # (1px, 0.5pt: a digit among a figure's against copying)
     if _RELATIVE_SIZE.fullmatch(size):
+        term = _TERM.fullmatch(size)
+        if size == "larger" or term is not None and float(term.group(1)) > (
+                100 if term.group(2) == "%" else 1):
+            return GROWS
         return None
     if _OF_THE_ROOT.fullmatch(size):
         return OF_THE_ROOT
@@ -368,15 +428,17 @@ def _sized(size: str | None) -> bool | str | None:
     return True
 
 
-def _may_hide(declared: dict) -> bool:
+def _may_hide(declared: dict, paint: bool = True) -> bool:
     """Whether declarations (_declared's) set a property that may hide to a value that
     hides, or may with others' (an offset far off, without a position; opacity 0,
-    whatever display they say)."""
+    whatever display they say); ``paint``: or draw text in a colour a reader may not
+    see."""
     if not declared:
         return False
     values = {name: value for name, (value, _) in declared.items()}
     gone, visible, sized, painted = said(values)
-    return gone or visible is False or sized is False or painted is False \
+    return gone or visible is False or sized is False or sized is TINY \
+        or paint and painted is False \
         or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
         or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
 
@@ -415,7 +477,7 @@ def style_hides(style: str) -> bool:
         return False
     gone, visible, sized, painted = said({name: value for name, (value, _)
                                           in _inline(style).items()})
-    return gone or visible is False or sized is False
+    return gone or visible is False or sized is False or sized is TINY
 
 
 def _declarations(text: str) -> list:
@@ -521,6 +583,11 @@ def _valid(name: str, value: str) -> bool:
     if name in _OFFSETS:
         return value == "auto" or _LENGTH_VALUE.fullmatch(value) is not None \
             or _FUNCTION.fullmatch(value) is not None
+    if name == "padding":  # (one to four lengths, none negative)
+        parts = value.split()
+        return 1 <= len(parts) <= 4 and all(
+            _LENGTH_VALUE.fullmatch(part) is not None and not part.startswith("-")
+            for part in parts)
     if name in _BOX:  # (a size of its own; no negative one)
         return value in ("auto", "none", "min-content", "max-content", "fit-content") \
             or _LENGTH_VALUE.fullmatch(value) is not None and not value.startswith("-") \
@@ -605,21 +672,27 @@ class _Rule:
 class SheetRules:
     """The rules of a page's sheets that declare a property that may hide, one a
     selector (a pseudo-element's left out: ::before is no element), in the order
-    read: those that may hide (MAX_SELECTORS of them) and those that may only show
-    (MAX_SHOWING); past each limit only counted (``too_many``, ``too_many_showing``),
-    not parsed (a sheet's thousand rules nested under a list of thousands would be
-    millions of selectors)."""
+    read: those that may hide (MAX_SELECTORS of them), those that may only draw text
+    in a colour a reader may not see (``painting``, MAX_SELECTORS of their own: a site's
+    sheet has many rules of white, which leave those that hide their room) and those
+    that may only show (MAX_SHOWING); past each limit only counted (``too_many``,
+    ``too_many_showing``), not parsed (a sheet's thousand rules nested under a list of
+    thousands would be millions of selectors). A kind: True (hides), PAINTS, False."""
 
-    __slots__ = ("hiding", "showing", "too_many", "too_many_showing")
+    __slots__ = ("hiding", "painting", "showing", "too_many", "too_many_showing")
 
     def __init__(self) -> None:
         self.hiding: list[_Rule] = []
+        self.painting: list[_Rule] = []
         self.showing: list[_Rule] = []
         self.too_many = self.too_many_showing = 0
 
-    def room(self, hides: bool) -> int:
+    def _kept(self, hides) -> list:
+        return self.painting if hides is PAINTS else self.hiding if hides else self.showing
+
+    def room(self, hides) -> int:
         """How many more rules of that kind are kept."""
-        return MAX_SELECTORS - len(self.hiding) if hides else MAX_SHOWING - len(self.showing)
+        return (MAX_SHOWING if hides is False else MAX_SELECTORS) - len(self._kept(hides))
 
     def full(self, hides: bool, selectors: int) -> bool:
         """Whether the rules of that kind are full (then ``selectors`` more counted)."""
@@ -628,21 +701,22 @@ class SheetRules:
         self.past(hides, selectors)
         return True
 
-    def past(self, hides: bool, selectors: int) -> None:
+    def past(self, hides, selectors: int) -> None:
         """Count selectors of that kind past its limit."""
-        if hides:
-            self.too_many += selectors
-        else:
+        if hides is False:
             self.too_many_showing += selectors
+        else:
+            self.too_many += selectors
 
-    def add(self, selectors: list, values: dict, hides: bool, layer: tuple) -> None:
+    def add(self, selectors: list, values: dict, hides, layer: tuple) -> None:
         """A rule for each selector there is room for (each rule's place in the page:
-        how many of both kinds came before it), the rest counted."""
+        how many of every kind came before it), the rest counted."""
         room = self.room(hides)
         self.past(hides, max(len(selectors) - room, 0))
-        kept = self.hiding if hides else self.showing
+        kept = self._kept(hides)
         for selector in selectors[:room]:
-            kept.append(_Rule(selector, len(self.hiding) + len(self.showing), values, layer))
+            kept.append(_Rule(selector, len(self.hiding) + len(self.painting)
+                              + len(self.showing), values, layer))
 
 
 def sheet_rules(sheets: list[str], quirks: bool = False) -> tuple[SheetRules, int]:
@@ -815,6 +889,11 @@ def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list,
     it."""
     items = _declarations(content)
     values = _declared(items, quirks)
+    if values and not _may_hide(values):
+        # (a rule that hides nothing is followed only for what the sheets' hiding
+        # rules follow: colours, sizes and transforms of a site's sheet, hundreds of
+        # them, would crowd out the rules that show what one of those hides)
+        values = {name: value for name, value in values.items() if name not in _DRAWING}
     if values:
         _add_rules(selectors, values, out, unread,
                    tuple(layers[name] for name in layer) + _UNLAYERED)
@@ -919,7 +998,7 @@ def _add_rules(parts: tuple[str, ...], values: dict, out: SheetRules, unread: li
     pseudo-element's, left out)."""
     import cssselect
 
-    hides = _may_hide(values)
+    hides = True if _may_hide(values, paint=False) else PAINTS if _may_hide(values) else False
     if out.full(hides, len(parts)):
         return
     room = out.room(hides)

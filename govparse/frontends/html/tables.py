@@ -273,7 +273,8 @@ def _painted_lines(lines: list[list[tuple[str, object]]], hidden: list | None) -
     plain = any(by is None and text.strip() for line in lines for text, by in line)
     if not unpainted or not plain:
         return [clean("".join(text for text, _ in line)) for line in lines]
-    digits = any(c.isdigit() for text, _ in unpainted for c in text)
+    digits = any(c.isdigit() for text, _ in unpainted for c in text) \
+        or any(_between_digits(line) for line in lines)
     if not digits and hidden is not None:
         for by in {id(by): by for _, by in unpainted}.values():
             _note(by, hidden)
@@ -284,6 +285,20 @@ def _painted_lines(lines: list[list[tuple[str, object]]], hidden: list | None) -
         if text:
             out.append(text)
     return out
+
+
+def _between_digits(line: list[tuple[str, object]]) -> bool:
+    """Whether text drawn unseen stands between two digits of the line's plain text
+    (1<span style="color:#fff">x</span>0: "1 0" on white, "1x0" on a dark cell, never
+    10: it takes its room either way)."""
+    for at, (text, by) in enumerate(line):
+        if by is None or text.isspace():
+            continue
+        before = "".join(t for t, b in line[:at] if b is None).rstrip()
+        after = "".join(t for t, b in line[at + 1:] if b is None).lstrip()
+        if before[-1:].isdigit() and after[:1].isdigit():
+            return True
+    return False
 
 
 def _one_line(td) -> bool:

@@ -59,9 +59,9 @@ def _says(element) -> bool | None:
     value = element.get(W + "val")
     if element.tag == W + "vertAlign":
         return value in ("superscript", "subscript")
-    if element.tag == W + "position":
+    if element.tag == W + "position":  # (half-points: a nudge of one is no mark's)
         try:
-            return int(value or 0) != 0
+            return abs(int(value or 0)) >= 2
         except ValueError:
             return False
     return value not in _OFF
@@ -162,10 +162,9 @@ def _one_alternative(root) -> None:
         kept = alternative.find(MC + "Choice")
         if kept is None:
             kept = alternative.find(MC + "Fallback")
-        at = parent.index(alternative)
+        for child in list(kept) if kept is not None else []:
+            alternative.addprevious(child)  # (in place: no index of its siblings to find)
         parent.remove(alternative)
-        for offset, child in enumerate(list(kept) if kept is not None else []):
-            parent.insert(at + offset, child)
 
 
 def _field_instructions_out(root) -> None:

@@ -214,3 +214,81 @@ def test_a_label_s_characters_drawn_unseen_are_left_out_with_a_note():
     report = govparse.parse(page)
     assert _figures(report) == _figures(REPORT)
     assert "GP504" in [d.code for d in report.diagnostics]
+
+
+# ---------------------------------------------------------------- a review's findings
+
+
+def _cell_read(inner: str, sheet: str = "") -> object:
+    page = PAGE
+    if sheet:
+        page = page.replace("</head>", f"<style>{sheet}</style></head>", 1) \
+            if "</head>" in page else f"<style>{sheet}</style>" + page
+    page = _with_cell(page, _first_figure_cell(page), f"<td>{inner}</td>")
+    return govparse.parse(page).figure("applications", "new_requests", "natural_person").value
+
+
+def test_rules_of_white_leave_the_rules_that_hide_their_room():
+    # (40 rules of a site's white links before the one that hides: each kind has its own)
+    sheet = " ".join(f".nav{n} a, .foot{n} {{ color: #fff }}" for n in range(40)) \
+        + " .jam { display: none }"
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<span class="jam">7</span>{text[1:]}', sheet) == FIGURE
+
+
+@pytest.mark.parametrize("colour", ["rgb(0,0,0)", "rgb(255, 0, 0)", "hsl(0,0%,0%)",
+                                    "rgba(0,0,0,.5)", "rgb(0 0 0 / 50%)", "initial"])
+def test_a_colour_whose_last_number_is_0_but_not_its_alpha_is_seen(colour):
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<span style="color:{colour}">7</span>{text[1:]}') == \
+        int(f"{text[:1]}7{text[1:]}")
+
+
+def test_text_drawn_unseen_between_two_digits_makes_the_cell_no_figure():
+    # (white takes its room: "1 0" on white, "1x0" on a dark cell; never 10)
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<span style="color:#fff">x</span>{text[1:]}') is None
+    assert _cell_read(f'{text}<span style="color:#fff">件</span>') == FIGURE
+
+
+@pytest.mark.parametrize("inner", [
+    '<span style="transform:scale(0)">7</span>',  # (an inline box: no transform)
+    '<span style="display:inline-block;width:0;min-width:1em;overflow:hidden">7</span>',
+    '<span style="display:inline-block;width:0;padding:0 5px;overflow:hidden">7</span>',
+    '<div style="height:0%;overflow:hidden">7</div>',  # (% of a cell's height: auto)
+])
+def test_a_box_that_shows_its_text_after_all_hides_nothing(inner):
+    text = str(FIGURE)
+    value = _cell_read(f"{text[:1]}{inner}{text[1:]}")
+    assert value in (int(f"{text[:1]}7{text[1:]}"), None)  # (a div parts the lines)
+    assert value != FIGURE
+
+
+@pytest.mark.parametrize("part", ["tbody", "tr"])
+def test_a_table_part_of_no_height_hides_none_of_its_rows(part):
+    page = PAGE.replace(f"<{part}>", f'<{part} style="height:0;overflow:hidden">')
+    assert _figures(govparse.parse(page)) == _figures(REPORT)
+
+
+def test_a_font_grown_from_one_too_small_to_read_makes_the_cell_no_figure():
+    # (1px, then 1500% of it: 15px, seen; how large is not told: no figure, never 0)
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<span style="font-size:1px">9<span style="font-size:1500%">'
+                      f"7</span></span>{text[1:]}") is None
+    # (the grown alone: read as written, as a cell all white is; smaller still: hidden)
+    assert _cell_read(f'<span style="font-size:1px">9<span style="font-size:1500%">{text}'
+                      "</span></span>") == FIGURE
+    assert _cell_read(f'<span style="font-size:1px">9<span style="font-size:50%">7</span>'
+                      f"</span>{text}") == FIGURE
+
+
+def test_a_font_colour_written_without_its_hash_is_read_as_browsers_do():
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<font color="ffffff">7</font>{text[1:]}') is None
+
+
+def test_a_colour_of_any_length_is_read_in_bounded_time():
+    from govparse.frontends.html.hiding import _unseen_colour
+
+    assert _unseen_colour("rgb(," + "0" * 60_000 + "x)") is False
+    assert _unseen_colour("rgba(0, 0, 0, " + "0" * 40 + ")") is True

@@ -64,3 +64,31 @@ def test_a_cell_deleted_with_tracked_changes_is_left_out(tmp_path):
     path.write_bytes(with_document_xml(govparse.dumps(report, "docx"),
                                        _deleted_cell_in_the_first_figure_row))
     assert govparse.parse_file(path) == report  # (read before: 999 a column in, or none)
+
+
+def _first_figure_runs(xml: str, runs: str) -> str:
+    # 规章's first figure cell: its paragraph's runs replaced by ``runs``
+    at = xml.index("<w:tc>", xml.index("规章"))
+    start = xml.index("<w:r>", at)
+    end = xml.index("</w:p>", start)
+    return xml[:start] + runs + xml[end:]
+
+
+@pytest.mark.parametrize("runs, read", [
+    # a nudge of half a point (w:position 1) is no mark's: 12 stays one figure
+    ('<w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:position w:val="1"/></w:rPr><w:t>2</w:t></w:r>',
+     12),
+    ('<w:r><w:t>1</w:t></w:r><w:r><w:rPr><w:position w:val="6"/></w:rPr><w:t>2</w:t></w:r>',
+     None),
+    # the choice's runs in their order, the fallback's left out
+    ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/'
+     '2006"><mc:Choice Requires="w14"><w:r><w:t>3</w:t></w:r><w:r><w:t>4</w:t></w:r>'
+     '</mc:Choice><mc:Fallback><w:r><w:t>9</w:t></w:r></mc:Fallback></mc:AlternateContent>',
+     34),
+])
+def test_a_figure_s_runs_read_as_word_shows_them(tmp_path, runs, read):
+    report = govparse.parse(example_text("tab"))
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_document_xml(govparse.dumps(report, "docx"),
+                                       lambda xml: _first_figure_runs(xml, runs)))
+    assert govparse.parse_file(path).active_disclosure.rules.issued.value == read
