@@ -71,14 +71,15 @@ def test_with_a_number_for_its_total_the_row_with_an_empty_place_reads_right():
     assert row_of(report) == [5, 1, 0, 0, 0, 0, 6]
 
 
-def test_a_row_short_of_a_figure_elsewhere_with_a_note_after_it_is_the_gap_rule_s():
-    # (the empty place not right after the label: no shift to fear; the note is no
-    # label, GP201, and the row's figures are placed by the gap rule, as before)
+def test_a_blank_figure_and_a_remark_after_the_row_cannot_be_told_from_a_shift():
+    # (an empty place among the figures and text after them: a figure left blank and a
+    # remark, or an empty column put in and the total written as no number, every
+    # figure after it a column out; a Word hunt's files had the second): none placed
     page = govparse.dumps(govparse.parse(example_text("tab")), "html")
     row = ('<td colspan="2">（一）予以公开</td><td>5</td><td>1</td><td>0</td><td>0</td>'
            "<td>0</td><td>0</td><td>6</td>")
     written = ('<td colspan="2">（一）予以公开</td><td>5</td><td>1</td><td></td><td>0</td>'
                "<td>0</td><td>0</td><td>6</td><td>已全部办结</td>")
     report = govparse.parse(page.replace(row, written))
-    assert row_of(report) == [5, 1, None, 0, 0, 0, 6]
-    assert "GP201" in codes(report)
+    assert row_of(report) == [None] * 7
+    assert "GP303" in codes(report)

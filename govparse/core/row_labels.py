@@ -220,17 +220,19 @@ class RowLabels:
     def _trails_as_words(self, cell: Cell, row: LogicalRow) -> bool:
         """Whether a cell after a row's last figure, in its own source row, is text
         that is no label of the table nor a piece of one (零, 暂无, 12注1 in the total's
-        cell), in a row whose first place after its label is empty, where nothing says
-        where its figures stand (a page's or a Word file's grid: a text's spaced cells
-        have their extents, which place them): a place of the row. Left out, it would
-        leave the row a place short, and the row would take the empty place (the rest
-        of a label not merged over both label columns) for its first figure's and
-        every figure a column out. (Else the row is short of a figure, which the gap
-        rule places or not: the cell is no label, GP201.)"""
+        cell), in a row with an empty place among its figures', where nothing says
+        where they stand (a page's or a Word file's grid: a text's spaced cells have
+        their extents, which place them): a place of the row. Left out, it would leave
+        the row a place short, and the row would take an empty place that is no
+        column's (the rest of a label not merged over both label columns, an empty
+        column put in) for a figure's and every figure after it a column out; which
+        it is (that, or a figure left blank and a remark after the row) cannot be
+        told. (With no empty place the row is short of a figure, which the gap rule
+        places or not: the cell is no label, GP201.)"""
         before = row.data[-1]
         if cell.row is None or getattr(before, "row", None) != cell.row \
                 or getattr(before, "x", None) is not None \
-                or row.data[0].kind != EMPTY \
+                or not any(c.kind == EMPTY for c in row.data) \
                 or _trails_as_a_figure(cell, before) or looks_like_a_figure(cell.text):
             return False
         key = label_key(cell.text)
