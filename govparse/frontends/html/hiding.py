@@ -107,7 +107,9 @@ _MATH = re.compile(r"(?:calc|min|max|clamp)\(")
 _TERM = re.compile(rf"({_NUMBER})([a-z]+|%)?")
 _OPACITY = re.compile(rf"({_NUMBER})%?")
 # A box of no width or height that hides what overflows it shows nothing
-_BOX = ("width", "max-width", "height", "max-height", "min-width", "min-height", "padding")
+_SIDES = ("padding-top", "padding-right", "padding-bottom", "padding-left")
+_BOX = ("width", "max-width", "height", "max-height", "min-width", "min-height", "padding",
+        *_SIDES)
 _OVERFLOW = ("overflow", "overflow-x", "overflow-y")
 # ... and what draws a box's text unseen: a colour, a transform, a box of no size
 _DRAWING = frozenset({"color", "transform", *_BOX, *_OVERFLOW})
@@ -131,8 +133,25 @@ NOTHING_SAID = (False, None, None, None)
 # sized, where an element's font size is of the root's (1rem)
 OF_THE_ROOT = "of the root"
 # sized, where an element's font size is its parent's times more than one (150%, 2em,
-# larger): of a font too small to read, maybe one a reader sees
-GROWS = "grows"
+# larger): of a font too small to read, maybe one a reader sees; times less than an
+# eighth (0.1em, 10%): of a common font, one too small to read, of a large one not
+SHRINKS_BY = 0.125
+GROWS, SHRINKS = "grows", "shrinks"
+
+
+class _Unsure:
+    """sized, where whether a reader can read a font cannot be told (one grown from a
+    font too small to read; a tenth of its parent's): its text shows, in doubt, as
+    unseen colours' does (tables.cell_text); only a size of its own, in units of its
+    own, or 0, decides for what it holds (a colour does not)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNSURE"
+
+
+UNSURE = _Unsure()
 
 
 class _Tiny:
@@ -149,13 +168,16 @@ class _Tiny:
 
 
 TINY = _Tiny()
-# SheetRules' kind of the rules that only draw text in a colour a reader may not see
-PAINTS = "paints"
-_LEGACY_HEX = re.compile(r"[0-9a-f]{6}|[0-9a-f]{3}")
-# The elements that are boxes of their own (a size, a transform apply), unless their
-# display says otherwise: blocks, not a table's parts (a row, a cell grows to hold
-# what it holds)
-_BOXES = BLOCKS - {"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"}
+# SheetRules' kinds of the rules that only draw text in a colour a reader may not see,
+# and of those that show and set only what draws (a colour, a size, a transform: a
+# site's sheet has hundreds, which would crowd out the rules that show what hides)
+PAINTS, REDRAWS = "paints", "redraws"
+_LEGACY_HEX = re.compile(r"[0-9a-f]{6}")  # (fff is no white: rgb(15, 15, 15))
+# The elements that are boxes of their own (a size applies), unless their display says
+# otherwise: blocks, not a table's parts (a row, a cell grows to hold what it holds);
+# a transform applies to those too
+_TABLE_PARTS = frozenset({"table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
+_BOXES = BLOCKS - _TABLE_PARTS
 
 
 class Hiding:
@@ -194,15 +216,15 @@ class Hiding:
         self.too_many, self.too_many_showing = rules.too_many, rules.too_many_showing
         hiding = rules.hiding + rules.painting
         self._hiding = _Matcher(hiding, self.budget, self.quirks) if hiding else None
-        self._showing = _Matcher(rules.showing, self.showing_budget, self.quirks) \
-            if rules.showing else None
+        showing = rules.showing + rules.redrawing
+        self._showing = _Matcher(showing, self.showing_budget, self.quirks) if showing else None
         for matcher in (self._hiding, self._showing):
             if matcher is not None:
                 self.unread += matcher.unread
 
     def __call__(self, element) -> bool:
         state = self.computed(element)
-        return state is None or not all(state)
+        return state is None or not all(state) or state[1] is UNSURE
 
     def computed(self, element, visible: bool = True, sized: bool = True,
                  painted: bool = True) -> tuple[bool, bool, bool] | None:
@@ -216,11 +238,11 @@ class Hiding:
             return None
         if own_sized is OF_THE_ROOT:  # (1rem: the root's font size)
             own_sized = self.root_sized()
-        elif own_sized is GROWS:
-            if sized is TINY:  # (how large it grows cannot be told: seen, or not)
-                own_sized, own_painted = True, False
-            else:
-                own_sized = None
+        elif own_sized is GROWS:  # (how large it grows cannot be told: seen, or not)
+            own_sized = UNSURE if sized is TINY or sized is UNSURE else None
+        elif own_sized is SHRINKS:
+            own_sized = None if sized is TINY or sized is False or sized is UNSURE \
+                else UNSURE
         return (visible if own_visible is None else own_visible,
                 sized if own_sized is None else own_sized,
                 painted if own_painted is None else own_painted)
@@ -267,8 +289,9 @@ class Hiding:
             place = (_STYLE_IMPORTANT if important else _STYLE, (), _NO_SPECIFICITY, 0)
             declared.setdefault(name, []).append((place, value))
         values = {name: _cascaded(places) for name, places in declared.items()}
+        tag = element.tag
         return said({name: value for name, value in values.items() if value is not None},
-                    element.tag in _BOXES)
+                    tag in _BOXES, tag in _BOXES or tag in _TABLE_PARTS)
 
     def root_sized(self) -> bool:
         """Whether the root element's font size (what ``rem`` is of) is not 0."""
@@ -336,22 +359,25 @@ def _cascaded(declared: list) -> str | None:
     return None
 
 
-def said(values: dict[str, str], block: bool = True) -> tuple:
+def said(values: dict[str, str], block: bool = True, transformable: bool = True) -> tuple:
     """What values of the properties that may hide say (see NOTHING_SAID); ``block``:
-    the element is a box of its own unless its display says otherwise (a div, a cell;
-    a span is inline: its width is none)."""
+    the element is a box of its own unless its display says otherwise (a div; a span is
+    inline: its width is none; a table's row grows to hold its cells); ``transformable``:
+    a transform applies to it (a block, a table's row or cell; not an inline span)."""
     get = values.get
     display, position = get("display"), get("position")
     # (display: contents makes no box, to which opacity, a position, clip, a transform
     # or a size would apply; clip applies to an absolutely positioned box, an offset to
     # one positioned but sticky: a sticky box moves only as the page scrolls)
-    boxed = display not in ("inline", "contents") and (block or display is not None)
+    boxed = display not in ("inline", "contents") and (block or display is not None) \
+        and "table" not in (display or "")  # (a table grows to what it holds)
+    turned = display not in ("inline", "contents") and (transformable or display is not None)
     gone = display == "none" or display != "contents" and (
         _transparent(get("opacity"))
         or position in ("absolute", "fixed") and _clipped(get("clip"))
         or position in ("absolute", "fixed", "relative")
         and any(_pixels(get(side)) <= -FAR_OFF for side in _OFFSETS)
-        or boxed and _scaled_to_nothing(get("transform"))
+        or turned and _scaled_to_nothing(get("transform"))
         or boxed and _no_size(get)
         and any(get(name) in ("hidden", "clip") for name in _OVERFLOW))
     visibility = get("visibility")
@@ -376,15 +402,21 @@ _SCALED_TO_NOTHING = re.compile(rf"scale[xy]?\(\s*{_NOUGHT}\s*[,)]|scale\([^,)]*
 
 
 def _no_size(get) -> bool:
-    """Whether a box's width or height is nothing, and nothing gives it one back (a
-    minimum size, a padding; a height in % of a cell's, which is none: auto)."""
-    for side, least in (("width", "min-width"), ("max-width", "min-width"),
-                        ("height", "min-height"), ("max-height", "min-height")):
+    """Whether a box's width or height is nothing, and nothing gives it one back along
+    that axis (a minimum size, a padding; a height in % of a cell's, which is none:
+    auto)."""
+    parts = (get("padding") or "0").split()
+    parts = (parts * 4)[:4] if len(parts) == 1 else (parts * 2)[:4] if len(parts) == 2 \
+        else parts + parts[1:2] if len(parts) == 3 else parts[:4]
+    padding = [get(side) or part for side, part in zip(_SIDES, parts)]  # top right bottom left
+    for side, least, across in (("width", "min-width", (1, 3)), ("max-width", "min-width", (1, 3)),
+                                ("height", "min-height", (0, 2)),
+                                ("max-height", "min-height", (0, 2))):
         value = get(side)
         if value is not None and _zero(value) and not (
                 side.endswith("height") and value.endswith("%")) \
-                and (get(least) is None or _zero(get(least))) \
-                and all(_zero(part) for part in (get("padding") or "0").split()):
+                and (get(least) in (None, "auto") or _zero(get(least))) \
+                and all(_zero(padding[i]) for i in across):
             return True
     return False
 
@@ -412,9 +444,12 @@ def _sized(size: str | None) -> bool | str | None:
         return TINY  # (1px, 0.5pt: a digit among a figure's against copying)
     if _RELATIVE_SIZE.fullmatch(size):
         term = _TERM.fullmatch(size)
-        if size == "larger" or term is not None and float(term.group(1)) > (
-                100 if term.group(2) == "%" else 1):
+        times = None if term is None else float(term.group(1)) / (
+            100 if term.group(2) == "%" else 1)
+        if size == "larger" or times is not None and times > 1:
             return GROWS
+        if times is not None and 0 < times < SHRINKS_BY:
+            return SHRINKS
         return None
     if _OF_THE_ROOT.fullmatch(size):
         return OF_THE_ROOT
@@ -438,7 +473,7 @@ def _may_hide(declared: dict, paint: bool = True) -> bool:
     values = {name: value for name, (value, _) in declared.items()}
     gone, visible, sized, painted = said(values)
     return gone or visible is False or sized is False or sized is TINY \
-        or paint and painted is False \
+        or sized is SHRINKS or paint and painted is False \
         or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
         or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
 
@@ -583,6 +618,8 @@ def _valid(name: str, value: str) -> bool:
     if name in _OFFSETS:
         return value == "auto" or _LENGTH_VALUE.fullmatch(value) is not None \
             or _FUNCTION.fullmatch(value) is not None
+    if name in _SIDES:
+        return _LENGTH_VALUE.fullmatch(value) is not None and not value.startswith("-")
     if name == "padding":  # (one to four lengths, none negative)
         parts = value.split()
         return 1 <= len(parts) <= 4 and all(
@@ -679,20 +716,23 @@ class SheetRules:
     ``too_many_showing``), not parsed (a sheet's thousand rules nested under a list of
     thousands would be millions of selectors). A kind: True (hides), PAINTS, False."""
 
-    __slots__ = ("hiding", "painting", "showing", "too_many", "too_many_showing")
+    __slots__ = ("hiding", "painting", "showing", "redrawing", "too_many", "too_many_showing")
 
     def __init__(self) -> None:
         self.hiding: list[_Rule] = []
         self.painting: list[_Rule] = []
         self.showing: list[_Rule] = []
+        self.redrawing: list[_Rule] = []
         self.too_many = self.too_many_showing = 0
 
     def _kept(self, hides) -> list:
-        return self.painting if hides is PAINTS else self.hiding if hides else self.showing
+        return self.painting if hides is PAINTS else self.redrawing if hides is REDRAWS \
+            else self.hiding if hides else self.showing
 
     def room(self, hides) -> int:
         """How many more rules of that kind are kept."""
-        return (MAX_SHOWING if hides is False else MAX_SELECTORS) - len(self._kept(hides))
+        shows = hides is False or hides is REDRAWS
+        return (MAX_SHOWING if shows else MAX_SELECTORS) - len(self._kept(hides))
 
     def full(self, hides: bool, selectors: int) -> bool:
         """Whether the rules of that kind are full (then ``selectors`` more counted)."""
@@ -703,7 +743,7 @@ class SheetRules:
 
     def past(self, hides, selectors: int) -> None:
         """Count selectors of that kind past its limit."""
-        if hides is False:
+        if hides is False or hides is REDRAWS:
             self.too_many_showing += selectors
         else:
             self.too_many += selectors
@@ -716,7 +756,7 @@ class SheetRules:
         kept = self._kept(hides)
         for selector in selectors[:room]:
             kept.append(_Rule(selector, len(self.hiding) + len(self.painting)
-                              + len(self.showing), values, layer))
+                              + len(self.showing) + len(self.redrawing), values, layer))
 
 
 def sheet_rules(sheets: list[str], quirks: bool = False) -> tuple[SheetRules, int]:
@@ -889,11 +929,6 @@ def _block(content, selectors: tuple[str, ...], out: SheetRules, unread: list,
     it."""
     items = _declarations(content)
     values = _declared(items, quirks)
-    if values and not _may_hide(values):
-        # (a rule that hides nothing is followed only for what the sheets' hiding
-        # rules follow: colours, sizes and transforms of a site's sheet, hundreds of
-        # them, would crowd out the rules that show what one of those hides)
-        values = {name: value for name, value in values.items() if name not in _DRAWING}
     if values:
         _add_rules(selectors, values, out, unread,
                    tuple(layers[name] for name in layer) + _UNLAYERED)
@@ -998,7 +1033,8 @@ def _add_rules(parts: tuple[str, ...], values: dict, out: SheetRules, unread: li
     pseudo-element's, left out)."""
     import cssselect
 
-    hides = True if _may_hide(values, paint=False) else PAINTS if _may_hide(values) else False
+    hides = True if _may_hide(values, paint=False) else PAINTS if _may_hide(values) \
+        else REDRAWS if _DRAWING.issuperset(values) else False
     if out.full(hides, len(parts)):
         return
     room = out.room(hides)

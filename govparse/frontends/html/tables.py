@@ -24,7 +24,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
-from govparse.frontends.html.hiding import NOTHING_HIDDEN, Hiding
+from govparse.frontends.html.hiding import NOTHING_HIDDEN, UNSURE, Hiding
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
@@ -241,7 +241,7 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             hiders.append(None if state[0] and state[1] else hiders[-1] if hiders
                           and hiders[-1] is not None else element)
             if element.text and state[0] and state[1]:
-                add(element.text, None if state[2] else element)
+                add(element.text, None if state[2] and state[1] is not UNSURE else element)
             else:
                 drop(element.text, hiders[-1])
         elif element is not td:
@@ -254,7 +254,8 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                 end_line()
             outer = shown[-1]
             if element.tail and outer[0] and outer[1]:
-                add(element.tail, None if outer[2] else element.getparent())
+                add(element.tail, None if outer[2] and outer[1] is not UNSURE
+                    else element.getparent())
             else:
                 drop(element.tail, hiders[-1])
     end_line()
@@ -290,14 +291,22 @@ def _painted_lines(lines: list[list[tuple[str, object]]], hidden: list | None) -
 def _between_digits(line: list[tuple[str, object]]) -> bool:
     """Whether text drawn unseen stands between two digits of the line's plain text
     (1<span style="color:#fff">x</span>0: "1 0" on white, "1x0" on a dark cell, never
-    10: it takes its room either way)."""
-    for at, (text, by) in enumerate(line):
-        if by is None or text.isspace():
-            continue
-        before = "".join(t for t, b in line[:at] if b is None).rstrip()
-        after = "".join(t for t, b in line[at + 1:] if b is None).lstrip()
-        if before[-1:].isdigit() and after[:1].isdigit():
+    10: it takes its room either way). (Two passes: the plain text's last character
+    before each piece, and its first after.)"""
+    last_before: list[str] = []
+    last = ""
+    for text, by in line:
+        last_before.append(last)
+        if by is None and text.strip():
+            last = text.rstrip()[-1]
+    first = ""
+    for at in range(len(line) - 1, -1, -1):
+        text, by = line[at]
+        if by is not None and not text.isspace() and last_before[at].isdigit() \
+                and first.isdigit():
             return True
+        if by is None and text.strip():
+            first = text.lstrip()[0]
     return False
 
 

@@ -292,3 +292,53 @@ def test_a_colour_of_any_length_is_read_in_bounded_time():
 
     assert _unseen_colour("rgb(," + "0" * 60_000 + "x)") is False
     assert _unseen_colour("rgba(0, 0, 0, " + "0" * 40 + ")") is True
+
+
+# ---------------------------------------------------------------- a second review's
+
+
+@pytest.mark.parametrize("sheet, inner", [
+    # a rule that shows again what a rule hides, by what draws (a transform, a size,
+    # what overflows, a minimum): followed as the rules that hide are
+    (".t { display: inline-block; transform: scale(0) } .t.on { transform: none }",
+     '<span class="t on">7</span>'),
+    (".w { display: inline-block; width: 0; overflow: hidden } .w.on { width: auto }",
+     '<span class="w on">7</span>'),
+    (".w { display: inline-block; width: 0; overflow: hidden } .w.on { overflow: visible }",
+     '<span class="w on">7</span>'),
+    (".w { display: inline-block; width: 0; overflow: hidden } .w.on { min-width: 1em }",
+     '<span class="w on">7</span>'),
+    (".c { color: #fff } .c.on { color: #000 }", '<span class="c on">7</span>'),
+    ("", '<div style="display:inline-table;width:0;overflow:hidden">7</div>'),
+    ("", '<span style="display:inline-block;width:0;padding-left:4px;overflow:hidden">7</span>'),
+    ("", '<font color="fff">7</font>'),  # (no white: rgb(15, 15, 15))
+])
+def test_text_a_rule_or_its_box_shows_again_is_read(sheet, inner):
+    text = str(FIGURE)
+    assert _cell_read(f"{text[:1]}{inner}{text[1:]}", sheet) == int(f"{text[:1]}7{text[1:]}")
+
+
+def test_a_zero_height_is_no_size_whatever_the_padding_across():
+    text = str(FIGURE)
+    assert _cell_read(f'{text[:1]}<span style="display:inline-block;height:0;padding:0 5px;'
+                      f'overflow:hidden">7</span>{text[1:]}') == FIGURE
+
+
+def test_a_row_scaled_to_nothing_is_hidden():
+    page = PAGE.replace("<tr><td>行政强制</td>", '<tr style="transform:scale(0)"><td>行政强制</td>')
+    assert page != PAGE
+    report = govparse.parse(page)
+    assert report.active_disclosure.administrative_coercion.decisions.value is None
+
+
+@pytest.mark.parametrize("inner", [
+    '<span style="font-size:0.1em">7</span>',  # (1.6px of a common font; 4px of a large)
+    '<span style="font-size:10%">7</span>',
+    # grown from a font too small to read: how large cannot be told, whatever colour
+    # a child of it is drawn in
+    '<span style="font-size:1px"><span style="font-size:150%"><b style="color:#000">7</b>'
+    "</span></span>",
+])
+def test_a_font_whose_size_cannot_be_told_makes_the_cell_no_figure(inner):
+    text = str(FIGURE)
+    assert _cell_read(f"{text[:1]}{inner}{text[1:]}") is None
