@@ -72,8 +72,8 @@ def stream_of(rows: Iterable, sink: DiagnosticSink, parted: bool = False) -> Str
     disowned = _disowned_spans(rows, sink)
     single = _in_one_column(rows, disowned) if disowned is not _NOTHING_SPANS else None
     rests = HeaderRests()
-    # where the rows after the last with text start in the stream, once a row with a
-    # figure is read (-1: none yet; see _without_empty_rows_after_the_figures)
+    # where the rows of empty cells after the last with text start in the stream (-1:
+    # none since), and whether a row with a figure was read (see the loop's end)
     empty_since, figures_read = -1, False
     for number, row in enumerate(rows):
         if isinstance(row, EmptyCells):

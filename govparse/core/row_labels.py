@@ -183,21 +183,24 @@ class RowLabels:
         out: list[LogicalRow] = []
         for row in rows:
             previous = out[-1] if out else None
-            if previous is not None and previous.has_figures and previous.labels \
-                    and len(row.labels) == 1 and not row.data \
-                    and self._trails_the_figures(row.labels[0], previous):
-                previous.stray = row.labels[0]
-                continue
-            if previous is not None and previous.has_figures and previous.labels \
-                    and len(row.labels) > 1 and getattr(previous.data[-1], "x", None) is None \
-                    and self._trails_the_figures(row.labels[0], previous):
-                # (the same before the labels of the next source row, where nothing
-                # says where the figures stand; a cell of digits stays among those
-                # labels too: the rest of a number wrapped over the row below, which
-                # keeps that row's figures from being read)
-                previous.stray = row.labels[0]
-                if self._trails_as_words(row.labels[0], previous):
-                    del row.labels[0]
+            if previous is not None and previous.has_figures and previous.labels and (
+                    len(row.labels) == 1 and not row.data
+                    or len(row.labels) > 1 and getattr(previous.data[-1], "x", None) is None):
+                # after the row's figures, in its own source row, a cell that is a place
+                # of the row: one that looks like a figure no one can read (&nbsp;287),
+                # or words that are no label (_trails_as_words); before the labels of
+                # the next source row too, where nothing says where the figures stand
+                # (a cell of digits stays among those labels: the rest of a number
+                # wrapped over the row below, which keeps that row's figures from being
+                # read)
+                cell = row.labels[0]
+                words = self._trails_as_words(cell, previous)
+                if words or _trails_as_a_figure(cell, previous.data[-1]):
+                    previous.stray = cell
+                    if len(row.labels) == 1:
+                        continue
+                    if words:
+                        del row.labels[0]
             if previous is not None and previous.has_figures and row.has_figures \
                     and len(row.labels) == 1 and previous.labels:
                 stray = row.labels[0]
@@ -210,12 +213,6 @@ class RowLabels:
                     continue
             out.append(row)
         return out
-
-    def _trails_the_figures(self, cell: Cell, row: LogicalRow) -> bool:
-        """Whether a cell after a row's last figure, in its own source row, is a place
-        of the row: one that looks like a figure no one can read (&nbsp;287), or
-        words that are no label of the table (_trails_as_words)."""
-        return _trails_as_a_figure(cell, row.data[-1]) or self._trails_as_words(cell, row)
 
     def _trails_as_words(self, cell: Cell, row: LogicalRow) -> bool:
         """Whether a cell after a row's last figure, in its own source row, is text

@@ -168,6 +168,23 @@ class _Tiny:
 
 
 TINY = _Tiny()
+
+
+def no_font(sized) -> bool:
+    """Whether a font size shows nothing (0, or one too small to read)."""
+    return sized is False or sized is TINY
+
+
+def text_shown(state: tuple) -> bool:
+    """Whether the text of an element whose (visible, sized, painted) is ``state``
+    (Hiding.computed) shows."""
+    return bool(state[0] and state[1])
+
+
+def in_doubt(state: tuple) -> bool:
+    """Whether a reader may not see the text that ``state`` shows: its colour, or its
+    font's size, cannot tell (tables.cell_text)."""
+    return not state[2] or state[1] is UNSURE
 # SheetRules' kinds of the rules that only draw text in a colour a reader may not see,
 # and of those that show and set only what draws (a colour, a size, a transform: a
 # site's sheet has hundreds, which would crowd out the rules that show what hides)
@@ -224,7 +241,7 @@ class Hiding:
 
     def __call__(self, element) -> bool:
         state = self.computed(element)
-        return state is None or not all(state) or state[1] is UNSURE
+        return state is None or not text_shown(state) or in_doubt(state)
 
     def computed(self, element, visible: bool = True, sized: bool = True,
                  painted: bool = True) -> tuple[bool, bool, bool] | None:
@@ -241,8 +258,7 @@ class Hiding:
         elif own_sized is GROWS:  # (how large it grows cannot be told: seen, or not)
             own_sized = UNSURE if sized is TINY or sized is UNSURE else None
         elif own_sized is SHRINKS:
-            own_sized = None if sized is TINY or sized is False or sized is UNSURE \
-                else UNSURE
+            own_sized = None if no_font(sized) or sized is UNSURE else UNSURE
         return (visible if own_visible is None else own_visible,
                 sized if own_sized is None else own_sized,
                 painted if own_painted is None else own_painted)
@@ -296,7 +312,7 @@ class Hiding:
     def root_sized(self) -> bool:
         """Whether the root element's font size (what ``rem`` is of) is not 0."""
         if self._root_sized is None:
-            self._root_sized = self._root is None or self.own(self._root)[2] not in (False, TINY)
+            self._root_sized = self._root is None or not no_font(self.own(self._root)[2])
         return self._root_sized
 
     def _style_may_hide(self, style: str, inline: dict) -> bool:
@@ -472,7 +488,7 @@ def _may_hide(declared: dict, paint: bool = True) -> bool:
         return False
     values = {name: value for name, (value, _) in declared.items()}
     gone, visible, sized, painted = said(values)
-    return gone or visible is False or sized is False or sized is TINY \
+    return gone or visible is False or no_font(sized) \
         or sized is SHRINKS or paint and painted is False \
         or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
         or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
@@ -512,7 +528,7 @@ def style_hides(style: str) -> bool:
         return False
     gone, visible, sized, painted = said({name: value for name, (value, _)
                                           in _inline(style).items()})
-    return gone or visible is False or sized is False or sized is TINY
+    return gone or visible is False or no_font(sized)
 
 
 def _declarations(text: str) -> list:
@@ -714,7 +730,9 @@ class SheetRules:
     sheet has many rules of white, which leave those that hide their room) and those
     that may only show (MAX_SHOWING); past each limit only counted (``too_many``,
     ``too_many_showing``), not parsed (a sheet's thousand rules nested under a list of
-    thousands would be millions of selectors). A kind: True (hides), PAINTS, False."""
+    thousands would be millions of selectors). Those that show and set only what draws
+    (REDRAWS: a colour, a size, a transform) have a room of their own too. A kind:
+    True (hides), PAINTS, REDRAWS, False (shows)."""
 
     __slots__ = ("hiding", "painting", "showing", "redrawing", "too_many", "too_many_showing")
 
@@ -734,7 +752,7 @@ class SheetRules:
         shows = hides is False or hides is REDRAWS
         return (MAX_SHOWING if shows else MAX_SELECTORS) - len(self._kept(hides))
 
-    def full(self, hides: bool, selectors: int) -> bool:
+    def full(self, hides, selectors: int) -> bool:
         """Whether the rules of that kind are full (then ``selectors`` more counted)."""
         if self.room(hides) > 0:
             return False

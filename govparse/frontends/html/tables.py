@@ -24,7 +24,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
-from govparse.frontends.html.hiding import NOTHING_HIDDEN, UNSURE, Hiding
+from govparse.frontends.html.hiding import NOTHING_HIDDEN, Hiding, in_doubt, text_shown
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
@@ -134,7 +134,7 @@ def _hidden_row(tr, table, hiding: Hiding) -> bool:
         state = hiding.computed(element, *state)
         if state is None:
             return True
-    return not (state[0] and state[1])  # (a row's colour hides none of it: see cell_text)
+    return not text_shown(state)  # (a row's colour hides none of it: see cell_text)
 
 
 def _note(element, hidden: list) -> None:
@@ -232,16 +232,16 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                         hiders.append(None)
                         continue
                 if _parts(element, tag):
-                    if tag in BLOCKS or tag == "br" or state[0] and state[1]:
+                    if tag in BLOCKS or tag == "br" or text_shown(state):
                         end_line()  # (a block parts lines, its text shown or not)
                     else:
                         deferred.append([element, False])
             shown.append(state)
             # (noted where it hides, not where it is inside what hides)
-            hiders.append(None if state[0] and state[1] else hiders[-1] if hiders
+            hiders.append(None if text_shown(state) else hiders[-1] if hiders
                           and hiders[-1] is not None else element)
-            if element.text and state[0] and state[1]:
-                add(element.text, None if state[2] and state[1] is not UNSURE else element)
+            if element.text and text_shown(state):
+                add(element.text, element if in_doubt(state) else None)
             else:
                 drop(element.text, hiders[-1])
         elif element is not td:
@@ -253,9 +253,8 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             elif state is not None and tag != "br" and _parts(element, tag):
                 end_line()
             outer = shown[-1]
-            if element.tail and outer[0] and outer[1]:
-                add(element.tail, None if outer[2] and outer[1] is not UNSURE
-                    else element.getparent())
+            if element.tail and text_shown(outer):
+                add(element.tail, element.getparent() if in_doubt(outer) else None)
             else:
                 drop(element.tail, hiders[-1])
     end_line()
