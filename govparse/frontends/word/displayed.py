@@ -40,7 +40,7 @@ def as_displayed(root, styles: bytes | None, etree) -> None:
     _field_instructions_out(root)
     _tracked_changes_accepted(root)
     said = _style_properties(styles, etree)
-    for run in list(root.iter(W + "r")):
+    for run in _runs_said_of(root, said):
         values = _run_properties(run, said)
         if values.get(_HIDES):
             if run.getparent() is not None:
@@ -50,6 +50,32 @@ def as_displayed(root, styles: bytes | None, etree) -> None:
             for text in run.findall(W + "t"):
                 text.addprevious(run.makeelement(W + "br"))
                 text.addnext(run.makeelement(W + "br"))
+
+
+def _runs_said_of(root, said: dict[str, dict[str, bool]]) -> list:
+    """The runs whose own properties, character style or paragraph's style say
+    anything of setting apart or hiding (the others, most, are read as they are: not
+    each looked into)."""
+    runs: dict[int, object] = {}
+
+    def run_of(properties) -> None:
+        run = properties.getparent() if properties is not None else None
+        if properties is not None and properties.tag == W + "rPr" \
+                and run is not None and run.tag == W + "r":
+            runs[id(run)] = run
+
+    for element in root.iter(*_SAYS):
+        run_of(element.getparent())
+    if said:
+        for style in root.iter(W + "rStyle"):
+            if style.get(W + "val") in said:
+                run_of(style.getparent())
+        for style in root.iter(W + "pStyle"):
+            properties = style.getparent()
+            paragraph = properties.getparent() if properties is not None else None
+            if style.get(W + "val") in said and paragraph is not None:
+                runs.update((id(run), run) for run in paragraph.iter(W + "r"))
+    return list(runs.values())
 
 
 def _says(element) -> bool | None:

@@ -67,7 +67,7 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     body = root.find(W + "body")
     sink = DiagnosticSink()
     sink.items.extend(notes)
-    _with_ideographs(root, sink)
+    _with_ideographs(root, sink, etree)
     blocks: list = []
     counter = _Counter()
     if body is not None:
@@ -75,9 +75,12 @@ def read_docx(data: bytes, path: str | None = None, notes: tuple = ()) -> Docume
     return Document(tuple(join_split_title(blocks, sink)), path, tuple(sink.items))
 
 
-def _with_ideographs(root, sink: DiagnosticSink) -> None:
+def _with_ideographs(root, sink: DiagnosticSink, etree) -> None:
     """Each run's text with the characters that stand for ideographs read as them (⾏
-    for 行: text copied out of a PDF), with one note (GP013) quoting the first run."""
+    for 行: text copied out of a PDF), with one note (GP013) quoting the first run.
+    (The document's text looked through at once first: most have none.)"""
+    if with_ideographs(etree.tostring(root, method="text", encoding="unicode"))[1] is None:
+        return
     count, first = 0, None
     for node in root.iter(W + "t"):
         if node.text:
