@@ -6,6 +6,7 @@ Every front-end starts here: a report reaches govparse as a file, as bytes or as
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import os
 import sys
@@ -59,9 +60,13 @@ def _decoded_as_gb(declared: bool) -> Diagnostic:
     return Diagnostic("GP005", Severity.NOTE, f"{why}; it was decoded as GB18030 (GBK)", 1, 1)
 
 
-# <meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html; charset=gbk">
-_DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([a-z0-9_-]+)",
-                               re.IGNORECASE)
+@functools.cache
+def _declared_charset() -> re.Pattern:
+    """<meta charset="gb2312"> or <meta http-equiv="Content-Type" content="text/html;
+    charset=gbk">. (Compiled when a file is not UTF-8: most are.)"""
+    return re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([a-z0-9_-]+)", re.IGNORECASE)
+
+
 _GB_NAMES = frozenset({b"gb2312", b"gbk", b"gb18030", b"x-gbk", b"cp936", b"ms936",
                        b"euc-cn"})
 
@@ -71,7 +76,7 @@ def _declares_gb(data: bytes) -> bool:
     head = data[:4096]
     if not head.lstrip()[:1] == b"<":
         return False
-    found = _DECLARED_CHARSET.search(head)
+    found = _declared_charset().search(head)
     return found is not None and found.group(1).lower() in _GB_NAMES
 
 

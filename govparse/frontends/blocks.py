@@ -21,21 +21,31 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Heading, Paragraph, Title
 from govparse.template.sections import heading_pattern
 
-# Every blank a page writes: NBSP, U+3000 and the other Unicode spaces.
-_BLANKS = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 _SENTENCE_MARKS = frozenset("。，；;：:！？,")
 LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this is prose
 # a page's way back (首页 > 政务公开 > …) or a crawler's field (标题:) is no organisation
 _CHROME_MARKS = frozenset("<>›»|/\\")
 
 
-# A line break in the markup with the blanks around it: the source's own wrapping.
-_WRAPPED = re.compile(r"[ \t\r\f\v]*[\r\n][ \t\r\n\f\v]*")
-# Blanks at either end of a line: every Unicode space (NBSP, U+3000 …), ZWSP, BOM.
-# (Matched from the start of the line and of the line reversed: a search for
-# [\s\u200b\ufeff]+$ tries every blank of a run inside the line and reads the run to
-# its end from each, quadratic: a cell of ZWSP, a word, 80,000 spaces, a word, 32 s.)
-_EDGE = re.compile(r"[\s\u200b\ufeff]*")
+# (The patterns of this module are compiled when first used: a text's reading needs
+# none of them, and compiling them was a fifth of a millisecond of every start.)
+
+
+@functools.cache
+def _wrapped() -> re.Pattern:
+    """A line break in the markup with the blanks around it: the source's own wrapping."""
+    return re.compile(r"[ \t\r\f\v]*[\r\n][ \t\r\n\f\v]*")
+
+
+@functools.cache
+def _edge() -> re.Pattern:
+    r"""Blanks at either end of a line: every Unicode space (NBSP, U+3000 …), ZWSP, BOM.
+    (Matched from the start of the line and of the line reversed: a search for
+    [\s\u200b\ufeff]+$ tries every blank of a run inside the line and reads the run to
+    its end from each, quadratic: a cell of ZWSP, a word, 80,000 spaces, a word, 32 s.)"""
+    return re.compile(r"[\s\u200b\ufeff]*")
+
+
 _INVISIBLE = ("\u200b", "\ufeff")
 
 
@@ -44,11 +54,12 @@ def clean(text: str) -> str:
     space, no blank at either end; the blanks inside kept as written (a run of
     spaces, NBSP, U+3000)."""
     if "\n" in text or "\r" in text:
-        text = _WRAPPED.sub(" ", text)
+        text = _wrapped().sub(" ", text)
     text = text.strip()  # every Unicode space; ZWSP and BOM below
     if text[:1] in _INVISIBLE or text[-1:] in _INVISIBLE:
-        start = _EDGE.match(text).end()
-        text = text[start:len(text) - _EDGE.match(text[::-1]).end()] if start < len(text) else ""
+        edge = _edge()
+        start = edge.match(text).end()
+        text = text[start:len(text) - edge.match(text[::-1]).end()] if start < len(text) else ""
     return text
 
 
@@ -66,7 +77,13 @@ def join_lines(lines: list[str]) -> str:
 
 def compact(text: str) -> str:
     """A line without any blank (a heading is written with blanks anywhere)."""
-    return _BLANKS.sub("", text)
+    return _blanks().sub("", text)
+
+
+@functools.cache
+def _blanks() -> re.Pattern:
+    """Every blank a page writes: NBSP, U+3000 and the other Unicode spaces."""
+    return re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
 
 
 @functools.cache

@@ -10,8 +10,7 @@ from __future__ import annotations
 import functools
 import operator
 
-import attrs
-
+from govparse.classes import frozen
 from govparse.template.spec import load_template
 
 Ref = tuple[str, str, str]  # table, row, column
@@ -19,7 +18,7 @@ Ref = tuple[str, str, str]  # table, row, column
 OUTCOMES_PARENT = "三、本年度办理结果"
 
 
-@attrs.frozen
+@frozen
 class Relation:
     """sum(left) == sum(right), about one figure of the table (``subject``)."""
 

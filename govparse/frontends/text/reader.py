@@ -180,9 +180,9 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
     if not items:
         return []
     starts = _starts_a_grid(items)
-    if not rules and not starts:
-        return []
-    # (imported when a section may hold one: a tenth of a millisecond of start-up)
+    if not starts and not any(" -" in text for _, text in rules):
+        return []  # (no grid's line, and no rule of dashes parted by blanks)
+    # (imported when a section may hold one: about a millisecond of start-up)
     from govparse.frontends.text.grids import find_drawn, is_dashed_rule
 
     dashed = [number for number, text in rules if is_dashed_rule(text)]
