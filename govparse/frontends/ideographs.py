@@ -96,6 +96,26 @@ def with_ideographs(text: str) -> tuple[str, tuple[int, int, str] | None]:
     return text.translate(table), (len(offsets), offsets[0], text[offsets[0]])
 
 
+def radicals_referenced(source: str) -> str:
+    """A page's source with each numeric character reference to a character that
+    stands for an ideograph (``&#x2F8F;``, ``&#12175;``) written as that character, which
+    ``with_ideographs`` then reads (a page that writes every character it has beyond
+    ASCII as a reference writes the radicals of its text so too)."""
+    if "&#" not in source:
+        return source
+    table = ideograph_of()
+
+    def written(ref: re.Match) -> str:
+        code = int(ref[1], 16) if ref[1] else int(ref[2])
+        return chr(code) if code in table else ref[0]
+
+    return _NUMERIC_REFERENCE.sub(written, source)
+
+
+# (up to seven digits: a longer one is no character, and read as the parser reads it)
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
 def text_with_ideographs(text: str) -> tuple[str, Diagnostic | None]:
     """``with_ideographs`` for a text whose lines locate the note."""
     text, found = with_ideographs(text)

@@ -30,7 +30,7 @@ from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
 from govparse.frontends.html.tables import is_data_table, read_table
-from govparse.frontends.ideographs import text_with_ideographs
+from govparse.frontends.ideographs import radicals_referenced, text_with_ideographs
 
 
 # A numeric character reference without its ';' that stands for a digit (&#53 is
@@ -49,7 +49,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 
     sink = DiagnosticSink()
     sink.items.extend(notes)
-    text, unified = text_with_ideographs(text)  # (text copied out of a PDF: ⾏ for 行)
+    # (text copied out of a PDF: ⾏ for 行, written so or as a reference)
+    text, unified = text_with_ideographs(radicals_referenced(text))
     if unified:
         sink.items.append(unified)
     # As UTF-8 bytes: lxml refuses a str that declares its own encoding. Comments and
