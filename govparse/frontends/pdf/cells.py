@@ -98,7 +98,7 @@ def _placed_table(table: Table, text: str, places
     continued = {}
     if len({p.page for p in pieces}) > 1:  # (a table over pages: cells a break may cut)
         continued = continued_on_next_page(pieces, joined, alignment)
-        continued.update(labels_continued_on_next_page(pieces, joined))
+        continued.update(labels_continued_on_next_page(pieces, joined, continued))
     notes = tuple(n for n in (_note(pieces, joined), moved_note(moved),
                               continued_note(continued, pieces)) if n is not None)
     joined.update(continued)

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number, joined_digits
 from govparse.core.wording import CUT_MARK
-from govparse.frontends.pdf.pieces import Piece, centre
+from govparse.frontends.pdf.pieces import Piece, centre, of_a_number
 from govparse.frontends.pdf.wrapped import Alignment
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
@@ -91,9 +91,19 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
         if len(group) < 2:
             continue  # (most grid cells: one piece)
         labels = sum(p.cell.kind == LABEL for p in group)
-        if 0 < labels < len(group):
+        pieces_of_a_number = labels > 0 and _pieces_of_a_number(group)
+        if pieces_of_a_number:
+            # A number and its separators wrapped in its cell (7 / ，66 / 5 of 7，665;
+            # 8, / 753), a separator's glyph maybe a piece of its own beside the digits
+            # of its line: read as figures one below the other (one cell, no number),
+            # never one of them as the figure (7, or 753).
+            labels = 0
+        elif 0 < labels < len(group):
             continue
-        group.sort(key=lambda p: (-p.box[3], p.box[0]))  # top down, as it reads
+        # top down, as it reads (a number's pieces as the text layer wrote them: a
+        # separator's glyph stands lower than the digits beside it)
+        group.sort(key=(lambda p: (p.cell.line, p.cell.column)) if pieces_of_a_number
+                   else (lambda p: (-p.box[3], p.box[0])))
         if _holds_others(group, centres):
             continue
         page = group[0].page
@@ -111,7 +121,7 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
                 _join(group, joined, classify(" ".join(p.written for p in group),
                                               group[0].cell.line, group[0].cell.column))
             continue
-        if not _stacked(group):
+        if not (_stacked(group) or pieces_of_a_number):
             continue
         if not labels and page not in ruled:
             continue  # figures one below the other in a grid that parts no rows
@@ -139,8 +149,25 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
                 whole.kind = PARTED
                 if alignment.wrapped_to_fit(group):
                     whole.value = joined_digits(whole.text)  # (the core checks it: GP328)
+        if pieces_of_a_number:
+            # (the cell stands where its first piece with digits does, a figure's piece
+            # in the grid's rows: a separator alone is none, grid_rows)
+            group.sort(key=lambda p: p.band is None)
         _join(group, joined, whole)
     return joined
+
+
+def _pieces_of_a_number(group: list[Piece]) -> bool:
+    """Whether the group is a number wrapped in its cell where a separator stands: the
+    pieces of a number (_of_a_number), digits among them (，485 / ，453 of 1,485,453
+    at the top of a page, its 1 at the foot of the page before)."""
+    return all(map(_of_a_number, group)) and any(c.isdigit() for p in group for c in p.written)
+
+
+def _of_a_number(piece: Piece) -> bool:
+    """Whether the piece is a figure, a piece of a number or a separator alone (the ，
+    of 7 / ， 66 / 5: its glyph apart from the digits beside it; pieces.of_a_number)."""
+    return piece.cell.kind != LABEL or of_a_number(piece.written)
 
 
 def _join(group: list[Piece], joined: dict[int, Cell | None], whole: Cell) -> None:
@@ -249,12 +276,13 @@ def _by_middle(figures: list[Piece]) -> dict:
 
 def _pages_ruled(figures: list[Piece], centres: Centres) -> set[int]:
     """The pages where the grid parts the table's rows: most of their figures stand in
-    a cell of the grid that holds figures only, its own (a number wrapped in it too),
-    not a column from the header down, in a grid of lines between the columns only."""
+    a cell of the grid that holds figures only, its own (a number wrapped in it too,
+    where a separator stands as well), not a column from the header down, in a grid
+    of lines between the columns only."""
     counts: dict[int, list[int]] = {}
     for figure in figures:
         alone = figure.grid is not None and not any(
-            p.grid != figure.grid or p.cell.kind == LABEL
+            p.grid != figure.grid or not _of_a_number(p)
             for p in centres.inside(figure.page, figure.grid))
         counts.setdefault(figure.page, [0, 0])[alone] += 1
     return {page for page, (apart, alone) in counts.items() if alone > apart}

@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from govparse.core.cells import LABEL, PARTED, classify, is_parted_number, joined_digits
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.pdf.pieces import Piece, column_of
+from govparse.frontends.pdf.pieces import Piece, column_of, of_a_number
 from govparse.frontends.pdf.wrapped import Alignment
 from govparse.template.spec import every_table_label, label_key
 
@@ -204,7 +204,10 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
         band = _band(piece)
         if band is not None:
             by_page.setdefault(piece.page, []).append(piece)
-        elif type(piece) is Piece and piece.grid is not None and piece.box is not None:
+        elif type(piece) is Piece and piece.grid is not None and piece.box is not None \
+                and joined.get(id(piece), piece) is not None and not of_a_number(piece.written):
+            # (a piece joined into the cell of another, a separator alone, the ， of 4 / ，
+            # / 7 / 50, is no row's label)
             labels.setdefault(piece.page, []).append(piece)
     out: dict[int, object] = {}
     for page, on_page in by_page.items():
@@ -224,7 +227,10 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
         # of 5067)
         _, low, high = bands.pop()
         left = min(p.box[0] for p in lowers)
-        on_page = labels.get(page, ())
+        # (the rest of the label above, where the break cut the label too, is none:
+        # 5.属于三类内部 / 事务信息 with 69 / 3 of 693, under a header repeated or not)
+        rests = _label_rests(labels, page, joined, high)
+        on_page = [q for q in labels.get(page, ()) if id(q) not in rests]
         if any(abs(q.grid[1] - low) <= _LINES_APART and abs(q.grid[3] - high) <= _LINES_APART
                and q.box[0] < left for q in on_page):
             continue
@@ -270,7 +276,8 @@ def _lines(piece: Piece, joined: dict, pieces: list[Piece]) -> list[Piece]:
 _NUMBERED = re.compile(r"[（(]?[一二三四五六七八九十0-9０-９]+[)）、.．]")
 
 
-def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int, object]:
+def labels_continued_on_next_page(pieces: list[Piece], joined: dict,
+                                  continued: dict | None = None) -> dict[int, object]:
     """The labels a page break cuts: a row broken across pages has the first lines of
     its label cell at the foot of one page and the rest at the top of the next
     (（二）部分公开（区分处理的， / 只计这一情形，不计其他情形）), as a merged cell of a
@@ -281,34 +288,61 @@ def labels_continued_on_next_page(pieces: list[Piece], joined: dict) -> dict[int
     tables (规章 at the foot of a page and 行政规范性文件, a row whose figures are
     empty, or a header repeated on the new page, 信息内容, at the top of the next:
     rows of their own, whose labels joined would name one row with the other's
-    figures; （三） / 不予公开 is one label). Returns the joined label by the upper
-    piece's id, None by the lower's (as joined_cells)."""
+    figures; （三） / 不予公开 is one label). A band with figures too only where the
+    break cut them as well (``continued``: continued_on_next_page's, which joined
+    them to the figures above). Returns the joined label by the upper piece's id, None
+    by the lower's (as joined_cells)."""
+    continued = continued or {}
     figures_in: set[tuple] = set()
+    cut_bands: dict[object, set[float]] = {}  # (the tops of the bands of figures continued)
     labels: dict[object, list[Piece]] = {}
     for piece in pieces:
         if _band(piece) is not None:
-            figures_in.add(_band(piece))
+            if continued.get(id(piece), piece) is not None:  # (not joined to one above)
+                figures_in.add(_band(piece))
+            else:
+                cut_bands.setdefault(piece.page, set()).add(piece.grid[3])
         elif piece.grid is not None and piece.box is not None \
                 and joined.get(id(piece), piece) is not None:  # (a joined cell: its first piece)
             labels.setdefault(piece.page, []).append(piece)
     out: dict[int, object] = {}
-    for page, on_page in labels.items():
-        if not isinstance(page, int) or page - 1 not in labels:
-            continue
-        top = max(p.grid[3] for p in on_page)
-        bottom = min(p.grid[1] for p in labels[page - 1])
-        above = {column_of(p): p for p in labels[page - 1] if p.grid[1] == bottom}
-        for lower in on_page:
-            upper = above.get(column_of(lower))
-            if upper is None or lower.grid[3] != top or _NUMBERED.match(_text(lower, joined)) \
-                    or (page, lower.grid[1], lower.grid[3]) in figures_in:
-                continue
-            texts = [_text(upper, joined), _text(lower, joined)]
-            if all(label_key(text) in every_table_label()[1] for text in texts):
-                continue  # (two labels each whole: two rows, the lower's figures empty)
-            whole = classify(join_lines(texts), upper.cell.line, upper.cell.column)
-            if whole.kind == LABEL:
+    for page in labels:
+        rests = _label_rests(labels, page, joined)
+        for top in cut_bands.get(page, ()):  # (the rest of a row under a repeated header)
+            rests.update(_label_rests(labels, page, joined, top))
+        for upper, lower, whole in rests.values():
+            if (page, lower.grid[1], lower.grid[3]) not in figures_in:
                 _join_across(upper, lower, whole, joined, out)
+    return out
+
+
+def _label_rests(labels: dict, page, joined: dict, top: float | None = None
+                 ) -> dict[int, tuple[Piece, Piece, object]]:
+    """The labels at the top of the page that are the rest of a label at the foot of the
+    page before (see labels_continued_on_next_page), by id: (that label's piece, the
+    rest's, the two joined). (``labels``: the pieces of labels in the grid, by page;
+    ``top``: the top line of the band of the rest of a row the break cut, below a
+    header repeated on the page; by default the page's first band of labels.)"""
+    if not isinstance(page, int) or page - 1 not in labels or page not in labels:
+        return {}
+    on_page = labels[page]
+    first = top is None
+    if first:
+        top = max(p.grid[3] for p in on_page)
+    bottom = min(p.grid[1] for p in labels[page - 1])
+    above = {column_of(p): p for p in labels[page - 1] if p.grid[1] == bottom}
+    out = {}
+    for lower in on_page:
+        upper = above.get(column_of(lower))
+        at_top = lower.grid[3] == top if first else abs(lower.grid[3] - top) <= _LINES_APART
+        if upper is None or not at_top or _NUMBERED.match("".join(_text(lower, joined).split())):
+            continue  # (a label's numbering, its characters spaced or not: 5 . 属 于 …)
+        texts = [_text(upper, joined), _text(lower, joined)]
+        if all(label_key(text) in every_table_label()[1] for text in texts):
+            continue  # (two labels each whole: two rows, the lower's figures empty)
+        whole = classify(join_lines(texts), upper.cell.line, upper.cell.column)
+        if whole.kind == LABEL:
+            out[id(lower)] = (upper, lower, whole)
     return out
 
 

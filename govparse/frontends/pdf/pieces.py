@@ -46,9 +46,32 @@ class Piece:
         self.grid = grid  # the cell of the page's grid it stands in (None: none)
         self.written = cell.text if written is None else written  # (a figure: its unit too)
         # a figure's band of the grid: its page, its grid cell's bottom and top lines
-        # (None: a label, or no grid cell; govparse/frontends/pdf/grid_rows.py)
+        # (None: a label, or no grid cell; govparse/frontends/pdf/grid_rows.py). A
+        # piece of a number cut where a separator stands (,258 of 7,477,258) is a
+        # figure's piece: the rows and the page breaks join it as one.
         self.band = (page, grid[1], grid[3]) if grid is not None and box is not None \
-            and cell.kind != LABEL else None
+            and (cell.kind != LABEL or is_number_piece(self.written)) else None
+
+
+def of_a_number(text: str) -> bool:
+    """Whether the text is a piece of a number (is_number_piece) or a thousands separator
+    alone (its glyph written apart from the digits beside it)."""
+    return is_number_piece(text) or text.strip() in _SEPARATOR_ALONE
+
+
+def is_number_piece(text: str) -> bool:
+    """Whether the text is a piece of a number cut where its separator stands: digits
+    and a thousands separator or a point, no number itself (,258 and 7, of 7,258; 17,82;
+    ， 66 of 7，665; the blanks a text layer writes after a full-width one). Not digits
+    that end with a point: a label's numbering (5. of 5.属于三类内部事务信息)."""
+    return bool(text) and not text.strip(_NUMBER_PIECE) and any(c in _SEPARATORS for c in text) \
+        and any(c.isdigit() for c in text) and text.rstrip()[-1:] not in _POINTS
+
+
+_SEPARATORS = ",，.．"
+_POINTS = (".", "．")
+_SEPARATOR_ALONE = frozenset(",，")  # (a point alone may be a label's numbering's: 5 . 属 于)
+_NUMBER_PIECE = "0123456789０１２３４５６７８９" + _SEPARATORS + " \u3000"
 
 
 def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
