@@ -72,8 +72,14 @@ def _lone_markers(text: str) -> list[tuple[int, int]]:
             end = text.find("\n", at, at + _LONGEST + 1)
             if end < 0:
                 end = len(text) if len(text) - at <= _LONGEST else at + _LONGEST + 1
-            if end - at > _LONGEST or text[at + 1:end].strip(_LONE_BLANKS):
+            if end - at > _LONGEST:
                 at = text.find(mark, at + 1)  # (the mark is not at the line's end)
+                continue
+            rest = text[at + 1:end].rstrip(_LONE_BLANKS)
+            if rest:  # (the mark is not at the line's end, nor one before the rest's
+                # last character: looked for from there on, not at every dash of a
+                # markdown rule |---|---|)
+                at = text.find(mark, at + len(rest))
                 continue
             start = text.rfind("\n", max(0, at - _LONGEST), at) + 1
             if start > 0 or at < _LONGEST:  # (a line longer than a page number's is none)

@@ -23,9 +23,10 @@ from govparse.template.sections import TABLE_SECTIONS
 
 # Labels of the applications table that only a table row has: a figure (or a mark
 # for none) right after one is the sign. (The label of the total written with each
-# of its brackets half- or full-width.)
-_RUN_LABELS = ("新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理",
-               "(七)总计", "(七）总计", "（七)总计", "（七）总计")
+# of its brackets half- or full-width, _TOTALS, is found from its 七: one scan of the
+# text, not four.)
+_RUN_LABELS = ("新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理")
+_TOTALS = frozenset(("(七)总计", "(七）总计", "（七)总计", "（七）总计"))
 _FIGURE_STARTS = frozenset("0123456789/／—–－")
 _NUMERALS = "一二三四五六"
 
@@ -41,7 +42,7 @@ def looks_run_together(text: str) -> bool:
             seen += 1
             if seen >= 2:
                 return True
-    return False
+    return seen + len(_totals_with_a_figure(text)) >= 2
 
 
 def _figure_after(text: str, label: str) -> bool:
@@ -53,6 +54,19 @@ def _figure_after(text: str, label: str) -> bool:
             return True
         at = text.find(label, at + 1)
     return False
+
+
+def _totals_with_a_figure(text: str) -> set[str]:
+    """Which of _TOTALS stand somewhere in the text with a figure right after them
+    (each the second character of such a label: 七)."""
+    found = set()
+    at = text.find("七", 1)  # (a label's 七 has its bracket before it)
+    while at >= 0:
+        label = text[at - 1:at + 4]
+        if label in _TOTALS and text[at + 4:at + 5] in _FIGURE_STARTS:
+            found.add(label)
+        at = text.find("七", at + 1)
+    return found
 
 
 @functools.cache
