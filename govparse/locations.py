@@ -153,7 +153,8 @@ def line_ends_normalized(text: str) -> str:
     line, as the page it starts does (pdfium and other tools end no page's last line:
     a table's last row and the next page's heading would be one line). The form feed
     stays: it tells where pages part (frontends/text/page_markers.py)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (one scan where there is none, not two)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = _form_feed_in_line().sub("\n\f", text)
     return text
