@@ -42,20 +42,24 @@ def _total(values: Iterable[Number]) -> Number:
 def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> dict:
     """Where a finding points (Diagnostic's line, column and location): its subject
     figure, else the first figure that has a place."""
-    ordered = sorted(figures, key=lambda f: (f.table, f.row, f.column) != prefer)
-    for fig in ordered:
-        if fig.line is not None or fig.location is not None:
-            return {"line": fig.line, "column": fig.col, "location": fig.location}
-    return {}
+    placed = [f for f in figures if f.line is not None or f.location is not None]
+    if not placed:
+        return {}
+    # (the subject where it has a place, else the first: without sorting them by that)
+    fig = next((f for f in placed if (f.table, f.row, f.column) == prefer), placed[0])
+    return {"line": fig.line, "column": fig.col, "location": fig.location}
 
 
-def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
+def check_relation(report: Report, rel: Relation,
+                   refs_made: dict[Ref, FigureRef] | None = None) -> Diagnostic | None:
+    """The finding of a relation that does not hold, or None. ``refs_made``: the
+    FigureRefs of the report's figures made so far (shared by its findings: a figure
+    is in three relations, and a FigureRef is a fifth of a finding's making)."""
     values = rel.values(report)
     split = len(rel.left)
     if None not in values and sum(values[:split]) == sum(values[split:]):
         return None  # the common case, decided without building the finding
-    figures = tuple(FigureRef(*ref, fig.value, fig.line, fig.column, fig.location)
-                    for ref, fig in zip(rel.refs, rel.figures(report)))
+    figures = _figure_refs(report, rel, {} if refs_made is None else refs_made)
     table, row, column = rel.subject
     subject = rel.subject if row is not None else None
     missing = [f for f in figures if f.value is None]
@@ -79,6 +83,20 @@ def check_relation(report: Report, rel: Relation) -> Diagnostic | None:
     return Diagnostic(rel.code, _severity(rel.code), message, **_at(figures, subject),
                       table_id=table, row_id=row, column_id=column,
                       expected=expected, actual=actual, figures=figures)
+
+
+def _figure_refs(report: Report, rel: Relation, made: dict[Ref, FigureRef]
+                 ) -> tuple[FigureRef, ...]:
+    """A FigureRef for each figure of the relation, those of ``made`` taken from it
+    (frozen: one serves every finding of the report that names its figure)."""
+    figures = []
+    for ref, fig in zip(rel.refs, rel.figures(report)):
+        made_ref = made.get(ref)
+        if made_ref is None:
+            made_ref = made[ref] = FigureRef(*ref, fig.value, fig.line, fig.column,
+                                             fig.location)
+        figures.append(made_ref)
+    return tuple(figures)
 
 
 def check_values(report: Report) -> list[Diagnostic]:
@@ -135,8 +153,9 @@ def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str
 
     ``select`` and ``ignore`` take codes or code prefixes (``GP40``), as ruff does."""
     found = check_values(report)
+    refs_made: dict[Ref, FigureRef] = {}
     for rel in relations(report.table_template("applications")):
-        finding = check_relation(report, rel)
+        finding = check_relation(report, rel, refs_made)
         if finding is not None:
             found.append(finding)
     found = [d.with_path(report.path) for d in found if selected(d.code, select, ignore)]
