@@ -256,15 +256,22 @@ def apart(extents: Sequence[tuple[float, float]]) -> bool:
 
 
 def stands_under(figures: Sequence[tuple[float, float]],
-                 headers: Sequence[tuple[float, float] | None]) -> bool:
+                 headers: Sequence[tuple[float, float] | None],
+                 headers_apart: bool | None = None) -> bool:
     """Whether each figure stands under its own header, the i-th under the i-th:
     ``placement_by_position(figures, headers) == (0, 1, …)``, found without trying
     every header for every figure where the headers stand left to right apart (an
-    extent overlaps a run of such headers next to each other: its neighbours tell)."""
+    extent overlaps a run of such headers next to each other: its neighbours tell).
+    ``headers_apart``: ``apart(headers)``, where the caller knows it of headers with
+    no None among them (asked of many rows under one header)."""
     n = len(headers)
-    if len(figures) != n or any(header is None for header in headers):
+    if len(figures) != n:
         return False
-    if not apart(headers):
+    if headers_apart is None:
+        if any(header is None for header in headers):
+            return False
+        headers_apart = apart(headers)
+    if not headers_apart:
         return placement_by_position(figures, headers) == tuple(range(n))
     for i, (x0, x1) in enumerate(figures):
         h0, h1 = headers[i]

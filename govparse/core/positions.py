@@ -301,11 +301,29 @@ class Positions:
         known = self.in_place.get(key)
         if known is not None and known[0] is cells:
             return known[1]
-        headers = self._headers_of(list(columns), above) \
-            if all(c.x is not None for c in cells) else None
-        stands = headers is not None and stands_under([c.x for c in cells], headers)
+        if all(c.x is not None for c in cells):
+            headers, headers_apart = self._headers_in_place(columns, above, key[2])
+            stands = headers is not None and stands_under([c.x for c in cells], headers,
+                                                          headers_apart)
+        else:
+            stands = False
         self.in_place[key] = (cells, stands)  # (the cells held: their id stays theirs)
         return stands
+
+    def _headers_in_place(self, columns, above: int, header_size: int):
+        """_headers_of(columns, above), and whether they stand apart (gaps.apart), for
+        _stands_in_place: remembered while the header stays as it is (its lines, and
+        so what they say, change only as header cells are added: ``header_size``, how
+        many there are), for the rows of one column set (the tuple, held: its id stays
+        its own)."""
+        key = (above, header_size, id(columns))
+        made = self.headers_in_place.get(key)
+        if made is None or made[0] is not columns:
+            headers = self._headers_of(list(columns), above)
+            made = self.headers_in_place[key] = (
+                columns, headers,
+                None if headers is None or None in headers else apart(headers))
+        return made[1], made[2]
 
     def _parted_number(self, cells: list[Cell], columns, above: int | None,
                        label: Cell | None = None) -> tuple[Cell, Cell] | None:

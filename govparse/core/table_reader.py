@@ -72,6 +72,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         # by the header lines above: (full rows looked at, how many under them, all held)
         self.positions_hold: dict[int | None, tuple[int, int, bool]] = {}
         self.in_place: dict[tuple, tuple[list, bool]] = {}  # (_stands_in_place)
+        self.headers_in_place: dict[tuple, tuple] = {}  # (_headers_in_place)
         self.extents_of: dict[tuple, dict] = {}  # (_placement_by_extents)
         self.trailing_separators = True  # (read: _ends_with_separators)
         self.trailing_cells: dict[int, int] = {}  # (read)
