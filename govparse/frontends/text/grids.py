@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from govparse.core.cells import FIGURE_KINDS, NUMBER, new_cell
 from govparse.document import Cell, Table, TextLocation
@@ -173,6 +174,11 @@ def _runs_on(char: str, side: str) -> bool:
     ┤ to the left, ┌ and ├ to the right)."""
     if not "\u2500" <= char <= "\u257f":
         return False
+    return _draws_to(char, side)
+
+
+@functools.cache  # (128 characters, two sides: cut_at asks of every line of a grid)
+def _draws_to(char: str, side: str) -> bool:
     import unicodedata
 
     name = unicodedata.name(char, "")
@@ -344,8 +350,8 @@ def _table(regions: list[_Region], first_line: int) -> Table:
     return Table.from_rows(rows, TextLocation(first_line, 1))
 
 
-def _first(pair: tuple) -> int:
-    return pair[0]
+# A (column, cell) pair's column, in C: a key a cell of a grid.
+_first = itemgetter(0)
 
 
 def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) -> Cell:
