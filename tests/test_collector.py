@@ -53,3 +53,17 @@ def test_a_collector_turned_off_by_the_caller_stays_off(collector_seen):
     govparse.parse(dumps(EXAMPLE, "tab"))
     assert collector_seen == [False]
     assert not gc.isenabled()
+
+
+@pytest.mark.parametrize("layout", ["tab", "grid", "aligned", "html"])
+def test_a_reading_leaves_no_cycle_to_the_collector(layout):
+    """What a report's reading makes goes as it ends, by reference counting: no cycle
+    (the table readers and the position evidence held each other: a spaced table's
+    readers, about a thousand objects, waited for the collector's next pass)."""
+    text = dumps(EXAMPLE, layout)
+    govparse.parse(text)  # (what is made once, when first needed, made)
+    gc.collect()
+    report = govparse.parse(text)
+    assert gc.collect() == 0
+    assert report.applications.new_requests.total.value == \
+        EXAMPLE.applications.new_requests.total.value
