@@ -311,9 +311,10 @@ def test_a_row_whose_label_and_figures_a_page_break_cuts_both():
 
 @pytest.mark.xfail(strict=True, reason=(
     "open: a bare page number (no dashes, no 第…页) in the footer is the text layer's line "
-    "after the table's last row, and is read as that row's figure; a rule by where the "
-    "number stands on the page (its margin, apart from the text) was tried this session "
-    "and read four figures of the hunt's files wrong: undone"))
+    "after the table's last row, and is read as that row's figure; two rules were tried "
+    "(2026-12-06) and undone: by where the number stands on the page (its margin, apart "
+    "from the text), and by the table's grid (a number in no cell of it, well above or "
+    "below it): each read other figures of the PDF hunt's files wrong"))
 def test_a_bare_page_number_after_the_table_is_no_figure():
     # table 1 alone on its page, 行政事业性收费's cell empty, the footer the page number
     # (1) alone: its 1 was read as the fee
