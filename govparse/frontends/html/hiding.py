@@ -185,6 +185,8 @@ def in_doubt(state: tuple) -> bool:
     """Whether a reader may not see the text that ``state`` shows: its colour, or its
     font's size, cannot tell (tables.cell_text)."""
     return not state[2] or state[1] is UNSURE
+
+
 # SheetRules' kinds of the rules that only draw text in a colour a reader may not see,
 # and of those that show and set only what draws (a colour, a size, a transform: a
 # site's sheet has hundreds, which would crowd out the rules that show what hides)
@@ -486,12 +488,19 @@ def _may_hide(declared: dict, paint: bool = True) -> bool:
     see."""
     if not declared:
         return False
+    hides, unseen = _hides_or_paints(declared)
+    return hides or paint and unseen
+
+
+def _hides_or_paints(declared: dict) -> tuple[bool, bool]:
+    """Whether declarations may hide (_may_hide with ``paint`` False), and whether they
+    draw text in a colour a reader may not see: both of one reading of them."""
     values = {name: value for name, (value, _) in declared.items()}
     gone, visible, sized, painted = said(values)
-    return gone or visible is False or no_font(sized) \
-        or sized is SHRINKS or paint and painted is False \
+    hides = gone or visible is False or no_font(sized) or sized is SHRINKS \
         or _transparent(values.get("opacity")) or _clipped(values.get("clip")) \
         or any(_pixels(values.get(side)) <= -FAR_OFF for side in _OFFSETS)
+    return hides, painted is False
 
 
 def _zero(value: str | None) -> bool:
@@ -1051,7 +1060,8 @@ def _add_rules(parts: tuple[str, ...], values: dict, out: SheetRules, unread: li
     pseudo-element's, left out)."""
     import cssselect
 
-    hides = True if _may_hide(values, paint=False) else PAINTS if _may_hide(values) \
+    hides, paints = _hides_or_paints(values)
+    hides = True if hides else PAINTS if paints \
         else REDRAWS if _DRAWING.issuperset(values) else False
     if out.full(hides, len(parts)):
         return
