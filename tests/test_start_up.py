@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import attrs
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import govparse
@@ -75,6 +75,20 @@ def test_looks_like_a_figure_is_the_expression(text):
 @given(st.text(alphabet=st.sampled_from("。；;！？,.a公"), max_size=6))
 def test_is_prose_is_the_expression(text):
     assert is_prose(text) == (bool(PROSE.search(text)) or len(text) > 60)
+
+
+@given(st.text(alphabet=st.sampled_from("- \t|=+:a"), max_size=12))
+@example("---  ---")
+@example("  -----   ---- ")
+def test_a_dashed_rule_holds_what_the_reader_looks_for_before_importing_grids(text):
+    # the text reader imports the drawn-table reader only where a rule line holds " -"
+    # (reader._drawn_tables): every rule of dashes parted by blanks must
+    from govparse.frontends.text.grids import is_dashed_rule
+
+    if is_dashed_rule(text):
+        assert " -" in text
+    else:
+        assert text not in ("---  ---", "  -----   ---- ")  # (the examples are rules)
 
 
 @given(st.text(alphabet=st.sampled_from("商业企 \u3000\t\u00a0ab1"), max_size=12))
