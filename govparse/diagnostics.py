@@ -81,6 +81,8 @@ CODES: dict[str, Code] = {
              "no statistics table was found: the input holds none of a report's figures"),
         Code("GP113", "organisation-in-full", _N,
              "the title names the organisation short; the preamble names it in full"),
+        Code("GP114", "organisation-from-text", _W,
+             "the organisation was taken from the overview's sentence, not the title"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),

@@ -48,6 +48,7 @@ SNAPSHOT = [
     ("GP111", "split-title", N),
     ("GP112", "no-tables", E),
     ("GP113", "organisation-in-full", N),
+    ("GP114", "organisation-from-text", W),
     ("GP201", "unknown-text", W),
     ("GP202", "header-typo", W),
     ("GP203", "row-label-typo", W),

@@ -418,6 +418,59 @@ def test_no_year_from_an_overview_that_does_not_open_its_sentences_with_one(over
     assert report.year.value is None and "GP102" not in codes(report)
 
 
+def test_the_organisation_from_the_overview_s_opening_sentence_where_no_title_names_it():
+    # a web page whose title is in the page's chrome: 2024年，<body>坚持以…
+    text = ("本报告所列数据统计期限为2024年1月1日至12月31日。\n一、总体情况\n"
+            "2024年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导。"
+            "2024年，实验区政府信息公开工作取得了新进展。\n二、主动公开政府信息情况\n")
+    report = govparse.parse(text)
+    org = report.organization
+    assert (org.value, org.line, org.column) == ("平潭综合实验区", 3, 7)
+    d = only(report, "GP114")
+    assert (d.line, d.column, d.severity) == (3, 7, Severity.WARNING) and d.hint
+    assert "taken from the overview (GP114)" in only(report, "GP101").message
+    with pytest.raises(govparse.StrictModeError):
+        govparse.parse(text, mode="strict")
+
+
+@pytest.mark.parametrize("opening, organization", [
+    ("2023年，某某市人民政府办公室认真贯彻落实《条例》。", "某某市人民政府办公室"),
+    ("2023年，某某县交通运输局在县委县政府的领导下，公开信息12条。", "某某县交通运输局"),
+    ("2023年，某某街道办事处以公开促落实。", "某某街道办事处"),
+])
+def test_the_body_an_overview_opens_with_ends_where_its_sentence_goes_on(opening, organization):
+    report = govparse.parse(f"一、总体情况\n{opening}\n二、主动公开政府信息情况\n")
+    assert report.organization.value == organization
+    assert report.year.value == 2023 and {"GP101", "GP102", "GP114"} <= set(codes(report))
+
+
+@pytest.mark.parametrize("overview", [
+    "2022年，我局严格落实《条例》。",  # stands for a body without naming it
+    "2022年，全区各级行政机关深入贯彻落实《条例》。",
+    "2022年，区政府办公室坚持公开为常态。",  # which district's?
+    "2022年，在区管委会办公室的有力指导下，我局严格落实《条例》。",  # a clause first
+    "2022年，某某区委区政府高度重视政务公开。",  # a party committee and a government
+    "2022年，某某区政务公开工作取得新进展。",  # no word a body's sentence goes on with
+    "2022年以来，某某区坚持公开为常态。",  # not the year's own sentence
+    # two bodies: the text does not say which is the report's
+    "2022年，某某区人民政府坚持公开为常态。2022年，某某区教育局持续推进公开。",
+])
+def test_no_organisation_from_an_overview_that_names_no_one_body(overview):
+    report = govparse.parse(f"一、总体情况\n{overview}\n二、主动公开政府信息情况\n")
+    assert report.organization.value is None and "GP114" not in codes(report)
+
+
+def test_a_title_without_an_organisation_takes_the_overview_s():
+    report = govparse.parse("2024年政府信息公开工作年度报告\n一、总体情况\n"
+                            "2024年，某某镇人民政府坚持以人民为中心。\n")
+    assert (report.organization.value, report.year.value) == ("某某镇人民政府", 2024)
+    assert {"GP101", "GP114"} <= set(codes(report))
+    # a title that names it stands over the overview
+    report = govparse.parse("某某县2024年政府信息公开工作年度报告\n一、总体情况\n"
+                            "2024年，某某镇人民政府坚持以人民为中心。\n")
+    assert report.organization.value == "某某县" and "GP114" not in codes(report)
+
+
 def test_a_title_s_year_stands_over_the_overview_s():
     report = govparse.parse("某局2023年政府信息公开工作年度报告\n一、总体情况\n2022年，我局…。\n")
     assert report.year.value == 2023 and "GP102" not in codes(report)

@@ -193,12 +193,14 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         else:
             sink.add("GP101", "the title line names no organisation", line_of(first.year_at),
                      column_of(first.year_at))
+            org = _organization_of_overview(section_paragraphs, sink)
         return org or MetaField(), _meta(first.year, first.year_at), first.text, preamble
     head = preamble[0] if preamble else None
+    org = _organization_of_overview(section_paragraphs, sink)
     sink.add(
         "GP101",
         "no title line (organisation + year + 政府信息公开工作年度报告); the organisation is "
-        "missing",
+        + ("missing" if org.value is None else "taken from the overview (GP114)"),
         head.line if head else 1, head.column if head else 1,
         hint="a report begins with a line like 某某区2024年政府信息公开工作年度报告",
     )
@@ -215,8 +217,60 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         column = at.column + start if at.column else None
         sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
                  "period stated in the text", at.line, column, length=4)
-        return MetaField(), MetaField(int(found.group(1)), at.line, column), None, preamble
-    return MetaField(), _year_of_overview(section_paragraphs, sink), None, preamble
+        return org, MetaField(int(found.group(1)), at.line, column), None, preamble
+    return org, _year_of_overview(section_paragraphs, sink), None, preamble
+
+
+# What a body's name ends with (平潭综合实验区, 某某市人民政府办公室, 某某街道办事处),
+# and the words its overview's opening sentence goes on with (2024年，某某区坚持以…,
+# 某某局在市委的领导下…): the name is the words between the two.
+_BODY_ENDS = ("政府|办公厅|办公室|委员会|管委会|办事处|街道|中心|局|委|办|厅|部|院|署|所|站|队|处"
+              "|会|区|县|市|旗|州|盟|镇|乡")
+_GOES_ON_WITH = ("坚持|深入|认真|全面|严格|紧紧|始终|按照|围绕|聚焦|持续|进一步|积极|扎实|不断|高度"
+                 "|切实|贯彻|紧扣|着力|继续|牢固|立足|结合|强化|加强|狠抓|注重|大力|根据|依据|依照"
+                 "|以|在")
+
+
+@functools.cache
+def _opening_body() -> re.Pattern:
+    """The body an overview's sentence opens with, after its year: 2024年，平潭综合实验区坚持…
+    (Han characters only; the shortest name that ends as a body's does and is followed
+    by the words a sentence goes on with.)"""
+    return re.compile(rf"{_LEAD_YEAR}[^\S\n]*(?P<body>[\u4e00-\u9fff]{{2,30}}?(?:{_BODY_ENDS}))"
+                      rf"(?={_GOES_ON_WITH})")
+
+
+def _names_a_body(name: str) -> bool:
+    """Not a word that stands for a body without naming it (我局, 全区, 本机关), nor a
+    name that opens with the division alone (区政府办公室, 市场监管局: which one?), nor
+    words that open a clause (在区委的领导下…), nor a party committee and a government
+    together (某某区委区政府)."""
+    return (_no_name().match(name) is None and name[0] not in "省市县区镇乡州旗"
+            and re.match(rf"(?:{_GOES_ON_WITH}|为|对|随着|面对|通过)", name) is None
+            and "委" not in name[:-3])
+
+
+def _organization_of_overview(paragraphs, sink: DiagnosticSink) -> MetaField:
+    """Where no title names the organisation: the body the overview's sentences open
+    with after their year (2024年，平潭综合实验区坚持以…), when every such sentence that
+    names one names the same (a web page whose title is in the page's chrome)."""
+    if not any("年" in paragraph.text for paragraph in paragraphs):
+        return MetaField()
+    found = [(paragraph, match) for paragraph in paragraphs
+             for match in _opening_body().finditer(paragraph.text)
+             if _names_a_body(match.group("body"))]
+    bodies = {match.group("body") for _, match in found}
+    if len(bodies) != 1:
+        return MetaField()  # (none, or two bodies: the text does not say which)
+    paragraph, match = found[0]
+    body = match.group("body")
+    column = paragraph.column + match.start("body") if paragraph.column else None
+    sink.add("GP114", f"the organisation '{body}' was taken from the overview, whose "
+             f"sentence opens with it ({match.group(1)}年，{body}…); no title names it",
+             paragraph.line, column, length=len(body),
+             hint="check the organisation: a report's title (某某局2022年政府信息公开工作年度报告) "
+                  "states it")
+    return MetaField(body, paragraph.line, column)
 
 
 def _year_of_overview(paragraphs, sink: DiagnosticSink) -> MetaField:

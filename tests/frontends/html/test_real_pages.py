@@ -46,9 +46,12 @@ def test_every_figure_of_the_page_is_right(name):
 
 
 @pytest.mark.parametrize("name, organization, year", [
-    ("006", None, 2024),   # no title: the year from the statistics period (GP102)
+    # no title: the year from the statistics period (GP102), the organisation from the
+    # overview's opening sentence, 2024年，平潭综合实验区坚持以… (GP114)
+    ("006", "平潭综合实验区", 2024),
     # no title and no statistics period: the year the overview's sentences open with
-    # (2022年，…, four times; GP102), the organisation said missing (GP101)
+    # (2022年，…, four times; GP102); they open with no body's name (2022年，在区管委会
+    # 办公室…的有力指导下，我局…), so the organisation is said missing (GP101)
     ("009", None, 2022),
     ("013", "平潭综合实验区管委会办公室", 2019),  # the title over two centred lines (GP111)
 ])
@@ -61,7 +64,8 @@ def test_organisation_and_year_where_the_page_states_them(name, organization, ye
     if year is not None:
         assert {str(year)} == expected[("report", "meta", "year")]
     codes = {d.code for d in report.diagnostics}
-    assert ("GP101" in codes) == (organization is None)
+    assert ("GP101" in codes) == (name != "013")  # no title
+    assert ("GP114" in codes) == (name == "006")
     assert ("GP111" in codes) == (name == "013")
     assert ("GP102" in codes) == (name in ("006", "009"))
 
@@ -107,7 +111,13 @@ def test_a_whole_page_and_the_report_cut_from_it_read_alike():
     alone = govparse.parse(fragment)
     assert whole.sections == alone.sections
     assert list(whole.table_figures()) == list(alone.table_figures())
-    assert (whole.year.value, whole.organization.value) == (2024, None)
+    # the organisation is the overview's (2024年，平潭综合实验区坚持以…), never the
+    # metadata box's 发布机构 or 标题 nor the footer's 主办单位
+    assert (whole.year.value, whole.organization.value) == (2024, "平潭综合实验区")
+    said = [d for d in whole.diagnostics if d.code == "GP114"]
+    assert [d.message for d in said] == [
+        "the organisation '平潭综合实验区' was taken from the overview, whose sentence opens "
+        "with it (2024年，平潭综合实验区…); no title names it"]
     # the metadata box stays text before the report, never its title
     assert whole.preamble[1].text.startswith("标题：")
 

@@ -114,3 +114,21 @@ def test_every_figure_of_a_converted_page_is_right(name):
                    for v in values):
             wrong[key] = (got, values)
     assert wrong == {}
+
+
+@pytest.mark.parametrize("name, organization, year", [
+    # no title in the page: the organisation from the overview's opening sentence
+    # (2024年，平潭综合实验区坚持以…; GP114), the year from the statistics period
+    ("006.w3m", "平潭综合实验区", 2024), ("006.pandoc", "平潭综合实验区", 2024),
+    # the overview opens with a clause (2022年，在区管委会办公室…指导下，我局…): no body
+    ("009.w3m", None, 2022), ("009.pandoc", None, 2022),
+])
+def test_organisation_and_year_of_a_converted_page_without_a_title(name, organization, year):
+    report = govparse.parse_file(TEXTS / f"{name}.txt")
+    assert (report.organization.value, report.year.value) == (organization, year)
+    with open(TEXTS / "expected.tsv", encoding="utf-8") as handle:
+        truth = {row["column"]: row["value"] for row in csv.DictReader(handle, delimiter="\t")
+                 if row["report"] == name and row["table"] == "report"}
+    assert truth["year"] == str(year)
+    if organization is not None:
+        assert truth["organization"] == organization
