@@ -13,6 +13,7 @@ import pathlib
 import random
 import sys
 import time
+from decimal import Decimal
 
 import pytest
 
@@ -216,17 +217,33 @@ def test_a_page_on_the_same_grid_of_rows_short_of_a_figure_is_placed():
 
 # ------------------------------------------------ folded text (open, before these commits)
 
-@pytest.mark.xfail(strict=True, reason="open (e77920f the same): pandoc's plain text "
-                   "folded at 26 columns cuts 795.22 into 795 / .22; the ruled table's "
-                   "rules are cut too, so it is read as lines, and 795 is read for "
-                   "行政事业性收费's amount (GP322 looks at grids only)")
 def test_a_ruled_table_folded_through_a_figure_gives_no_figure_wrong():
     # the text: `pandoc -f html -t plain --columns=200` of PAGE, each line then cut at
-    # 26 display columns, the rest on the next line (as fold(1) wraps)
+    # 26 display columns, the rest on the next line (as fold(1) wraps); the ruled
+    # table's rules are cut too, so it is read as lines. Was: 795.22, cut into 795 /
+    # .22, read as 795 for 行政事业性收费's amount.
     text = (pathlib.Path(__file__).parent / "data" / "review7" /
             "pandoc_plain_folded_at_26.txt").read_text("utf-8")
     report = govparse.parse(text)
     assert _wrong(REPORT, report) == {}
+    fee = report.active_disclosure.administrative_fees.amount
+    assert (fee.value, fee.line) == (None, 52)
+    said = [d for d in report.diagnostics if d.code == "GP313" and d.line == 52]
+    assert len(said) == 1 and "'795 .22', a number cut where its line was folded" \
+        in said[0].message
+
+
+@pytest.mark.parametrize("text, read", [
+    # a whole number whose decimals open the next line: cut, not read
+    ("行政事业性收费\t795\n.22\n", None),
+    ("行政事业性收费\t795\n．22\n", None),
+    # decimals of their own, or a figure with its decimals: read as written
+    ("行政事业性收费\t795.22\n", Decimal("795.22")),
+    ("行政事业性收费\t795\n", 795),
+])
+def test_a_fee_cut_before_its_decimals_is_missing(text, read):
+    report = govparse.parse("二、主动公开政府信息情况\n" + text)
+    assert report.active_disclosure.administrative_fees.amount.value == read
 
 
 @pytest.mark.parametrize("style", [

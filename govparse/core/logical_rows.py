@@ -5,7 +5,9 @@ wrapped across lines alike).
 
 from __future__ import annotations
 
-from govparse.core.cells import EMPTY, LABEL, NUMBER, Cell
+import re
+
+from govparse.core.cells import EMPTY, LABEL, NUMBER, PARTED, Cell
 from govparse.core.grid import EmptyRun, cells_of
 
 
@@ -43,6 +45,7 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     current = rows[0]
     for cell in stream:
         if cell.kind == LABEL:
+            _cut_before_its_decimals(current, cell)
             cell = _numbered_again(current, cell)
             if current.has_figures:
                 current = LogicalRow([cell])
@@ -62,6 +65,27 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
                 current.unread = len(current.data)
             current.data.append(cell)
     return [r for r in rows if r.labels or r.has_figures]
+
+
+# The decimals of a number, alone: what a line folded through 795.22 leaves on the next
+_DECIMALS = re.compile(r"[.．][0-9０-９]+")
+
+
+def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
+    """A row's last figure, a whole number, with the decimals of a number at the start
+    of a later line (795 / .22: a text folded at a width, the line cut inside 795.22):
+    the number was cut, its value is not told. Its cell reads as no number (GP313,
+    missing), never as 795; the decimals stay a cell of no label (GP201)."""
+    if label.text[:1] not in _MARKS or not current.data:
+        return
+    number = current.data[-1]
+    if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \
+            or number.line is None or label.line is None or label.line <= number.line \
+            or not number.text.isdigit() or _DECIMALS.fullmatch(label.text) is None:
+        return
+    number.kind = PARTED
+    number.value = None
+    number.text = f"{number.text} {label.text}"
 
 
 # A label that starts with its numbering's mark (. 属于三类内部事务信息): the number

@@ -266,10 +266,14 @@ class RowFit:
                 noted = None  # (a number the page shows wrapped to fit its cell, with its
                 # value: the row's totals decide, TableReader._wrapped_to_fit_read)
                 if cell.value is None:
+                    written = " ".join(cell.text.split())
+                    why = ("digits parted by a blank (a number wrapped in its cell?)"
+                           if "".join(cell.text.split()).isdigit() else
+                           "a number cut where its line was folded, its decimals on a line "
+                           "below")
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
-                                  f"'{' '.join(cell.text.split())}', digits parted by a blank (a "
-                                  "number wrapped in its cell?), no number govparse reads; "
-                                  "taken as missing", at=cell, length=len(cell.text))
+                                  f"'{written}', {why}, no number govparse reads; taken as "
+                                  "missing", at=cell, length=len(cell.text))
                     noted = self.sink.items[-1]
                 self.parted_cells[(cell.line, cell.column, cell.source)] = (cell, noted)
             if col.kind == MONEY and cell.unit == "元":
