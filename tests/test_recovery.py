@@ -325,6 +325,29 @@ def test_a_field_label_before_the_title_is_no_part_of_the_organisation():
     assert report.organization.value == "某市：某区"
 
 
+@pytest.mark.parametrize("field", [
+    "本地目录: zwgk/zfxxgk/zfxxgknb/202503/97791_平潭综合实验区",
+    "本地目录: 平潭综合实验区",
+    "原文链接: https://www.example.gov.cn/zwgk/某区",
+    "D:\\年报\\某区",
+])
+def test_a_crawler_s_field_or_a_path_that_ends_like_a_title_is_no_title(field):
+    # a crawler's metadata: its local file's path ends with the page's title
+    text = (f"发布时间: 2025-03-10 15:35\n{field}2024年度政府信息公开工作年度报告\n"
+            "一、总体情况\n2024年，某某区人民政府坚持以人民为中心。\n")
+    report = govparse.parse(text)
+    # never the organisation: the overview's is read (GP114), and no title (GP101)
+    assert (report.organization.value, report.year.value) == ("某某区人民政府", 2024)
+    assert report.title is None and {"GP101", "GP114"} <= set(codes(report))
+    assert "GP109" not in codes(report)
+    assert [p.text for p in report.preamble][1].startswith(field[:4])
+    # after the title, it is a paragraph, not a second title (GP109)
+    report = govparse.parse("标题: 某某区2024年度政府信息公开工作年度报告\n" + text)
+    assert report.organization.value == "某某区"
+    assert report.title.endswith("某某区2024年度政府信息公开工作年度报告")
+    assert "GP109" not in codes(report) and "GP114" not in codes(report)
+
+
 def test_a_title_over_two_lines_of_text():
     # a PDF's text: the organisation centred on its own line above the year's
     text = "  示例区管委会办公室\n  2024年度政府信息公开工作年度报告\n一、总体情况\n文字。\n"

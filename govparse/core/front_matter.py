@@ -159,18 +159,39 @@ def _in_full(org: MetaField, preamble: tuple, sink: DiagnosticSink) -> MetaField
     return org
 
 
+# What no body's name holds: a path, a link, a crawler's field label other than a
+# title's (本地目录: zwgk/…/97791_平潭综合实验区2024年度政府信息公开工作年度报告 reads
+# like a title line). (A colon alone may be a name's: 某市：某区.)
+_MARKS_OF_NO_NAME = frozenset("/\\_:：.")  # one of them is in each of the below
+
+
+@functools.cache
+def _no_name_marks() -> re.Pattern:
+    return re.compile(r"[/\\_]|https?:|www\.|^\W*(?:本地目录|原文链接|链接|网址|来源|发布机构|"
+                      r"发布时间|发布日期|文号|栏目|索引号|所属机构|附件|文件名|路径|地址)\s*[:：]")
+
+
+def _names_no_body(parts: TitleParts) -> bool:
+    """A line read as a title whose organisation is a file's path or a field of a
+    crawler's: a paragraph, not the report's title (GP101 says there is none)."""
+    org = parts.organization
+    return org is not None and not _MARKS_OF_NO_NAME.isdisjoint(org) \
+        and _no_name_marks().search(org) is not None
+
+
 def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
     """Organisation, year, title text and preamble, from the blocks before the first
     heading. ``section_paragraphs``: the overview's paragraphs, where a statistics
     period, or else the sentences that open with the year, may name it when no title
     does."""
-    first_title = next((i for i in items if type(i) is Title), None)
-    titles = [TitleParts(first_title)] if first_title is not None else []
+    read = {id(item): TitleParts(item) for item in items if type(item) is Title}
+    titles = [parts for parts in read.values() if not _names_no_body(parts)]
     preamble = []
     for item in items:
-        if type(item) is not Title:
+        parts = read.get(id(item))
+        if parts is None or _names_no_body(parts):
             preamble.append(Paragraph(item.text, line_of(item.location), column_of(item.location)))
-        elif item is not first_title:
+        elif parts is not titles[0]:
             # A second title line stays in the text, as a paragraph, and is said aloud.
             parts = TitleParts(item)
             sink.add("GP109", f"a second title line '{parts.text}'; the first (line "
