@@ -473,6 +473,10 @@ def test_the_body_an_overview_opens_with_ends_where_its_sentence_goes_on(opening
     "2022年，区政府办公室坚持公开为常态。",  # which district's?
     "2022年，在区管委会办公室的有力指导下，我局严格落实《条例》。",  # a clause first
     "2022年，某某区委区政府高度重视政务公开。",  # a party committee and a government
+    "2022年，某某镇党委政府高度重视政务公开。",
+    "2022年，街道办事处坚持公开为常态。",  # which street's?
+    "2022年，分局坚持公开为常态。",  # short for a body named elsewhere
+    "2022年，管委会办公室坚持公开为常态。",  # no place named
     "2022年，某某区政务公开工作取得新进展。",  # no word a body's sentence goes on with
     "2022年以来，某某区坚持公开为常态。",  # not the year's own sentence
     # two bodies: the text does not say which is the report's

@@ -262,13 +262,17 @@ def _opening_body() -> re.Pattern:
 
 
 def _names_a_body(name: str) -> bool:
-    """Not a word that stands for a body without naming it (我局, 全区, 本机关), nor a
-    name that opens with the division alone (区政府办公室, 市场监管局: which one?), nor
-    words that open a clause (在区委的领导下…), nor a party committee and a government
-    together (某某区委区政府)."""
-    return (_no_name().match(name) is None and name[0] not in "省市县区镇乡州旗"
-            and re.match(rf"(?:{_GOES_ON_WITH}|为|对|随着|面对|通过)", name) is None
-            and "委" not in name[:-3])
+    """A body's name with the place it stands for (某某县交通运输局, 平潭综合实验区): not
+    a word that stands for a body without naming it (我局, 全区, 本机关, 分局, 管委会),
+    nor a name that opens with the division alone (区政府办公室, 街道办事处: which
+    one?), nor words that open a clause (在区委的领导下…), nor a party body, alone or
+    with a government (某某镇党委政府, 某某区委区政府)."""
+    if len(name) < 4 or name[0] in "省市县区镇乡州旗街" or "党" in name or "委" in name[:-3]:
+        return False
+    if not any(division in name for division in "省市县区镇乡州旗盟") and "街道" not in name:
+        return False  # (教育部, 管委会办公室: no place named)
+    return _no_name().match(name) is None \
+        and re.match(rf"(?:{_GOES_ON_WITH}|为|对|随着|面对|通过)", name) is None
 
 
 def _organization_of_overview(paragraphs, sink: DiagnosticSink) -> MetaField:
