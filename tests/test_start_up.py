@@ -4,8 +4,9 @@
   character class that holds three or more separate characters, one of them beyond
   Latin-1 (the ten CJK numerals; 、 with . and ,), into a table of all 65,536
   characters, half a millisecond each. The expressions live on here as the oracles.
-- One ``__repr__`` for all attrs classes (govparse.classes) instead of one compiled
-  per class.
+- One ``__repr__``, ``__eq__`` and ``__hash__`` for all attrs classes
+  (govparse.classes) instead of ones compiled for each class: attrs' own, made by
+  ``attrs.make_class``, are the oracles.
 - The modules a parse leaves unimported.
 """
 
@@ -110,6 +111,42 @@ def test_the_shared_repr_prints_what_attrs_would():
         twin = attrs.make_class(type(obj).__name__,
                                 {a.name: attrs.field(repr=a.repr) for a in fields})
         assert repr(obj) == repr(twin(**{a.name: getattr(obj, a.name) for a in fields}))
+
+
+def _model_objects():
+    report = govparse.parse_file(SEED_FILES[0])
+    return [report, report.active_disclosure, report.applications.total_processed,
+            report.active_disclosure.rules.issued, report.sections[0],
+            report.sections[0].paragraphs[0], report.organization, report.diagnostics[0],
+            govparse.CODES["GP101"], Applications2019(), FigureRecord("a", "b", "c", 1, 2, 3),
+            FigureRef("applications", "total_processed", "total", 7, 40, 9)]
+
+
+def _twin_class(cls):
+    """The class attrs itself would make of ``cls``'s fields (its eq and hash)."""
+    fields = attrs.fields(cls)
+    return attrs.make_class(cls.__name__, {a.name: attrs.field(eq=a.eq, hash=a.hash)
+                                           for a in fields}, frozen=True)
+
+
+def test_the_shared_eq_and_hash_compare_what_attrs_would():
+    for obj in _model_objects():
+        cls, twin_class = type(obj), _twin_class(type(obj))
+        values = {a.name: getattr(obj, a.name) for a in attrs.fields(cls)}
+        twin = twin_class(**values)
+        for field in attrs.fields(cls):
+            # a field changed: equal still where attrs compares no such field
+            other = dict(values, **{field.name: object()})
+            changed = attrs.evolve(obj, **{field.name: other[field.name]})
+            twin_changed = twin_class(**other)
+            assert (obj == changed) is (twin == twin_changed), (cls, field.name)
+            assert (obj != changed) is (twin != twin_changed), (cls, field.name)
+        same = attrs.evolve(obj)
+        assert obj == same and not obj != same and hash(obj) == hash(same)
+        assert obj != twin and (obj == twin) is False  # another class: never equal
+    cell = govparse.document.Cell("1")  # a mutable class: unhashable, as attrs makes it
+    assert cell == govparse.document.Cell("1") and cell != govparse.document.Cell("2")
+    assert type(cell).__hash__ is None
 
 
 def test_govparse_parse_imports_only_what_it_needs():
