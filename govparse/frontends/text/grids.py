@@ -164,7 +164,9 @@ def cut_at(lines: dict[int, str], run: list[int]) -> int | None:
     read as text.)"""
     for number in run:
         text = lines[number].strip()
-        if text and (_runs_on(text[0], "LEFT") or is_rule(text) and _runs_on(text[-1], "RIGHT")):
+        # (the last character first: of a whole line, it draws no line to the right, and
+        # the line is not matched against a rule's pattern)
+        if text and (_runs_on(text[0], "LEFT") or _runs_on(text[-1], "RIGHT") and is_rule(text)):
             return number
     return None
 
@@ -305,7 +307,10 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
                 region = _Region(len(regions), number, left, right, start, raw)
                 regions.append(region)
             else:
-                region.parts.append((number, left, start, raw))
+                if raw.strip():
+                    # (a blank run adds nothing to the cell's text, nor to where it
+                    # stands: that is its first run's place, which is kept)
+                    region.parts.append((number, left, start, raw))
                 region.bottom = number
                 if left < region.left:
                     region.left = left
