@@ -37,6 +37,18 @@ def test_two_blanks_part_two_labels_one_blank_does_not():
     assert [t for _, t, _ in texts_and_x("1. 属于国家秘密 0")] == ["1. 属于国家秘密", "0"]
 
 
+def test_every_blank_is_one_column_wide_but_the_ideographic_space():
+    """What _cells counts the blanks before a word by (its gaps are not measured)."""
+    import sys
+
+    from govparse.frontends.text.lines import char_width
+
+    blanks = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert {c: char_width(c) for c in blanks} == {c: 2 if c == "\u3000" else 1 for c in blanks}
+    assert texts_and_x("规章\u3000\u3000 3\xa0 4")[1:] == [("number", "3", (9, 10)),
+                                                        ("number", "4", (12, 13))]
+
+
 def test_signs_units_and_placeholders_are_figures():
     assert [(k, t) for k, t, _ in texts_and_x("行政许可 58个 +17 —")] == [
         ("label", "行政许可"), ("number", "58"), ("number", "+17"), ("placeholder", "—")]

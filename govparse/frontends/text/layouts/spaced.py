@@ -74,37 +74,45 @@ def _two_headers(label: str, word: str) -> bool:
             and label_key(f"{label} {word}") not in labels)
 
 
+# The one blank two display columns wide (every other blank is one: test_spaced_layout.py
+# holds it).
+_WIDE_BLANK = "\u3000"
+
+
 def _cells(text: str, line: int, column: int) -> list[Cell]:
     """The cells of a line's text, which starts at ``column`` of ``line``."""
     cells: list[Cell] = []
     first = last = -1  # the label being read: where its first word starts, its last ends
     left_of_label = 0  # the display column where that label starts
     at, x = 0, column - 1  # a character of the text, and the display column it starts at
+    # (the blanks before a word are as wide as they are long, but for ideographic spaces)
+    wide_blanks = _WIDE_BLANK in text
     for word in WORD.finditer(text):
         start, end = word.span()
         raw = word.group()
-        if start > at:  # the blanks before the word
-            gap = text[at:start]
-            x += start - at if gap.isascii() else display_width(gap)
+        x += start - at  # the blanks before the word
+        if wide_blanks:
+            x += text.count(_WIDE_BLANK, at, start)
         left, x = x, x + (end - start if raw.isascii() else display_width(raw))
         at = end
         # (each word read as classify reads it, remembered: the same words come back)
         kind, body, _, value, unit = remembered(raw) or reading(raw)
         if kind == LABEL:
             if first >= 0:
-                if text[last:start] == " " and not _two_headers(text[first:last], raw):
+                if start == last + 1 and text[last] == " " \
+                        and not _two_headers(text[first:last], raw):
                     last, right_of_label = end, x  # one blank between two words: one label
                     continue
                 cells.append(new_cell(LABEL, text[first:last], line, column + first, None,
-                                         None, (left_of_label, right_of_label)))
+                                      None, (left_of_label, right_of_label)))
             first, last, left_of_label, right_of_label = start, end, left, x
             continue
         if first >= 0:
             cells.append(new_cell(LABEL, text[first:last], line, column + first, None, None,
-                                     (left_of_label, right_of_label)))
+                                  (left_of_label, right_of_label)))
             first = -1
         cells.append(new_cell(kind, body, line, column + start, value, unit, (left, x)))
     if first >= 0:
         cells.append(new_cell(LABEL, text[first:last], line, column + first, None, None,
-                                 (left_of_label, right_of_label)))
+                              (left_of_label, right_of_label)))
     return cells
