@@ -36,7 +36,8 @@ from operator import itemgetter
 from govparse.core.cells import FIGURE_KINDS, NUMBER, new_cell
 from govparse.document import Cell, Table, TextLocation
 from govparse.frontends.blocks import join_lines
-from govparse.frontends.text.lines import display_columns, display_width, reading, remembered
+from govparse.frontends.text.lines import (display_columns, display_width, reading, remembered,
+                                           remembered_width)
 
 _BOX_RULE = re.compile(r"[\u2500-\u257f ]+")  # a rule of box-drawing characters
 _ASCII_RULE = re.compile(r"[ \t]*\+[-=+: ]*\+[ \t]*")
@@ -284,7 +285,8 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
             start, end = found.span()
             raw = found.group()
             left = column + start - at  # (the boundaries between: one column each)
-            right = left + (end - start if raw.isascii() else display_width(raw))
+            right = left + (end - start if raw.isascii()
+                            else remembered_width(raw) or display_width(raw))
             at, column = end, right
             if not start or end == size and not raw.strip():
                 # (text before the first boundary lies outside; text after the last is
@@ -292,30 +294,31 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
                 continue
             while i < count and above[i][1] <= left:
                 i += 1  # (it touches no run of this line from here on)
-            region = None
-            j = i
-            while j < count and above[j][0] < right:
-                up = above[j][2]
-                if up.into is not None:  # (most regions were never joined to another)
-                    up = up.found()
-                if region is None:
-                    region = up
-                elif up is not region:
-                    region = _joined(region, up)
-                j += 1
-            if region is None:
+            if i == count or above[i][0] >= right:  # it touches none: a region of its own
                 region = _Region(len(regions), number, left, right, start, raw)
                 regions.append(region)
-            else:
-                if raw.strip():
-                    # (a blank run adds nothing to the cell's text, nor to where it
-                    # stands: that is its first run's place, which is kept)
-                    region.parts.append((number, left, start, raw))
-                region.bottom = number
-                if left < region.left:
-                    region.left = left
-                if right > region.right:
-                    region.right = right
+                here.append((left, right, region))
+                continue
+            region = above[i][2]
+            if region.into is not None:  # (most regions were never joined to another)
+                region = region.found()
+            j = i + 1
+            while j < count and above[j][0] < right:  # (and the others it touches)
+                up = above[j][2]
+                if up.into is not None:
+                    up = up.found()
+                if up is not region:
+                    region = _joined(region, up)
+                j += 1
+            if raw.strip():
+                # (a blank run adds nothing to the cell's text, nor to where it stands:
+                # that is its first run's place, which is kept)
+                region.parts.append((number, left, start, raw))
+            region.bottom = number
+            if left < region.left:
+                region.left = left
+            if right > region.right:
+                region.right = right
             here.append((left, right, region))
         above = here
     return _table([r for r in regions if r.into is None], numbers[0])
@@ -340,11 +343,14 @@ def _joined(one: _Region, other: _Region) -> _Region:
 def _table(regions: list[_Region], first_line: int) -> Table:
     lefts = sorted({r.left for r in regions})
     tops = sorted({r.top for r in regions})
+    # (a region's own left and top are among them: their places looked up, not searched)
+    column_of = {left: index for index, left in enumerate(lefts)}
+    row_of = {top: index for index, top in enumerate(tops)}
     grid_rows: list[list] = [[] for _ in tops]
     for region in regions:
         if region.joined:
             region.parts.sort()  # (line, left): reading order
-        column, row = bisect_left(lefts, region.left), bisect_left(tops, region.top)
+        column, row = column_of[region.left], row_of[region.top]
         colspan = bisect_left(lefts, region.right) - column
         rowspan = bisect_right(tops, region.bottom) - row
         grid_rows[row].append((column, _cell(region.parts, rowspan, colspan)))
@@ -382,5 +388,6 @@ def _read(text: str, line: int, column: int, rowspan: int, colspan: int) -> Cell
     """A cell with the core's reading of its text (as core.cells.read_cell would make
     it), read through the remembered readings: the same labels and figures come back."""
     kind, body, _, value, unit = remembered(text) or reading(text)  # (no blanks around it)
-    return Cell(text, TextLocation(line, column), rowspan, colspan,
-                reading=new_cell(kind, body, line, column, value, unit, None))
+    # (every field given by its place: attrs' __init__ takes a keyword a third slower)
+    return Cell(text, TextLocation(line, column), rowspan, colspan, False, None,
+                new_cell(kind, body, line, column, value, unit, None))

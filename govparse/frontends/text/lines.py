@@ -263,6 +263,11 @@ _MAX_TEXT_WIDTHS = 4096
 _LONGEST_TEXT_WIDTH = 100  # characters
 
 
+# A short text's width where it is remembered, else None: one C-level call, for a
+# loop over many texts that are not ASCII to ask before calling display_width().
+remembered_width = _TEXT_WIDTHS.get
+
+
 def display_width(text: str) -> int:
     """Display columns a text takes (char_width of each character)."""
     if text.isascii():
