@@ -34,7 +34,7 @@ def is_prose(text: str) -> bool:
     # (each mark looked for in C: a set's isdisjoint makes a str of each character)
     if any(map(text.__contains__, _PROSE_MARKS)):
         return True
-    return len(text) > 60 and any(len(part) > 60 for part in _CELL_GAP.split(text))
+    return len(text) > 60 and max(map(len, _CELL_GAP.split(text))) > 60
 
 
 def parse_text(text: str):
