@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Iterator
 
-from govparse.core.cells import LABEL, WORD, Cell, new_cell
+from govparse.core.cells import EMPTY, LABEL, WORD, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_width, reading,
                                            remembered)
@@ -53,14 +53,13 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         lines[index] = None  # the line goes as its row is made (a large table)
         if type(ln) is SeparatorLines:
             continue
-        filled = ln.filled
-        if not filled:
-            continue
         if ln.separators:  # (a stray tab: its cells as the tab layout has them)
-            yield ln.cells
+            if ln.filled:
+                yield ln.cells
             continue
-        (cell,) = filled
-        yield tuple(_cells(cell.text, ln.line, cell.column))
+        cell = ln.cells[0]  # (a line with no separator is one cell)
+        if cell.kind != EMPTY:
+            yield tuple(_cells(cell.text, ln.line, cell.column))
 
 
 def _two_headers(label: str, word: str) -> bool:
