@@ -35,7 +35,7 @@ def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic], tuple]:
     if spare < 0:
         return text, [], ()  # (too few lines with tabs to tell)
     for i in tabbed:
-        if _ALIGNED.search(lines[i].strip(" \t")) is None:
+        if not _may_be_aligned(lines[i].strip(" \t")):
             spare -= 1
             if spare < 0:
                 return text, [], ()  # (a tab-separated text: its tabs part its cells)
@@ -51,6 +51,13 @@ def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic], tuple]:
         f"blanks; each tab is read as the blanks up to the next tab stop (every "
         f"{TAB_SIZE} columns), and the columns of what follows a tab on those lines "
         "are counted so (and said in the line's own columns)", tabbed[0] + 1, 1)], tuple(columns)
+
+
+def _may_be_aligned(body: str) -> bool:
+    """Whether a line's text (blanks and tabs around it removed) shows blanks that align
+    it: _ALIGNED, looked for only where two blanks or a tab and a blank stand together
+    (str's search, in C: most lines of a tab-separated text have neither)."""
+    return ("  " in body or "\t " in body) and _ALIGNED.search(body) is not None
 
 
 def _expanded(line: str) -> tuple[str, tuple[int, ...]]:
