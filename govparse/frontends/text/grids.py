@@ -229,19 +229,20 @@ def _close(run: list[int], lines: dict[int, str], runs: list) -> None:
 
 class _Region:
     """A region of the picture the boundaries enclose: one cell. ``parts``: its runs
-    (a run: a line's text between two boundaries), each (line, left display
-    column, where it starts in the line, its text), in reading order; ``top``,
-    ``bottom``, ``left``, ``right``: its extent (lines, display columns [left, right))."""
+    (a run: a line's text between two boundaries), each (line, left display column,
+    the column its text starts at in the line (a blank run's: where the run starts),
+    its text without the blanks around it), in reading order; ``top``, ``bottom``,
+    ``left``, ``right``: its extent (lines, display columns [left, right))."""
 
     __slots__ = ("order", "top", "bottom", "left", "right", "parts", "into", "joined")
 
-    def __init__(self, order: int, line: int, left: int, right: int, start: int,
-                 raw: str) -> None:
+    def __init__(self, order: int, line: int, left: int, right: int,
+                 part: tuple[int, int, int, str]) -> None:
         self.order = order  # regions are numbered in the order of their first run
         self.top = self.bottom = line
         self.left = left
         self.right = right
-        self.parts = [(line, left, start, raw)]
+        self.parts = [part]
         self.into: _Region | None = None  # the region it was found to be part of
         self.joined = False  # another was joined to it: its parts to be put in order
 
@@ -288,14 +289,19 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
             right = left + (end - start if raw.isascii()
                             else remembered_width(raw) or display_width(raw))
             at, column = end, right
-            if not start or end == size and not raw.strip():
+            body = raw.strip()
+            if not start or end == size and not body:
                 # (text before the first boundary lies outside; text after the last is
                 # a cell whose closing border the line lost, as long as there is text)
                 continue
             while i < count and above[i][1] <= left:
                 i += 1  # (it touches no run of this line from here on)
             if i == count or above[i][0] >= right:  # it touches none: a region of its own
-                region = _Region(len(regions), number, left, right, start, raw)
+                # (a text's column: where its first character stands, found by index
+                # since every character before it is a blank)
+                region = _Region(len(regions), number, left, right,
+                                 (number, left, start + raw.index(body[0]) + 1, body) if body
+                                 else (number, left, start + 1, ""))
                 regions.append(region)
                 here.append((left, right, region))
                 continue
@@ -310,10 +316,10 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
                 if up is not region:
                     region = _joined(region, up)
                 j += 1
-            if raw.strip():
+            if body:
                 # (a blank run adds nothing to the cell's text, nor to where it stands:
                 # that is its first run's place, which is kept)
-                region.parts.append((number, left, start, raw))
+                region.parts.append((number, left, start + raw.index(body[0]) + 1, body))
             region.bottom = number
             if left < region.left:
                 region.left = left
@@ -366,27 +372,15 @@ _first = itemgetter(0)
 
 
 def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) -> Cell:
-    """A region's cell: its lines' text joined, located at its first character."""
+    """A region's cell: its lines' text joined, located at its first character, with
+    the core's reading of its text (as core.cells.read_cell would make it), read
+    through the remembered readings: the same labels and figures come back."""
     if len(parts) == 1:  # (most cells: one line)
-        line, _, start, raw = parts[0]
-        text = raw.strip()
-        at = start + len(raw) - len(raw.lstrip()) if text else start
-        return _read(text, line, at + 1, rowspan, colspan)
-    texts, at = [], None
-    for line, _, start, raw in parts:
-        text = raw.strip()
-        if text:
-            texts.append(text)
-            if at is None:
-                at = (line, start + len(raw) - len(raw.lstrip()) + 1)
-    if at is None:
-        at = (parts[0][0], parts[0][2] + 1)
-    return _read(join_lines(texts), *at, rowspan, colspan)
-
-
-def _read(text: str, line: int, column: int, rowspan: int, colspan: int) -> Cell:
-    """A cell with the core's reading of its text (as core.cells.read_cell would make
-    it), read through the remembered readings: the same labels and figures come back."""
+        line, _, column, text = parts[0]
+    else:
+        first = next((part for part in parts if part[3]), parts[0])
+        line, column = first[0], first[2]
+        text = join_lines([part[3] for part in parts if part[3]])
     kind, body, _, value, unit = remembered(text) or reading(text)  # (no blanks around it)
     # (every field given by its place: attrs' __init__ takes a keyword a third slower)
     return Cell(text, TextLocation(line, column), rowspan, colspan, False, None,
