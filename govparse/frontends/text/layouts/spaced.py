@@ -25,7 +25,7 @@ from typing import Iterator
 from govparse.core.cells import EMPTY, LABEL, WORD, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_width, reading,
-                                           remembered)
+                                           remembered, remembered_width)
 
 NAME = "spaced"
 
@@ -92,7 +92,8 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
         x += start - at  # the blanks before the word
         if wide_blanks:
             x += text.count(_WIDE_BLANK, at, start)
-        left, x = x, x + (end - start if raw.isascii() else display_width(raw))
+        left, x = x, x + (end - start if raw.isascii()
+                          else remembered_width(raw) or display_width(raw))
         at = end
         # (each word read as classify reads it, remembered: the same words come back)
         kind, body, _, value, unit = remembered(raw) or reading(raw)
