@@ -34,7 +34,19 @@ def is_prose(text: str) -> bool:
     # (each mark looked for in C: a set's isdisjoint makes a str of each character)
     if any(map(text.__contains__, _PROSE_MARKS)):
         return True
-    return len(text) > 60 and max(map(len, _CELL_GAP.split(text))) > 60
+    return len(text) > 60 and _has_long_part(text)
+
+
+def _has_long_part(text: str) -> bool:
+    """Whether a part of the text between its runs of two blanks or more (_CELL_GAP)
+    is longer than 60 characters. Blanks in a part stand alone, between characters that
+    are none (or at the text's ends): a part is at most twice as long as what is not a
+    space in the whole text, and one more; the text is split only where that allows a
+    long part (splitting tries the pattern at every character: that was most of
+    reading a spaced table's long lines, whose many blanks part short cells)."""
+    if 2 * (len(text) - text.count(" ")) + 1 <= 60:
+        return False
+    return max(map(len, _CELL_GAP.split(text))) > 60
 
 
 def parse_text(text: str):
