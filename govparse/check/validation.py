@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 import attrs
 
 from govparse.diagnostics import CODES, Diagnostic, DiagnosticSink, FigureRef, Number
-from govparse.model.report import Figure, Report
+from govparse.model.report import TABLES, Figure, Report
 from govparse.template.arithmetic import Ref, Relation, relations  # noqa: F401 (re-exported)
 from govparse.template.spec import MONEY, SIGNED, column_kind, load_template
 
@@ -99,9 +99,34 @@ def _figure_refs(report: Report, rel: Relation, made: dict[Ref, FigureRef]
     return tuple(figures)
 
 
-def check_values(report: Report) -> list[Diagnostic]:
+def check_values(report: Report, values: list[tuple] | None = None) -> list[Diagnostic]:
+    """``values``: each table's (of TABLES) values, as _table_values gives them."""
     found = []
-    for table, row, row_obj in report.table_rows():
+    for index, table in enumerate(TABLES):
+        table_obj = getattr(report, table)
+        if _plain_counts(values[index] if values is not None
+                         else _table_values(type(table_obj))(table_obj)):
+            continue  # the common case, a table at a time: counts only, each ≥ 0
+        found.extend(_checked_rows(table, table_obj))
+    return found
+
+
+_PLAIN_TYPES = frozenset((int, type(None)))
+
+
+def _plain_counts(values: tuple) -> bool:
+    """Whether every value is a count (an int ≥ 0) or missing, asked in C-level calls:
+    no value of another type, and the least of those that are not 0 or None ≥ 0."""
+    return _PLAIN_TYPES.issuperset(map(type, values)) \
+        and min(filter(None, values), default=0) >= 0
+
+
+def _checked_rows(table: str, table_obj) -> list[Diagnostic]:
+    """check_values of one table, a row at a time."""
+    found = []
+    for row_field in attrs.fields(type(table_obj)):
+        row = row_field.name
+        row_obj = getattr(table_obj, row)
         columns, values_of = _row_values(type(row_obj))
         for value in values_of(row_obj):
             if value is not None and (value.__class__ is not int or value < 0):
@@ -136,6 +161,41 @@ def check_values(report: Report) -> list[Diagnostic]:
 
 
 @functools.cache
+def _table_values(table_cls: type) -> operator.attrgetter:
+    """The values of a table's figures, every row's, in one C-level call (a tuple)."""
+    paths = [f"{row.name}.{column}.value" for row in attrs.fields(table_cls)
+             for column in _row_values(type(row.default))[0]]
+    return operator.attrgetter(*paths)  # (every table has rows of several figures)
+
+
+@functools.cache
+def _table_places(table_cls: type) -> dict[tuple[str, str], int]:
+    """Where each (row, column) of a table stands among _table_values' values."""
+    return {(row.name, column): index for index, (row, column) in enumerate(
+        (row, column) for row in attrs.fields(table_cls)
+        for column in _row_values(type(row.default))[0])}
+
+
+@functools.cache
+def _relation_checks(template: str, classes: tuple[type, ...]) -> tuple[tuple, ...]:
+    """For each relation of the template: (relation, the index in TABLES of the one
+    table it names, a getter of its values from that table's _table_values in one
+    C-level call, how many of them are its left side); (relation, None, None, None)
+    for one a table of ``classes`` does not hold (checked by check_relation alone)."""
+    checks = []
+    for rel in relations(template):
+        names = {table for table, _, _ in rel.refs}
+        table = TABLES.index(next(iter(names))) if len(names) == 1 else None
+        places = _table_places(classes[table]) if table is not None else {}
+        indices = [places.get((row, column)) for _, row, column in rel.refs]
+        if table is None or None in indices:
+            checks.append((rel, None, None, None))
+        else:
+            checks.append((rel, table, operator.itemgetter(*indices), len(rel.left)))
+    return tuple(checks)
+
+
+@functools.cache
 def _row_values(row_cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
     """A row class's column names, and the values of a row's figures in one C-level
     call (a 1-column row's as a tuple too)."""
@@ -152,9 +212,17 @@ def validate(report: Report, *, select: Sequence[str] = (), ignore: Sequence[str
     """Every relation of the template checked against the report, in source order.
 
     ``select`` and ``ignore`` take codes or code prefixes (``GP40``), as ruff does."""
-    found = check_values(report)
+    tables = [getattr(report, table) for table in TABLES]
+    values = [_table_values(type(table_obj))(table_obj) for table_obj in tables]
+    found = check_values(report, values)
     refs_made: dict[Ref, FigureRef] = {}
-    for rel in relations(report.table_template("applications")):
+    checks = _relation_checks(report.table_template("applications"),
+                              tuple(map(type, tables)))
+    for rel, table, getter, split in checks:
+        if getter is not None:  # the common case, decided without building the finding
+            held = getter(values[table])
+            if None not in held and sum(held[:split]) == sum(held[split:]):
+                continue
         finding = check_relation(report, rel, refs_made)
         if finding is not None:
             found.append(finding)
