@@ -558,11 +558,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self.full_rows.append((data, columns, len(self.header_cells)))
             self.full_row_labels[id(data)] = label
             self.full_row_specs[id(data)] = spec
+        keys = _row_keys(spec, columns)
         if placed is None:
-            placed = self._fit(data, list(columns), f"row '{spec.label}'", label,
-                               [(spec.id, col.id) for col in columns])
-        for col, fig in zip(columns, placed):
-            self.figures[(spec.id, col.id)] = fig
+            placed = self._fit(data, list(columns), f"row '{spec.label}'", label, list(keys))
+        self.figures.update(zip(keys, placed))
 
     def _check_full_rows(self) -> None:
         """Each full row with extents once the table is read: one whose figures do not
@@ -869,6 +868,21 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             "its cell cannot be told from two figures, so none of the row's figures is placed",
             at=lower, length=len(lower.text),
             hint=f"a number wrapped in its cell? (read together: {upper.text}{lower.text})")
+
+
+_KEYS: dict[int, tuple[RowSpec, tuple]] = {}  # (_row_keys: by id of the row's spec)
+
+
+def _row_keys(spec: RowSpec, columns) -> tuple[tuple[str, str], ...]:
+    """The (row, column) keys of a row's figures, its columns in the order given: made
+    once a row of the template, for its own order (most rows), and held by the id of
+    its spec (hashing a RowSpec hashes all its columns)."""
+    if columns is not spec.columns:
+        return tuple((spec.id, col.id) for col in columns)
+    made = _KEYS.get(id(spec))
+    if made is None or made[0] is not spec:
+        made = _KEYS[id(spec)] = (spec, tuple((spec.id, col.id) for col in columns))
+    return made[1]
 
 
 def _after_a_short_row_a_cell_a_line(cells: list[Cell], data: list[Cell], columns) -> bool:
