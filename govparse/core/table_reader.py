@@ -143,10 +143,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
         self.two_heights: set[int] = set()  # (stacked_rows: rows at two heights, their own)
         self.own_pairs: dict[int, tuple] = {}  # (stacked_rows: (row above, own pair))
+        # (a table whose labels have no place, a text's of tabs or pipes, has no row
+        # stacked or under another: asked once here, not by each of the three)
+        placed = any(c.x is not None for row in rows for c in row.labels)
         self.stacked = stacked_rows(rows, self.beneath, self.two_heights, self.own_pairs,
-                                    self.label_ends)
-        for data, pair in rests + self._under_a_repeated_header(rows) \
-                + self._rests_under_a_row(rows):
+                                    self.label_ends) if placed else {}
+        if placed:
+            rests += self._under_a_repeated_header(rows) + self._rests_under_a_row(rows)
+        for data, pair in rests:
             self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
             self.own_pairs.pop(data, None)
