@@ -880,8 +880,9 @@ _KEYS: dict[int, tuple[RowSpec, tuple]] = {}  # (_row_keys: by id of the row's s
 def _row_keys(spec: RowSpec, columns) -> tuple[tuple[str, str], ...]:
     """The (row, column) keys of a row's figures, its columns in the order given: made
     once a row of the template, for its own order (most rows), and held by the id of
-    its spec (hashing a RowSpec hashes all its columns)."""
-    if columns is not spec.columns:
+    its spec (hashing a RowSpec hashes all its columns). (A header over two lines
+    gives the template's order as a tuple of its own: equal, not the same.)"""
+    if columns is not spec.columns and columns != spec.columns:
         return tuple((spec.id, col.id) for col in columns)
     made = _KEYS.get(id(spec))
     if made is None or made[0] is not spec:
