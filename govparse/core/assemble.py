@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from itertools import repeat
 
 import attrs
 
@@ -310,8 +311,9 @@ def _choose_templates(prepared, year: int | None, sink: DiagnosticSink):
 
 def _table_model(kind: str, figures: dict[tuple[str, str], Figure], template: str):
     table_cls, rows = _table_shape(template, kind)
-    get = figures.get
-    return table_cls(*[row_cls(*[get(key, MISSING) for key in keys]) for row_cls, keys in rows])
+    get, missing = figures.get, repeat(MISSING)
+    # (each row's figures looked up in C: map calls dict.get with the key and MISSING)
+    return table_cls(*[row_cls(*map(get, keys, missing)) for row_cls, keys in rows])
 
 
 
