@@ -23,6 +23,8 @@ from govparse.template.spec import MONEY, ColumnSpec, label_key
 
 def _size(data: list[Cell | EmptyRun]) -> int:
     """How many cells: a EmptyRun stands for one a line."""
+    if EmptyRun not in map(type, data):  # (most rows: asked in C)
+        return len(data)
     return sum(c.count if type(c) is EmptyRun else 1 for c in data)
 
 
@@ -36,17 +38,15 @@ def _read_trailing(data: list[Cell | EmptyRun], want: int
     end = len(data)
     while end and data[end - 1].kind == EMPTY:
         end -= 1
-    if len(data) - end <= want and not any(type(c) is EmptyRun for c in data[end:]):
+    if len(data) - end <= want and EmptyRun not in map(type, data[end:]):
         return data
     return data[:end] + list(islice(cells_of(data[end:]), want))
 
 
 def _filled_then_empty(data: list[Cell | EmptyRun], want: int) -> bool:
     """Whether the first ``want`` cells are filled and every one after them empty."""
-    for index, cell in enumerate(data):
-        if (cell.kind == EMPTY) != (index >= want):
-            return False
-    return True
+    kinds = [cell.kind for cell in data]
+    return EMPTY not in kinds[:want] and kinds.count(EMPTY) == len(kinds) - want
 
 
 def _in_wan(value) -> str:
