@@ -195,6 +195,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             previous = out[-1] if out else None
             at = None
             if previous is not None and previous.has_figures and row.labels \
+                    and not (row.has_figures and len(row.labels) == 1) \
                     and len({c.line for c in previous.data}) == 2:  # (most rows: no more)
                 if label_lines is None:
                     label_lines = {c.line for r in rows for c in r.labels}
@@ -202,7 +203,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 at = next((i for i, c in enumerate(row.labels)
                            if label_key(c.text) in names), None)
                 if at is not None and at == len(row.labels) - 1 and row.has_figures:
-                    at = None  # (the row's own label, with figures of its own)
+                    at = None  # (the row's own label, with figures of its own: a row of one
+                    # label with figures is passed over above, without its lines' set)
             moved = None if at is None else \
                 figures_above_their_label(previous, row.labels[at], label_lines)
             if moved is None:
