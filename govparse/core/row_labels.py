@@ -287,10 +287,10 @@ class RowLabels:
         for at, (previous, row) in enumerate(zip(rows, rows[1:])):
             if not (previous.has_figures and previous.labels and row.labels):
                 continue
-            if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
-                continue
             leaf = previous.labels[-1]
             if label_key(leaf.text) in cat.labels_by_key:
+                continue  # (most rows; _over_three_lines asks it first too)
+            if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
                 continue
             for index, rest in enumerate(row.labels):
                 if label_key(rest.text) in cat.labels_by_key:
