@@ -45,8 +45,9 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     current = rows[0]
     for cell in stream:
         if cell.kind == LABEL:
-            _cut_before_its_decimals(current, cell)
-            cell = _numbered_again(current, cell)
+            if cell.text[:1] in _MARKS:  # (a number's decimals or a label's numbering, apart)
+                _cut_before_its_decimals(current, cell)
+                cell = _numbered_again(current, cell)
             if current.has_figures:
                 current = LogicalRow([cell])
                 rows.append(current)
