@@ -309,6 +309,37 @@ def test_a_row_whose_label_and_figures_a_page_break_cuts_both():
         assert report.figure("applications", "withheld_internal_affairs", column).value is None
 
 
+def test_a_number_written_with_a_blank_in_a_table_wider_than_its_page():
+    # table 3 wider than its page, 总计's column past the page's right side: 1 296 (a
+    # blank between its thousands) as 1 in the cell the page's side cuts and 296 past
+    # it, in no cell of the grid; 科研机构's cell empty. Seven words for seven columns
+    # were placed one to one: 152 read as 科研机构's, 1 as 其他's, 296 as the total. A
+    # figure past the page's side is read with the one beside it in the cell the side
+    # cuts (grid_cells._past_the_side): 1 / 296 one cell, no number (GP313).
+    wrong, report = wrong_figures("space-separator-table-wider-than-page")
+    assert wrong == {}
+    row = report.applications.unavailable_not_held
+    assert [row.research_institution.value, row.social_welfare_org.value,
+            row.other_org.value, row.total.value] == [None, 152, 265, None]
+    assert any(d.code == "GP313" and "'1 296' stands where a figure would" in d.message
+               for d in report.diagnostics)
+
+
+def test_numbers_written_with_a_blank_in_every_cell_of_a_column():
+    # table 1's cells spread out (分散对齐), its numbers written with a blank between
+    # their thousands: 466 925 and 658 044 each as two words at the sides of one cell
+    # of the grid. Every cell of those columns holds two (199 644 above), which read as
+    # a line between two columns left out: 466 and 925 were read as two figures. Digits
+    # grouped by thousands are one cell whatever the column holds (grid_cells.
+    # _grouped_by_thousands): no number (GP313).
+    wrong, report = wrong_figures("space-separator-in-spread-cells")
+    assert wrong == {}
+    row = report.active_disclosure.normative_documents
+    assert [row.issued.value, row.repealed.value, row.in_force.value] == [None, None, None]
+    assert any(d.code == "GP313" and "'466 925' stands where a figure would" in d.message
+               for d in report.diagnostics)
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "open: a bare page number (no dashes, no 第…页) in the footer is the text layer's line "
     "after the table's last row, and is read as that row's figure; two rules were tried "

@@ -5,6 +5,7 @@ them; and the extent a cell alone in its grid cell takes from it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from govparse.core.cells import LABEL, PARTED, Cell, classify, is_parted_number, joined_digits
@@ -85,10 +86,11 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
             by_grid.setdefault((piece.page, piece.grid), []).append(piece)
     figures = [p for p in pieces if p.box is not None and p.cell.kind != LABEL]
     ruled = _pages_ruled(figures, centres)
+    past = _past_the_side(figures, rules_on)
     middles = None  # (_by_middle, when a group of labels first wants it)
     joined: dict[int, Cell | None] = {}
-    for group in by_grid.values():
-        if len(group) < 2:
+    for key, group in by_grid.items():
+        if len(group) + len(past.get(key, ())) < 2:
             continue  # (most grid cells: one piece)
         labels = sum(p.cell.kind == LABEL for p in group)
         pieces_of_a_number = labels > 0 and _pieces_of_a_number(group)
@@ -100,10 +102,13 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
             labels = 0
         elif 0 < labels < len(group):
             continue
+        if not labels and not pieces_of_a_number and key in past \
+                and _side_by_side(group + past[key]):
+            group = group + past[key]  # (figures past the page's side, beside the cell's)
         # top down, as it reads (a number's pieces as the text layer wrote them: a
         # separator's glyph stands lower than the digits beside it)
         group.sort(key=(lambda p: (p.cell.line, p.cell.column)) if pieces_of_a_number
-                   else (lambda p: (-p.box[3], p.box[0])))
+                   else (lambda p: (p.grid is None, -p.box[3], p.box[0])))
         if _holds_others(group, centres):
             continue
         page = group[0].page
@@ -116,7 +121,8 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
             # stands, which reads as no number (GP313). (Where the cells of its
             # column hold two side by side too, a line between two columns is
             # missing: each is a cell.)
-            if page in ruled and _a_column_of_single_cells(group, by_grid, pieces):
+            if page in ruled and (_grouped_by_thousands(group)
+                                  or _a_column_of_single_cells(group, by_grid, pieces)):
                 group.sort(key=lambda p: p.box[0])
                 _join(group, joined, classify(" ".join(p.written for p in group),
                                               group[0].cell.line, group[0].cell.column))
@@ -176,6 +182,38 @@ def _join(group: list[Piece], joined: dict[int, Cell | None], whole: Cell) -> No
     joined[id(group[0])] = whole
     for piece in group[1:]:
         joined[id(piece)] = None
+
+
+def _past_the_side(figures: list[Piece], rules_on) -> dict[tuple, list[Piece]]:
+    """The figures in no cell of the grid that run past a side of their page (a table
+    wider than the page: what stands past the side, in no cell), by the cell that side
+    cuts where their left end stands ((page, grid)): 296 of 1 296, its 1 in that cell,
+    is read with it (joined_cells: the groups of a number written with blanks)."""
+    out: dict[tuple, list[Piece]] = {}
+    for p in figures:
+        if p.grid is not None:
+            continue  # (most figures)
+        rules = rules_on(p.page)
+        sides = rules.sides if rules else None
+        if sides is None or sides[0] <= p.box[0] and p.box[2] <= sides[1]:
+            continue
+        grid = rules.cell_at(rules.on_the_page(p.box[0]), (p.box[1] + p.box[3]) / 2)
+        if grid is not None:
+            out.setdefault((p.page, grid), []).append(p)
+    return out
+
+
+_THOUSANDS_BLANKS = re.compile(r"[0-9０-９]{1,3}(?: [0-9０-９]{3})+")
+
+
+def _grouped_by_thousands(group: list[Piece]) -> bool:
+    """Whether figures side by side in one cell read, left to right, as one number
+    written with a blank between its thousands (9 869 372: a first group of one to
+    three digits, then groups of three): one cell, whatever the column's other cells
+    hold (where many numbers of the table are so written, most cells of a column may
+    hold such groups side by side)."""
+    texts = [p.written for p in sorted(group, key=lambda p: p.box[0])]
+    return _THOUSANDS_BLANKS.fullmatch(" ".join(texts)) is not None
 
 
 def _a_column_of_single_cells(group: list[Piece], by_grid: dict, pieces: list[Piece]

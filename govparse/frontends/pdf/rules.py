@@ -21,13 +21,15 @@ JOIN = 3.0  # points: the widest gap between two pieces of one rule (a dashed li
 
 class Rules:
     """A page's ruling lines: ``horizontal`` as (y, x0, x1), ``vertical`` as
-    (x, y0, y1)."""
+    (x, y0, y1); and the page's own left and right sides (``sides``: None, unknown)."""
 
-    __slots__ = ("horizontal", "vertical", "_sorted")
+    __slots__ = ("horizontal", "vertical", "sides", "_sorted")
 
-    def __init__(self, horizontal=(), vertical=()) -> None:
+    def __init__(self, horizontal=(), vertical=(), sides: tuple[float, float] | None = None
+                 ) -> None:
         self.horizontal: list[tuple[float, float, float]] = list(horizontal)
         self.vertical: list[tuple[float, float, float]] = list(vertical)
+        self.sides = sides
         self._sorted = None  # (cell_at: each kind sorted by where it stands, and those places)
 
     def __bool__(self) -> bool:
@@ -85,6 +87,19 @@ class Rules:
             return None
         return (left, bottom, right, top)
 
+    def on_the_page(self, x: float) -> float:
+        """``x``, or where it stands past a side of the page, a point inside that side:
+        a table wider than its page is cut there (the office suite draws no more of it),
+        and what stands past the side is in the cell the side cuts (1 296 of a total
+        whose cell the page's right side cuts: its 296 past the side, its 1 before)."""
+        sides = self.sides
+        if sides is None or sides[0] + _INSIDE <= x <= sides[1] - _INSIDE:
+            return x
+        return sides[0] + _INSIDE if x < sides[0] + _INSIDE else sides[1] - _INSIDE
+
+
+_INSIDE = 1.0  # points: a place inside a side of the page (a grid's lines end half a point in)
+
 
 def page_rules(page) -> Rules:
     """The ruling lines of a pypdfium2 page, those drawn inside form XObjects too
@@ -99,7 +114,8 @@ def page_rules(page) -> Rules:
               None, rules, [MAX_SEGMENTS], 0)
     except _TooMany:
         return Rules()
-    return Rules(_joined(rules.horizontal), _joined(rules.vertical))
+    left, _, right, _ = page.get_bbox()
+    return Rules(_joined(rules.horizontal), _joined(rules.vertical), (left, right))
 
 
 def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
