@@ -340,6 +340,38 @@ def test_numbers_written_with_a_blank_in_every_cell_of_a_column():
                for d in report.diagnostics)
 
 
+def test_the_digits_of_cells_side_by_side_written_as_one_word():
+    # columns one digit wide (A3, figure columns 0.4 times as wide): 3.要求提供公开出版物
+    # broken across pages 4 and 5, 793, 541 … at the foot of page 4 and the rests 5, 3,
+    # 1, 7, 7 at the top of page 5, which the text layer writes as one word, 53177, its
+    # digits each in its own cell of the grid, a blank's width apart. That word stood in
+    # no cell, and 793, 541 … were read. Now it is parted where the grid parts it
+    # (pieces._apart_in_the_grid), and each rest joined to the cell above: '793 5', no
+    # number (GP313).
+    wrong, report = wrong_figures("digits-of-cells-run-together")
+    assert wrong == {}
+    row = report.applications.not_processed_publication
+    assert row.natural_person.value is None and row.total.value is None
+    assert any(d.code == "GP313" and "'793 5' stands where a figure would" in d.message
+               for d in report.diagnostics)
+
+
+def test_the_rest_of_a_row_in_the_cells_of_a_header_repeated_on_the_page():
+    # columns a digit wide, the header repeated on each page: （一）予以公开 broken across
+    # pages 5 and 6, 5, 1 … at the foot of page 5 and 9 / 0, 9 / 2 … at the top of page
+    # 6 in cells the grid does not part from the repeated header's, 自然人's reaching
+    # over two header rows (自 / 然 / 人 beside 9 / 0), the others under 法人或其他组织:
+    # the page's figures ended at different heights, and 5, 1 … were read. Now every
+    # cell that ends at the first row's bottom line is joined to the one above
+    # (grid_rows._top_band): '5 9 0', no number (GP313).
+    wrong, report = wrong_figures("row-broken-rest-in-header-cells")
+    assert wrong == {}
+    row = report.applications.disclosed
+    assert row.natural_person.value is None and row.total.value is None
+    assert any(d.code == "GP313" and "'5 9 0' stands where a figure would" in d.message
+               for d in report.diagnostics)
+
+
 @pytest.mark.xfail(strict=True, reason=(
     "open: a bare page number (no dashes, no 第…页) in the footer is the text layer's line "
     "after the table's last row, and is read as that row's figure; two rules were tried "

@@ -213,53 +213,111 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
     for page, on_page in by_page.items():
         if not isinstance(page, int) or page - 1 not in by_page:
             continue
-        top = max(p.grid[3] for p in on_page)
-        # the top band's cells, each its piece (a number wrapped over lines of their
-        # own in the cell: joined already, its first piece the whole's)
-        lowers = [p for p in on_page if p.grid[3] == top and joined.get(id(p), p) is not None]
-        bands = {_band(p) for p in lowers}
-        if len(bands) != 1:
+        band = _top_band(on_page, joined, labels.get(page, ()))
+        if band is None:
             continue
+        lowers, under_a_header = band
         # (a label in the band, left of its figures: a row's, the band a row of its own;
         # its cell's lines a little apart from the figures' where a double line runs
         # under the header. One right of them only is a header's, repeated on the page,
         # whose cell the rest of a row cut by the page break runs into: 总计 over the 7
-        # of 5067)
-        _, low, high = bands.pop()
+        # of 5067; so is one in a cell of the figures, the grid drawn through both:
+        # 自 / 然 / 人 beside the 9 / 0 of 590)
+        low = lowers[0].grid[1]
+        high = max(p.grid[3] for p in lowers)
+        tops = [p.grid[3] for p in lowers]
+        cells = {p.grid for p in lowers}
         left = min(p.box[0] for p in lowers)
         # (the rest of the label above, where the break cut the label too, is none:
         # 5.属于三类内部 / 事务信息 with 69 / 3 of 693, under a header repeated or not)
         rests = _label_rests(labels, page, joined, high)
         on_page = [q for q in labels.get(page, ()) if id(q) not in rests]
-        if any(abs(q.grid[1] - low) <= _LINES_APART and abs(q.grid[3] - high) <= _LINES_APART
-               and q.box[0] < left for q in on_page):
+        if any(abs(q.grid[1] - low) <= _LINES_APART and q.box[0] < left and q.grid not in cells
+               and any(abs(q.grid[3] - top) <= _LINES_APART for top in tops) for q in on_page):
             continue
         # (nor a label on a line of the text with them whose cell ends where theirs
         # do: a row's, whose cell the grid may not part from the header's above it;
         # not the rest of a group's label, 三、本年度办理结 / 果, whose cell goes on)
         lines = {q.cell.line for q in on_page if abs(q.grid[1] - low) <= _LINES_APART}
-        if any(p.cell.line in lines for p in _in_band_of(by_page[page], band_of=lowers[0])):
+        in_band = _in_band_of(by_page[page], band_of=lowers[0]) if not under_a_header else \
+            [p for p in by_page[page] if abs(p.grid[1] - low) <= _LINES_APART]
+        if any(p.cell.line in lines for p in in_band):
             continue
         before = by_page[page - 1]
         bottom = min(p.grid[1] for p in before)
         above = {column_of(p): p for p in before
                  if p.grid[1] == bottom and joined.get(id(p), p) is not None}
-        pairs = [(above.get(column_of(p)), p) for p in lowers]
+        rests = _rests_by_cell(lowers, pieces, joined) if under_a_header else [[p] for p in lowers]
+        pairs = [(above.get(column_of(rest[0])), rest) for rest in rests]
         if any(upper is None for upper, _ in pairs) \
                 or len({id(upper) for upper, _ in pairs}) != len(pairs):
             continue
-        for upper, lower in pairs:
-            text = f"{_text(upper, joined)} {_text(lower, joined)}"
+        for upper, rest in pairs:
+            text = " ".join(_text(p, joined) for p in (upper, *rest))
             whole = classify(text, upper.cell.line, upper.cell.column)
             if is_parted_number(text):
-                lines = _lines(upper, joined, pieces) + _lines(lower, joined, pieces)
+                lines = [line for p in (upper, *rest) for line in _lines(p, joined, pieces)]
                 # (the lines checked are all the text: none run on from another
                 # cell, grid_cells.overflowing)
                 if "".join(p.written for p in lines) == "".join(text.split()) \
                         and alignment.wrapped_to_fit(lines):
                     whole.kind, whole.value = PARTED, joined_digits(text)  # (GP328)
-            _join_across(upper, lower, whole, joined, out)
+            _join_across(upper, rest[0], whole, joined, out)
+            out.update((id(p), None) for p in rest[1:])
     return out
+
+
+def _rests_by_cell(lowers: list[Piece], pieces: list[Piece], joined: dict) -> list[list[Piece]]:
+    """The pieces of the top band, each cell's in the order of the text: its figures
+    one below the other where the cell holds a header's label too, which kept them
+    from being joined (grid_cells._holds_others: the 9 / 0 of 590 beside 自 / 然 / 人),
+    and a separator alone among them (the , of 2,012 as 2 / , / 0 / 1 / 2)."""
+    by_cell: dict[tuple, list[Piece]] = {}
+    for p in lowers:
+        by_cell.setdefault((p.page, p.grid), []).append(p)
+    taken = {id(p) for p in lowers}
+    for p in pieces:
+        if (p.page, p.grid) in by_cell and id(p) not in taken and p.cell.kind == LABEL \
+                and p.box is not None and of_a_number(p.written) \
+                and joined.get(id(p), p) is not None:
+            by_cell[p.page, p.grid].append(p)
+    return [sorted(rest, key=lambda p: (p.cell.line, p.cell.column)) for rest in by_cell.values()]
+
+
+def _top_band(on_page: list[Piece], joined: dict, labels: list[Piece]
+              ) -> tuple[list[Piece], bool] | None:
+    """The figures of the first row of cells on a page, each its cell's piece (a
+    number wrapped over lines of their own in the cell: joined already, its first piece
+    the whole's): those of the highest cells, of one band. Where a label stands in one
+    of those cells too, a repeated header's the grid does not part from the row cut by
+    the page break, the row's other cells may end higher or lower (自然人's over two
+    header rows, the 9 / 0 of 590 beside 自 / 然 / 人; 商业企业's under 法人或其他组织, the 9
+    / 2 of 192 in it): then the figures of every cell that ends at its bottom line.
+    None where they are not one band, or a figure of the page stands above that line;
+    else the figures and whether a header's label stands in their cells."""
+    top = max(p.grid[3] for p in on_page)
+    highest = [p for p in on_page if p.grid[3] == top and joined.get(id(p), p) is not None]
+    if not _holds_a_header({p.grid for p in highest}, labels, joined):
+        return (highest, False) if len({_band(p) for p in highest}) == 1 else None
+    low = min(p.grid[1] for p in highest)
+    if any(p.grid[1] > low + _LINES_APART for p in on_page):
+        return None
+    return [p for p in on_page if abs(p.grid[1] - low) <= _LINES_APART
+            and joined.get(id(p), p) is not None], True
+
+
+def _holds_a_header(cells: set, labels: list[Piece], joined: dict) -> bool:
+    """Whether the labels in one of the cells, read in their order, are a column header
+    of the template's tables (自 / 然 / 人): a header repeated on the page, not a row's
+    label (the 1 of 1.信访举报投诉类申请 is no figure of a header's cell)."""
+    by_cell: dict[tuple, list[Piece]] = {}
+    for q in labels:
+        if q.grid in cells:
+            by_cell.setdefault(q.grid, []).append(q)
+    headers = every_table_label()[0]
+    return any(label_key("".join("".join(_text(q, joined).split()) for q in sorted(
+        found, key=lambda q: (q.cell.line, q.cell.column)))) in headers
+        for found in by_cell.values())
 
 
 def _lines(piece: Piece, joined: dict, pieces: list[Piece]) -> list[Piece]:

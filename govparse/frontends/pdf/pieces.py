@@ -96,6 +96,10 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
         marked = _with_marks_apart(text, chars)
         if marked is not None:  # (a footnote's mark: "13 1", which reads as no figure)
             cell = classify(marked, cell.line, cell.column)
+        else:
+            runs = _apart_in_the_grid(chars, rules)
+            if runs is not None:  # (the figures of several cells written as one word)
+                return [_placed_run(run, cell, text, offset, page, rules) for run in runs]
         piece = _placed(cell, [b for _, b in chars], page, _grid_of(chars, rules))
         piece.written = text[offset:end]
         return [piece]
@@ -150,6 +154,44 @@ def _with_marks_apart(text: str, chars: list[tuple[int, Box]]) -> str | None:
             out.append(" ")
         out.append(text[i])
     return "".join(out)
+
+
+APART = 0.3  # of a character's height: a gap this wide between two is a blank
+
+
+def _apart_in_the_grid(chars: list[tuple[int, Box]], rules) -> list[list] | None:
+    """A figure's characters in runs, parted where two stand in different cells of the
+    grid with a blank's width or more between them: the figures of cells side by side
+    (a digit a cell, 5 3 1 7 7 of five narrow columns at a page's top) that the text
+    layer wrote as one word, 53177. (Not a number run on past its cell's line: its
+    digits stand as close as a number's do.) None: one run, the common case."""
+    if not rules or len(chars) < 2:
+        return None
+    runs = [[chars[0]]]
+    grid = _cell_of(chars[0][1], rules)
+    for (_, before), (i, box) in zip(chars, chars[1:]):
+        cell = _cell_of(box, rules)
+        height = max(before[3] - before[1], box[3] - box[1])
+        if cell != grid and grid is not None and cell is not None \
+                and box[0] - before[2] >= APART * height:
+            runs.append([])
+        runs[-1].append((i, box))
+        grid = cell
+    return runs if len(runs) > 1 else None
+
+
+def _cell_of(box: Box, rules):
+    return rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def _placed_run(run: list[tuple[int, Box]], cell: Cell, text: str, offset: int, page: int,
+                rules) -> Piece:
+    """A run of a figure's characters (_apart_in_the_grid) as a cell of its own."""
+    start, stop = run[0][0], run[-1][0] + 1
+    part = classify(text[start:stop], cell.line, cell.column + start - offset)
+    piece = _placed(part, [b for _, b in run], page, _grid_of(run, rules))
+    piece.written = text[start:stop]
+    return piece
 
 
 def _grid_of(chars, rules):
