@@ -121,7 +121,8 @@ def joined_cells(pieces: list[Piece], rules_on, centres: Centres, alignment: Ali
             # stands, which reads as no number (GP313). (Where the cells of its
             # column hold two side by side too, a line between two columns is
             # missing: each is a cell.)
-            if page in ruled and (_grouped_by_thousands(group)
+            if page in ruled and (_grouped_by_thousands(group, by_grid)
+                                  and not _headed_as_two(group, pieces)
                                   or _a_column_of_single_cells(group, by_grid, pieces)):
                 group.sort(key=lambda p: p.box[0])
                 _join(group, joined, classify(" ".join(p.written for p in group),
@@ -206,12 +207,24 @@ def _past_the_side(figures: list[Piece], rules_on) -> dict[tuple, list[Piece]]:
 _THOUSANDS_BLANKS = re.compile(r"[0-9０-９]{1,3}(?: [0-9０-９]{3})+")
 
 
-def _grouped_by_thousands(group: list[Piece]) -> bool:
+def _grouped_by_thousands(group: list[Piece], by_grid: dict) -> bool:
     """Whether figures side by side in one cell read, left to right, as one number
     written with a blank between its thousands (9 869 372: a first group of one to
-    three digits, then groups of three): one cell, whatever the column's other cells
-    hold (where many numbers of the table are so written, most cells of a column may
-    hold such groups side by side)."""
+    three digits, then groups of three), and so does every other pair of figures side
+    by side in a cell of its column on the page: one cell, whatever else the column's
+    cells hold (where many numbers are so written, most cells of a column may hold
+    such groups). (Where a line between two columns is left out, some pair of their
+    figures reads as no such number: 70 55.)"""
+    if not _reads_as_thousands(group):
+        return False
+    page, (left, _, right, _) = group[0].page, group[0].grid
+    return all(_reads_as_thousands(others) for (other_page, grid), others in by_grid.items()
+               if other_page == page and abs(grid[0] - left) <= 1 and abs(grid[2] - right) <= 1
+               and len(others) > 1 and all(p.cell.kind != LABEL for p in others)
+               and _side_by_side(others))
+
+
+def _reads_as_thousands(group: list[Piece]) -> bool:
     texts = [p.written for p in sorted(group, key=lambda p: p.box[0])]
     return _THOUSANDS_BLANKS.fullmatch(" ".join(texts)) is not None
 
