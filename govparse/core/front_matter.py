@@ -193,7 +193,6 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
             preamble.append(Paragraph(item.text, line_of(item.location), column_of(item.location)))
         elif parts is not titles[0]:
             # A second title line stays in the text, as a paragraph, and is said aloud.
-            parts = TitleParts(item)
             sink.add("GP109", f"a second title line '{parts.text}'; the first (line "
                      f"{line_of(titles[0].year_at)}) names the organisation and year, this one "
                      "is kept as a paragraph", line_of(parts.at), column_of(parts.at),
