@@ -42,7 +42,7 @@ def _total(values: Iterable[Number]) -> Number:
 def _at(figures: Sequence[FigureRef], prefer: Ref | None) -> dict:
     """Where a finding points (Diagnostic's line, column and location): its subject
     figure, else the first figure that has a place."""
-    placed = [f for f in figures if f.line is not None or f.location is not None]
+    placed = [f for f in figures if _placed(f)]
     if not placed:
         return {}
     # (the subject where it has a place, else the first: without sorting them by that)
@@ -278,8 +278,9 @@ def infer_missing(report: Report, sink: DiagnosticSink) -> Report:
     return report
 
 
-def _placed(figure: Figure) -> bool:
-    """Whether a figure has a place in the source to point at."""
+def _placed(figure: Figure | FigureRef) -> bool:
+    """Whether a figure (or a finding's reference to one) has a place in the source to
+    point at."""
     return figure.line is not None or figure.location is not None
 
 

@@ -160,9 +160,11 @@ def is_parted_number(text: str) -> bool:
     return len(text) < 24 and _PARTED_DIGITS.fullmatch(text) is not None
 
 
-def joined_digits(text: str) -> int:
-    """The number a parted cell's digits make joined (``203 2``: 2032)."""
-    return int("".join(text.split()))
+def joined_digits(text: str) -> int | None:
+    """The number a parted cell's digits make joined (``203 2``: 2032); None where it
+    holds more than digits (``795 .22``, a number cut before its decimals)."""
+    digits = "".join(text.split())
+    return int(digits) if digits.isdecimal() else None
 
 
 def as_lines(text: str) -> str:

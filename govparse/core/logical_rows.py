@@ -76,8 +76,9 @@ def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
     """A row's last figure, a whole number, with the decimals of a number at the start
     of a later line (795 / .22: a text folded at a width, the line cut inside 795.22):
     the number was cut, its value is not told. Its cell reads as no number (GP313,
-    missing), never as 795; the decimals stay a cell of no label (GP201)."""
-    if label.text[:1] not in _MARKS or not current.data:
+    missing), never as 795; the decimals stay a cell of no label (GP201). (The label
+    starts with one of _MARKS: logical_rows asks.)"""
+    if not current.data:
         return
     number = current.data[-1]
     if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \
@@ -101,7 +102,7 @@ def _numbered_again(current: LogicalRow, label: Cell) -> Cell:
     taken out of the row before (where it would read as that row's figure: a value no
     cell of it holds) and put back in front of the label (5 / . 属 于 三 类 … as
     5. 属 于 三 类 …, which the catalogue reads as 5.属于三类内部事务信息)."""
-    if not label.text.startswith(_MARKS) or not current.data:
+    if not current.data:  # (the label starts with one of _MARKS: logical_rows asks)
         return label
     number = current.data[-1]
     if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \

@@ -39,9 +39,9 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
     while pending and confirmed:
         confirmed = False
         for ref, (cell, noted) in list(pending.items()):
-            if not "".join(cell.text.split()).isdigit():
-                continue  # (a number cut before its decimals, 795 .22: no digits to join)
             joined = joined_digits(cell.text)
+            if joined is None:
+                continue  # (a number cut before its decimals, 795 .22: no digits to join)
             implied = _implied(report, ref, rels)
             if not implied or any(value != joined for _, value in implied):
                 continue

@@ -9,7 +9,7 @@ import math
 from decimal import Decimal
 from itertools import combinations, islice
 
-from govparse.core.cells import EMPTY, PARTED, PLACEHOLDER, Cell
+from govparse.core.cells import EMPTY, PARTED, PLACEHOLDER, Cell, joined_digits
 from govparse.core.figure_cells import MISSING, plain_figures, rules_about, typed, values_of
 from govparse.core.gaps import MAX_PLACEMENTS
 from govparse.core.grid import EmptyRun, cells_of
@@ -268,7 +268,7 @@ class RowFit:
                 if cell.value is None:
                     written = " ".join(cell.text.split())
                     why = ("digits parted by a blank (a number wrapped in its cell?)"
-                           if "".join(cell.text.split()).isdigit() else
+                           if joined_digits(cell.text) is not None else
                            "a number cut where its line was folded, its decimals on a line "
                            "below")
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "

@@ -181,6 +181,7 @@ def _apart_in_the_grid(chars: list[tuple[int, Box]], rules) -> list[list] | None
 
 
 def _cell_of(box: Box, rules):
+    """The cell of the grid a character's middle stands in (None: none)."""
     return rules.cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
@@ -200,8 +201,8 @@ def _grid_of(chars, rules):
         return None
     if len(chars) == 1:  # (a figure of one digit, most often)
         (_, b), = chars
-        return rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-    cells = {rules.cell_at((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for _, b in chars}
+        return _cell_of(b, rules)
+    cells = {_cell_of(b, rules) for _, b in chars}
     return cells.pop() if len(cells) == 1 else None
 
 
