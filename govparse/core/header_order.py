@@ -89,6 +89,8 @@ def other_headers() -> frozenset[str]:
 class HeaderOrder:
     """The TableReader's reading of the header's column order (a mixin)."""
 
+    __slots__ = ()  # (TableReader holds the state: its __slots__)
+
     def _header_positions(self) -> dict[str, int]:
         """The latest header line's column labels (their keys) and their places in it,
         made once for each header line (rows after it ask for every row)."""

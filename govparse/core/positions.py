@@ -107,6 +107,8 @@ def _steps_agree(extents, placement, places) -> bool:
 class Positions:
     """The TableReader's reading of where figures stand (a mixin)."""
 
+    __slots__ = ()  # (TableReader holds the state: its __slots__)
+
     def _placement_by_position(self, cells: list[Cell], columns: list[ColumnSpec],
                                above: int | None = None):
         """The column of each cell by where it stands under the header (gaps.

@@ -56,6 +56,8 @@ def _in_wan(value) -> str:
 class RowFit:
     """The TableReader's matching of a row's cells to its columns (a mixin)."""
 
+    __slots__ = ()  # (TableReader holds the state: its __slots__)
+
     def _fit(self, data: list[Cell | EmptyRun], columns: list[ColumnSpec], what: str,
              anchor: Cell | None, keys: list[tuple[str, str]]) -> list[Figure]:
         """Match a run of cells to columns, saying aloud whatever is not plain."""

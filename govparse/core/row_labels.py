@@ -176,6 +176,8 @@ def _number_of(label: str) -> int | None:
 class RowLabels:
     """The TableReader's reading of row labels (a mixin: the reader's state is its own)."""
 
+    __slots__ = ()  # (TableReader holds the state: its __slots__)
+
     def _strays_joined(self, rows: list[LogicalRow]) -> list[LogicalRow]:
         """A row whose figures a cell that is no label of the table interrupts on the
         same line (a footnote mark *, 注1 pulled into the row): the cell is no row

@@ -74,6 +74,8 @@ class ShortRow:
 class ShortRows:
     """The TableReader's placing of the rows in doubt, once the table is read (a mixin)."""
 
+    __slots__ = ()  # (TableReader holds the state: its __slots__)
+
     def _place_row_of_choices(self, short: ShortRow) -> None:
         cells, columns, keys, what, choices = (short.cells, short.columns, short.keys,
                                                 short.what, short.choices)

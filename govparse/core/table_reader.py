@@ -40,6 +40,21 @@ from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_k
 class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
     """Reads one table of the template from its cell stream."""
 
+    # The reader's state, its mixins' too (each has empty slots). More attributes than
+    # an instance's own values hold without a dict (30 in CPython 3.11): without
+    # slots, each reader made a dict of them, and every ``self.…`` was looked up in it.
+    __slots__ = (
+        "after_a_bare_label", "beneath", "catalogue", "column_orders", "conflicted",
+        "disowned_rows", "evidence", "extents_of", "figures", "filled_cells",
+        "full_row_labels", "full_row_specs", "full_rows", "full_rows_by", "header_cells",
+        "header_keys", "header_positions", "header_positions_of", "header_starts",
+        "headers_in_place", "heading_line", "in_place", "label_ends", "last_header_row",
+        "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
+        "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
+        "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
+        "row_before", "row_since_header", "rows", "seen_rows", "short_rows", "sides", "sink",
+        "stacked", "suggested", "template", "trailing_cells", "trailing_separators",
+        "two_heights", "unordered", "values", "variant_labels")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
