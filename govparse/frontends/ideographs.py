@@ -24,10 +24,15 @@ import re
 
 from govparse.diagnostics import Diagnostic, Severity
 
-# Where such characters stand. (U+FFFF, a noncharacter no text holds, makes the
-# class's ranges three: re compiles it as a table of the plane, a lookup a character,
-# which reads a report's text two and a half times as fast as two ranges compared.)
-_CANDIDATE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\uffff\U0002f800-\U0002fa1f]")
+
+@functools.cache
+def _candidate() -> re.Pattern:
+    """Where such characters stand. (U+FFFF, a noncharacter no text holds, makes the
+    class's ranges three: re compiles it as a table of the plane, a lookup a character,
+    which reads a report's text two and a half times as fast as two ranges compared.
+    Compiled when a text's high bytes first say it may hold one: 0.5 ms of a start.)"""
+    return re.compile("[\u2e80-\u2fdf\uf900-\ufaff\uffff\U0002f800-\U0002fa1f]")
+
 
 # The high bytes of the UTF-16 code units such characters are written in: U+2E80–U+2FDF
 # (2E, 2F), U+F900–U+FAFF (F9, FA), U+2F800–U+2FA1F (the high surrogate D87E).
@@ -37,10 +42,10 @@ _CANDIDATE_HIGH_BYTES = (0x2E, 0x2F, 0xF9, 0xFA, 0xD8)
 def _may_hold_candidates(text: str) -> bool:
     """False where the text holds no character that stands for an ideograph (True:
     it may). Its UTF-16 code units' high bytes looked through with memchr: about a
-    quarter of the instructions of _CANDIDATE's search, some 35 a character (a grid
+    quarter of the instructions of _candidate()'s search, some 35 a character (a grid
     report's text has 10,000 and more), which is made only where one of those bytes
     stands (a character of a block next to them, or any beyond the BMP, may give one;
-    U+FFFF, in _CANDIDATE only to make its class a table, stands for none)."""
+    U+FFFF, in _candidate() only to make its class a table, stands for none)."""
     high = text.encode("utf-16-le", "surrogatepass")[1::2]
     return any(byte in high for byte in _CANDIDATE_HIGH_BYTES)
 
@@ -101,11 +106,11 @@ def with_ideographs(text: str) -> tuple[str, tuple[int, int, str] | None]:
     """The text with each character that stands for an ideograph replaced by it, and
     what was found: how many, the first one's offset and the character written there
     (None: none)."""
-    found = _CANDIDATE.search(text) if _may_hold_candidates(text) else None
+    found = _candidate().search(text) if _may_hold_candidates(text) else None
     if found is None:
         return text, None  # (most texts: told by the high bytes alone)
     table = ideograph_of()
-    offsets = [m.start() for m in _CANDIDATE.finditer(text, found.start())
+    offsets = [m.start() for m in _candidate().finditer(text, found.start())
                if ord(m.group()) in table]
     if not offsets:
         return text, None
@@ -125,11 +130,14 @@ def radicals_referenced(source: str) -> str:
         code = int(ref[1], 16) if ref[1] else int(ref[2])
         return chr(code) if code in table else ref[0]
 
-    return _NUMERIC_REFERENCE.sub(written, source)
+    return _numeric_reference().sub(written, source)
 
 
-# (up to seven digits: a longer one is no character, and read as the parser reads it)
-_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+@functools.cache
+def _numeric_reference() -> re.Pattern:
+    """A numeric character reference (compiled when a page first holds one). Up to seven
+    digits: a longer one is no character, and read as the parser reads it."""
+    return re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
 
 
 def text_with_ideographs(text: str) -> tuple[str, Diagnostic | None]:

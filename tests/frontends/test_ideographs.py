@@ -149,10 +149,10 @@ def test_the_high_bytes_look_miss_no_character_the_search_finds():
     """The cheap look before the search (its UTF-16 high bytes) says "maybe" of a text
     holding any character the search finds, at either end or among CJK text (but
     U+FFFF, in the search's class only to make it a table: no ideograph's)."""
-    from govparse.frontends.ideographs import _CANDIDATE, _may_hold_candidates
+    from govparse.frontends.ideographs import _candidate, _may_hold_candidates
 
     for code in range(0x110000):
-        if 0xD800 <= code <= 0xDFFF or code == 0xFFFF or _CANDIDATE.fullmatch(chr(code)) is None:
+        if 0xD800 <= code <= 0xDFFF or code == 0xFFFF or _candidate().fullmatch(chr(code)) is None:
             continue
         for text in (chr(code), f"行政{chr(code)}许可，", f"x{chr(code)}"):
             assert _may_hold_candidates(text), hex(code)
