@@ -6,6 +6,7 @@ any source and never loads the grammar; tests/test_grammar.py holds the two equa
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from decimal import Decimal, InvalidOperation
@@ -150,7 +151,12 @@ assert Cell.__slots__ == ("kind", "text", "line", "column", "value", "unit", "so
                           "ends_row", "row"), "line_cells and new_cell set every slot of Cell"
 
 
-_FULL_WIDTH_DIGITS = re.compile("[０-９．]")
+@functools.cache
+def _full_width_digits() -> re.Pattern:
+    """(Compiled when a figure first holds a character beyond ASCII.)"""
+    return re.compile("[０-９．]")
+
+
 # (a number starts with no 0; each blank one character: a line end, a space, NBSP …)
 _PARTED_DIGITS = re.compile(r"[1-9][0-9]*(?:[^\S\t][0-9]+)+")
 
@@ -237,7 +243,7 @@ def note_number_form(cell: Cell, sink: DiagnosticSink) -> None:
                  f"govparse reads as a number ({limit} digits); taken as missing",
                  at=cell, length=min(len(text), 40))
         return
-    if _FULL_WIDTH_DIGITS.search(text):
+    if not text.isascii() and _full_width_digits().search(text):
         sink.add("GP309", f"figure '{text}' is written in full-width digits; read as "
                  f"{cell.value}", at=cell, length=len(text))
     if "," in text:

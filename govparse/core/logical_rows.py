@@ -5,6 +5,7 @@ wrapped across lines alike).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.core.cells import EMPTY, LABEL, NUMBER, PARTED, Cell
@@ -68,8 +69,11 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     return [r for r in rows if r.labels or r.has_figures]
 
 
-# The decimals of a number, alone: what a line folded through 795.22 leaves on the next
-_DECIMALS = re.compile(r"[.．][0-9０-９]+")
+@functools.cache
+def _decimals() -> re.Pattern:
+    """The decimals of a number, alone: what a line folded through 795.22 leaves on the
+    next. (Compiled when first wanted: most texts fold no number.)"""
+    return re.compile(r"[.．][0-9０-９]+")
 
 
 def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
@@ -83,7 +87,7 @@ def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
     number = current.data[-1]
     if type(number) is not Cell or number.kind != NUMBER or number.unit is not None \
             or number.line is None or label.line is None or label.line <= number.line \
-            or not number.text.isdigit() or _DECIMALS.fullmatch(label.text) is None:
+            or not number.text.isdigit() or _decimals().fullmatch(label.text) is None:
         return
     number.kind = PARTED
     number.value = None

@@ -31,14 +31,17 @@ def looks_like_a_figure(text: str) -> bool:
     return _ASCII_FIGURE_LIKE.match(text.translate(FOLD_FULL_WIDTH)) is not None
 
 
-_DIGIT = re.compile(r"[0-9０-９]")
+@functools.cache
+def _digit() -> re.Pattern:
+    """(Compiled when first wanted: a cell after a row's last figure is seldom met.)"""
+    return re.compile(r"[0-9０-９]")
 
 
 def _trails_as_a_figure(cell: Cell, before: Cell | EmptyRun) -> bool:
     """A cell after a row's last figure, in the same source row, with digits and no
     word (&nbsp;287, 2 87): a figure no one can read, not a footnote (注1)."""
     return cell.row is not None and getattr(before, "row", None) == cell.row \
-        and _DIGIT.search(cell.text) is not None and not has_han(cell.text)
+        and _digit().search(cell.text) is not None and not has_han(cell.text)
 
 
 def splits_a_word(text: str) -> bool:

@@ -23,7 +23,6 @@ from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
 _PROSE_MARKS = "。；;！？"
-_CELL_GAP = re.compile(r"[\s\u3000]{2,}")  # blanks that part two cells of a spaced line
 
 
 def is_prose(text: str) -> bool:
@@ -38,7 +37,7 @@ def is_prose(text: str) -> bool:
 
 
 def _has_long_part(text: str) -> bool:
-    """Whether a part of the text between its runs of two blanks or more (_CELL_GAP)
+    """Whether a part of the text between its runs of two blanks or more (_cell_gap())
     is longer than 60 characters. Blanks in a part stand alone, between characters that
     are none (or at the text's ends): a part is at most twice as long as what is not a
     space in the whole text, and one more; the text is split only where that allows a
@@ -46,7 +45,14 @@ def _has_long_part(text: str) -> bool:
     reading a spaced table's long lines, whose many blanks part short cells)."""
     if 2 * (len(text) - text.count(" ")) + 1 <= 60:
         return False
-    return max(map(len, _CELL_GAP.split(text))) > 60
+    return max(map(len, _cell_gap().split(text))) > 60
+
+
+@functools.cache
+def _cell_gap() -> re.Pattern:
+    """Blanks that part two cells of a spaced line (compiled when first wanted: a
+    tab-separated text seldom asks)."""
+    return re.compile(r"[\s\u3000]{2,}")
 
 
 def parse_text(text: str):
@@ -260,7 +266,9 @@ def _figure_word() -> re.Pattern:
     return re.compile(rf"[-+]?[0-9０-９][0-9０-９.,．]*(?:{UNITS})?")
 
 
-_FIGURE_AFTER_BLANK = re.compile(r"[\s\u3000]+[-+]?[0-9０-９]")
+@functools.cache
+def _figure_after_blank() -> re.Pattern:
+    return re.compile(r"[\s\u3000]+[-+]?[0-9０-９]")
 
 
 def _figures_at_end(text: str) -> int | None:
@@ -285,9 +293,9 @@ def _ends_in_figures(text: str, known: frozenset[str]) -> bool:
     start = _figures_at_end(text)
     if start is None or text.rstrip().endswith("。"):
         return False
-    if len(_FIGURE_AFTER_BLANK.findall(text, start)) >= 2:
+    if len(_figure_after_blank().findall(text, start)) >= 2:
         return True
-    labels = _CELL_GAP.split(text[:start].strip())
+    labels = _cell_gap().split(text[:start].strip())
     return label_key(labels[-1]) in known
 
 

@@ -14,13 +14,19 @@ character (``source_columns``; govparse.api puts them back once the report is re
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.diagnostics import Diagnostic, Severity
 
 TAB_SIZE = 8
 MIN_LINES = 3  # lines with tabs that show blanks aligned the text (and half of them)
-_ALIGNED = re.compile(r"\t +[^\s]|[^\s] {2,}[^\s]")
+
+
+@functools.cache
+def _aligned() -> re.Pattern:
+    """Blanks that align a line's text (compiled when a line first may show them)."""
+    return re.compile(r"\t +[^\s]|[^\s] {2,}[^\s]")
 
 
 def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic], tuple]:
@@ -55,9 +61,9 @@ def with_tabs_expanded(text: str) -> tuple[str, list[Diagnostic], tuple]:
 
 def _may_be_aligned(body: str) -> bool:
     """Whether a line's text (blanks and tabs around it removed) shows blanks that align
-    it: _ALIGNED, looked for only where two blanks or a tab and a blank stand together
+    it: _aligned(), looked for only where two blanks or a tab and a blank stand together
     (str's search, in C: most lines of a tab-separated text have neither)."""
-    return ("  " in body or "\t " in body) and _ALIGNED.search(body) is not None
+    return ("  " in body or "\t " in body) and _aligned().search(body) is not None
 
 
 def _expanded(line: str) -> tuple[str, tuple[int, ...]]:
