@@ -144,16 +144,23 @@ def binary_source(data: bytes, name: str | None) -> Source | None:
     return None
 
 
-# A page or a fragment of one: its first non-blank character opens a tag (after an
-# XML declaration, XHTML's), a comment (<!--STATUS OK-->, <!--[if IE]>), a doctype or
-# an element of HTML. (A text report never starts with a tag.)
-_HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|div|p|table|"
-    r"span|section|article|font|center|h[1-6]|style|script|link)[\s>/])", re.IGNORECASE)
+@functools.cache
+def _html_start() -> re.Pattern:
+    """A page or a fragment of one: its first non-blank character opens a tag (after an
+    XML declaration, XHTML's), a comment (<!--STATUS OK-->, <!--[if IE]>), a doctype or
+    an element of HTML. (A text report never starts with a tag.)"""
+    return re.compile(
+        r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|div|p|table|"
+        r"span|section|article|font|center|h[1-6]|style|script|link)[\s>/])", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    return _HTML_START.match(text, 0 if not text.startswith("\ufeff") else 1) is not None
+    start = 0 if not text.startswith("\ufeff") else 1
+    # (only a text whose first non-blank character is < may be one: a text report is
+    # told so without compiling the pattern; str.lstrip strips what \s matches)
+    if text[start:].lstrip()[:1] != "<":
+        return False
+    return _html_start().match(text, start) is not None
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -4,6 +4,8 @@
   character class that holds three or more separate characters, one of them beyond
   Latin-1 (the ten CJK numerals; 、 with . and ,), into a table of all 65,536
   characters, half a millisecond each. The expressions live on here as the oracles.
+- A look at a text's first non-blank character before a page's pattern is compiled
+  (govparse.source.looks_like_html): the pattern is the oracle.
 - One ``__repr__``, ``__eq__`` and ``__hash__`` for all attrs classes
   (govparse.classes) instead of ones compiled for each class: attrs' own, made by
   ``attrs.make_class``, are the oracles.
@@ -26,6 +28,7 @@ from govparse.model.report import Applications2019
 from govparse.model.records import FigureRecord
 from govparse.core.row_labels import looks_like_a_figure, splits_a_word
 from govparse.frontends.text.reader import is_prose
+from govparse.source import looks_like_html
 from govparse.template.spec import label_key, normalize_label, numbering_length
 
 NUMBERING = re.compile(
@@ -36,6 +39,9 @@ NUMBERING = re.compile(
 )
 FIGURE_LIKE = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$")
 PROSE = re.compile(r"[。；;！？]")
+HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|div|p|table|"
+    r"span|section|article|font|center|h[1-6]|style|script|link)[\s>/])", re.IGNORECASE)
 
 
 def numbering_texts():
@@ -76,6 +82,15 @@ def test_looks_like_a_figure_is_the_expression(text):
 @given(st.text(alphabet=st.sampled_from("。；;！？,.a公"), max_size=6))
 def test_is_prose_is_the_expression(text):
     assert is_prose(text) == (bool(PROSE.search(text)) or len(text) > 60)
+
+
+@given(st.lists(st.sampled_from(["<", ">", "html", "<p>", "<!--", "<?xml?>", "a", " ", "\t",
+                                  "\n", "\u3000", "\x1c", "\x85", "\ufeff"]),
+                max_size=6).map("".join))
+def test_looks_like_html_is_the_expression(text):
+    # (the pattern is compiled only where the first non-blank character is <)
+    start = 1 if text.startswith("\ufeff") else 0
+    assert looks_like_html(text) == (HTML_START.match(text, start) is not None)
 
 
 @given(st.text(alphabet=st.sampled_from("- \t|=+:a"), max_size=12))
