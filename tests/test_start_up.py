@@ -26,6 +26,7 @@ from govparse.classes import frozen
 from govparse.diagnostics import FigureRef
 from govparse.model.report import Applications2019
 from govparse.model.records import FigureRecord
+from govparse.core.front_matter import _FIELD_LABEL
 from govparse.core.row_labels import looks_like_a_figure, splits_a_word
 from govparse.frontends.text.reader import is_prose
 from govparse.source import looks_like_html
@@ -82,6 +83,14 @@ def test_looks_like_a_figure_is_the_expression(text):
 @given(st.text(alphabet=st.sampled_from("。；;！？,.a公"), max_size=6))
 def test_is_prose_is_the_expression(text):
     assert is_prose(text) == (bool(PROSE.search(text)) or len(text) > 60)
+
+
+@given(st.lists(st.sampled_from(["标题", "题目", "名称", "文章", "信息", "标", "文章标题", ":", "：",
+                                  " ", "某区"]), max_size=5).map("".join))
+def test_the_field_labels_are_the_list(text):
+    listed = re.compile(r"(标题|题目|名称|文章标题|信息名称)\s*[:：]\s*").match(text)
+    found = _FIELD_LABEL.match(text)
+    assert (found and (found.group(1), found.end())) == (listed and (listed.group(1), listed.end()))
 
 
 @given(st.lists(st.sampled_from(["<", ">", "html", "<p>", "<!--", "<?xml?>", "a", " ", "\t",
