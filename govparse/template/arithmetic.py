@@ -18,7 +18,9 @@ Ref = tuple[str, str, str]  # table, row, column
 OUTCOMES_PARENT = "三、本年度办理结果"
 
 
-@frozen
+# (Not slotted: in a slotted class attrs compiles a __getattr__ for the cached
+# properties, 1.6M instructions of a cold start; a relation's dict holds them as they are.)
+@frozen(slots=False)
 class Relation:
     """sum(left) == sum(right), about one figure of the table (``subject``)."""
 
