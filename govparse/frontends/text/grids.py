@@ -265,43 +265,60 @@ def _between() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"[^\u2500-\u257f|]+"), re.compile(r"[^\u2500-\u257f|+\-=:]+")
 
 
+def _runs(text: str) -> tuple[tuple[int, int, int, str], ...]:
+    """A line's runs of text between its first and last boundary, left to right: for
+    each its display columns [left, right), the column its text starts at in the line
+    (a blank run's: where the run starts) and its text without the blanks around it.
+    Text before the first boundary lies outside; text after the last is a cell whose
+    closing border the line lost, as long as there is text."""
+    between, between_on_rule = _between()
+    pattern = between_on_rule if _ASCII_RULE.fullmatch(text) is not None else between
+    size = len(text)
+    runs = []
+    at = column = 0  # a character of the line, and the display column it starts at
+    for found in pattern.finditer(text):
+        start, end = found.span()
+        raw = found.group()
+        left = column + start - at  # (the boundaries between: one column each)
+        right = left + (end - start if raw.isascii()
+                        else remembered_width(raw) or display_width(raw))
+        at, column = end, right
+        body = raw.strip()
+        if not start or end == size and not body:
+            continue
+        # (a text's column: where its first character stands, found by index since
+        # every character before it is a blank)
+        runs.append((left, right, start + raw.index(body[0]) + 1 if body else start + 1, body))
+    return tuple(runs)
+
+
+# The same lines come back grid after grid and report after report (a table's rules
+# and header lines, a wrapped label's line beside empty figure cells: three lines of
+# four in a batch of reports of one template): each is split into its runs once while
+# it keeps coming. Bounded, and only lines of up to 200 characters (wider than a
+# template's table), so that what is remembered stays small whatever the input.
+_LONGEST_REMEMBERED = 200  # characters
+_remembered_runs = functools.lru_cache(maxsize=256)(_runs)
+
+
 def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
     """The Table a drawn table's lines hold.
 
-    Each line's runs (its text between its first and last boundary) are joined to
-    the runs of the line above that they touch (display columns overlapping): both
-    lines' runs go left to right, so one pass over the two does, and a run most
-    often goes on the one region above it."""
+    Each line's runs (_runs) are joined to the runs of the line above that they
+    touch (display columns overlapping): both lines' runs go left to right, so one
+    pass over the two does, and a run most often goes on the one region above it."""
     regions: list[_Region] = []
     above: list[tuple[int, int, _Region]] = []  # the line above's runs: left, right, region
-    between, between_on_rule = _between()
     for number in numbers:
         text = lines[number]
-        size = len(text)
         here: list[tuple[int, int, _Region]] = []
         i, count = 0, len(above)
-        at = column = 0  # a character of the line, and the display column it starts at
-        pattern = between_on_rule if _ASCII_RULE.fullmatch(text) is not None else between
-        for found in pattern.finditer(text):
-            start, end = found.span()
-            raw = found.group()
-            left = column + start - at  # (the boundaries between: one column each)
-            right = left + (end - start if raw.isascii()
-                            else remembered_width(raw) or display_width(raw))
-            at, column = end, right
-            body = raw.strip()
-            if not start or end == size and not body:
-                # (text before the first boundary lies outside; text after the last is
-                # a cell whose closing border the line lost, as long as there is text)
-                continue
+        runs = _remembered_runs(text) if len(text) <= _LONGEST_REMEMBERED else _runs(text)
+        for left, right, column, body in runs:
             while i < count and above[i][1] <= left:
                 i += 1  # (it touches no run of this line from here on)
             if i == count or above[i][0] >= right:  # it touches none: a region of its own
-                # (a text's column: where its first character stands, found by index
-                # since every character before it is a blank)
-                region = _Region(len(regions), number, left, right,
-                                 (number, left, start + raw.index(body[0]) + 1, body) if body
-                                 else (number, left, start + 1, ""))
+                region = _Region(len(regions), number, left, right, (number, left, column, body))
                 regions.append(region)
                 here.append((left, right, region))
                 continue
@@ -319,7 +336,7 @@ def read_grid(lines: dict[int, str], numbers: list[int]) -> Table:
             if body:
                 # (a blank run adds nothing to the cell's text, nor to where it stands:
                 # that is its first run's place, which is kept)
-                region.parts.append((number, left, start + raw.index(body[0]) + 1, body))
+                region.parts.append((number, left, column, body))
             region.bottom = number
             if left < region.left:
                 region.left = left
