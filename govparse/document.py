@@ -182,28 +182,24 @@ class Table:
         below: dict[int, tuple[int, Cell]] = {}
         for written in rows:
             row: list[Cell] = []
-            cells = [c if isinstance(c, Cell) else Cell(c) for c in written]
-            cells.reverse()
             covered = {col: by for col, (_, by) in below.items()}  # places of this row
-            # (the last covered place: once the row has gone past it, no other is ahead)
-            last = max(covered) if covered else -1
             started: dict[int, tuple[int, Cell]] = {}  # spans from this row down
-            while cells or last >= len(row):
-                col = len(row)
-                if col in covered:
-                    by = covered.pop(col)
+            for cell in written:
+                if not isinstance(cell, Cell):
+                    cell = Cell(cell)
+                while len(row) in covered:  # (the places before it covered from above)
+                    by = covered.pop(len(row))
                     row.append(Cell.covering(by.location, by))
-                    continue
-                if not cells:
-                    break
-                cell = cells.pop()
+                if cell.rowspan > 1:
+                    for spanned in range(len(row), len(row) + max(1, cell.colspan)):
+                        started[spanned] = (cell.rowspan - 1, cell)
                 row.append(cell)
                 if cell.colspan > 1:
                     for extra in range(1, cell.colspan):
                         row.append(Cell.covering(cell.location, cell))
-                if cell.rowspan > 1:
-                    for spanned in range(col, col + max(1, cell.colspan)):
-                        started[spanned] = (cell.rowspan - 1, cell)
+            while len(row) in covered:  # (and those after its last cell, up to a gap)
+                by = covered.pop(len(row))
+                row.append(Cell.covering(by.location, by))
             grid.append(tuple(row))
             # every span from above covers this row, whether the row reaches it or not
             below = {col: (n - 1, by) for col, (n, by) in below.items() if n > 1}
