@@ -163,29 +163,26 @@ def cut_at(lines: dict[int, str], run: list[int]) -> int | None:
     Such a grid's cells stand apart from their columns: its regions say nothing. (An
     ASCII grid wrapped so is no grid: its rules, cut, end in no +, and its lines are
     read as text.)"""
+    draws_left, draws_right = _drawing_to_the_sides()
     for number in run:
         text = lines[number].strip()
         # (the last character first: of a whole line, it draws no line to the right, and
         # the line is not matched against a rule's pattern)
-        if text and (_runs_on(text[0], "LEFT") or _runs_on(text[-1], "RIGHT") and is_rule(text)):
+        if text and (text[0] in draws_left or text[-1] in draws_right and is_rule(text)):
             return number
     return None
 
 
-def _runs_on(char: str, side: str) -> bool:
-    """Whether a box-drawing character draws a line to that side of it (─ both, ┐ and
-    ┤ to the left, ┌ and ├ to the right)."""
-    if not "\u2500" <= char <= "\u257f":
-        return False
-    return _draws_to(char, side)
-
-
-@functools.cache  # (128 characters, two sides: cut_at asks of every line of a grid)
-def _draws_to(char: str, side: str) -> bool:
+@functools.cache
+def _drawing_to_the_sides() -> tuple[frozenset[str], frozenset[str]]:
+    """The box-drawing characters that draw a line to their left (─ both, ┐ and ┤),
+    and those that draw one to their right (─, ┌ and ├), as their names say. (Sets:
+    cut_at asks of every line of a grid.)"""
     import unicodedata
 
-    name = unicodedata.name(char, "")
-    return "HORIZONTAL" in name or side in name
+    names = [(char, unicodedata.name(char)) for char in map(chr, range(0x2500, 0x2580))]
+    return tuple(frozenset(char for char, name in names if "HORIZONTAL" in name or side in name)
+                 for side in ("LEFT", "RIGHT"))
 
 
 def is_grid_line(text: str) -> bool:
