@@ -250,12 +250,23 @@ def _split_prose(lines: tuple[CellLine | SeparatorLines | MaybeDrawn, ...], kind
         if type(ln) is MaybeDrawn:
             ln = ln.split()
         cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
-        if cell is not None and label_key(cell.text) not in known and is_prose(cell.text) \
-                and not _ends_in_figures(cell.text, known):
+        if cell is not None and _is_sentence(cell.text, known):
             prose.append(Paragraph(cell.text, TextLocation(cell.line, cell.column)))
         else:
             cells.append(ln)
     return cells, tuple(prose)
+
+
+def _is_sentence(text: str, known: frozenset[str]) -> bool:
+    """Whether a line's lone label is a sentence: prose, no known label, and not a row
+    that ends in figures. (The first two asked in the order that costs less: a known
+    label is short and its key remembered; a spaced table's whole line is long, new in
+    each report, and seldom prose.)"""
+    if len(text) > 60:
+        sentence = is_prose(text) and label_key(text) not in known
+    else:
+        sentence = label_key(text) not in known and is_prose(text)
+    return sentence and not _ends_in_figures(text, known)
 
 
 # A row written with blanks between its cells (layouts/spaced.py) ends in figures:
