@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Iterator
 
-from govparse.core.cells import EMPTY, LABEL, WORD, Cell, new_cell
+from govparse.core.cells import EMPTY, LABEL, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_width, reading,
                                            remembered, remembered_width)
@@ -86,9 +86,12 @@ def _cells(text: str, line: int, column: int) -> list[Cell]:
     at, x = 0, column - 1  # a character of the text, and the display column it starts at
     # (the blanks before a word are as wide as they are long, but for ideographic spaces)
     wide_blanks = _WIDE_BLANK in text
-    for word in WORD.finditer(text):
-        start, end = word.span()
-        raw = word.group()
+    # The words: str.split's blanks are re's \s (str.isspace), and each word is found
+    # from the end of the one before, the blanks between scanned in C (re's search for
+    # \S+ tried a match at every blank of a line that is mostly blanks).
+    for raw in text.split():
+        start = text.find(raw, at)
+        end = start + len(raw)
         x += start - at  # the blanks before the word
         if wide_blanks:
             x += text.count(_WIDE_BLANK, at, start)
