@@ -213,17 +213,10 @@ def _drawn_tables(items, rules: tuple[tuple[int, str], ...],
 
 
 def _starts_a_grid(items) -> bool:
-    """Whether a line may be a drawn table's: it starts with + or a box-drawing
-    character (the transformer keeps such a line whole, as a MaybeDrawn). (A loop of
-    its own: it runs over every line of a table section.)"""
-    for item in items:
-        if type(item) is MaybeDrawn:
-            return True
-        if type(item) is CellLine:
-            first = item.cells[0].text[:1]
-            if first == "+" or "\u2500" <= first <= "\u257f":
-                return True
-    return False
+    """Whether a line may be a drawn table's: one that starts with + or a box-drawing
+    character, which the transformer keeps whole, as a MaybeDrawn (every other line it
+    splits starts otherwise). (Asked of every line of a table section: in C.)"""
+    return MaybeDrawn in map(type, items)
 
 
 def _document_row(row):
