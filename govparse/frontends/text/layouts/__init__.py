@@ -24,24 +24,27 @@ class LineCounts:
     __slots__ = ("separated", "piped", "one_cell", "bordered", "plain", "spaced")
 
     def __init__(self, lines: list[CellLine | SeparatorLines]) -> None:
-        self.separated = self.piped = self.one_cell = self.bordered = 0
-        self.plain = self.spaced = 0  # lines without separators; of them, with a figure
+        # (counted in locals, set once: a count an attribute was most of a line's cost)
+        separated = piped = one_cell = bordered_lines = 0
+        plain = spaced_lines = 0  # lines without separators; of them, with a figure
         for ln in lines:
             if type(ln) is CellLine and not ln.separators:
-                self.plain += 1
-                self.spaced += spaced.has_figure_after_blank(ln.cells[0].text)
+                plain += 1
+                spaced_lines += spaced.has_figure_after_blank(ln.cells[0].text)
             elif type(ln) is SeparatorLines:
-                self.separated += ln.count
-                self.piped += ln.piped
-                self.one_cell += ln.single  # a line of separators only is indented
-                self.bordered += ln.piped
+                separated += ln.count
+                piped += ln.piped
+                one_cell += ln.single  # a line of separators only is indented
+                bordered_lines += ln.piped
             elif ln.separators:
-                self.separated += 1
-                piped = not PIPES.isdisjoint(ln.separators)
-                self.piped += piped
-                self.one_cell += ln.indented and len(ln.separators) == 1
+                separated += 1
+                has_pipe = not PIPES.isdisjoint(ln.separators)
+                piped += has_pipe
+                one_cell += ln.indented and len(ln.separators) == 1
                 # a line of separators only is no sign either way (as SeparatorLines)
-                self.bordered += piped and (bordered(ln) or not ln.filled)
+                bordered_lines += has_pipe and (bordered(ln) or not ln.filled)
+        self.separated, self.piped, self.one_cell = separated, piped, one_cell
+        self.bordered, self.plain, self.spaced = bordered_lines, plain, spaced_lines
 
 
 def detect_layout(lines: list[CellLine | SeparatorLines]):
