@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 import attrs
 
@@ -189,20 +189,33 @@ CODES: dict[str, Code] = {
 }
 
 
-# FigureRef and CellContext live in govparse.diagnostic_subjects, imported when one is
-# first asked for (__getattr__ below): a text's reading makes none of them.
-if TYPE_CHECKING:
-    from govparse.diagnostic_subjects import CellContext, FigureRef
+@frozen
+class FigureRef:
+    """A figure a finding is about: its identifiers, value and source position."""
+
+    table: str
+    row: str
+    column: str
+    value: Number
+    line: int | None = None
+    col: int | None = None
+    # Where it stands when the source is not a text (an HTML, PDF or Word cell; see
+    # govparse.document): its ``where()`` says it in words.
+    location: object = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}.{self.row}.{self.column}"
 
 
-def __getattr__(name: str):
-    if name in ("FigureRef", "CellContext"):
-        from govparse import diagnostic_subjects
+@frozen
+class CellContext:
+    """What a person looks for to find a table cell in a page: the row's label, the
+    column's header (levels joined by " / ") and the cell's own text."""
 
-        value = getattr(diagnostic_subjects, name)
-        globals()[name] = value  # so that Diagnostic's annotations resolve (cattrs)
-        return value
-    raise AttributeError(f"module 'govparse.diagnostics' has no attribute {name!r}")
+    row: str | None
+    column: str | None
+    text: str
 
 
 @frozen

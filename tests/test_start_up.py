@@ -197,8 +197,7 @@ def test_govparse_parse_imports_only_what_it_needs():
                 "hashlib", "concurrent.futures", "multiprocessing",  # many files' run
                 "ctypes", "pypdfium2", "lxml",  # (a PDF's, a page's)
                 "govparse.frontends.text.grids",  # (its rule of --- is no drawn table's)
-                "govparse.page_locations",  # (a text's places are lines and columns)
-                "govparse.diagnostic_subjects"}  # (a validator's findings, a page's cells)
+                "govparse.page_locations"}  # (a text's places are lines and columns)
     assert loaded & unwanted == set()
 
 

@@ -16,17 +16,14 @@ cell's own text, read from the Document's grid:
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import attrs
 
 from govparse.core.cells import LABEL, classify, has_han, is_parted_number
 from govparse.core.wording import is_cut_figure
-from govparse.diagnostics import Diagnostic
+from govparse.diagnostics import CellContext, Diagnostic
 from govparse.document import Document, Table
-
-if TYPE_CHECKING:
-    from govparse.diagnostic_subjects import CellContext
 
 LONGEST = 60  # characters of a label or cell text shown; the rest is cut with …
 # Bounds, so that a page of thousands of cells, each with a diagnostic, takes linear
@@ -97,8 +94,6 @@ def _row_labels(row) -> list[str | None]:
 
 
 def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellContext:
-    from govparse.diagnostic_subjects import CellContext  # (no text's diagnostic has one)
-
     x = grid[r][c][2]
     if has_han(text) and _label(text) is not None:
         header = None  # (a word's: over a row label stand the labels of the rows above)

@@ -14,8 +14,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
 from govparse import locations
-# (CellContext too: asking for it makes Diagnostic's annotations resolve, as cattrs needs)
-from govparse.diagnostics import CellContext, Diagnostic, FigureRef, Number  # noqa: F401
+from govparse.diagnostics import Diagnostic, FigureRef, Number
 from govparse.model.report import (
     ActiveDisclosure,
     ActiveDisclosure2019,
