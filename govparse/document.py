@@ -33,28 +33,18 @@ template and nothing of formats.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator, Sequence, Union
+from typing import Iterator, Sequence, Union
 
 import attrs
 
 from govparse.classes import define, frozen
 # The locations are part of this contract: a Document's cells and blocks carry them.
-from govparse.locations import TextLocation, column_of, line_of
-
-if TYPE_CHECKING:  # at run time, __getattr__ below: a text's reading needs none of them
-    from govparse.locations import HtmlLocation, Location, PdfLocation, WordLocation
+from govparse.locations import (HtmlLocation, Location, PdfLocation, TextLocation,
+                                WordLocation, column_of, line_of)
 
 __all__ = ["Block", "Cell", "Document", "EmptyCells", "Heading", "HtmlLocation", "Location",
            "Paragraph", "PdfLocation", "Row", "Table", "TextLocation", "Title", "WordLocation",
            "column_of", "line_of"]
-
-
-def __getattr__(name: str):
-    if name in ("HtmlLocation", "Location", "PdfLocation", "WordLocation"):
-        from govparse import locations
-
-        return getattr(locations, name)  # (which imports them when first asked for)
-    raise AttributeError(f"module 'govparse.document' has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- blocks

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
+import attrs
+
+from govparse.classes import frozen
 
 class TextLocation:
     """A place in a text: line and column, both from 1 (a column counts characters).
@@ -50,29 +53,70 @@ class TextLocation:
         return {"kind": self.kind, "line": self.line, "column": self.column}
 
 
-# HtmlLocation, PdfLocation and WordLocation live in govparse.page_locations, imported
-# when one (or Location) is first asked for: a text's reading makes none of them.
-_IN_PAGE_LOCATIONS = ("HtmlLocation", "PdfLocation", "WordLocation")
+@frozen
+class HtmlLocation:
+    """A place in an HTML page: for a table cell, the table's number among the page's
+    tables (from 1) and the row and column in its grid (from 1); for a line of text,
+    none of them; and the source line the element starts on."""
 
-if TYPE_CHECKING:  # at run time, __getattr__ below
-    from govparse.page_locations import HtmlLocation, PdfLocation, WordLocation
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    line: int | None = None
+    kind = "html"
 
-    Location = Union[TextLocation, HtmlLocation, PdfLocation, WordLocation]
+    def moved(self, characters: int) -> HtmlLocation:
+        return self
+
+    def where(self) -> str:
+        if self.table is None:
+            return f"source line {self.line}"
+        at = f"table {self.table}, row {self.row}, column {self.column}"
+        return at if self.line is None else f"{at} (source line {self.line})"
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, **attrs.asdict(self)}
 
 
-def __getattr__(name: str):
-    if name in _IN_PAGE_LOCATIONS:
-        from govparse import page_locations
+@frozen
+class PdfLocation:
+    """A place on a PDF page (from 1): the box (x0, y0, x1, y1) in points."""
 
-        value = getattr(page_locations, name)
-    elif name == "Location":
-        from govparse.page_locations import HtmlLocation, PdfLocation, WordLocation
+    page: int
+    box: tuple[float, float, float, float]
+    kind = "pdf"
 
-        value = Union[TextLocation, HtmlLocation, PdfLocation, WordLocation]
-    else:
-        raise AttributeError(f"module 'govparse.locations' has no attribute {name!r}")
-    globals()[name] = value  # (asked once)
-    return value
+    def moved(self, characters: int) -> PdfLocation:
+        return self
+
+    def where(self) -> str:
+        x0, y0, x1, y1 = self.box
+        return f"page {self.page}, box ({x0:g}, {y0:g}, {x1:g}, {y1:g})"
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "page": self.page, "box": list(self.box)}
+
+
+@frozen
+class WordLocation:
+    """A cell of a Word document's table: table, row and column, each from 1."""
+
+    table: int
+    row: int
+    column: int
+    kind = "word"
+
+    def moved(self, characters: int) -> WordLocation:
+        return self
+
+    def where(self) -> str:
+        return f"table {self.table}, row {self.row}, column {self.column}"
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, **attrs.asdict(self)}
+
+
+Location = Union[TextLocation, HtmlLocation, PdfLocation, WordLocation]
 
 
 def line_of(location: Location | None) -> int | None:
@@ -85,6 +129,9 @@ def column_of(location: Location | None) -> int | None:
     return location.column if type(location) is TextLocation else None
 
 
+_KINDS = {"html": HtmlLocation, "word": WordLocation}
+
+
 def from_dict(data: dict | None) -> Location | None:
     """A location from its ``as_dict()``."""
     if data is None:
@@ -93,14 +140,10 @@ def from_dict(data: dict | None) -> Location | None:
     fields = {k: v for k, v in data.items() if k != "kind"}
     if kind == "text":
         return TextLocation(fields["line"], fields.get("column", 1))
-    from govparse.page_locations import HtmlLocation, PdfLocation, WordLocation
-
     if kind == "pdf":
         return PdfLocation(fields["page"], tuple(fields["box"]))
-    if kind == "html":
-        return HtmlLocation(**fields)
-    if kind == "word":
-        return WordLocation(**fields)
+    if kind in _KINDS:
+        return _KINDS[kind](**fields)
     raise ValueError(f"not a location: {data!r}")
 
 
