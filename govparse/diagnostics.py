@@ -189,10 +189,7 @@ CODES: dict[str, Code] = {
 }
 
 
-# Not slotted: attrs' __init__ of a frozen class with slots sets each field by a call of
-# object.__setattr__; with a __dict__ it writes the dict (5.4k instructions a FigureRef,
-# not 8.5k; a report with findings makes some forty).
-@frozen(slots=False)
+@frozen
 class FigureRef:
     """A figure a finding is about: its identifiers, value and source position."""
 
