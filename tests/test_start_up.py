@@ -230,13 +230,12 @@ _HINTS = (
 @pytest.mark.parametrize("module", [
     "govparse.diagnostics", "govparse.document", "govparse.locations",
     "govparse.model.figures", "govparse.model.tables_2021", "govparse.template.arithmetic",
-    pytest.param("govparse.model.report", marks=pytest.mark.xfail(strict=True, reason=(
-        "open: Report's annotations name the 2019 tables, which the module imports when "
-        "first asked for (a cold start of a 2021 report does without them): in a fresh "
-        "process typing.get_type_hints(Report) raises NameError until one is asked for"))),
+    "govparse.model.report",
 ])
 def test_the_public_classes_type_hints_resolve_in_a_fresh_process(module):
     # Lazy imports must not cost a library user the annotations of the public classes
-    # (cattrs, typing.get_type_hints): checked where nothing else was imported first.
+    # (cattrs, typing.get_type_hints): checked where nothing else was imported first
+    # (Report's name the 2019 tables, imported when first asked for, through
+    # govparse.model.report._tables_2019).
     subprocess.run([sys.executable, "-c", _HINTS.format(module=module)], check=True,
                    capture_output=True)

@@ -108,6 +108,22 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'govparse.model.report' has no attribute {name!r}")
 
 
+class _ImportedWhenAsked:
+    """A module's names, the module imported when one is first asked for: what Report's
+    annotations name the 2019 tables by, so that they resolve (typing.get_type_hints,
+    cattrs) in a process that has not yet met a 2019 table, and no sooner imported."""
+
+    def __init__(self, module: str) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        return getattr(importlib.import_module(self._module), name)
+
+
+_tables_2019 = _ImportedWhenAsked("govparse.model.tables_2019")
+
 TABLES = TABLE_ORDER
 
 
@@ -123,9 +139,10 @@ class Report:
     title: str | None = field(default=None, eq=False)  # the title line as written
     preamble: tuple[Paragraph, ...] = ()
     sections: tuple[Section, ...] = ()
-    # A 2019-template report holds ActiveDisclosure2019 and Applications2019.
-    active_disclosure: ActiveDisclosure | ActiveDisclosure2019 = _empty(ActiveDisclosure)
-    applications: Applications | Applications2019 = _empty(Applications)
+    # A 2019-template report holds ActiveDisclosure2019 and Applications2019 (named through
+    # _tables_2019, which imports them when first asked for).
+    active_disclosure: ActiveDisclosure | _tables_2019.ActiveDisclosure2019 = _empty(ActiveDisclosure)
+    applications: Applications | _tables_2019.Applications2019 = _empty(Applications)
     review_litigation: ReviewLitigation = _empty(ReviewLitigation)
     template: str = "2021"  # "2021" or "2019", detected from the tables
     diagnostics: tuple[Diagnostic, ...] = field(default=(), eq=False)
