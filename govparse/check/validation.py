@@ -161,19 +161,23 @@ def _checked_rows(table: str, table_obj) -> list[Diagnostic]:
 
 
 @functools.cache
-def _table_values(table_cls: type) -> operator.attrgetter:
-    """The values of a table's figures, every row's, in one C-level call (a tuple)."""
-    paths = [f"{row.name}.{column}.value" for row in attrs.fields(table_cls)
-             for column in _row_values(type(row.default))[0]]
-    return operator.attrgetter(*paths)  # (every table has rows of several figures)
+def _table_cells(table_cls: type) -> tuple[tuple[str, str], ...]:
+    """A table's (row, column) names, row after row: the order of _table_values."""
+    return tuple((row.name, column) for row in attrs.fields(table_cls)
+                 for column in _row_values(type(row.default))[0])
 
 
 @functools.cache
+def _table_values(table_cls: type) -> operator.attrgetter:
+    """The values of a table's figures, every row's, in one C-level call (a tuple)."""
+    # (every table has rows of several figures: attrgetter gives a tuple)
+    return operator.attrgetter(*(f"{row}.{column}.value"
+                                 for row, column in _table_cells(table_cls)))
+
+
 def _table_places(table_cls: type) -> dict[tuple[str, str], int]:
     """Where each (row, column) of a table stands among _table_values' values."""
-    return {(row.name, column): index for index, (row, column) in enumerate(
-        (row, column) for row in attrs.fields(table_cls)
-        for column in _row_values(type(row.default))[0])}
+    return {cell: index for index, cell in enumerate(_table_cells(table_cls))}
 
 
 @functools.cache
