@@ -472,9 +472,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         line, has one that does not stand under its column's header where the
         document's tables read so far show that positions hold (PositionEvidence:
         their full rows all stand under their headers)."""
-        if len(data) != len(columns) or plain_figures(data, columns) is None \
-                or any(getattr(c, "x", None) is None for c in data) \
-                or len({getattr(c, "line", None) for c in data}) != 1:
+        if len(data) != len(columns) or any(getattr(c, "x", None) is None for c in data) \
+                or len({getattr(c, "line", None) for c in data}) != 1 \
+                or plain_figures(data, columns) is None:  # (last: it makes the figures)
             return False  # (a row wrapped over lines: its places are the wrap's)
         above = len(self.header_cells)
         return self.evidence.holds(self) and self._headers_of(columns, above) is not None \
