@@ -107,6 +107,74 @@ _PLAIN_CLASS = """class TextSlice(Generic[AnyStr]):
         return hash((self.text, self.start, self.end))
 """
 
+# - a lexer state's scanner is one union of its terminals' patterns, which Python's
+#   re compiles whole for each state: HEADING, in two states, was compiled twice
+#   (each time its classes of separate characters beyond Latin-1 as tables of all
+#   65,536 characters, about 8M instructions of a cold start). Each terminal's
+#   pattern compiled on its own (re keeps one compiled pattern for each text) and
+#   tried in the union's order matches what the union does: the first alternative
+#   that matches at the position wins.
+_UNION_SCANNER = """    def _build_mres(self, terminals, max_size):
+        ##
+
+        ##
+
+        ##
+
+        mres = []
+        while terminals:
+            pattern = u'|'.join(u'(?P<%s>%s)' % (t.name, t.pattern.to_regexp()) for t in terminals[:max_size])
+            if self.use_bytes:
+                pattern = pattern.encode('latin-1')
+            try:
+                mre = self.re_.compile(pattern, self.g_regex_flags)
+            except AssertionError:  ##
+
+                return self._build_mres(terminals, max_size // 2)
+
+            mres.append(mre)
+            terminals = terminals[max_size:]
+        return mres
+
+    def match(self, text: TextSlice, pos):
+        for mre in self._mres:
+            m = mre.match(text.text, pos, text.end)
+            if m:
+                return m.group(0), m.lastgroup
+
+
+    def fullmatch(self, text: str) -> Optional[str]:
+        for mre in self._mres:
+            m = mre.fullmatch(text)
+            if m:
+                return m.lastgroup
+        return None
+"""
+_EACH_SCANNER = """    def _build_mres(self, terminals, max_size):
+        # Each terminal's pattern on its own, in the union's order, with its name
+        # (govparse: grammar/generate.py).
+        mres = []
+        for t in terminals:
+            pattern = t.pattern.to_regexp()
+            if self.use_bytes:
+                pattern = pattern.encode('latin-1')
+            mres.append((t.name, self.re_.compile(pattern, self.g_regex_flags)))
+        return mres
+
+    def match(self, text: TextSlice, pos):
+        for name, mre in self._mres:
+            m = mre.match(text.text, pos, text.end)
+            if m:
+                return m.group(0), name
+
+
+    def fullmatch(self, text: str) -> Optional[str]:
+        for name, mre in self._mres:
+            if mre.fullmatch(text):
+                return name
+        return None
+"""
+
 
 def _replace_once(code: str, old: str, new: str) -> str:
     if code.count(old) != 1:
@@ -122,6 +190,7 @@ def generate(grammar_text: str) -> str:
     code = _replace_once(out.getvalue(), _UNUSED_IMPORT, "")
     code = _replace_once(code, _EAGER_LOGGER, _LAZY_LOGGER)
     code = _replace_once(code, _DATACLASS, _PLAIN_CLASS)
+    code = _replace_once(code, _UNION_SCANNER, _EACH_SCANNER)
     if "@dataclass" in code or "from dataclasses" in code:  # its import went with the logger
         raise SystemExit(f"lark {lark.__version__}'s stand-alone output has another dataclass: "
                          "see _DATACLASS in grammar/generate.py")

@@ -332,3 +332,46 @@ def test_the_fill_in_wants_each_placeholder_once():
         fill_grammar("// @HEADING_WORDS@\nA: /@HEADING_WORDS@/\nB: /@HEADING_ENDS@/\n")
     filled = fill_grammar("A: /x@HEADING_WORDS@/\nB: /@HEADING_ENDS@y/\n")
     assert filled.startswith("A: /x(?:总体情况|") and filled.endswith("|.*其他需要报告的事项)y/\n")
+
+
+def _scanners():
+    """The scanner of each lexer state (and of the lexer that reports an error)."""
+    lexer = lark_parser().parser.lexer
+    basic = [lexer.root_lexer, *{id(b): b for b in lexer.lexers.values()}.values()]
+    return [b.scanner for b in basic]
+
+
+def _union_match(terminals, text, pos):
+    """What lark's own scanner matches: one union of a state's terminals, in order."""
+    import re
+
+    union = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+    match = union.match(text, pos)
+    return match and (match.group(), match.lastgroup)
+
+
+def _scanned_as_the_union(text):
+    from govparse.frontends.text._standalone import TextSlice
+
+    whole = TextSlice(text, 0, len(text))
+    for scanner in _scanners():
+        for pos in range(len(text) + 1):
+            assert scanner.match(whole, pos) == _union_match(scanner.terminals, text, pos), \
+                (text[pos:pos + 40], [t.name for t in scanner.terminals])
+
+
+def test_each_state_scans_as_the_union_of_its_terminals():
+    # The generated parser compiles each terminal's pattern once (grammar/generate.py,
+    # _EACH_SCANNER), not a union a lexer state; tried in order, they match what the
+    # union did, at every position of the examples.
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    for name in ("report-2024-tab.txt", "report-2020-markdown.txt", "report-2020-pipe.txt"):
+        _scanned_as_the_union((examples / name).read_text("utf-8"))
+
+
+@given(st.lists(st.sampled_from([*CELL_ALPHABET, "\n", "**", "## ", "---", "|", "2024年",
+                                 "政府信息公开工作年度报告", *HEADING_VARIANTS]), max_size=30))
+def test_each_state_scans_as_the_union_on_any_text(pieces):
+    _scanned_as_the_union("".join(pieces))
