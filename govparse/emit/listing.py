@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from govparse.model.report import Report
 from govparse.emit.rendering import display_width
 from govparse.template.sections import SECTION_NAMES
@@ -13,6 +15,14 @@ MISSING = "—"
 def _pad(text: str, width: int, right: bool = False) -> str:
     room = " " * max(width - display_width(text), 0)
     return room + text if right else text + room
+
+
+@functools.cache
+def _label_width(label: str) -> int:
+    """A template label's width: the templates have a few hundred labels (rows, their
+    groups, columns), and a listing measures each several times (the room it needs,
+    its wrapping)."""
+    return display_width(label)
 
 
 def _value(value) -> str:
@@ -41,7 +51,7 @@ def report_text(report: Report, name: str) -> str:
 
 def _pairs(report: Report, table) -> list[str]:
     """Rows with columns of their own: each figure after its column's label."""
-    label_width = max(display_width(r.label) for r in table.rows) + 2
+    label_width = max(_label_width(r.label) for r in table.rows) + 2
     return [_pad(row.label, label_width) + "  ".join(
                 f"{c.label} {_value(report.figure(table.id, row.id, c.id).value)}"
                 for c in row.columns)
@@ -55,10 +65,10 @@ def _grid(report: Report, table, columns) -> list[str]:
     wraps onto the lines below."""
     values = {row.id: [_value(report.figure(table.id, row.id, c.id).value) for c in columns]
               for row in table.rows}
-    widths = [max([display_width(c.label), 4] + [display_width(v[i]) for v in values.values()])
+    widths = [max([_label_width(c.label), 4] + [display_width(v[i]) for v in values.values()])
               for i, c in enumerate(columns)]
     figures_width = sum(widths) + 2 * len(widths)
-    needed = max(display_width(label) + INDENT * depth
+    needed = max(_label_width(label) + INDENT * depth
                  for row in table.rows for depth, label in enumerate(row.path)) + 2
     label_width = max(min(WIDTH - figures_width, needed), 16)
     out = [" " * label_width + "".join("  " + _pad(c.label, w, right=True)
@@ -82,6 +92,8 @@ def _grid(report: Report, table, columns) -> list[str]:
 def _wrapped(label: str, indent: int, width: int) -> list[str]:
     """The label in lines of at most ``width`` display columns, each indented."""
     room = max(width - indent - 1, 8)
+    if _label_width(label) <= room:  # (most fit: not measured character by character)
+        return [" " * indent + label]
     lines, line, used = [], "", 0
     for char in label:
         width = display_width(char)
