@@ -197,6 +197,7 @@ def test_govparse_parse_imports_only_what_it_needs():
                 "dask", "distributed", "fsspec", "govparse.dask",  # a run on a Dask cluster
                 "hashlib", "concurrent.futures", "multiprocessing",  # many files' run
                 "ctypes", "pypdfium2", "lxml",  # (a PDF's, a page's)
+                "govparse.batch.outputs", "fnmatch",  # (a run with -o's, with --glob's)
                 "govparse.frontends.text.grids"}  # (its rule of --- is no drawn table's)
     assert loaded & unwanted == set()
 

@@ -8,7 +8,6 @@ name: a file that is not there is that file's error when its turn comes."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from typing import Iterable, Iterator
@@ -110,6 +109,8 @@ def walk_order(relative_paths: Iterable[str], globs: tuple[str, ...] = ()) -> li
 def _chosen(name: str, relative: str, globs: tuple[str, ...]) -> bool:
     if not globs:
         return name.lower().endswith(READ_SUFFIXES)
+    import fnmatch  # (only --glob needs it: not a single file's run)
+
     return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(relative, g) for g in globs)
 
 

@@ -152,13 +152,13 @@ class Run:
 
 
 def _output_format(fmt: str | None, output: str | None, excel: bool, resume: bool):
-    from govparse.batch.outputs import OutputError, format_of
-
     if output is None:
         fmt = fmt or "text"
         if fmt not in STDOUT_FORMATS:
             raise click.UsageError(f"--format {fmt} writes a file: give it with -o PATH")
     else:
+        from govparse.batch.outputs import OutputError, format_of
+
         try:
             fmt = format_of(output, fmt if fmt not in (None, "text") else None)
         except OutputError as exc:
@@ -183,14 +183,18 @@ def execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin
             options: Options, target: Run) -> int:
     """Read every file, write each result as it comes, and say how it went; the
     exit status."""
-    from govparse.batch.outputs import OutputError
-
     try:
         return _execute(paths, globs=globs, files_from=files_from, jobs=jobs, timeout=timeout,
                         quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
                         options=options, target=target)
-    except OutputError as exc:
-        raise OutputFailure(str(exc)) from None
+    except Exception as exc:
+        # An OutputError comes from a writer (govparse.batch.outputs), imported only
+        # where the run has one: not for the text a single file prints.
+        from govparse.batch.outputs import OutputError
+
+        if isinstance(exc, OutputError):
+            raise OutputFailure(str(exc)) from None
+        raise
 
 
 def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin_filename,
