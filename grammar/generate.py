@@ -25,6 +25,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -175,6 +176,41 @@ _EACH_SCANNER = """    def _build_mres(self, terminals, max_size):
         return None
 """
 
+# - lark's classes are generic for type checkers (Tree(Generic[_Leaf_T]),
+#   IntParseTable(ParseTableBase[int]), ...), and it names some types at module level
+#   (_Callback = Callable[[Token], Token], ...): typing makes an object of each
+#   subscript as the module is imported, about 2.7M instructions of every start.
+#   Nothing subscripts lark's classes at run time (govparse does not) and the
+#   annotations are not evaluated: the classes lose their Generic[...] bases and the
+#   subscripts of the others, and the type aliases become strings, as annotations are.
+_CLASS_WITH_SUBSCRIPTED_BASES = re.compile(r"^class (\w+)\((.*\[.*)\):$", re.M)
+_BASES = re.compile(r",\s*(?![^\[]*\])")  # the commas between bases, not in their brackets
+_TYPE_ALIASES = (
+    "TextOrSlice = Union[AnyStr, 'TextSlice[AnyStr]']",
+    "LarkInput = Union[AnyStr, TextSlice[AnyStr], Any]",
+    "Branch = Union[_Leaf_T, 'Tree[_Leaf_T]']",
+    "_FUNC = Callable[..., _Return_T]",
+    "_DECORATED = Union[_FUNC, type]",
+    "_InterMethod = Callable[[Type[Interpreter], _Return_T], _R]",
+    "_Callback = Callable[[Token], Token]",
+    "_LexerCallback = Callable[[Token], Token]",
+    "ParserCallbacks = Dict[str, Callable]",
+)
+
+
+def _plain_bases(match: re.Match) -> str:
+    bases = [re.sub(r"\[.*\]$", "", base) for base in _BASES.split(match.group(2))
+             if not base.startswith("Generic[")]
+    return f"class {match.group(1)}({', '.join(bases)}):" if bases else f"class {match.group(1)}:"
+
+
+def _without_generics(code: str) -> str:
+    code = _CLASS_WITH_SUBSCRIPTED_BASES.sub(_plain_bases, code)
+    for alias in _TYPE_ALIASES:
+        name, value = alias.split(" = ", 1)
+        code = _replace_once(code, f"\n{alias}\n", f"\n{name} = {value!r}\n")
+    return code
+
 
 def _replace_once(code: str, old: str, new: str) -> str:
     if code.count(old) != 1:
@@ -191,6 +227,7 @@ def generate(grammar_text: str) -> str:
     code = _replace_once(code, _EAGER_LOGGER, _LAZY_LOGGER)
     code = _replace_once(code, _DATACLASS, _PLAIN_CLASS)
     code = _replace_once(code, _UNION_SCANNER, _EACH_SCANNER)
+    code = _without_generics(code)
     if "@dataclass" in code or "from dataclasses" in code:  # its import went with the logger
         raise SystemExit(f"lark {lark.__version__}'s stand-alone output has another dataclass: "
                          "see _DATACLASS in grammar/generate.py")
