@@ -9,6 +9,8 @@
 - One ``__repr__``, ``__eq__`` and ``__hash__`` for all attrs classes
   (govparse.classes) instead of ones compiled for each class: attrs' own, made by
   ``attrs.make_class``, are the oracles.
+- A cell's characters looked at before the figure pattern is compiled
+  (govparse.core.cells.classify): the pattern is the oracle.
 - The modules a parse leaves unimported.
 """
 
@@ -80,6 +82,49 @@ def test_numbering_length_examples():
 def test_looks_like_a_figure_is_the_expression(text):
     assert looks_like_a_figure(text) == bool(FIGURE_LIKE.match(text))
 
+
+def _read_by_the_figure_pattern(text):
+    """classify's reading of a cell by the figure pattern alone: (kind, text, value, unit)."""
+    from govparse.core.cells import (LABEL, NUMBER, PLACEHOLDER, figure_pattern,
+                                     number_value)
+
+    if text.isdigit() and text.isascii() and len(text) < 20:
+        return NUMBER, text, int(text), None
+    match = figure_pattern().fullmatch(text)
+    if match is None:
+        return LABEL, text, None, None
+    if match.group("placeholder") is not None:
+        return PLACEHOLDER, text, None, None
+    number = match.group("number")
+    return NUMBER, number, number_value(number), match.group("unit")
+
+
+def _read_by_classify(text):
+    from govparse.core.cells import classify
+
+    cell = classify(text, 1, 1)
+    return cell.kind, cell.text, cell.value, cell.unit
+
+
+@given(st.one_of(st.from_regex(r"(?s:.)*", fullmatch=True).filter(bool).map(str.strip),
+                 st.text(alphabet=st.sampled_from("+-－1０9,，.．—/无空万元个 \u3000\ta属"),
+                         min_size=1, max_size=8)))
+def test_classify_is_the_figure_pattern(text):
+    if text:
+        assert _read_by_classify(text) == _read_by_the_figure_pattern(text)
+
+
+def test_what_the_figure_pattern_reads_is_written_with_figure_characters():
+    from hypothesis import settings
+
+    from govparse.core.cells import figure_pattern
+
+    @settings(max_examples=300)
+    @given(st.from_regex(figure_pattern(), fullmatch=True))
+    def read_alike(text):
+        assert _read_by_classify(text) == _read_by_the_figure_pattern(text)
+
+    read_alike()
 
 @given(st.text(alphabet=st.sampled_from("。；;！？,.a公"), max_size=6))
 def test_is_prose_is_the_expression(text):

@@ -30,8 +30,19 @@ NUMBER_PATTERN = (r"[+\-]?[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９
                   rf"(?=[^\S\t\n]*(?:(?:{UNITS})[^\S\t\n]*)?(?:[\t\n|]|｜|\Z))")
 UNIT_PATTERN = rf"(?:{UNITS}){_CELL_END}"
 PLACEHOLDER_PATTERN = rf"(?:[—–\-－―]+|[\/／]|无|空){_CELL_END}"
-_FIGURE = re.compile(rf"(?P<number>{NUMBER_PATTERN})[^\S\t\n]*(?P<unit>{UNIT_PATTERN})?"
-                     rf"|(?P<placeholder>{PLACEHOLDER_PATTERN})")
+# The characters a figure's or a placeholder's cell is written with, but for the
+# blanks between a number and its unit: what the patterns above read. A cell with
+# any other character is a label, told without the pattern, which is compiled where
+# a cell may be a figure (about 5M instructions: a text of plain counts and labels
+# needs none). tests/test_start_up.py holds classify to the pattern alone.
+FIGURE_CHARACTERS = "+-,.．0123456789０１２３４５６７８９—–－―/／无空" + UNITS.replace("|", "")
+_NOT_FIGURE_CHARACTERS = dict.fromkeys(map(ord, FIGURE_CHARACTERS))  # (str.translate drops them)
+
+
+@functools.cache
+def figure_pattern() -> re.Pattern:
+    return re.compile(rf"(?P<number>{NUMBER_PATTERN})[^\S\t\n]*(?P<unit>{UNIT_PATTERN})?"
+                      rf"|(?P<placeholder>{PLACEHOLDER_PATTERN})")
 
 
 class Cell:
@@ -190,7 +201,10 @@ def classify(text: str, line: int | None, column: int | None) -> Cell:
         return Cell(EMPTY, "", line, column)
     if text.isdigit() and text.isascii() and len(text) < 20:  # a plain count
         return Cell(NUMBER, text, line, column, int(text))
-    match = _FIGURE.fullmatch(text)
+    others = text.translate(_NOT_FIGURE_CHARACTERS)
+    if others and not others.isspace():
+        return Cell(LABEL, text, line, column)
+    match = figure_pattern().fullmatch(text)
     if match is None:
         return Cell(LABEL, text, line, column)
     if match.group("placeholder") is not None:
