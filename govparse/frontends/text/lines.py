@@ -18,10 +18,17 @@ from govparse.core.cells import EMPTY, LABEL, Cell, classify, line_cells
 from govparse.document import Cell as DocumentCell
 from govparse.document import EmptyCells, TextLocation
 
-# SEP of the grammar: one character between two cells (split_cells counts on it),
-# kept by the split
-_SEPARATOR_KEPT = re.compile("([\t|｜])")
 PIPES = frozenset("|｜")
+
+
+@functools.cache
+def _separator_kept(full_width_pipe: bool) -> re.Pattern:
+    """SEP of the grammar: one character between two cells (split_cells counts on
+    it), kept by the split. The full-width pipe only for a line that holds one: re
+    makes a class of the three separators, one beyond Latin-1, a table of all 65,536
+    characters (2.4M instructions, its prefix's and its own), which most texts never
+    need."""
+    return re.compile("([\t|｜])" if full_width_pipe else "([\t|])")
 
 
 class CellLine(NamedTuple):
@@ -177,7 +184,7 @@ def _read_line(text: str) -> tuple:
     """What split_cells makes of a line wherever it stands: for each cell its (kind,
     text, offset of the cell in the line (None: column 1 of the line, an empty cell
     that opens it), value, unit); the separators; whether the line is indented."""
-    parts = _SEPARATOR_KEPT.split(text)  # piece, separator, piece, ..., piece
+    parts = _separator_kept("｜" in text).split(text)  # piece, separator, piece, ..., piece
     pieces = []
     start = 0  # where the piece starts in text
     readings = _READINGS
