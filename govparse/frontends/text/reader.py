@@ -310,28 +310,36 @@ def _known_labels(kind: str) -> frozenset[str]:
 
 
 def _note_wrapped_rows(rows, sink: DiagnosticSink) -> None:
-    """A row's figures that go on on the next line (the core reads them as one row)."""
-    previous = None
+    """A row's figures that go on on the next line (the core reads them as one row).
+
+    Each row here is one line's cells (every layout but ``cells``, whose rows are not
+    looked at, reads a row a line; a spaced table's joined header is put on its first
+    piece's line): figures go on to another line only where a row starts, after the
+    figures the row before ends in, so only each row's first and last cells are
+    looked at."""
+    previous = None  # the last cell of the row before
     for row in rows:
         if type(row) is SeparatorLines:
             continue
         end = len(row)
         while end and row[end - 1].kind == EMPTY:
             end -= 1  # empty cells at a row's end part no figures
+        if not end:
+            continue
         start = 0
-        for i in range(end):
-            if row[i].kind == LABEL:
-                while row[start].kind == EMPTY:
-                    start += 1  # the core skips the empty cells before a row's first label
-                break
-        for i in range(start, end):
-            cell = row[i]
-            # (the line first: most cells stand on the line of the cell before)
-            if previous is not None and cell.line != previous.line \
-                    and cell.kind in FIGURE_KINDS and previous.kind in FIGURE_KINDS:
-                sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as "
-                         "one row", cell.line, cell.column)
-            previous = cell
+        if row[0].kind == EMPTY:  # the core skips the empty cells before a row's first label
+            for i in range(end):
+                if row[i].kind == LABEL:
+                    while row[start].kind == EMPTY:
+                        start += 1
+                    break
+        cell = row[start]
+        # (its kind first: most rows start with a label)
+        if previous is not None and cell.kind in FIGURE_KINDS \
+                and previous.kind in FIGURE_KINDS and cell.line != previous.line:
+            sink.add("GP306", f"the figures of a row continue on line {cell.line}; read as "
+                     "one row", cell.line, cell.column)
+        previous = row[end - 1]
 
 
 def read_text(text: str, path: str | None = None, notes: tuple = (), *,
