@@ -321,6 +321,21 @@ def test_sections_agree_with_the_headings_data():
     assert sections.heading_kind("本年度工作") is None
 
 
+
+@given(st.data())
+def test_every_heading_end_ends_in_a_letter(data):
+    # LINES lets a line through once its last character (before blanks, ** and a
+    # colon) is no letter, before it looks for the ends (grammar/report.lark): an end
+    # that could end in a digit or a bracket (附件1, （二）) would let its line be
+    # swallowed by the run of lines, the heading lost
+    import re
+
+    from govparse.template.headings import headings
+
+    for row in headings():
+        written = data.draw(st.from_regex(row["ends"], fullmatch=True), label=row["kind"])
+        assert re.search(r"[^\W\d_]$", written), (row["kind"], written)
+
 def test_the_fill_in_wants_each_placeholder_once():
     import pytest
 
