@@ -86,6 +86,7 @@ SNAPSHOT = [
     ("GP326", "total-broken-where-numbers-wrap", E),
     ("GP327", "merged-header-rest", N),
     ("GP328", "wrapped-number", W),
+    ("GP329", "wrapped-number-joined", W),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

@@ -49,14 +49,17 @@ class ShortRow:
     or empty cells to spare (``choices``: the rows of cells, one a column, that
     dropping each possible set of spare empty cells leaves), or a figure a column over
     two lines in an order the text does not give (``over_lines``: the two figures one
-    above the other, stacked.py; ``choices``: its readings)."""
+    above the other, stacked.py; ``choices``: its readings), or a figure more than its
+    columns over lines, one the rest of a number wrapped in its cell (``joins``: the
+    readings, wrapped_rest.py, whose cells ``choices`` holds)."""
 
     __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label",
-                 "over_lines", "under", "after")
+                 "over_lines", "under", "after", "joins")
 
     def __init__(self, cells, columns, keys, what, choices=None, headers=None,
-                 label=None, over_lines=None, under=None, after=None) -> None:
+                 label=None, over_lines=None, under=None, after=None, joins=None) -> None:
         self.over_lines = over_lines
+        self.joins = joins
         # a row whose first figure stands under the later line of the row above, read
         # over two lines (``after``: that row's cells): decided once that one is; the
         # two figures one above the other (``under``)
@@ -357,7 +360,43 @@ class ShortRows:
                       at=short.over_lines[1])
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
+    def _place_with_wrapped_numbers(self, short: ShortRow) -> None:
+        """A row with more figures than columns over lines, some of them the rests of
+        numbers wrapped in their cells (wrapped_rest.py): placed where the readings
+        that fit the template's arithmetic give one set of figures and it confirms
+        each figure (GP329: two figures read as one number, the arithmetic agreeing
+        with the digits the source gives); else none (GP320)."""
+        columns, keys, what = short.columns, short.keys, short.what
+        n = len(columns)
+        fits = self._fitting(short.choices, keys)
+        if not (_one_set_of_figures(fits) and self._supported(fits[-1], keys, range(n))):
+            self._report_stacked(what, short.over_lines)
+            return
+        reading = fits[-1]
+        wraps = next(j.wraps for j in short.joins if j.cells is reading)
+        self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
+        for first, rest, number in wraps:
+            column = next(i for i, cell in enumerate(reading) if cell is number)
+            self.sink.add(
+                "GP329", f"{what}: '{first.text}' (line {first.line}) and '{rest.text}' (line "
+                f"{rest.line}) read as one number wrapped in its cell, {number.text}, for "
+                f"{columns[column].label}: the row has {how_many(len(wraps), 'figure')} more "
+                "than its columns, and only this reading fits the template's arithmetic",
+                at=rest, length=len(rest.text),
+                hint="check the figure against the source: govparse check confirms the "
+                     "relations it was placed by",
+                table_id=self.catalogue.table.id, row_id=keys[column][0],
+                column_id=keys[column][1])
+            key = keys[column]
+            figure = self.figures.get(key)
+            if figure is not None and key[0] not in self.conflicted:
+                self._put(key, Figure(figure.value, figure.line, figure.column,
+                                      location=figure.location, recovered=True))
+
     def _place_short_row(self, short: ShortRow) -> None:
+        if short.joins is not None:
+            self._place_with_wrapped_numbers(short)
+            return
         if short.after is not None:
             self._place_under_a_row_over_lines(short)
             return

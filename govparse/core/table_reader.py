@@ -32,6 +32,7 @@ from govparse.core.stacked import (figures_above_their_label, in_display_columns
                                    fewer_and_shorter, in_characters, stands_over,
                                    stands_over_in_both, under, untaken_over)
 from govparse.core.wording import no_number
+from govparse.core.wrapped_rest import readings_with_wrapped_numbers
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -539,15 +540,23 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                     over_lines=pair))
                 return
             after = self.own_pairs.get(id(data))
-            if after is not None and any(s.cells is after[0] for s in self.short_rows):
+            if after is not None and any(s.cells is after[0] and s.joins is None
+                                         for s in self.short_rows):
                 # under the later line of a row read over two lines: decided after it
                 self.short_rows.append(ShortRow(
                     data, columns, keys, what, readings_over_lines(data, len(columns)),
                     headers=len(self.header_cells), over_lines=after[1], under=pair,
                     after=after[0]))
                 return
+            self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
+            joins = readings_with_wrapped_numbers(data, len(columns)) \
+                if self.template is not None and any(c is pair[1] for c in data) else None
+            if joins is not None:  # (decided once the table is read: its arithmetic)
+                self.short_rows.append(ShortRow(
+                    data, columns, keys, what, [j.cells for j in joins],
+                    headers=len(self.header_cells), over_lines=pair, joins=joins))
+                return
             self._report_stacked(what, pair)
-            self.refused_stacked.add(id(data))
             return
         if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)
             self.read_in_template_order.append(spec.id)

@@ -1,0 +1,108 @@
+"""A row with more figures than its columns, over lines of a text that gives no
+columns: some of them the rests of numbers wrapped in their cells.
+
+A word processor wraps a number wider than its column inside its cell, and a PDF's
+text layer (pypdfium2's, a viewer's copy) writes each height of a row's cells as a
+line of its own, figures one blank apart: 47494, the total of a row whose cells hold
+four digits a line, comes out as ``… 7901 6345 7845`` / ``4749`` / ``4``. Read one
+line at a time the row has a figure too many, and which two figures make one number,
+and which columns each line's figures stand in, the text does not say. Here every
+such reading is made: figures of a line joined each to one of the line before it (the
+rest after its first part), as many as the row has too many, then the figures left
+spread over the row's columns, each line's in their order, the lines' in any. The
+table reader places the row only where the readings that fit the template's
+arithmetic give one set of figures and it confirms each figure (GP329); else none
+(GP320), never a number's first part as a figure.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from math import comb
+
+from govparse.core.cells import NUMBER, Cell, classify
+from govparse.core.stacked import placed_figures, run_on
+
+# Numbers wrapped in one row's cells joined at most, and readings of a row tried at
+# most (a row of seven over three lines, one figure on two of them: 42 a choice of joins)
+_MOST_WRAPPED = 3
+_MOST_READINGS = 1024
+
+
+class Joined:
+    """A reading of a row with numbers wrapped in their cells: its cells, one a column,
+    and ``wraps``: (first part, rest, the number they make) for each."""
+
+    __slots__ = ("cells", "wraps")
+
+    def __init__(self, cells: list[Cell], wraps: list[tuple[Cell, Cell, Cell]]) -> None:
+        self.cells = cells
+        self.wraps = wraps
+
+
+def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined] | None:
+    """Every reading of a row's figures, more than its ``columns`` by up to three, as
+    that many numbers wrapped in their cells (a figure joined to one of the line before
+    it, on a line of their own or not) and the rest a figure a column; None where the
+    row is not so (a figure that is not a whole number of digits, figures not one
+    blank apart on their lines, too many readings)."""
+    extra = len(data) - columns
+    if not 1 <= extra <= _MOST_WRAPPED or any(
+            c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
+        return None
+    lines = sorted({c.line for c in data})
+    by_line = {line: [c for c in data if c.line == line] for line in lines}
+    pairs = [(first, rest) for before, after in zip(lines, lines[1:])
+             for rest in by_line[after] for first in by_line[before] if first.text[0] != "0"]
+    out: list[Joined] = []
+    for chosen in combinations(pairs, extra):
+        firsts, rests = {id(f) for f, _ in chosen}, {id(r) for _, r in chosen}
+        if len(firsts) < extra or len(rests) < extra or firsts & rests:
+            continue  # (a figure is one number's first part or rest, once)
+        wraps = [(first, rest, _joined(first, rest)) for first, rest in chosen]
+        if any(number.kind != NUMBER for _, _, number in wraps):
+            continue  # (digits too many for a count)
+        numbers = {id(first): number for first, _, number in wraps}
+        cells = [numbers.get(id(c), c) for c in data if id(c) not in rests]
+        groups = [g for g in ([c for c in cells if c.line == line] for line in lines) if g]
+        if len(groups) > 1 and not run_on(placed_figures(cells)):
+            continue  # (lines whose figures stand at their columns, not one blank apart)
+        if _count_spread(groups) + len(out) > _MOST_READINGS:
+            return None  # (counted before they are made)
+        out += [Joined(reading, wraps) for reading in _spread(groups, columns)]
+    return out or None
+
+
+def _joined(first: Cell, rest: Cell) -> Cell:
+    """One number of the two figures' digits, where the first stands."""
+    number = classify(first.text + rest.text, first.line, first.column)
+    number.source, number.x, number.row = first.source, first.x, first.row
+    return number
+
+
+def _count_spread(groups: list[list[Cell]]) -> int:
+    """How many ways _spread has (the multinomial of the groups' sizes)."""
+    count, left = 1, sum(map(len, groups))
+    for group in groups:
+        count *= comb(left, len(group))
+        left -= len(group)
+    return count
+
+
+def _spread(groups: list[list[Cell]], columns: int) -> list[list[Cell]]:
+    """Every row of ``columns`` cells that puts each group's cells, in their order, in
+    some of the columns, no column taken twice."""
+    if len(groups) == 1:
+        return [list(groups[0])]
+    out = []
+    first, rest = groups[0], groups[1:]
+    for chosen in combinations(range(columns), len(first)):
+        others = [i for i in range(columns) if i not in chosen]
+        for tail in _spread(rest, len(others)):
+            row: list = [None] * columns
+            for i, cell in zip(chosen, first):
+                row[i] = cell
+            for i, cell in zip(others, tail):
+                row[i] = cell
+            out.append(row)
+    return out

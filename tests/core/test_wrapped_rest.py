@@ -1,0 +1,123 @@
+"""Rows with more figures than columns over lines of a text that gives no columns, some
+of them the rests of numbers wrapped in their cells (govparse/core/wrapped_rest.py,
+GP329): read only where the template's arithmetic leaves one set of figures.
+
+The text is pypdfium2's of the official template filled with a report whose figures
+all differ, up to 1,000, their arithmetic holding, saved as a PDF by LibreOffice
+(tests/data/office/README.md, template-2021-wrapped-totals): the sums of five digits
+of 一、本年新收 and （七）总计 wrap in their cells, ``… 6345 7845`` / ``4749`` / ``4``."""
+
+from __future__ import annotations
+
+import pytest
+
+import govparse
+from govparse.core.cells import classify
+from govparse.core.wrapped_rest import readings_with_wrapped_numbers
+from govparse.diagnostics import Severity
+
+from helpers import OFFICE, compared, office_expected
+
+NAME = "template-2021-wrapped-totals"
+
+
+def _text() -> str:
+    return (OFFICE / f"{NAME}.pdfium.txt").read_text("utf-8")
+
+
+def _figures(*lines: str) -> list:
+    """A row's figures as a text with no columns gives them: a line each, one blank
+    apart, each figure's place in display columns."""
+    cells = []
+    for number, line in enumerate(lines, start=1):
+        at = 0
+        for word in line.split(" "):
+            cell = classify(word, number, at + 1)
+            cell.x = (at, at + len(word))
+            cells.append(cell)
+            at += len(word) + 1
+    return cells
+
+
+def test_wrapped_totals_are_read_where_the_arithmetic_leaves_one_reading():
+    report = govparse.parse(_text())
+    wrong, missing = compared(report, office_expected(NAME))
+    assert wrong == {}
+    # the review table's totals stand on lines of their own, its three groups one
+    # after the other: which columns they stand in no reading settles here
+    assert {key[:2] for key in missing} == {
+        ("review_litigation", "administrative_review"),
+        ("review_litigation", "litigation_direct"),
+        ("review_litigation", "litigation_after_review")}
+    joined = [d for d in report.diagnostics if d.code == "GP329"]
+    assert [(d.table_id, d.row_id, d.column_id) for d in joined] == [
+        ("applications", "new_requests", "total"), ("applications", "total_processed", "total")]
+    assert all(d.severity is Severity.WARNING and d.hint for d in joined)
+    assert [d.message.split(":")[0] for d in joined] == [
+        "row '一、本年新收政府信息公开申请数量'", "row '（七）总计'"]
+    assert "'4749' (line 38) and '4' (line 39) read as one number wrapped in its cell, " \
+        "47494, for 总计" in joined[0].message
+    assert (joined[0].line, joined[0].column) == (39, 1)
+    for row in ("new_requests", "total_processed"):
+        figure = report.figure("applications", row, "total")
+        assert figure.recovered
+        assert figure.line in (38, 86)  # where the number's first part stands
+    assert report.figure("applications", "new_requests", "total").value == 47494
+    assert report.figure("applications", "total_processed", "total").value == 46916
+    assert not any(d.code == "GP320" and "本年新收" in d.message for d in report.diagnostics)
+
+
+def test_strict_mode_refuses_a_number_read_as_wrapped():
+    with pytest.raises(govparse.StrictModeError) as raised:
+        govparse.parse(_text(), mode="strict")
+    assert "GP329" in {d.code for d in raised.value.diagnostics}
+
+
+def test_a_row_whose_total_does_not_hold_with_the_number_joined_stays_missing():
+    # 47495: no reading of 4749 / 5 (nor of 4749 and 5 as figures) fits the row's
+    # total, so none of the row's figures is placed, and the error says why (GP320)
+    text = _text().replace("7845\n4749\n4\n", "7845\n4749\n5\n")
+    assert text != _text()
+    report = govparse.parse(text)
+    assert all(report.figure("applications", "new_requests", c).value is None
+               for c in ("natural_person", "commercial_enterprise", "total"))
+    assert any(d.code == "GP320" and d.message.startswith("row '一、本年新收")
+               for d in report.diagnostics)
+    assert not any(d.code == "GP329" and "本年新收" in d.message for d in report.diagnostics)
+
+
+def test_readings_join_a_figure_to_one_of_the_line_before_then_spread_the_lines():
+    # 6 figures, then 4749 / 4: a figure too many for 7 columns. Joins: 4 to 4749,
+    # or 4749 to each of the six (its line after theirs); each then read over the
+    # lines left, each line's figures in their order, in any of the columns
+    data = _figures("9263 7975 8165 7901 6345 7845", "4749", "4")
+    readings = readings_with_wrapped_numbers(data, 7)
+    joins = {(first.text, rest.text) for r in readings for first, rest, _ in r.wraps}
+    assert joins == {("4749", "4")} | {(f, "4749") for f in
+                                       ("9263", "7975", "8165", "7901", "6345", "7845")}
+    assert len(readings) == 7 * 7  # (each join leaves two lines: 7 ways to spread them)
+    in_order = [[c.text for c in r.cells] for r in readings
+                if [c.text for c in r.cells][-1] == "47494"]
+    assert in_order == [["9263", "7975", "8165", "7901", "6345", "7845", "47494"]]
+    for reading in readings:
+        assert len(reading.cells) == 7
+        assert all(c is not None for c in reading.cells)
+
+
+@pytest.mark.parametrize("lines, columns", [
+    (("1 2 3", "4"), 4),               # as many figures as columns: nothing to join
+    (("1 2 3 4 5 6 7 8 9",), 7),       # one line: nothing stands after another
+    (("1 2 3", "4.5", "6"), 3),        # a figure that is no whole number of digits
+    (("1 2", "3 4 5 6 7 8"), 3),       # more than three too many
+])
+def test_rows_that_are_not_so_have_no_readings(lines, columns):
+    assert readings_with_wrapped_numbers(_figures(*lines), columns) is None
+
+
+def test_a_first_part_never_starts_with_0_and_a_figure_is_joined_once():
+    # 0 / 5: no number is written 05; 1 / 2 / 3 with two too many: 2 cannot be 1's rest
+    # and 3's first part at once (a number over three lines is not read so)
+    readings = readings_with_wrapped_numbers(_figures("0 7", "5"), 2)
+    assert readings is not None
+    assert {(f.text, r.text) for x in readings for f, r, _ in x.wraps} == {("7", "5")}
+    assert readings_with_wrapped_numbers(_figures("1", "2", "3"), 1) is None
