@@ -1,13 +1,14 @@
-"""A row with more figures than its columns, over lines of a text that gives no
-columns: some of them the rests of numbers wrapped in their cells.
+"""A row with more figures than its columns over lines of a PDF's text: some of them
+the rests of numbers wrapped in their cells.
 
 A word processor wraps a number wider than its column inside its cell, and a PDF's
 text layer (pypdfium2's, a viewer's copy) writes each height of a row's cells as a
-line of its own, figures one blank apart: 47494, the total of a row whose cells hold
+line of its own, figures one blank apart (pdftotext at their columns, a number's
+parts maybe above and below the row's line): 47494, the total of a row whose cells hold
 four digits a line, comes out as ``… 7901 6345 7845`` / ``4749`` / ``4``. Read one
 line at a time the row has a figure too many, and which two figures make one number,
 and which columns each line's figures stand in, the text does not say. Here every
-such reading is made: figures of a line joined each to one of the line before it (the
+such reading is made: figures of a line joined each to one of a line before it (the
 rest after its first part), as many as the row has too many, then the figures left
 spread over the row's columns, each line's in their order, the lines' in any. The
 table reader places the row only where the readings that fit the template's
@@ -21,10 +22,10 @@ from itertools import combinations
 from math import comb
 
 from govparse.core.cells import NUMBER, Cell, classify
-from govparse.core.stacked import placed_figures, run_on
 
 # Numbers wrapped in one row's cells joined at most, and readings of a row tried at
-# most (a row of seven over three lines, one figure on two of them: 42 a choice of joins)
+# most, choices of joins counted first (a row of seven over two lines once joined, six
+# figures and one: 7 readings a choice)
 _MOST_WRAPPED = 3
 _MOST_READINGS = 1024
 
@@ -42,18 +43,22 @@ class Joined:
 
 def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined] | None:
     """Every reading of a row's figures, more than its ``columns`` by up to three, as
-    that many numbers wrapped in their cells (a figure joined to one of the line before
-    it, on a line of their own or not) and the rest a figure a column; None where the
-    row is not so (a figure that is not a whole number of digits, figures not one
-    blank apart on their lines, too many readings)."""
+    that many numbers wrapped in their cells (a figure joined to one of a line before
+    it: pdftotext may write a number's parts above and below the row's line) and the
+    rest a figure a column, each line's in their order, whatever places the text gives
+    them (a Chinese label before a line's figures moves them off their columns); None
+    where the row is not so (a figure that is not a whole number of digits, too many
+    readings)."""
     extra = len(data) - columns
     if not 1 <= extra <= _MOST_WRAPPED or any(
             c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
         return None
     lines = sorted({c.line for c in data})
     by_line = {line: [c for c in data if c.line == line] for line in lines}
-    pairs = [(first, rest) for before, after in zip(lines, lines[1:])
+    pairs = [(first, rest) for i, before in enumerate(lines) for after in lines[i + 1:]
              for rest in by_line[after] for first in by_line[before] if first.text[0] != "0"]
+    if comb(len(pairs), extra) > _MOST_READINGS:
+        return None  # (each choice of joins makes one reading at least)
     out: list[Joined] = []
     for chosen in combinations(pairs, extra):
         firsts, rests = {id(f) for f, _ in chosen}, {id(r) for _, r in chosen}
@@ -65,8 +70,6 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
         numbers = {id(first): number for first, _, number in wraps}
         cells = [numbers.get(id(c), c) for c in data if id(c) not in rests]
         groups = [g for g in ([c for c in cells if c.line == line] for line in lines) if g]
-        if len(groups) > 1 and not run_on(placed_figures(cells)):
-            continue  # (lines whose figures stand at their columns, not one blank apart)
         if _count_spread(groups) + len(out) > _MOST_READINGS:
             return None  # (counted before they are made)
         out += [Joined(reading, wraps) for reading in _spread(groups, columns)]

@@ -86,19 +86,19 @@ def test_a_row_whose_total_does_not_hold_with_the_number_joined_stays_missing():
     assert not any(d.code == "GP329" and "本年新收" in d.message for d in report.diagnostics)
 
 
-def test_readings_join_a_figure_to_one_of_the_line_before_then_spread_the_lines():
-    # 6 figures, then 4749 / 4: a figure too many for 7 columns. Joins: 4 to 4749,
-    # or 4749 to each of the six (its line after theirs); each then read over the
-    # lines left, each line's figures in their order, in any of the columns
+def test_readings_join_a_figure_to_one_of_a_line_before_then_spread_the_lines():
+    # 6 figures, then 4749 / 4: a figure too many for 7 columns. Joins: 4 to 4749 or
+    # to each of the six, 4749 to each of the six (its line after theirs); each then
+    # read over the lines left, each line's figures in their order, in any columns
     data = _figures("9263 7975 8165 7901 6345 7845", "4749", "4")
     readings = readings_with_wrapped_numbers(data, 7)
+    six = ("9263", "7975", "8165", "7901", "6345", "7845")
     joins = {(first.text, rest.text) for r in readings for first, rest, _ in r.wraps}
-    assert joins == {("4749", "4")} | {(f, "4749") for f in
-                                       ("9263", "7975", "8165", "7901", "6345", "7845")}
-    assert len(readings) == 7 * 7  # (each join leaves two lines: 7 ways to spread them)
+    assert joins == {("4749", "4")} | {(f, "4749") for f in six} | {(f, "4") for f in six}
+    assert len(readings) == 13 * 7  # (each join leaves two lines: 7 ways to spread them)
     in_order = [[c.text for c in r.cells] for r in readings
                 if [c.text for c in r.cells][-1] == "47494"]
-    assert in_order == [["9263", "7975", "8165", "7901", "6345", "7845", "47494"]]
+    assert in_order == [list(six) + ["47494"]]
     for reading in readings:
         assert len(reading.cells) == 7
         assert all(c is not None for c in reading.cells)
