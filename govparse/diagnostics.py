@@ -151,9 +151,9 @@ CODES: dict[str, Code] = {
              "page shows it), read as one number wrapped to fit its cell, the row's own "
              "totals holding with it"),
         Code("GP329", "wrapped-number-joined", _W,
-             "a row with a figure more than its columns over lines: two figures one line "
-             "apart read as one number wrapped in its cell, the only reading the template's "
-             "arithmetic fits"),
+             "a row with figures more than its columns over lines: two figures on two of "
+             "its lines read as one number wrapped in its cell, the only reading the "
+             "template's arithmetic fits"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

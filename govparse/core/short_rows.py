@@ -49,9 +49,9 @@ class ShortRow:
     or empty cells to spare (``choices``: the rows of cells, one a column, that
     dropping each possible set of spare empty cells leaves), or a figure a column over
     two lines in an order the text does not give (``over_lines``: the two figures one
-    above the other, stacked.py; ``choices``: its readings), or a figure more than its
-    columns over lines, one the rest of a number wrapped in its cell (``joins``: the
-    readings, wrapped_rest.py, whose cells ``choices`` holds)."""
+    above the other, stacked.py; ``choices``: its readings), or up to three figures
+    more than its columns over lines, the rests of numbers wrapped in their cells
+    (``joins``: the readings, wrapped_rest.py, whose cells ``choices`` holds)."""
 
     __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label",
                  "over_lines", "under", "after", "joins")
