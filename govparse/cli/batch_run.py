@@ -11,6 +11,7 @@ from typing import Callable
 
 import click
 
+from govparse.batch.output_error import OutputError
 from govparse.batch.runner import Done, Options, default_jobs, fixed_mmap_threshold, run
 from govparse.batch.summary import Tally
 from govparse.source import DEFAULT_MAX_BYTES
@@ -157,7 +158,7 @@ def _output_format(fmt: str | None, output: str | None, excel: bool, resume: boo
         if fmt not in STDOUT_FORMATS:
             raise click.UsageError(f"--format {fmt} writes a file: give it with -o PATH")
     else:
-        from govparse.batch.outputs import OutputError, format_of
+        from govparse.batch.outputs import format_of
 
         try:
             fmt = format_of(output, fmt if fmt not in (None, "text") else None)
@@ -187,14 +188,8 @@ def execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin
         return _execute(paths, globs=globs, files_from=files_from, jobs=jobs, timeout=timeout,
                         quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
                         options=options, target=target)
-    except Exception as exc:
-        # An OutputError comes from a writer (govparse.batch.outputs), imported only
-        # where the run has one: not for the text a single file prints.
-        from govparse.batch.outputs import OutputError
-
-        if isinstance(exc, OutputError):
-            raise OutputFailure(str(exc)) from None
-        raise
+    except OutputError as exc:
+        raise OutputFailure(str(exc)) from None
 
 
 def _execute(paths, *, globs, files_from, jobs, timeout, quiet, statistics, stdin_filename,

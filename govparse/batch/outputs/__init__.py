@@ -20,6 +20,7 @@ import importlib
 import os
 from typing import Callable, Protocol
 
+from govparse.batch.output_error import OutputError  # (the writers' error, here too)
 from govparse.batch.records import FileResult
 
 # format name -> (module under govparse.batch.outputs, writer class)
@@ -50,10 +51,6 @@ class Writer(Protocol):
     def add_encoded(self, encoded) -> None: ...
 
     def close(self) -> None: ...
-
-
-class OutputError(Exception):
-    """The output cannot be written as asked (a usage error of the command line)."""
 
 
 class Utf8Output:
