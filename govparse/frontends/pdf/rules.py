@@ -190,22 +190,22 @@ def _walk(pdfium, get_object, owner: int, count: int, outer: Matrix | None, rule
         if budget[0] < 0:
             raise _TooMany
         a, b, c, d, e, f = matrix
-        start = at = None
+        x0 = y0 = x = y = None  # (where the subpath starts; where the pen is: None, nowhere)
         horizontal, vertical = rules.horizontal, rules.vertical
         for px, py, segment_kind, closes in path_segments(obj, segments):
-            point = (a * px + c * py + e, b * px + d * py + f)
-            if segment_kind == line_to and at is not None:
-                _add(horizontal, vertical, at, point)
-                at = point
+            to_x, to_y = a * px + c * py + e, b * px + d * py + f
+            if segment_kind == line_to and x is not None:
+                _add(horizontal, vertical, x, y, to_x, to_y)
+                x, y = to_x, to_y
                 # (only such a line's end closes its subpath with a rule: a move's
                 # closes nothing, and nothing after a curve is a rule)
                 if closes:
-                    _add(horizontal, vertical, at, start)
-                    at = start
+                    _add(horizontal, vertical, x, y, x0, y0)
+                    x, y = x0, y0
             elif segment_kind == move_to:
-                start = at = point
+                x0, y0 = x, y = to_x, to_y
             else:
-                at = None  # a curve, or a line from its end: no rule until a move
+                x = None  # a curve, or a line from its end: no rule until a move
 
 
 def _then(first: Matrix, second: Matrix) -> Matrix:
@@ -216,12 +216,10 @@ def _then(first: Matrix, second: Matrix) -> Matrix:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
-def _add(horizontal: list, vertical: list, a: tuple[float, float],
-         b: tuple[float, float]) -> None:
-    """The segment from a to b as a rule, where it is one."""
-    (ax, ay), (bx, by) = a, b
-    across, along = ay - by, ax - bx
-    if -SLANT <= across <= SLANT and (along >= MIN_LENGTH or along <= -MIN_LENGTH):
-        horizontal.append(((ay + by) / 2, bx, ax) if along > 0 else ((ay + by) / 2, ax, bx))
-    elif -SLANT <= along <= SLANT and (across >= MIN_LENGTH or across <= -MIN_LENGTH):
-        vertical.append(((ax + bx) / 2, by, ay) if across > 0 else ((ax + bx) / 2, ay, by))
+def _add(horizontal: list, vertical: list, ax: float, ay: float, bx: float, by: float) -> None:
+    """The segment from (ax, ay) to (bx, by) as a rule, where it is one."""
+    across, along = abs(ay - by), abs(ax - bx)
+    if across <= SLANT and along >= MIN_LENGTH:
+        horizontal.append(((ay + by) / 2, bx, ax) if ax > bx else ((ay + by) / 2, ax, bx))
+    elif along <= SLANT and across >= MIN_LENGTH:
+        vertical.append(((ax + bx) / 2, by, ay) if ay > by else ((ax + bx) / 2, ay, by))
