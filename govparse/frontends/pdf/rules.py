@@ -124,7 +124,11 @@ def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float,
     lines: list[list[tuple[float, float, float]]] = []  # rules within SLANT across
     line: list[tuple[float, float, float]] = []
     line_at = None  # (where the last line's first rule stands)
-    for rule in sorted(rules):
+    # (sorted by where each stands alone: a line's rules are sorted by where each
+    # starts below, and those that start at one place are joined alike in any order;
+    # comparing whole tuples, most of a page's rules standing on a few lines, took
+    # half the time of the join)
+    for rule in sorted(rules, key=itemgetter(0)):
         if line_at is not None and rule[0] - line_at <= SLANT:
             line.append(rule)
         else:
