@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from operator import itemgetter
 
 MIN_LENGTH = 2.0  # points: a shorter stroke is a dot or a line's end, no rule
@@ -52,8 +52,11 @@ class Rules:
         # rule: where it stands, rounded, and where it starts and ends along it). (The
         # four searches written out, by index: this is asked for every character of a
         # label, and a slice, reversed or islice made for each search cost more than
-        # the search, a rule or two long.)
-        i = bisect_left(xs, x)
+        # the search, a rule or two long. The rules right of the point are found from
+        # where those left of it end, past any that stand at the point itself: a
+        # bisection costs more than that step, most often none.)
+        after = bisect_left(xs, x)  # (the rules from here on stand at x or right of it)
+        i = after
         while i:
             i -= 1
             left, start, end = vertical[i]
@@ -61,7 +64,9 @@ class Rules:
                 break
         else:
             return None
-        i, stop = bisect_right(xs, x), len(xs)
+        i, stop = after, len(xs)
+        while i < stop and xs[i] == x:
+            i += 1
         while i < stop:
             right, start, end = vertical[i]
             if start <= y <= end:
@@ -69,7 +74,8 @@ class Rules:
             i += 1
         else:
             return None
-        i = bisect_left(ys, y)
+        after = bisect_left(ys, y)
+        i = after
         while i:
             i -= 1
             bottom, start, end = horizontal[i]
@@ -77,7 +83,9 @@ class Rules:
                 break
         else:
             return None
-        i, stop = bisect_right(ys, y), len(ys)
+        i, stop = after, len(ys)
+        while i < stop and ys[i] == y:
+            i += 1
         while i < stop:
             top, start, end = horizontal[i]
             if start <= x <= end:
