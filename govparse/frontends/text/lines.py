@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from itertools import accumulate
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from govparse.core.cells import EMPTY, LABEL, Cell, classify, line_cells
 from govparse.document import Cell as DocumentCell
@@ -31,33 +31,81 @@ def _separator_kept(full_width_pipe: bool) -> re.Pattern:
     return re.compile("([\t|｜])" if full_width_pipe else "([\t|])")
 
 
-class CellLine(NamedTuple):
-    """One line of a table as written: its cells (empty ones included) and separators."""
+class CellLine:
+    """One line of a table as written: each of its pieces as split_cells read it
+    (kind, text, offset, value, unit: see _read_line), its separators, and whether
+    it starts with one. Its cells are made when first asked for, and once: a layout
+    that keeps only some of a line's cells makes only those (cells_between), where
+    making a cell is most of what splitting a line costs (markdown's border pipes,
+    the one-cell-a-line layout's indentation: a fifth to a half of their cells)."""
 
-    line: int
-    cells: tuple[Cell, ...]
-    separators: str  # the separator characters, in order
-    indented: bool  # the line starts with a separator
+    __slots__ = ("line", "column", "pieces", "separators", "indented", "_cells")
+
+    def __init__(self, line: int, column: int, pieces: tuple, separators: str,
+                 indented: bool) -> None:
+        self.line = line
+        self.column = column  # where the line's text starts
+        self.pieces = pieces
+        self.separators = separators  # the separator characters, in order
+        self.indented = indented  # the line starts with a separator
+        self._cells: tuple[Cell, ...] | None = None
+
+    @classmethod
+    def of_cells(cls, line: int, cells: tuple[Cell, ...], separators: str,
+                 indented: bool) -> CellLine:
+        """A line whose cells are made already (the grammar's rule `row`)."""
+        made = cls(line, 1, tuple((c.kind, c.text, c.column - 1, c.value, c.unit)
+                                  for c in cells), separators, indented)
+        made._cells = cells
+        return made
 
     @property
-    def filled(self) -> tuple[Cell, ...]:
-        return tuple(c for c in self.cells if c.kind != EMPTY)
+    def cells(self) -> tuple[Cell, ...]:
+        """Every cell of the line, empty ones included."""
+        if self._cells is None:
+            self._cells = line_cells(self.pieces, self.line, self.column)
+        return self._cells
+
+    def cells_between(self, start: int, stop: int) -> tuple[Cell, ...]:
+        """The cells of the pieces [start:stop], the others not made: for a layout,
+        which asks it in place of ``cells`` (a cell asked for again is made again)."""
+        if self._cells is not None:
+            return self._cells[start:stop]
+        return line_cells(self.pieces[start:stop], self.line, self.column)
 
     @property
-    def lone_label(self) -> Cell | None:
-        """The line's only filled cell, when it is a label: maybe a sentence."""
+    def has_text(self) -> bool:
+        """Whether a cell of the line is not empty."""
+        return any(piece[0] != EMPTY for piece in self.pieces)
+
+    @property
+    def lone_label(self) -> int | None:
+        """Which piece is the line's only one that is not empty, when it is a label:
+        maybe a sentence."""
         found = None
-        for cell in self.cells:
-            if cell.kind != EMPTY:
-                if found is not None or cell.kind != LABEL:
+        for index, piece in enumerate(self.pieces):
+            if piece[0] != EMPTY:
+                if found is not None or piece[0] != LABEL:
                     return None
-                found = cell
+                found = index
         return found
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not CellLine:
+            return NotImplemented
+        return (self.line, self.cells, self.separators, self.indented) == \
+            (other.line, other.cells, other.separators, other.indented)
+
+    __hash__ = None  # (its cells are mutable)
+
+    def __repr__(self) -> str:
+        return (f"CellLine(line={self.line!r}, cells={self.cells!r}, "
+                f"separators={self.separators!r}, indented={self.indented!r})")
 
 
 def bordered(ln: CellLine) -> bool:
     """A line that starts and ends with a pipe: | a | b |."""
-    return len(ln.cells) > 2 and ln.indented and ln.cells[-1].kind == EMPTY \
+    return len(ln.pieces) > 2 and ln.indented and ln.pieces[-1][0] == EMPTY \
         and ln.separators[0] in PIPES and ln.separators[-1] in PIPES
 
 
@@ -177,7 +225,7 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     separator before it (at column 1 when it opens the line)."""
     pieces, separators, indented = (_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
                                     else _read_line(text))
-    return CellLine(line, line_cells(pieces, line, column), separators, indented)
+    return CellLine(line, column, pieces, separators, indented)
 
 
 def _read_line(text: str) -> tuple:

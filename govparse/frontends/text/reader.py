@@ -242,8 +242,9 @@ def _split_prose(lines: tuple[CellLine | SeparatorLines | MaybeDrawn, ...], kind
     for ln in lines:
         if type(ln) is MaybeDrawn:
             ln = ln.split()
-        cell = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
-        if cell is not None and _is_sentence(cell.text, known):
+        at = ln.lone_label if type(ln) is CellLine and len(ln.separators) <= 1 else None
+        if at is not None and _is_sentence(ln.pieces[at][1], known):
+            cell = ln.cells[at]
             prose.append(Paragraph(cell.text, TextLocation(cell.line, cell.column)))
         else:
             cells.append(ln)

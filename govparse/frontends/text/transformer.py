@@ -163,7 +163,7 @@ class ReportTransformer(Transformer):
             else:
                 cells.append(child)
         indented = children[0] is None and len(children) > 1
-        return CellLine(line, tuple(cells), "".join(separators), indented)
+        return CellLine.of_cells(line, tuple(cells), "".join(separators), indented)
 
     def figure(self, token: Token, unit: Token | None = None) -> Cell:
         if token.type == "PLACEHOLDER":

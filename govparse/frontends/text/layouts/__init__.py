@@ -30,7 +30,7 @@ class LineCounts:
         for ln in lines:
             if type(ln) is CellLine and not ln.separators:
                 plain += 1
-                spaced_lines += spaced.has_figure_after_blank(ln.cells[0].text)
+                spaced_lines += spaced.has_figure_after_blank(ln.pieces[0][1])  # (its one cell)
             elif type(ln) is SeparatorLines:
                 separated += ln.count
                 piped += ln.piped
@@ -42,7 +42,7 @@ class LineCounts:
                 piped += has_pipe
                 one_cell += ln.indented and len(ln.separators) == 1
                 # a line of separators only is no sign either way (as SeparatorLines)
-                bordered_lines += has_pipe and (bordered(ln) or not ln.filled)
+                bordered_lines += has_pipe and (bordered(ln) or not ln.has_text)
         self.separated, self.piped, self.one_cell = separated, piped, one_cell
         self.bordered, self.plain, self.spaced = bordered_lines, plain, spaced_lines
 

@@ -28,11 +28,12 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             out.append(ln)
             row = previous = None  # no text of theirs continues on the next line
             continue
-        cells = ln.cells
-        if ln.indented and len(cells) == 2 and cells[1].kind != EMPTY:
-            filled = [cells[1]]  # the layout's common line: a tab, then a cell
+        pieces = ln.pieces
+        if ln.indented and len(pieces) == 2 and pieces[1][0] != EMPTY:
+            # the layout's common line: a tab, then a cell (the only one made)
+            filled = ln.cells_between(1, 2)
         else:
-            filled = [c for c in cells if c.kind != EMPTY]
+            filled = [c for c in ln.cells if c.kind != EMPTY]
         if not filled:
             empty = ln.cells[1] if ln.indented else ln.cells[0]
             if row and previous is not None and ln.line == previous.line + 1 \
@@ -75,4 +76,4 @@ def _alone_in_its_run(lines: list, index: int) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or following.line > lines[index].line + 1:
         return True
-    return type(following) is CellLine and any(c.kind != EMPTY for c in following.cells)
+    return type(following) is CellLine and following.has_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from govparse.core.cells import EMPTY, Cell
+from govparse.core.cells import Cell
 from govparse.diagnostics import DiagnosticSink
 from govparse.frontends.text.layouts import pipe
 from govparse.frontends.text.lines import CellLine, SeparatorLines, bordered
@@ -24,6 +24,6 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
     for ln in lines:
         if type(ln) is SeparatorLines:
             continue  # lines of empty cells add nothing
-        if all(c.kind == EMPTY for c in ln.cells):
+        if not ln.has_text:
             continue  # as a run of them (SeparatorLines): nothing
-        yield ln.cells[1:-1] if bordered(ln) else ln.cells
+        yield ln.cells_between(1, -1) if bordered(ln) else ln.cells

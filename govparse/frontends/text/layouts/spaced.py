@@ -54,7 +54,7 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         if type(ln) is SeparatorLines:
             continue
         if ln.separators:  # (a stray tab: its cells as the tab layout has them)
-            if ln.filled:
+            if ln.has_text:
                 yield ln.cells
             continue
         cell = ln.cells[0]  # (a line with no separator is one cell)

@@ -24,7 +24,8 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         # lines of empty cells only add nothing, as a run of them (SeparatorLines)
         if type(ln) is SeparatorLines:
             continue
-        for cell in ln.cells:
+        cells = ln.cells
+        for cell in cells:
             if cell.kind != EMPTY:
-                yield ln.cells  # (a tuple: the Document's row as it is, no copy)
+                yield cells  # (a tuple: the Document's row as it is, no copy)
                 break
