@@ -57,9 +57,11 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             if ln.has_text:
                 yield ln.cells
             continue
-        cell = ln.cells[0]  # (a line with no separator is one cell)
-        if cell.kind != EMPTY:
-            yield tuple(_cells(cell.text, ln.line, cell.column))
+        # A line with no separator is one piece, split here by its blanks (the
+        # line's own cell is not made): its text starts after the blanks before it.
+        kind, text, blanks, _, _ = ln.pieces[0]
+        if kind != EMPTY:
+            yield tuple(_cells(text, ln.line, ln.column + blanks))
 
 
 def _two_headers(label: str, word: str) -> bool:
