@@ -39,23 +39,25 @@ class CellLine:
     making a cell is most of what splitting a line costs (markdown's border pipes,
     the one-cell-a-line layout's indentation: a fifth to a half of their cells)."""
 
-    __slots__ = ("line", "column", "pieces", "separators", "indented", "_cells")
+    __slots__ = ("line", "column", "pieces", "separators", "indented", "signs", "_cells")
 
     def __init__(self, line: int, column: int, pieces: tuple, separators: str,
-                 indented: bool) -> None:
+                 indented: bool, signs: tuple[int, ...]) -> None:
         self.line = line
         self.column = column  # where the line's text starts
         self.pieces = pieces
         self.separators = separators  # the separator characters, in order
         self.indented = indented  # the line starts with a separator
+        self.signs = signs  # what deciding the table's layout counts of it (layout_signs)
         self._cells: tuple[Cell, ...] | None = None
 
     @classmethod
     def of_cells(cls, line: int, cells: tuple[Cell, ...], separators: str,
                  indented: bool) -> CellLine:
         """A line whose cells are made already (the grammar's rule `row`)."""
-        made = cls(line, 1, tuple((c.kind, c.text, c.column - 1, c.value, c.unit)
-                                  for c in cells), separators, indented)
+        pieces = tuple((c.kind, c.text, c.column - 1, c.value, c.unit) for c in cells)
+        made = cls(line, 1, pieces, separators, indented,
+                   layout_signs(pieces, separators, indented))
         made._cells = cells
         return made
 
@@ -105,8 +107,41 @@ class CellLine:
 
 def bordered(ln: CellLine) -> bool:
     """A line that starts and ends with a pipe: | a | b |."""
-    return len(ln.pieces) > 2 and ln.indented and ln.pieces[-1][0] == EMPTY \
-        and ln.separators[0] in PIPES and ln.separators[-1] in PIPES
+    return _bordered(ln.pieces, ln.separators, ln.indented)
+
+
+def _bordered(pieces: tuple, separators: str, indented: bool) -> bool:
+    return len(pieces) > 2 and indented and pieces[-1][0] == EMPTY \
+        and separators[0] in PIPES and separators[-1] in PIPES
+
+
+def layout_signs(pieces: tuple, separators: str, indented: bool) -> tuple[int, ...]:
+    """What deciding a table's layout counts of a line (layouts.LineCounts sums them
+    over the table's lines): whether it has separators, a pipe among them, whether it
+    is one indented cell, starts with a border pipe; whether it has no separator, and
+    then whether a figure stands after a blank. Told as the line's pieces are read,
+    once while the same line keeps coming (counted a line at a time in Python, they
+    were about 48 bytecodes a line of every table)."""
+    if not separators:
+        return 0, 0, 0, 0, 1, has_figure_after_blank(pieces[0][1])  # (its one piece)
+    piped = not PIPES.isdisjoint(separators)
+    # (a line of separators only is no sign either way of a border)
+    return (1, piped, indented and len(separators) == 1,
+            piped and (_bordered(pieces, separators, indented)
+                       or all(piece[0] == EMPTY for piece in pieces)), 0, 0)
+
+
+@functools.cache
+def _figure_after_blank() -> re.Pattern:
+    # A blank, maybe a sign, a digit: written from the digit, which re finds in a C
+    # loop, the blank looked behind for (from the blank, every blank of a line of
+    # many would be tried).
+    return re.compile(r"[0-9０-９](?:(?<=[\s\u3000][0-9０-９])|(?<=[\s\u3000][-+][0-9０-９]))")
+
+
+def has_figure_after_blank(text: str) -> bool:
+    """What makes a line of a spaced table: a figure after a blank."""
+    return _figure_after_blank().search(text) is not None
 
 
 _CHUNK = 1 << 16  # characters of a run of lines split at once
@@ -153,6 +188,13 @@ class SeparatorLines(EmptyCells):
         self.count += 1
         self.piped += "|" in body or "｜" in body
         self.single += len(body) == 1
+
+    @property
+    def signs(self) -> tuple[int, ...]:
+        """What deciding the layout counts of its lines (as layout_signs tells a line's):
+        each has separators, the piped ones a pipe and a border, those of one
+        separator are one indented cell."""
+        return self.count, self.piped, self.single, self.piped, 0, 0
 
     def lines(self) -> Iterator[CellLine]:
         """Each line as split_cells() reads it."""
@@ -223,15 +265,15 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
 
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
-    pieces, separators, indented = (_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
-                                    else _read_line(text))
-    return CellLine(line, column, pieces, separators, indented)
+    return CellLine(line, column, *(_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
+                                    else _read_line(text)))
 
 
 def _read_line(text: str) -> tuple:
     """What split_cells makes of a line wherever it stands: for each cell its (kind,
     text, offset of the cell in the line (None: column 1 of the line, an empty cell
-    that opens it), value, unit); the separators; whether the line is indented."""
+    that opens it), value, unit); the separators; whether the line is indented; its
+    layout_signs."""
     parts = _separator_kept("｜" in text).split(text)  # piece, separator, piece, ..., piece
     pieces = []
     start = 0  # where the piece starts in text
@@ -243,8 +285,10 @@ def _read_line(text: str) -> tuple:
         else:
             pieces.append((kind, body, start + offset, value, unit))
         start += len(raw) + 1
+    pieces = tuple(pieces)
     separators = "".join(parts[1::2])
-    return tuple(pieces), separators, bool(separators) and pieces[0][0] == EMPTY
+    indented = bool(separators) and pieces[0][0] == EMPTY
+    return pieces, separators, indented, layout_signs(pieces, separators, indented)
 
 
 # The same lines come back report after report (a label, a row of zeros): each is

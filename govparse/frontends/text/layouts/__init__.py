@@ -9,8 +9,10 @@ in ``LAYOUTS``.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from govparse.frontends.text.layouts import cells, markdown, pipe, spaced, tab
-from govparse.frontends.text.lines import PIPES, CellLine, SeparatorLines, bordered
+from govparse.frontends.text.lines import CellLine, SeparatorLines
 
 # Tried in this order: the first that matches is the table's layout (tab matches all).
 LAYOUTS = (markdown, pipe, cells, spaced, tab)
@@ -24,27 +26,14 @@ class LineCounts:
     __slots__ = ("separated", "piped", "one_cell", "bordered", "plain", "spaced")
 
     def __init__(self, lines: list[CellLine | SeparatorLines]) -> None:
-        # (counted in locals, set once: a count an attribute was most of a line's cost)
-        separated = piped = one_cell = bordered_lines = 0
-        plain = spaced_lines = 0  # lines without separators; of them, with a figure
-        for ln in lines:
-            if type(ln) is CellLine and not ln.separators:
-                plain += 1
-                spaced_lines += spaced.has_figure_after_blank(ln.pieces[0][1])  # (its one cell)
-            elif type(ln) is SeparatorLines:
-                separated += ln.count
-                piped += ln.piped
-                one_cell += ln.single  # a line of separators only is indented
-                bordered_lines += ln.piped
-            elif ln.separators:
-                separated += 1
-                has_pipe = not PIPES.isdisjoint(ln.separators)
-                piped += has_pipe
-                one_cell += ln.indented and len(ln.separators) == 1
-                # a line of separators only is no sign either way (as SeparatorLines)
-                bordered_lines += has_pipe and (bordered(ln) or not ln.has_text)
-        self.separated, self.piped, self.one_cell = separated, piped, one_cell
-        self.bordered, self.plain, self.spaced = bordered_lines, plain, spaced_lines
+        # Each line's signs were told as its pieces were read (lines.layout_signs),
+        # once while the same line keeps coming; SeparatorLines count their lines'.
+        # The counts are their sums, taken in C.
+        (self.separated, self.piped, self.one_cell, self.bordered, self.plain,
+         self.spaced) = [sum(signs) for signs in zip(*map(_signs, lines))] or [0] * 6
+
+
+_signs = attrgetter("signs")
 
 
 def detect_layout(lines: list[CellLine | SeparatorLines]):

@@ -18,8 +18,6 @@ of which at least holds a figure after a blank (the review table's one row).
 
 from __future__ import annotations
 
-import functools
-import re
 from typing import Iterator
 
 from govparse.core.cells import EMPTY, LABEL, Cell, new_cell
@@ -28,19 +26,6 @@ from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_wid
                                            remembered, remembered_width)
 
 NAME = "spaced"
-
-
-@functools.cache
-def _figure_after_blank() -> re.Pattern:
-    # A blank, maybe a sign, a digit: written from the digit, which re finds in a C
-    # loop, the blank looked behind for (from the blank, every blank of a line of
-    # many would be tried).
-    return re.compile(r"[0-9０-９](?:(?<=[\s\u3000][0-9０-９])|(?<=[\s\u3000][-+][0-9０-９]))")
-
-
-def has_figure_after_blank(text: str) -> bool:
-    """What makes a line of a spaced table: a figure after a blank."""
-    return _figure_after_blank().search(text) is not None
 
 
 def matches(counts) -> bool:
