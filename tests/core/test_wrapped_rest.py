@@ -121,3 +121,29 @@ def test_a_first_part_never_starts_with_0_and_a_figure_is_joined_once():
     assert readings is not None
     assert {(f.text, r.text) for x in readings for f, r, _ in x.wraps} == {("7", "5")}
     assert readings_with_wrapped_numbers(_figures("1", "2", "3"), 1) is None
+
+
+_ROW = "一、本年新收政府信息公开申请数量 9263 7975 8165 7901 6345 7845\n4749\n4\n"
+_VALUES = [9263, 7975, 8165, 7901, 6345, 7845, 47494]
+_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+            "social_welfare_org", "legal_service_org", "other_org", "total")
+
+
+@pytest.mark.parametrize("column, cut", [(c, k) for c in range(7)
+                                         for k in range(1, len(str(_VALUES[c])))])
+def test_a_number_wrapped_anywhere_in_the_row_reads_right(column, cut):
+    # each figure of 一、本年新收 in turn written wrapped in its cell, cut after each of
+    # its digits, the rest on a line of its own after the row's: one reading alone
+    # fits the row's total and the table's other relations, and it is the row's
+    numbers = [str(v) for v in _VALUES]
+    written = numbers[column]
+    numbers[column] = written[:cut]
+    row = f"一、本年新收政府信息公开申请数量 {' '.join(numbers[:6])}\n{numbers[6]}\n{written[cut:]}\n"
+    assert _ROW in _text()
+    report = govparse.parse(_text().replace(_ROW, row))
+    read = [report.figure("applications", "new_requests", c).value for c in _COLUMNS]
+    assert read == _VALUES
+    joined = report.figure("applications", "new_requests", _COLUMNS[column])
+    assert joined.recovered and joined.line == (38 if column == 6 else 37)  # (its first part's)
+    assert [d.column_id for d in report.diagnostics if d.code == "GP329"
+            and d.row_id == "new_requests"] == [_COLUMNS[column]]
