@@ -318,11 +318,36 @@ def readings_over_lines(data: list, columns: int) -> list[list] | None:
         return None
     if comb(columns, len(lower)) > _MOST_READINGS:
         return None  # (counted before they are made: C(1000, 500) would never end)
-    readings = []
-    for chosen in combinations(range(columns), len(lower)):
-        rest, below = iter(upper), iter(lower)
-        readings.append([next(below) if i in chosen else next(rest) for i in range(columns)])
-    return readings
+    return spread([lower, upper], columns)
+
+
+def spread(groups: list[list], columns: int) -> list[list]:
+    """Every row of ``columns`` cells that puts each group's cells, in their order, in
+    some of the columns, no column taken twice: the first group's in each choice of
+    columns in turn (itertools.combinations' order), the others' in the columns left."""
+    if len(groups) == 1:
+        return [list(groups[0])]
+    out = []
+    first, rest = groups[0], groups[1:]
+    for chosen in combinations(range(columns), len(first)):
+        others = [i for i in range(columns) if i not in chosen]
+        for tail in spread(rest, len(others)):
+            row: list = [None] * columns
+            for i, cell in zip(chosen, first):
+                row[i] = cell
+            for i, cell in zip(others, tail):
+                row[i] = cell
+            out.append(row)
+    return out
+
+
+def spread_count(groups: list[list]) -> int:
+    """How many rows spread makes (the multinomial of the groups' sizes)."""
+    count, left = 1, sum(map(len, groups))
+    for group in groups:
+        count *= comb(left, len(group))
+        left -= len(group)
+    return count
 
 
 def wrap_free(cells: list, upper_line: int) -> bool:

@@ -22,6 +22,7 @@ from itertools import combinations
 from math import comb
 
 from govparse.core.cells import NUMBER, Cell, classify
+from govparse.core.stacked import spread, spread_count
 
 # Numbers wrapped in one row's cells joined at most, and readings of a row tried at
 # most, choices of joins counted first (a row of seven over two lines once joined, six
@@ -70,9 +71,9 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
         numbers = {id(first): number for first, _, number in wraps}
         cells = [numbers.get(id(c), c) for c in data if id(c) not in rests]
         groups = [g for g in ([c for c in cells if c.line == line] for line in lines) if g]
-        if _count_spread(groups) + len(out) > _MOST_READINGS:
+        if spread_count(groups) + len(out) > _MOST_READINGS:
             return None  # (counted before they are made)
-        out += [Joined(reading, wraps) for reading in _spread(groups, columns)]
+        out += [Joined(reading, wraps) for reading in spread(groups, columns)]
     return out or None
 
 
@@ -81,31 +82,3 @@ def _joined(first: Cell, rest: Cell) -> Cell:
     number = classify(first.text + rest.text, first.line, first.column)
     number.source, number.x, number.row = first.source, first.x, first.row
     return number
-
-
-def _count_spread(groups: list[list[Cell]]) -> int:
-    """How many ways _spread has (the multinomial of the groups' sizes)."""
-    count, left = 1, sum(map(len, groups))
-    for group in groups:
-        count *= comb(left, len(group))
-        left -= len(group)
-    return count
-
-
-def _spread(groups: list[list[Cell]], columns: int) -> list[list[Cell]]:
-    """Every row of ``columns`` cells that puts each group's cells, in their order, in
-    some of the columns, no column taken twice."""
-    if len(groups) == 1:
-        return [list(groups[0])]
-    out = []
-    first, rest = groups[0], groups[1:]
-    for chosen in combinations(range(columns), len(first)):
-        others = [i for i in range(columns) if i not in chosen]
-        for tail in _spread(rest, len(others)):
-            row: list = [None] * columns
-            for i, cell in zip(chosen, first):
-                row[i] = cell
-            for i, cell in zip(others, tail):
-                row[i] = cell
-            out.append(row)
-    return out
