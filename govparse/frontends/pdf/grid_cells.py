@@ -14,6 +14,7 @@ from govparse.frontends.pdf.pieces import Piece, centre, of_a_number
 from govparse.frontends.pdf.wrapped import Alignment
 
 INSET = 1.0  # points: a cell's extent in its grid cell, in from the lines (their width)
+INDENT_REACH = 1.5  # characters: how far apart two lines of a cell may start (_stacked)
 
 
 class Centres:
@@ -355,11 +356,15 @@ def _stacked(group: list[Piece]) -> bool:
     cell's text (not labels side by side in a cell the grid draws no line between).
     Under it within a character's width: the ink of a short last line (a closing
     bracket, whose glyph stands at the left of its place) may not reach under the
-    ink of the line above (an opening bracket's, at the right of its place)."""
+    ink of the line above (an opening bracket's, at the right of its place); within
+    half a character more where the two lines stand wholly one below the other: a
+    paragraph's first line indented two characters (首行缩进) in a cell a character or
+    two wide, 商 over 业 the line below it, left of where 商 starts."""
     for above, below in zip(group, group[1:]):
         (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = above.box, below.box
         em = max(ay1 - ay0, by1 - by0)
-        side_by_side = not (bx0 < ax1 + em and ax0 < bx1 + em)
+        reach = em * (INDENT_REACH if by1 <= ay0 else 1.0)
+        side_by_side = not (bx0 < ax1 + reach and ax0 < bx1 + reach)
         if side_by_side or by1 > ay0 + (ay1 - ay0) / 2:  # (boxes of lines may overlap)
             return False
     return True

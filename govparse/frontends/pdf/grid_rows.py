@@ -332,6 +332,7 @@ def _lines(piece: Piece, joined: dict, pieces: list[Piece]) -> list[Piece]:
 # A label's numbering (（二）, 三、, 1.): a cell at a page's top that starts with one
 # opens a label of its own, never the rest of the one above
 _NUMBERED = re.compile(r"[（(]?[一二三四五六七八九十0-9０-９]+[)）、.．]")
+_LONGEST_NUMBERING = 6  # characters: （十一） and one more
 
 
 def labels_continued_on_next_page(pieces: list[Piece], joined: dict,
@@ -389,11 +390,20 @@ def _label_rests(labels: dict, page, joined: dict, top: float | None = None
         top = max(p.grid[3] for p in on_page)
     bottom = min(p.grid[1] for p in labels[page - 1])
     above = {column_of(p): p for p in labels[page - 1] if p.grid[1] == bottom}
+    # (a cell's text at the top, in the order of the text: a label the text layer
+    # writes a few characters a line, （ / 二 / ）部分公开（区分处理的， / 只计这一情形…,
+    # opens with its numbering only as a whole)
+    openings: dict[tuple, str] = {}
+    for piece in sorted(on_page, key=lambda p: (p.cell.line, p.cell.column)):
+        if len(openings.get(piece.grid, "")) < _LONGEST_NUMBERING:
+            openings[piece.grid] = openings.get(piece.grid, "") + "".join(
+                _text(piece, joined).split())
     out = {}
     for lower in on_page:
         upper = above.get(column_of(lower))
         at_top = lower.grid[3] == top if first else abs(lower.grid[3] - top) <= _LINES_APART
-        if upper is None or not at_top or _NUMBERED.match("".join(_text(lower, joined).split())):
+        if upper is None or not at_top or _NUMBERED.match("".join(_text(lower, joined).split())) \
+                or _NUMBERED.match(openings[lower.grid]):
             continue  # (a label's numbering, its characters spaced or not: 5 . 属 于 …)
         texts = [_text(upper, joined), _text(lower, joined)]
         if all(label_key(text) in every_table_label()[1] for text in texts):

@@ -69,6 +69,8 @@ segment_type = _bound(raw.FPDFPathSegment_GetType, c_int, c_void_p)
 segment_closes = _bound(raw.FPDFPathSegment_GetClose, c_int, c_void_p)
 char_box = _unchecked(raw.FPDFText_GetCharBox, c_int)  # (text page, index, 4 x double *)
 char_angle = _unchecked(raw.FPDFText_GetCharAngle, c_float)  # (text page, index)
+_char_origin = _bound(raw.FPDFText_GetCharOrigin, c_int, c_void_p, c_int, c_void_p, c_void_p)
+_font_size = _bound(raw.FPDFText_GetFontSize, ctypes.c_double, c_void_p, c_int)
 
 PATH, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 LINE_TO, MOVE_TO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_MOVETO
@@ -132,3 +134,13 @@ def _one_at_a_time(path: Handle, count: int) -> list[tuple[float, float, int, bo
         read.append((*_XY.unpack_from(point), segment_type(segment),
                      bool(segment_closes(segment))))
     return read
+
+
+def char_baseline(text_page, index: int) -> tuple[float, float]:
+    """The height of a character's origin (its baseline) and its font's size
+    (``text_page``: an ``argument``); (0, 0) where pdfium gives none. Asked only where
+    two glyphs' boxes leave it in doubt whether they stand on one line."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not _char_origin(text_page, index, ctypes.byref(x), ctypes.byref(y)):
+        return 0.0, 0.0
+    return y.value, _font_size(text_page, index)

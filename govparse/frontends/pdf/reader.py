@@ -211,16 +211,26 @@ def _within_line(raw: str, at: int, boxes: _CharBoxes) -> str | None:
     (_, bottom, right, top), turned = boxes.box(at - 1)
     (next_left, next_bottom, _, next_top), next_turned = boxes.box(at + 2)
     height = max(top - bottom, next_top - next_bottom)
-    if turned or next_turned or height <= 0 or abs(next_bottom - bottom) >= 0.15 * height \
-            or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height \
+    if turned or next_turned or height <= 0 \
             or not right - 0.1 * height <= next_left < right + height:
+        return None
+    # (on one line, the two glyphs' boxes stand alike; where one is small or low, a
+    # point, a bracket, 二, and the two stand as close as a word's characters, their
+    # baselines and sizes tell instead: a browser's print of a page sets each
+    # character of a cell by itself, and pdfium parts 2. / 其他 and （ / 二 / ） with
+    # line ends. Further apart, they may be two cells' texts side by side.)
+    if (abs(next_bottom - bottom) >= 0.15 * height
+            or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height) \
+            and not (next_left - right < _CLOSE * height
+                     and boxes.on_one_baseline(at - 1, at + 2)):
         return None
     if raw[at - 1] in _NUMERAL and raw[at + 2] in _NUMERAL:
         return " "  # (two cells' figures side by side, 12 | 34: never one number, 1234)
-    return "" if next_left - right < 0.3 * height else " "
+    return "" if next_left - right < _CLOSE * height else " "
 
 
 _NUMERAL = frozenset("0123456789.,")
+_CLOSE = 0.3  # of a character's height: two characters closer than this have no blank between
 
 
 def _all(text: str, what: str):
@@ -245,6 +255,20 @@ class _CharBoxes:
         # (each as first asked: a character either side of a line end is asked again
         # when its cell is placed, a fifth of those a report asks)
         self._known: dict[int, tuple] = {}
+
+    def on_one_baseline(self, index: int, other: int) -> bool:
+        """Whether two characters stand on one baseline in one font size (a tenth of
+        it apart at most): of one line of the page, however their glyphs differ."""
+        first, second = self._baseline(index), self._baseline(other)
+        size = max(first[1], second[1])
+        return size > 0 and abs(first[1] - second[1]) <= 0.1 * size \
+            and abs(first[0] - second[0]) <= 0.1 * size
+
+    def _baseline(self, index: int) -> tuple[float, float]:
+        """The character's origin's height on the page and its font's size."""
+        from govparse.frontends.pdf import pdfium_calls as pdfium
+
+        return pdfium.char_baseline(self._page, index)
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned
