@@ -22,7 +22,9 @@ through ``pdftotext`` with and without ``-layout``. Asked for by name, as an off
 suite saves a report (LibreOffice: ``office-pdf``, ``office-docx``, the page opened in
 Writer and saved; ``template-office-pdf``, the official template's Word file filled
 with the report's figures and saved as a PDF): layouts of the suite's own, no page
-numbers, cells wrapped where its columns are narrow. Needs the programs (``apt-get install w3m lynx
+numbers, cells wrapped where its columns are narrow; and as a browser saves the page
+as a PDF (Chromium: ``browser-pdf``, its text ``browser-pdfium-text`` and
+``browser-pdftotext``). Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
@@ -138,10 +140,27 @@ def _office(target: str, infilter: str | None = None):
     return convert
 
 
+def _browser_pdf(page: Path) -> bytes:
+    """Chromium (``apt-get install chromium``) printing the page to a PDF, as a user
+    saves a web page with a browser's "Save as PDF": the browser's own layout of the
+    tables (each character of a cell set by itself, header cells a character or two a
+    line, rows broken across pages), no header or footer."""
+    out = page.parent / "browser.pdf"
+    profile = page.parent / "browser-profile"  # (its own: no clash with a user's)
+    argv = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()]
+    done = subprocess.run(argv, capture_output=True, timeout=120)
+    if done.returncode or not out.exists():
+        raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
+    data = out.read_bytes()
+    out.unlink()
+    return data
+
+
 def _then_text(make_pdf, to_text):
     """A PDF made by ``make_pdf``, then turned into text by ``to_text``."""
     def convert(source: Path) -> str:
-        pdf = source.parent / "office-made.pdf"
+        pdf = source.parent / "made.pdf"
         pdf.write_bytes(make_pdf(source))
         return to_text(pdf)
     return convert
@@ -164,6 +183,11 @@ OFFICE_CONVERTERS = {
         "template"),
     "template-office-pdfium-text": ("soffice", _then_text(
         _office("pdf:writer_pdf_Export"), _pdfium_text), "template"),
+    # the page printed to a PDF by a browser, read by govparse, and that PDF's text
+    "browser-pdf": ("chromium", _browser_pdf, "html"),
+    "browser-pdfium-text": ("chromium", _then_text(_browser_pdf, _pdfium_text), "html"),
+    "browser-pdftotext": ("chromium", _then_text(
+        _browser_pdf, _program("pdftotext", "-layout", "-enc", "UTF-8")), "html"),
 }
 
 
