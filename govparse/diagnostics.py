@@ -62,6 +62,9 @@ CODES: dict[str, Code] = {
         Code("GP013", "radicals-as-ideographs", _N,
              "characters written as radicals or compatibility ideographs (⾏ for 行, as a "
              "PDF's text layer may hold them) were read as the ideographs they stand for"),
+        Code("GP014", "running-lines", _N,
+             "the running heads and feet of a PDF's pages (the same line at the top or "
+             "foot of every page: a browser's date, address and page count) were dropped"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),

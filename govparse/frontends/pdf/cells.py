@@ -47,6 +47,7 @@ def pdf_document(text: str, places, path: str | None = None, notes: tuple = ()) 
     (stacked_headers.py): this module joins them by where they stand on the page."""
     from govparse.frontends.text.reader import read_text
 
+    notes = (*notes, *places.notes)  # (a PDF's running heads and feet dropped: running.py)
     return with_positions(read_text(text, path, notes, header_pieces=False,
                                      tab_stops=False), text, places)
 

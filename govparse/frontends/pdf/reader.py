@@ -63,16 +63,17 @@ class PdfPlaces:
         # written turned (its extent across the page is no column's)
         self._boxes: list = []
         self._loose: list = []
+        self.notes: list = []  # (what reading the pages noticed: running.py's note)
 
-    def add_page(self, page: int, pdf_page, textpage, raw: str) -> str:
+    def add_page(self, page: int, pdf_page, textpage, raw: str, boxes: _CharBoxes) -> str:
         """The page's text as the text front-end reads it (line ends as \n); the page
-        and its text page are kept for its characters' boxes and rules."""
+        and its text page are kept for its characters' boxes and rules (``boxes``:
+        the text page's, _CharBoxes)."""
         # pdfium's line ends are \r\n: each is read as a \n, or where it parts two
         # characters of one line of the page (_within_line) as a blank or nothing.
         # ``dropped``: the offsets in the page's text where a character of pdfium's
         # was dropped, once for each; a character's index in pdfium's text page is its
         # offset and the drops at or before it
-        boxes = _CharBoxes(textpage)
         parts: list[str] = []
         dropped: list[int] = []
         last = 0
@@ -96,6 +97,15 @@ class PdfPlaces:
         self._boxes.extend([_UNKNOWN] * len(text))
         self._loose.extend([_UNKNOWN] * len(text))
         return text
+
+    def line_of(self, page: int, index: int) -> int:
+        """The line of the text where the character at ``index`` of the page's text
+        page stands (its page added)."""
+        start = self._starts[self.pages.index(next(p for p in self.pages if p[1] == page))]
+        dropped = self._read[page][4]
+        removed = [at + j for j, at in enumerate(dropped)]  # (pdfium's indices of those dropped)
+        return bisect.bisect_right(self.line_starts, start + index
+                                   - bisect.bisect_left(removed, index))
 
     def separator(self) -> str:
         """What parts a page from the one before: a form feed, on a line of its own
@@ -259,12 +269,12 @@ class _CharBoxes:
     def on_one_baseline(self, index: int, other: int) -> bool:
         """Whether two characters stand on one baseline in one font size (a tenth of
         it apart at most): of one line of the page, however their glyphs differ."""
-        first, second = self._baseline(index), self._baseline(other)
+        first, second = self.baseline(index), self.baseline(other)
         size = max(first[1], second[1])
         return size > 0 and abs(first[1] - second[1]) <= 0.1 * size \
             and abs(first[0] - second[0]) <= 0.1 * size
 
-    def _baseline(self, index: int) -> tuple[float, float]:
+    def baseline(self, index: int) -> tuple[float, float]:
         """The character's origin's height on the page and its font's size."""
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
@@ -326,13 +336,28 @@ def opened_pdf(data: bytes, name: str | None) -> Iterator[tuple[str, PdfPlaces]]
 
 
 def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
-    """Each page's text and what parts it from the next, its pages kept in ``places``."""
+    """Each page's text and what parts it from the next, its pages kept in ``places``;
+    the pages' running heads and feet blanked (running.py), their note kept in
+    ``places.notes``."""
+    from govparse.frontends.pdf.running import running_lines, running_note
+
+    pages = []
     for index in range(len(document)):
-        if index:
-            yield places.separator()
         page = document[index]
         textpage = page.get_textpage()
-        yield places.add_page(index + 1, page, textpage, textpage.get_text_range())
+        pages.append((page, textpage, textpage.get_text_range(), _CharBoxes(textpage)))
+    blank, lines = running_lines(pages)
+    first = None  # (where the first running line stands in the text)
+    for index, ((page, textpage, raw, boxes), offsets) in enumerate(zip(pages, blank)):
+        if index:
+            yield places.separator()
+        if offsets:
+            raw = "".join(" " if at in offsets else char for at, char in enumerate(raw))
+        yield places.add_page(index + 1, page, textpage, raw, boxes)
+        if offsets and first is None:
+            first = places.line_of(index + 1, min(offsets))
+    if lines:
+        places.notes.append(running_note(lines, first))
 
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:

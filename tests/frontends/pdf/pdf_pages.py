@@ -29,6 +29,7 @@ PAD = 2.0
 # wide); the others are figure columns, as wide as their widest figure or ``FIGURE``.
 LABEL_WIDTHS = {"active_disclosure": (24,), "applications": (2, 12, 26), "review_litigation": ()}
 FIGURE = 4
+RUNNING_TITLE = "示例区人民政府2024年政府信息公开工作年度报告"  # (report_pdf's running head)
 
 
 def _font():
@@ -43,7 +44,7 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
                page_break_before: dict | None = None, ruled: bool = True,
                grid_in_form: bool = False, turned: bool = False, columns_only: bool = False,
                wrap_figures: bool = False, figures_right: bool = False,
-               marks: dict[str, str] | None = None) -> bytes:
+               marks: dict[str, str] | None = None, running: bool = False) -> bytes:
     """The report as a PDF's bytes. ``label_widths``: per table, its label columns'
     widths (display columns); ``page_break_before``: per table, the grid row a new
     page starts at (as soon as the spanning cells above it have their text);
@@ -54,7 +55,9 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
     ``wrap_figures``: a figure wider than its column wrapped inside its cell (1234 /
     5), as a word processor wraps it; ``figures_right``: figures set to the right of
     their cells (headers centred); ``marks``: a footnote's mark (its text) written
-    raised and smaller right after each figure cell whose text is a key."""
+    raised and smaller right after each figure cell whose text is a key; ``running``: a
+    running head and foot on every page, as a browser prints a page (the date and the
+    page's title above, its address and the page's number below)."""
     from reportlab.pdfgen import canvas
 
     _font()
@@ -63,6 +66,7 @@ def report_pdf(report: Report, *, size: float = 9.0, label_widths=None, figure: 
     writer = _Writer(pdf, size, ruled, grid_in_form, turned, columns_only, wrap_figures)
     writer.figures_right = figures_right
     writer.marks = marks or {}
+    writer.running = running
     template = load_template(report.template)
     for item in outline(report):
         if isinstance(item, Tables):
@@ -84,6 +88,7 @@ class _Writer:
         self.columns_only = columns_only
         self.figures_right = False
         self.marks: dict[str, str] = {}
+        self.running = False
         self.wrap_figures = wrap_figures
         self.ruled = ruled
         self.grid_in_form = grid_in_form
@@ -107,6 +112,15 @@ class _Writer:
     def finish(self) -> None:
         self._grid()
         self._page_number()
+        if self.running:
+            self._running_lines()
+
+    def _running_lines(self) -> None:
+        self.pdf.setFont(FONT, 7)
+        self.pdf.drawString(20, PAGE[1] - 16, "2025/1/20 09:41")
+        self.pdf.drawCentredString(PAGE[0] / 2, PAGE[1] - 16, RUNNING_TITLE)
+        self.pdf.drawString(20, 12, "https://www.example.gov.cn/art/2025/1/20/art_1229_77.html")
+        self.pdf.drawRightString(PAGE[0] - 20, 12, f"{self.page}/6")
 
     def _grid(self) -> None:
         if not self.rects:

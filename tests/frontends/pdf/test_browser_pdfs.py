@@ -2,7 +2,7 @@
 every figure right; a cell's characters that the text layer parts with line ends read
 as one line where they stand on one baseline; a row's label at the top of a page that
 opens with its numbering never the rest of the row above; header cells whose first
-line is indented read whole."""
+line is indented read whole; the pages' running heads and feet dropped (GP014)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from govparse.diagnostics import Severity
 from govparse.frontends.pdf.grid_cells import _stacked
 from govparse.frontends.pdf.reader import _within_line
 
-from conftest import HERE, load_expected
+from conftest import EXAMPLES, HERE, load_expected
 
 BROWSER = HERE / "data" / "real" / "browser"
 PAGES = HERE / "data" / "real" / "html"
@@ -34,12 +34,22 @@ def wrong_figures(report, name: str) -> dict:
     return wrong
 
 
-@pytest.mark.parametrize("name", ["006", "009"])
+@pytest.mark.parametrize("name", ["006.chromium", "009.chromium", "009.chromium-head-foot"])
 def test_every_figure_of_a_page_a_browser_printed_is_right(name):
-    report = govparse.parse_file(BROWSER / f"{name}.chromium.pdf")
-    assert wrong_figures(report, name) == {}
-    assert report.year.value == {"006": 2024, "009": 2022}[name]
+    report = govparse.parse_file(BROWSER / f"{name}.pdf")
+    page = name[:3]
+    assert wrong_figures(report, page) == {}
+    assert report.year.value == {"006": 2024, "009": 2022}[page]
     assert [d for d in report.diagnostics if d.severity is Severity.ERROR] == []
+    # the browser's running head and foot, where it printed them, dropped: the date,
+    # the address and page count, on page 3 in pieces among the table's rows
+    running = [d.message for d in report.diagnostics if d.code == "GP014"]
+    if name.endswith("head-foot"):
+        (message,) = running
+        assert "'file:///work/shared/real/html/009.html 1/5'" in message
+        assert "ml" not in {d.context.text for d in report.diagnostics if d.context}
+    else:
+        assert running == []
 
 
 def test_a_row_at_a_page_s_top_is_not_the_rest_of_the_row_above():
@@ -111,3 +121,24 @@ def test_lines_of_a_cell_indented_two_characters_are_stacked():
     # further apart than an indent: two columns' texts
     far = _Piece((330.0, 190.9, 340.6, 201.0))
     assert not _stacked([shang, far])
+
+
+def test_running_heads_and_feet_are_dropped():
+    # a browser's print keeps its head and foot on every page (the date and the
+    # title above, the address and 2/6 below); pdfium's text puts them among the
+    # page's lines, inside a table's rows too: read, their digits would stand where
+    # figures do and their words where labels do
+    from pdf_pages import report_pdf
+
+    report = govparse.parse_file(EXAMPLES / "report-2024-tab.txt")
+    read = govparse.parse(report_pdf(report, running=True, page_break_before={"applications": 18}))
+    assert [(t, r, c) for t, r, c, f in report.table_figures()
+            if read.figure(t, r, c).value != f.value] == []
+    (note,) = [d for d in read.diagnostics if d.code == "GP014"]
+    assert "'2025/1/20 09:41 示例区人民政府" in note.message
+    assert "'https://www.example.gov.cn/art/" in note.message
+    assert not [d for d in read.diagnostics if d.severity is not Severity.NOTE
+                and d.code not in ("GP101", "GP102")]
+    # printed without them, nothing is dropped
+    plain = govparse.parse(report_pdf(report, page_break_before={"applications": 18}))
+    assert [d for d in plain.diagnostics if d.code == "GP014"] == []
