@@ -34,6 +34,7 @@ SNAPSHOT = [
     ("GP011", "timeout", E),
     ("GP012", "tabs-as-blanks", N),
     ("GP013", "radicals-as-ideographs", N),
+    ("GP014", "running-lines", N),
     ("GP100", "syntax-error", E),
     ("GP101", "missing-title", W),
     ("GP102", "year-from-text", W),
