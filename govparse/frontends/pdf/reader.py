@@ -225,18 +225,22 @@ def _within_line(raw: str, at: int, boxes: _CharBoxes) -> str | None:
             or not right - 0.1 * height <= next_left < right + height:
         return None
     # (on one line, the two glyphs' boxes stand alike; where one is small or low, a
-    # point, a bracket, 二, and the two stand as close as a word's characters, their
-    # baselines and sizes tell instead: a browser's print of a page sets each
-    # character of a cell by itself, and pdfium parts 2. / 其他 and （ / 二 / ） with
-    # line ends. Further apart, they may be two cells' texts side by side.)
-    if (abs(next_bottom - bottom) >= 0.15 * height
-            or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height) \
-            and not (next_left - right < _CLOSE * height
-                     and boxes.on_one_baseline(at - 1, at + 2)):
-        return None
+    # point, a bracket, 二, a full-width 、 whose glyph takes the left of its place,
+    # and the two stand as close as a word's characters, by their glyphs or by the
+    # places their font gives them, their baselines and sizes tell instead: a
+    # browser's print of a page sets each character of a cell by itself, and pdfium
+    # parts 2. / 其他, （ / 二 / ） and 补正、 / 行政 with line ends. Further apart, they
+    # may be two cells' texts side by side.)
+    apart = next_left - right
+    if abs(next_bottom - bottom) >= 0.15 * height \
+            or abs((next_top - next_bottom) - (top - bottom)) >= 0.5 * height:
+        if apart >= _CLOSE * height:
+            apart = boxes.loose_gap(at - 1, at + 2)
+        if apart >= _CLOSE * height or not boxes.on_one_baseline(at - 1, at + 2):
+            return None
     if raw[at - 1] in _NUMERAL and raw[at + 2] in _NUMERAL:
         return " "  # (two cells' figures side by side, 12 | 34: never one number, 1234)
-    return "" if next_left - right < _CLOSE * height else " "
+    return "" if apart < _CLOSE * height else " "
 
 
 _NUMERAL = frozenset("0123456789.,")
@@ -260,11 +264,18 @@ class _CharBoxes:
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
+        self._textpage = textpage
         self._page = pdfium.argument(pdfium.handle(textpage.raw))
         self._sides, self._at = pdfium.out_references(ctypes.c_double, 4)
         # (each as first asked: a character either side of a line end is asked again
         # when its cell is placed, a fifth of those a report asks)
         self._known: dict[int, tuple] = {}
+
+    def loose_gap(self, index: int, following: int) -> float:
+        """How far the place the font gives a character (its advance, pdfium's loose
+        box) stands from the next one's."""
+        return self._textpage.get_charbox(following, loose=True)[0] \
+            - self._textpage.get_charbox(index, loose=True)[2]
 
     def on_one_baseline(self, index: int, other: int) -> bool:
         """Whether two characters stand on one baseline in one font size (a tenth of

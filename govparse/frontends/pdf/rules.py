@@ -123,7 +123,40 @@ def page_rules(page) -> Rules:
     except _TooMany:
         return Rules()
     left, _, right, _ = page.get_bbox()
-    return Rules(_joined(rules.horizontal), _joined(rules.vertical), (left, right))
+    horizontal, vertical = _joined(rules.horizontal), _joined(rules.vertical)
+    return Rules(horizontal + _cut_ends(horizontal, vertical), vertical, (left, right))
+
+
+def _cut_ends(horizontal: list[tuple[float, float, float]],
+              vertical: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """The lines where a page break cuts a table whose cells the page leaves open: a
+    browser draws no line under a row it breaks across pages, nor over the rest of it
+    on the next page, and the columns' lines stop there, the lowest or highest of the
+    page's. Where two columns' lines or more stop there with no rule across, a rule
+    from the first to the last of them closes the cells (else they stand in no cell of
+    the grid)."""
+    if not vertical:
+        return []
+    ys = [rule[0] for rule in horizontal]  # (horizontal: sorted by where each stands)
+    lowest, highest = min(rule[1] for rule in vertical), max(rule[2] for rule in vertical)
+    open_ends: dict[float, list[float]] = {}
+    for x, bottom, top in vertical:
+        for y in (bottom, top):
+            if (y - lowest <= JOIN or highest - y <= JOIN) \
+                    and not _ruled_across(horizontal, ys, x, y):
+                open_ends.setdefault(round(y), []).append(x)
+    return [(float(y), min(xs), max(xs)) for y, xs in open_ends.items() if len(xs) > 1]
+
+
+def _ruled_across(horizontal, ys, x: float, y: float) -> bool:
+    """Whether a horizontal rule passes (x, y), within JOIN of it."""
+    for at in range(bisect_left(ys, y - JOIN), len(ys)):
+        rule_y, start, end = horizontal[at]
+        if rule_y > y + JOIN:
+            return False
+        if start - JOIN <= x <= end + JOIN:
+            return True
+    return False
 
 
 def _joined(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:

@@ -8,7 +8,7 @@ import io
 
 import pypdfium2 as pdfium
 
-from govparse.frontends.pdf.rules import Rules, _joined, page_rules
+from govparse.frontends.pdf.rules import Rules, _cut_ends, _joined, page_rules
 
 
 def page_of(draw):
@@ -87,3 +87,18 @@ def test_a_path_s_segments_read_at_once_are_those_pdfium_gives_one_by_one(monkey
     one_by_one = page_rules(page)
     assert (one_by_one.horizontal, one_by_one.vertical) == (at_once.horizontal, at_once.vertical)
     assert len(at_once.horizontal) > 20 and len(at_once.vertical) > 5
+
+
+def test_cells_a_page_break_leaves_open_are_closed_where_the_columns_lines_stop():
+    # a browser draws no line under a row it breaks across pages: the columns' lines
+    # stop at 100 with nothing across; a rule there closes the row's cells
+    horizontal = [(200.0, 50.0, 250.0), (300.0, 50.0, 250.0)]  # (as _joined gives them)
+    vertical = [(50.0, 100.0, 300.0), (150.0, 100.0, 300.0), (250.0, 100.0, 300.0)]
+    assert _cut_ends(horizontal, vertical) == [(100.0, 50.0, 250.0)]
+    rules = Rules(horizontal + _cut_ends(horizontal, vertical), vertical)
+    assert rules.cell_at(100.0, 150.0) == (50.0, 100.0, 150.0, 200.0)
+    # ruled there, nothing is added; nor where a column's line alone stops short, or
+    # where lines stop inside the table (a header cell over two columns)
+    assert _cut_ends([(100.0, 50.0, 250.0)] + horizontal, vertical) == []
+    assert _cut_ends(horizontal, [(50.0, 100.0, 300.0), (150.0, 200.0, 300.0),
+                                  (250.0, 200.0, 300.0)]) == []
