@@ -23,8 +23,9 @@ suite saves a report (LibreOffice: ``office-pdf``, ``office-docx``, the page ope
 Writer and saved; ``template-office-pdf``, the official template's Word file filled
 with the report's figures and saved as a PDF): layouts of the suite's own, no page
 numbers, cells wrapped where its columns are narrow; and as a browser saves the page
-as a PDF (Chromium: ``browser-pdf``, its text ``browser-pdfium-text`` and
-``browser-pdftotext``). Needs the programs (``apt-get install w3m lynx
+as a PDF with its defaults (Chromium: ``browser-pdf``, on A4 ``browser-pdf-a4``; its
+text ``browser-pdfium-text`` and ``browser-pdftotext``), and as wkhtmltopdf prints it
+(``wkhtmltopdf``). Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
@@ -44,6 +45,7 @@ same inputs.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import subprocess
@@ -140,17 +142,39 @@ def _office(target: str, infilter: str | None = None):
     return convert
 
 
-def _browser_pdf(page: Path) -> bytes:
+def _browser_pdf(paper: str | None = None):
     """Chromium (``apt-get install chromium``) printing the page to a PDF, as a user
-    saves a web page with a browser's "Save as PDF": the browser's own layout of the
-    tables (each character of a cell set by itself, header cells a character or two a
-    line, rows broken across pages), no header or footer."""
-    out = page.parent / "browser.pdf"
-    profile = page.parent / "browser-profile"  # (its own: no clash with a user's)
-    argv = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()]
-    done = subprocess.run(argv, capture_output=True, timeout=120)
-    if done.returncode or not out.exists():
+    saves a web page with a browser's "Save as PDF", with its defaults: the browser's
+    own layout of the tables (each character of a cell set by itself, header cells a
+    character or two a line, rows broken across pages), the date and the page's title
+    above each page and its address and page count below. ``paper``: a CSS page size
+    (A4, as most of the reports' readers print) set in the page; by default Letter."""
+    def convert(page: Path) -> bytes:
+        if paper is not None:
+            sized = page.with_name(f"{page.stem}-{paper.replace(' ', '-')}.html")
+            sized.write_text(f"<style>@page {{ size: {paper} }}</style>"
+                             + page.read_text("utf-8"), encoding="utf-8")
+            page = sized
+        out = page.parent / "browser.pdf"
+        profile = page.parent / "browser-profile"  # (its own: no clash with a user's)
+        argv = ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()]
+        done = subprocess.run(argv, capture_output=True, timeout=120)
+        if done.returncode or not out.exists():
+            raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
+        data = out.read_bytes()
+        out.unlink()
+        return data
+    return convert
+
+
+def _wkhtmltopdf(page: Path) -> bytes:
+    """wkhtmltopdf (``apt-get install wkhtmltopdf``: QtWebKit) printing the page, as
+    a site's "download as PDF" or a script makes a PDF of a page."""
+    out = page.parent / "wkhtmltopdf.pdf"
+    done = subprocess.run(["wkhtmltopdf", "-q", str(page), str(out)], capture_output=True,
+                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if not out.exists():
         raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
     data = out.read_bytes()
     out.unlink()
@@ -184,10 +208,12 @@ OFFICE_CONVERTERS = {
     "template-office-pdfium-text": ("soffice", _then_text(
         _office("pdf:writer_pdf_Export"), _pdfium_text), "template"),
     # the page printed to a PDF by a browser, read by govparse, and that PDF's text
-    "browser-pdf": ("chromium", _browser_pdf, "html"),
-    "browser-pdfium-text": ("chromium", _then_text(_browser_pdf, _pdfium_text), "html"),
+    "browser-pdf": ("chromium", _browser_pdf(), "html"),
+    "browser-pdf-a4": ("chromium", _browser_pdf("A4"), "html"),
+    "browser-pdfium-text": ("chromium", _then_text(_browser_pdf(), _pdfium_text), "html"),
+    "wkhtmltopdf": ("wkhtmltopdf", _wkhtmltopdf, "html"),
     "browser-pdftotext": ("chromium", _then_text(
-        _browser_pdf, _program("pdftotext", "-layout", "-enc", "UTF-8")), "html"),
+        _browser_pdf(), _program("pdftotext", "-layout", "-enc", "UTF-8")), "html"),
 }
 
 

@@ -107,3 +107,22 @@ def test_a_pdf_text_layer_s_label_wrapped_over_three_lines_is_joined():
     assert ("row label '1.申请人无正当理由逾期不补' continues on the next lines as '正、行政机关不再"
             "处理其政府' / '信息公开申请'; read as '1.申请人无正当理由逾期不补正、行政机关不再处理其"
             "政府信息公开申请'") in said
+
+
+def test_a_group_label_wrapped_after_its_row_s_figures_is_read_whole():
+    # pdftotext -layout of a page a browser printed (benchmarks/converters.py
+    # browser-pdftotext): the group label and the row's own, one blank apart, both
+    # wrapped in their narrow cells, their rests on a line after the row's figures:
+    # （四）无法 2.没有现成信息需要另 / 114 … 699 / 提供    行制作
+    report = govparse.parse_file(CONVERTED / "browser-print.pdftotext.txt")
+    with open(CONVERTED / "browser-print.expected.tsv", encoding="utf-8") as handle:
+        expected = {(r["table"], r["row"], r["column"]):
+                    None if r["value"] == "missing" else Decimal(r["value"])
+                    for r in csv.DictReader(handle, delimiter="\t")}
+    wrong = {key: (report.figure(*key).value, value) for key, value in expected.items()
+             if report.figure(*key).value is not None and report.figure(*key).value != value}
+    assert wrong == {}
+    assert [report.figure("applications", "unavailable_needs_creation", column).value
+            for column in ("natural_person", "total")] == [114, 699]
+    said = [d.message for d in report.diagnostics if d.code == "GP307"]
+    assert "group label '（四）无法' continues on line 65 as '提供'; read as '（四）无法提供'" in said

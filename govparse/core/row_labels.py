@@ -297,15 +297,20 @@ class RowLabels:
                 continue  # (most rows; _over_three_lines asks it first too)
             if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
                 continue
-            for index, rest in enumerate(row.labels):
+            for rest in list(row.labels):
                 if label_key(rest.text) in cat.labels_by_key:
                     continue  # (a parent label standing on the same line)
                 if rest.line is None or leaf.line is None or rest.line <= leaf.line:
                     break
+                if all(c.line != rest.line for c in row.data) \
+                        and self._parent_continued(previous.labels, rest):
+                    _remove(row.labels, rest)
+                    leaf = previous.labels[-1]
+                    continue  # (（四）无法 2.没有现成信息需要另 / … / 提供    行制作)
                 joined = leaf.joined(rest)
                 if label_key(joined.text) in cat.rows_by_key:
                     previous.labels[-1] = joined
-                    del row.labels[index]
+                    _remove(row.labels, rest)
                     self.label_ends[id(previous.data)] = rest.line
                     self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
                                   f"after its figures as '{rest.text}'; read as "
@@ -316,7 +321,7 @@ class RowLabels:
                                                  leaf, rest)
                     if joined is not None:
                         previous.labels[-1] = joined
-                        del row.labels[index]
+                        _remove(row.labels, rest)
                         self.label_ends[id(previous.data)] = rest.line
                 if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
                     upper, lower = placed_figures(previous.data), placed_figures(row.data)
@@ -325,6 +330,33 @@ class RowLabels:
                         rests.append((id(previous.data), pair))
                 break
         return rests
+
+    def _parent_continued(self, labels: list[Cell], rest: Cell) -> bool:
+        """Whether ``rest`` is the rest of one of a row's parent labels (``labels``: the
+        row's, its own last), wrapped onto a line after the row's figures beside the
+        rest of the row's own label, with no figure on its line (a wrapped number's
+        rest, which the row's reading must keep beside it): then the parent is read
+        whole (GP307). The parent
+        may stand in the row's own cell, a blank before the row's numbering (pdftotext's
+        layout of a browser's print: ``（四）无法 2.没有现成信息需要另`` / figures /
+        ``提供    行制作``): the cell is then parted there."""
+        parents = self.catalogue.parents_by_key
+        leaf = labels[-1]
+        candidates = [(at, label, None) for at, label in enumerate(labels[:-1])]
+        for word in WORD.finditer(leaf.text):
+            if word.start() and is_numbered(leaf.text[word.start():]):
+                candidates.append((len(labels) - 1, _part_of(leaf, 0, word.start()),
+                                   _part_of(leaf, word.start(), None)))
+        for at, parent, own in candidates:
+            if parent.line is not None and parent.line < rest.line \
+                    and label_key(parent.text) not in parents \
+                    and label_key(parent.text + rest.text) in parents:
+                labels[at:at + 1] = [parent.joined(rest)] + ([own] if own is not None else [])
+                self.sink.add("GP307", f"group label '{parent.text}' continues on line "
+                              f"{rest.line} as '{rest.text}'; read as "
+                              f"'{parent.text}{rest.text}'", at=rest, length=len(rest.text))
+                return True
+        return False
 
     def _over_three_lines(self, previous: LogicalRow, row: LogicalRow, after: LogicalRow
                           ) -> bool:
@@ -631,3 +663,8 @@ def _shorter_rests(upper: list[Cell], lower: list[Cell]) -> tuple[Cell, Cell] | 
     which pdftotext writes where its labels' Chinese characters leave them, under no
     figure in any measure: (a figure of the row, one of them), or None."""
     return (upper[-1], lower[0]) if fewer_and_shorter(upper, lower) else None
+
+
+def _remove(cells: list[Cell], cell: Cell) -> None:
+    """The cell itself out of the list (not one equal to it)."""
+    cells[:] = [c for c in cells if c is not cell]
