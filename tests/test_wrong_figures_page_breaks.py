@@ -4,6 +4,7 @@ Each a case that gave, or could give, a wrong figure."""
 
 from __future__ import annotations
 
+import csv
 import pathlib
 import sys
 
@@ -147,3 +148,22 @@ def test_a_group_label_cut_after_its_numbering_is_still_joined():
         DATA / "page_breaks" / "report-page-group-label-break.libreoffice.pdf")
     assert _wrong(report, _office_truth(True)) == {}
     assert any("（三）不予公" in m for m in _page_joins(report))
+
+
+def test_figures_at_a_page_s_top_are_no_rest_of_a_row_above_another():
+    # wkhtmltopdf breaks row 5 across the pages: its label's first line and its empty
+    # figure cells at the foot of page 1, under row 4's figures; its figures at the
+    # top of page 2. They were joined to row 4's as the rest of numbers a break cut
+    # (0 1: no number, 14 figures missing); a row below row 4 on page 1 says not.
+    report = govparse.parse_file(DATA / "page_breaks" / "row-cut-below-its-label.wkhtmltopdf.pdf")
+    with open(DATA / "page_breaks" / "row-cut-below-its-label.expected.tsv",
+              encoding="utf-8") as handle:
+        truth = {(r["table"], r["row"], r["column"]): r["value"]
+                 for r in csv.DictReader(handle, delimiter="\t")}
+    got = {key: report.figure(*key).value for key in truth}
+    assert {key: (got[key], value) for key, value in truth.items()
+            if got[key] is not None and str(got[key]) != value} == {}
+    for row in ("not_processed_excessive", "not_processed_confirmation"):
+        assert [got["applications", row, column] for column in ("natural_person", "total")] \
+            == [int(truth["applications", row, column]) for column in ("natural_person", "total")]
+    assert not [d for d in report.diagnostics if d.code == "GP313"]

@@ -245,6 +245,8 @@ def continued_on_next_page(pieces: list[Piece], joined: dict, alignment: Alignme
             continue
         before = by_page[page - 1]
         bottom = min(p.grid[1] for p in before)
+        if any(q.grid[1] < bottom - _LINES_APART for q in labels.get(page - 1, ())):
+            continue  # (a row below them at the page's foot: its figures' cells empty there)
         above = {column_of(p): p for p in before
                  if p.grid[1] == bottom and joined.get(id(p), p) is not None}
         rests = _rests_by_cell(lowers, pieces, joined) if under_a_header else [[p] for p in lowers]
