@@ -101,7 +101,7 @@ class PdfPlaces:
     def line_of(self, page: int, index: int) -> int:
         """The line of the text where the character at ``index`` of the page's text
         page stands (its page added)."""
-        start = self._starts[self.pages.index(next(p for p in self.pages if p[1] == page))]
+        start = next(start for start, number in self.pages if number == page)
         dropped = self._read[page][4]
         removed = [at + j for j, at in enumerate(dropped)]  # (pdfium's indices of those dropped)
         return bisect.bisect_right(self.line_starts, start + index
@@ -264,6 +264,7 @@ class _CharBoxes:
         from govparse.frontends.pdf import pdfium_calls as pdfium
 
         self._box, self._angle = pdfium.char_box, pdfium.char_angle
+        self._baseline = pdfium.char_baseline
         self._textpage = textpage
         self._page = pdfium.argument(pdfium.handle(textpage.raw))
         self._sides, self._at = pdfium.out_references(ctypes.c_double, 4)
@@ -287,9 +288,7 @@ class _CharBoxes:
 
     def baseline(self, index: int) -> tuple[float, float]:
         """The character's origin's height on the page and its font's size."""
-        from govparse.frontends.pdf import pdfium_calls as pdfium
-
-        return pdfium.char_baseline(self._page, index)
+        return self._baseline(self._page, index)
 
     def box(self, index: int) -> tuple[tuple[float, float, float, float], bool]:
         """The glyph's box (left, bottom, right, top), and whether it is written turned

@@ -73,10 +73,11 @@ def _placed(page, raw: str, boxes, band: str, keys: set[str]) -> set[int]:
     for offset, char in enumerate(raw):
         if char not in wanted:
             continue
-        (left, _, _, _), turned = boxes.box(offset)
+        (left, bottom, _, top), turned = boxes.box(offset)
+        if turned or not low <= (bottom + top) / 2 <= high:
+            continue  # (the body's characters: their boxes tell, the baseline not asked)
         baseline, _ = boxes.baseline(offset)
-        if not turned and low <= baseline <= high:
-            by_baseline.setdefault(round(baseline), []).append((left, offset))
+        by_baseline.setdefault(round(baseline), []).append((left, offset))
     offsets: set[int] = set()
     for chars in by_baseline.values():
         chars.sort()
