@@ -33,7 +33,18 @@ def is_prose(text: str) -> bool:
     # (each mark looked for in C: a set's isdisjoint makes a str of each character)
     if any(map(text.__contains__, _PROSE_MARKS)):
         return True
-    return len(text) > 60 and _has_long_part(text)
+    return len(text) > 60 and _has_long_part(text) and not _short_words(text)
+
+
+_SHORT_WORD = 12  # characters: no header or label word of the template is longer
+
+
+def _short_words(text: str) -> bool:
+    """Whether the text is four words or more, each short, one blank apart: a line of
+    cells as a PDF's text layer writes them (the review table's fifteen headers,
+    结果维持 结果纠正 … 总计, on one line), which no sentence is."""
+    words = text.split()
+    return len(words) >= 4 and max(map(len, words)) <= _SHORT_WORD
 
 
 def _has_long_part(text: str) -> bool:

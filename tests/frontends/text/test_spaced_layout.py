@@ -95,6 +95,22 @@ def test_a_long_row_is_not_taken_for_a_sentence():
     assert [type(b).__name__ for b in read_text(text).blocks][-1] == "Table"
 
 
+def test_a_long_line_of_short_headers_is_not_taken_for_a_sentence():
+    # the review table's fifteen headers on one line, one blank apart (a PDF's text
+    # layer, wkhtmltopdf's print of a page): a paragraph, the table lost its third
+    # header row and every figure of the table
+    headers = " ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    figures = " ".join(str(n) for n in range(1, 16))
+    text = ("某区2024年政府信息公开工作年度报告\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+            f"行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n{headers}\n{figures}\n")
+    (table,) = [b for b in read_text(text).blocks if type(b) is Table]
+    assert [c.text for c in table.rows[2]] == headers.split()
+    # a sentence with blanks in it stays one
+    sentence = "本机关" + "全年共收到政府信息公开申请，" * 5 + " 已全部 按期 办结 答复"
+    assert [type(b).__name__ for b in read_text(text.replace(headers, sentence)).blocks
+            ].count("Paragraph") == 1
+
+
 def expected(tsv, report: str) -> dict:
     out = {}
     with open(tsv, encoding="utf-8") as handle:
