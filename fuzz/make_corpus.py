@@ -136,6 +136,11 @@ def main() -> None:
     data = (SEEDS_DIR.parent / "office" / "template-2021-large.libreoffice.pdf").read_bytes()
     put("file-office-wrapped-numbers.pdf", data)
     put("file-cut-office-wrapped-numbers.pdf", data[:len(data) // 2])
+    # a real page saved as a PDF by a browser, with its running head and foot
+    # (frontends/pdf/running.py), whole and cut short
+    data = (SEEDS_DIR.parent / "real" / "browser" / "009.chromium-head-foot.pdf").read_bytes()
+    put("file-browser-head-foot.pdf", data)
+    put("file-cut-browser-head-foot.pdf", data[:len(data) // 2])
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.iterdir())))
     print(f"wrote {written} files to {CORPUS_DIR} (sha1 {digest.hexdigest()[:12]})")
 
