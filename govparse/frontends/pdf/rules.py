@@ -10,6 +10,7 @@ objects and those of the form XObjects it draws are looked at.
 from __future__ import annotations
 
 import ctypes
+import math
 import struct
 from bisect import bisect_left
 from operator import itemgetter
@@ -23,7 +24,7 @@ class Rules:
     """A page's ruling lines: ``horizontal`` as (y, x0, x1), ``vertical`` as
     (x, y0, y1); and the page's own left and right sides (``sides``: None, unknown)."""
 
-    __slots__ = ("horizontal", "vertical", "sides", "_sorted")
+    __slots__ = ("horizontal", "vertical", "sides", "_sorted", "_across", "_along")
 
     def __init__(self, horizontal=(), vertical=(), sides: tuple[float, float] | None = None
                  ) -> None:
@@ -31,6 +32,11 @@ class Rules:
         self.vertical: list[tuple[float, float, float]] = list(vertical)
         self.sides = sides
         self._sorted = None  # (cell_at: each kind sorted by where it stands, and those places)
+        # (cell_at: the vertical rules found last, left and right of a point, and the
+        # horizontal ones below and above it, each with the places where the same two
+        # are the answer: _passing's. Like _sorted, they hold as long as the rules do:
+        # a page's are made once, and never changed.)
+        self._across = self._along = _NOWHERE
 
     def __bool__(self) -> bool:
         return bool(self.horizontal and self.vertical)
@@ -38,62 +44,34 @@ class Rules:
     def cell_at(self, x: float, y: float) -> tuple[float, float, float, float] | None:
         """The cell of the grid the point stands in: the nearest rule on each side
         that passes it (left, bottom, right, top), or None when a side has none."""
+        # (Asked for every character of a table's labels and figures. The rules found
+        # for the point before are the answer again wherever _passing says they hold:
+        # most often, the characters of one cell, and the cells of a row, which are
+        # between the same two horizontal rules.)
+        across, along = self._across, self._along
+        if not (across[2] < x < across[3] and across[4] < y < across[5]):
+            across = self._across = _passing(self._rules()[0], x, y)
+            if across is None:
+                self._across = _NOWHERE
+                return None
+        if not (along[2] < y < along[3] and along[4] < x < along[5]):
+            along = self._along = _passing(self._rules()[1], y, x)
+            if along is None:
+                self._along = _NOWHERE
+                return None
+        return (across[0], along[0], across[1], along[1])
+
+    def _rules(self):
+        """The vertical and the horizontal rules, each sorted by where they stand: the
+        rules with where each stands rounded as a cell's sides are, and the places
+        unrounded (bisected)."""
         if self._sorted is None:
-            # (asked for every character of a table's labels: a bisection, not a look
-            # at each of the page's rules; each rule with where it stands rounded as
-            # a cell's sides are, once)
             vertical, horizontal = sorted(self.vertical), sorted(self.horizontal)
-            self._sorted = ([(round(r[0], 1), r[1], r[2]) for r in vertical],
-                            [r[0] for r in vertical],
-                            [(round(r[0], 1), r[1], r[2]) for r in horizontal],
-                            [r[0] for r in horizontal])
-        vertical, xs, horizontal, ys = self._sorted
-        # On each side, from the point outwards, the first rule that passes it (each
-        # rule: where it stands, rounded, and where it starts and ends along it). (The
-        # four searches written out, by index: this is asked for every character of a
-        # label, and a slice, reversed or islice made for each search cost more than
-        # the search, a rule or two long. The rules right of the point are found from
-        # where those left of it end, past any that stand at the point itself: a
-        # bisection costs more than that step, most often none.)
-        after = bisect_left(xs, x)  # (the rules from here on stand at x or right of it)
-        i = after
-        while i:
-            i -= 1
-            left, start, end = vertical[i]
-            if start <= y <= end:
-                break
-        else:
-            return None
-        i, stop = after, len(xs)
-        while i < stop and xs[i] == x:
-            i += 1
-        while i < stop:
-            right, start, end = vertical[i]
-            if start <= y <= end:
-                break
-            i += 1
-        else:
-            return None
-        after = bisect_left(ys, y)
-        i = after
-        while i:
-            i -= 1
-            bottom, start, end = horizontal[i]
-            if start <= x <= end:
-                break
-        else:
-            return None
-        i, stop = after, len(ys)
-        while i < stop and ys[i] == y:
-            i += 1
-        while i < stop:
-            top, start, end = horizontal[i]
-            if start <= x <= end:
-                break
-            i += 1
-        else:
-            return None
-        return (left, bottom, right, top)
+            self._sorted = (([(round(r[0], 1), r[1], r[2]) for r in vertical],
+                             [r[0] for r in vertical]),
+                            ([(round(r[0], 1), r[1], r[2]) for r in horizontal],
+                             [r[0] for r in horizontal]))
+        return self._sorted
 
     def on_the_page(self, x: float) -> float:
         """``x``, or where it stands past a side of the page, a point inside that side:
@@ -107,6 +85,68 @@ class Rules:
 
 
 _INSIDE = 1.0  # points: a place inside a side of the page (a grid's lines end half a point in)
+
+
+def _passing(kind: tuple[list, list], at: float, along: float) -> tuple | None:
+    """Of rules of one kind (Rules._rules': each rounded, and where each stands), the
+    nearest before ``at`` and the nearest after it that pass ``along`` (start <= along
+    <= end), where each stands rounded; then the open range of ``at`` between the two,
+    and the open range of ``along`` where each of the two passes and none of the rules
+    between them does: for any place in both ranges, the answer is the same two rules
+    (empty ranges where rules stand at ``at`` itself, passed over unasked). None: a
+    side has no such rule."""
+    # (Written out by index: a slice, reversed or islice made for each search cost more
+    # than the search, a rule or two long. The rules after ``at`` are found from where
+    # those before it end, past any that stand at ``at`` itself: a bisection costs more
+    # than that step, most often none.)
+    rules, places = kind
+    low, high = _BELOW_ALL, _ABOVE_ALL  # (past the ends of the rules passed over)
+    after = bisect_left(places, at)  # (the rules from here on stand at ``at`` or after it)
+    i = after
+    while i:
+        i -= 1
+        _, start, end = rules[i]
+        if start <= along <= end:
+            break
+        if end < along:
+            if end > low:
+                low = end
+        elif start < high:
+            high = start
+    else:
+        return None
+    before = i
+    if start > low:
+        low = start
+    if end < high:
+        high = end
+    i, stop = after, len(places)
+    while i < stop and places[i] == at:
+        i += 1
+    exact = i > after
+    while i < stop:
+        _, start, end = rules[i]
+        if start <= along <= end:
+            break
+        if end < along:
+            if end > low:
+                low = end
+        elif start < high:
+            high = start
+        i += 1
+    else:
+        return None
+    if start > low:
+        low = start
+    if end < high:
+        high = end
+    if exact:
+        return rules[before][0], rules[i][0], at, at, low, high
+    return rules[before][0], rules[i][0], places[before], places[i], low, high
+
+
+_BELOW_ALL, _ABOVE_ALL = -math.inf, math.inf
+_NOWHERE = (None, None, 0.0, 0.0, 0.0, 0.0)  # (a _passing answer that holds nowhere)
 
 
 def page_rules(page) -> Rules:

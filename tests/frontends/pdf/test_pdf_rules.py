@@ -102,3 +102,23 @@ def test_cells_a_page_break_leaves_open_are_closed_where_the_columns_lines_stop(
     assert _cut_ends([(100.0, 50.0, 250.0)] + horizontal, vertical) == []
     assert _cut_ends(horizontal, [(50.0, 100.0, 300.0), (150.0, 200.0, 300.0),
                                   (250.0, 200.0, 300.0)]) == []
+
+
+def test_a_cell_is_the_same_asked_after_any_other_point_as_asked_first():
+    # (Rules.cell_at answers again with the rules it found for the point before, where
+    # they provably hold: rules stopping short inside a cell, or standing exactly at
+    # a point, must not leave a stale answer)
+    import random
+
+    draw = random.Random(16)
+    for _ in range(200):
+        places = [float(draw.randrange(0, 100, 5)) for _ in range(8)]
+        horizontal = [(draw.choice(places), draw.uniform(-5, 60), draw.uniform(40, 105))
+                      for _ in range(draw.randrange(1, 9))]
+        vertical = [(draw.choice(places), draw.uniform(-5, 60), draw.uniform(40, 105))
+                    for _ in range(draw.randrange(1, 9))]
+        asked = Rules(horizontal, vertical)
+        for _ in range(40):
+            x, y = (draw.choice(places) if draw.random() < 0.2 else draw.uniform(-5, 105)
+                    for _ in range(2))
+            assert asked.cell_at(x, y) == Rules(horizontal, vertical).cell_at(x, y), (x, y)
