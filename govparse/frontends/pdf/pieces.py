@@ -105,11 +105,13 @@ def pieces_of(cell: Cell, text: str, places) -> list[Piece]:
         return [piece]
     # a label: parted where its characters stand in different cells of the grid, or
     # with no grid, where a blank wider than GAP of its characters parts them
-    em = max(b[3] - b[1] for _, b in chars)
+    em = None  # (the label's tallest character: wanted where one stands in no grid cell)
     parts: list[list[tuple[int, Box, object]]] = []
     cell_at = rules.cell_at if rules else None  # (a grid or none: asked once a label)
     for i, box in chars:
         grid = cell_at((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if cell_at else None
+        if grid is None and em is None:
+            em = max(b[3] - b[1] for _, b in chars)
         if parts and parts[-1][-1][2] == grid and (
                 grid is not None or box[0] - parts[-1][-1][1][2] < GAP * em):
             parts[-1].append((i, box, grid))
