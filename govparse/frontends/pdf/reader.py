@@ -349,7 +349,7 @@ def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
     """Each page's text and what parts it from the next, its pages kept in ``places``;
     the pages' running heads and feet blanked (running.py), their note kept in
     ``places.notes``."""
-    from govparse.frontends.pdf.running import running_lines, running_note
+    from govparse.frontends.pdf.running import first_line_box, running_lines, running_note
 
     pages = []
     for index in range(len(document)):
@@ -357,7 +357,7 @@ def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
         textpage = page.get_textpage()
         pages.append((page, textpage, textpage.get_text_range(), _CharBoxes(textpage)))
     blank, lines = running_lines(pages)
-    first = None  # (where the first running line stands in the text)
+    first = where = None  # (where the first running line stands: in the text, on its page)
     for index, ((page, textpage, raw, boxes), offsets) in enumerate(zip(pages, blank)):
         if index:
             yield places.separator()
@@ -366,8 +366,9 @@ def _pages_text(document, places: PdfPlaces) -> Iterator[str]:
         yield places.add_page(index + 1, page, textpage, raw, boxes)
         if offsets and first is None:
             first = places.line_of(index + 1, min(offsets))
+            where = PdfLocation(index + 1, first_line_box(offsets, boxes))
     if lines:
-        places.notes.append(running_note(lines, first))
+        places.notes.append(running_note(lines, first, where))
 
 
 def with_pdf_locations(report: Report, places: PdfPlaces) -> Report:

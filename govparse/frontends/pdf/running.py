@@ -95,14 +95,25 @@ def _of_keys(key: str, keys: set[str]) -> bool:
     return len(key) in ends and bool(key)
 
 
-def running_note(lines: list[str], line: int) -> Diagnostic:
-    """The note that the running lines were dropped (``line``: the first's in the text)."""
+def running_note(lines: list[str], line: int, location) -> Diagnostic:
+    """The note that the running lines were dropped (``line``: the first's in the text;
+    ``location``: its page and box, a PdfLocation, for the text there is blank now)."""
     shown = ", ".join(f"'{_short(text)}'" for text in lines[:3])
     return Diagnostic(
         "GP014", Severity.NOTE,
         f"the running head{'s' if len(lines) != 1 else ''} and feet of the PDF's pages "
         f"dropped ({shown}: the same line at the top or foot of every page), so that "
-        "none is read as a label or a figure", line, 1)
+        "none is read as a label or a figure", line, 1, location=location)
+
+
+def first_line_box(offsets: set[int], boxes):
+    """The box of the first running line of a page (its characters at ``offsets``,
+    those that stand as low as the first of them)."""
+    from govparse.frontends.pdf.pieces import union
+
+    first = boxes.box(min(offsets))[0]
+    return union([box for box, _ in map(boxes.box, sorted(offsets))
+                  if abs(box[1] - first[1]) < first[3] - first[1]])
 
 
 def _short(text: str) -> str:

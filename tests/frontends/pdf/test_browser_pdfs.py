@@ -43,10 +43,12 @@ def test_every_figure_of_a_page_a_browser_printed_is_right(name):
     assert [d for d in report.diagnostics if d.severity is Severity.ERROR] == []
     # the browser's running head and foot, where it printed them, dropped: the date,
     # the address and page count, on page 3 in pieces among the table's rows
-    running = [d.message for d in report.diagnostics if d.code == "GP014"]
+    running = [d for d in report.diagnostics if d.code == "GP014"]
     if name.endswith("head-foot"):
-        (message,) = running
-        assert "'file:///work/shared/real/html/009.html 1/5'" in message
+        (note,) = running
+        assert "'file:///work/shared/real/html/009.html 1/5'" in note.message
+        # (said where the first of them stood: its text is blank now)
+        assert note.location.page == 1 and note.location.box[1] > 760
         assert "ml" not in {d.context.text for d in report.diagnostics if d.context}
     else:
         assert running == []
