@@ -336,10 +336,9 @@ class RowLabels:
         row's, its own last), wrapped onto a line after the row's figures beside the
         rest of the row's own label, with no figure on its line (a wrapped number's
         rest, which the row's reading must keep beside it): then the parent is read
-        whole (GP307). The parent
-        may stand in the row's own cell, a blank before the row's numbering (pdftotext's
-        layout of a browser's print: ``（四）无法 2.没有现成信息需要另`` / figures /
-        ``提供    行制作``): the cell is then parted there."""
+        whole (GP307). The parent may stand in the row's own cell, a blank before the
+        row's numbering (pdftotext's layout of a browser's print: ``（四）无法 2.没有现
+        成信息需要另`` / figures / ``提供    行制作``): the cell is then parted there."""
         parents = self.catalogue.parents_by_key
         leaf = labels[-1]
         candidates = [(at, label, None) for at, label in enumerate(labels[:-1])]

@@ -36,7 +36,7 @@ def is_prose(text: str) -> bool:
     return len(text) > 60 and _has_long_part(text) and not _short_words(text)
 
 
-_SHORT_WORD = 12  # characters: no header or label word of the template is longer
+_SHORT_WORD = 12  # characters: a header's words are short; a sentence runs on between blanks
 
 
 def _short_words(text: str) -> bool:
