@@ -95,54 +95,42 @@ def _passing(kind: tuple[list, list], at: float, along: float) -> tuple | None:
     between them does: for any place in both ranges, the answer is the same two rules
     (empty ranges where rules stand at ``at`` itself, passed over unasked). None: a
     side has no such rule."""
-    # (Written out by index: a slice, reversed or islice made for each search cost more
-    # than the search, a rule or two long. The rules after ``at`` are found from where
-    # those before it end, past any that stand at ``at`` itself: a bisection costs more
-    # than that step, most often none.)
+    # (The rules after ``at`` are found from where those before it end, past any that
+    # stand at ``at`` itself: a bisection costs more than that step, most often none.)
     rules, places = kind
-    low, high = _BELOW_ALL, _ABOVE_ALL  # (past the ends of the rules passed over)
     after = bisect_left(places, at)  # (the rules from here on stand at ``at`` or after it)
-    i = after
-    while i:
-        i -= 1
-        _, start, end = rules[i]
-        if start <= along <= end:
-            break
-        if end < along:
-            if end > low:
-                low = end
-        elif start < high:
-            high = start
-    else:
+    found = _nearest(rules, range(after - 1, -1, -1), along, _BELOW_ALL, _ABOVE_ALL)
+    if found is None:
         return None
-    before = i
-    if start > low:
-        low = start
-    if end < high:
-        high = end
-    i, stop = after, len(places)
-    while i < stop and places[i] == at:
-        i += 1
-    exact = i > after
-    while i < stop:
-        _, start, end = rules[i]
-        if start <= along <= end:
-            break
-        if end < along:
-            if end > low:
-                low = end
-        elif start < high:
-            high = start
-        i += 1
-    else:
+    before, low, high = found
+    first, stop = after, len(places)
+    while first < stop and places[first] == at:
+        first += 1
+    found = _nearest(rules, range(first, stop), along, low, high)
+    if found is None:
         return None
-    if start > low:
-        low = start
-    if end < high:
-        high = end
-    if exact:
+    i, low, high = found
+    if first > after:
         return rules[before][0], rules[i][0], at, at, low, high
     return rules[before][0], rules[i][0], places[before], places[i], low, high
+
+
+def _nearest(rules: list, order: range, along: float, low: float, high: float
+             ) -> tuple[int, float, float] | None:
+    """The first of the rules, in ``order`` (their indices), that passes ``along``, and
+    the open range of ``along`` (``low``, ``high``) narrowed to where it passes and none
+    of those passed over before it does: (its index, low, high); None: none passes."""
+    # (comparisons, not max and min: a call each costs more than the search's step)
+    for i in order:
+        _, start, end = rules[i]
+        if start <= along <= end:
+            return i, start if start > low else low, end if end < high else high
+        if end < along:
+            if end > low:
+                low = end
+        elif start < high:
+            high = start
+    return None
 
 
 _BELOW_ALL, _ABOVE_ALL = -math.inf, math.inf
