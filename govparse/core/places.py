@@ -108,7 +108,7 @@ def _context(grid, r: int, c: int, text: str, row_label: str | None) -> CellCont
         header = _column_header(grid, r, lambda i: next(
             (_label(t) for t, _, over in grid[i] if over is not None and over[0] <= middle <= over[1]),
             None))
-    return CellContext(row_label, header, _cut(text))
+    return CellContext(row_label, header, shortened(text))
 
 
 @functools.lru_cache(maxsize=4096)  # (the same labels, row after row)
@@ -140,9 +140,10 @@ def _labels(texts: Iterable[str]) -> str | None:
     for text in texts:
         if _label(text) is not None and (not kept or kept[-1] != text):
             kept.append(text)
-    return " / ".join(_cut(t) for t in kept) or None
+    return " / ".join(shortened(t) for t in kept) or None
 
 
-def _cut(text: str) -> str:
+def shortened(text: str) -> str:
+    """The text with its runs of blanks as one, cut at LONGEST characters with …."""
     text = " ".join(text.split())
     return text if len(text) <= LONGEST else text[:LONGEST - 1] + "…"

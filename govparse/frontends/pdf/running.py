@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+from govparse.core.places import shortened
 from govparse.diagnostics import Diagnostic, Severity
+from govparse.frontends.pdf.pieces import union
 
 BAND = 0.06  # of a page's height, at its top and at its foot: where heads and feet stand
 _DIGITS = re.compile(r"[0-9]+")
@@ -98,7 +100,7 @@ def _of_keys(key: str, keys: set[str]) -> bool:
 def running_note(lines: list[str], line: int, location) -> Diagnostic:
     """The note that the running lines were dropped (``line``: the first's in the text;
     ``location``: its page and box, a PdfLocation, for the text there is blank now)."""
-    shown = ", ".join(f"'{_short(text)}'" for text in lines[:3])
+    shown = ", ".join(f"'{shortened(text)}'" for text in lines[:3])
     return Diagnostic(
         "GP014", Severity.NOTE,
         f"the running head{'s' if len(lines) != 1 else ''} and feet of the PDF's pages "
@@ -109,13 +111,6 @@ def running_note(lines: list[str], line: int, location) -> Diagnostic:
 def first_line_box(offsets: set[int], boxes):
     """The box of the first running line of a page (its characters at ``offsets``,
     those that stand as low as the first of them)."""
-    from govparse.frontends.pdf.pieces import union
-
     first = boxes.box(min(offsets))[0]
     return union([box for box, _ in map(boxes.box, sorted(offsets))
                   if abs(box[1] - first[1]) < first[3] - first[1]])
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())  # (its blanks, many where a page spreads it, as one)
-    return text if len(text) <= 60 else text[:59] + "…"
