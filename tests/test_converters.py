@@ -32,8 +32,8 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          "pdfium-text": 186}
 
 
-def _expected() -> dict[tuple[str, str, str], object]:
-    with open(CONVERTED / "expected.tsv", encoding="utf-8") as handle:
+def _expected(name: str = "expected.tsv") -> dict[tuple[str, str, str], object]:
+    with open(CONVERTED / name, encoding="utf-8") as handle:
         return {(r["table"], r["row"], r["column"]):
                 None if r["value"] == "missing" else Decimal(r["value"])
                 for r in csv.DictReader(handle, delimiter="\t")}
@@ -115,10 +115,7 @@ def test_a_group_label_wrapped_after_its_row_s_figures_is_read_whole():
     # wrapped in their narrow cells, their rests on a line after the row's figures:
     # （四）无法 2.没有现成信息需要另 / 114 … 699 / 提供    行制作
     report = govparse.parse_file(CONVERTED / "browser-print.pdftotext.txt")
-    with open(CONVERTED / "browser-print.expected.tsv", encoding="utf-8") as handle:
-        expected = {(r["table"], r["row"], r["column"]):
-                    None if r["value"] == "missing" else Decimal(r["value"])
-                    for r in csv.DictReader(handle, delimiter="\t")}
+    expected = _expected("browser-print.expected.tsv")
     wrong = {key: (report.figure(*key).value, value) for key, value in expected.items()
              if report.figure(*key).value is not None and report.figure(*key).value != value}
     assert wrong == {}

@@ -4,7 +4,6 @@ Each a case that gave, or could give, a wrong figure."""
 
 from __future__ import annotations
 
-import csv
 import pathlib
 import sys
 
@@ -15,7 +14,7 @@ from govparse.model.report import Figure
 from govparse.template.spec import load_template
 
 from conftest import EXAMPLES
-from helpers import misplaced
+from helpers import expected_figures, misplaced, office_expected
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent / "frontends" / "pdf"))
 from pdf_pages import report_pdf  # noqa: E402  (the PDF printer of tests/frontends/pdf)
@@ -110,11 +109,7 @@ DATA = pathlib.Path(__file__).parent / "data"
 
 
 def _office_truth(blank_normative_documents: bool) -> dict:
-    import csv
-
-    with open(DATA / "office" / "report-page.expected.tsv", encoding="utf-8") as handle:
-        truth = {(r["table"], r["row"], r["column"]): None if r["value"] == "missing"
-                 else r["value"] for r in csv.DictReader(handle, delimiter="\t")}
+    truth = office_expected("report-page")
     if blank_normative_documents:
         for column in ("issued", "repealed", "in_force"):
             truth["active_disclosure", "normative_documents", column] = None
@@ -156,14 +151,10 @@ def test_figures_at_a_page_s_top_are_no_rest_of_a_row_above_another():
     # top of page 2. They were joined to row 4's as the rest of numbers a break cut
     # (0 1: no number, 14 figures missing); a row below row 4 on page 1 says not.
     report = govparse.parse_file(DATA / "page_breaks" / "row-cut-below-its-label.wkhtmltopdf.pdf")
-    with open(DATA / "page_breaks" / "row-cut-below-its-label.expected.tsv",
-              encoding="utf-8") as handle:
-        truth = {(r["table"], r["row"], r["column"]): r["value"]
-                 for r in csv.DictReader(handle, delimiter="\t")}
-    got = {key: report.figure(*key).value for key in truth}
-    assert {key: (got[key], value) for key, value in truth.items()
-            if got[key] is not None and str(got[key]) != value} == {}
+    truth = expected_figures(DATA / "page_breaks" / "row-cut-below-its-label.expected.tsv")
+    assert _wrong(report, truth) == {}
     for row in ("not_processed_excessive", "not_processed_confirmation"):
-        assert [got["applications", row, column] for column in ("natural_person", "total")] \
-            == [int(truth["applications", row, column]) for column in ("natural_person", "total")]
+        assert [report.figure("applications", row, column).value for column in
+                ("natural_person", "total")] == \
+            [int(truth["applications", row, column]) for column in ("natural_person", "total")]
     assert not [d for d in report.diagnostics if d.code == "GP313"]

@@ -14,6 +14,7 @@ from govparse.document import HtmlLocation
 from govparse.template.spec import load_template
 
 from conftest import HERE, load_expected
+from helpers import acceptable
 
 PAGES = HERE / "data" / "real" / "html"
 NAMES = ["006", "009", "013"]
@@ -21,16 +22,6 @@ NAMES = ["006", "009", "013"]
 
 def expected_of(name: str) -> dict:
     return load_expected(PAGES / f"{name}.expected.tsv")[f"{name}.html"]
-
-
-def acceptable(got, values: set[str]) -> bool:
-    for value in values:
-        if value == "missing":
-            if got is None:
-                return True
-        elif got is not None and Decimal(str(got)) == Decimal(value):
-            return True
-    return False
 
 
 @pytest.mark.parametrize("name", NAMES)
