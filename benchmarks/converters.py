@@ -132,14 +132,20 @@ def _office(target: str, infilter: str | None = None):
         argv = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
                 *([f"--infilter={infilter}"] if infilter else []),
                 "--convert-to", target, "--outdir", str(out), str(source)]
-        done = subprocess.run(argv, capture_output=True, timeout=120)
-        made = out / f"{source.stem}.{target.partition(':')[0]}"
-        if done.returncode or not made.exists():
-            raise RuntimeError(done.stderr.decode("utf-8", "replace")[:200] or "nothing made")
-        data = made.read_bytes()
-        made.unlink()
-        return data
+        return _file_made(argv, out / f"{source.stem}.{target.partition(':')[0]}")
     return convert
+
+
+def _file_made(argv: list[str], made: Path, env: dict | None = None) -> bytes:
+    """The file a program run as ``argv`` makes at ``made``: its bytes, the file
+    removed (the next report's is made there). A failure, or no file, is the program's
+    error (the end of what it wrote: the start is often notices)."""
+    done = subprocess.run(argv, capture_output=True, timeout=120, env=env)
+    if done.returncode or not made.exists():
+        raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
+    data = made.read_bytes()
+    made.unlink()
+    return data
 
 
 def _browser_pdf(paper: str | None = None):
@@ -157,14 +163,9 @@ def _browser_pdf(paper: str | None = None):
             page = sized
         out = page.parent / "browser.pdf"
         profile = page.parent / "browser-profile"  # (its own: no clash with a user's)
-        argv = ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                f"--user-data-dir={profile}", f"--print-to-pdf={out}", page.as_uri()]
-        done = subprocess.run(argv, capture_output=True, timeout=120)
-        if done.returncode or not out.exists():
-            raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
-        data = out.read_bytes()
-        out.unlink()
-        return data
+        return _file_made(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                           f"--user-data-dir={profile}", f"--print-to-pdf={out}",
+                           page.as_uri()], out)
     return convert
 
 
@@ -172,13 +173,8 @@ def _wkhtmltopdf(page: Path) -> bytes:
     """wkhtmltopdf (``apt-get install wkhtmltopdf``: QtWebKit) printing the page, as
     a site's "download as PDF" or a script makes a PDF of a page."""
     out = page.parent / "wkhtmltopdf.pdf"
-    done = subprocess.run(["wkhtmltopdf", "-q", str(page), str(out)], capture_output=True,
-                          timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    if not out.exists():
-        raise RuntimeError(done.stderr.decode("utf-8", "replace")[-200:] or "nothing made")
-    data = out.read_bytes()
-    out.unlink()
-    return data
+    return _file_made(["wkhtmltopdf", "-q", str(page), str(out)], out,
+                      env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 def _then_text(make_pdf, to_text):
