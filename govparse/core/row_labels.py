@@ -400,16 +400,19 @@ class RowLabels:
 
     def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
         """A row label wrapped onto the next line of the table (4.无正当理由大量反 /
-        复申请), or the next two (a PDF's text layer: 1.申请人无正当理由逾期不补 /
-        正、行政机关不再处理其政府 / 信息公开申请): the labels before the leaf and the
-        leaf, when together, not apart, they name a row."""
+        复申请), or the next two or three, each on the line after the one before (a
+        PDF's text layer: 1.申请人无正当理由逾期不补 / 正、行政机关不再处理其政府 /
+        信息公开申请; a narrow cell of a browser's print: 2.申请人逾期未按收费通知要求缴纳费
+        / 用、 / 行政机关不再处理其政府信息公开申 / 请): the labels before the leaf and
+        the leaf, when together, not apart, they name a row."""
         joined = leaf
-        for count in (1, 2):
+        for count in (1, 2, 3):
             if len(labels) < count:
                 break
             before = labels[-count]
             if label_key(before.text) in self.catalogue.labels_by_key or (
-                    count > 1 and (before.line is None or before.line + 1 != labels[-1].line)):
+                    count > 1 and (before.line is None
+                                   or before.line + 1 != labels[1 - count].line)):
                 break
             joined = before.joined(joined)
             if label_key(joined.text) in self.catalogue.rows_by_key:

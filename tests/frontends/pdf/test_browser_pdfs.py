@@ -152,3 +152,17 @@ def test_running_heads_and_feet_are_dropped():
     # printed without them, nothing is dropped
     plain = govparse.parse(report_pdf(report, page_break_before={"applications": 18}))
     assert [d for d in plain.diagnostics if d.code == "GP014"] == []
+
+
+def test_the_text_layer_of_a_page_a_browser_printed_reads_whole():
+    # 006.chromium.pdf's text as pypdfium2 gives it (what a copy out of a PDF viewer
+    # gives): 2.申请人逾期未按收费通知要求缴纳费 / 用、 / 行政机关不再处理其政府信息公开申
+    # / 请 and its figures on the line after, a label wrapped over four lines of its
+    # narrow cell. It was read as four labels of no row, the row's figures missing.
+    report = govparse.parse_file(BROWSER / "006.chromium.pdfium.txt")
+    assert wrong_figures(report, "006") == {}
+    assert [d for d in report.diagnostics if d.severity is Severity.ERROR] == []
+    assert any(d.code == "GP307" and d.message.startswith(
+        "row label '2.申请人逾期未按收费通知要求缴纳费' continues on the next lines as '用、' / "
+        "'行政机关不再处理其政府信息公开申' / '请'") for d in report.diagnostics)
+    assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
