@@ -318,7 +318,8 @@ class RowLabels:
                 else:
                     # wrapped over the line above as well (label / label + figures / label)
                     joined = self._wrapped_label(previous.labels, len(previous.labels) - 1,
-                                                 leaf, rest)
+                                                 leaf, rest) \
+                        or self._around_figures(previous, row)
                     if joined is not None:
                         previous.labels[-1] = joined
                         _remove(row.labels, rest)
@@ -330,6 +331,92 @@ class RowLabels:
                         rests.append((id(previous.data), pair))
                 break
         return rests
+
+    def _around_figures(self, previous: LogicalRow, row: LogicalRow) -> Cell | None:
+        """A row label wrapped in its cell over four lines or more, the row's figures
+        set in the cell's middle on a line of their own (pdftotext -layout of a page a
+        browser printed: ``1.申请人无正当理由`` / ``逾期不补正、行政机关不`` / figures /
+        ``再处理其政府信息公开申`` / ``请``): up to three of the row's last labels on
+        the lines just above its figures' line and one to three of the next row's
+        first on the lines just below it, when together, and not the upper ones alone,
+        they name a row. A group label's pieces written down its own cell between them
+        or beside the figures (``（六）`` / ``其他处理``) are passed over and kept where
+        that names a row, else taken as parts. Then that label, the parts taken
+        from both rows (the figures' line the only line between them), and a GP307
+        note; else None."""
+        lines = {c.line for c in previous.data if c.kind != EMPTY}
+        if len(lines) != 1 or None in lines:
+            return None
+        (line,) = lines
+        beside = [c for c in previous.labels if c.line == line]  # (a group's piece, or none)
+        if any(not self._of_a_group(c) for c in beside):
+            return None
+        labels = [c for c in previous.labels if c.line != line]
+        found = self._parts_around(labels, row.labels, line, True)
+        if found is None and not beside:
+            found = self._parts_around(labels, row.labels, line, False)
+        if found is None:
+            return None
+        upper, lower = found
+        parts = upper + lower
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined.joined(part)
+        for part in upper:
+            _remove(previous.labels, part)
+        for part in lower:
+            _remove(row.labels, part)
+        previous.labels.append(joined)
+        self.label_ends[id(previous.data)] = parts[-1].line
+        self.sink.add("GP307", f"row label wrapped in its cell around its figures (on line "
+                      f"{line}) as " + " / ".join(f"'{c.text}'" for c in parts)
+                      + f"; read as '{joined.text}'", at=parts[0], length=len(parts[0].text))
+        return joined
+
+    def _parts_around(self, labels: list[Cell], next_labels: list[Cell], line: int,
+                      pass_parents: bool) -> tuple[list[Cell], list[Cell]] | None:
+        """The parts of a row label above a line of figures (the last of ``labels``)
+        and below it (the first of ``next_labels``) that together name a row, the
+        upper ones alone not (_around_figures); None where none do."""
+        above = self._parts_next_to(reversed(labels), line, -1, pass_parents)
+        below = self._parts_next_to(next_labels, line, 1, pass_parents)
+        rows = self.catalogue.rows_by_key
+        for count in range(1, len(above) + 1):
+            upper = above[:count][::-1]
+            if label_key("".join(c.text for c in upper)) in rows:
+                return None  # (the label is whole above its figures)
+            for more in range(1, len(below) + 1):
+                text = "".join(c.text for c in upper + below[:more])
+                spec = rows.get(label_key(text))
+                if spec is not None and _same_number(text, spec.label):
+                    return upper, below[:more]
+        return None
+
+    def _parts_next_to(self, labels, line: int, step: int, pass_parents: bool) -> list[Cell]:
+        """The labels on the lines next to ``line``, one a line going away from it
+        (``step`` -1: upwards, ``labels`` from the last; 1: downwards), three at most,
+        each no label of the table; with ``pass_parents``, a group's label or a piece
+        of one on one of those lines passed over."""
+        parts: list[Cell] = []
+        expected = line + step
+        for label in labels:
+            if label.line is None or len(parts) == 3:
+                break
+            key = label_key(label.text)
+            if pass_parents and (label.line - expected) * step >= 0 and self._of_a_group(label):
+                if label.line == expected:
+                    expected += step
+                continue
+            if label.line != expected or key in self.catalogue.labels_by_key:
+                break
+            parts.append(label)
+            expected += step
+        return parts
+
+    def _of_a_group(self, label: Cell) -> bool:
+        """Whether the label is a group's label or a piece of one (（六）, 其他处理)."""
+        key = label_key(label.text)
+        return any(key in parent for parent in self.catalogue.parents_by_key)
 
     def _parent_continued(self, labels: list[Cell], rest: Cell) -> bool:
         """Whether ``rest`` is the rest of one of a row's parent labels (``labels``: the

@@ -166,3 +166,19 @@ def test_the_text_layer_of_a_page_a_browser_printed_reads_whole():
         "row label '2.申请人逾期未按收费通知要求缴纳费' continues on the next lines as '用、' / "
         "'行政机关不再处理其政府信息公开申' / '请'") for d in report.diagnostics)
     assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
+
+
+@pytest.mark.parametrize("page", ["006", "009"])
+def test_pdftotext_of_a_page_a_browser_printed_reads_whole(page):
+    # `pdftotext -layout` of the print: a long row label of the narrow label cell over
+    # four lines, the row's figures on a line of their own in the cell's middle, and
+    # the group label's pieces (（六） / 其他处理, （三）) written down its own cell
+    # between them or beside the figures. The label's parts were read as labels of no
+    # row, the figures missing.
+    report = govparse.parse_file(BROWSER / f"{page}.chromium.layout.txt")
+    assert wrong_figures(report, page) == {}
+    assert [d for d in report.diagnostics if d.severity is Severity.ERROR] == []
+    around = [d.message for d in report.diagnostics
+              if d.code == "GP307" and "around its figures" in d.message]
+    assert any(message.endswith("read as '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"
+                                "其政府信息公开申请'") for message in around)
