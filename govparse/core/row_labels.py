@@ -381,10 +381,10 @@ class RowLabels:
         above = self._parts_next_to(reversed(labels), line, -1, pass_parents)
         below = self._parts_next_to(next_labels, line, 1, pass_parents)
         rows = self.catalogue.rows_by_key
-        for count in range(1, len(above) + 1):
-            upper = above[:count][::-1]
-            if label_key("".join(c.text for c in upper)) in rows:
-                return None  # (the label is whole above its figures)
+        uppers = [above[:count][::-1] for count in range(1, len(above) + 1)]
+        if any(label_key("".join(c.text for c in upper)) in rows for upper in uppers):
+            return None  # (the label is whole above its figures)
+        for upper in uppers:
             for more in range(1, len(below) + 1):
                 text = "".join(c.text for c in upper + below[:more])
                 spec = rows.get(label_key(text))
