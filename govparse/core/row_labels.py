@@ -297,6 +297,7 @@ class RowLabels:
                 continue  # (most rows; _over_three_lines asks it first too)
             if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
                 continue
+            passed: set[int] = set()  # (lines of a group's pieces passed over)
             for rest in list(row.labels):
                 if label_key(rest.text) in cat.labels_by_key:
                     continue  # (a parent label standing on the same line)
@@ -318,12 +319,18 @@ class RowLabels:
                 else:
                     # wrapped over the line above as well (label / label + figures / label)
                     joined = self._wrapped_label(previous.labels, len(previous.labels) - 1,
-                                                 leaf, rest) \
-                        or self._around_figures(previous, row)
+                                                 leaf, rest, passed)
                     if joined is not None:
                         previous.labels[-1] = joined
                         _remove(row.labels, rest)
                         self.label_ends[id(previous.data)] = rest.line
+                    elif self._around_figures(previous, row) is None \
+                            and self._of_a_group(rest) \
+                            and all(c.line != rest.line for c in row.data):
+                        # (a piece of a group's label written down its own cell, on a
+                        # line between the label's: the label may go on after it)
+                        passed.add(rest.line)
+                        continue
                 if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
                     upper, lower = placed_figures(previous.data), placed_figures(row.data)
                     pair = under(upper, lower) or _shorter_rests(upper, lower)
@@ -396,14 +403,16 @@ class RowLabels:
         """The labels on the lines next to ``line``, one a line going away from it
         (``step`` -1: upwards, ``labels`` from the last; 1: downwards), three at most,
         each no label of the table; with ``pass_parents``, a group's label or a piece
-        of one on one of those lines passed over."""
+        of one on one of those lines passed over (beside a part, or on a line of its
+        own between two)."""
         parts: list[Cell] = []
         expected = line + step
         for label in labels:
             if label.line is None or len(parts) == 3:
                 break
             key = label_key(label.text)
-            if pass_parents and (label.line - expected) * step >= 0 and self._of_a_group(label):
+            if pass_parents and (label.line - expected + step) * step >= 0 \
+                    and self._of_a_group(label):  # (on the last part's line, or beyond)
                 if label.line == expected:
                     expected += step
                 continue
@@ -512,8 +521,8 @@ class RowLabels:
                 return joined
         return self._wrapped_label(labels, len(labels), leaf, None) or leaf
 
-    def _wrapped_label(self, labels: list[Cell], end: int, leaf: Cell, below: Cell | None
-                       ) -> Cell | None:
+    def _wrapped_label(self, labels: list[Cell], end: int, leaf: Cell, below: Cell | None,
+                       passed: set[int] = frozenset()) -> Cell | None:
         """A row label wrapped in its cell over the line above, with (and below) its
         figures, where the lines hold other cells' text too (pdftotext -layout: a
         character of a label written down its column, ``、`` / ``本``, or a parent
@@ -521,8 +530,11 @@ class RowLabels:
         label on the line above (among ``labels[:end]``), the leaf, and ``below``,
         without such single characters before them, when together they name a row.
         Then that label, what is left of the one above (its words before: a parent
-        label's) taking its place in ``labels``, and a GP307 note; else None."""
-        if leaf.line is None or (below is not None and below.line != leaf.line + 1):
+        label's) taking its place in ``labels``, and a GP307 note; else None.
+        ``passed``: lines between the leaf's and ``below``'s that hold only a piece of a
+        group's label, written down its own cell (``理结`` of 三、本年度办理结果)."""
+        if leaf.line is None or below is not None and (below.line <= leaf.line or any(
+                line not in passed for line in range(leaf.line + 1, below.line))):
             return None
         at = next((i for i in range(end - 1, -1, -1) if labels[i].line == leaf.line - 1), None)
         if at is None:

@@ -182,3 +182,15 @@ def test_pdftotext_of_a_page_a_browser_printed_reads_whole(page):
               if d.code == "GP307" and "around its figures" in d.message]
     assert any(message.endswith("read as '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"
                                 "其政府信息公开申请'") for message in around)
+
+
+@pytest.mark.parametrize("name", ["013.chromium", "013.chromium-a4"])
+def test_pdftotext_of_a_label_with_a_group_pieces_lines_between_reads_whole(name):
+    # （二）部分公开（区分处理 / 的，只计这一情形，不计其 + figures / 他情形）, the group
+    # label 三、本年度办理结果 written down its own cell two characters a line: on
+    # Letter, its piece 理结 on a line of its own between the label's second and third
+    # lines; on A4, beside them. The row's figures were missing (GP204).
+    report = govparse.parse_file(BROWSER / f"{name}.layout.txt")
+    assert wrong_figures(report, "013") == {}
+    assert [d for d in report.diagnostics if d.severity is Severity.ERROR] == []
+    assert report.figure("applications", "partially_disclosed", "natural_person").value == 1
