@@ -20,6 +20,11 @@ from govparse.template.spec import (LabelCatalogue, RowSpec, is_numbered, label_
 
 _BLANKS = re.compile(r"\s+")
 
+# The most lines a row label is read joined over, one after another: a text layer that
+# writes each character of a narrow cell on a line of its own (a browser's print, the
+# longest label's 38 characters).
+_MOST_LINES = 40
+
 
 # A cell that looks like a figure but is none NUMBER reads: 1，234  1 234  1234.
 # Matched with full-width forms folded to ASCII first: a class that mixes the two
@@ -496,13 +501,13 @@ class RowLabels:
 
     def _joined_leaf(self, labels: list[Cell], leaf: Cell) -> Cell:
         """A row label wrapped onto the next line of the table (4.无正当理由大量反 /
-        复申请), or the next two or three, each on the line after the one before (a
+        复申请), or the next ones, each on the line after the one before (a
         PDF's text layer: 1.申请人无正当理由逾期不补 / 正、行政机关不再处理其政府 /
         信息公开申请; a narrow cell of a browser's print: 2.申请人逾期未按收费通知要求缴纳费
         / 用、 / 行政机关不再处理其政府信息公开申 / 请): the labels before the leaf and
         the leaf, when together, not apart, they name a row."""
         joined = leaf
-        for count in (1, 2, 3):
+        for count in range(1, _MOST_LINES):
             if len(labels) < count:
                 break
             before = labels[-count]

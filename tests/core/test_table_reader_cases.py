@@ -417,6 +417,24 @@ def test_a_row_label_wrapped_onto_the_next_line_is_read_whole():
     assert read.said("GP201", "GP204") == []
 
 
+
+def test_a_row_label_wrapped_a_piece_a_line_over_six_lines_is_read_whole():
+    # (a text layer that writes each line of a narrow cell apart, the figures by the
+    # last: a browser's print read by pdfium, an office PDF's narrow label column)
+    lines = list(APPLICATIONS)
+    label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    index = next(i for i, line in enumerate(lines) if line.startswith(label))
+    pieces = ["2.申请人逾期未按收", "费通知要求缴", "纳费用、行政", "机关不再处理", "其政府信息公"]
+    last = "开申请 | 1 | 2 | 0 | 0 | 0 | 0 | 3"
+    lines[index:index + 1] = pieces + [last]
+    read = Read(A, lines)
+    assert read.values("other_no_fee_paid", APPLICANTS) == [1, 2, 0, 0, 0, 0, 3]
+    (note,) = read.said("GP307")
+    assert note[5] == ("row label '2.申请人逾期未按收' continues on the next lines as "
+                       "'费通知要求缴' / '纳费用、行政' / '机关不再处理' / '其政府信息公' / "
+                       f"'开申请'; read as '{label}'")
+    assert read.said("GP201", "GP204") == []
+
 def test_a_header_out_of_the_templates_order_is_said_with_the_order_figures_are_read_in():
     header = "信息内容 | 本年废止件数 | 本年制发件数 | 现行有效件数"
     read = Read(D, [header, "规章 | 1 | 2 | 3", NORMATIVE])
