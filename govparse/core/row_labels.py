@@ -329,13 +329,12 @@ class RowLabels:
                         previous.labels[-1] = joined
                         _remove(row.labels, rest)
                         self.label_ends[id(previous.data)] = rest.line
-                    elif self._around_figures(previous, row) is None \
-                            and self._of_a_group(rest) \
-                            and all(c.line != rest.line for c in row.data):
-                        # (a piece of a group's label written down its own cell, on a
-                        # line between the label's: the label may go on after it)
-                        passed.add(rest.line)
-                        continue
+                    elif self._around_figures(previous, row) is None:
+                        if self._of_a_group(rest) and all(c.line != rest.line for c in row.data):
+                            # (a piece of a group's label written down its own cell, on a
+                            # line between the label's: the label may go on after it)
+                            passed.add(rest.line)
+                            continue
                 if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
                     upper, lower = placed_figures(previous.data), placed_figures(row.data)
                     pair = under(upper, lower) or _shorter_rests(upper, lower)
