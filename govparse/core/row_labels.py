@@ -516,6 +516,9 @@ class RowLabels:
                 break
             joined = before.joined(joined)
             if label_key(joined.text) in self.catalogue.rows_by_key:
+                if self._numbering_before(labels, count, joined):
+                    count += 1  # (its numbering alone on the line before: 4. / 保 / … / 益)
+                    joined = labels[-count].joined(joined)
                 parts = labels[-count:]
                 del labels[-count:]
                 self.sink.add("GP307", f"row label '{parts[0].text}' continues on the next "
@@ -524,6 +527,18 @@ class RowLabels:
                               + f"; read as '{joined.text}'", at=leaf, length=len(leaf.text))
                 return joined
         return self._wrapped_label(labels, len(labels), leaf, None) or leaf
+
+    def _numbering_before(self, labels: list[Cell], count: int, joined: Cell) -> bool:
+        """Whether the label before the last ``count`` of ``labels`` (read joined as
+        ``joined``, a row's label with no numbering) is that row's numbering alone, on
+        the line before."""
+        if len(labels) <= count or _number_of(joined.text) is not None:
+            return False
+        before, first = labels[-count - 1], labels[-count]
+        spec = self.catalogue.rows_by_key[label_key(joined.text)]
+        return before.line is not None and first.line == before.line + 1 \
+            and _numbering_alone(before.text) \
+            and _number_of(before.text + joined.text) == _number_of(spec.label)
 
     def _wrapped_label(self, labels: list[Cell], end: int, leaf: Cell, below: Cell | None,
                        passed: set[int] = frozenset()) -> Cell | None:
