@@ -412,6 +412,27 @@ def test_rests_after_a_page_break_in_a_text_with_no_columns(name):
     assert "GP320" in _codes(report)
 
 
+def test_rests_after_a_page_number_at_a_page_break_in_a_text_with_no_columns():
+    # As above, the page's footer holding its page number (`- 2 -`, Word's PAGE field):
+    # pypdfium2 writes it on a line of its own after row 1.信访举报投诉类申请 (`… 1655
+    # 1077 4444 1402 3968 1932 4447` / `- 2 -` / `予处理` at the top of page 3 / `8 187
+    # 0`), and the page number is blanked (GP009), leaving a line with no text between
+    # the row and the rests of its numbers. They were three lines below the row, too far
+    # for rests, and the row was read 1655 for 16558, 4444 for 4444187 and 1402 for
+    # 14020. A page's foot with no text of the table counts as no line: none of the
+    # row's figures is placed (GP320). Found 2026-12-07 by the nineteenth session's hunt
+    # (the template filled, a page number in its footer, saved as a PDF by LibreOffice;
+    # /tmp/wH2-hunt/hunt_docx.py --seed 23, report 10).
+    office = Path(__file__).parent / "data" / "office"
+    name = "template-2021-rests-after-a-page-number"
+    assert _wrong_figures(office / f"{name}.pdfium.txt", office / f"{name}.expected.tsv") == {}
+    report = govparse.parse((office / f"{name}.pdfium.txt").read_text("utf-8"))
+    row = report.applications.not_processed_complaint
+    assert {f.value for f in (row.natural_person, row.research_institution,
+                              row.social_welfare_org)} == {None}
+    assert {"GP009", "GP320"} <= set(_codes(report))
+
+
 def test_a_figure_written_after_the_next_row_in_reading_order():
     # pdftotext without -layout writes a PDF's cells a line each in its reading order,
     # which may put a figure of a row after the next row's: 行政许可 570385 -311, then

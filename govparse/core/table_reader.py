@@ -13,6 +13,7 @@ doubt, placed once the table is read) and positions.py (where figures stand).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 
@@ -254,11 +255,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         above them.) In a text that gives no columns (pypdfium2's: figures one blank
         apart, each line from its start), where nothing stands under anything, such
         figures on a line of their own count alike (``… 9268 1098`` / ``予处理`` /
-        ``1 9 36``, a page's end after 1098)."""
+        ``1 9 36``, a page's end after 1098). Lines are counted as _lines_apart does: a
+        page's foot with no text of the table (its page number, GP009) is none."""
         if not any(c.x is not None for row in rows for c in row.labels):
             return []  # (no places: a text's of tabs or pipes; asked once, not a row)
         cat = self.catalogue
         out: list[tuple] = []
+        apart = _lines_apart(rows, self.evidence.page_starts)
         for before, row in zip(rows, rows[1:]):
             if not (before.has_figures and before.labels and row.has_figures) \
                     or _labels_name_a_row([c.text for c in row.labels], cat.rows_by_key):
@@ -271,13 +274,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             # 0000 of 10000000; one alone may be the next row's first part, 2601 of
             # 26011 beside 三、本 of a label written down its column)
             as_long = len(lower) >= 2 and _pieces_of_groups(row.labels, cat.parents_by_key)
-            pairs = [_rest_of(upper, c, as_long) for c in lower]
+            pairs = [_rest_of(upper, c, apart, as_long) for c in lower]
             # (as many as the row's figures: every number of the row wrapped, each rest
             # under a figure of its own)
             if all(u is not None for u in pairs) and (
                     len(lower) < len(upper) or len(set(map(id, pairs))) == len(pairs)):
                 out.append((id(before.data), (pairs[0], lower[0])))
-            elif _rests_run_on(upper, lower, row.labels):
+            elif _rests_run_on(upper, lower, row.labels, apart):
                 out.append((id(before.data), (upper[-1], lower[0])))
         return out
 
@@ -968,25 +971,44 @@ def _line_starts(data: list[Cell]) -> list[Cell]:
     return [c for previous, c in zip(data, data[1:]) if c.line != previous.line]
 
 
-def _rest_of(upper: list[Cell], cell: Cell, as_long: bool = False) -> Cell | None:
-    """The figure above (on one of the two lines before) that ``cell`` may be the rest
-    of: standing under it, shorter than it (``as_long``: or as long); one it stands
-    under in display columns and in characters alike first, then in characters (a
-    line's Chinese characters put display columns askew where pdftotext gives each one
-    column)."""
+def _lines_apart(rows: list[LogicalRow], page_starts: tuple[int, ...]):
+    """How many lines one line stands below another, ``(upper, lower) -> int``, where a
+    page starts after the upper not counting the lines between that hold no text of the
+    table: the foot of a page under a row broken across it (a page number, blanked:
+    GP009; a footer's empty line) parts the row's line from the rests of its numbers
+    at the top of the next page no more than the page's end alone does."""
+    if not page_starts:  # (a text with no form feeds: lines are lines)
+        return lambda upper, lower: lower - upper
+    text_lines = sorted({c.line for row in rows for c in (*row.labels, *row.data)
+                         if c.line is not None and c.kind != EMPTY})
+
+    def apart(upper: int, lower: int) -> int:
+        if lower <= upper or bisect_right(page_starts, lower) == bisect_right(page_starts, upper):
+            return lower - upper
+        return bisect_right(text_lines, lower) - bisect_right(text_lines, upper)
+    return apart
+
+
+def _rest_of(upper: list[Cell], cell: Cell, apart, as_long: bool = False) -> Cell | None:
+    """The figure above (on one of the two lines before, ``apart`` counting them:
+    _lines_apart) that ``cell`` may be the rest of: standing under it, shorter than it
+    (``as_long``: or as long); one it stands under in display columns and in characters
+    alike first, then in characters (a line's Chinese characters put display columns
+    askew where pdftotext gives each one column)."""
     size = len(cell.text) - 1 if as_long else len(cell.text)  # (as long: as one shorter)
-    found = [u for u in upper if 0 < cell.line - u.line <= 2 and stands_over(u, cell)
+    found = [u for u in upper if 0 < apart(u.line, cell.line) <= 2 and stands_over(u, cell)
              and size < len(u.text)]
     if not found and cell.column is not None:
         # (pdftotext rounds places to its grid of characters: a rest may stand just
         # beside its figure, touching it, 22797 as 2279 / 7 one character left)
-        found = [u for u in upper if 0 < cell.line - u.line <= 2 and u.column is not None
-                 and size < len(u.text) and in_characters(u, cell, touching=True)]
+        found = [u for u in upper if 0 < apart(u.line, cell.line) <= 2
+                 and u.column is not None and size < len(u.text)
+                 and in_characters(u, cell, touching=True)]
     found.sort(key=lambda u: (not stands_over_in_both(u, cell), not in_characters(u, cell)))
     return found[0] if found else None
 
 
-def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell]) -> bool:
+def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell], apart) -> bool:
     """Whether figures a line of their own, on one of the two lines after the line of
     a row's last figures (a group label's piece between, or a page's end), in a text
     that gives no columns (each line's figures one blank apart), may be the rests of
@@ -996,9 +1018,10 @@ def _rests_run_on(upper: list[Cell], lower: list[Cell], labels: list[Cell]) -> b
     as the row's at most, none longer than its longest: a rest may be as long as its
     first part (1000 / 0000 of 10000000) and every number of the row may wrap, and two
     figures are no total written at its own height. (A row's label clipped in the
-    source, 2.其他法律行政止公开, stands on its figures' line.)"""
+    source, 2.其他法律行政止公开, stands on its figures' line.) ``apart``: lines counted
+    as _lines_apart does."""
     if not (run_on(upper) and run_on(lower) and len({c.line for c in lower}) == 1
-            and 0 < lower[0].line - upper[-1].line <= 2):
+            and 0 < apart(upper[-1].line, lower[0].line) <= 2):
         return False
     return fewer_and_shorter(upper, lower) or len(lower) >= 2 and fewer_and_shorter(
         upper, lower, as_long=all(c.line is not None and c.line < lower[0].line
