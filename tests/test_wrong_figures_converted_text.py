@@ -433,6 +433,26 @@ def test_rests_after_a_page_number_at_a_page_break_in_a_text_with_no_columns():
     assert {"GP009", "GP320"} <= set(_codes(report))
 
 
+def test_rests_after_a_running_head_at_a_page_break_in_a_text_with_no_columns():
+    # As above, the document's running title above each page (Word's 页眉) as well:
+    # pypdfium2 writes it as the first line of each page, between row
+    # 1.信访举报投诉类申请 at the foot of page 2 and the rests of its numbers at the top of
+    # page 3 (`… 1080 325 699 515 4245 2276 9814` / `- 2 -` / `某某市交通运输局 2021
+    # 年政府信息公开工作年度报告` / `予处理` / `80 8 43`), where it was read as a row of
+    # the table, and the row was read 1080 for 108080, 4245 for 42458, 2276 for 227643.
+    # A line opening every page, the same but for its digits, is blanked (GP014): none
+    # of the row's figures is placed (GP320). Found 2026-12-07 by the nineteenth
+    # session's hunt (/tmp/wH2-hunt/hunt_docx.py --seed 41, report 8).
+    office = Path(__file__).parent / "data" / "office"
+    name = "template-2021-rests-after-a-running-head"
+    assert _wrong_figures(office / f"{name}.pdfium.txt", office / f"{name}.expected.tsv") == {}
+    report = govparse.parse((office / f"{name}.pdfium.txt").read_text("utf-8"))
+    row = report.applications.not_processed_complaint
+    assert {f.value for f in (row.natural_person, row.legal_service_org, row.other_org)} == {None}
+    assert {"GP014", "GP320"} <= set(_codes(report))
+    assert (report.organization.value, report.year.value) == ("某某市交通运输局", 2021)
+
+
 def test_a_figure_written_after_the_next_row_in_reading_order():
     # pdftotext without -layout writes a PDF's cells a line each in its reading order,
     # which may put a figure of a row after the next row's: 行政许可 570385 -311, then
