@@ -181,15 +181,27 @@ _MARKS_OF_NO_NAME = frozenset("/\\_:：.")  # one of them is in each of the belo
 @functools.cache
 def _no_name_marks() -> re.Pattern:
     return re.compile(r"[/\\_]|https?:|www\.|^\W*(?:本地目录|原文链接|链接|网址|来源|发布机构|"
-                      r"发布时间|发布日期|文号|栏目|索引号|所属机构|附件|文件名|路径|地址)\s*[:：]")
+                      r"发布时间|发布日期|文号|栏目|索引号|所属机构|附件|文件名|路径|地址|"
+                      r"上一篇|下一篇|上一条|下一条|相关链接|相关文章)\s*[:：]")
+
+
+# A list item's mark or a link's number before a title (a page's list of other
+# reports, as converters print it: w3m's "• ", pandoc's "-   ", lynx's "* [3]"):
+# a link to another report, whose organisation and year are not this one's.
+_LIST_ITEM_OR_LINK = re.compile(r"\s*(?:[•·●○◦▪▫■□◆◇►▸‣⁃※]|[*+\-]\s|\[\d+\])")
 
 
 def _names_no_body(parts: TitleParts) -> bool:
     """A line read as a title whose organisation is a file's path or a field of a
-    crawler's: a paragraph, not the report's title (GP101 says there is none)."""
+    crawler's, or that is an item of a list of links (another report's title, as a
+    page lists its previous years'): a paragraph, not the report's title (GP101 says
+    there is none)."""
     org = parts.organization
-    return org is not None and not _MARKS_OF_NO_NAME.isdisjoint(org) \
-        and _no_name_marks().search(org) is not None
+    if org is None:
+        return False
+    if _LIST_ITEM_OR_LINK.match(org) is not None:
+        return True
+    return not _MARKS_OF_NO_NAME.isdisjoint(org) and _no_name_marks().search(org) is not None
 
 
 def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from govparse.diagnostics import DiagnosticSink
-from govparse.document import Document, HtmlLocation
+from govparse.document import Document, HtmlLocation, Paragraph, Title
 from govparse.frontends.blocks import block_of, clean, join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
@@ -114,6 +114,14 @@ def _unfollowed(sink: DiagnosticSink, message: str) -> None:
                   "check the page's figures against a browser's view")
 
 
+def _links_away(element, tag: str | None) -> bool:
+    """A link to another page (not to a place on this one, nor a script's)."""
+    if tag != "a":
+        return False
+    href = (element.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
 class _Walk:
     """One pass over the page's elements, making its blocks."""
 
@@ -125,6 +133,8 @@ class _Walk:
         self.tables = 0  # data tables read so far
         self.hiding = hiding  # how the page hides elements (in its tables)
         self.hidden: list = []  # hidden elements with text, left out
+        self.links = 0  # links (<a href>) the walk is inside
+        self.unlinked = False  # the line being read has text outside any link
 
     def run(self, walk) -> None:
         for event, element in walk:
@@ -135,6 +145,8 @@ class _Walk:
                     continue
                 if tag in BLOCKS or tag == "br":
                     self.end_line()
+                if _links_away(element, tag):
+                    self.links += 1
                 if tag == "table" and is_data_table(element):
                     self.tables += 1
                     self.blocks.append(read_table(element, self.tables, self.sink,
@@ -145,6 +157,8 @@ class _Walk:
             else:
                 if tag in BLOCKS:
                     self.end_line()
+                if _links_away(element, tag):
+                    self.links -= 1
                 self.add(element.tail, element)
 
     def note_hidden(self) -> None:
@@ -165,12 +179,19 @@ class _Walk:
         if text:
             if self.line is None and text.strip():
                 self.line = element.sourceline
+            if not self.links and text.strip():
+                self.unlinked = True
             self.pieces.append(text)
 
     def end_line(self) -> None:
         if self.pieces:
             block = block_of(clean("".join(self.pieces)), HtmlLocation(line=self.line))
+            if type(block) is Title and not self.unlinked:
+                # a title that is all a link's text names the page it links to (a
+                # list of the body's other reports, 上一篇/下一篇): not this report
+                block = Paragraph(block.text, block.location)
             if block is not None:
                 self.blocks.append(block)
         self.pieces = []
         self.line = None
+        self.unlinked = False

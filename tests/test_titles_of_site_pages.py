@@ -1,0 +1,72 @@
+"""The title of a report on a government site's page, among the site's own lines (a
+hunt of 2026-12-07: printer pages rewritten in other sites' styles, read as HTML and
+through w3m, lynx and pandoc):
+
+- a side bar listing the body's other reports (相关文章, 往年年报: each a link whose text
+  is a report's title) before the report's own title: the first of those links was
+  read as the title, another report's organisation and year (2021 for 2023). A title
+  that is all a link's text is a link to another page (HTML); a title line that
+  opens with a list item's mark or a link's number (w3m's "• ", lynx's "* [1]",
+  pandoc's "-   ") is an item of such a list (text), as is one after 上一篇：.
+
+The pages: tests/data/site_pages, a 2021 report whose 199 figures are all different
+numbers (one missing); each converter's text made from the page by the program.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import govparse
+from conftest import HERE
+
+PAGES = HERE / "data" / "site_pages"
+ORGANIZATION = "江苏省南京市玄武区人民政府"
+YEAR = 2023
+
+
+def _assert_the_report(report, complete: bool = True) -> None:
+    """The report's organisation and year, and its figures: each right, or (where a
+    converter leaves a row's places in doubt: lynx) missing."""
+    assert report.organization.value == ORGANIZATION
+    assert report.year.value == YEAR
+    page = govparse.parse_file(str(PAGES / "related_reports.html"))
+    for table, row, column, figure in page.table_figures():
+        got = report.figure(table, row, column).value
+        assert got == figure.value or (not complete and got is None), (table, row, column)
+    assert page.figure("active_disclosure", "rules", "issued").value is None
+    assert page.figure("active_disclosure", "rules", "repealed").value == 2
+    assert page.figure("applications", "new_requests", "natural_person").value == 11
+    assert str(page.figure("active_disclosure", "administrative_fees", "amount").value) == "10.11"
+    assert page.figure("review_litigation", "litigation_after_review", "total").value == 200
+    assert sum(1 for *_, f in page.table_figures() if f.value is not None) == 199
+
+
+@pytest.mark.parametrize("name", ["related_reports.html"])
+def test_a_page_s_title_is_the_report_s_not_a_link_s(name):
+    _assert_the_report(govparse.parse_file(str(PAGES / name)))
+
+
+@pytest.mark.parametrize("name", [
+    "related_list.w3m.txt", "related_list.lynx.txt", "related_list.pandoc.txt"])
+def test_a_converted_page_s_title_is_the_report_s(name):
+    text = (PAGES / name).read_text(encoding="utf-8")
+    _assert_the_report(govparse.parse(text), complete=".lynx." not in name)
+
+
+def test_a_title_that_is_all_a_link_s_text_is_a_paragraph():
+    page = ('<html><body><div><a href="/2022.html">某某县人民政府2022年政府信息公开工作年度报告</a>'
+            '</div><h1><a href="#top">某区人民政府2023年政府信息公开工作年度报告</a></h1>'
+            '<p>一、总体情况</p></body></html>')
+    report = govparse.parse(page)
+    assert (report.organization.value, report.year.value) == ("某区人民政府", 2023)
+
+
+@pytest.mark.parametrize("line", ["• 某某县人民政府2022年政府信息公开工作年度报告",
+                                  "   * [3]某某县人民政府2022年政府信息公开工作年度报告",
+                                  "-   某某县人民政府2022年政府信息公开工作年度报告",
+                                  "上一篇：某某县人民政府2022年政府信息公开工作年度报告"])
+def test_a_list_item_or_a_link_before_the_title_is_no_title(line):
+    report = govparse.parse(f"{line}\n某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n")
+    assert (report.organization.value, report.year.value) == ("某区人民政府", 2023)
+    assert "GP109" not in [d.code for d in report.diagnostics]
