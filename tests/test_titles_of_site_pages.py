@@ -7,7 +7,11 @@ through w3m, lynx and pandoc):
   read as the title, another report's organisation and year (2021 for 2023). A title
   that is all a link's text is a link to another page (HTML); a title line that
   opens with a list item's mark or a link's number (w3m's "• ", lynx's "* [1]",
-  pandoc's "-   ") is an item of such a list (text), as is one after 上一篇：.
+  pandoc's "-   ") is an item of such a list (text), as is one after 上一篇：;
+- the page's way back ending with the report's title (当前位置：首页 > 政务公开 > …
+  > 某区2023年…年度报告) before the title itself: the organisation was read as
+  "当前位置：首页 > 政务公开 > 政府信息公开年报 > 某区…". A title line whose
+  organisation holds a way back's marks (> › » ＞ →) is a paragraph.
 
 The pages: tests/data/site_pages, a 2021 report whose 199 figures are all different
 numbers (one missing); each converter's text made from the page by the program.
@@ -42,13 +46,14 @@ def _assert_the_report(report, complete: bool = True) -> None:
     assert sum(1 for *_, f in page.table_figures() if f.value is not None) == 199
 
 
-@pytest.mark.parametrize("name", ["related_reports.html"])
-def test_a_page_s_title_is_the_report_s_not_a_link_s(name):
+@pytest.mark.parametrize("name", ["related_reports.html", "way_back.html"])
+def test_a_page_s_title_is_the_report_s_not_a_link_s_or_the_way_back_s(name):
     _assert_the_report(govparse.parse_file(str(PAGES / name)))
 
 
 @pytest.mark.parametrize("name", [
-    "related_list.w3m.txt", "related_list.lynx.txt", "related_list.pandoc.txt"])
+    "related_list.w3m.txt", "related_list.lynx.txt", "related_list.pandoc.txt",
+    "way_back.w3m.txt", "way_back.lynx.txt", "way_back.pandoc.txt"])
 def test_a_converted_page_s_title_is_the_report_s(name):
     text = (PAGES / name).read_text(encoding="utf-8")
     _assert_the_report(govparse.parse(text), complete=".lynx." not in name)
@@ -65,8 +70,10 @@ def test_a_title_that_is_all_a_link_s_text_is_a_paragraph():
 @pytest.mark.parametrize("line", ["• 某某县人民政府2022年政府信息公开工作年度报告",
                                   "   * [3]某某县人民政府2022年政府信息公开工作年度报告",
                                   "-   某某县人民政府2022年政府信息公开工作年度报告",
-                                  "上一篇：某某县人民政府2022年政府信息公开工作年度报告"])
-def test_a_list_item_or_a_link_before_the_title_is_no_title(line):
+                                  "上一篇：某某县人民政府2022年政府信息公开工作年度报告",
+                                  "首页 > 年报 > 某某县人民政府2022年政府信息公开工作年度报告",
+                                  "当前位置：首页 » 年报 » 某区人民政府2023年政府信息公开工作年度报告"])
+def test_a_list_item_a_link_or_the_way_back_before_the_title_is_no_title(line):
     report = govparse.parse(f"{line}\n某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n")
     assert (report.organization.value, report.year.value) == ("某区人民政府", 2023)
     assert "GP109" not in [d.code for d in report.diagnostics]

@@ -189,17 +189,20 @@ def _no_name_marks() -> re.Pattern:
 # reports, as converters print it: w3m's "• ", pandoc's "-   ", lynx's "* [3]"):
 # a link to another report, whose organisation and year are not this one's.
 _LIST_ITEM_OR_LINK = re.compile(r"\s*(?:[•·●○◦▪▫■□◆◇►▸‣⁃※]|[*+\-]\s|\[\d+\])")
+# A page's way back to it (当前位置：首页 > 政务公开 > 某区2024年…年度报告): its last step
+# may be the report's title, but what stands before the year is the way, no body.
+_WAY_BACK_MARKS = frozenset(">›»＞→")
 
 
 def _names_no_body(parts: TitleParts) -> bool:
     """A line read as a title whose organisation is a file's path or a field of a
-    crawler's, or that is an item of a list of links (another report's title, as a
-    page lists its previous years'): a paragraph, not the report's title (GP101 says
-    there is none)."""
+    crawler's, the page's way back to it, or that is an item of a list of links
+    (another report's title, as a page lists its previous years'): a paragraph, not
+    the report's title (GP101 says there is none)."""
     org = parts.organization
     if org is None:
         return False
-    if _LIST_ITEM_OR_LINK.match(org) is not None:
+    if _LIST_ITEM_OR_LINK.match(org) is not None or not _WAY_BACK_MARKS.isdisjoint(org):
         return True
     return not _MARKS_OF_NO_NAME.isdisjoint(org) and _no_name_marks().search(org) is not None
 
