@@ -681,6 +681,15 @@ class RowLabels:
                 "They are not placed", at=leaf, length=len(leaf.text),
                 hint=f"the template's row label is '{spec.label}'")
             return None
+        if spec is not None and self._rest_of_the_row_above(leaf, key, spec):
+            # （六）其 + figures, then 他处理 669: the cells of the row above wrapped onto a
+            # line of their own, its label's end and the ends of its numbers (36, / 669)
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', the end of row '{spec.label}''s "
+                "label without its start: a line the row's cells are wrapped onto, whose "
+                "figures may be the ends of the row's numbers; they are not placed",
+                at=leaf, length=len(leaf.text), hint=f"the template's row label is '{spec.label}'")
+            return None
         if spec is not None:
             self.sink.add(
                 "GP203",
@@ -696,6 +705,16 @@ class RowLabels:
             hint=did_you_mean(suggestions),
         )
         return None
+
+    def _rest_of_the_row_above(self, leaf: Cell, key: str, spec: RowSpec) -> bool:
+        """Whether a label is the end of row ``spec``'s label, without its start or
+        number (他处理 of （六）其他处理), whose start is the label of the row on the line
+        above, a row with figures of its own: a line that row's cells are wrapped onto."""
+        above = self.figured_leaf
+        whole = label_key(spec.label)
+        return above is not None and above.line is not None and leaf.line == above.line + 1 \
+            and not is_numbered(leaf.text) and key != whole and whole.endswith(key) \
+            and label_key(above.text + leaf.text) == whole
 
     def _cut_short_of_another(self, text: str, key: str, close: RowSpec) -> str | None:
         """The label of the row a label close to row ``close`` may be cut short of: one
