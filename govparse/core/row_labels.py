@@ -710,7 +710,7 @@ class RowLabels:
         """Whether a label is the end of row ``spec``'s label, without its start or
         number (他处理 of （六）其他处理), whose start is the label of the row on the line
         above, a row with figures of its own: a line that row's cells are wrapped onto."""
-        above = self.figured_leaf
+        above = _figured_leaf(self.row_above) if self.row_above is not None else None
         whole = label_key(spec.label)
         return above is not None and above.line is not None and leaf.line == above.line + 1 \
             and not is_numbered(leaf.text) and key != whole and whole.endswith(key) \
@@ -802,6 +802,14 @@ def _shorter_rests(upper: list[Cell], lower: list[Cell]) -> tuple[Cell, Cell] | 
     which pdftotext writes where its labels' Chinese characters leave them, under no
     figure in any measure: (a figure of the row, one of them), or None."""
     return (upper[-1], lower[0]) if fewer_and_shorter(upper, lower) else None
+
+
+def _figured_leaf(row: LogicalRow) -> Cell | None:
+    """The label of a row with figures (its last word cell that is no number cut
+    short: '36,' of a number wrapped in its cell stands after it), or None."""
+    if not row.has_figures:
+        return None
+    return next((c for c in reversed(row.labels) if not looks_like_a_figure(c.text)), None)
 
 
 def _remove(cells: list[Cell], cell: Cell) -> None:

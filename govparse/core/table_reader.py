@@ -47,15 +47,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
     # slots, each reader made a dict of them, and every ``self.…`` was looked up in it.
     __slots__ = (
         "after_a_bare_label", "beneath", "catalogue", "column_orders", "conflicted",
-        "disowned_rows", "evidence", "extents_of", "figured_leaf", "figures", "filled_cells",
+        "disowned_rows", "evidence", "extents_of", "figures", "filled_cells",
         "full_row_labels", "full_row_specs", "full_rows", "full_rows_by", "header_cells",
         "header_keys", "header_positions", "header_positions_of", "header_starts",
         "headers_in_place", "heading_line", "in_place", "label_ends", "last_header_row",
         "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
         "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
-        "row_before", "row_since_header", "rows", "seen_rows", "short_rows", "sides", "sink",
-        "stacked", "suggested", "template", "trailing_cells", "trailing_separators",
+        "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
+        "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
+        "trailing_separators",
         "two_heights", "unordered", "values", "variant_labels")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
@@ -99,7 +100,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
-        self.figured_leaf: Cell | None = None  # the label of the row above, with figures
+        self.row_above: LogicalRow | None = None  # (the logical row before the one read)
         self.header_keys: set[str] = set()
         self.suggested: set[str] = set()
         self.variant_labels: list[Cell] = []
@@ -178,7 +179,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             label_lines = None
             self.after_a_bare_label = self._after_bare_labels(rows)
             for index, row in enumerate(rows):
-                self.figured_leaf = _figured_leaf(rows[index - 1]) if index else None
+                self.row_above = rows[index - 1] if index else None
                 if not self._read_row(row) and index + 1 < len(rows) \
                         and not any(looks_like_a_figure(c.text) for c in row.labels):
                     # figures no row takes on a line of their own, standing over the
@@ -1065,10 +1066,3 @@ def _column_label(spec: RowSpec, key) -> str:
     """The label of the row's column ``key`` names (row id, column id)."""
     return next(col.label for col in spec.columns if col.id == key[1])
 
-
-def _figured_leaf(row: LogicalRow) -> Cell | None:
-    """The label of a row with figures (its last word cell that is no number cut
-    short: '36,' of a number wrapped in its cell stands after it), or None."""
-    if not row.has_figures:
-        return None
-    return next((c for c in reversed(row.labels) if not looks_like_a_figure(c.text)), None)
