@@ -56,8 +56,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
         "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
         "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
-        "trailing_separators",
-        "two_heights", "unordered", "values", "variant_labels")
+        "trailing_separators", "two_heights", "unordered", "values", "variant_labels")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
