@@ -86,6 +86,8 @@ CODES: dict[str, Code] = {
              "the title names the organisation short; the preamble names it in full"),
         Code("GP114", "organisation-from-text", _W,
              "the organisation was taken from the overview's sentence, not the title"),
+        Code("GP115", "titles-disagree", _W,
+             "title lines name different years; the one the statistics period states, or none"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),

@@ -77,3 +77,32 @@ def test_a_list_item_a_link_or_the_way_back_before_the_title_is_no_title(line):
     report = govparse.parse(f"{line}\n某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n")
     assert (report.organization.value, report.year.value) == ("某区人民政府", 2023)
     assert "GP109" not in [d.code for d in report.diagnostics]
+
+
+# ---------------------------------------------------------------- titles that disagree
+
+
+def test_title_lines_of_different_years_give_none_where_no_period_is_stated():
+    # w3m's text of a page whose side bar lists the body's other reports as plain
+    # links (<p><a>), before the report's own title: nothing marks them as links.
+    # The first was read as the title (某某县人民政府, 2019, for 2021). Title lines that
+    # name different years, none of which the statistics period states: none is taken.
+    report = govparse.parse_file(str(PAGES / "related_plain_links.w3m.txt"))
+    assert (report.organization.value, report.year.value) == (None, None)
+    (said,) = [d for d in report.diagnostics if d.code == "GP115"]
+    assert said.message == ("the title lines name different years (2019、2020、2022、2021): none "
+                            "is taken, the statistics period stating none of them")
+    assert said.line == 3 and said.severity.name == "WARNING"
+    assert not any(d.code == "GP109" for d in report.diagnostics)
+
+
+def test_title_lines_of_different_years_give_the_one_the_statistics_period_states():
+    text = (PAGES / "related_plain_links.w3m.txt").read_text(encoding="utf-8")
+    text = text.replace("一、总体情况\n", "本报告所列数据统计期限为2021年1月1日至2021年12月31日。\n"
+                        "一、总体情况\n", 1)
+    report = govparse.parse(text)
+    assert (report.organization.value, report.year.value) == ("江苏省南京市玄武区人民政府", 2021)
+    assert report.year.line == 9
+    (said,) = [d for d in report.diagnostics if d.code == "GP115"]
+    assert said.message.endswith("the one of 2021, the year of the statistics period, is taken")
+    assert [d.line for d in report.diagnostics if d.code == "GP109"] == [3, 5, 7]

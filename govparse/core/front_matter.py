@@ -214,21 +214,23 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
     does."""
     read = {id(item): TitleParts(item) for item in items if type(item) is Title}
     titles = [parts for parts in read.values() if not _names_no_body(parts)]
+    chosen = _the_reports_title(titles, items, section_paragraphs, sink)
     preamble = []
     for item in items:
         parts = read.get(id(item))
-        if parts is None or _names_no_body(parts):
+        if parts is None or _names_no_body(parts) or chosen is None:
             preamble.append(Paragraph(item.text, line_of(item.location), column_of(item.location)))
-        elif parts is not titles[0]:
+        elif parts is not chosen:
             # A second title line stays in the text, as a paragraph, and is said aloud.
-            sink.add("GP109", f"a second title line '{parts.text}'; the first (line "
-                     f"{line_of(titles[0].year_at)}) names the organisation and year, this one "
+            sink.add("GP109", f"a second title line '{parts.text}'; the "
+                     f"{'first' if chosen is titles[0] else 'one'} (line "
+                     f"{line_of(chosen.year_at)}) names the organisation and year, this one "
                      "is kept as a paragraph", line_of(parts.at), column_of(parts.at),
                      length=len(parts.text))
             preamble.append(Paragraph(parts.text, line_of(parts.at), column_of(parts.at)))
     preamble = tuple(preamble)
-    if titles:
-        first = titles[0]
+    if chosen is not None:
+        first = chosen
         org = None
         if first.organization is not None:
             org = _meta(first.organization, first.org_at)
@@ -252,7 +254,18 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         head.line if head else 1, head.column if head else 1,
         hint="a report begins with a line like 某某区2024年政府信息公开工作年度报告",
     )
-    paragraphs = (*preamble, *section_paragraphs)
+    stated = _stated_period((*preamble, *section_paragraphs))
+    if stated is not None:
+        year, line, column = stated
+        sink.add("GP102", f"the year {year} was taken from the statistics "
+                 "period stated in the text", line, column, length=4)
+        return org, MetaField(year, line, column), None, preamble
+    return org, _year_of_overview(section_paragraphs, sink), None, preamble
+
+
+def _stated_period(paragraphs) -> tuple[int, int | None, int | None] | None:
+    """The year of the statistics period the text states (本报告所列数据统计期限为2024年
+    1月1日…), with its line and column; None where none is stated."""
     for index, paragraph in enumerate(paragraphs):
         # the sentence may wrap onto the next line (统计期限为 / 2024年1月1日…)
         after = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
@@ -262,11 +275,34 @@ def read_front_matter(items: list, section_paragraphs, sink: DiagnosticSink):
         at, start = paragraph, found.start(1)
         if start >= len(paragraph.text):  # the year opens the next line
             at, start = paragraphs[index + 1], start - len(paragraph.text)
-        column = at.column + start if at.column else None
-        sink.add("GP102", f"the year {found.group(1)} was taken from the statistics "
-                 "period stated in the text", at.line, column, length=4)
-        return org, MetaField(int(found.group(1)), at.line, column), None, preamble
-    return org, _year_of_overview(section_paragraphs, sink), None, preamble
+        return int(found.group(1)), at.line, at.column + start if at.column else None
+    return None
+
+
+def _the_reports_title(titles: list[TitleParts], items: list, section_paragraphs,
+                       sink: DiagnosticSink) -> TitleParts | None:
+    """The title line that names the report's organisation and year: the first, but
+    where the title lines before the first heading name different years (a page's
+    list of the body's other reports, which a converter's text shows as plain lines),
+    the first of those whose year the statistics period states, and where none does or
+    none is stated, none (GP115: the organisation and year are then read as a report
+    with no title has them, or missing)."""
+    if len({parts.year for parts in titles}) < 2:
+        return titles[0] if titles else None
+    paragraphs = [Paragraph(item.text, line_of(item.location), column_of(item.location))
+                  for item in items if type(item) is not Title]
+    stated = _stated_period((*paragraphs, *section_paragraphs))
+    chosen = next((parts for parts in titles if stated is not None and parts.year == stated[0]),
+                  None)
+    years = "、".join(str(parts.year) for parts in titles)
+    first = titles[0]
+    sink.add("GP115", f"the title lines name different years ({years}): "
+             + (f"the one of {chosen.year}, the year of the statistics period, is taken"
+                if chosen is not None else
+                "none is taken, the statistics period stating none of them"),
+             line_of(first.at), column_of(first.at), length=len(first.text),
+             hint="a page's list of the body's other reports? check the organisation and year")
+    return chosen
 
 
 # What a body's name ends with (平潭综合实验区, 某某市人民政府办公室, 某某街道办事处),
