@@ -50,6 +50,7 @@ SNAPSHOT = [
     ("GP112", "no-tables", E),
     ("GP113", "organisation-in-full", N),
     ("GP114", "organisation-from-text", W),
+    ("GP115", "titles-disagree", W),
     ("GP201", "unknown-text", W),
     ("GP202", "header-typo", W),
     ("GP203", "row-label-typo", W),

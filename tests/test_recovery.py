@@ -270,10 +270,12 @@ def test_title_without_organisation():
 
 
 def test_second_title_line_is_kept_and_said_aloud():
-    text = "甲县2024年政府信息公开工作年度报告\n乙县2023年政府信息公开工作年度报告\n一、总体情况\n文字。\n"
+    # (of one year: title lines of different years are another matter, GP115,
+    # tests/test_titles_of_site_pages.py)
+    text = "甲县2024年政府信息公开工作年度报告\n乙县2024年政府信息公开工作年度报告\n一、总体情况\n文字。\n"
     report = govparse.parse(text)
     assert (report.organization.value, report.year.value) == ("甲县", 2024)
-    assert [p.text for p in report.preamble] == ["乙县2023年政府信息公开工作年度报告"]
+    assert [p.text for p in report.preamble] == ["乙县2024年政府信息公开工作年度报告"]
     d = only(report, "GP109")
     assert (d.line, d.column, d.severity) == (2, 1, Severity.WARNING)
 
@@ -505,8 +507,18 @@ def test_a_title_s_year_stands_over_the_overview_s():
 
 def test_only_the_first_title_is_joined_to_the_line_above_it():
     # found by the grammar-driven round trip: a second title (GP109) under a short line
-    text = "甲县2024年政府信息公开工作年度报告\n乙县\n2023年政府信息公开工作年度报告\n一、总体情况\n"
+    text = "甲县2024年政府信息公开工作年度报告\n乙县\n2024年政府信息公开工作年度报告\n一、总体情况\n"
     report = govparse.parse(text)
     assert (report.organization.value, report.year.value) == ("甲县", 2024)
-    assert [p.text for p in report.preamble] == ["乙县", "2023年政府信息公开工作年度报告"]
+    assert [p.text for p in report.preamble] == ["乙县", "2024年政府信息公开工作年度报告"]
     assert "GP111" not in codes(report) and only(report, "GP109").line == 3
+
+
+def test_title_lines_of_different_years_give_none_said_aloud():
+    text = "甲县2024年政府信息公开工作年度报告\n乙县2023年政府信息公开工作年度报告\n一、总体情况\n文字。\n"
+    report = govparse.parse(text)
+    assert (report.organization.value, report.year.value) == (None, None)
+    assert [p.text for p in report.preamble] == ["甲县2024年政府信息公开工作年度报告",
+                                                 "乙县2023年政府信息公开工作年度报告"]
+    d = only(report, "GP115")
+    assert (d.line, d.column, d.severity) == (1, 1, Severity.WARNING)
