@@ -188,7 +188,11 @@ def _no_name_marks() -> re.Pattern:
 # A list item's mark or a link's number before a title (a page's list of other
 # reports, as converters print it: w3m's "• ", pandoc's "-   ", lynx's "* [3]"):
 # a link to another report, whose organisation and year are not this one's.
-_LIST_ITEM_OR_LINK = re.compile(r"\s*(?:[•·●○◦▪▫■□◆◇►▸‣⁃※]|[*+\-]\s|\[\d+\])")
+@functools.cache  # (compiled when a title is first read: not at start-up)
+def _list_item_or_link() -> re.Pattern:
+    return re.compile(r"\s*(?:[•·●○◦▪▫■□◆◇►▸‣⁃※]|[*+\-]\s|\[\d+\])")
+
+
 # A page's way back to it (当前位置：首页 > 政务公开 > 某区2024年…年度报告): its last step
 # may be the report's title, but what stands before the year is the way, no body.
 _WAY_BACK_MARKS = frozenset(">›»＞→")
@@ -202,7 +206,7 @@ def _names_no_body(parts: TitleParts) -> bool:
     org = parts.organization
     if org is None:
         return False
-    if _LIST_ITEM_OR_LINK.match(org) is not None or not _WAY_BACK_MARKS.isdisjoint(org):
+    if _list_item_or_link().match(org) is not None or not _WAY_BACK_MARKS.isdisjoint(org):
         return True
     return not _MARKS_OF_NO_NAME.isdisjoint(org) and _no_name_marks().search(org) is not None
 

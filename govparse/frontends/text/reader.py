@@ -14,7 +14,6 @@ from govparse.frontends.blocks import join_split_title
 from govparse.frontends.ideographs import text_with_ideographs
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.page_markers import without_page_markers
-from govparse.frontends.text.running_lines import without_running_lines
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
@@ -380,9 +379,12 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
     if page_notes:
         notes = (*notes, *page_notes)
-    text, running_notes = without_running_lines(text)  # (and its pages' running heads)
-    if running_notes:
-        notes = (*notes, *running_notes)
+    if "\f" in text:  # (a PDF's text: its pages' running heads and feet)
+        from govparse.frontends.text.running_lines import without_running_lines
+
+        text, running_notes = without_running_lines(text)
+        if running_notes:
+            notes = (*notes, *running_notes)
     source_columns: tuple = ()
     if tab_stops and "\t" in text:  # (space-aligned text whose blanks became tabs)
         from govparse.frontends.text.tab_stops import with_tabs_expanded
