@@ -322,11 +322,39 @@ def reading(raw: str) -> tuple:
         return known
     body = raw.strip(BLANK)
     offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
+    if body[:1] in _EMPHASIS_MARKS:
+        body, offset = _unemphasized(body, offset)
     cell = classify(body, None, None)
     known = (cell.kind, cell.text, offset, cell.value, cell.unit)
     if len(raw) <= _LONGEST_READING and len(_READINGS) < _MAX_READINGS:
         _READINGS[raw] = known
     return known
+
+
+# (body[:1] of an empty body is "": in any string, so the marks are a tuple)
+_EMPHASIS_MARKS = ("*", "_")
+_EMPTY_EMPHASIS = frozenset(("****", "__", "******"))  # (html2text's <b></b>, <em></em>, both)
+
+
+def _unemphasized(body: str, offset: int) -> tuple[str, int]:
+    """A cell's text without the marks of markdown's strong or emphasis around the
+    whole of it (html2text writes a page's <b>, <strong> and <em> so: a total in bold,
+    ``**218**``, a bold row label; ``***218***`` both), and where it then starts; as it
+    is where the marks stand around only a part. Marks around nothing (``****``, an empty
+    <b></b>) are an empty cell's."""
+    if body in _EMPTY_EMPHASIS:
+        return "", 0
+    text, start = body, offset
+    while text[:1] in _EMPHASIS_MARKS:
+        mark = text[:2] if text[:2] in ("**", "__") else text[:1]
+        if len(text) <= 2 * len(mark) or not text.endswith(mark):
+            break
+        inner = text[len(mark):-len(mark)]
+        text = inner.strip(BLANK)
+        start += len(mark) + len(inner) - len(inner.lstrip(BLANK))
+    if text is body or not text or text[:1] in _EMPHASIS_MARKS:
+        return body, offset
+    return text, start
 
 
 def char_width(char: str) -> int:
