@@ -13,8 +13,14 @@ through w3m, lynx and pandoc):
   "当前位置：首页 > 政务公开 > 政府信息公开年报 > 某区…". A title line whose
   organisation holds a way back's marks (> › » ＞ →) is a paragraph.
 
+- a statistics section's heading written as the first row of its table (one cell
+  across it), or the three tables made one, each heading a row: the headings were
+  no label of a table, every section missing. A table's row whose one cell is a
+  section's numbered heading opens that section (core/assemble.py).
+
 The pages: tests/data/site_pages, a 2021 report whose 199 figures are all different
-numbers (one missing); each converter's text made from the page by the program.
+numbers (one missing); each converter's text made from the page by the program;
+``headings_in_tables.html`` and ``one_table.html``: the real page 006 so rewritten (lxml).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from __future__ import annotations
 import pytest
 
 import govparse
-from conftest import HERE
+from conftest import HERE, load_expected
+from helpers import acceptable
 
 PAGES = HERE / "data" / "site_pages"
 ORGANIZATION = "江苏省南京市玄武区人民政府"
@@ -106,3 +113,20 @@ def test_title_lines_of_different_years_give_the_one_the_statistics_period_state
     (said,) = [d for d in report.diagnostics if d.code == "GP115"]
     assert said.message.endswith("the one of 2021, the year of the statistics period, is taken")
     assert [d.line for d in report.diagnostics if d.code == "GP109"] == [3, 5, 7]
+
+
+# ---------------------------------------------------------------- headings inside tables
+
+
+@pytest.mark.parametrize("name", ["headings_in_tables", "one_table"])
+def test_a_sections_heading_as_a_row_of_its_table_opens_the_section(name):
+    # The real page 006 (tests/data/real/html) with each statistics section's heading
+    # moved into its table as the first row, one cell across it; and the three tables
+    # then made one. The headings were read as no label of a table, the sections as
+    # missing (GP108): no figure read.
+    report = govparse.parse_file(str(PAGES / f"{name}.html"))
+    expected = load_expected(HERE / "data" / "real" / "html" / "006.expected.tsv")["006.html"]
+    assert {key: report.figure(*key).value for key, values in expected.items()
+            if key[0] != "report" and not acceptable(report.figure(*key).value, values)} == {}
+    assert not any(d.code in ("GP108", "GP112") for d in report.diagnostics)
+    assert [s.number for s in report.sections if s.line is not None][:4] == [1, 2, 3, 4]

@@ -16,11 +16,12 @@ from govparse.core.positions import PositionEvidence
 from govparse.core.table_reader import TableReader
 from govparse.core.template_choice import evidence, template_for_year
 from govparse.diagnostics import DiagnosticSink
-from govparse.document import Document, Heading, Table, Title, column_of, line_of
+from govparse.document import (Document, EmptyCells, Heading, Table, Title, column_of,
+                               line_of)
 from govparse.model.report import Figure, Paragraph, Report, Section, table_classes
 from govparse.template.sections import (SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS,
                                         heading_kind)
-from govparse.template.spec import catalogue, load_template
+from govparse.template.spec import catalogue, is_numbered, load_template
 
 
 class MergedSection:
@@ -113,7 +114,7 @@ def _sections_of(blocks):
     front: list = []
     parts: list = []
     current = front
-    for block in blocks:
+    for block in _headings_out_of_tables(blocks):
         kind = heading_kind(block.text) if type(block) is Heading else None
         if kind is not None:
             current = []
@@ -125,6 +126,42 @@ def _sections_of(blocks):
         else:
             current.append(block)
     return front, parts
+
+
+def _headings_out_of_tables(blocks):
+    """The blocks, each table parted where a row of it is a section's numbered heading
+    alone (a site's table that opens with its section's heading, 二、主动公开政府信息情况
+    across the table, or holds the three statistics tables, each under its own): the
+    rows before, the heading, the rows after."""
+    for block in blocks:
+        if type(block) is not Table or block.run_together:
+            yield block
+            continue
+        start = 0
+        for index, row in enumerate(block.rows):
+            text = _heading_alone(row)
+            if text is None:
+                continue
+            if index > start:
+                yield attrs.evolve(block, rows=block.rows[start:index])
+            yield Heading(text.strip(), next(c for c in row if c.text).location)
+            start = index + 1
+        if start == 0:
+            yield block
+        elif start < len(block.rows):
+            yield attrs.evolve(block, rows=block.rows[start:])
+
+
+def _heading_alone(row) -> str | None:
+    """The text of a table's row where its one cell with text is a section's heading
+    with its numbering (二、主动公开政府信息情况; a column's header such as 行政诉讼
+    names a section's words without it)."""
+    if isinstance(row, EmptyCells):
+        return None
+    texts = [c.text for c in row if c.text and not c.covered]
+    if len(texts) != 1 or not is_numbered(texts[0]) or heading_kind(texts[0]) is None:
+        return None
+    return texts[0]
 
 
 def _paragraphs(blocks) -> list[Paragraph]:
