@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from itertools import repeat
 
 import attrs
@@ -20,8 +21,9 @@ from govparse.document import (Document, EmptyCells, Heading, Table, Title, colu
                                line_of)
 from govparse.model.report import Figure, Paragraph, Report, Section, table_classes
 from govparse.template.sections import (SECTION_KINDS, SECTION_NAMES, TABLE_SECTIONS,
-                                        heading_kind)
-from govparse.template.spec import catalogue, is_numbered, load_template
+                                        heading_kind, heading_pattern)
+from govparse.template.spec import (catalogue, load_template, normalize_label,
+                                   numbering_length)
 
 
 class MergedSection:
@@ -154,14 +156,24 @@ def _headings_out_of_tables(blocks):
 
 def _heading_alone(row) -> str | None:
     """The text of a table's row where its one cell with text is a section's heading
-    with its numbering (二、主动公开政府信息情况; a column's header such as 行政诉讼
-    names a section's words without it)."""
+    as the grammar's HEADING reads one: its numbering, then all of one section's words
+    (二、主动公开政府信息情况; a column's header such as 行政诉讼 names a section's
+    words without a numbering, and （四）行政复议和行政诉讼情况表 is other words)."""
     if isinstance(row, EmptyCells):
         return None
     texts = [c.text for c in row if c.text and not c.covered]
-    if len(texts) != 1 or not is_numbered(texts[0]) or heading_kind(texts[0]) is None:
+    if len(texts) != 1:
+        return None
+    text = normalize_label(texts[0]).strip("*")
+    numbering = numbering_length(text)
+    if not numbering or _heading_words().fullmatch(text[numbering:].rstrip(":：*")) is None:
         return None
     return texts[0]
+
+
+@functools.cache  # (compiled when a table's row is first asked: not at start-up)
+def _heading_words() -> re.Pattern:
+    return re.compile(heading_pattern())
 
 
 def _paragraphs(blocks) -> list[Paragraph]:
