@@ -103,6 +103,30 @@ def test_title_lines_of_different_years_give_none_where_no_period_is_stated():
     assert not any(d.code == "GP109" for d in report.diagnostics)
 
 
+def test_title_lines_of_the_stated_year_that_name_two_bodies_give_none():
+    # the side bar lists another body's report of the statistics period's year too
+    # (its 2021 report before the body's own): the first of that year was read as the
+    # title (某某县人民政府 for 江苏省南京市玄武区人民政府); which is the report's cannot be told
+    text = (PAGES / "related_plain_links.w3m.txt").read_text(encoding="utf-8")
+    text = text.replace("某某县人民政府2022年", "某某县人民政府2021年", 1)
+    text = text.replace("一、总体情况\n", "本报告所列数据统计期限为2021年1月1日至2021年12月31日。\n"
+                        "一、总体情况\n", 1)
+    report = govparse.parse(text)
+    assert report.organization.value is None and report.year.value == 2021
+    (said,) = [d for d in report.diagnostics if d.code == "GP115"]
+    assert said.message.endswith("none is taken, those of 2021, the year of the statistics "
+                                 "period, naming different bodies")
+
+
+def test_title_lines_of_the_stated_year_that_name_one_body_give_the_first():
+    text = (PAGES / "related_plain_links.w3m.txt").read_text(encoding="utf-8")
+    text = text.replace("某某县人民政府2022年", "玄武区人民政府2021年", 1)
+    text = text.replace("一、总体情况\n", "本报告所列数据统计期限为2021年1月1日至2021年12月31日。\n"
+                        "一、总体情况\n", 1)
+    report = govparse.parse(text)
+    assert (report.organization.value, report.year.value) == ("玄武区人民政府", 2021)
+
+
 def test_title_lines_of_different_years_give_the_one_the_statistics_period_states():
     text = (PAGES / "related_plain_links.w3m.txt").read_text(encoding="utf-8")
     text = text.replace("一、总体情况\n", "本报告所列数据统计期限为2021年1月1日至2021年12月31日。\n"

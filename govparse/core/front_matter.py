@@ -288,25 +288,38 @@ def _the_reports_title(titles: list[TitleParts], items: list, section_paragraphs
     """The title line that names the report's organisation and year: the first, but
     where the title lines before the first heading name different years (a page's
     list of the body's other reports, which a converter's text shows as plain lines),
-    the first of those whose year the statistics period states, and where none does or
-    none is stated, none (GP115: the organisation and year are then read as a report
-    with no title has them, or missing)."""
+    the first of those whose year the statistics period states, and where none does,
+    none is stated or those that do name different bodies, none (GP115: the
+    organisation and year are then read as a report with no title has them, or
+    missing)."""
     if len({parts.year for parts in titles}) < 2:
         return titles[0] if titles else None
     paragraphs = [Paragraph(item.text, line_of(item.location), column_of(item.location))
                   for item in items if type(item) is not Title]
     stated = _stated_period((*paragraphs, *section_paragraphs))
-    chosen = next((parts for parts in titles if stated is not None and parts.year == stated[0]),
-                  None)
+    of_the_year = [parts for parts in titles if stated is not None and parts.year == stated[0]]
+    chosen = of_the_year[0] if of_the_year and _one_body(of_the_year) else None
     years = "、".join(str(parts.year) for parts in titles)
     first = titles[0]
     sink.add("GP115", f"the title lines name different years ({years}): "
              + (f"the one of {chosen.year}, the year of the statistics period, is taken"
                 if chosen is not None else
+                f"none is taken, those of {stated[0]}, the year of the statistics period, "
+                "naming different bodies" if of_the_year else
                 "none is taken, the statistics period stating none of them"),
              line_of(first.at), column_of(first.at), length=len(first.text),
              hint="a page's list of the body's other reports? check the organisation and year")
     return chosen
+
+
+def _one_body(titles: list[TitleParts]) -> bool:
+    """Whether the title lines name one body (or none): each organisation the others'
+    or the end of theirs (玄武区人民政府, 南京市玄武区人民政府). Title lines of the
+    statistics period's year that name two bodies (the side bar's list of other bodies'
+    reports of that year) leave the report's own unknown."""
+    names = sorted({"".join(parts.organization.split()) for parts in titles
+                    if parts.organization}, key=len)
+    return all(name.endswith(names[0]) for name in names)
 
 
 # What a body's name ends with (平潭综合实验区, 某某市人民政府办公室, 某某街道办事处),
