@@ -690,6 +690,15 @@ class RowLabels:
                 "figures may be the ends of the row's numbers; they are not placed",
                 at=leaf, length=len(leaf.text), hint=f"the template's row label is '{spec.label}'")
             return None
+        group = None if spec is None else self._group_holding(leaf.text, key)
+        if group is not None:
+            # 不 / 予公开 of （三）不予公开 on a line of figures: close to （一）予以公开 in
+            # words, but a piece of the group's label written down its own cell
+            self.sink.add(
+                "GP204", f"figures follow '{leaf.text}', close to row '{spec.label}' in words "
+                f"but a piece of group label '{group}'; they are not placed", at=leaf,
+                length=len(leaf.text), hint=f"the template's row label is '{spec.label}'")
+            return None
         if spec is not None:
             self.sink.add(
                 "GP203",
@@ -705,6 +714,14 @@ class RowLabels:
             hint=did_you_mean(suggestions),
         )
         return None
+
+    def _group_holding(self, text: str, key: str) -> str | None:
+        """The group label a label with no numbering of its own is a piece of (予公开 of
+        （三）不予公开), or None."""
+        if is_numbered(text):
+            return None
+        return next((label for parent, label in self.catalogue.parents_by_key.items()
+                     if key in parent), None)
 
     def _rest_of_the_row_above(self, leaf: Cell, key: str, spec: RowSpec) -> bool:
         """Whether a label is the end of row ``spec``'s label, without its start or
