@@ -507,8 +507,9 @@ class RowLabels:
         the leaf, when together, not apart, they name a row."""
         joined = leaf
         for count in range(1, _MOST_LINES):
-            if len(labels) < count:
-                break
+            if len(labels) < count or _numbering_alone(labels[1 - count].text if count > 1
+                                                       else leaf.text):
+                break  # (a numbering alone opens a row's label, never goes on one: （七） / 总计)
             before = labels[-count]
             if label_key(before.text) in self.catalogue.labels_by_key or (
                     count > 1 and (before.line is None
