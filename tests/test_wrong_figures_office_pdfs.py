@@ -378,3 +378,20 @@ def test_a_bare_page_number_after_the_table_is_no_figure():
     # (1) alone: its 1 was read as the fee
     report = govparse.parse_file(HUNT / "bare-page-number-after-the-table.libreoffice.pdf")
     assert report.figure("active_disclosure", "administrative_fees", "amount").value is None
+
+
+def test_pdftotext_of_a_row_broken_digit_by_digit_past_a_groups_piece_is_missing():
+    # `pdftotext -layout` of row-broken-rest-in-header-cells.libreoffice.pdf: the
+    # numbers of 2.其他法律行政法规禁止公开 wrapped a digit a line in their narrow cells
+    # (211 as 2 / 1 / 1), the group label 不予公开 written down its own cell, a
+    # character a line: 2.其他法律行政法规 + 2 7 — 2 1 — 1, then 公, then 禁止公开 +
+    # 1 3 9 0 3. The label's rest was joined past 公 and its figures' first digits read
+    # as the row's (2 for 211). The rest's line stands under the row's figures: the
+    # rests of numbers wrapped in their cells, none of the row's figures placed.
+    report = govparse.parse_file(HERE / "data" / "office_layouts"
+                                 / "row-broken-rest-in-header-cells.pdftotext.txt")
+    assert [f.value for _, row, _, f in report.table_figures()
+            if row == "withheld_prohibited_by_law"] == [None] * 7
+    assert any(d.code == "GP320" and d.message.startswith(
+        "row '2.其他法律行政法规禁止公开': '2' (line 154) and '3' (line 156)")
+        for d in report.diagnostics)

@@ -335,7 +335,10 @@ class RowLabels:
                             # line between the label's: the label may go on after it)
                             passed.add(rest.line)
                             continue
-                if previous.labels[-1] is not leaf and row.has_figures and not row.labels:
+                if previous.labels[-1] is not leaf and row.has_figures \
+                        and all(c.line in passed for c in row.labels):
+                    # (the rest's line holds no other label: a group's pieces passed
+                    # over at most, 公 of 不予公开 between 2.其他法律行政法规 and 禁止公开)
                     upper, lower = placed_figures(previous.data), placed_figures(row.data)
                     pair = under(upper, lower) or _shorter_rests(upper, lower)
                     if pair is not None:
