@@ -112,11 +112,22 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
 
 def _sections_of(blocks):
     """The blocks before the first heading, and (heading, kind, blocks) for each part
-    under a heading. A heading that opens no section of the template is text."""
+    under a heading. A heading that opens no section of the template is text. Where a
+    statistics section's heading is missing, a table's row may hold it
+    (_headings_out_of_tables; only then are the tables' rows looked through)."""
+    front, parts = _parted(blocks)
+    found = {kind for _, kind, _ in parts}
+    if not found.issuperset(TABLE_SECTIONS) and any(type(b) is Table for b in blocks):
+        front, parts = _parted(list(_headings_out_of_tables(blocks)))
+    return front, parts
+
+
+def _parted(blocks):
+    """_sections_of's reading of the blocks as they are."""
     front: list = []
     parts: list = []
     current = front
-    for block in _headings_out_of_tables(blocks):
+    for block in blocks:
         kind = heading_kind(block.text) if type(block) is Heading else None
         if kind is not None:
             current = []
