@@ -373,9 +373,7 @@ class RowLabels:
             return None
         upper, lower = found
         parts = upper + lower
-        joined = parts[0]
-        for part in parts[1:]:
-            joined = joined.joined(part)
+        joined = functools.reduce(Cell.joined, parts)
         for part in upper:
             _remove(previous.labels, part)
         for part in lower:
@@ -431,8 +429,12 @@ class RowLabels:
 
     def _of_a_group(self, label: Cell) -> bool:
         """Whether the label is a group's label or a piece of one (（六）, 其他处理)."""
-        key = label_key(label.text)
-        return any(key in parent for parent in self.catalogue.parents_by_key)
+        return self._group_of(label_key(label.text)) is not None
+
+    def _group_of(self, key: str) -> str | None:
+        """The label of the group whose key holds ``key`` (a piece of its label), or None."""
+        return next((label for parent, label in self.catalogue.parents_by_key.items()
+                     if key in parent), None)
 
     def _parent_continued(self, labels: list[Cell], rest: Cell) -> bool:
         """Whether ``rest`` is the rest of one of a row's parent labels (``labels``: the
@@ -570,9 +572,7 @@ class RowLabels:
             pieces.append(_part_of(below, after_single_characters(below.text), None))
         if label_key(pieces[0].text) in self.catalogue.labels_by_key:
             return None
-        joined = pieces[0]
-        for piece in pieces[1:]:
-            joined = joined.joined(piece)
+        joined = functools.reduce(Cell.joined, pieces)
         spec = self.catalogue.rows_by_key.get(label_key(joined.text))
         if spec is None or not _same_number(joined.text, spec.label):
             return None
@@ -722,10 +722,7 @@ class RowLabels:
     def _group_holding(self, text: str, key: str) -> str | None:
         """The group label a label with no numbering of its own is a piece of (予公开 of
         （三）不予公开), or None."""
-        if is_numbered(text):
-            return None
-        return next((label for parent, label in self.catalogue.parents_by_key.items()
-                     if key in parent), None)
+        return None if is_numbered(text) else self._group_of(key)
 
     def _rest_of_the_row_above(self, leaf: Cell, key: str, spec: RowSpec) -> bool:
         """Whether a label is the end of row ``spec``'s label, without its start or
