@@ -329,7 +329,9 @@ class RowLabels:
                         previous.labels[-1] = joined
                         _remove(row.labels, rest)
                         self.label_ends[id(previous.data)] = rest.line
-                    elif self._around_figures(previous, row) is None:
+                    elif passed or self._around_figures(previous, row) is None:
+                        # (a piece passed over already: the label was tried around the
+                        # figures then, and neither row has changed since)
                         if self._of_a_group(rest) and all(c.line != rest.line for c in row.data):
                             # (a piece of a group's label written down its own cell, on a
                             # line between the label's: the label may go on after it)
