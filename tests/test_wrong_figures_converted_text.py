@@ -378,6 +378,11 @@ def test_a_review_group_out_of_order_under_a_header_that_cannot_be_read():
 
 def _wrong_figures(path: Path, expected: Path) -> dict:
     """The figures read with another value than the generated report's (expected.tsv)."""
+    return _wrong_in(govparse.parse(path.read_text("utf-8")), expected)
+
+
+def _wrong_in(report, expected: Path) -> dict:
+    """The report's figures with another value than expected.tsv gives."""
     import csv
 
     from helpers import compared
@@ -385,9 +390,18 @@ def _wrong_figures(path: Path, expected: Path) -> dict:
     with open(expected, encoding="utf-8") as handle:
         truth = {(r["table"], r["row"], r["column"]): None if r["value"] == "missing"
                  else r["value"] for r in csv.DictReader(handle, delimiter="\t")}
-    report = govparse.parse(path.read_text("utf-8"))
     return {key: value for key, value in compared(report, truth)[0].items()
             if value[0] is not None}
+
+
+OFFICE = Path(__file__).parent / "data" / "office"
+
+
+def _office_text(name: str, layer: str):
+    """A text layer of tests/data/office (``NAME.LAYER.txt``) read, and its figures read
+    with another value than its expected.tsv gives."""
+    report = govparse.parse((OFFICE / f"{name}.{layer}.txt").read_text("utf-8"))
+    return report, _wrong_in(report, OFFICE / f"{name}.expected.tsv")
 
 
 @pytest.mark.parametrize("name", ["template-2021-rests-after-a-page-break",
@@ -404,9 +418,8 @@ def test_rests_after_a_page_break_in_a_text_with_no_columns(name):
     # (One figure alone may be the row's total written at its own height.) Found
     # 2026-12-06 by the eighth session's hunt (seed 5146, report 10) and the ninth's
     # (seed 6260, report 6; 5- to 7-digit figures: 87191 read as 8719).
-    office = Path(__file__).parent / "data" / "office"
-    assert _wrong_figures(office / f"{name}.pdfium.txt", office / f"{name}.expected.tsv") == {}
-    report = govparse.parse((office / f"{name}.pdfium.txt").read_text("utf-8"))
+    report, wrong = _office_text(name, "pdfium")
+    assert wrong == {}
     row = report.applications.not_processed_complaint
     assert {f.value for f in (row.natural_person, row.total)} == {None}
     assert "GP320" in _codes(report)
@@ -423,10 +436,8 @@ def test_rests_after_a_page_number_at_a_page_break_in_a_text_with_no_columns():
     # row's figures is placed (GP320). Found 2026-12-07 by the nineteenth session's hunt
     # (the template filled, a page number in its footer, saved as a PDF by LibreOffice;
     # /tmp/wH2-hunt/hunt_docx.py --seed 23, report 10).
-    office = Path(__file__).parent / "data" / "office"
-    name = "template-2021-rests-after-a-page-number"
-    assert _wrong_figures(office / f"{name}.pdfium.txt", office / f"{name}.expected.tsv") == {}
-    report = govparse.parse((office / f"{name}.pdfium.txt").read_text("utf-8"))
+    report, wrong = _office_text("template-2021-rests-after-a-page-number", "pdfium")
+    assert wrong == {}
     row = report.applications.not_processed_complaint
     assert {f.value for f in (row.natural_person, row.research_institution,
                               row.social_welfare_org)} == {None}
@@ -443,10 +454,8 @@ def test_rests_after_a_running_head_at_a_page_break_in_a_text_with_no_columns():
     # A line opening every page, the same but for its digits, is blanked (GP014): none
     # of the row's figures is placed (GP320). Found 2026-12-07 by the nineteenth
     # session's hunt (/tmp/wH2-hunt/hunt_docx.py --seed 41, report 8).
-    office = Path(__file__).parent / "data" / "office"
-    name = "template-2021-rests-after-a-running-head"
-    assert _wrong_figures(office / f"{name}.pdfium.txt", office / f"{name}.expected.tsv") == {}
-    report = govparse.parse((office / f"{name}.pdfium.txt").read_text("utf-8"))
+    report, wrong = _office_text("template-2021-rests-after-a-running-head", "pdfium")
+    assert wrong == {}
     row = report.applications.not_processed_complaint
     assert {f.value for f in (row.natural_person, row.legal_service_org, row.other_org)} == {None}
     assert {"GP014", "GP320"} <= set(_codes(report))
@@ -609,10 +618,8 @@ def test_rests_as_long_as_their_first_parts_after_a_group_labels_piece():
     # after a group label's piece, each under one of the row's and none longer: none
     # of the row's figures is placed (GP320). (Found 2026-12-06, ninth session, by a
     # hunt over converted draws: seed 7111, report 7.)
-    office = Path(__file__).parent / "data" / "office"
-    name = "template-2021-rests-after-a-group-piece"
-    assert _wrong_figures(office / f"{name}.pdftotext.txt", office / f"{name}.expected.tsv") == {}
-    report = govparse.parse((office / f"{name}.pdftotext.txt").read_text("utf-8"))
+    report, wrong = _office_text("template-2021-rests-after-a-group-piece", "pdftotext")
+    assert wrong == {}
     row = report.applications.withheld_third_party_rights
     assert {f.value for f in (row.natural_person, row.total)} == {None}
     assert "GP320" in _codes(report)
