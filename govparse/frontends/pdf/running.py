@@ -14,15 +14,12 @@ page's height that heads and feet take (``BAND``), and holds more than a page nu
 
 from __future__ import annotations
 
-import re
-
 from govparse.core.places import shortened
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.frontends.pdf.pieces import union
+from govparse.frontends.text.running_lines import more_than_a_page_number, running_key
 
 BAND = 0.06  # of a page's height, at its top and at its foot: where heads and feet stand
-_DIGITS = re.compile(r"[0-9]+")
-_PAGE_WORDS = frozenset("第页共")  # (a page number's words: a page marker's, not a running line's)
 
 
 def running_lines(pages: list) -> tuple[list[set[int]], list[str]]:
@@ -45,22 +42,17 @@ def running_lines(pages: list) -> tuple[list[set[int]], list[str]]:
 
 
 def _band_lines(page, textpage, band: str) -> dict[str, str]:
-    """The lines of text in the page's top or foot band, by their key (_key), those
+    """The lines of text in the page's top or foot band, by their key (running_key), those
     that are more than a page number."""
     width, height = page.get_width(), page.get_height()
     bottom, top = (height * (1 - BAND), height) if band == "top" else (0.0, height * BAND)
     text = textpage.get_text_bounded(left=0, bottom=bottom, right=width, top=top)
     out = {}
     for line in text.splitlines():
-        key = _key(line)
-        if any(c.isalpha() and c not in _PAGE_WORDS for c in key):
+        key = running_key(line)
+        if more_than_a_page_number(key):
             out[key] = line.strip()
     return out
-
-
-def _key(text: str) -> str:
-    """A line as it is on every page: no blanks, each run of digits one mark."""
-    return _DIGITS.sub("#", "".join(text.split()))
 
 
 def _placed(page, raw: str, boxes, band: str, keys: set[str]) -> set[int]:
@@ -83,7 +75,7 @@ def _placed(page, raw: str, boxes, band: str, keys: set[str]) -> set[int]:
     offsets: set[int] = set()
     for chars in by_baseline.values():
         chars.sort()
-        if _of_keys(_key("".join(raw[offset] for _, offset in chars)), keys):
+        if _of_keys(running_key("".join(raw[offset] for _, offset in chars)), keys):
             offsets.update(offset for _, offset in chars)
     return offsets
 

@@ -68,15 +68,20 @@ def _running(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines given (one a page, at the same edge of each) where they are one running
     line: the same but for their digits, more than a page number, no longer than a
     head's."""
-    keys = {_key(text[start:end]) for start, end in lines}
+    keys = {running_key(text[start:end]) for start, end in lines}
     if len(keys) != 1 or any(end - start > _LONGEST for start, end in lines):
         return []
     (key,) = keys
-    if not any(c.isalpha() and c not in _PAGE_WORDS for c in key):
-        return []
-    return lines
+    return lines if more_than_a_page_number(key) else []
 
 
-def _key(line: str) -> str:
-    """A line as it is on every page: no blanks, each run of digits one mark."""
+def running_key(line: str) -> str:
+    """A line as it is on every page: no blanks, each run of digits one mark (also
+    pdf/running.py's, which finds a PDF's running lines by where they stand)."""
     return _DIGITS.sub("#", "".join(line.split()))
+
+
+def more_than_a_page_number(key: str) -> bool:
+    """Whether a line's running_key holds a word beyond a page number's (第 2 页 共 5 页,
+    - 3 -: the page markers', GP009)."""
+    return any(c.isalpha() and c not in _PAGE_WORDS for c in key)
