@@ -114,10 +114,8 @@ def _unfollowed(sink: DiagnosticSink, message: str) -> None:
                   "check the page's figures against a browser's view")
 
 
-def _links_away(element, tag: str | None) -> bool:
-    """A link to another page (not to a place on this one, nor a script's)."""
-    if tag != "a":
-        return False
+def _links_away(element) -> bool:
+    """Whether an <a> links to another page (not to a place on this one, nor a script's)."""
     href = (element.get("href") or "").strip().lower()
     return bool(href) and not href.startswith(("#", "javascript:"))
 
@@ -145,7 +143,7 @@ class _Walk:
                     continue
                 if tag in BLOCKS or tag == "br":
                     self.end_line()
-                if _links_away(element, tag):
+                if tag == "a" and _links_away(element):
                     self.links += 1
                 if tag == "table" and is_data_table(element):
                     self.tables += 1
@@ -157,7 +155,7 @@ class _Walk:
             else:
                 if tag in BLOCKS:
                     self.end_line()
-                if _links_away(element, tag):
+                if tag == "a" and _links_away(element):
                     self.links -= 1
                 self.add(element.tail, element)
 
