@@ -212,7 +212,13 @@ class Document:
     ``page_starts``: in a text whose pages a form feed parts (pdftotext's), the line
     each page after the first starts on. Such a tool lays each page out afresh, so
     that a cell's ``x`` on one page is not comparable with a cell's on another: the
-    core places a figure by the header's or other rows' places only on their page."""
+    core places a figure by the header's or other rows' places only on their page.
+
+    ``cells_measured``: the front-end measured each figure against its cell on the
+    page (a PDF's): its tables' ``filled_cells`` and ``overdrawn_cells`` name every
+    figure that fills its cell or stands over the line above. Elsewhere, in a text,
+    the core takes the text's own signs of cells narrower than their numbers (figures
+    one above the other in one column) for that."""
 
     blocks: tuple[Block, ...]
     path: str | None = None
@@ -222,3 +228,4 @@ class Document:
     # expanded columns): for each such line, (line, the source's column of each of its
     # columns), so that what the report says stands there is said in the source's
     source_columns: tuple = ()
+    cells_measured: bool = False

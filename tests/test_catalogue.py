@@ -89,6 +89,7 @@ SNAPSHOT = [
     ("GP327", "merged-header-rest", N),
     ("GP328", "wrapped-number", W),
     ("GP329", "wrapped-number-joined", W),
+    ("GP330", "figures-a-row-below", E),
     ("GP401", "row-total", E),
     ("GP402", "outcome-total", E),
     ("GP403", "balance", E),

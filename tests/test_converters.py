@@ -123,3 +123,25 @@ def test_a_group_label_wrapped_after_its_row_s_figures_is_read_whole():
             for column in ("natural_person", "total")] == [114, 699]
     said = [d.message for d in report.diagnostics if d.code == "GP307"]
     assert "group label '（四）无法' continues on line 65 as '提供'; read as '（四）无法提供'" in said
+
+
+def test_lines_lynx_wraps_as_a_whole_are_no_numbers_wrapped_in_their_cells():
+    # lynx at 80 columns (a generated report, its arithmetic broken in 23 rows: seed
+    # 1811, report 6): two long rows of （六）其他处理 and the review table's one line of
+    # fifteen figures go on at the margin (`15149 23166`, `2655875`), which leaves those
+    # rows missing (GP320). A line wrapped as a whole is no number wrapped in its cell:
+    # the rows whose own totals break are still read (no GP326), each figure right
+    from govparse.emit.serialize import from_json
+
+    model = from_json((CONVERTED / "lines-wrapped-whole.model.json").read_text("utf-8"))
+    report = govparse.parse_file(CONVERTED / "lines-wrapped-whole.lynx80.txt")
+    read = [(key, figure.value) for *key, figure in report.table_figures()]
+    truth = dict(((t, r, c), f.value) for t, r, c, f in model.table_figures())
+    assert [key for key, value in read if value is not None and value != truth[tuple(key)]] \
+        == []
+    assert sum(value is not None for _, value in read) == 171
+    assert sum(d.code == "GP320" for d in report.diagnostics) == 3
+    assert not any(d.code == "GP326" for d in report.diagnostics)
+    # a row whose own total the draw broke (its 总计 is no sum), read as written
+    row = report.applications.new_requests
+    assert row.total.value == truth[("applications", "new_requests", "total")]

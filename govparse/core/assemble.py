@@ -60,6 +60,7 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
     parted: dict = {}  # cells of digits parted by a blank, placed as missing figures
     # (shared by the tables: whether positions can be trusted, and on which page)
     evidence = PositionEvidence(document.page_starts)
+    readers: list[TableReader] = []  # (for a second look at rows once all are read)
     for kind, table in prepared.items():
         figures = {}
         if type(table) is RunTogetherTable:
@@ -76,7 +77,14 @@ def assemble(document: Document, sink: DiagnosticSink) -> Report:
                                   table.overdrawn_cells)
             rows_found = rows_found or bool(reader.seen_rows)
             parted.update(reader.parted_cells)
-        tables[kind] = _table_model(kind, figures, table_templates[kind])
+            readers.append(reader)
+        tables[kind] = figures
+    if not document.cells_measured:
+        wrapped = any(reader.wrapped_numbers() for reader in readers)
+        for reader in readers:
+            reader.rows_in_doubt_in_a_text(wrapped)
+    tables = {kind: _table_model(kind, figures, table_templates[kind])
+              for kind, figures in tables.items()}
     # The readers the evidence holds each hold it: a reference cycle, which left the
     # readers of a text with positions (a spaced table's), with their rows, cells and
     # verdicts (about a thousand objects), to the garbage collector's next pass, not

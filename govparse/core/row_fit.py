@@ -230,6 +230,12 @@ class RowFit:
         relations = self._row_relations(keys)
         return relations is not None and relations.own_broken(values)
 
+    def _own_values_broken_whatever_unknown(self, values: list, keys) -> bool:
+        """_own_values_broken, the unknown values (None) at whatever they may be
+        (gaps.RowRelations.own_broken_whatever_unknown)."""
+        relations = self._row_relations(keys)
+        return relations is not None and relations.own_broken_whatever_unknown(values)
+
     def _own_values_cut(self, values: list, keys, cut: list[int]) -> bool:
         """Whether the row's broken own totals would hold were the figures of columns
         ``cut`` cut short (gaps.RowRelations.own_cut_explains)."""

@@ -32,6 +32,7 @@ from govparse.core.stacked import (figures_above_their_label, in_display_columns
                                    run_on, side_by_side, stacked, stacked_rows,
                                    fewer_and_shorter, in_characters, stands_over,
                                    stands_over_in_both, under, untaken_over)
+from govparse.core.text_doubts import TextDoubts
 from govparse.core.wording import no_number
 from govparse.core.wrapped_rest import readings_with_wrapped_numbers
 from govparse.diagnostics import DiagnosticSink
@@ -39,7 +40,7 @@ from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
 
 
-class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
+class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoubts):
     """Reads one table of the template from its cell stream."""
 
     # The reader's state, its mixins' too (each has empty slots). More attributes than
@@ -56,7 +57,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
         "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
         "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
-        "trailing_separators", "two_heights", "unordered", "values", "variant_labels")
+        "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
+        "stacked_pairs", "figures_on_headers", "row_specs")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -96,6 +98,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
         self.disowned_rows: set[int] | tuple = ()  # (read)
         # the rows (id of their data) not placed for figures one above the other (GP320)
         self.refused_stacked: set[int] = set()
+        # the figures one above the other for which a row was not placed (GP320 said)
+        self.stacked_pairs: list[tuple[Cell, Cell]] = []
+        # the header cells figures follow on their line (GP204), and the row each
+        # logical row with figures was placed as (by id): _figures_a_row_below
+        self.figures_on_headers: list[Cell] = []
+        self.row_specs: dict[int, RowSpec] = {}
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
@@ -400,6 +408,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             self._classify_label(cell)
         if spec is not None:
             self._place(spec, row.data, leaf)
+            self.row_specs[id(row)] = spec
         return spec is not None or not row.has_figures
 
     def _read_positional(self, rows: list[LogicalRow]) -> None:
@@ -440,7 +449,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
         elif pair is not None and not wrapped:
-            self._report_stacked("the review table", pair)
+            # (its one line of fifteen figures wrapped by a converter, more often than a
+            # number in its cell: no evidence for the document's other rows)
+            self._report_stacked("the review table", pair, in_a_cell=False)
         elif self._review_out_of_place(data, columns):
             self.sink.add(
                 "GP303", "the review table has a figure for each column, but they do not "
@@ -895,8 +906,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions):
             if left.column is not None and right.column is not None else len(left.text),
             hint=f"a number written with a blank? (read together: {left.text}{right.text})")
 
-    def _report_stacked(self, what: str, pair: tuple[Cell, Cell]) -> None:
+    def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
+                        ) -> None:
+        """GP320 for figures one above the other; kept (stacked_pairs) as a sign of
+        numbers wrapped in their cells where ``in_a_cell`` (wrapped_numbers)."""
         upper, lower = pair
+        if in_a_cell:
+            self.stacked_pairs.append(pair)
         self.sink.add(
             "GP320", f"{what}: '{upper.text}' (line {upper.line}) and '{lower.text}' (line "
             f"{lower.line}) stand one above the other in one column; a number wrapped inside "

@@ -39,3 +39,21 @@ TOTAL = 6  # (总计 = the sum of the six applicant columns)
 ])
 def test_a_total_broken_as_numbers_cut_short_would_break_it(values, cut, explains):
     assert ROW.own_cut_explains(values, cut) is explains
+
+
+@pytest.mark.parametrize("values, broken", [
+    # every figure known: broken where the total is not the sum
+    ([1, 2, 3, 4, 5, 6, 21], False),
+    ([1, 2, 3, 4, 5, 6, 20], True),
+    # a missing part (None) may be any count of 0 or more: broken only where the
+    # known parts alone pass the total (2 + 4 + 3 + 3 + 6 > 2)
+    ([2, None, 4, 3, 3, 6, 2], True),
+    ([2, None, 4, 3, 3, 6, 18], False),
+    ([2, None, 4, 3, 3, 6, 40], False),
+    # the total missing: the parts may sum to anything
+    ([2, 1, 4, 3, 3, 6, None], False),
+    # a part and the total missing: nothing to tell
+    ([None, 1, 4, 3, 3, 6, None], False),
+])
+def test_a_total_broken_whatever_the_missing_figures_are(values, broken):
+    assert ROW.own_broken_whatever_unknown(values) is broken

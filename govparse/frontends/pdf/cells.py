@@ -68,7 +68,8 @@ def with_positions(document: Document, text: str, places) -> Document:
     # (a line of figures read with its row by the grid: the text's reading of it, as
     # a row whose figures continue on the next line, is said no more)
     kept = tuple(n for n in document.notes if n.code != "GP306" or n.line not in moved_lines)
-    return attrs.evolve(document, blocks=tuple(blocks), notes=kept + tuple(notes))
+    return attrs.evolve(document, blocks=tuple(blocks), notes=kept + tuple(notes),
+                        cells_measured=True)
 
 
 def _placed_table(table: Table, text: str, places
