@@ -160,8 +160,9 @@ CODES: dict[str, Code] = {
              "its lines read as one number wrapped in its cell, the only reading the "
              "template's arithmetic fits"),
         Code("GP330", "figures-a-row-below", _E,
-             "figures on a header's line right under rows after a row's label with none: "
-             "each row's figures may stand a row below its label; those rows are not placed"),
+             "figures on a header's line next to rows that run to a row's label with "
+             "none: each row's figures may stand a row off its label; those rows are not "
+             "placed"),
         # the template's arithmetic (govparse check)
         Code("GP401", "row-total", _E, "a row's 总计 is not the sum of its applicant columns"),
         Code("GP402", "outcome-total", _E, "（七）总计 is not the sum of the outcome rows"),

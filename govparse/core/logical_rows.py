@@ -44,11 +44,30 @@ class LogicalRow:
 def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     rows = [LogicalRow()]
     current = rows[0]
+    cut: Cell | None = None  # a number cut at its separator, its rest to come (915,3 / 68)
     for cell in stream:
+        if cut is not None and cell.kind != EMPTY:
+            if cell.kind == NUMBER and _rest_of(cut, cell):
+                cut.text = f"{cut.text} {cell.text}"
+                cut = None
+                continue
+            cut = None
         if cell.kind == LABEL:
             if cell.text[:1] in _MARKS:  # (a number's decimals or a label's numbering, apart)
                 _cut_before_its_decimals(current, cell)
                 cell = _numbered_again(current, cell)
+            elif cell.text[:1] in _SEPARATORS and _cut_at_its_separator(current, cell):
+                continue  # (the rest of a number above it: joined to it, no number)
+            elif cell.text[-2:-1] in _SEPARATORS or cell.text[-3:-2] in _SEPARATORS:
+                if _cut_group().fullmatch(cell.text) is not None:
+                    cell.kind = PARTED  # (915,3: a figure's place, its rest on a line below)
+                    cut = cell
+            if cell.kind == PARTED:
+                if current.unread is not None:
+                    current.read_separator_lines()
+                current.has_figures = True
+                current.data.append(cell)
+                continue
             if current.has_figures:
                 current = LogicalRow([cell])
                 rows.append(current)
@@ -92,6 +111,78 @@ def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
     number.kind = PARTED
     number.value = None
     number.text = f"{number.text} {label.text}"
+
+
+# A number's thousands separators, as a line may cut it (8,074 / ,227)
+_SEPARATORS = (",", "，")
+
+
+@functools.cache
+def _cut_group() -> re.Pattern:
+    """A number cut inside a group of its digits after a separator (915,3 of 915,368;
+    15,68 of 15,686,731). (Compiled when first wanted.)"""
+    return re.compile(r"[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*[,，][0-9０-９]{1,2}")
+
+
+@functools.cache
+def _separator_rest() -> re.Pattern:
+    """The rest of a number cut at a separator (,227 of 8,074,227)."""
+    return re.compile(r"(?:[,，][0-9０-９]{3})+")
+
+
+def _overlap(a: Cell, b: Cell) -> int:
+    """How far two cells stand one above the other: the most characters or display
+    columns they share (pdftotext lays a page out a character a column, a CJK
+    character one wide; the display, two); 1 where either has no place (they may)."""
+    if a.x is None or b.x is None:
+        return 1
+    shared = min(a.x[1], b.x[1]) - max(a.x[0], b.x[0])
+    if a.column is not None and b.column is not None:
+        shared = max(shared, min(a.column + len(a.text), b.column + len(b.text))
+                     - max(a.column, b.column))
+    return max(shared, 0)
+
+
+def _rest_of(cut: Cell, cell: Cell) -> bool:
+    """Whether a number on a later line, under ``cut``, is the rest of its digits
+    (915,3 / 68; 15,68 / 6,731)."""
+    return cut.line is not None and cell.line is not None and cell.line > cut.line \
+        and cell.unit is None and _overlap(cut, cell) > 0
+
+
+def _cut_at_its_separator(current: LogicalRow, rest: Cell) -> bool:
+    """Numbers of the row, on an earlier line, over a label that is the rest of a
+    number cut at its thousands separator (8,074 / ,227: a cell's lines, which a
+    PDF's text layer writes apart): the number was cut, its value is not told. Its
+    cell reads as no number (GP313, missing), never as 8074, the rest joined to it:
+    the number it stands under most; where it stands under none (or the label holds
+    the rests of several: ,627 ,192 ,777), each number of the row's latest line of
+    them. Whether the row has numbers it may be the rest of (it is then no label)."""
+    words = rest.text.split()
+    if rest.line is None or not all(_separator_rest().fullmatch(w) for w in words):
+        return False
+    above = [c for c in reversed(current.data) if type(c) is Cell
+             and c.kind in (NUMBER, PARTED) and c.unit is None
+             and c.line is not None and c.line < rest.line]
+    if not above:
+        return False
+    shared, number = max(((_overlap(c, rest), c) for c in above), key=lambda p: p[0])
+    if shared > 0 and len(words) == 1:
+        if number.kind == NUMBER:
+            _cut(number, f"{number.text} {rest.text}")
+        return True
+    latest = max(c.line for c in above)
+    for number in above:
+        if number.line == latest and number.kind == NUMBER:
+            _cut(number, number.text)
+    return True
+
+
+def _cut(number: Cell, text: str) -> None:
+    """A number cell read as a number cut short: in a figure's place, no value."""
+    number.kind = PARTED
+    number.value = None
+    number.text = text
 
 
 # A label that starts with its numbering's mark (. 属于三类内部事务信息): the number

@@ -277,6 +277,8 @@ class RowFit:
                     written = " ".join(cell.text.split())
                     why = ("digits parted by a blank (a number wrapped in its cell?)"
                            if joined_digits(cell.text) is not None else
+                           "a number cut at a thousands separator, its rest on a line below"
+                           if "," in cell.text or "，" in cell.text else
                            "a number cut where its line was folded, its decimals on a line "
                            "below")
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "

@@ -660,7 +660,7 @@ class RowLabels:
                 "they are not placed",
                 at=first,
             )
-            self.figures_on_headers.append(leaf)  # (_figures_a_row_below)
+            self.figures_on_headers.append(leaf)  # (_figures_a_row_off)
             return None
         if looks_like_a_figure(leaf.text):
             self.sink.add(

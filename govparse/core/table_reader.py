@@ -101,7 +101,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # the figures one above the other for which a row was not placed (GP320 said)
         self.stacked_pairs: list[tuple[Cell, Cell]] = []
         # the header cells figures follow on their line (GP204), and the row each
-        # logical row with figures was placed as (by id): _figures_a_row_below
+        # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []
         self.row_specs: dict[int, RowSpec] = {}
         self.rows: list[LogicalRow] = []  # (read)

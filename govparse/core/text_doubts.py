@@ -22,13 +22,13 @@ class TextDoubts:
     def rows_in_doubt_in_a_text(self, wrapped_numbers: bool) -> None:
         """What a text alone leaves in doubt, looked at by assemble once every table of
         a document not measured on a page (Document.cells_measured) is read: rows whose
-        figures may stand a row below their labels (_figures_a_row_below), and, where
+        figures may stand a row off their labels (_figures_a_row_off), and, where
         a table of the document has numbers wrapped in their cells
         (``wrapped_numbers``), rows whose own total breaks
         (_rows_cut_where_numbers_wrap_in_the_document)."""
         if not self.figures_on_headers and not wrapped_numbers or not self._from_a_text():
             return  # (a web page, a Word file: figures in their rows' cells)
-        self._figures_a_row_below()
+        self._figures_a_row_off()
         if wrapped_numbers:
             self._rows_cut_where_numbers_wrap_in_the_document()
 
@@ -36,9 +36,10 @@ class TextDoubts:
         """Whether a row was not placed for figures one above the other (GP320) that
         may be a number wrapped in its cell: the lower has no more digits than the
         upper (a first line fills its cell, its rest is no wider), stands on no line
-        of a row's label (a row's own line: two rows' figures, 176 over 177) and right
-        of where the labels start (not a line a converter wrapped as a whole, going on
-        at the margin: lynx's 2450 … 101541 / 9307 40 106)."""
+        of a row's label (a row's own line: two rows' figures, 176 over 177), and is no
+        line a converter wrapped as a whole: one going on at the margin (where the
+        labels start) right under a line as long as a converter's width (lynx's
+        （六）其他处理 1.申请人… 62055 12342 221 1228373 761 / 157 32908 at 80 columns)."""
         if not self.stacked_pairs:
             return False
         keys = self.catalogue.rows_by_key
@@ -48,56 +49,82 @@ class TextDoubts:
                      default=None)
         return any(lower.line not in rows_lines
                    and _digits(lower.text) <= _digits(upper.text)
-                   and margin is not None and lower.x is not None and lower.x[0] > margin
+                   and not self._wrapped_as_a_whole(lower, margin)
                    for upper, lower in self.stacked_pairs)
 
-    def _figures_a_row_below(self) -> None:
-        """Figures on the line of a header cell (GP204), right under rows read with
-        figures, the first of which comes after a row's label with none (GP301):
-        规章 / 行政规范性文件 607 99999 1080 / 第二十条第（五）项 1268 6439 566. Each
-        row's figures may stand a row below its label (a PDF's rows of a fixed height
-        too low for their figures, drawn lower: pdftotext writes them on the next
-        row's line), which the text does not tell; the rows between are not placed
-        (GP330). The rows and the figures on the header line stay missing."""
-        if not self.figures_on_headers:
-            return
+    def _wrapped_as_a_whole(self, lower, margin) -> bool:
+        """Whether ``lower`` goes on at the margin right under a line that ends where
+        a converter wraps (_CONVERTER_WIDTH display columns or more)."""
+        if lower.x is None or margin is None or lower.x[0] > margin:
+            return False
+        above = lower.line - 1
+        end = max((c.x[1] for row in self.rows for c in (*row.labels, *row.data)
+                   if getattr(c, "line", None) == above and getattr(c, "x", None)),
+                  default=0)
+        return end >= _CONVERTER_WIDTH
+
+    def _figures_a_row_off(self) -> None:
+        """Figures on the line of a header cell (GP204) next to rows read with figures
+        that run to a row's label with none (GP301): each row's figures may stand a
+        row off its label, which the text does not tell; the rows between are not
+        placed (GP330), the figures on the header's line neither.
+
+        - Below: the header right under the rows, the first of which comes after the
+          bare label (规章 / 行政规范性文件 607 99999 1080 / 第二十条第（五）项 1268 6439
+          566: pdftotext of rows of a fixed height too low for their figures, drawn
+          lower, on the next row's line).
+        - Above: the header right over the rows, the last of which comes before the
+          bare label (本年处理决定数量 / 4 / 行政处罚 7 / 行政强制: pdfplumber of cells
+          whose figures stand at their bottom, a line with the next row's label)."""
+        table = self.catalogue.table
         for leaf in self.figures_on_headers:
-            # (the header alone before its figures: no label between them and the rows)
             at = next((i for i, row in enumerate(self.rows)
-                       if len(row.labels) == 1 and row.labels[0] is leaf), None)
-            between = self._rows_after_a_bare_label(at) if at else None
+                       if row.labels and row.labels[-1] is leaf), None)
+            if at is None:
+                continue
+            between, where = None, ""
+            if len(self.rows[at].labels) == 1:  # (no label between the rows and it)
+                between, where = self._rows_next_to_a_bare_label(at, -1), "below"
+            if not between:
+                between, where = self._rows_next_to_a_bare_label(at, 1), "above"
             if not between:
                 continue
-            table = self.catalogue.table
             for spec in between:
                 for col in spec.columns:
                     self.figures[(spec.id, col.id)] = MISSING
+            rows = ", ".join(f"row '{spec.label}'" for spec in sorted(
+                between, key=lambda spec: table.rows.index(spec)))
             self.sink.add(
-                "GP330", f"figures follow '{leaf.text}', a header, right under "
-                + ", ".join(f"row '{spec.label}'" for spec in reversed(between))
-                + ", after a row's label with no figures: each row's figures may stand a row "
-                "below its label, which the text does not tell; none of those rows' figures "
-                "is placed", at=leaf, length=len(leaf.text),
-                hint="check the rows against the source: a row of a fixed height too low "
-                     "for its figures draws them lower, on the next row's line",
+                "GP330", f"figures follow '{leaf.text}', a header, right "
+                + ("under " if where == "below" else "over ") + rows
+                + (", after" if where == "below" else ", before")
+                + f" a row's label with no figures: each row's figures may stand a row "
+                f"{where} its label, which the text does not tell; none of those rows' "
+                "figures is placed", at=leaf, length=len(leaf.text),
+                hint="check the rows against the source: figures drawn lower or higher "
+                     "than their labels stand on the next row's line",
                 table_id=table.id)
 
-    def _rows_after_a_bare_label(self, at: int) -> list[RowSpec] | None:
-        """The rows read with figures right above logical row ``at``, up to the first
-        whose labels, or the logical row above it, hold a row's label with no
-        figures of its own; None where no such label comes first."""
+    def _rows_next_to_a_bare_label(self, at: int, step: int) -> list[RowSpec] | None:
+        """The rows read with figures next to logical row ``at`` (above it, step -1;
+        below it, step 1), up to a row's label with no figures of its own among their
+        labels or a logical row's next to them; None where no such label ends them."""
         keys = self.catalogue.rows_by_key
         between: list[RowSpec] = []
-        for row in reversed(self.rows[:at]):
+        rows = reversed(self.rows[:at]) if step < 0 else self.rows[at + 1:]
+        for row in rows:
             spec = self.row_specs.get(id(row))
-            if spec is not None:
-                between.append(spec)
+            if spec is not None and step < 0:
+                between.append(spec)  # (its labels before its figures: above them)
             named = [keys[k] for cell in (row.labels[:-1] if spec is not None else row.labels)
                      if (k := label_key(cell.text)) in keys]
             if named:
-                return between if between and self._bare(named[-1]) else None
+                bare = named[-1] if step < 0 else named[0]
+                return between if between and self._bare(bare) else None
             if spec is None:
                 return None
+            if step > 0:
+                between.append(spec)
         return None
 
     def _from_a_text(self) -> bool:
@@ -138,6 +165,12 @@ class TextDoubts:
                 hint="check the row against the source: a cell narrower than its number "
                      "shows it over lines, or its first line only",
                 table_id=table.id, row_id=spec.id)
+
+
+# the least width at which a converter wraps its lines (pandoc's 72 columns, lynx's and
+# html2text's 78 to 80), less what a wrap leaves before its width (a word that did
+# not fit): a shorter line is no line wrapped as a whole
+_CONVERTER_WIDTH = 60
 
 
 def _digits(text: str) -> int:
