@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import islice
 
-from govparse.core.cells import EMPTY, WORD, Cell, as_lines, joined_digits
+from govparse.core.cells import EMPTY, NUMBER, WORD, Cell, as_lines, joined_digits
 from govparse.core.figure_cells import MISSING, plain_figures
 from govparse.core.gaps import placement_by_position
 from govparse.core.header_order import HeaderOrder
@@ -565,11 +565,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     after=after[0]))
                 return
             self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
-            joins = readings_with_wrapped_numbers(data, len(columns)) \
+            joined = data if any(c is pair[0] for c in data) else self._with_firsts_above(pair, data)
+            joins = readings_with_wrapped_numbers(joined, len(columns)) \
                 if self.template is not None and any(c is pair[1] for c in data) else None
             if joins is not None:  # (decided once the table is read: its arithmetic)
                 self.short_rows.append(ShortRow(
-                    data, columns, keys, what, [j.cells for j in joins],
+                    joined, columns, keys, what, [j.cells for j in joins],
                     headers=len(self.header_cells), over_lines=pair, joins=joins))
                 return
             self._report_stacked(what, pair)
@@ -905,6 +906,22 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             length=right.column + len(right.text) - left.column
             if left.column is not None and right.column is not None else len(left.text),
             hint=f"a number written with a blank? (read together: {left.text}{right.text})")
+
+    def _with_firsts_above(self, pair: tuple[Cell, Cell], data: list) -> list:
+        """A row's figures with the line of figures over them that no row took (the
+        upper of ``pair`` on it: ``6739 3243 …`` over the row's label, ``1 6 …`` under
+        it, numbers wrapped in the template's narrow cells, LibreOffice's layout), where
+        that line is all whole numbers: the first parts of the row's numbers, maybe
+        (wrapped_rest: the arithmetic decides); else the row's own figures alone."""
+        upper = pair[0]
+        holder = next((r for r in self.rows if any(c is upper for c in r.data)), None)
+        if holder is None or id(holder) in self.row_specs or holder.labels and label_key(
+                holder.labels[-1].text) in self.catalogue.rows_by_key:
+            return data
+        line = [c for c in holder.data if type(c) is Cell and c.line == upper.line]
+        if any(c.kind != NUMBER for c in line):
+            return data
+        return line + [c for c in data if type(c) is Cell]
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
                         ) -> None:

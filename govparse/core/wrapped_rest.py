@@ -22,7 +22,7 @@ from itertools import combinations
 from math import comb
 
 from govparse.core.cells import NUMBER, Cell, classify
-from govparse.core.stacked import spread, spread_count
+from govparse.core.stacked import spread, spread_count, stands_over
 
 # Numbers wrapped in one row's cells joined at most, and readings of a row tried at
 # most, choices of joins counted first (a row of seven over two lines once joined, six
@@ -51,9 +51,11 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
     where the row is not so (a figure that is not a whole number of digits, too many
     readings)."""
     extra = len(data) - columns
-    if not 1 <= extra <= _MOST_WRAPPED or any(
+    if extra < 1 or any(
             c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
         return None
+    if extra > _MOST_WRAPPED:
+        return _joined_by_place(data, columns)
     lines = sorted({c.line for c in data})
     by_line = {line: [c for c in data if c.line == line] for line in lines}
     pairs = [(first, rest) for i, before in enumerate(lines) for after in lines[i + 1:]
@@ -75,6 +77,32 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
             return None  # (counted before they are made)
         out += [Joined(reading, wraps) for reading in spread(groups, columns)]
     return out or None
+
+
+def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
+    """The one reading of a row over two lines, a figure a column on the upper and
+    each of the lower's standing under one of them, no two under one (the template's
+    narrow cells as LibreOffice lays them out, numbers of five digits wrapped:
+    ``6739 3243 3601 …`` / ``1    6    4 …``): the lower's the rests of the numbers
+    they stand under; None where the row is not so."""
+    lines = sorted({c.line for c in data})
+    if len(lines) != 2:
+        return None
+    upper = [c for c in data if c.line == lines[0]]
+    lower = [c for c in data if c.line == lines[1]]
+    if len(upper) != columns or any(c.x is None for c in data):
+        return None
+    wraps = []
+    for rest in lower:
+        over = [first for first in upper if stands_over(first, rest)]
+        if len(over) != 1 or over[0].text[0] == "0":
+            return None
+        wraps.append((over[0], rest, _joined(over[0], rest)))
+    if len({id(first) for first, _, _ in wraps}) < len(wraps) \
+            or any(number.kind != NUMBER for _, _, number in wraps):
+        return None
+    numbers = {id(first): number for first, _, number in wraps}
+    return [Joined([numbers.get(id(c), c) for c in upper], wraps)]
 
 
 def _joined(first: Cell, rest: Cell) -> Cell:
