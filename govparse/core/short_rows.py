@@ -375,6 +375,9 @@ class ShortRows:
         reading = fits[-1]
         wraps = next(j.wraps for j in short.joins if j.cells is reading)
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
+        untaken = self.untaken_notes.pop(id(short.cells), None)
+        if untaken in self.sink.items:  # (a line no row took: this row's, after all)
+            self.sink.items.remove(untaken)
         for first, rest, number in wraps:
             column = next(i for i, cell in enumerate(reading) if cell is number)
             self.sink.add(

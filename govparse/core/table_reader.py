@@ -58,7 +58,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
         "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
-        "stacked_pairs", "figures_on_headers", "row_specs")
+        "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -104,6 +104,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []
         self.row_specs: dict[int, RowSpec] = {}
+        # a row's figures joined with a line over them that no row took, by id: the
+        # note that said that line's figures are not placed (_with_firsts_above)
+        self.untaken_notes: dict[int, object] = {}
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
@@ -921,7 +924,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         line = [c for c in holder.data if type(c) is Cell and c.line == upper.line]
         if any(c.kind != NUMBER for c in line):
             return data
-        return line + [c for c in data if type(c) is Cell]
+        joined = line + [c for c in data if type(c) is Cell]
+        if holder.labels:  # (its GP204, withdrawn if the joined row is placed)
+            said = f"figures follow '{holder.labels[-1].text}'"
+            note = next((d for d in reversed(self.sink.items) if d.code == "GP204"
+                         and d.message.startswith(said)), None)
+            if note is not None:
+                self.untaken_notes[id(joined)] = note
+        return joined
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
                         ) -> None:
