@@ -375,9 +375,12 @@ class ShortRows:
         reading = fits[-1]
         wraps = next(j.wraps for j in short.joins if j.cells is reading)
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
-        untaken = self.untaken_notes.pop(id(short.cells), None)
-        if untaken in self.sink.items:  # (a line no row took: this row's, after all)
-            self.sink.items.remove(untaken)
+        said = self.untaken_notes.pop(id(short.cells), None)
+        if said is not None:  # (a line no row took: this row's, after all)
+            note = next((d for d in reversed(self.sink.items)
+                         if d.code == "GP204" and d.message.startswith(said)), None)
+            if note is not None:
+                self.sink.items.remove(note)
         for first, rest, number in wraps:
             column = next(i for i, cell in enumerate(reading) if cell is number)
             self.sink.add(

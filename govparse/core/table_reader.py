@@ -104,9 +104,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []
         self.row_specs: dict[int, RowSpec] = {}
-        # a row's figures joined with a line over them that no row took, by id: the
-        # note that said that line's figures are not placed (_with_firsts_above)
-        self.untaken_notes: dict[int, object] = {}
+        # a row's figures joined with a line over or under them that no row took, by
+        # id: how the note that says that line's figures are not placed starts
+        # (_with_untaken_line)
+        self.untaken_notes: dict[int, str] = {}
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
@@ -568,9 +569,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     after=after[0]))
                 return
             self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
-            joined = data if any(c is pair[0] for c in data) else self._with_firsts_above(pair, data)
+            upper_own = any(c is pair[0] for c in data)
+            lower_own = any(c is pair[1] for c in data)
+            joined = data if upper_own == lower_own else \
+                self._with_untaken_line(pair[0] if lower_own else pair[1], data, lower_own)
             joins = readings_with_wrapped_numbers(joined, len(columns)) \
-                if self.template is not None and any(c is pair[1] for c in data) else None
+                if self.template is not None and any(c is pair[1] for c in joined) else None
             if joins is not None:  # (decided once the table is read: its arithmetic)
                 self.short_rows.append(ShortRow(
                     joined, columns, keys, what, [j.cells for j in joins],
@@ -910,27 +914,25 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             if left.column is not None and right.column is not None else len(left.text),
             hint=f"a number written with a blank? (read together: {left.text}{right.text})")
 
-    def _with_firsts_above(self, pair: tuple[Cell, Cell], data: list) -> list:
-        """A row's figures with the line of figures over them that no row took (the
-        upper of ``pair`` on it: ``6739 3243 …`` over the row's label, ``1 6 …`` under
-        it, numbers wrapped in the template's narrow cells, LibreOffice's layout), where
-        that line is all whole numbers: the first parts of the row's numbers, maybe
-        (wrapped_rest: the arithmetic decides); else the row's own figures alone."""
-        upper = pair[0]
-        holder = next((r for r in self.rows if any(c is upper for c in r.data)), None)
+    def _with_untaken_line(self, cell: Cell, data: list, above: bool) -> list:
+        """A row's figures with the line of figures that no row took over them
+        (``above``: ``6739 3243 …`` over the row's label, ``1 6 …`` under it) or under
+        them (``3`` beside 法提供, a group label's piece, under ``… 1483``): numbers
+        wrapped in the template's narrow cells, as LibreOffice lays them out, maybe
+        (wrapped_rest: the arithmetic decides); ``cell``, the line's figure that
+        stands over or under one of the row's. Where that line is all whole numbers;
+        else the row's own figures alone."""
+        holder = next((r for r in self.rows if any(c is cell for c in r.data)), None)
         if holder is None or id(holder) in self.row_specs or holder.labels and label_key(
                 holder.labels[-1].text) in self.catalogue.rows_by_key:
             return data
-        line = [c for c in holder.data if type(c) is Cell and c.line == upper.line]
+        line = [c for c in holder.data if type(c) is Cell and c.line == cell.line]
         if any(c.kind != NUMBER for c in line):
             return data
-        joined = line + [c for c in data if type(c) is Cell]
+        own = [c for c in data if type(c) is Cell]
+        joined = line + own if above else own + line
         if holder.labels:  # (its GP204, withdrawn if the joined row is placed)
-            said = f"figures follow '{holder.labels[-1].text}'"
-            note = next((d for d in reversed(self.sink.items) if d.code == "GP204"
-                         and d.message.startswith(said)), None)
-            if note is not None:
-                self.untaken_notes[id(joined)] = note
+            self.untaken_notes[id(joined)] = f"figures follow '{holder.labels[-1].text}'"
         return joined
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
