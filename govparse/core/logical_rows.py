@@ -46,28 +46,25 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
     current = rows[0]
     cut: Cell | None = None  # a number cut at its separator, its rest to come (915,3 / 68)
     for cell in stream:
-        if cut is not None and cell.kind != EMPTY:
-            if cell.kind == NUMBER and _rest_of(cut, cell):
-                cut.text = f"{cut.text} {cell.text}"
-                cut = None
-                continue
-            cut = None
         if cell.kind == LABEL:
-            if cell.text[:1] in _MARKS:  # (a number's decimals or a label's numbering, apart)
+            cut = None
+            first = cell.text[:1]
+            if first in _MARKS:  # (a number's decimals or a label's numbering, apart)
                 _cut_before_its_decimals(current, cell)
                 cell = _numbered_again(current, cell)
-            elif cell.text[:1] in _SEPARATORS and _cut_at_its_separator(current, cell):
-                continue  # (the rest of a number above it: joined to it, no number)
-            elif cell.text[-2:-1] in _SEPARATORS or cell.text[-3:-2] in _SEPARATORS:
-                if _cut_group().fullmatch(cell.text) is not None:
+            elif first in _NUMBER_STARTS:  # (a piece of a number cut at a separator?)
+                if first in _SEPARATORS:
+                    if _cut_at_its_separator(current, cell):
+                        continue  # (the rest of a number above it: joined to it, no number)
+                elif ("," in cell.text or "，" in cell.text) \
+                        and _cut_group().fullmatch(cell.text) is not None:
                     cell.kind = PARTED  # (915,3: a figure's place, its rest on a line below)
                     cut = cell
-            if cell.kind == PARTED:
-                if current.unread is not None:
-                    current.read_separator_lines()
-                current.has_figures = True
-                current.data.append(cell)
-                continue
+                    if current.unread is not None:
+                        current.read_separator_lines()
+                    current.has_figures = True
+                    current.data.append(cell)
+                    continue
             if current.has_figures:
                 current = LogicalRow([cell])
                 rows.append(current)
@@ -77,6 +74,11 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
                 current.data.clear()
                 current.unread = None
         else:
+            if cut is not None and cell.kind != EMPTY:
+                number, cut = cut, None
+                if cell.kind == NUMBER and _rest_of(number, cell):
+                    number.text = f"{number.text} {cell.text}"
+                    continue  # (the rest of the number cut above it)
             if cell.kind != EMPTY:
                 if current.unread is not None:
                     current.read_separator_lines()
@@ -113,8 +115,10 @@ def _cut_before_its_decimals(current: LogicalRow, label: Cell) -> None:
     number.text = f"{number.text} {label.text}"
 
 
-# A number's thousands separators, as a line may cut it (8,074 / ,227)
+# A number's thousands separators, as a line may cut it (8,074 / ,227), and what a
+# piece of a number cut so starts with
 _SEPARATORS = (",", "，")
+_NUMBER_STARTS = frozenset(",，0123456789０１２３４５６７８９")
 
 
 @functools.cache
