@@ -55,7 +55,7 @@ class TextDoubts:
     def _wrapped_as_a_whole(self, lower, margin) -> bool:
         """Whether ``lower`` goes on at the margin right under a line that ends where
         a converter wraps (_CONVERTER_WIDTH display columns or more)."""
-        if lower.x is None or margin is None or lower.x[0] > margin:
+        if lower.x is None or lower.line is None or margin is None or lower.x[0] > margin:
             return False
         above = lower.line - 1
         end = max((c.x[1] for row in self.rows for c in (*row.labels, *row.data)
