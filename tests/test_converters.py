@@ -179,3 +179,39 @@ def test_numbers_wrapped_in_the_template_s_narrow_cells_around_their_label():
     assert not any(d.code == "GP204" and d.line in (36, 37) for d in report.diagnostics)
     assert report.applications.unavailable_needs_creation.total.value == 14833
     assert not any(d.code == "GP204" and d.line == 62 for d in report.diagnostics)
+
+
+def test_a_line_under_a_row_whose_totals_hold_alone_is_joined_to_no_number():
+    # joining digits is linear: a row whose own total holds (353 1 … 2240) over a line
+    # of figures whose own total holds too (1 2 0 0 0 0 3) holds it joined (3531 12 …
+    # 22403): both lines are rows as much as a number's parts, and none is placed
+    # (GP320; an adversarial review's case, 2026-12-07)
+    lines = (CONVERTED / "template-office.pdftotext.txt").read_text("utf-8").split("\n")
+    at = lines[40].index("353")
+    lines.insert(41, " " * at + "1     2       0      0     0     0    3")
+    report = govparse.parse("\n".join(lines))
+    assert [f.value for _, row, _, f in report.table_figures() if row == "disclosed"] \
+        == [None] * 7
+    assert any(d.code == "GP320" and d.message.startswith("row '（一）予以公开': '353'")
+               for d in report.diagnostics)
+
+
+def test_numbers_wrapped_in_the_template_s_cells_a_figure_a_line():
+    # the same report's text layer through pypdfium2 (benchmarks/converters.py
+    # template-office-pdfium-text): each number's two lines one under the other,
+    # 一、本年新收政府信息公开申请数量 6739 / 1 / 3243 / 6 / … / 2858 / 73, fourteen figures
+    # for seven columns: each joined to the next, the one reading the row's total
+    # confirms (GP329); were all seven missing (GP320)
+    from govparse.emit.serialize import from_json
+
+    model = from_json((CONVERTED / "template-office.model.json").read_text("utf-8"))
+    report = govparse.parse_file(CONVERTED / "template-office.pdfium-text.txt")
+    truth = {(t, r, c): f.value for t, r, c, f in model.table_figures()}
+    read = {(t, r, c): f.value for t, r, c, f in report.table_figures()}
+    assert [key for key, value in read.items()
+            if value is not None and value != truth[key]] == []
+    assert sum(value is not None for value in read.values()) >= 171
+    assert report.applications.new_requests.total.value == 285873
+    assert any(d.code == "GP329" and d.message.startswith(
+        "row '一、本年新收政府信息公开申请数量': '2858' (line 49) and '73' (line 50)")
+        for d in report.diagnostics)

@@ -21,7 +21,7 @@ class LogicalRow:
     a gap or a merged label cell, with its own place), after it for good
     (TableReader._fit counts their cells and makes only those it uses)."""
 
-    __slots__ = ("labels", "data", "has_figures", "unread", "stray")
+    __slots__ = ("labels", "data", "has_figures", "unread", "stray", "cut")
 
     def __init__(self, labels: list[Cell] | None = None) -> None:
         self.labels = labels if labels is not None else []
@@ -29,6 +29,7 @@ class LogicalRow:
         self.has_figures = False  # a figure (not only empty cells) is among the data
         self.unread: int | None = None  # where a EmptyRun before any figure stands
         self.stray: Cell | None = None  # a cell no label of the table among its figures
+        self.cut = False  # its cells wrap their numbers at their separators (_cut_row)
 
     def read_separator_lines(self) -> None:
         """Make the cells of the EmptyRun in data: the first figure follows them."""
@@ -60,6 +61,7 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
                         and _cut_group().fullmatch(cell.text) is not None:
                     cell.kind = PARTED  # (915,3: a figure's place, its rest on a line below)
                     cut = cell
+                    _cut_row(current)  # (its cells wrap their numbers)
                     if current.unread is not None:
                         current.read_separator_lines()
                     current.has_figures = True
@@ -80,6 +82,8 @@ def logical_rows(stream: list[Cell | EmptyRun]) -> list[LogicalRow]:
                     number.text = f"{number.text} {cell.text}"
                     continue  # (the rest of the number cut above it)
             if cell.kind != EMPTY:
+                if current.cut and cell.kind == NUMBER and cell.unit is None:
+                    _cut(cell, cell.text)  # (a row whose cells wrap their numbers)
                 if current.unread is not None:
                     current.read_separator_lines()
                 current.has_figures = True
@@ -157,11 +161,12 @@ def _rest_of(cut: Cell, cell: Cell) -> bool:
 def _cut_at_its_separator(current: LogicalRow, rest: Cell) -> bool:
     """Numbers of the row, on an earlier line, over a label that is the rest of a
     number cut at its thousands separator (8,074 / ,227: a cell's lines, which a
-    PDF's text layer writes apart): the number was cut, its value is not told. Its
-    cell reads as no number (GP313, missing), never as 8074, the rest joined to it:
-    the number it stands under most; where it stands under none (or the label holds
-    the rests of several: ,627 ,192 ,777), each number of the row's latest line of
-    them. Whether the row has numbers it may be the rest of (it is then no label)."""
+    PDF's text layer writes apart, or pdftotext a line under the row's): the row's
+    cells wrap their numbers, and which of its numbers is whole the text does not
+    tell (a rest stands a character or two off its number). Every number of the row
+    reads as no number (GP313, missing: _cut_row), never as 8074; the rest is joined
+    to the number it stands under most (for the diagnostic). Whether the row has
+    numbers it may be the rest of (it is then no label)."""
     words = rest.text.split()
     if rest.line is None or not all(_separator_rest().fullmatch(w) for w in words):
         return False
@@ -171,15 +176,21 @@ def _cut_at_its_separator(current: LogicalRow, rest: Cell) -> bool:
     if not above:
         return False
     shared, number = max(((_overlap(c, rest), c) for c in above), key=lambda p: p[0])
-    if shared > 0 and len(words) == 1:
-        if number.kind == NUMBER:
-            _cut(number, f"{number.text} {rest.text}")
-        return True
-    latest = max(c.line for c in above)
-    for number in above:
-        if number.line == latest and number.kind == NUMBER:
-            _cut(number, number.text)
+    if shared > 0 and len(words) == 1 and number.kind == NUMBER:
+        _cut(number, f"{number.text} {rest.text}")
+    _cut_row(current)
     return True
+
+
+def _cut_row(current: LogicalRow) -> None:
+    """Every number of the row, and of its figures to come, read as a number cut
+    short: a row whose cells wrap their numbers at their separators (a rest in it, or
+    a number cut inside a group of its digits), of which the text does not tell which
+    is whole (a PDF's text layer, a line of the row lost)."""
+    current.cut = True
+    for cell in current.data:
+        if type(cell) is Cell and cell.kind == NUMBER and cell.unit is None:
+            _cut(cell, cell.text)
 
 
 def _cut(number: Cell, text: str) -> None:

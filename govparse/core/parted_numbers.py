@@ -40,8 +40,11 @@ def confirm_parted(report: Report, parted: dict, sink: DiagnosticSink) -> Report
         confirmed = False
         for ref, (cell, noted) in list(pending.items()):
             joined = joined_digits(cell.text)
-            if joined is None:
-                continue  # (a number cut before its decimals, 795 .22: no digits to join)
+            if joined is None or not any(ch.isspace() for ch in cell.text):
+                # (a number cut before its decimals, 795 .22, or at its separator: no
+                # digits to join; a number of a row whose cells wrap at their
+                # separators, 128: maybe a first part, no digits parted)
+                continue
             implied = _implied(report, ref, rels)
             if not implied or any(value != joined for _, value in implied):
                 continue

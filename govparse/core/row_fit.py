@@ -275,12 +275,12 @@ class RowFit:
                 # value: the row's totals decide, TableReader._wrapped_to_fit_read)
                 if cell.value is None:
                     written = " ".join(cell.text.split())
-                    why = ("digits parted by a blank (a number wrapped in its cell?)"
-                           if joined_digits(cell.text) is not None else
-                           "a number cut at a thousands separator, its rest on a line below"
-                           if "," in cell.text or "，" in cell.text else
-                           "a number cut where its line was folded, its decimals on a line "
-                           "below")
+                    why = _why_cut(cell.text)
+                    if "," in cell.text or "，" in cell.text:  # (its GP310: no longer read)
+                        said = f"figure '{cell.text.split()[0]}'"
+                        self.sink.items[:] = [d for d in self.sink.items if not (
+                            d.code == "GP310" and d.line == cell.line
+                            and d.message.startswith(said))]
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
                                   f"'{written}', {why}, no number govparse reads; taken as "
                                   "missing", at=cell, length=len(cell.text))
@@ -362,3 +362,19 @@ class RowFit:
             if line != said.line:
                 self.sink.add("GP303", f"{what}: the cells on this line are among those of "
                               f"the row that are not placed (line {said.line})", at=first)
+
+
+def _why_cut(text: str) -> str:
+    """Why a cell of digits with no value (PARTED) is no number govparse reads."""
+    blank = any(ch.isspace() for ch in text)
+    if "," in text or "，" in text:
+        if blank:
+            return "a number cut at a thousands separator, its rest on a line below"
+        if text[-2:-1] in ",，" or text[-3:-2] in ",，":
+            return "a number cut inside a group of its digits, its rest not found"
+    if not blank:
+        return ("a number of a row whose cells wrap their numbers at their separators "
+                "(a rest stands in it), maybe the first part of one")
+    if joined_digits(text) is not None:
+        return "digits parted by a blank (a number wrapped in its cell?)"
+    return "a number cut where its line was folded, its decimals on a line below"

@@ -360,6 +360,20 @@ class ShortRows:
                       at=short.over_lines[1])
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
 
+    def _joins_in_doubt(self, reading: list, wraps: list, keys) -> bool:
+        """Whether the row's own totals hold with the first parts alone, the rests
+        left out (368 135 79 … 1454 over 1 2 0 … 3: joining digits is linear, so two
+        rows that each hold their totals hold them joined too), or, every number
+        joined, with the rests alone: the line over or under is then a row of its
+        own as much as a number's parts."""
+        firsts = {id(number): first for first, _, number in wraps}
+        if self._own_values_confirm(values_of([firsts.get(id(c), c) for c in reading]), keys):
+            return True
+        if len(wraps) == len(reading):
+            rests = {id(number): rest for _, rest, number in wraps}
+            return self._own_values_confirm(values_of([rests[id(c)] for c in reading]), keys)
+        return False
+
     def _place_with_wrapped_numbers(self, short: ShortRow) -> None:
         """A row with more figures than columns over lines, some of them the rests of
         numbers wrapped in their cells (wrapped_rest.py): placed where the readings
@@ -374,6 +388,9 @@ class ShortRows:
             return
         reading = fits[-1]
         wraps = next(j.wraps for j in short.joins if j.cells is reading)
+        if self._joins_in_doubt(reading, wraps, keys):
+            self._report_stacked(what, short.over_lines)
+            return
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
         said = self.untaken_notes.pop(id(short.cells), None)
         if said is not None:  # (a line no row took: this row's, after all)

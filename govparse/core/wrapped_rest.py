@@ -55,7 +55,7 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
             c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
         return None
     if extra > _MOST_WRAPPED:
-        return _joined_by_place(data, columns)
+        return _joined_by_place(data, columns) or _joined_in_order(data, columns)
     lines = sorted({c.line for c in data})
     by_line = {line: [c for c in data if c.line == line] for line in lines}
     pairs = [(first, rest) for i, before in enumerate(lines) for after in lines[i + 1:]
@@ -103,6 +103,36 @@ def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
         return None
     numbers = {id(first): number for first, _, number in wraps}
     return [Joined([numbers.get(id(c), c) for c in upper], wraps)]
+
+
+def _joined_in_order(data: list[Cell], columns: int) -> list[Joined] | None:
+    """Every reading of a row written a figure a line, as a PDF's text layer writes a
+    cell's lines (pypdfium2: ``6739`` / ``1`` / ``3243`` / ``6`` …, numbers of five digits
+    wrapped in the template's narrow cells), with more numbers wrapped than
+    readings_with_wrapped_numbers tries: figures joined each to the next, as many
+    pairs as the row has figures too many, no figure in two; None where the row is
+    not so, or has too many readings."""
+    extra = len(data) - columns
+    if len({c.line for c in data}) != len(data) or any(c.line is None for c in data):
+        return None
+    joinable = [i for i in range(len(data) - 1) if data[i].text[0] != "0"
+                and data[i].line < data[i + 1].line]
+    if comb(len(joinable), extra) > _MOST_READINGS * 16:
+        return None
+    out: list[Joined] = []
+    for chosen in combinations(joinable, extra):
+        if any(b - a < 2 for a, b in zip(chosen, chosen[1:])):
+            continue  # (a figure is one number's first part or rest, once)
+        wraps = [(data[i], data[i + 1], _joined(data[i], data[i + 1])) for i in chosen]
+        if any(number.kind != NUMBER for _, _, number in wraps):
+            continue
+        numbers = {i: number for i, (_, _, number) in zip(chosen, wraps)}
+        rests = {i + 1 for i in chosen}
+        out.append(Joined([numbers.get(i, c) for i, c in enumerate(data) if i not in rests],
+                          wraps))
+        if len(out) > _MOST_READINGS:
+            return None
+    return out or None
 
 
 def _joined(first: Cell, rest: Cell) -> Cell:
