@@ -363,16 +363,13 @@ class ShortRows:
     def _joins_in_doubt(self, reading: list, wraps: list, keys) -> bool:
         """Whether the row's own totals hold with the first parts alone, the rests
         left out (368 135 79 … 1454 over 1 2 0 … 3: joining digits is linear, so two
-        rows that each hold their totals hold them joined too), or, every number
-        joined, with the rests alone: the line over or under is then a row of its
-        own as much as a number's parts."""
+        rows that each hold their totals hold them joined too): the line over or
+        under is then a row of its own as much as a number's parts. (The rests alone
+        may hold them where the first parts do not: five digits wrapped four and one,
+        the total's six four and two, 0 1 0 1 5 9 16, whatever the numbers.)"""
         firsts = {id(number): first for first, _, number in wraps}
-        if self._own_values_confirm(values_of([firsts.get(id(c), c) for c in reading]), keys):
-            return True
-        if len(wraps) == len(reading):
-            rests = {id(number): rest for _, rest, number in wraps}
-            return self._own_values_confirm(values_of([rests[id(c)] for c in reading]), keys)
-        return False
+        return self._own_values_confirm(
+            values_of([firsts.get(id(c), c) for c in reading]), keys)
 
     def _place_with_wrapped_numbers(self, short: ShortRow) -> None:
         """A row with more figures than columns over lines, some of them the rests of
