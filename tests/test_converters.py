@@ -215,3 +215,16 @@ def test_numbers_wrapped_in_the_template_s_cells_a_figure_a_line():
     assert any(d.code == "GP329" and d.message.startswith(
         "row '一、本年新收政府信息公开申请数量': '2858' (line 49) and '73' (line 50)")
         for d in report.diagnostics)
+
+
+def test_a_row_not_placed_for_its_broken_total_takes_back_how_it_was_read():
+    # in a document whose numbers wrap in their cells, a row whose own total breaks
+    # (1,254 written where the total wants 254) is not placed (GP326); the note that
+    # read 1,254 as 1254 (GP310) goes with its figures
+    text = (CONVERTED / "template-office.pdftotext.txt").read_text("utf-8")
+    old = "二、上年结转政府信息公开申请数量           254   566"
+    assert old in text
+    report = govparse.parse(text.replace(old, "二、上年结转政府信息公开申请数量         1,254   566"))
+    assert [f.value for _, row, _, f in report.table_figures() if row == "carried_over"] \
+        == [None] * 7
+    assert [d.code for d in report.diagnostics if d.line == 40] == ["GP326"]

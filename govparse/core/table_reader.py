@@ -580,6 +580,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     joined, columns, keys, what, [j.cells for j in joins],
                     headers=len(self.header_cells), over_lines=pair, joins=joins))
                 return
+            # (no reading: the joined list goes, and its id with it may be another's)
+            self.untaken_notes.pop(id(joined), None)
             self._report_stacked(what, pair)
             return
         if self.unordered and columns in self.unordered:  # (a tuple's hash: asked when any)

@@ -90,8 +90,7 @@ class TextDoubts:
             if not between:
                 continue
             for spec in between:
-                for col in spec.columns:
-                    self.figures[(spec.id, col.id)] = MISSING
+                self._not_placed(spec)
             rows = ", ".join(f"row '{spec.label}'" for spec in sorted(
                 between, key=lambda spec: table.rows.index(spec)))
             self.sink.add(
@@ -127,6 +126,22 @@ class TextDoubts:
                 between.append(spec)
         return None
 
+    def _not_placed(self, spec: RowSpec) -> None:
+        """Row ``spec``'s figures taken back, with what said how they were read: a
+        number joined over lines (GP329), written with separators (GP310), in
+        full-width digits (GP309) or with a unit (GP311)."""
+        table = self.catalogue.table.id
+        places = set()
+        for col in spec.columns:
+            figure = self.figures.get((spec.id, col.id))
+            if figure is not None and figure.value is not None:
+                places.add((figure.line, figure.column))
+            self.figures[(spec.id, col.id)] = MISSING
+        self.sink.items[:] = [
+            d for d in self.sink.items
+            if not (d.code == "GP329" and d.table_id == table and d.row_id == spec.id
+                    or d.code in _HOW_READ and (d.line, d.column) in places)]
+
     def _from_a_text(self) -> bool:
         """Whether the table was read from a text (its cells have no location but
         their line and column), not from a page whose cells the source draws."""
@@ -153,8 +168,7 @@ class TextDoubts:
             values = [getattr(self.figures.get(key), "value", None) for key in keys]
             if not self._own_values_broken_whatever_unknown(values, keys):
                 continue
-            for key in keys:
-                self.figures[key] = MISSING
+            self._not_placed(spec)
             label = self.seen_rows.get(spec.id)
             self.sink.add(
                 "GP326", f"row '{spec.label}': its own total does not hold, in a document "
@@ -171,6 +185,10 @@ class TextDoubts:
 # html2text's 78 to 80), less what a wrap leaves before its width (a word that did
 # not fit): a shorter line is no line wrapped as a whole
 _CONVERTER_WIDTH = 60
+
+
+# the notes that say how a figure was read (cells.note_number_form)
+_HOW_READ = frozenset(("GP309", "GP310", "GP311"))
 
 
 def _digits(text: str) -> int:
