@@ -299,11 +299,13 @@ class DiagnosticSink:
                        **finding)
         )
 
-    def withdraw(self, code: str, line: int | None) -> None:
-        """Take back the diagnostics of ``code`` on ``line``: a front-end's note that
-        the core's reading contradicts (the text front-end's GP306, figures that go
-        on a row's line, where the core reads them as the next row's, GP324)."""
-        self.items = [d for d in self.items if d.code != code or d.line != line]
+    def withdraw(self, code: str, line: int | None, starting: str = "") -> None:
+        """Take back the diagnostics of ``code`` on ``line`` (whose message starts
+        with ``starting``): a note the core's reading contradicts (the text
+        front-end's GP306, figures that go on a row's line, where the core reads them
+        as the next row's, GP324; a figure's GP310 where it is read as no number)."""
+        self.items = [d for d in self.items if d.code != code or d.line != line
+                      or not d.message.startswith(starting)]
 
     def sorted(self) -> tuple[Diagnostic, ...]:
         return tuple(

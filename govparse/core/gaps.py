@@ -124,17 +124,9 @@ class RowRelations:
         """Whether one of the row's own relations does not hold with these values
         whatever the unknown ones (None) are: counts are never below 0, so a side
         with an unknown is at least its known figures (2 + 4 + 3 > 2)."""
-        with localcontext(_EXACT):
-            for left, right in self.own:
-                sides = [[values[i] for i in side] for side in (left, right)]
-                known = [sum(v for v in side if v is not None) for side in sides]
-                unknown = [None in side for side in sides]
-                if unknown[0] and unknown[1]:
-                    continue
-                if unknown[0] and known[0] > known[1] or unknown[1] and known[1] > known[0] \
-                        or not any(unknown) and known[0] != known[1]:
-                    return True
-        return False
+        with localcontext(_EXACT):  # (each side as a _Side of the row's columns alone)
+            return any(_broken((0, False, left), (0, False, right), values)
+                       for left, right in self.own)
 
     def own_cut_explains(self, values: Sequence[Number], cut: Sequence[int]) -> bool:
         """Whether each of the row's own relations that does not hold with these values

@@ -277,10 +277,8 @@ class RowFit:
                     written = " ".join(cell.text.split())
                     why = _why_cut(cell.text)
                     if "," in cell.text or "，" in cell.text:  # (its GP310: no longer read)
-                        said = f"figure '{cell.text.split()[0]}'"
-                        self.sink.items[:] = [d for d in self.sink.items if not (
-                            d.code == "GP310" and d.line == cell.line
-                            and d.message.startswith(said))]
+                        self.sink.withdraw("GP310", cell.line,
+                                           f"figure '{cell.text.split()[0]}'")
                     self.sink.add("GP313", f"{what}: the cell for {col.label} holds "
                                   f"'{written}', {why}, no number govparse reads; taken as "
                                   "missing", at=cell, length=len(cell.text))
