@@ -39,6 +39,21 @@ def _expected(name: str = "expected.tsv") -> dict[tuple[str, str, str], object]:
                 for r in csv.DictReader(handle, delimiter="\t")}
 
 
+def _read_against_model(text: str, model: str):
+    """The report of a converted text, its figures (by key) and those of the model
+    it was made from: (report, read, truth)."""
+    from govparse.emit.serialize import from_json
+
+    truth = {(t, r, c): f.value for t, r, c, f in
+             from_json((CONVERTED / model).read_text("utf-8")).table_figures()}
+    report = govparse.parse_file(CONVERTED / text)
+    return report, {(t, r, c): f.value for t, r, c, f in report.table_figures()}, truth
+
+
+def _wrong(read: dict, truth: dict) -> list:
+    return [key for key, value in read.items() if value is not None and value != truth[key]]
+
+
 @pytest.mark.parametrize("name", sorted(RIGHT))
 def test_a_converted_page_reads_every_figure_right_or_says_it_is_missing(name):
     report = govparse.parse_file(CONVERTED / f"distinct-missing.{name}.txt")
@@ -131,15 +146,10 @@ def test_lines_lynx_wraps_as_a_whole_are_no_numbers_wrapped_in_their_cells():
     # fifteen figures go on at the margin (`15149 23166`, `2655875`), which leaves those
     # rows missing (GP320). A line wrapped as a whole is no number wrapped in its cell:
     # the rows whose own totals break are still read (no GP326), each figure right
-    from govparse.emit.serialize import from_json
-
-    model = from_json((CONVERTED / "lines-wrapped-whole.model.json").read_text("utf-8"))
-    report = govparse.parse_file(CONVERTED / "lines-wrapped-whole.lynx80.txt")
-    read = [(key, figure.value) for *key, figure in report.table_figures()]
-    truth = dict(((t, r, c), f.value) for t, r, c, f in model.table_figures())
-    assert [key for key, value in read if value is not None and value != truth[tuple(key)]] \
-        == []
-    assert sum(value is not None for _, value in read) == 171
+    report, read, truth = _read_against_model("lines-wrapped-whole.lynx80.txt",
+                                              "lines-wrapped-whole.model.json")
+    assert _wrong(read, truth) == []
+    assert sum(value is not None for value in read.values()) == 171
     assert sum(d.code == "GP320" for d in report.diagnostics) == 3
     assert not any(d.code == "GP326" for d in report.diagnostics)
     # a row whose own total the draw broke (its 总计 is no sum), read as written
@@ -157,14 +167,9 @@ def test_numbers_wrapped_in_the_template_s_narrow_cells_around_their_label():
     # reading, which the row's total confirms (GP329); were all seven missing (GP320).
     # A rest under a row on a line of its own with a group label's piece (法提供 3 under
     # 2.没有现成信息需要另行制作's … 1483) is joined so too
-    from govparse.emit.serialize import from_json
-
-    model = from_json((CONVERTED / "template-office.model.json").read_text("utf-8"))
-    report = govparse.parse_file(CONVERTED / "template-office.pdftotext.txt")
-    truth = {(t, r, c): f.value for t, r, c, f in model.table_figures()}
-    read = {(t, r, c): f.value for t, r, c, f in report.table_figures()}
-    assert [key for key, value in read.items()
-            if value is not None and value != truth[key]] == []
+    report, read, truth = _read_against_model("template-office.pdftotext.txt",
+                                              "template-office.model.json")
+    assert _wrong(read, truth) == []
     assert sum(value is not None for value in read.values()) >= 143
     row = report.applications.new_requests
     assert [getattr(row, c).value for c in (
@@ -202,14 +207,9 @@ def test_numbers_wrapped_in_the_template_s_cells_a_figure_a_line():
     # 一、本年新收政府信息公开申请数量 6739 / 1 / 3243 / 6 / … / 2858 / 73, fourteen figures
     # for seven columns: each joined to the next, the one reading the row's total
     # confirms (GP329); were all seven missing (GP320)
-    from govparse.emit.serialize import from_json
-
-    model = from_json((CONVERTED / "template-office.model.json").read_text("utf-8"))
-    report = govparse.parse_file(CONVERTED / "template-office.pdfium-text.txt")
-    truth = {(t, r, c): f.value for t, r, c, f in model.table_figures()}
-    read = {(t, r, c): f.value for t, r, c, f in report.table_figures()}
-    assert [key for key, value in read.items()
-            if value is not None and value != truth[key]] == []
+    report, read, truth = _read_against_model("template-office.pdfium-text.txt",
+                                              "template-office.model.json")
+    assert _wrong(read, truth) == []
     assert sum(value is not None for value in read.values()) >= 171
     assert report.applications.new_requests.total.value == 285873
     assert any(d.code == "GP329" and d.message.startswith(
