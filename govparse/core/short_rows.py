@@ -380,15 +380,19 @@ class ShortRows:
         columns, keys, what = short.columns, short.keys, short.what
         n = len(columns)
         fits = self._fitting(short.choices, keys)
+        # (the review table's one line: wrapped by a converter as often as in its
+        # cells, no evidence for the document's other rows)
+        in_a_cell = not self.catalogue.table.positional
         if not (_one_set_of_figures(fits) and self._supported(fits[-1], keys, range(n))):
-            self._report_stacked(what, short.over_lines)
+            self._report_stacked(what, short.over_lines, in_a_cell)
             return
         reading = fits[-1]
         wraps = next(j.wraps for j in short.joins if j.cells is reading)
         if self._joins_in_doubt(reading, wraps, keys):
-            self._report_stacked(what, short.over_lines)
+            self._report_stacked(what, short.over_lines, in_a_cell)
             return
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
+        self.placed_over_lines.add(id(short.cells))  # (its later lines its own)
         said = self.untaken_notes.pop(id(short.cells), None)
         if said is not None:  # (a line no row took: this row's, after all)
             note = next((d for d in reversed(self.sink.items)
@@ -400,7 +404,8 @@ class ShortRows:
             self.sink.add(
                 "GP329", f"{what}: '{first.text}' (line {first.line}) and '{rest.text}' (line "
                 f"{rest.line}) read as one number wrapped in its cell, {number.text}, for "
-                f"{columns[column].label}: the row has {how_many(len(wraps), 'figure')} more "
+                f"{self._column_named(keys[column], columns[column])}: the row has "
+                f"{how_many(len(wraps), 'figure')} more "
                 "than its columns, and only this reading fits the template's arithmetic",
                 at=rest, length=len(rest.text),
                 hint="check the figure against the source: govparse check confirms the "
@@ -412,6 +417,14 @@ class ShortRows:
             if figure is not None and key[0] not in self.conflicted:
                 self._put(key, Figure(figure.value, figure.line, figure.column,
                                       location=figure.location, recovered=True))
+
+    def _column_named(self, key: tuple[str, str], column) -> str:
+        """A column's label, and in the review table, whose one row of fifteen names
+        each column three times, its group's too (复议后起诉 结果纠正)."""
+        if not self.catalogue.table.positional:
+            return column.label
+        spec = next(s for s in self.catalogue.table.rows if s.id == key[0])
+        return f"{spec.path[-1]} {column.label}"
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.joins is not None:

@@ -453,9 +453,18 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
         elif pair is not None and not wrapped:
-            # (its one line of fifteen figures wrapped by a converter, more often than a
-            # number in its cell: no evidence for the document's other rows)
-            self._report_stacked("the review table", pair, in_a_cell=False)
+            keys = [(spec.id, col.id) for spec, col in slots]
+            joins = readings_with_wrapped_numbers(data, len(columns)) \
+                if self.template is not None else None
+            if joins is not None:  # (decided once the table is read: its arithmetic)
+                self.short_rows.append(ShortRow(
+                    data, columns, keys, "the review table", [j.cells for j in joins],
+                    headers=len(self.header_cells), over_lines=pair, joins=joins))
+                self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
+            else:
+                # (its one line of fifteen figures wrapped by a converter, more often
+                # than a number in its cell: no evidence for the document's other rows)
+                self._report_stacked("the review table", pair, in_a_cell=False)
         elif self._review_out_of_place(data, columns):
             self.sink.add(
                 "GP303", "the review table has a figure for each column, but they do not "
@@ -560,8 +569,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     over_lines=pair))
                 return
             after = self.own_pairs.get(id(data))
-            if after is not None and any(s.cells is after[0] and s.joins is None
-                                         for s in self.short_rows):
+            if after is not None and len(data) == len(columns) \
+                    and any(s.cells is after[0] for s in self.short_rows):
+                # (a figure a column: none of its numbers wrapped, a reading over lines
+                # its own; a figure more, the rest of one, readings_with_wrapped_numbers)
                 # under the later line of a row read over two lines: decided after it
                 self.short_rows.append(ShortRow(
                     data, columns, keys, what, readings_over_lines(data, len(columns)),

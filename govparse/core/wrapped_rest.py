@@ -18,6 +18,7 @@ arithmetic give one set of figures and it confirms each figure (GP329); else non
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 from math import comb
 
@@ -84,39 +85,64 @@ def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
     each of the lower's standing under one of them, no two under one (the template's
     narrow cells as LibreOffice lays them out, numbers of five digits wrapped:
     ``6739 3243 3601 …`` / ``1    6    4 …``): the lower's the rests of the numbers
-    they stand under; None where the row is not so."""
+    they stand under; or over three lines one after another, the middle's figures one
+    line high, standing over no rest and under no first part, between the wrapped
+    ones (cells centred in their height: the review table's ``108    176 …`` /
+    ``   279    249 …`` / ``0      8 …``), read left to right (_across); None where
+    the row is not so."""
     lines = sorted({c.line for c in data})
-    if len(lines) != 2:
+    if len(lines) not in (2, 3) or len(lines) == 3 and lines[2] - lines[0] != 2 \
+            or any(c.x is None for c in data):
         return None
     upper = [c for c in data if c.line == lines[0]]
-    lower = [c for c in data if c.line == lines[1]]
-    if len(upper) != columns or any(c.x is None for c in data):
+    lower = [c for c in data if c.line == lines[-1]]
+    middle = [c for c in data if c.line == lines[1]] if len(lines) == 3 else []
+    if len(upper) + len(middle) != columns:
         return None
     wraps = []
     for rest in lower:
         over = [first for first in upper if stands_over(first, rest)]
-        if len(over) != 1 or over[0].text[0] == "0":
+        if len(over) != 1 or over[0].text[0] == "0" \
+                or any(stands_over(one, rest) for one in middle):
             return None
         wraps.append((over[0], rest, _joined(over[0], rest)))
     if len({id(first) for first, _, _ in wraps}) < len(wraps) \
             or any(number.kind != NUMBER for _, _, number in wraps):
         return None
+    cells = upper if not middle else _across(upper, middle)
+    if cells is None:
+        return None
     numbers = {id(first): number for first, _, number in wraps}
-    return [Joined([numbers.get(id(c), c) for c in upper], wraps)]
+    return [Joined([numbers.get(id(c), c) for c in cells], wraps)]
+
+
+def _across(upper: list[Cell], middle: list[Cell]) -> list[Cell] | None:
+    """The cells of two lines left to right, where no line holds anything before its
+    figures (a Chinese character is one column in pdftotext's text, two on a screen:
+    a label before them moves one line's figures against the other's) and no cell of
+    one stands over a cell of the other; None where that cannot be told."""
+    cells = upper + middle
+    if any(c.column is None or c.x[0] != c.column - 1 for c in cells) \
+            or any(stands_over(a, b) for a in upper for b in middle):
+        return None
+    return sorted(cells, key=lambda c: c.x[0])
 
 
 def _joined_in_order(data: list[Cell], columns: int) -> list[Joined] | None:
-    """Every reading of a row written a figure a line, as a PDF's text layer writes a
-    cell's lines (pypdfium2: ``6739`` / ``1`` / ``3243`` / ``6`` …, numbers of five digits
-    wrapped in the template's narrow cells), with more numbers wrapped than
-    readings_with_wrapped_numbers tries: figures joined each to the next, as many
-    pairs as the row has figures too many, no figure in two; None where the row is
-    not so, or has too many readings."""
+    """Every reading of a row written a cell's lines after another's, as a PDF's text
+    layer writes them (pypdfium2: ``6739`` / ``1`` / ``3243`` / ``6`` …, numbers of five
+    digits wrapped in the template's narrow cells; cells one line high on one line,
+    ``279 249``, where they stand side by side), with more numbers wrapped than
+    readings_with_wrapped_numbers tries: figures alone on their lines joined each to
+    the next, as many pairs as the row has figures too many, no figure in two; None
+    where the row is not so, or has too many readings."""
     extra = len(data) - columns
-    if len({c.line for c in data}) != len(data) or any(c.line is None for c in data):
+    if any(c.line is None for c in data):
         return None
+    on_line = Counter(c.line for c in data)
     joinable = [i for i in range(len(data) - 1) if data[i].text[0] != "0"
-                and data[i].line < data[i + 1].line]
+                and data[i].line < data[i + 1].line
+                and on_line[data[i].line] == 1 == on_line[data[i + 1].line]]
     if comb(len(joinable), extra) > _MOST_READINGS * 16:
         return None
     out: list[Joined] = []

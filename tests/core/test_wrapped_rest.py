@@ -9,6 +9,8 @@ of 一、本年新收 and （七）总计 wrap in their cells, ``… 6345 7845``
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import govparse
@@ -121,6 +123,62 @@ def test_a_first_part_never_starts_with_0_and_a_figure_is_joined_once():
     assert readings is not None
     assert {(f.text, r.text) for x in readings for f, r, _ in x.wraps} == {("7", "5")}
     assert readings_with_wrapped_numbers(_figures("1", "2", "3"), 1) is None
+
+
+def _at_columns(*lines: str) -> list:
+    """A row's figures as pdftotext -layout gives them: each at its column, a line
+    each (ASCII: a character a display column)."""
+    cells = []
+    for number, line in enumerate(lines, start=1):
+        for found in re.finditer(r"\S+", line):
+            cell = classify(found.group(), number, found.start() + 1)
+            cell.x = (found.start(), found.end())
+            cells.append(cell)
+    return cells
+
+
+def _texts(reading) -> list:
+    return [c.text for c in reading.cells]
+
+
+def test_a_row_over_three_lines_its_rests_under_their_first_parts():
+    # cells centred in their height: the wrapped numbers' first parts on the first
+    # line, their rests under them on the third, the numbers one line high between,
+    # read left to right (the review table of the template through pdftotext)
+    data = _at_columns("108          176   337   236",
+                       "      279 24                  28",
+                       "0            8     6     7")
+    readings = readings_with_wrapped_numbers(data, 7)
+    assert [_texts(r) for r in readings] == [
+        ["1080", "279", "24", "1768", "3376", "2367", "28"]]
+    assert [(f.text, r.text) for f, r, _ in readings[0].wraps] == [
+        ("108", "0"), ("176", "8"), ("337", "6"), ("236", "7")]
+
+
+@pytest.mark.parametrize("lines", [
+    # a figure of the middle line standing over a rest: whose rest it is, untold
+    ("108          176   337   236", "      279 24      55", "0            8     6     7"),
+    # lines not one after another
+    ("108          176   337   236", "      279 24                  28", "",
+     "0            8     6     7"),
+    # a rest under no first part
+    ("108          176   337   236", "      279 24                  28",
+     "0            8     6     7    9"),
+])
+def test_a_row_over_three_lines_in_doubt_has_no_reading(lines):
+    data = [c for c in _at_columns(*lines)]
+    assert readings_with_wrapped_numbers(data, 7) is None
+
+
+def test_a_text_layer_s_cells_side_by_side_on_a_line_are_never_joined():
+    # pypdfium2: each cell's lines one after the other, the cells one line high and
+    # side by side on one line: only figures alone on their lines are joined
+    data = _figures("108", "0", "279 24", "176", "8", "337", "6", "236", "7", "28")
+    readings = readings_with_wrapped_numbers(data, 7)
+    joins = {tuple((f.text, r.text) for f, r, _ in x.wraps) for x in readings}
+    assert (("108", "0"), ("176", "8"), ("337", "6"), ("236", "7")) in joins
+    assert not any(("24", "176") in j or ("0", "279") in j for j in joins)
+    assert all(len(r.cells) == 7 for r in readings)
 
 
 _ROW = "一、本年新收政府信息公开申请数量 9263 7975 8165 7901 6345 7845\n4749\n4\n"
