@@ -140,8 +140,9 @@ CODES: dict[str, Code] = {
              "sets them at their columns, else because every reading gives the same "
              "figures or one alone fits the template's arithmetic"),
         Code("GP324", "figures-above-label", _N,
-             "a row's figures stand on the line above its label, after a row whose own "
-             "figures, all 0, are whole: read as the row's"),
+             "a row's figures stand on the line above its label, where the row above "
+             "cannot own them (its own figures whole, all 0, or those above the first "
+             "parts of the row's wrapped numbers): read as the row's"),
         Code("GP325", "parted-number-confirmed", _W,
              "a cell's digits parted by a blank (a number wrapped in its cell) read as one "
              "number, which every relation of the template's arithmetic about it gives"),

@@ -160,6 +160,29 @@ def line_ends_normalized(text: str) -> str:
     return text
 
 
+def lines_moved_by_form_feeds(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Where line_ends_normalized opens lines of its own at form feeds after text on
+    their line, each line of the normalized text from the first such on: (its line,
+    the source's line, the source's characters before it on that line); () where it
+    opens none. (What the report says stands there is said where the source has it:
+    frontends/text/source_places.py.)"""
+    if "\f" not in text or _form_feed_in_line().search(text.replace("\r", "\n")) is None:
+        return ()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[tuple[int, int, int]] = []
+    line = 0
+    for number, source in enumerate(text.split("\n"), start=1):
+        starts = [0]
+        if "\f" in source:
+            starts += [m.start() for m in _form_feed_in_line().finditer(source)]
+        for before in starts:
+            line += 1
+            if line != number or before:
+                out.append((line, number, before))
+    return tuple(out)
+
+
 @functools.cache
 def _form_feed_in_line() -> re.Pattern:
     """A form feed after any character but a line end (compiled when first wanted:

@@ -752,8 +752,8 @@ def test_a_row_of_thousands_of_figures_over_two_lines_is_paired_in_n_log_n(monke
     from govparse.core import stacked
 
     calls = []
-    overlap = stacked._overlap
-    monkeypatch.setattr(stacked, "_overlap", lambda a, b: calls.append(1) or overlap(a, b))
+    overlap = stacked.overlaps
+    monkeypatch.setattr(stacked, "overlaps", lambda a, b: calls.append(1) or overlap(a, b))
 
     def text(n):
         first = "行政许可 " + " ".join(["1"] * n)

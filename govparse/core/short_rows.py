@@ -393,8 +393,8 @@ class ShortRows:
             return
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
         self.placed_over_lines.add(id(short.cells))  # (its later lines its own)
-        said = self.untaken_notes.pop(id(short.cells), None)
-        if said is not None:  # (a line no row took: this row's, after all)
+        for said in self.untaken_notes.pop(id(short.cells), ()):
+            # (a line no row took: this row's, after all)
             note = next((d for d in reversed(self.sink.items)
                          if d.code == "GP204" and d.message.startswith(said)), None)
             if note is not None:

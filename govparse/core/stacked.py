@@ -109,7 +109,7 @@ def _own_later_line(figures: list, wrapped: list, whole: int | None, after: list
     if inside:
         return True
     below = next((f for f in after if f), [])
-    return all(c.text == "0" or not any(_overlap(c, b) or in_characters(c, b) for b in below)
+    return all(c.text == "0" or not any(overlaps(c, b) or in_characters(c, b) for b in below)
                for c in wrapped)
 
 
@@ -152,7 +152,7 @@ def untaken_over(label_lines: set, row, below) -> tuple | None:
     if len(upper) > _MOST or len(lower) > _MOST:
         return None  # (no row of a template's table: looked at pair by pair, in time)
     return next(((u, cell) for u in upper for cell in lower
-                 if 0 < cell.line - u.line <= 2 and _overlap(u, cell)), None)
+                 if 0 < cell.line - u.line <= 2 and overlaps(u, cell)), None)
 
 
 _MOST = 64  # figures: more than any row of the templates' tables has
@@ -192,7 +192,7 @@ def stacked(figures: list) -> tuple | None:
     for index in range(start, len(figures)):
         upper = figures[index]
         for lower in figures[index + 1:]:
-            if lower.line != upper.line and _overlap(upper, lower):
+            if lower.line != upper.line and overlaps(upper, lower):
                 return (upper, lower) if upper.line < lower.line else (lower, upper)
     return None
 
@@ -255,23 +255,23 @@ def under(above: list, figures: list) -> tuple | None:
         for upper in above:
             at = bisect_left(lefts, upper.x[1])
             if at and furthest[at - 1] > upper.x[0]:
-                return upper, next(lower for lower in figures if _overlap(upper, lower))
+                return upper, next(lower for lower in figures if overlaps(upper, lower))
         return None
     return next(((upper, lower) for upper in above for lower in figures
-                 if _overlap(upper, lower)), None)
+                 if overlaps(upper, lower)), None)
 
 
 def stands_over(upper, lower) -> bool:
     """Whether one cell stands over the other: their extents overlap, or, in a text,
     their characters (pdftotext and lynx give a Chinese character one column)."""
-    return _overlap(upper, lower) or (in_display_columns(upper) and in_display_columns(lower)
+    return overlaps(upper, lower) or (in_display_columns(upper) and in_display_columns(lower)
                                       and in_characters(upper, lower))
 
 
 def stands_over_in_both(upper, lower) -> bool:
     """Whether one cell of a text stands over the other in display columns and in
     characters alike."""
-    return _overlap(upper, lower) and in_display_columns(upper) \
+    return overlaps(upper, lower) and in_display_columns(upper) \
         and in_display_columns(lower) and in_characters(upper, lower)
 
 
@@ -287,7 +287,7 @@ def fewer_and_shorter(upper: list, lower: list, as_long: bool = False) -> bool:
         and max(len(c.text) for c in lower) < max(len(u.text) for u in upper) + slack
 
 
-def _overlap(a, b) -> bool:
+def overlaps(a, b) -> bool:
     """Whether two cells' horizontal extents overlap (one stands over the other)."""
     return b.x[0] < a.x[1] and a.x[0] < b.x[1]
 
@@ -384,10 +384,49 @@ def figures_above_their_label(previous, label, label_lines: set) -> list | None:
         return None
     # each under its own, in display columns or in characters (pdftotext gives a
     # Chinese character one column)
-    if all(_overlap(u, c) for u, c in zip(upper, lower)) \
+    if all(overlaps(u, c) for u, c in zip(upper, lower)) \
             or all(in_characters(u, c) for u, c in zip(upper, lower)):
         return lower
     return None
+
+
+def first_parts_above_their_label(previous, row, label_lines: set) -> list | None:
+    """The figures a text writes at the end of the row above, on a line of their own
+    right over ``row``'s label, that are the first parts of numbers wrapped in the
+    row's cells, its cells centred in their height (pdftotext -layout of the
+    template's narrow cells: ``1000        2261`` / ``二、上年结转… 2074 1515 1626 495
+    6902`` / ``0           2``): the row's figures stand on its label's line and the
+    line after, and each figure of that later line stands under one of them, each of
+    them over one, and each longer than any figure of the row above standing over it
+    (a first part fills its cell; under a longer figure it may be that one's rest).
+    Read as the row above's they would give it figures too many, and this row its
+    numbers' rests alone. The figures, or None."""
+    data = previous.data
+    if not previous.labels or not row.labels or not row.has_figures \
+            or data[0].line == data[-1].line:
+        return None
+    last = data[-1].line
+    below = row.data
+    if last is None or last in label_lines or row.labels[-1].line != last + 1 \
+            or any(c.kind == EMPTY or c.x is None for c in (*data, *below)) \
+            or {c.line for c in below} != {last + 1, last + 2}:
+        return None
+    moved = [c for c in data if c.line == last]
+    rests = [c for c in below if c.line == last + 2]
+    if len(moved) != len(rests) or any(c.text[:1] in ("0", "") for c in moved) \
+            or not all(in_display_columns(c) for c in (*moved, *rests)) \
+            or min(moved[0].x[0], rests[0].x[0]) <= min(
+                (c.x[0] for c in (*previous.labels, *row.labels) if c.x is not None),
+                default=moved[0].x[0]):
+        return None  # (a text's places, right of its labels' margin: a text layer's
+        # lines all start at its margin)
+    above = [c for c in data if c.line == last - 1]
+    for first, rest in zip(moved, rests):
+        if not stands_over_in_both(first, rest) \
+                or any(stands_over(other, rest) for other in moved if other is not first) \
+                or any(len(first.text) <= len(c.text) for c in above if stands_over(c, first)):
+            return None  # (the last: no longer than a figure over it, its rest maybe)
+    return moved
 
 
 def _two_lines(cells: list) -> tuple[list, list] | None:
@@ -423,5 +462,5 @@ def at_two_heights(data: list, columns: int, characters_only: bool = False) -> b
     if _two_lines(data) is None or not all(in_display_columns(c) for c in data) \
             or run_on(data):
         return False
-    return not any((not characters_only and _overlap(a, b)) or in_characters(a, b)
+    return not any((not characters_only and overlaps(a, b)) or in_characters(a, b)
                    for i, a in enumerate(data) for b in data[i + 1:])

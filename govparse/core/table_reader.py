@@ -27,8 +27,8 @@ from govparse.core.row_fit import RowFit
 from govparse.core.row_labels import (MAX_LABEL_WORDS, RowLabels, after_single_characters,
                                      looks_like_a_figure, part_of_label)
 from govparse.core.short_rows import ShortRow, ShortRows
-from govparse.core.stacked import (figures_above_their_label, in_display_columns,
-                                   placed_figures, readings_over_lines,
+from govparse.core.stacked import (figures_above_their_label, first_parts_above_their_label,
+                                   in_display_columns, placed_figures, readings_over_lines,
                                    run_on, side_by_side, stacked, stacked_rows,
                                    fewer_and_shorter, in_characters, stands_over,
                                    stands_over_in_both, under, untaken_over)
@@ -107,7 +107,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # a row's figures joined with a line over or under them that no row took, by
         # id: how the note that says that line's figures are not placed starts
         # (_with_untaken_line)
-        self.untaken_notes: dict[int, str] = {}
+        self.untaken_notes: dict[int, list[str]] = {}
         self.rows: list[LogicalRow] = []  # (read)
         self.conflicted: set[str] = set()  # rows that appeared again with other figures
         self.seen_rows: dict[str, Cell] = {}
@@ -238,6 +238,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     # label with figures is passed over above, without its lines' set)
             moved = None if at is None else \
                 figures_above_their_label(previous, row.labels[at], label_lines)
+            if moved is None and previous is not None and previous.has_figures \
+                    and row.has_figures:
+                if label_lines is None:
+                    label_lines = {c.line for r in rows for c in r.labels}
+                moved = first_parts_above_their_label(previous, row, label_lines)
+                if moved is not None:
+                    self._first_parts_moved(previous, row, moved)
+                    moved = None
             if moved is None:
                 out.append(row)
                 continue
@@ -256,6 +264,18 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                           "0, are whole on the line before them; read as that row's",
                           at=moved[0])
         return out
+
+    def _first_parts_moved(self, previous: LogicalRow, row: LogicalRow, moved: list) -> None:
+        """The first parts of numbers wrapped in ``row``'s cells, at the end of the row
+        above (stacked.first_parts_above_their_label), given to the row."""
+        del previous.data[-len(moved):]
+        row.data[:0] = moved
+        self.sink.withdraw("GP306", moved[0].line)  # (the text front-end's: one row)
+        label = row.labels[-1]
+        self.sink.add("GP324", f"the figures on line {moved[0].line} stand above row label "
+                      f"'{label.text}' (line {label.line}), each over one of the row's on the "
+                      "line under it, as the first parts of numbers wrapped in its cells are; "
+                      "read as that row's", at=moved[0])
 
     def _rests_under_a_row(self, rows: list[LogicalRow]) -> list[tuple]:
         """Figures after labels that name no row (a group label's piece: ``（三）不``),
@@ -935,18 +955,36 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         (wrapped_rest: the arithmetic decides); ``cell``, the line's figure that
         stands over or under one of the row's. Where that line is all whole numbers;
         else the row's own figures alone."""
-        holder = next((r for r in self.rows if any(c is cell for c in r.data)), None)
-        if holder is None or id(holder) in self.row_specs or holder.labels and label_key(
-                holder.labels[-1].text) in self.catalogue.rows_by_key:
+        found = self._untaken_line(lambda r: any(c is cell for c in r.data), cell.line)
+        if found is None:
             return data
-        line = [c for c in holder.data if type(c) is Cell and c.line == cell.line]
-        if any(c.kind != NUMBER for c in line):
-            return data
+        holder, line = found
         own = [c for c in data if type(c) is Cell]
         joined = line + own if above else own + line
-        if holder.labels:  # (its GP204, withdrawn if the joined row is placed)
-            self.untaken_notes[id(joined)] = f"figures follow '{holder.labels[-1].text}'"
+        said = [f"figures follow '{holder.labels[-1].text}'"] if holder.labels else []
+        over = None if above or own[0].line is None else self._untaken_line(
+            lambda r: any(type(c) is Cell and c.line == own[0].line - 1 for c in r.data),
+            own[0].line - 1)
+        if over is not None:
+            # the first parts on the line right over the row's, beside a group label's
+            # piece too (三、本 1280 / （一）予以公开 … / 年度办 3: cells centred in their height)
+            joined[:0] = over[1]
+            said += [f"figures follow '{over[0].labels[-1].text}'"] if over[0].labels else []
+        if said:  # (their GP204s, withdrawn if the joined row is placed)
+            self.untaken_notes[id(joined)] = said
         return joined
+
+    def _untaken_line(self, holds, line: int) -> tuple[LogicalRow, list] | None:
+        """The row no row of the template took whose data ``holds`` asks for, and its
+        figures on ``line``, where those are all whole numbers; else None."""
+        holder = next((r for r in self.rows if holds(r)), None)
+        if holder is None or id(holder) in self.row_specs or holder.labels and label_key(
+                holder.labels[-1].text) in self.catalogue.rows_by_key:
+            return None
+        cells = [c for c in holder.data if type(c) is Cell and c.line == line]
+        if not cells or any(c.kind != NUMBER for c in cells):
+            return None
+        return holder, cells
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
                         ) -> None:

@@ -23,7 +23,7 @@ from itertools import combinations
 from math import comb
 
 from govparse.core.cells import NUMBER, Cell, classify
-from govparse.core.stacked import spread, spread_count, stands_over
+from govparse.core.stacked import in_characters, overlaps, spread, spread_count, stands_over
 
 # Numbers wrapped in one row's cells joined at most, and readings of a row tried at
 # most, choices of joins counted first (a row of seven over two lines once joined, six
@@ -109,23 +109,33 @@ def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
     if len({id(first) for first, _, _ in wraps}) < len(wraps) \
             or any(number.kind != NUMBER for _, _, number in wraps):
         return None
-    cells = upper if not middle else _across(upper, middle)
-    if cells is None:
-        return None
+    orders = [upper] if not middle else _across(upper, middle)
     numbers = {id(first): number for first, _, number in wraps}
-    return [Joined([numbers.get(id(c), c) for c in cells], wraps)]
+    return [Joined([numbers.get(id(c), c) for c in cells], wraps) for cells in orders] or None
 
 
-def _across(upper: list[Cell], middle: list[Cell]) -> list[Cell] | None:
-    """The cells of two lines left to right, where no line holds anything before its
-    figures (a Chinese character is one column in pdftotext's text, two on a screen:
-    a label before them moves one line's figures against the other's) and no cell of
-    one stands over a cell of the other; None where that cannot be told."""
-    cells = upper + middle
-    if any(c.column is None or c.x[0] != c.column - 1 for c in cells) \
-            or any(stands_over(a, b) for a in upper for b in middle):
-        return None
-    return sorted(cells, key=lambda c: c.x[0])
+def _across(upper: list[Cell], middle: list[Cell]) -> list[list[Cell]]:
+    """The cells of two lines left to right, by each measure of a text's places in
+    which no cell of one line stands over a cell of the other: display columns (a
+    Chinese character two wide) and characters (pdftotext gives one a column: a label
+    before a line's figures moves them, on a screen, against the other line's). Each
+    order once; where the two differ, the arithmetic is left to tell."""
+    orders: list[list[Cell]] = []
+    for overlap, start in ((overlaps, _display_start), (in_characters, _character_start)):
+        if all(start(c) is not None for c in (*upper, *middle)) \
+                and not any(overlap(a, b) for a in upper for b in middle):
+            order = sorted((*upper, *middle), key=start)
+            if not any(all(x is y for x, y in zip(order, o)) for o in orders):
+                orders.append(order)
+    return orders
+
+
+def _display_start(cell: Cell):
+    return cell.x[0]
+
+
+def _character_start(cell: Cell):
+    return cell.column
 
 
 def _joined_in_order(data: list[Cell], columns: int) -> list[Joined] | None:
