@@ -64,7 +64,7 @@ import attrs
 
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
-from govparse.locations import line_ends_normalized
+from govparse.locations import lines_as_written
 from govparse.source import DEFAULT_MAX_BYTES, binary_source, decode, looks_like_html
 
 CODE = re.compile(r"^GP\d{3}$")
@@ -118,9 +118,9 @@ class SlowInput(PropertyViolation):
 
 
 def normalized(text: str) -> str:
-    """The text as the grammar sees it: CRLF and CR become LF, and a form feed after
-    text on its line opens a line (the lines every location counts)."""
-    return line_ends_normalized(text)
+    """The text with its line ends as every location counts them, an editor's: CRLF
+    and CR become LF (a form feed after text on its line opens none)."""
+    return "\n".join(lines_as_written(text))
 
 
 def number_value(token: str) -> int | Decimal:

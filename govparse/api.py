@@ -132,6 +132,11 @@ def read_document(document: Document, mode: Mode | str = "lenient") -> Report:
 
         report = in_source_columns(report, document.source_columns)
         diagnostics = report.diagnostics
+    if document.source_lines:  # (lines a form feed opened: said on the source's)
+        from govparse.frontends.text.source_places import in_source_lines
+
+        report = in_source_lines(report, document.source_lines)
+        diagnostics = report.diagnostics
     if mode is Mode.STRICT:
         problems = tuple(d.as_error() for d in diagnostics if _refused(d))
         if problems:

@@ -209,6 +209,10 @@ class Document:
     each such line, the source's column of each of its columns (the report's figures
     and diagnostics are said in the source's).
 
+    ``source_lines``: in a text whose form feeds after text on their line opened
+    lines of their own (locations.line_ends_normalized), each line from the first such
+    on and where it stands in the source (the report says it there).
+
     ``page_starts``: in a text whose pages a form feed parts (pdftotext's), the line
     each page after the first starts on. Such a tool lays each page out afresh, so
     that a cell's ``x`` on one page is not comparable with a cell's on another: the
@@ -228,4 +232,8 @@ class Document:
     # expanded columns): for each such line, (line, the source's column of each of its
     # columns), so that what the report says stands there is said in the source's
     source_columns: tuple = ()
+    # a text whose form feeds after text on their line opened lines of their own: each
+    # line from the first such on, (line, the source's line, the source's characters
+    # before it on that line), so that the report says it where the source has it
+    source_lines: tuple = ()
     cells_measured: bool = False

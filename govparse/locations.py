@@ -160,6 +160,15 @@ def line_ends_normalized(text: str) -> str:
     return text
 
 
+def lines_as_written(text: str) -> list[str]:
+    """The text's lines as an editor or ``grep -n`` counts them, and every location
+    the report gives (frontends/text/source_places.py): \\r\\n and \\r end a line as
+    \\n does, a form feed does not."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
 def lines_moved_by_form_feeds(text: str) -> tuple[tuple[int, int, int], ...]:
     """Where line_ends_normalized opens lines of its own at form feeds after text on
     their line, each line of the normalized text from the first such on: (its line,
@@ -168,11 +177,9 @@ def lines_moved_by_form_feeds(text: str) -> tuple[tuple[int, int, int], ...]:
     frontends/text/source_places.py.)"""
     if "\f" not in text or _form_feed_in_line().search(text.replace("\r", "\n")) is None:
         return ()
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[tuple[int, int, int]] = []
     line = 0
-    for number, source in enumerate(text.split("\n"), start=1):
+    for number, source in enumerate(lines_as_written(text), start=1):
         starts = [0]
         if "\f" in source:
             starts += [m.start() for m in _form_feed_in_line().finditer(source)]

@@ -213,7 +213,7 @@ def test_numbers_wrapped_in_the_template_s_cells_a_figure_a_line():
     assert sum(value is not None for value in read.values()) >= 185
     assert report.applications.new_requests.total.value == 285873
     assert any(d.code == "GP329" and d.message.startswith(
-        "row '一、本年新收政府信息公开申请数量': '2858' (line 49) and '73' (line 50)")
+        "row '一、本年新收政府信息公开申请数量': '2858' (line 48) and '73' (line 49)")
         for d in report.diagnostics)
 
 

@@ -58,16 +58,16 @@ def test_a_row_of_zeros_over_two_lines_is_placed_and_the_row_under_it_by_its_ari
     assert [report.figure(*ROW_2, c).value for c in ("commercial_enterprise", "total")] == [1, 1]
     first, second = [d for d in report.diagnostics if d.code == "GP323"]
     assert first.message.startswith("row '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': "
-                                    "its figures stand on lines 67 and 68")
+                                    "its figures stand on lines 66 and 67")
     assert first.message.endswith("every reading gives the same figures, which are placed")
-    # (lines as locations count them: the form feed that ends page 1 in the middle of
-    # a line, 34.2837\f三、…, opens a new one: govparse.locations.line_ends_normalized)
-    assert first.severity.value == "warning" and first.line == 68
+    # (lines as an editor counts them: the form feed that ends page 1 in the middle of
+    # a line, 34.2837\f三、…, opens none: frontends/text/source_places.py)
+    assert first.severity.value == "warning" and first.line == 67
     assert second.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用") and second.message.endswith(
         "only one reading fits the template's arithmetic, and it is placed")
     (under,) = [d for d in report.diagnostics if d.code == "GP306" and "stands under" in d.message]
-    assert under.line == 71 and under.message.endswith(
-        "'0' (line 71) stands under '0' (line 68), a figure of the row above, whose figures "
+    assert under.line == 70 and under.message.endswith(
+        "'0' (line 70) stands under '0' (line 67), a figure of the row above, whose figures "
         "over two lines were placed as its own (GP323); this row's are read as a row over "
         "two lines in turn")
     assert "GP320" not in {d.code for d in report.diagnostics}
@@ -83,7 +83,7 @@ def test_a_row_under_a_row_over_two_lines_left_unplaced_stays_missing():
     assert wrong == {}
     assert {key[1] for key in missing} == {"other_no_correction", "other_no_fee_paid"}
     assert any(d.code == "GP320" and d.message.startswith("row '2.申请人逾期未按收费通知要求缴纳费用")
-               and "'5' (line 68) and '0' (line 71)" in d.message for d in report.diagnostics)
+               and "'5' (line 67) and '0' (line 70)" in d.message for d in report.diagnostics)
 
 
 def test_a_row_over_two_lines_placed_where_one_reading_alone_fits_the_arithmetic():

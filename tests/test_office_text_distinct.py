@@ -55,7 +55,7 @@ def test_pdfium_rows_with_their_total_on_a_line_of_its_own():
                       "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"]
     assert report.figure("applications", "partially_disclosed", "total").value == 2167
     assert report.figure("applications", "other_no_fee_paid", "natural_person").value == 765
-    assert any(d.code == "GP306" and "'765' (line 84) stands under '2407' (line 80)"
+    assert any(d.code == "GP306" and "'765' (line 83) stands under '2407' (line 79)"
                in d.message for d in report.diagnostics)
 
 

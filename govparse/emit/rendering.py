@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from govparse.diagnostics import Diagnostic, Severity
-from govparse.locations import line_ends_normalized
+from govparse.locations import lines_as_written
 
 TAB = "    "
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
@@ -269,7 +269,7 @@ def render_each(diagnostics: Iterable[Diagnostic], source: str | None = None,
     """Each diagnostic rendered in turn, the source split into lines once. Past
     max_shown for the file, or max_per_line for one source line (None: no cap),
     a diagnostic is only counted, and a last chunk says how many were not shown."""
-    source_lines = line_ends_normalized(source).split("\n") if source is not None else None
+    source_lines = lines_as_written(source) if source is not None else None
     per_line: Counter = Counter()
     shown, hidden = 0, []
     for d in diagnostics:

@@ -361,6 +361,7 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     space-aligned text read as blanks, tab_stops.py; not in a PDF's text layer, whose
     cells are placed on its pages by their lines and columns as written)."""
     from govparse.errors import InputError
+    from govparse.locations import lines_moved_by_form_feeds
     from govparse.source import normalize_newlines
 
     if "\ufeff" in text:
@@ -372,6 +373,7 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise InputError("GP002", "the input is binary: it holds a NUL character", line, 1,
                          path=path)
+    moved_lines = lines_moved_by_form_feeds(text)
     text = normalize_newlines(text)
     text, unified = text_with_ideographs(text)  # (⾏ for 行: a PDF's text layer)
     if unified:
@@ -399,10 +401,11 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
         document = read_run_together(text, found, front)
     else:
         document = _parsed(text, path, notes, header_pieces)
-    if source_columns:
+    if source_columns or moved_lines:
         import attrs
 
-        document = attrs.evolve(document, source_columns=source_columns)
+        document = attrs.evolve(document, source_columns=source_columns,
+                                source_lines=moved_lines)
     return document
 
 

@@ -11,6 +11,7 @@ diagnostics are moved back to the source's lines and columns, as an editor or
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Container
 
 import attrs
@@ -55,4 +56,21 @@ def in_source_lines(report, lines: tuple):
         source, before = where[line]
         return source, column + before if column is not None else None
 
-    return moved_report(report, where, moved)
+    def line_of(number: re.Match) -> str:
+        line = int(number.group())
+        return str(where[line][0]) if line in where else number.group()
+
+    def lines_of(named: re.Match) -> str:
+        return named.group(1) + _NUMBER.sub(line_of, named.group(2))
+
+    report = moved_report(report, where, moved)
+    # (the lines a diagnostic's message names too: "(line 156)", "on lines 61 and 62")
+    return attrs.evolve(report, diagnostics=tuple(
+        attrs.evolve(d, message=_NAMED_LINES.sub(lines_of, d.message))
+        if _NAMED_LINES.search(d.message) else d for d in report.diagnostics))
+
+
+# The line numbers a message names: "(line 156)", "on lines 61 and 62", "lines 40 to
+# 42", "(lines 2, 3)"
+_NAMED_LINES = re.compile(r"\b(lines? )(\d+(?:(?:, and |, | and | to )\d+)*)")
+_NUMBER = re.compile(r"\d+")

@@ -88,27 +88,15 @@ def _expanded(line: str) -> tuple[str, tuple[int, ...]]:
 def in_source_columns(report, columns: tuple):
     """The report with the columns of what stands on lines whose tabs were expanded
     (``columns``: with_tabs_expanded's) put back in the source's: its figures, its
-    organisation and year, and its diagnostics."""
-    import attrs
+    organisation and year, its paragraphs and its diagnostics."""
+    from govparse.frontends.text.source_places import moved_report
 
     where = dict(columns)
 
     def moved(line, column):
-        source = where.get(line)
-        if source is None or column is None or not 0 < column <= len(source):
-            return column
-        return source[column - 1]
+        source = where[line]
+        if column is None or not 0 < column <= len(source):
+            return line, column
+        return line, source[column - 1]
 
-    figures = []
-    for table, row, column, figure in report.table_figures():
-        if figure.line in where:
-            at = moved(figure.line, figure.column)
-            if at != figure.column:
-                figures.append((table, row, column, attrs.evolve(figure, column=at)))
-    report = report.replace_figures(figures)
-    metas = {name: attrs.evolve(meta, column=moved(meta.line, meta.column))
-             for name in ("organization", "year")
-             for meta in (getattr(report, name),) if meta.line in where}
-    diagnostics = tuple(attrs.evolve(d, column=moved(d.line, d.column))
-                        if d.line in where else d for d in report.diagnostics)
-    return attrs.evolve(report, diagnostics=diagnostics, **metas)
+    return moved_report(report, where, moved)
