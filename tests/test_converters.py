@@ -303,3 +303,42 @@ def test_the_review_table_s_figures_over_three_lines_in_doubt_stay_missing():
     assert _review(report) == [None] * 15
     assert any(d.code == "GP320" and d.message.startswith("the review table")
                for d in report.diagnostics)
+
+
+def test_a_row_beside_a_group_label_s_piece_its_own_label_wrapped_after_its_figures():
+    # the same text: 理结果 （二）部分公开（区分处理的，只计这一情 … 4735 / 3052 82 … 674 /
+    # 形，不计其他情形）: the label's rest on a line of its own goes back to the label
+    # beside the group's piece, which together name the row after the piece (GP307,
+    # then GP210 parts them); its cells set at two heights, read as such (GP323)
+    report, read, truth = _read_against_model("template-office-staggered.pdftotext.txt",
+                                              "template-office-staggered.model.json")
+    assert _wrong(read, truth) == []
+    row = report.applications.partially_disclosed
+    assert [row.natural_person.value, row.total.value] == [3052, 4735]
+    assert [d.code for d in report.diagnostics if d.line == 48] == ["GP307"]
+    assert sum(value is not None for value in read.values()) >= 172
+
+
+def test_numbers_joined_in_a_document_are_a_sign_that_its_numbers_wrap():
+    # another report of the draw (to3, report 45), its text layer: the rest of
+    # 2.其他法律…'s total (1919 / 3: 19193) left out, the row's other figures whole. The
+    # numbers joined elsewhere in the document (GP329) say that its numbers wrap in their
+    # cells, where no row refused for figures one above the other (GP320) does: a row whose
+    # own total breaks is not placed (GP326), never 1919 for 19193
+    report, read, truth = _read_against_model("template-office-45.pdfium-text.txt",
+                                              "template-office-45.model.json")
+    assert _wrong(read, truth) == []
+    assert report.applications.withheld_prohibited_by_law.total.value == 19193
+    lines = (CONVERTED / "template-office-45.pdfium-text.txt").read_text("utf-8").split("\n")
+    at = lines.index("2.其他法律行政法规禁止公开 3393 906 3657 286 8843 2108 1919")
+    assert lines[at + 1] == "3"
+    del lines[at + 1]
+    report = govparse.parse("\n".join(lines))
+    assert report.applications.withheld_prohibited_by_law.total.value is None
+    # (the one GP320, 9 over 1378, no sign: a number's rest is no wider than its first part)
+    assert [d.message.split(":")[1] for d in report.diagnostics if d.code == "GP320"] == [
+        " '9' (line 91) and '1378' (line 94) stand one above the other in one column; a number "
+        "wrapped inside its cell cannot be told from two figures, so none of the row's "
+        "figures is placed"]
+    assert [d.message.split(":")[0] for d in report.diagnostics if d.code == "GP326"] == [
+        "row '2.其他法律行政法规禁止公开'"]

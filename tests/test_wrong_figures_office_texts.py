@@ -98,7 +98,7 @@ def test_a_row_of_first_lines_whose_total_breaks_is_not_placed():
                if d.code == "GP326" and d.row_id == "withheld_internal_affairs"]
     assert said.message == (
         "row '5.属于三类内部事务信息': its own total does not hold, in a document whose "
-        "numbers wrap in their cells (GP320): a figure may be the first line of a longer "
+        "numbers wrap in their cells (GP320, GP329): a figure may be the first line of a longer "
         "number, the rest cut off or written apart, which the text does not tell; none of "
         "the row's figures is placed")
     assert said.line == 129

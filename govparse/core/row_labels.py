@@ -314,7 +314,11 @@ class RowLabels:
                     leaf = previous.labels[-1]
                     continue  # (（四）无法 2.没有现成信息需要另 / … / 提供    行制作)
                 joined = leaf.joined(rest)
-                if label_key(joined.text) in cat.rows_by_key:
+                if label_key(joined.text) in cat.rows_by_key \
+                        or self._names_a_row_after_a_piece(joined.text) \
+                        and all(c.line != rest.line for c in row.data):
+                    # (the latter: a line of figures left with no label would stand
+                    # over the next row's as first parts of its numbers)
                     previous.labels[-1] = joined
                     _remove(row.labels, rest)
                     self.label_ends[id(previous.data)] = rest.line
@@ -437,6 +441,15 @@ class RowLabels:
         """The label of the group whose key holds ``key`` (a piece of its label), or None."""
         return next((label for parent, label in self.catalogue.parents_by_key.items()
                      if key in parent), None)
+
+    def _names_a_row_after_a_piece(self, text: str) -> bool:
+        """Whether the text, a label cell's, names a row after a piece of a group's
+        label and a blank (``理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形）``:
+        pdftotext's line of a row beside its group's label written down its cell):
+        _parted_leaf parts it as the row is read."""
+        words = [m.start() for m in WORD.finditer(text)]
+        return len(words) == 2 and label_key(text[words[1]:]) in self.catalogue.rows_by_key \
+            and self._group_of(label_key(text[:words[1]])) is not None
 
     def _parent_continued(self, labels: list[Cell], rest: Cell) -> bool:
         """Whether ``rest`` is the rest of one of a row's parent labels (``labels``: the

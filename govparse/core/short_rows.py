@@ -393,6 +393,7 @@ class ShortRows:
             return
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
         self.placed_over_lines.add(id(short.cells))  # (its later lines its own)
+        self.joined_wraps = True
         for said in self.untaken_notes.pop(id(short.cells), ()):
             # (a line no row took: this row's, after all)
             note = next((d for d in reversed(self.sink.items)

@@ -58,7 +58,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
         "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
-        "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes")
+        "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -100,6 +100,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.refused_stacked: set[int] = set()
         # the figures one above the other for which a row was not placed (GP320 said)
         self.stacked_pairs: list[tuple[Cell, Cell]] = []
+        # numbers read joined over lines, wrapped in their cells (GP329): as sure a sign
+        # that the document's numbers wrap as a row refused for them
+        self.joined_wraps = False
         # the header cells figures follow on their line (GP204), and the row each
         # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []

@@ -33,13 +33,16 @@ class TextDoubts:
             self._rows_cut_where_numbers_wrap_in_the_document()
 
     def wrapped_numbers(self) -> bool:
-        """Whether a row was not placed for figures one above the other (GP320) that
-        may be a number wrapped in its cell: the lower has no more digits than the
+        """Whether numbers were read joined over lines, wrapped in their cells (GP329),
+        or a row was not placed for figures one above the other (GP320) that may be a
+        number wrapped in its cell: the lower has no more digits than the
         upper (a first line fills its cell, its rest is no wider), stands on no line
         of a row's label (a row's own line: two rows' figures, 176 over 177), and is no
         line a converter wrapped as a whole: one going on at the margin (where the
         labels start) right under a line as long as a converter's width (lynx's
         （六）其他处理 1.申请人… 62055 12342 221 1228373 761 / 157 32908 at 80 columns)."""
+        if self.joined_wraps:
+            return True  # (numbers joined where the arithmetic confirms them: GP329)
         if not self.stacked_pairs:
             return False
         keys = self.catalogue.rows_by_key
@@ -172,7 +175,7 @@ class TextDoubts:
             label = self.seen_rows.get(spec.id)
             self.sink.add(
                 "GP326", f"row '{spec.label}': its own total does not hold, in a document "
-                "whose numbers wrap in their cells (GP320): a figure may be the first line "
+                "whose numbers wrap in their cells (GP320, GP329): a figure may be the first line "
                 "of a longer number, the rest cut off or written apart, which the text does "
                 "not tell; none of the row's figures is placed",
                 at=label, length=len(label.text) if label is not None else 1,
