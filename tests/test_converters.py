@@ -342,3 +342,27 @@ def test_numbers_joined_in_a_document_are_a_sign_that_its_numbers_wrap():
         "figures is placed"]
     assert [d.message.split(":")[0] for d in report.diagnostics if d.code == "GP326"] == [
         "row '2.其他法律行政法规禁止公开'"]
+
+
+_OFFICE = HERE / "data" / "office"
+
+
+@pytest.mark.parametrize("total, read", [
+    ("147", [125, 15, 3, 4, 147]),
+    # the report's own slip, its total's digits swapped: 12 and 155 would fit (12 + 155
+    # + 3 + 4 = 174), a rest joined to a figure it does not stand under: none is read
+    ("174", [None] * 5),
+])
+def test_the_review_table_s_numbers_are_joined_only_as_the_layout_pairs_them(total, read):
+    # the review table's row of pdftotext's office text written on one line, 125 wrapped
+    # in its cell (12 / 5 under it): the rest joined to the one first part it stands
+    # under where the three sums confirm it (GP329)
+    lines = (_OFFICE / "template-2021-distinct.pdftotext.txt").read_text("utf-8").split("\n")
+    assert lines[89].split() == ["173", "160", "257"] and lines[91].split() == ["7", "4", "7"]
+    lines[89:92] = [f"12    15    3      4     {total}   1     2     3     4     10     "
+                    "5      6      7     8     26", "5"]
+    report = govparse.parse("\n".join(lines))
+    assert [getattr(report.review_litigation.administrative_review, c).value
+            for c in ("upheld", "corrected", "other", "pending", "total")] == read
+    assert any(d.code == ("GP329" if read[0] else "GP320") for d in report.diagnostics
+               if d.message.startswith("the review table"))

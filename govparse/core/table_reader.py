@@ -34,7 +34,7 @@ from govparse.core.stacked import (figures_above_their_label, first_parts_above_
                                    stands_over_in_both, under, untaken_over)
 from govparse.core.text_doubts import TextDoubts
 from govparse.core.wording import no_number
-from govparse.core.wrapped_rest import readings_with_wrapped_numbers
+from govparse.core.wrapped_rest import readings_as_laid_out, readings_with_wrapped_numbers
 from govparse.diagnostics import DiagnosticSink
 from govparse.model.report import Figure
 from govparse.template.spec import LabelCatalogue, RowSpec, is_numbered, label_key
@@ -242,7 +242,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             moved = None if at is None else \
                 figures_above_their_label(previous, row.labels[at], label_lines)
             if moved is None and previous is not None and previous.has_figures \
-                    and row.has_figures:
+                    and row.has_figures and previous.data[0].line != previous.data[-1].line:
                 if label_lines is None:
                     label_lines = {c.line for r in rows for c in r.labels}
                 moved = first_parts_above_their_label(previous, row, label_lines)
@@ -271,7 +271,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
     def _first_parts_moved(self, previous: LogicalRow, row: LogicalRow, moved: list) -> None:
         """The first parts of numbers wrapped in ``row``'s cells, at the end of the row
         above (stacked.first_parts_above_their_label), given to the row."""
-        del previous.data[-len(moved):]
+        taken = set(map(id, moved))
+        previous.data[:] = [c for c in previous.data if id(c) not in taken]
         row.data[:0] = moved
         self.sink.withdraw("GP306", moved[0].line)  # (the text front-end's: one row)
         label = row.labels[-1]
@@ -477,7 +478,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 at=stray, length=len(stray.text))
         elif pair is not None and not wrapped:
             keys = [(spec.id, col.id) for spec, col in slots]
-            joins = readings_with_wrapped_numbers(data, len(columns)) \
+            joins = readings_as_laid_out(data, len(columns)) \
                 if self.template is not None else None
             if joins is not None:  # (decided once the table is read: its arithmetic)
                 self.short_rows.append(ShortRow(
@@ -963,11 +964,14 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             return data
         holder, line = found
         own = [c for c in data if type(c) is Cell]
+        if not own:
+            return data
         joined = line + own if above else own + line
         said = [f"figures follow '{holder.labels[-1].text}'"] if holder.labels else []
-        over = None if above or own[0].line is None else self._untaken_line(
-            lambda r: any(type(c) is Cell and c.line == own[0].line - 1 for c in r.data),
-            own[0].line - 1)
+        line = own[0].line
+        over = None if above or line is None else self._untaken_line(
+            lambda r: r.data and r.data[0].line is not None
+            and r.data[0].line < line <= r.data[-1].line + 1, line - 1)
         if over is not None:
             # the first parts on the line right over the row's, beside a group label's
             # piece too (三、本 1280 / （一）予以公开 … / 年度办 3: cells centred in their height)

@@ -80,6 +80,19 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
     return out or None
 
 
+def readings_as_laid_out(data: list[Cell], columns: int) -> list[Joined] | None:
+    """The readings of a row with more figures than its columns that the text's own
+    layout gives (_joined_by_place: each rest under its first part; _joined_in_order: a
+    cell's lines one after another), never a first part and a rest the layout does not
+    pair: for the review table, whose fifteen figures and three sums leave a report's
+    own slip (a total's digits swapped) one reading that fits, 12 and 155 for 125 and
+    15. None where the layout gives none."""
+    if len(data) <= columns or any(
+            c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
+        return None
+    return _joined_by_place(data, columns) or _joined_in_order(data, columns)
+
+
 def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
     """The one reading of a row over two lines, a figure a column on the upper and
     each of the lower's standing under one of them, no two under one (the template's

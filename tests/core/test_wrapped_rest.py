@@ -45,18 +45,20 @@ def test_wrapped_totals_are_read_where_the_arithmetic_leaves_one_reading():
     report = govparse.parse(_text())
     wrong, missing = compared(report, office_expected(NAME))
     assert wrong == {}
-    # the review table's totals stand on lines of their own, its three groups one
-    # after the other: which columns they stand in no reading settles here
-    assert {key[:2] for key in missing} == {
-        ("review_litigation", "administrative_review"),
-        ("review_litigation", "litigation_direct"),
-        ("review_litigation", "litigation_after_review")}
+    # the review table's totals wrapped too, each group's figures on a line, its total's
+    # two lines after them (259 83 146 775 / 126 / 3 …): each figure alone on its line
+    # joined to the next, as the layout pairs them, the three sums confirming them
+    assert missing == {}
     joined = [d for d in report.diagnostics if d.code == "GP329"]
     assert [(d.table_id, d.row_id, d.column_id) for d in joined] == [
-        ("applications", "new_requests", "total"), ("applications", "total_processed", "total")]
+        ("applications", "new_requests", "total"), ("applications", "total_processed", "total"),
+        ("review_litigation", "administrative_review", "total"),
+        ("review_litigation", "litigation_direct", "total"),
+        ("review_litigation", "litigation_after_review", "total")]
+    assert report.review_litigation.administrative_review.total.value == 1263
     assert all(d.severity is Severity.WARNING and d.hint for d in joined)
     assert [d.message.split(":")[0] for d in joined] == [
-        "row '一、本年新收政府信息公开申请数量'", "row '（七）总计'"]
+        "row '一、本年新收政府信息公开申请数量'", "row '（七）总计'"] + ["the review table"] * 3
     assert "'4749' (line 37) and '4' (line 38) read as one number wrapped in its cell, " \
         "47494, for 总计" in joined[0].message
     assert (joined[0].line, joined[0].column) == (38, 1)

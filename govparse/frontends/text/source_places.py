@@ -40,10 +40,23 @@ def moved_report(report, lines: Container[int], moved: Callable[[int, int | None
     sections = tuple(attrs.evolve(evolved(s, with_column=False),
                                   paragraphs=tuple(map(evolved, s.paragraphs)))
                      for s in report.sections)
+    def with_figures(diagnostic):
+        """A diagnostic, and the figures it is about, where the source has them."""
+        diagnostic = evolved(diagnostic)
+        if not any(f.line in lines for f in diagnostic.figures):
+            return diagnostic
+        figures = []
+        for f in diagnostic.figures:
+            if f.line in lines:
+                line, col = moved(f.line, f.col)
+                f = attrs.evolve(f, line=line, col=col)
+            figures.append(f)
+        return attrs.evolve(diagnostic, figures=tuple(figures))
+
     return attrs.evolve(
         report, organization=evolved(report.organization), year=evolved(report.year),
         preamble=tuple(map(evolved, report.preamble)), sections=sections,
-        diagnostics=tuple(map(evolved, report.diagnostics)))
+        diagnostics=tuple(map(with_figures, report.diagnostics)))
 
 
 def in_source_lines(report, lines: tuple):

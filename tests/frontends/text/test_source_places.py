@@ -54,3 +54,19 @@ def test_a_message_names_the_source_s_lines():
     assert "(first at line 4)" in again.message
     rendered = render_all([again], text)
     assert " 7 | 行政许可 7" in rendered  # (the source's line, the form feeds shown)
+
+
+def test_the_figures_a_diagnostic_is_about_are_moved_too():
+    import attrs
+
+    from govparse.diagnostics import Diagnostic, FigureRef, Severity
+    from govparse.frontends.text.source_places import in_source_lines
+
+    report = govparse.parse("某区2024年政府信息公开工作年度报告\n")
+    about = Diagnostic("GP318", Severity.WARNING, "read", 3, 2, figures=(
+        FigureRef("active_disclosure", "rules", "issued", 1, line=3, col=4),
+        FigureRef("active_disclosure", "rules", "repealed", 2, line=1, col=1)))
+    moved = in_source_lines(attrs.evolve(report, diagnostics=(about,)), ((3, 2, 5),))
+    (said,) = moved.diagnostics
+    assert (said.line, said.column) == (2, 7)
+    assert [(f.line, f.col) for f in said.figures] == [(2, 9), (1, 1)]
