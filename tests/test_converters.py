@@ -366,3 +366,41 @@ def test_the_review_table_s_numbers_are_joined_only_as_the_layout_pairs_them(tot
             for c in ("upheld", "corrected", "other", "pending", "total")] == read
     assert any(d.code == ("GP329" if read[0] else "GP320") for d in report.diagnostics
                if d.message.startswith("the review table"))
+
+
+def test_a_row_that_gave_its_last_line_to_the_next_row_and_has_nothing_over_it():
+    # the staggered text with （七）总计's first parts lost (the line over its label):
+    # its rests (1 6 7 7 8 9 38, whose sum holds: joining digits is linear) on the line
+    # under its label, then 1254, the first part of 四、结转's total, taken by that row
+    # (GP324). Nothing stands over the rests: they may be the rests of numbers whose
+    # first parts the text lost, and are not placed (GP303); were 1, 6, 7 … for 34911,
+    # 26786, 59557 …
+    lines = (CONVERTED / "template-office-staggered.pdftotext.txt").read_text("utf-8").split("\n")
+    assert lines[84].split() == ["3491", "2678", "5955", "3304", "3056", "2756", "2124"]
+    del lines[84]
+    report = govparse.parse("\n".join(lines))
+    assert [f.value for _, row, _, f in report.table_figures() if row == "total_processed"] \
+        == [None] * 7
+    assert any(d.code == "GP303" and d.message.startswith("row '（七）总计': the line after its "
+                                                          "figures holds the first parts")
+               for d in report.diagnostics)
+    assert any(d.code == "GP324" for d in report.diagnostics)
+
+
+def test_either_side_of_first_parts_moved_numbers_are_joined_only_as_laid_out():
+    # a report's text (to3, report 31, pdftotext) with 一、本年新收's first part 4718
+    # (社会公益组织) wrapped once more, 471 / 8, the 8 on a line of its own under it:
+    # 一、本年新收's rests under its label, 二、上年结转's first parts under them (GP324).
+    # Every pair and order of the row's rests and the stray 8 found one that fits (6 9 2
+    # 0 3 64 84); the layout pairs none: the row stays missing
+    report, read, truth = _read_against_model("template-office-31.pdftotext.txt",
+                                              "template-office-31.model.json")
+    assert _wrong(read, truth) == []
+    lines = (CONVERTED / "template-office-31.pdftotext.txt").read_text("utf-8").split("\n")
+    at = lines[36].index("4718")
+    lines[36] = lines[36][:at + 3] + " " + lines[36][at + 4:]
+    lines.insert(37, " " * at + "8")  # (a rest starts where its first part does)
+    report = govparse.parse("\n".join(lines))
+    assert [f.value for _, row, _, f in report.table_figures() if row == "new_requests"] \
+        == [None] * 7
+    assert _wrong({(t, r, c): f.value for t, r, c, f in report.table_figures()}, truth) == []

@@ -58,7 +58,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
         "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
-        "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps")
+        "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps",
+        "gave_first_parts", "as_laid_out")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -103,6 +104,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # numbers read joined over lines, wrapped in their cells (GP329): as sure a sign
         # that the document's numbers wrap as a row refused for them
         self.joined_wraps = False
+        # the rows (id of their data) whose last line went to the next row as the first
+        # parts of its wrapped numbers (_first_parts_moved)
+        self.gave_first_parts: set[int] = set()
+        # the rows (id of their data) either side of such a move: their numbers wrapped
+        # joined only as the layout pairs them (wrapped_rest.readings_as_laid_out)
+        self.as_laid_out: set[int] = set()
         # the header cells figures follow on their line (GP204), and the row each
         # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []
@@ -273,6 +280,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         above (stacked.first_parts_above_their_label), given to the row."""
         taken = set(map(id, moved))
         previous.data[:] = [c for c in previous.data if id(c) not in taken]
+        self.gave_first_parts.add(id(previous.data))
+        self.as_laid_out.update((id(previous.data), id(row.data)))
         row.data[:0] = moved
         self.sink.withdraw("GP306", moved[0].line)  # (the text front-end's: one row)
         label = row.labels[-1]
@@ -574,6 +583,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             return
         columns = self._header_order(spec.columns)
         pair = self.stacked.get(id(data))
+        if pair is None and id(data) in self.gave_first_parts \
+                and not any(c.line == label.line for c in data):  # (none on its label's line)
+            self._row_not_placed(
+                spec, columns, data[0], f"row '{spec.label}': the line after its figures "
+                "holds the first parts of the next row's numbers, wrapped in their cells "
+                "(GP324), and nothing stands over its own: they may be the rests of its "
+                "numbers, wrapped so too, whose first parts the text lost; none of them is "
+                "placed", "pdftotext -layout sets a wrapped number's parts over and under "
+                "its row's label: check the row against the source")
+            return
         wrapped = pair is not None and not self._under_rests(data, label) \
             and self._line_wrapped(data, [(spec.id, c.id) for c in columns], label, columns)
         if wrapped:
@@ -608,7 +627,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             lower_own = any(c is pair[1] for c in data)
             joined = data if upper_own == lower_own else \
                 self._with_untaken_line(pair[0] if lower_own else pair[1], data, lower_own)
-            joins = readings_with_wrapped_numbers(joined, len(columns)) \
+            # (either side of first parts moved to the row below, GP324, the layout's
+            # pairs alone: every pair and order would find a reading of the rests and a
+            # stray part that fits, 6 9 2 0 3 64 84)
+            readings = readings_as_laid_out if id(data) in self.as_laid_out \
+                else readings_with_wrapped_numbers
+            joins = readings(joined, len(columns)) \
                 if self.template is not None and any(c is pair[1] for c in joined) else None
             if joins is not None:  # (decided once the table is read: its arithmetic)
                 self.short_rows.append(ShortRow(
