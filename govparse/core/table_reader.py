@@ -469,6 +469,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         anchor = with_figures[0].data[0] if with_figures else None
         slots = list(cat.table.slots)
         columns = [col for _, col in slots]
+        keys = [(spec.id, col.id) for spec, col in slots]
         stray = next((r.stray for r in with_figures if r.stray is not None), None)
         figures = placed_figures(data)
         pair = stacked(figures)
@@ -476,7 +477,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # (figures over lines, one above another or two a line: read where the row's
         # line was wrapped as a whole, lynx's)
         wrapped = (pair is not None or split is not None) and self._line_wrapped(
-            data, [(spec.id, col.id) for spec, col in slots], columns=columns)
+            data, keys, columns=columns)
         if stray is not None:
             # a cell that is no label of the table among the figures on their line (a
             # note written into a cell, _strays_joined): read in order, every figure
@@ -486,7 +487,6 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
         elif pair is not None and not wrapped:
-            keys = [(spec.id, col.id) for spec, col in slots]
             joins = readings_as_laid_out(data, len(columns)) \
                 if self.template is not None else None
             if joins is not None:  # (decided once the table is read: its arithmetic)
@@ -520,8 +520,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 (parted := self._parted_number(data, columns, None)) is not None:
             self._report_parted("the review table", parted)
         else:
-            placed = self._fit(data, list(columns), "the review table", anchor,
-                               [(spec.id, col.id) for spec, col in slots])
+            placed = self._fit(data, list(columns), "the review table", anchor, keys)
             for (spec, col), fig in zip(slots, placed):
                 self.figures[(spec.id, col.id)] = fig
             # (in the template's order, whatever the header says: where it names the

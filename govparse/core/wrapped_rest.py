@@ -52,11 +52,10 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
     where the row is not so (a figure that is not a whole number of digits, too many
     readings)."""
     extra = len(data) - columns
-    if extra < 1 or any(
-            c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
-        return None
     if extra > _MOST_WRAPPED:
-        return _joined_by_place(data, columns) or _joined_in_order(data, columns)
+        return readings_as_laid_out(data, columns)
+    if extra < 1 or not _whole_numbers(data):
+        return None
     lines = sorted({c.line for c in data})
     by_line = {line: [c for c in data if c.line == line] for line in lines}
     pairs = [(first, rest) for i, before in enumerate(lines) for after in lines[i + 1:]
@@ -87,10 +86,14 @@ def readings_as_laid_out(data: list[Cell], columns: int) -> list[Joined] | None:
     pair: for the review table, whose fifteen figures and three sums leave a report's
     own slip (a total's digits swapped) one reading that fits, 12 and 155 for 125 and
     15. None where the layout gives none."""
-    if len(data) <= columns or any(
-            c.kind != NUMBER or not (c.text.isdigit() and c.text.isascii()) for c in data):
+    if len(data) <= columns or not _whole_numbers(data):
         return None
     return _joined_by_place(data, columns) or _joined_in_order(data, columns)
+
+
+def _whole_numbers(data: list[Cell]) -> bool:
+    """Whether every figure is a whole number of ASCII digits (a number's parts join)."""
+    return all(c.kind == NUMBER and c.text.isdigit() and c.text.isascii() for c in data)
 
 
 def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
