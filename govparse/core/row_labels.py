@@ -148,6 +148,17 @@ def _part_of(cell: Cell, start: int, end: int | None) -> Cell:
     return part
 
 
+def _parent_parted(leaf: Cell) -> list[Cell]:
+    """A row's label cell parted before the row's numbering, where a blank and words
+    before it (a group's label or a piece of it, ``（三）不 4.保护第三方合法权益``) stand
+    in the cell: [those words, the row's label]; else [the cell]."""
+    word = next((m for m in WORD.finditer(leaf.text)
+                 if m.start() and is_numbered(leaf.text[m.start():])), None)
+    if word is None:
+        return [leaf]
+    return [_part_of(leaf, 0, word.start()), _part_of(leaf, word.start(), None)]
+
+
 def _digits_beyond(key: str, official: str) -> bool:
     """Whether a label's key holds a number the template's label (its key) does not."""
     return bool(set(re.findall(r"\d+", key)) - set(re.findall(r"\d+", official)))
@@ -259,19 +270,27 @@ class RowLabels:
         for row in rows:
             previous = out[-1] if out else None
             if previous is None or not previous.has_figures or not row.has_figures \
-                    or len(row.labels) != 1 or len(previous.labels) < 2:
+                    or len(row.labels) != 1 or not previous.labels:
                 out.append(row)
                 continue
             rest = row.labels[0]
             key = label_key(rest.text)
-            at = None
+            at = labels = None
             if rest.line is not None and key not in cat.labels_by_key:
-                at = next((i for i, label in enumerate(previous.labels[:-1])
-                           if label.line is not None and 0 < rest.line - label.line <= 2
-                           and label_key(label.text + rest.text) in cat.parents_by_key), None)
+                # (the row's own cell may hold the group's label, a blank before the
+                # row's numbering: ``（三）不 4.保护第三方合法权益`` / … / ``予公开 9``)
+                for labels in (previous.labels,
+                               previous.labels[:-1] + _parent_parted(previous.labels[-1])):
+                    at = next((i for i, label in enumerate(labels[:-1])
+                               if label.line is not None and 0 < rest.line - label.line <= 2
+                               and label_key(label.text + rest.text) in cat.parents_by_key),
+                              None)
+                    if at is not None:
+                        break
             if at is None:
                 out.append(row)
                 continue
+            previous.labels[:] = labels
             label = previous.labels[at]
             previous.labels[at] = label.joined(rest)
             previous.data.extend(row.data)
@@ -314,13 +333,24 @@ class RowLabels:
                     leaf = previous.labels[-1]
                     continue  # (（四）无法 2.没有现成信息需要另 / … / 提供    行制作)
                 joined = leaf.joined(rest)
+                # (beside a piece of the group's label written down its cell, both
+                # lines: 年度办 （二）部分公开（…只计这一情 / 理结果 形，不计其他情形）)
+                beside = None if label_key(joined.text) in cat.rows_by_key \
+                    or self._names_a_row_after_a_piece(joined.text) \
+                    else self._rest_beside_a_piece(leaf, rest)
+                if beside is not None:
+                    joined = leaf.joined(beside[1])
                 if label_key(joined.text) in cat.rows_by_key \
                         or self._names_a_row_after_a_piece(joined.text) \
                         and all(c.line != rest.line for c in row.data):
                     # (the latter: a line of figures left with no label would stand
                     # over the next row's as first parts of its numbers)
                     previous.labels[-1] = joined
-                    _remove(row.labels, rest)
+                    if beside is None:
+                        _remove(row.labels, rest)
+                    else:  # (the piece stays, a group's)
+                        row.labels[:] = [beside[0] if c is rest else c for c in row.labels]
+                        rest = beside[1]
                     self.label_ends[id(previous.data)] = rest.line
                     self.sink.add("GP307", f"row label '{leaf.text}' continues on a line "
                                   f"after its figures as '{rest.text}'; read as "
@@ -450,6 +480,20 @@ class RowLabels:
         words = [m.start() for m in WORD.finditer(text)]
         return len(words) == 2 and label_key(text[words[1]:]) in self.catalogue.rows_by_key \
             and self._group_of(label_key(text[:words[1]])) is not None
+
+    def _rest_beside_a_piece(self, leaf: Cell, rest: Cell) -> tuple[Cell, Cell] | None:
+        """A row label's rest after a piece of a group's label and a blank, the label
+        itself after another piece of it (pdftotext's lines of a row beside its group's
+        label written down its cell: ``年度办 （二）部分公开（区分处理的，只计这一情`` /
+        figures / ``理结果 形，不计其他情形）``): (the piece, the rest) where the label
+        and the rest together name a row after its piece; else None."""
+        words = [m.start() for m in WORD.finditer(rest.text)]
+        if len(words) != 2 or self._group_of(label_key(rest.text[:words[1]])) is None:
+            return None
+        own = _part_of(rest, words[1], None)
+        if not self._names_a_row_after_a_piece(leaf.text + own.text):
+            return None
+        return _part_of(rest, 0, words[1]), own
 
     def _parent_continued(self, labels: list[Cell], rest: Cell) -> bool:
         """Whether ``rest`` is the rest of one of a row's parent labels (``labels``: the

@@ -321,6 +321,23 @@ class ShortRows:
                                             short.choices, short.headers,
                                             over_lines=short.over_lines))
 
+    def _place_under_a_row_decided_later(self, short: ShortRow) -> None:
+        """A row of a figure a column under a figure that a row above waiting for the
+        table's arithmetic (``after``: its cells) reads as its own in every reading (the
+        rest of a number wrapped in its cell, GP329, or a figure of its later line,
+        GP323): where that row was placed so, the figure over this row's is no first
+        part of a number of it, and the row is placed as written; else none (GP320)."""
+        if id(short.after) not in self.placed_over_lines:
+            self._report_stacked(short.what, short.under)
+            return
+        upper, lower = short.under
+        self.sink.add("GP306", f"{short.what}: '{lower.text}' (line {lower.line}) stands under "
+                      f"'{upper.text}' (line {upper.line}), a figure of the row above, whose "
+                      "figures over lines were placed as its own (GP323, GP329); this row's "
+                      "figures are read as written", at=lower, length=len(lower.text))
+        self._place_at(ShortRow(short.cells, short.columns, short.keys, short.what),
+                       range(len(short.columns)), range(len(short.columns)))
+
     def _note_under_a_row_over_lines(self, short: ShortRow) -> None:
         upper, lower = short.under
         self.sink.add("GP306", f"{short.what}: '{lower.text}' (line {lower.line}) stands under "
@@ -359,6 +376,7 @@ class ShortRows:
                       f"cells set at two heights; read left to right, {how}",
                       at=short.over_lines[1])
         self._place_at(ShortRow(across, columns, keys, what), range(n), range(n))
+        self.placed_over_lines.add(id(short.cells))  # (its later line its own)
 
     def _joins_in_doubt(self, reading: list, wraps: list, keys) -> bool:
         """Whether the row's own totals hold with the first parts alone, the rests
@@ -432,7 +450,10 @@ class ShortRows:
             self._place_with_wrapped_numbers(short)
             return
         if short.after is not None:
-            self._place_under_a_row_over_lines(short)
+            if short.choices is None:
+                self._place_under_a_row_decided_later(short)
+            else:
+                self._place_under_a_row_over_lines(short)
             return
         if short.over_lines is not None:  # (no readings: a text that sets cells at columns)
             if short.choices is None:

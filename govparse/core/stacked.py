@@ -390,7 +390,8 @@ def figures_above_their_label(previous, label, label_lines: set) -> list | None:
     return None
 
 
-def first_parts_above_their_label(previous, row, label_lines: set) -> list | None:
+def first_parts_above_their_label(previous, row, label_lines: set, of_no_row: bool = False
+                                  ) -> list | None:
     """The figures a text writes at the end of the row above, on a line of their own
     right over ``row``'s label, that are the first parts of numbers wrapped in the
     row's cells, its cells centred in their height (pdftotext -layout of the
@@ -400,19 +401,30 @@ def first_parts_above_their_label(previous, row, label_lines: set) -> list | Non
     them over one, and each longer than any figure of the row above standing over it
     (a first part fills its cell; under a longer figure it may be that one's rest).
     Read as the row above's they would give it figures too many, and this row its
-    numbers' rests alone. The figures, or None."""
+    numbers' rests alone. The row above may be, where its labels name no row
+    (``of_no_row``), a label's rest and that line alone (``信息公开申请`` / ``1357`` /
+    ``3.其他 275 … 344`` / ``2``): a row's one line of figures is its own. The figures,
+    or None."""
     data = previous.data
-    if not previous.labels or not row.labels or not row.has_figures \
-            or data[0].line == data[-1].line:
+    if not previous.labels or not row.labels or not row.has_figures or not data \
+            or data[0].line == data[-1].line and not (
+                of_no_row and all(c.line != data[0].line for c in previous.labels)):
         return None
     last = data[-1].line
     below = row.data
     if last is None or last in label_lines or row.labels[-1].line != last + 1 \
             or any(c.kind == EMPTY or c.x is None for c in (*data, *below)) \
-            or {c.line for c in below} != {last + 1, last + 2}:
-        return None
+            or {c.line for c in below} - {last + 3} not in ({last + 1, last + 2}, {last + 2}):
+        return None  # (last + 3: the next row's first parts after the rests, its own)
+    if data[0].line == last and all(c.line != last + 1 for c in below):
+        return None  # (after a label's rest, only a row with figures beside its label)
     moved = [c for c in data if c.line == last]
     rests = [c for c in below if c.line == last + 2]
+    above = [c for c in data if c.line == last - 1]
+    # (every number of the row wrapped, none on its label's line, under a line of
+    # figures of more than one length: those do not all fill their cells, so are not
+    # all first parts, and the line over the label is not all their rests)
+    whole = all(c.line != last + 1 for c in below) and len({len(c.text) for c in above}) > 1
     if len(moved) != len(rests) or any(c.text[:1] in ("0", "") for c in moved) \
             or not all(in_display_columns(c) for c in (*moved, *rests)) \
             or min(moved[0].x[0], rests[0].x[0]) <= min(
@@ -420,11 +432,11 @@ def first_parts_above_their_label(previous, row, label_lines: set) -> list | Non
                 default=moved[0].x[0]):
         return None  # (a text's places, right of its labels' margin: a text layer's
         # lines all start at its margin)
-    above = [c for c in data if c.line == last - 1]
     for first, rest in zip(moved, rests):
         if not stands_over_in_both(first, rest) \
                 or any(stands_over(other, rest) for other in moved if other is not first) \
-                or any(len(first.text) <= len(c.text) for c in above if stands_over(c, first)):
+                or not whole and any(len(first.text) <= len(c.text)
+                                     for c in above if stands_over(c, first)):
             return None  # (the last: no longer than a figure over it, its rest maybe)
     return moved
 

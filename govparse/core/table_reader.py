@@ -249,10 +249,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             moved = None if at is None else \
                 figures_above_their_label(previous, row.labels[at], label_lines)
             if moved is None and previous is not None and previous.has_figures \
-                    and row.has_figures and previous.data[0].line != previous.data[-1].line:
-                if label_lines is None:
+                    and row.has_figures and previous.data:
+                # (figures on one line: a row's own, but after a label's rest that names
+                # no row, 信息公开申请 / 1357, maybe the first parts of the next row's)
+                lone = previous.data[0].line == previous.data[-1].line
+                of_no_row = lone and not _labels_name_a_row(
+                    [c.text for c in previous.labels], self.catalogue.rows_by_key)
+                if label_lines is None and (of_no_row or not lone):
                     label_lines = {c.line for r in rows for c in r.labels}
-                moved = first_parts_above_their_label(previous, row, label_lines)
+                moved = None if lone and not of_no_row else first_parts_above_their_label(
+                    previous, row, label_lines, of_no_row)
                 if moved is not None:
                     self._first_parts_moved(previous, row, moved)
                     moved = None
@@ -280,6 +286,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         above (stacked.first_parts_above_their_label), given to the row."""
         taken = set(map(id, moved))
         previous.data[:] = [c for c in previous.data if id(c) not in taken]
+        previous.has_figures = bool(previous.data)  # (a label's rest, its line all moved)
         self.gave_first_parts.add(id(previous.data))
         self.as_laid_out.update((id(previous.data), id(row.data)))
         row.data[:0] = moved
@@ -621,9 +628,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     headers=len(self.header_cells), over_lines=after[1], under=pair,
                     after=after[0]))
                 return
-            self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
             upper_own = any(c is pair[0] for c in data)
             lower_own = any(c is pair[1] for c in data)
+            owner = None if upper_own or not lower_own or len(data) != len(columns) \
+                else self._owned_above(pair[0])
+            if owner is not None:  # (decided once that row is: the figure over it its own)
+                self.short_rows.append(ShortRow(
+                    data, columns, keys, what, headers=len(self.header_cells), under=pair,
+                    after=owner.cells))
+                return
+            self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
             joined = data if upper_own == lower_own else \
                 self._with_untaken_line(pair[0] if lower_own else pair[1], data, lower_own)
             # (either side of first parts moved to the row below, GP324, the layout's
@@ -1015,6 +1029,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         if not cells or any(c.kind != NUMBER for c in cells):
             return None
         return holder, cells
+
+    def _owned_above(self, cell: Cell) -> ShortRow | None:
+        """The row above, waiting for the table's arithmetic, every reading of which
+        reads ``cell`` as its own: a row with numbers wrapped in its cells (``cell`` the
+        rest of one, on a line no row took: ``5.属于三类内部事务信息 … 2014`` / ``予公开`` /
+        ``2``, the 2 over the next row's 933 in display columns), or at two heights (a
+        figure of its later line: ``纳费用、行政机关不再处理其政府 1854 9067 …``, whose
+        label puts 9067 over 3.其他's 1447 in display columns); else None."""
+        return next((s for s in self.short_rows
+                     if (s.joins is not None or s.over_lines is not None and s.after is None)
+                     and any(c is cell for c in s.cells)), None)
 
     def _report_stacked(self, what: str, pair: tuple[Cell, Cell], in_a_cell: bool = True
                         ) -> None:

@@ -18,6 +18,7 @@ arithmetic give one set of figures and it confirms each figure (GP329); else non
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from itertools import combinations
 from math import comb
@@ -48,9 +49,12 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
     that many numbers wrapped in their cells (a figure joined to one of a line before
     it: pdftotext may write a number's parts above and below the row's line) and the
     rest a figure a column, each line's in their order, whatever places the text gives
-    them (a Chinese label before a line's figures moves them off their columns); None
-    where the row is not so (a figure that is not a whole number of digits, too many
-    readings)."""
+    them (a Chinese label before a line's figures moves them off their columns). Past
+    three joins, or with too many readings (a text that gives no columns, pypdfium2's
+    ``2074 1515`` / ``1000`` / ``0`` / ``1626 495 6902`` / ``2261`` / ``2``, whose lines
+    spread over seven columns in thousands of ways), only those its layout gives
+    (readings_as_laid_out). None where the row is not so (a figure that is not a whole
+    number of digits)."""
     extra = len(data) - columns
     if extra > _MOST_WRAPPED:
         return readings_as_laid_out(data, columns)
@@ -59,9 +63,9 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
     lines = sorted({c.line for c in data})
     by_line = {line: [c for c in data if c.line == line] for line in lines}
     pairs = [(first, rest) for i, before in enumerate(lines) for after in lines[i + 1:]
-             for rest in by_line[after] for first in by_line[before] if first.text[0] != "0"]
+             for rest in by_line[after] for first in by_line[before] if _may_go_on(first, rest)]
     if comb(len(pairs), extra) > _MOST_READINGS:
-        return None  # (each choice of joins makes one reading at least)
+        return readings_as_laid_out(data, columns)  # (each choice makes one at least)
     out: list[Joined] = []
     for chosen in combinations(pairs, extra):
         firsts, rests = {id(f) for f, _ in chosen}, {id(r) for _, r in chosen}
@@ -74,7 +78,7 @@ def readings_with_wrapped_numbers(data: list[Cell], columns: int) -> list[Joined
         cells = [numbers.get(id(c), c) for c in data if id(c) not in rests]
         groups = [g for g in ([c for c in cells if c.line == line] for line in lines) if g]
         if spread_count(groups) + len(out) > _MOST_READINGS:
-            return None  # (counted before they are made)
+            return readings_as_laid_out(data, columns)  # (counted before they are made)
         out += [Joined(reading, wraps) for reading in spread(groups, columns)]
     return out or None
 
@@ -118,28 +122,33 @@ def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
     wraps = []
     for rest in lower:
         over = [first for first in upper if stands_over(first, rest)]
-        if len(over) != 1 or over[0].text[0] == "0" \
-                or any(stands_over(one, rest) for one in middle):
-            return None
+        if len(over) != 1 or not _may_go_on(over[0], rest) or any(
+                rest.column is not None and one.column is not None and in_characters(one, rest)
+                for one in middle):
+            return None  # (the last: a figure over a rest in characters, as pdftotext
+            # sets them; in display columns, _across leaves that measure out)
         wraps.append((over[0], rest, _joined(over[0], rest)))
     if len({id(first) for first, _, _ in wraps}) < len(wraps) \
             or any(number.kind != NUMBER for _, _, number in wraps):
         return None
-    orders = [upper] if not middle else _across(upper, middle)
+    orders = [upper] if not middle else _across(upper, middle, lower)
     numbers = {id(first): number for first, _, number in wraps}
     return [Joined([numbers.get(id(c), c) for c in cells], wraps) for cells in orders] or None
 
 
-def _across(upper: list[Cell], middle: list[Cell]) -> list[list[Cell]]:
-    """The cells of two lines left to right, by each measure of a text's places in
-    which no cell of one line stands over a cell of the other: display columns (a
-    Chinese character two wide) and characters (pdftotext gives one a column: a label
-    before a line's figures moves them, on a screen, against the other line's). Each
-    order once; where the two differ, the arithmetic is left to tell."""
+def _across(upper: list[Cell], middle: list[Cell], lower: list[Cell]) -> list[list[Cell]]:
+    """The cells of the upper and the middle line left to right, by each measure of a
+    text's places in which no cell of the middle line stands over or under a cell of
+    the other two: display columns (a Chinese character two wide) and characters
+    (pdftotext gives one a column: the row's label before the middle line's figures
+    moves them, on a screen, against the lines over and under it, which have none:
+    ``495`` over the ``2`` of ``2261`` / ``2`` in display columns, far left of it in
+    characters). Each order once; where the two differ, the arithmetic is left to
+    tell."""
     orders: list[list[Cell]] = []
     for overlap, start in ((overlaps, _display_start), (in_characters, _character_start)):
-        if all(start(c) is not None for c in (*upper, *middle)) \
-                and not any(overlap(a, b) for a in upper for b in middle):
+        if all(start(c) is not None for c in (*upper, *middle, *lower)) \
+                and not any(overlap(a, b) for a in (*upper, *lower) for b in middle):
             order = sorted((*upper, *middle), key=start)
             if not any(all(x is y for x, y in zip(order, o)) for o in orders):
                 orders.append(order)
@@ -166,15 +175,13 @@ def _joined_in_order(data: list[Cell], columns: int) -> list[Joined] | None:
     if any(c.line is None for c in data):
         return None
     on_line = Counter(c.line for c in data)
-    joinable = [i for i in range(len(data) - 1) if data[i].text[0] != "0"
-                and data[i].line < data[i + 1].line
+    joinable = [i for i in range(len(data) - 1)
+                if data[i].line < data[i + 1].line and _may_go_on(data[i], data[i + 1])
                 and on_line[data[i].line] == 1 == on_line[data[i + 1].line]]
-    if comb(len(joinable), extra) > _MOST_READINGS * 16:
+    if _apart_count(joinable, extra) > _MOST_READINGS * 16:
         return None
     out: list[Joined] = []
-    for chosen in combinations(joinable, extra):
-        if any(b - a < 2 for a, b in zip(chosen, chosen[1:])):
-            continue  # (a figure is one number's first part or rest, once)
+    for chosen in _apart(joinable, extra):
         wraps = [(data[i], data[i + 1], _joined(data[i], data[i + 1])) for i in chosen]
         if any(number.kind != NUMBER for _, _, number in wraps):
             continue
@@ -185,6 +192,40 @@ def _joined_in_order(data: list[Cell], columns: int) -> list[Joined] | None:
         if len(out) > _MOST_READINGS:
             return None
     return out or None
+
+
+def _apart(places: list[int], count: int, start: int = 0):
+    """Each choice of ``count`` of the sorted ``places``, no two next to each other (a
+    figure is one number's first part or rest, once): made one by one, so that a row
+    of fifteen cells, ten wrapped, is a handful of choices and not the millions of
+    combinations of its places."""
+    if count == 0:
+        yield ()
+        return
+    for k in range(start, len(places) - count + 1):
+        after = bisect_left(places, places[k] + 2, k + 1)
+        for rest in _apart(places, count - 1, after):
+            yield (places[k], *rest)
+
+
+def _apart_count(places: list[int], count: int) -> int:
+    """How many choices _apart makes, counted without making them."""
+    # ways[k][n]: choices of n places from places[k:]
+    ways = [[0] * (count + 1) for _ in range(len(places) + 2)]
+    for row in ways:
+        row[0] = 1
+    for k in range(len(places) - 1, -1, -1):
+        after = bisect_left(places, places[k] + 2, k + 1)
+        for n in range(1, count + 1):
+            ways[k][n] = ways[k + 1][n] + ways[after][n - 1]
+    return ways[0][count]
+
+
+def _may_go_on(first: Cell, rest: Cell) -> bool:
+    """Whether a figure may be a number's first part and the other its rest: no number
+    starts with 0, and the first part fills its cell, the rest no wider (``2`` / ``6902``
+    is no number wrapped)."""
+    return first.text[0] != "0" and len(rest.text) <= len(first.text)
 
 
 def _joined(first: Cell, rest: Cell) -> Cell:

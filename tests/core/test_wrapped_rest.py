@@ -15,6 +15,7 @@ import pytest
 
 import govparse
 from govparse.core.cells import classify
+from govparse.core.stacked import overlaps
 from govparse.core.wrapped_rest import readings_with_wrapped_numbers
 from govparse.diagnostics import Severity
 
@@ -160,6 +161,7 @@ def test_a_row_over_three_lines_its_rests_under_their_first_parts():
 @pytest.mark.parametrize("lines", [
     # a figure of the middle line standing over a rest: whose rest it is, untold
     ("108          176   337   236", "      279 24      55", "0            8     6     7"),
+
     # lines not one after another
     ("108          176   337   236", "      279 24                  28", "",
      "0            8     6     7"),
@@ -170,6 +172,35 @@ def test_a_row_over_three_lines_its_rests_under_their_first_parts():
 def test_a_row_over_three_lines_in_doubt_has_no_reading(lines):
     data = [c for c in _at_columns(*lines)]
     assert readings_with_wrapped_numbers(data, 7) is None
+
+
+def test_a_figure_over_a_rest_in_characters_leaves_the_row_unread():
+    # pdftotext sets each character at its column: 1626 over 1000's rest 0 there. On a
+    # screen the label before the middle line (sixteen Chinese characters, each two
+    # columns wide) moves its figures clear of the others, but that order (10000 2074
+    # 1515 …) is not the row's: no reading (a reviewer's case, 2026-12-07)
+    data = _label_before_the_middle(" " * 38 + "1000" + " " * 30 + "2261",
+                                    " " * 27 + "2074 1515    1626  495  6902",
+                                    " " * 41 + "0" + " " * 30 + "2")
+    assert not any(overlaps(a, b) for a in data for b in data if a.line == 2 != b.line)
+    assert readings_with_wrapped_numbers(data, 7) is None
+    # where it stands over no rest in characters, only over one in display columns
+    # (495 over 2261's 2: the label's doing), the row is read left to right in characters
+    data = _label_before_the_middle(" " * 41 + "1000" + " " * 22 + "2261",
+                                    " " * 27 + "2074 1515          1626 495      6902",
+                                    " " * 41 + "0" + " " * 25 + "2")
+    assert [_texts(r) for r in readings_with_wrapped_numbers(data, 7)] == [
+        ["2074", "1515", "10000", "1626", "495", "6902", "22612"]]
+
+
+def _label_before_the_middle(*lines: str) -> list:
+    """_at_columns, the second line's figures sixteen display columns right of their
+    characters' places (a label of sixteen Chinese characters before them)."""
+    data = _at_columns(*lines)
+    for cell in data:
+        if cell.line == 2:
+            cell.x = (cell.x[0] + 16, cell.x[1] + 16)
+    return data
 
 
 def test_a_text_layer_s_cells_side_by_side_on_a_line_are_never_joined():
@@ -190,10 +221,12 @@ _COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
 
 
 @pytest.mark.parametrize("column, cut", [(c, k) for c in range(7)
-                                         for k in range(1, len(str(_VALUES[c])))])
+                                         for k in range(1, len(str(_VALUES[c])))
+                                         if len(str(_VALUES[c])) - k <= k])
 def test_a_number_wrapped_anywhere_in_the_row_reads_right(column, cut):
     # each figure of 一、本年新收 in turn written wrapped in its cell, cut after each of
-    # its digits, the rest on a line of its own after the row's: one reading alone
+    # its digits that leaves a rest no wider than the first part (which fills its
+    # cell), the rest on a line of its own after the row's: one reading alone
     # fits the row's total and the table's other relations, and it is the row's
     numbers = [str(v) for v in _VALUES]
     written = numbers[column]
@@ -207,3 +240,41 @@ def test_a_number_wrapped_anywhere_in_the_row_reads_right(column, cut):
     assert joined.recovered and joined.line == (37 if column == 6 else 36)  # (its first part's)
     assert [d.column_id for d in report.diagnostics if d.code == "GP329"
             and d.row_id == "new_requests"] == [_COLUMNS[column]]
+
+
+def test_a_row_of_fifteen_cells_ten_wrapped_has_its_handful_of_readings():
+    # the review table's cells a cell's lines after another (pypdfium2), ten wrapped,
+    # two one line high side by side: twelve joins, none two in a row, among the places
+    # a figure alone on its line stands before another no narrower (1.35 million
+    # combinations of all 23 places): one reading
+    lines = ["117", "1", "279", "8", "25", "128", "7", "528", "1", "175 644", "398", "9",
+             "348", "5", "829", "3", "661", "9", "546", "1", "207", "3", "858", "9", "227",
+             "42"]
+    readings = readings_with_wrapped_numbers(_figures(*lines), 15)
+    assert [_texts(r) for r in readings] == [
+        ["1171", "2798", "25", "1287", "5281", "175", "644", "3989", "3485", "8293", "6619",
+         "5461", "2073", "8589", "22742"]]
+
+
+def test_a_rest_wider_than_its_first_part_is_never_joined_to_it():
+    # a first part fills its cell, and its rest is no wider: 2 / 6902 is no number
+    # wrapped (a one-line 6902 after 4951 / 2), whatever sum a report's own slip gives
+    data = _figures("2074 1515", "1000", "0", "1626", "4951", "2", "6902", "4706", "8")
+    readings = readings_with_wrapped_numbers(data, 7)
+    assert readings
+    assert not any(f.text == "2" and r.text == "6902" for x in readings for f, r, _ in x.wraps)
+    assert ["2074", "1515", "10000", "1626", "49512", "6902", "47068"] in [
+        _texts(r) for r in readings]
+
+
+def test_joins_none_two_in_a_row_made_and_counted_as_combinations_filtered_would():
+    from itertools import combinations
+
+    from govparse.core.wrapped_rest import _apart, _apart_count
+
+    for places in ([], [0], [0, 1, 2, 3], [0, 2, 3, 7, 8, 9, 12], list(range(11))):
+        for count in range(0, 6):
+            apart = [c for c in combinations(places, count)
+                     if all(b - a >= 2 for a, b in zip(c, c[1:]))]
+            assert list(_apart(places, count)) == apart
+            assert _apart_count(places, count) == len(apart)
