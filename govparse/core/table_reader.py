@@ -253,8 +253,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 # (figures on one line: a row's own, but after a label's rest that names
                 # no row, 信息公开申请 / 1357, maybe the first parts of the next row's)
                 lone = previous.data[0].line == previous.data[-1].line
-                of_no_row = lone and not _labels_name_a_row(
-                    [c.text for c in previous.labels], self.catalogue.rows_by_key)
+                of_no_row = lone and bool(previous.labels) \
+                    and previous.labels[-1].line != previous.data[0].line \
+                    and all(c.line != previous.data[0].line for c in previous.labels) \
+                    and not _labels_name_a_row([c.text for c in previous.labels],
+                                               self.catalogue.rows_by_key)
                 if label_lines is None and (of_no_row or not lone):
                     label_lines = {c.line for r in rows for c in r.labels}
                 moved = None if lone and not of_no_row else first_parts_above_their_label(

@@ -144,14 +144,19 @@ def _across(upper: list[Cell], middle: list[Cell], lower: list[Cell]) -> list[li
     moves them, on a screen, against the lines over and under it, which have none:
     ``495`` over the ``2`` of ``2261`` / ``2`` in display columns, far left of it in
     characters). Each order once; where the two differ, the arithmetic is left to
-    tell."""
+    tell. None without an order in characters, where pdftotext sets each character:
+    an order in display columns alone is the label's doing, and a row's own total
+    holds in any order (``1000`` touching ``1626`` in characters, clear of it on a
+    screen, read 10000 2074 1515 for 2074 1515 10000; a reviewer's case)."""
     orders: list[list[Cell]] = []
-    for overlap, start in ((overlaps, _display_start), (in_characters, _character_start)):
+    for overlap, start in ((in_characters, _character_start), (overlaps, _display_start)):
         if all(start(c) is not None for c in (*upper, *middle, *lower)) \
                 and not any(overlap(a, b) for a in (*upper, *lower) for b in middle):
             order = sorted((*upper, *middle), key=start)
             if not any(all(x is y for x, y in zip(order, o)) for o in orders):
                 orders.append(order)
+        elif not orders:
+            return []  # (no order in characters: one in display columns alone is none)
     return orders
 
 

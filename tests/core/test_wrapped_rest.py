@@ -16,7 +16,7 @@ import pytest
 import govparse
 from govparse.core.cells import classify
 from govparse.core.stacked import overlaps
-from govparse.core.wrapped_rest import readings_with_wrapped_numbers
+from govparse.core.wrapped_rest import readings_as_laid_out, readings_with_wrapped_numbers
 from govparse.diagnostics import Severity
 
 from helpers import OFFICE, compared, office_expected
@@ -183,13 +183,21 @@ def test_a_figure_over_a_rest_in_characters_leaves_the_row_unread():
                                     " " * 27 + "2074 1515    1626  495  6902",
                                     " " * 41 + "0" + " " * 30 + "2")
     assert not any(overlaps(a, b) for a in data for b in data if a.line == 2 != b.line)
-    assert readings_with_wrapped_numbers(data, 7) is None
+    assert readings_as_laid_out(data, 7) is None
+    # so too where it touches a first part in characters only: the order in display
+    # columns alone (10000 2074 1515 …) is the label's doing, and the row's own total
+    # holds in any order (a second reviewer's case)
+    data = _label_before_the_middle(" " * 38 + "1000" + " " * 34 + "2261",
+                                    " " * 27 + "2074 1515    1626    495   6902",
+                                    " " * 38 + "0" + " " * 37 + "2")
+    assert not any(overlaps(a, b) for a in data for b in data if a.line == 2 != b.line)
+    assert readings_as_laid_out(data, 7) is None
     # where it stands over no rest in characters, only over one in display columns
     # (495 over 2261's 2: the label's doing), the row is read left to right in characters
     data = _label_before_the_middle(" " * 41 + "1000" + " " * 22 + "2261",
                                     " " * 27 + "2074 1515          1626 495      6902",
                                     " " * 41 + "0" + " " * 25 + "2")
-    assert [_texts(r) for r in readings_with_wrapped_numbers(data, 7)] == [
+    assert [_texts(r) for r in readings_as_laid_out(data, 7)] == [
         ["2074", "1515", "10000", "1626", "495", "6902", "22612"]]
 
 
