@@ -488,6 +488,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # line was wrapped as a whole, lynx's)
         wrapped = (pair is not None or split is not None) and self._line_wrapped(
             data, keys, columns=columns)
+        # (numbers wrapped in their cells: figures one above another, or no places at
+        # all, a figure a line, pypdfium2's text of each cell's lines one after another,
+        # 106 / 7 / 483 / 1 / 360 …)
+        over_lines = pair is not None and not wrapped \
+            or pair is None and not figures and len(data) > len(columns)
+        joins = readings_as_laid_out(data, len(columns)) \
+            if stray is None and over_lines and self.template is not None else None
         if stray is not None:
             # a cell that is no label of the table among the figures on their line (a
             # note written into a cell, _strays_joined): read in order, every figure
@@ -496,18 +503,16 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 "GP303", f"the review table: '{stray.text}' stands among its figures; which "
                 "cells are its figures cannot be told, so none of them is placed",
                 at=stray, length=len(stray.text))
+        elif joins is not None:  # (decided once the table is read: its arithmetic)
+            self.short_rows.append(ShortRow(
+                data, columns, keys, "the review table", [j.cells for j in joins],
+                headers=len(self.header_cells), over_lines=pair or joins[0].wraps[0][:2],
+                joins=joins))
+            self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
         elif pair is not None and not wrapped:
-            joins = readings_as_laid_out(data, len(columns)) \
-                if self.template is not None else None
-            if joins is not None:  # (decided once the table is read: its arithmetic)
-                self.short_rows.append(ShortRow(
-                    data, columns, keys, "the review table", [j.cells for j in joins],
-                    headers=len(self.header_cells), over_lines=pair, joins=joins))
-                self.read_in_template_order.extend(spec.id for spec in cat.table.rows)
-            else:
-                # (its one line of fifteen figures wrapped by a converter, more often
-                # than a number in its cell: no evidence for the document's other rows)
-                self._report_stacked("the review table", pair, in_a_cell=False)
+            # (its one line of fifteen figures wrapped by a converter, more often than a
+            # number in its cell: no evidence for the document's other rows)
+            self._report_stacked("the review table", pair, in_a_cell=False)
         elif self._review_out_of_place(data, columns):
             self.sink.add(
                 "GP303", "the review table has a figure for each column, but they do not "
