@@ -479,6 +479,25 @@ def test_a_group_s_label_in_the_row_s_cell_goes_on_beside_the_rest_of_its_total(
     assert _row(report, "total_processed") == [34911, 26786, 59557, 33047, 30568, 27569,
                                                212438]
 
+def test_a_total_wrapped_beside_its_row_label_s_rest():
+    # the fresh draw's report 22 (--reports 120 --seed 4042) through pdftotext -layout:
+    # （二）部分公开's total at its cell's top, wrapped, its rest beside the label's rest
+    # (``（二）部分公开（区分处理的，只计这一情 … 1834`` / ``101 482 … 8670`` /
+    # ``形，不计其他情形）  9``): read with that line, 18349 (GP329), not as its own two
+    # lines; and 1.属于国家秘密 under the 9, its own total wrapped (1085 / 8), once the row
+    # above is placed; were both missing (GP320)
+    report, read, truth = _read_against_model("template-office-rest-beside-label.pdftotext.txt",
+                                              "template-office-rest-beside-label.model.json")
+    assert _wrong(read, truth) == []
+    assert _row(report, "partially_disclosed") == [101, 482, 522, 4074, 4500, 8670, 18349]
+    assert _row(report, "withheld_state_secret") == [2149, 150, 200, 7743, 79, 537, 10858]
+    assert [d.message.split(":")[1] for d in report.diagnostics if d.code == "GP329"
+            and d.line in (46, 48)] == [" '1834' (line 44) and '9' (line 46) read as one "
+                                        "number wrapped in its cell, 18349, for 总计",
+                                        " '1085' (line 47) and '8' (line 48) read as one "
+                                        "number wrapped in its cell, 10858, for 总计"]
+
+
 _OFFICE = HERE / "data" / "office"
 
 

@@ -397,6 +397,9 @@ class ShortRows:
         with the digits the source gives); else none (GP320)."""
         columns, keys, what = short.columns, short.keys, short.what
         n = len(columns)
+        if short.after is not None and id(short.after) not in self.placed_over_lines:
+            self._report_stacked(what, short.under)  # (the row above it not placed)
+            return
         fits = self._fitting(short.choices, keys)
         # (the review table's one line: wrapped by a converter as often as in its
         # cells, no evidence for the document's other rows)

@@ -180,6 +180,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.trailing_separators = _ends_with_separators(rows)
         self.label_ends: dict[int, int] = {}  # (_continued_labels: a label's last line)
         rests = self._continued_labels(rows)
+        beside_labels = len(rests)  # (the first: rests on the line of a label's rest)
         self.beneath: dict[int, list] = {}  # (stacked_rows: rows under a row's later lines)
         self.two_heights: set[int] = set()  # (stacked_rows: rows at two heights, their own)
         self.own_pairs: dict[int, tuple] = {}  # (stacked_rows: (row above, own pair))
@@ -190,8 +191,17 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                                     self.label_ends) if placed else {}
         if placed:
             rests += self._under_a_repeated_header(rows) + self._rests_under_a_row(rows)
-        for data, pair in rests:
-            self.stacked.setdefault(data, pair)
+        own_lines = {id(r.data): r.data for r in rows} if beside_labels else {}
+        for at, (data, pair) in enumerate(rests):
+            own = self.stacked.get(data)
+            if at < beside_labels and own is not None \
+                    and all(any(c is one for c in own_lines[data]) for one in own):
+                # (a row's own lines, 总计 at its cell's top, over the rests of its numbers
+                # beside its label's rest: ``（二）部分公开（…这一情 1834`` / ``101 … 8670`` /
+                # ``形，不计其他情形） 9``: read with that line, not as its own two)
+                self.stacked[data] = pair
+            else:
+                self.stacked.setdefault(data, pair)
             self.beneath.pop(data, None)
             self.own_pairs.pop(data, None)
         if self.catalogue.table.positional:
@@ -615,10 +625,13 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             pair = None
         if pair is not None and not wrapped:
             keys, what = [(spec.id, c.id) for c in columns], f"row '{spec.label}'"
-            # (two of the row's own figures, not a row's above it over them)
+            # (two of the row's own figures, not a row's above it over them, nor a rest
+            # of its numbers beside its label's rest, 形，不计其他情形） 9)
+            beside = self.label_ends.get(id(data)) == pair[1].line \
+                and not any(c is pair[1] for c in data)
             readings = readings_over_lines(data, len(columns)) \
-                if any(c is pair[0] for c in data) else None
-            if readings is not None or id(data) in self.two_heights \
+                if not beside and any(c is pair[0] for c in data) else None
+            if readings is not None or not beside and id(data) in self.two_heights \
                     and len(data) == len(columns):
                 # (decided once the table is read: its arithmetic, its full rows)
                 self.short_rows.append(ShortRow(
@@ -638,12 +651,20 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                 return
             upper_own = any(c is pair[0] for c in data)
             lower_own = any(c is pair[1] for c in data)
-            owner = None if upper_own or not lower_own or len(data) != len(columns) \
+            owner = None if upper_own or not lower_own or len(data) < len(columns) \
+                or len(data) > len(columns) and pair[0].line not in self.label_ends.values() \
                 else self._owned_above(pair[0])
-            if owner is not None:  # (decided once that row is: the figure over it its own)
+            # (decided once that row is: the figure over it its own; this row's own
+            # numbers wrapped too, 1085 / 8, where it has figures more than its columns
+            # and the figure over it stands beside the rest of the row above's label)
+            joins = None if owner is None or len(data) == len(columns) \
+                or self.template is None else readings_with_wrapped_numbers(data, len(columns))
+            if owner is not None and (len(data) == len(columns) or joins is not None):
                 self.short_rows.append(ShortRow(
-                    data, columns, keys, what, headers=len(self.header_cells), under=pair,
-                    after=owner.cells))
+                    data, columns, keys, what, None if joins is None else [
+                        j.cells for j in joins], headers=len(self.header_cells), under=pair,
+                    after=owner.cells, over_lines=None if joins is None else pair,
+                    joins=joins))
                 return
             self.refused_stacked.add(id(data))  # (for the rows below: missing for now)
             joined = data if upper_own == lower_own else \
