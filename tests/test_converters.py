@@ -496,6 +496,10 @@ def test_a_total_wrapped_beside_its_row_label_s_rest():
                                         "number wrapped in its cell, 18349, for 总计",
                                         " '1085' (line 47) and '8' (line 48) read as one "
                                         "number wrapped in its cell, 10858, for 总计"]
+    assert any(d.code == "GP306" and d.message == (
+        "row '1.属于国家秘密': '1085' (line 47) stands under '9' (line 46), a figure of the row "
+        "above, whose figures over lines were placed as its own (GP323, GP329); this row's "
+        "figures are read with their own numbers joined") for d in report.diagnostics)
 
 
 _OFFICE = HERE / "data" / "office"

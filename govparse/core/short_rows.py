@@ -330,13 +330,16 @@ class ShortRows:
         if id(short.after) not in self.placed_over_lines:
             self._report_stacked(short.what, short.under)
             return
+        self._note_under_a_row_decided_before(short, "are read as written")
+        self._place_at(ShortRow(short.cells, short.columns, short.keys, short.what),
+                       range(len(short.columns)), range(len(short.columns)))
+
+    def _note_under_a_row_decided_before(self, short: ShortRow, how: str) -> None:
         upper, lower = short.under
         self.sink.add("GP306", f"{short.what}: '{lower.text}' (line {lower.line}) stands under "
                       f"'{upper.text}' (line {upper.line}), a figure of the row above, whose "
                       "figures over lines were placed as its own (GP323, GP329); this row's "
-                      "figures are read as written", at=lower, length=len(lower.text))
-        self._place_at(ShortRow(short.cells, short.columns, short.keys, short.what),
-                       range(len(short.columns)), range(len(short.columns)))
+                      f"figures {how}", at=lower, length=len(lower.text))
 
     def _note_under_a_row_over_lines(self, short: ShortRow) -> None:
         upper, lower = short.under
@@ -412,6 +415,9 @@ class ShortRows:
         if self._joins_in_doubt(reading, wraps, keys):
             self._report_stacked(what, short.over_lines, in_a_cell)
             return
+        if short.after is not None:  # (under a figure of a row placed before it)
+            self._note_under_a_row_decided_before(short, "are read with their own numbers "
+                                                  "joined")
         self._place_at(ShortRow(reading, columns, keys, what), range(n), range(n))
         self.placed_over_lines.add(id(short.cells))  # (its later lines its own)
         self.joined_wraps = True
