@@ -327,12 +327,19 @@ class ShortRows:
         rest of a number wrapped in its cell, GP329, or a figure of its later line,
         GP323): where that row was placed so, the figure over this row's is no first
         part of a number of it, and the row is placed as written; else none (GP320)."""
-        if id(short.after) not in self.placed_over_lines:
-            self._report_stacked(short.what, short.under)
+        if self._row_above_not_placed(short):
             return
         self._note_under_a_row_decided_before(short, "are read as written")
         self._place_at(ShortRow(short.cells, short.columns, short.keys, short.what),
                        range(len(short.columns)), range(len(short.columns)))
+
+    def _row_above_not_placed(self, short: ShortRow) -> bool:
+        """Whether the row above that ``short`` waits for (``after``) was not placed
+        with the figure over it as its own: then neither is this row (GP320, said)."""
+        if short.after is None or id(short.after) in self.placed_over_lines:
+            return False
+        self._report_stacked(short.what, short.under)
+        return True
 
     def _note_under_a_row_decided_before(self, short: ShortRow, how: str) -> None:
         upper, lower = short.under
@@ -400,8 +407,7 @@ class ShortRows:
         with the digits the source gives); else none (GP320)."""
         columns, keys, what = short.columns, short.keys, short.what
         n = len(columns)
-        if short.after is not None and id(short.after) not in self.placed_over_lines:
-            self._report_stacked(what, short.under)  # (the row above it not placed)
+        if self._row_above_not_placed(short):
             return
         fits = self._fitting(short.choices, keys)
         # (the review table's one line: wrapped by a converter as often as in its

@@ -401,14 +401,13 @@ def first_parts_above_their_label(previous, row, label_lines: set, of_no_row: bo
     them over one, and each longer than any figure of the row above standing over it
     (a first part fills its cell; under a longer figure it may be that one's rest).
     Read as the row above's they would give it figures too many, and this row its
-    numbers' rests alone. The row above may be, where its labels name no row
-    (``of_no_row``), a label's rest and that line alone (``信息公开申请`` / ``1357`` /
-    ``3.其他 275 … 344`` / ``2``): a row's one line of figures is its own. The figures,
-    or None."""
+    numbers' rests alone. The row above may be, where its labels name no row and stand
+    on none of its figures' line (``of_no_row``, the caller's to tell), a label's rest
+    and that line alone (``信息公开申请`` / ``1357`` / ``3.其他 275 … 344`` / ``2``): a
+    row's one line of figures is its own. The figures, or None."""
     data = previous.data
     if not previous.labels or not row.labels or not row.has_figures or not data \
-            or data[0].line == data[-1].line and not (
-                of_no_row and all(c.line != data[0].line for c in previous.labels)):
+            or data[0].line == data[-1].line and not of_no_row:
         return None
     last = data[-1].line
     below = row.data

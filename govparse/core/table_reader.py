@@ -1061,7 +1061,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
 
     def _owned_above(self, cell: Cell) -> ShortRow | None:
         """The row above, waiting for the table's arithmetic, every reading of which
-        reads ``cell`` as its own: a row with numbers wrapped in its cells (``cell`` the
+        reads ``cell`` as its own (each reading takes all of a row's cells, so: one of
+        them): a row with numbers wrapped in its cells (``cell`` the
         rest of one, on a line no row took: ``5.属于三类内部事务信息 … 2014`` / ``予公开`` /
         ``2``, the 2 over the next row's 933 in display columns), or at two heights (a
         figure of its later line: ``纳费用、行政机关不再处理其政府 1854 9067 …``, whose

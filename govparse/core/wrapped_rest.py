@@ -122,15 +122,13 @@ def _joined_by_place(data: list[Cell], columns: int) -> list[Joined] | None:
     wraps = []
     for rest in lower:
         over = [first for first in upper if stands_over(first, rest)]
-        if len(over) != 1 or not _may_go_on(over[0], rest) or any(
-                rest.column is not None and one.column is not None and in_characters(one, rest)
-                for one in middle):
-            return None  # (the last: a figure over a rest in characters, as pdftotext
-            # sets them; in display columns, _across leaves that measure out)
+        if len(over) != 1 or not _may_go_on(over[0], rest):
+            return None
         wraps.append((over[0], rest, _joined(over[0], rest)))
     if len({id(first) for first, _, _ in wraps}) < len(wraps) \
             or any(number.kind != NUMBER for _, _, number in wraps):
         return None
+    # (a figure of the middle line over a rest in characters: no order, _across)
     orders = [upper] if not middle else _across(upper, middle, lower)
     numbers = {id(first): number for first, _, number in wraps}
     return [Joined([numbers.get(id(c), c) for c in cells], wraps) for cells in orders] or None
