@@ -26,7 +26,8 @@ numbers, cells wrapped where its columns are narrow; and as a browser saves the 
 as a PDF with its defaults (Chromium: ``browser-pdf``, on A4 ``browser-pdf-a4``; its
 text ``browser-pdfium-text`` and ``browser-pdftotext``), and as wkhtmltopdf prints it
 (``wkhtmltopdf``). Needs the programs (``apt-get install w3m lynx
-pandoc`` and ``pip install html2text``); one that is not there is skipped and said.
+pandoc`` and ``pip install html2text trafilatura inscriptis``: the crawlers' extractors of
+a page's text, tables kept); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
 Every figure of the three tables is compared with the report it was printed from; a
@@ -73,6 +74,23 @@ def _html2text(width: int):
     return convert
 
 
+def _trafilatura(page: Path) -> str:
+    """trafilatura (``pip install trafilatura``), the crawlers' extractor of a page's main
+    text, its tables kept: a row a line, `| a | b |`."""
+    import trafilatura
+
+    return trafilatura.extract(page.read_text("utf-8"), include_tables=True,
+                               favor_recall=True, include_comments=False) or ""
+
+
+def _inscriptis(page: Path) -> str:
+    """inscriptis (``pip install inscriptis``): the page as a browser lays it out in
+    text, each table's columns aligned by spaces and a cell's lines stacked."""
+    from inscriptis import get_text
+
+    return get_text(page.read_text("utf-8"))
+
+
 def _program(*argv: str):
     def convert(page: Path) -> str:
         out = ["-"] if argv[0] == "pdftotext" else []  # (pdftotext FILE -: to stdout)
@@ -96,6 +114,8 @@ CONVERTERS = {
     "pandoc72": ("pandoc", _program("pandoc", "-f", "html", "-t", "plain")),
     "h2t": ("python:html2text", _html2text(0)),
     "h2t78": ("python:html2text", _html2text(78)),
+    "trafilatura": ("python:trafilatura", _trafilatura),
+    "inscriptis": ("python:inscriptis", _inscriptis),
 }
 
 

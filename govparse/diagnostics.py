@@ -65,6 +65,10 @@ CODES: dict[str, Code] = {
         Code("GP014", "running-lines", _N,
              "the running heads and feet of a PDF's pages (the same line at the top or "
              "foot of every page: a browser's date, address and page count) were dropped"),
+        Code("GP015", "padded-rows", _N,
+             "a table's rows leave out their empty cells and are padded at their end "
+             "(trafilatura 1.x): those at a row's end are left out, a short row placed "
+             "only by the arithmetic"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),
@@ -79,7 +83,8 @@ CODES: dict[str, Code] = {
         Code("GP110", "title-field-label", _N,
              "the title line starts with a field label (标题:); the organisation follows it"),
         Code("GP111", "split-title", _N,
-             "the title is written over two lines (the organisation above); read as one"),
+             "the title is written over several lines (the organisation above, or the "
+             "title wrapped); read as one"),
         Code("GP112", "no-tables", _E,
              "no statistics table was found: the input holds none of a report's figures"),
         Code("GP113", "organisation-in-full", _N,
@@ -88,6 +93,8 @@ CODES: dict[str, Code] = {
              "the organisation was taken from the overview's sentence, not the title"),
         Code("GP115", "titles-disagree", _W,
              "title lines name different years; the one the statistics period states, or none"),
+        Code("GP116", "organisation-blanks", _N,
+             "blanks between the Han characters of the organisation's name were left out"),
         # tables: labels and headers
         Code("GP201", "unknown-text", _W, "text in a table that is no label of the template"),
         Code("GP202", "header-typo", _W, "a header cell differs from the template's column label"),

@@ -7,8 +7,7 @@ and Word later) share this, so that a heading is a heading whatever the format.
 - a title: organisation, year, 政府信息公开工作年度报告 (the core's own reading);
 - anything else: a paragraph.
 
-A title written over two lines (the organisation centred above the year and the
-report's name) is joined here, with a note: ``join_split_title``.
+A title written over several lines is joined by ``title_lines.join_split_title``.
 """
 
 from __future__ import annotations
@@ -17,15 +16,8 @@ import functools
 import re
 
 from govparse.core.front_matter import is_title
-from govparse.diagnostics import DiagnosticSink
 from govparse.document import Heading, Paragraph, Title
 from govparse.template.sections import heading_pattern
-
-_SENTENCE_MARKS = frozenset("。，；;：:！？,")
-LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this is prose
-# a page's way back (首页 > 政务公开 > …) or a crawler's field (标题:) is no organisation
-_CHROME_MARKS = frozenset("<>›»|/\\")
-
 
 # (The patterns of this module are compiled when first used: a text's reading needs
 # none of them, and compiling them was a fifth of a millisecond of every start.)
@@ -105,34 +97,3 @@ def block_of(text: str, location) -> Title | Heading | Paragraph | None:
     if is_title(text):
         return Title(text, location)
     return Paragraph(text, location)
-
-
-def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
-    """A title with no organisation whose line above, before any heading, is a short
-    line of words (no sentence, no figure): the organisation written on its own line,
-    joined to the title with a note (GP111). Only the first title: a second one is
-    text of the preamble (GP109), whatever stands above it."""
-    for i, block in enumerate(blocks):
-        if type(block) is Heading:
-            break
-        if type(block) is not Title:
-            continue
-        above = blocks[i - 1] if i else None
-        if (type(above) is Paragraph and _starts_with_year(block.text)
-                and _organisation_only(above.text) and is_title(above.text + block.text)):
-            joined = Title(above.text + block.text, above.location, block.location)
-            sink.add("GP111", f"the title is written over two lines, '{above.text}' above "
-                     f"'{block.text}'; read as one title", getattr(above.location, "line", None),
-                     getattr(above.location, "column", None), length=len(above.text))
-            return blocks[:i - 1] + [joined] + blocks[i + 1:]
-        break
-    return blocks
-
-
-def _organisation_only(text: str) -> bool:
-    return (len(text) <= LONGEST_ORGANISATION and _SENTENCE_MARKS.isdisjoint(text)
-            and _CHROME_MARKS.isdisjoint(text) and not any(c.isdigit() for c in text))
-
-
-def _starts_with_year(text: str) -> bool:
-    return text[:4].isdigit()

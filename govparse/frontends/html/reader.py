@@ -26,7 +26,8 @@ import re
 
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Document, HtmlLocation, Paragraph, Title
-from govparse.frontends.blocks import block_of, clean, join_split_title
+from govparse.frontends.blocks import block_of, clean
+from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
 from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
 from govparse.frontends.html.tables import is_data_table, read_table

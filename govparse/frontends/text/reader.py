@@ -10,7 +10,7 @@ from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS, WORD
 from govparse.core.front_matter import is_year_first_title
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
-from govparse.frontends.blocks import join_split_title
+from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.ideographs import text_with_ideographs
 from govparse.frontends.text.grammar import lark_parser
 from govparse.frontends.text.page_markers import without_page_markers

@@ -33,7 +33,8 @@ import zipfile
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Table, WordLocation
 from govparse.errors import InputError
-from govparse.frontends.blocks import block_of, clean, join_lines, join_split_title
+from govparse.frontends.blocks import block_of, clean, join_lines
+from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.ideographs import ideographs_note, with_ideographs
 from govparse.frontends.spans import bounded_spans
 from govparse.frontends.word.displayed import as_displayed
