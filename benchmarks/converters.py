@@ -26,8 +26,8 @@ numbers, cells wrapped where its columns are narrow; and as a browser saves the 
 as a PDF with its defaults (Chromium: ``browser-pdf``, on A4 ``browser-pdf-a4``; its
 text ``browser-pdfium-text`` and ``browser-pdftotext``), and as wkhtmltopdf prints it
 (``wkhtmltopdf``). Needs the programs (``apt-get install w3m lynx
-pandoc`` and ``pip install html2text trafilatura inscriptis``: the crawlers' extractors of
-a page's text, tables kept); one that is not there is skipped and said.
+pandoc`` and ``pip install html2text trafilatura inscriptis markdownify html-text``: the
+crawlers' extractors of a page's text, tables kept); one that is not there is skipped and said.
 The tests never run them: the texts a test reads are committed under tests/data.
 
 Every figure of the three tables is compared with the report it was printed from; a
@@ -91,6 +91,22 @@ def _inscriptis(page: Path) -> str:
     return get_text(page.read_text("utf-8"))
 
 
+def _markdownify(page: Path) -> str:
+    """markdownify (``pip install markdownify``): the page as markdown, its tables as
+    pipe tables."""
+    from markdownify import markdownify
+
+    return markdownify(page.read_text("utf-8"))
+
+
+def _html_text(page: Path) -> str:
+    """html-text (``pip install html-text``), a crawler's plain text of a page: each
+    cell's text on its own, the blocks a line apart."""
+    import html_text
+
+    return html_text.extract_text(page.read_text("utf-8"))
+
+
 def _program(*argv: str):
     def convert(page: Path) -> str:
         out = ["-"] if argv[0] == "pdftotext" else []  # (pdftotext FILE -: to stdout)
@@ -116,6 +132,8 @@ CONVERTERS = {
     "h2t78": ("python:html2text", _html2text(78)),
     "trafilatura": ("python:trafilatura", _trafilatura),
     "inscriptis": ("python:inscriptis", _inscriptis),
+    "markdownify": ("python:markdownify", _markdownify),
+    "html-text": ("python:html_text", _html_text),
 }
 
 

@@ -31,9 +31,9 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          # its text layer as pypdfium2 gives it: the same row, with nothing to place by
          "pdfium-text": 186,
          # the crawlers' extractors. trafilatura 2 draws every place of a merged cell as
-         # an empty cell (`| 一、本年新收… |  |  | 11 |`): with the arithmetic broken,
-         # a label's two empty places or two missing figures' cannot be told (GP303)
-         "trafilatura": 188,
+         # an empty cell (`| 一、本年新收… |  |  | 11 |`): a full grid, each figure in its
+         # header's place (frontends/text/grid_places.py)
+         "trafilatura": 200,
          # trafilatura 1.x leaves the empty cells out and pads each row at its end
          # (`规章 | 2 | 3 | |`): a row short of a figure is placed by nothing (GP015)
          "trafilatura1": 186,

@@ -328,6 +328,14 @@ class RowFit:
             by_position = self._filled_by_position(cells, columns, what)
             if by_position is not None:
                 return by_position
+            figures = [c for c in cells if c.kind != EMPTY]
+            if len(figures) < want and all(c.x is not None for c in figures):
+                # Where the figures stand tells, once the table's full rows show that
+                # places do (read after this one): the row read as a row short of
+                # figures, its empty cells telling nothing, when the table is read.
+                self.short_rows.append(ShortRow(figures, columns, keys, what,
+                                                headers=len(self.header_cells)))
+                return [MISSING] * len(columns)
             at = cells[first]
             self.sink.add(
                 "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(want, 'column')}, "

@@ -10,15 +10,16 @@ from govparse.core.cells import EMPTY, FIGURE_KINDS, LABEL, UNITS, WORD
 from govparse.core.front_matter import is_year_first_title
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, Document, Heading, Paragraph, Table, TextLocation, Title
-from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.ideographs import text_with_ideographs
 from govparse.frontends.text.grammar import lark_parser
+from govparse.frontends.text.grid_places import with_places
 from govparse.frontends.text.page_markers import without_page_markers
 from govparse.frontends.text.run_together import (find_headings, looks_run_together,
                                                   read_run_together)
 from govparse.frontends.text.layouts import detect_layout
 from govparse.frontends.text.lines import CellLine, MaybeDrawn, SeparatorLines, strip_blanks
 from govparse.frontends.text.transformer import RawReport, RawSection, RawTitle
+from govparse.frontends.title_lines import join_split_title
 from govparse.template.sections import TABLE_SECTIONS
 from govparse.template.spec import TEMPLATES, catalogue, label_key
 
@@ -172,6 +173,8 @@ def _tables(items: list, kind: str, sink: DiagnosticSink, header_pieces: bool = 
         del first
         layout = detect_layout(lines)
         rows = list(layout.rows(lines, sink))  # (a layout may let the lines go as it reads)
+        if layout.NAME in ("markdown", "pipe"):
+            rows = with_places(rows)  # (a full grid: each cell's place in it)
         if header_pieces and layout.NAME == "spaced":
             from govparse.frontends.text.stacked_headers import joined  # (a spaced table's)
 
