@@ -67,7 +67,7 @@ CODES: dict[str, Code] = {
              "foot of every page: a browser's date, address and page count) were dropped"),
         Code("GP015", "padded-rows", _N,
              "a table's rows leave out their empty cells and are padded at their end "
-             "(trafilatura 1.x): those at a row's end are left out, a short row placed "
+             "(trafilatura before 2.3): those at a row's end are left out, a short row placed "
              "only by the arithmetic"),
         # structure
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),

@@ -37,6 +37,8 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          # trafilatura 1.x leaves the empty cells out and pads each row at its end
          # (`规章 | 2 | 3 | |`): a row short of a figure is placed by nothing (GP015)
          "trafilatura1": 186,
+         # trafilatura 2.0 to 2.2: the same, a pipe at each line's start too
+         "trafilatura20": 186,
          # inscriptis lays the tables out in columns, a cell's lines stacked: the
          # review table's row a figure short, as pdftotext's
          "inscriptis": 186}

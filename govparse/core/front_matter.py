@@ -153,15 +153,35 @@ def _without_layout_blanks(name: str, at, sink: DiagnosticSink) -> str:
     """The organisation's name without blanks between its Han characters, which no
     Chinese name holds: a centred title spaced out (平 潭 综 合 实 验 区), a converter's
     blank where two pieces of markup meet (平潭综合实验区 管委会办公室). Blanks beside a
-    Latin letter or a digit stay. Said with a note (GP116)."""
+    Latin letter or a digit stay, and so does one between two bodies' names, each
+    whole (a joint report: 中共某某县委办公室　某某县人民政府办公室). Said with a note
+    (GP116)."""
     if not any(c in _BLANKS for c in name):
         return name
-    joined = _blanks_between_han().sub("", name)
+    joined = _blanks_between_han().sub(
+        lambda blank: blank.group() if _two_bodies(name, blank) else "", name)
     if joined != name:
         sink.add("GP116", f"the organisation is written '{name}'; read without the blanks "
                  f"between its characters: '{joined}'", line_of(at), column_of(at),
                  length=len(name))
     return joined
+
+
+# What a body's name ends with, no place's (某某县人民政府办公室, 中共某某县委办公室; not
+# 平潭综合实验区, 某某市): a name ends so before a blank that parts two bodies.
+_BODY_NAME_ENDS = ("政府", "办公厅", "办公室", "委员会", "管委会", "办事处", "中心", "局", "委", "办",
+                   "厅", "部", "院", "署", "所", "站", "队", "处", "会")
+
+
+def _two_bodies(name: str, blank: re.Match) -> bool:
+    """Whether the blank parts two whole bodies' names: the words before it (from the
+    name's start or the blank before) and after it (to the next blank or the end)
+    each end as a body's name does and hold a place."""
+    before = re.split(rf"{_BLANK}+", name[:blank.start()])[-1]
+    after = re.split(rf"{_BLANK}+", name[blank.end():])[0]
+    return all(len(words) >= 4 and words.endswith(_BODY_NAME_ENDS)
+               and any(division in words for division in "省市县区镇乡州旗盟")
+               for words in (before, after))
 
 
 def _in_full(org: MetaField, preamble: tuple, sink: DiagnosticSink) -> MetaField:

@@ -330,11 +330,10 @@ class RowFit:
                 return by_position
             figures = [c for c in cells if c.kind != EMPTY]
             if len(figures) < want and all(c.x is not None for c in figures):
-                # Where the figures stand tells, once the table's full rows show that
-                # places do (read after this one): the row read as a row short of
-                # figures, its empty cells telling nothing, when the table is read.
+                # Where the figures stand may tell, once the table's full rows show
+                # that places do (read after this one): decided when the table is read.
                 self.short_rows.append(ShortRow(figures, columns, keys, what,
-                                                headers=len(self.header_cells)))
+                                                headers=len(self.header_cells), among=size))
                 return [MISSING] * len(columns)
             at = cells[first]
             self.sink.add(

@@ -51,13 +51,18 @@ class ShortRow:
     two lines in an order the text does not give (``over_lines``: the two figures one
     above the other, stacked.py; ``choices``: its readings), or up to three figures
     more than its columns over lines, the rests of numbers wrapped in their cells
-    (``joins``: the readings, wrapped_rest.py, whose cells ``choices`` holds)."""
+    (``joins``: the readings, wrapped_rest.py, whose cells ``choices`` holds), or an
+    empty cell among its figures that may be a missing figure's or a doubled
+    separator's (``among``: how many cells it has; ``cells`` are its figures, placed
+    only by where they stand, once the table's full rows are read)."""
 
     __slots__ = ("cells", "columns", "keys", "what", "choices", "headers", "label",
-                 "over_lines", "under", "after", "joins")
+                 "over_lines", "under", "after", "joins", "among")
 
     def __init__(self, cells, columns, keys, what, choices=None, headers=None,
-                 label=None, over_lines=None, under=None, after=None, joins=None) -> None:
+                 label=None, over_lines=None, under=None, after=None, joins=None,
+                 among=0) -> None:
+        self.among = among
         self.over_lines = over_lines
         self.joins = joins
         # a row whose first figure stands under the later line of the row above, read
@@ -172,6 +177,17 @@ class ShortRows:
             for key, figure in zip(keys, figures):
                 self._put(key, figure)
         return figures
+
+    def _place_by_position_alone(self, short: ShortRow) -> None:
+        """A row with an empty cell among its figures (row_fit._spare_empty_cells),
+        read by where its figures stand under the header, now that the table's full
+        rows are read; else none of them is placed (GP303)."""
+        if self._filled_by_position(short.cells, short.columns, short.what, short.headers,
+                                    short.keys) is None:
+            self.sink.add("GP303", f"{short.what} has {how_many(short.among, 'cell')} for "
+                          f"{how_many(len(short.columns), 'column')}, an empty one among its "
+                          "figures; which cell is extra cannot be told, so none of them is "
+                          "placed", at=short.cells[0])
 
     def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
                               headers: int | None) -> bool:
@@ -461,6 +477,9 @@ class ShortRows:
         return f"{spec.path[-1]} {column.label}"
 
     def _place_short_row(self, short: ShortRow) -> None:
+        if short.among:
+            self._place_by_position_alone(short)
+            return
         if short.joins is not None:
             self._place_with_wrapped_numbers(short)
             return

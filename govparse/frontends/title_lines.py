@@ -10,12 +10,16 @@ text, a Word file's paragraphs and a page's lines give it in pieces.
   人民政府 / 办公室2019年度…): a name found so far that names no place and could not
   start a body's name (管委会办公室, 人民政府办公室, 办公室; 交通运输局 under a line that
   ends in a division, 某某市) is joined to the line above it when the two together
-  name a body with its place. A page's own name above the title (某某市人民政府门户网站)
-  is no part of it.
+  name a body with its place. A name that opens with its level (市财政局) or a
+  national body's (国家统计局) is whole. A page's own name, way about and columns
+  (某某市人民政府门户网站, 首页, 政务公开, 年报) and an attachment's mark (附件) are no
+  part of it.
 - **The title wrapped inside its year or name** (某区人民政府办公室2019年度政府信息 /
   公开工作年度报告; 2019年度某某局 / 政府信息公开工作年度报告): two or three short lines,
   none a title alone, that together are one, where no title line stands before the
-  first heading.
+  first heading; the fewest lines that end with the line that completes it, so that a
+  line above is weighed as above. A year alone on its line (2023年度: a page's tabs of
+  years) is no piece of one.
 
 Only the first title before the first heading: a second one is text of the preamble
 (GP109), whatever stands around it.
@@ -23,17 +27,23 @@ Only the first title before the first heading: a second one is text of the pream
 
 from __future__ import annotations
 
+import re
+
 from govparse.core.front_matter import TitleParts, is_title
 from govparse.diagnostics import DiagnosticSink
-from govparse.document import Heading, Paragraph, Title
+from govparse.document import Heading, Paragraph, TextLocation, Title
 
 _SENTENCE_MARKS = frozenset("。，；;：:！？,")
 LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this is prose
 # a page's way back (首页 > 政务公开 > …) or a crawler's field (标题:) is no organisation
 _CHROME_MARKS = frozenset("<>›»|/\\")
 # a page's own name or chrome (某某市人民政府门户网站, 首页, 当前位置): no body's name
-_CHROME_WORDS = ("网站", "门户", "政府网", "首页", "位置", "欢迎", "登录", "导航", "搜索", "打印",
-                 "字号")
+_CHROME_WORDS = ("网站", "门户", "首页", "当前位置", "您的位置", "所在位置", "欢迎", "登录",
+                 "搜索", "打印", "字号")
+# a page's columns: no body's name either, though a title's pieces hold some of them
+_COLUMN_WORDS = ("政务公开", "信息公开", "专区", "专栏", "年报", "年度报告")
+_NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家统计局: a body in its own right)
+_YEAR_ALONE = re.compile(r"[12]\d{3}年度?")
 _PIECES = 3  # the most lines a title's name, or its organisation, is written over
 # The places a body stands in (某某市, 某某区, 某某街道): a name with none of them is no
 # whole body's (管委会办公室, 交通运输局), and a line that ends in one may go on below.
@@ -45,53 +55,68 @@ _TAIL_HEADS = ("人民政府", "政府", "办公室", "办公厅", "管委会", 
 
 def join_split_title(blocks: list, sink: DiagnosticSink) -> list:
     """The blocks with the first title's pieces joined into one Title (GP111 says so)."""
-    blocks = _title_of_pieces(blocks, sink)
+    blocks, pieces = _title_of_pieces(blocks)
     for i, block in enumerate(blocks):
         if type(block) is Heading:
             break
         if type(block) is Title:
-            return _organisation_above(blocks, i, sink)
+            return _organisation_above(blocks, i, pieces or [block], sink)
     return blocks
 
 
-def _title_of_pieces(blocks: list, sink: DiagnosticSink) -> list:
+def _title_of_pieces(blocks: list) -> tuple[list, list | None]:
     """Two or three lines before the first heading that are a title together (and no
-    title line among the blocks before that heading)."""
+    title line among the blocks before that heading): for each line that may end one,
+    the fewest lines before it that make one, so that a line above the title (附件, a
+    page's name) is left to ``_organisation_above`` to weigh."""
     end = next((i for i, block in enumerate(blocks) if type(block) is Heading), len(blocks))
     if any(type(block) is Title for block in blocks[:end]):
-        return blocks
-    for i in range(end - 1):
+        return blocks, None
+    for last in range(1, end):
         for count in range(2, _PIECES + 1):
-            pieces = blocks[i:i + count]
-            if len(pieces) < count or i + count > end or not all(map(_a_piece, pieces)):
+            first = last - count + 1
+            if first < 0:
+                break
+            pieces = blocks[first:last + 1]
+            if not all(map(_a_piece, pieces)):
                 break
             text = "".join(piece.text for piece in pieces)
-            if not is_title(text):
+            if not is_title(text) or _a_year_alone(pieces):
                 continue
-            title = Title(text, pieces[0].location, _year_location(pieces))
-            _note(sink, pieces, title)
-            return blocks[:i] + [title] + blocks[i + count:]
-    return blocks
+            return blocks[:first] + [_joined(pieces)] + blocks[last + 1:], pieces
+    return blocks, None
 
 
 def _a_piece(block) -> bool:
     """A short line of words that is no title alone: maybe a piece of one."""
     return (type(block) is Paragraph and len(block.text) <= LONGEST_ORGANISATION
             and _SENTENCE_MARKS.isdisjoint(block.text) and _CHROME_MARKS.isdisjoint(block.text)
-            and not is_title(block.text))
+            and not _chrome(block.text) and not is_title(block.text))
 
 
-def _year_location(pieces):
-    """Where the year starts, when a later piece than the first opens with it (the
-    location of a piece inside a line is the line's own, so only a piece's start)."""
-    for piece in pieces[1:]:
-        if piece.text[:4].isdigit():
-            return piece.location
-    return None
+def _a_year_alone(pieces: list) -> bool:
+    """Whether a piece is a year and nothing else (2023年度): a page's tabs of years
+    (2025年度 / 2024年度 / 2023年度) over a column's name, no title's piece."""
+    return any(_YEAR_ALONE.fullmatch(_compact(piece.text)) for piece in pieces)
 
 
-def _organisation_above(blocks: list, i: int, sink: DiagnosticSink) -> list:
-    """The title at ``i`` with the lines above it that are its organisation's."""
+def _joined(pieces: list) -> Title:
+    """The title the pieces make, with where it starts and where its year does (the
+    piece that holds it: a piece's location is its line's own, moved along it)."""
+    text = "".join(piece.text for piece in pieces)
+    offset = TitleParts(Title(text, TextLocation(1, 1))).year_at.column - 1
+    for piece in pieces:
+        if offset < len(piece.text):
+            at = piece.location
+            return Title(text, pieces[0].location,
+                         at.moved(offset) if at is not None else None)
+        offset -= len(piece.text)
+    return Title(text, pieces[0].location)
+
+
+def _organisation_above(blocks: list, i: int, pieces: list, sink: DiagnosticSink) -> list:
+    """The title at ``i`` with the lines above it that are its organisation's;
+    ``pieces``: the lines the title was made of (one: the title line itself)."""
     title = blocks[i]
     name = TitleParts(title).organization
     start = i
@@ -107,11 +132,11 @@ def _organisation_above(blocks: list, i: int, sink: DiagnosticSink) -> list:
         name = above.text + (name or "")
         start -= 1
     if start == i:
+        if len(pieces) > 1:
+            _note(sink, pieces, title)
         return blocks
-    pieces = blocks[start:i + 1]
-    year_at = title.year_location or (title.location if title.text[:4].isdigit() else None)
-    joined = Title("".join(piece.text for piece in pieces), pieces[0].location, year_at)
-    _note(sink, pieces, joined)
+    joined = _joined(blocks[start:i] + pieces)
+    _note(sink, blocks[start:i] + pieces, joined)
     return blocks[:start] + [joined] + blocks[i + 1:]
 
 
@@ -119,9 +144,10 @@ def _continued_below(above: str, name: str) -> bool:
     """Whether ``name``, the organisation read so far, is the end of one that starts on
     the line ``above``: it names no place and opens with words no name opens with
     (管委会办公室, 人民政府办公室), or the line above ends in a place (某某市 /
-    交通运输局); and the two together name a body in its place."""
+    交通运输局); and the two together name a body in its place. A name that opens with
+    its level (市财政局, 县教育局) or is a national body's (国家统计局) is whole."""
     name, above = _compact(name), _compact(above)
-    if _has_place(name):
+    if _has_place(name) or name[0] in _DIVISIONS or name.startswith(_NATIONAL):
         return False
     if not (name.startswith(_TAIL_HEADS) or above.endswith(tuple(_DIVISIONS)) or
             above.endswith("街道")):
@@ -139,7 +165,16 @@ def _has_place(name: str) -> bool:
 def _organisation_only(text: str) -> bool:
     return (len(text) <= LONGEST_ORGANISATION and _SENTENCE_MARKS.isdisjoint(text)
             and _CHROME_MARKS.isdisjoint(text) and not any(c.isdigit() for c in text)
-            and not any(word in text for word in _CHROME_WORDS))
+            and not _chrome(text) and not any(word in text for word in _COLUMN_WORDS))
+
+
+def _chrome(text: str) -> bool:
+    """A page's own words, no body's name: its name (某某市人民政府门户网站, 中国政府网),
+    its way about (首页, 当前位置, 打印本页), an attachment's mark (附件). (Its columns,
+    政务公开, 政府信息公开专区, 年报, are no organisation either: _COLUMN_WORDS.)"""
+    text = _compact(text)
+    return any(word in text for word in _CHROME_WORDS) or text.endswith("网") \
+        or text.startswith("附件")
 
 
 def _compact(text: str) -> str:
@@ -149,7 +184,7 @@ def _compact(text: str) -> str:
 def _note(sink: DiagnosticSink, pieces: list, title: Title) -> None:
     lines = " / ".join(f"'{piece.text}'" for piece in pieces)
     first = pieces[0]
-    count = ("two", "three")[len(pieces) - 2]
+    count = ("two", "three", "four")[len(pieces) - 2]
     sink.add("GP111", f"the title is written over {count} lines, {lines}; read as one "
              f"title: '{title.text}'", getattr(first.location, "line", None),
              getattr(first.location, "column", None), length=len(first.text))

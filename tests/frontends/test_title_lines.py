@@ -129,3 +129,46 @@ def test_a_word_file_s_title_wrapped_in_its_name():
     report = govparse.parse(data.getvalue())
     assert (report.organization.value, report.year.value) == ("某某市某某区人民政府办公室", 2019)
     assert "GP111" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("head, organisation, year", [
+    # (a reviewer's cases: each gave a wrong organisation or year in a first draft)
+    # a line above the title's pieces is weighed as a line above a title: the nearest
+    # lines that make a title are joined first
+    ("附件\n某某区人民政府办公室2024年度政府信息\n公开工作年度报告\n", "某某区人民政府办公室", 2024),
+    ("某某市人民政府门户网站\n某某区人民政府办公室2024年度政府信息\n公开工作年度报告\n",
+     "某某区人民政府办公室", 2024),
+    ("某某市人民政府门户网站\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    ("政务公开\n某某县2024年度政府信息公开\n工作年度报告\n", "某某县", 2024),
+    ("打印本页\n某某区人民政府办公室2024年度政府信息\n公开工作年度报告\n", "某某区人民政府办公室", 2024),
+    # a name that opens with its level, or a national body's, is whole
+    ("某某县人民政府\n县教育局2024年度政府信息公开\n工作年度报告\n", "县教育局", 2024),
+    ("高新区\n市财政局2024年度政府信息公开工作年度报告\n", "市财政局", 2024),
+    ("政府信息公开专区\n国家统计局\n2024年度政府信息公开工作年度报告\n", "国家统计局", 2024),
+    # a page's tabs of years over a column's name: no title's pieces
+    ("2025年度\n2024年度\n2023年度\n政府信息公开工作年度报告\n", None, 2024),
+    # a name with a word of a page's way about in it (导航) is still a name
+    ("中国卫星导航系统管理办公室\n2024年度政府信息公开工作年度报告\n", "中国卫星导航系统管理办公室", 2024),
+    # the organisation over two lines and the title over two more
+    ("某某市某某区\n人民政府办公室\n2024年度政府信息公开\n工作年度报告\n", "某某市某某区人民政府办公室", 2024),
+])
+def test_lines_near_a_title_s_pieces(head, organisation, year):
+    report = govparse.parse(head + "\n一、总体情况\n2024年，本机关做好公开工作。\n")
+    assert (report.organization.value, report.year.value) == (organisation, year)
+
+
+def test_a_blank_between_two_bodies_of_a_joint_report_stays():
+    name = "中共某某县委办公室\u3000某某县人民政府办公室"
+    report = read(f"{name}2019年度政府信息公开工作年度报告\n")
+    assert report.organization.value == name
+    assert "GP116" not in {d.code for d in report.diagnostics}
+
+
+def test_the_year_s_place_is_on_the_line_that_holds_it():
+    # (found by the fuzzer: the year was placed on the first line, at its offset in
+    # the joined title)
+    report = read("示例市\n自然资源和规划局2024年政府信息公开工作年度报告\n")
+    assert report.organization.value == "示例市自然资源和规划局"
+    assert (report.year.value, report.year.line, report.year.column) == (2024, 2, 9)
+    report = read("某某区人民政府\n办公室2019年度政府信息\n公开工作年度报告\n")
+    assert (report.year.line, report.year.column) == (2, 4)

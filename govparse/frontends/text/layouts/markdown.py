@@ -21,6 +21,9 @@ def matches(counts) -> bool:
 
 def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
          ) -> Iterator[tuple[Cell, ...]]:
+    if pipe.padded(lines):  # (trafilatura 2.0 to 2.2: pipe.py says how)
+        yield from pipe.unpadded_rows(lines, sink)
+        return
     for ln in lines:
         if type(ln) is SeparatorLines:
             continue  # lines of empty cells add nothing
