@@ -91,9 +91,15 @@ def main() -> None:
                 put(f"printed-grid-{seed}", govparse.dumps(govparse.parse(text), "grid"))
     # a page through the converters users run (tests/data/converted: lynx's spaced
     # columns, pandoc's simple tables, html2text's pipes, w3m's grid at 80 columns)
-    for name in ("lynx", "lynx80", "pandoc", "h2t78", "w3m80"):
+    for name in ("lynx", "lynx80", "pandoc", "h2t78", "w3m80",
+                 # the crawlers' extractors: trafilatura 2.3's full grid, 1.x's and
+                 # 2.0's rows padded at their end, inscriptis's columns
+                 "trafilatura", "trafilatura1", "trafilatura20", "inscriptis"):
         path = SEEDS_DIR.parent / "converted" / f"distinct-missing.{name}.txt"
         put(f"converted-{name}-distinct-missing.txt", path.read_bytes())
+    # a real page written a cell a line, a pipe after each (a crawler's corpus)
+    path = SEEDS_DIR.parent / "real" / "extractors" / "006.cell-lines.txt"
+    put("real-006-cell-lines.txt", path.read_bytes())
     # a real page of another site and what converters and a crawler make of it
     # (tests/data/shanghai2019: figures spanning columns, a merged header cell's
     # empty places, blank cells, a title that opens with its year)

@@ -304,8 +304,20 @@ class Checker:
 
     def recovered(self, report: Report, rec, lines: list[str], where: str) -> None:
         """A figure split out of a run of digits (run-together text): its digits
-        stand where it says, and a GP317 on its line says how it was split."""
+        stand where it says, and a GP317 on its line says how it was split. Or one
+        joined from the parts of a number wrapped in its cell or parted by a blank,
+        which a GP329 or GP325 naming the figure says: its first part stands where
+        it says."""
         written = str(rec.value) if not isinstance(rec.value, Decimal) else format(rec.value, "f")
+        if any(d.code in ("GP325", "GP329")
+               and (d.table_id, d.row_id, d.column_id) == (rec.table, rec.row, rec.column)
+               for d in report.diagnostics):
+            first = _match_at(NUMBER_AT, lines, rec.line, rec.col)
+            digits = "".join(ch for ch in first or "" if ch.isdigit())
+            if not digits or not written.replace(".", "").startswith(digits):
+                self.fail("invented", f"{where} = {rec.value!r} was joined from a number's "
+                          f"parts, but its first part does not stand at {rec.line}:{rec.col}")
+            return
         line = lines[rec.line - 1] if rec.line and rec.line <= len(lines) else ""
         if rec.col is None or not line[rec.col - 1:].startswith(written):
             self.fail("invented", f"{where} = {rec.value!r} was split out of a run, but "
