@@ -121,7 +121,7 @@ GRID = """三、收到和处理政府信息公开申请情况
 |  |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |
 | 一、本年新收政府信息公开申请数量 |  |  | 11 | 12 | 13 | 14 | 15 | 16 | 99 |
 | 二、上年结转政府信息公开申请数量 |  |  | 18 | 19 | 20 | 21 | 22 | 23 | 24 |
-| 三、本年度办理结果 | （一）予以公开 |  | 25 |  | 27 | 28 | 29 | 30 | 31 |
+| 三、本年度办理结果 | （一）予以公开 |  | 1 |  | 2 | 3 | 4 | 5 | 20 |
 |  | （二）部分公开（区分处理的，只计这一情形，不计其他情形） |  | 32 | 33 | 34 | 35 | 36 | 37 | 38 |
 |  | （三）不予公开 | 1.属于国家秘密 | 39 | 40 | 41 | 42 | 43 | 44 | 45 |
 |  |  | 2.其他法律行政法规禁止公开 | 46 | 47 | 48 | 49 | 50 | 51 | 52 |
@@ -136,12 +136,21 @@ def test_a_full_grid_s_figures_are_placed_by_their_places_under_the_header():
     row = report.applications.new_requests
     assert [row.natural_person.value, row.commercial_enterprise.value, row.total.value] \
         == [11, 12, 99]
+    said = [d for d in report.diagnostics if d.code == "GP316"]
+    assert [d.line for d in said] == [6, 7, 9]
+    assert "each figure standing under its column's header" in said[0].message
+
+
+def test_a_full_grid_s_row_with_a_gap_is_placed_only_where_the_arithmetic_confirms_it():
+    # a page's span one place too long pushes a row a place to the right and pandoc
+    # cuts its last figure (a reviewer's case): the places then put a gap under the
+    # first column, and the row's own total may still hold with the figures so placed.
+    # A row with a gap (an empty place under 商业企业) is placed by its places only
+    # where the template's arithmetic confirms each figure; here it cannot
+    report = govparse.parse(f"某局2024年政府信息公开工作年度报告\n{GRID}")
     disclosed = report.applications.disclosed
-    assert [disclosed.natural_person.value, disclosed.commercial_enterprise.value,
-            disclosed.research_institution.value, disclosed.total.value] == [25, None, 27, 31]
-    (said,) = [d for d in report.diagnostics if d.code == "GP316" and d.line == 8]
-    assert "商业企业" in said.message
-    assert not [d for d in report.diagnostics if d.code == "GP303"]
+    assert [disclosed.natural_person.value, disclosed.total.value] == [None, None]
+    assert [d.line for d in report.diagnostics if d.code == "GP303"] == [8]
 
 
 def test_a_grid_s_places_are_given_only_to_a_full_grid_with_a_gap_after_a_label():

@@ -325,7 +325,7 @@ class RowFit:
         spare = [i for i, c in enumerate(cells) if c.kind == EMPTY
                  and (i < first or i > last or getattr(c, "ends_row", False))]
         if len(spare) < excess or len(spare) < empty:
-            by_position = self._filled_by_position(cells, columns, what)
+            by_position = self._filled_by_position(cells, columns, what, own=keys)
             if by_position is not None:
                 return by_position
             figures = [c for c in cells if c.kind != EMPTY]

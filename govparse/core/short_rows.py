@@ -12,7 +12,7 @@ from itertools import product, takewhile
 from govparse.core.cells import EMPTY, Cell
 from govparse.core.figure_cells import MISSING, rules_about, values_of
 from govparse.core.wording import absent_labels, how_many, listed
-from govparse.core.stacked import wrap_free
+from govparse.core.stacked import in_display_columns, wrap_free
 from govparse.model.report import Figure
 from govparse.template.spec import ColumnSpec
 
@@ -92,6 +92,9 @@ class ShortRows:
         first = next(c for c in cells if c.kind != EMPTY)
         broken = self._broken_by_choice(choices, keys)
         if len(choices) == 1 and self._stands_under_columns(choices[0], columns, short.headers) \
+                and not self._placement_contradicted(
+                    [c for c in choices[0] if c.kind != EMPTY],
+                    [j for j, c in enumerate(choices[0]) if c.kind != EMPTY], keys) \
                 and ((broken is not None and broken[0])
                      or not self._merged_rest_confirmed(cells, choices[0], keys)):
             # The arithmetic cannot confirm the one reading (a report whose own sums
@@ -151,7 +154,8 @@ class ShortRows:
         self._place_at(ShortRow(among[0], columns, keys, what), agreed, agreed)
 
     def _filled_by_position(self, cells: list[Cell], columns: list[ColumnSpec], what: str,
-                            headers: int | None = None, keys=None) -> list[Figure] | None:
+                            headers: int | None = None, keys=None, own=None
+                            ) -> list[Figure] | None:
         """A row with empty cells to spare that nothing else tells apart, read by
         where its figures stand: each under the header of its column, by the extents
         the source gives; the columns with none are missing (GP316). None when the
@@ -162,7 +166,7 @@ class ShortRows:
         if headers is None:
             headers = len(self.header_cells)
         placement = self._placement_by_position(filled, columns, headers)
-        if placement is None:
+        if placement is None or self._placement_contradicted(filled, placement, own or keys):
             return None
         absent = absent_labels(columns, placement)
         if absent:
@@ -188,6 +192,24 @@ class ShortRows:
                           f"{how_many(len(short.columns), 'column')}, an empty one among its "
                           "figures; which cell is extra cannot be told, so none of them is "
                           "placed", at=short.cells[0])
+
+    def _placement_contradicted(self, cells: list[Cell], placement, keys) -> bool:
+        """Whether a text's row placed by where its figures stand, some of its columns
+        left missing, breaks the template's arithmetic: the places may lie, as they do
+        for a row that a page's span one place too long pushed a place to the right,
+        its last figure cut off (pandoc's pipe tables keep each row to the header's
+        width): `| | 四、结转下年度继续办理 | | | 737 | … | 365 | 24444 |` under 自然人's
+        empty place. Asked of a row placed by its places in a pipe table drawn as a
+        full grid (text/grid_places.py: a figure's extent, its place, narrower than its
+        text), where nothing but the places says where the gap is: such a row is placed
+        only where the template's arithmetic confirms each figure. (A text laid out in
+        columns shows where the page shows its figures.)"""
+        if keys is None or len(cells) >= len(keys) or not _in_grid_places(cells):
+            return False
+        # (the row's own total alone may hold with the figures a place to the right,
+        # the missing first one taking up the difference: only the arithmetic
+        # confirming each figure in its column tells)
+        return self.template is None or not self._supported(cells, keys, placement)
 
     def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
                               headers: int | None) -> bool:
@@ -506,7 +528,7 @@ class ShortRows:
         k, n = len(cells), len(columns)
         first = cells[0]
         placement = self._placement_by_position(cells, columns, short.headers)
-        if placement is not None:
+        if placement is not None and not self._placement_contradicted(cells, placement, keys):
             absent = absent_labels(columns, placement)
             self.sink.add("GP316", f"{what}: no figure stands under {listed(absent)}; "
                           f"{'it is' if len(absent) == 1 else 'they are'} taken as missing",
@@ -514,7 +536,7 @@ class ShortRows:
             self._place_at(short, placement, range(k))
             return
         placement = self._placement_by_full_rows(cells, columns, short.headers, short.label)
-        if placement is not None:
+        if placement is not None and not self._placement_contradicted(cells, placement, keys):
             absent = absent_labels(columns, placement)
             self.sink.add("GP316", f"{what}: no figure stands in the column of {listed(absent)}, "
                           "where the figures of the table's full rows stand; "
@@ -615,3 +637,11 @@ def _last_alone_above(across: list[Cell], first_line: int) -> bool:
     upper = [c for c in across if c.line == first_line]
     return len(upper) == 1 and upper[0] is across[-1] \
         and all(c.x[1] <= upper[0].x[0] for c in across[:-1])
+
+
+def _in_grid_places(cells: list[Cell]) -> bool:
+    """Whether the cells stand in a full grid's places (one wide each, whatever their
+    text: text/grid_places.py), not in a text's display columns (as wide as their
+    text) or a PDF page's points."""
+    return all(in_display_columns(c) and c.x[1] - c.x[0] == 1 for c in cells) \
+        and any(len(c.text) > 1 for c in cells)
