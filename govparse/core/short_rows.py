@@ -194,16 +194,15 @@ class ShortRows:
                           "placed", at=short.cells[0])
 
     def _placement_contradicted(self, cells: list[Cell], placement, keys) -> bool:
-        """Whether a text's row placed by where its figures stand, some of its columns
-        left missing, breaks the template's arithmetic: the places may lie, as they do
-        for a row that a page's span one place too long pushed a place to the right,
-        its last figure cut off (pandoc's pipe tables keep each row to the header's
-        width): `| | 四、结转下年度继续办理 | | | 737 | … | 365 | 24444 |` under 自然人's
-        empty place. Asked of a row placed by its places in a pipe table drawn as a
-        full grid (text/grid_places.py: a figure's extent, its place, narrower than its
-        text), where nothing but the places says where the gap is: such a row is placed
-        only where the template's arithmetic confirms each figure. (A text laid out in
-        columns shows where the page shows its figures.)"""
+        """Whether a row placed by its places in a pipe table drawn as a full grid
+        (text/grid_places.py: a figure's extent, its place, narrower than its text),
+        some of its columns left missing, lacks the template's arithmetic confirming
+        each figure. Such places may lie: a page's span one place too long pushes a row
+        a place to the right, and a converter that keeps each row to the header's
+        width (pandoc's pipe tables) cuts its last figure off, `| | 四、结转下年度继续办理
+        | | | 737 | … | 365 | 24444 |` with 自然人's place empty; nothing but the places
+        says where the gap is. (A text laid out in columns, a PDF's page, show where
+        their figures stand: not asked.)"""
         if keys is None or len(cells) >= len(keys) or not _in_grid_places(cells):
             return False
         # (the row's own total alone may hold with the figures a place to the right,
