@@ -27,6 +27,7 @@ Only the first title before the first heading: a second one is text of the pream
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.core.front_matter import TitleParts, is_title
@@ -43,7 +44,6 @@ _CHROME_WORDS = ("网站", "门户", "首页", "当前位置", "您的位置", "
 # a page's columns: no body's name either, though a title's pieces hold some of them
 _COLUMN_WORDS = ("政务公开", "信息公开", "专区", "专栏", "年报", "年度报告")
 _NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家统计局: a body in its own right)
-_YEAR_ALONE = re.compile(r"[12]\d{3}年度?")
 _PIECES = 3  # the most lines a title's name, or its organisation, is written over
 # The places a body stands in (某某市, 某某区, 某某街道): a name with none of them is no
 # whole body's (管委会办公室, 交通运输局), and a line that ends in one may go on below.
@@ -97,7 +97,12 @@ def _a_piece(block) -> bool:
 def _a_year_alone(pieces: list) -> bool:
     """Whether a piece is a year and nothing else (2023年度): a page's tabs of years
     (2025年度 / 2024年度 / 2023年度) over a column's name, no title's piece."""
-    return any(_YEAR_ALONE.fullmatch(_compact(piece.text)) for piece in pieces)
+    return any(_year_alone().fullmatch(_compact(piece.text)) for piece in pieces)
+
+
+@functools.cache  # (compiled when a title is first looked for in pieces: not at start-up)
+def _year_alone() -> re.Pattern:
+    return re.compile(r"[12]\d{3}年度?")
 
 
 def _joined(pieces: list) -> Title:
