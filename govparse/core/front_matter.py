@@ -70,6 +70,9 @@ def _compiled_by() -> re.Pattern:
 
 _GENERAL_OFFICE = ("办公室", "办")  # a body's general office compiles its report
 _DIVISIONS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
+# The characters of a place's division (某某市, 某某区, 某某旗): a body's name with one of
+# them names the place it stands in.
+DIVISION_CHARACTERS = "省市县区镇乡州旗盟"
 _BLANKS = ("\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
            "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\t")
 
@@ -167,12 +170,6 @@ def _without_layout_blanks(name: str, at, sink: DiagnosticSink) -> str:
     return joined
 
 
-# What a body's name ends with, no place's (某某县人民政府办公室, 中共某某县委办公室; not
-# 平潭综合实验区, 某某市): a name ends so before a blank that parts two bodies.
-_BODY_NAME_ENDS = ("政府", "办公厅", "办公室", "委员会", "管委会", "办事处", "中心", "局", "委", "办",
-                   "厅", "部", "院", "署", "所", "站", "队", "处", "会")
-
-
 def _two_bodies(name: str, blank: re.Match) -> bool:
     """Whether the blank parts two whole bodies' names: the words before it (from the
     name's start or the blank before) and after it (to the next blank or the end)
@@ -180,7 +177,7 @@ def _two_bodies(name: str, blank: re.Match) -> bool:
     before = re.split(rf"{_BLANK}+", name[:blank.start()])[-1]
     after = re.split(rf"{_BLANK}+", name[blank.end():])[0]
     return all(len(words) >= 4 and words.endswith(_BODY_NAME_ENDS)
-               and any(division in words for division in "省市县区镇乡州旗盟")
+               and any(division in words for division in DIVISION_CHARACTERS)
                for words in (before, after))
 
 
@@ -368,6 +365,10 @@ def _one_body(titles: list[TitleParts]) -> bool:
 # 某某局在市委的领导下…): the name is the words between the two.
 _BODY_ENDS = ("政府|办公厅|办公室|委员会|管委会|办事处|街道|中心|局|委|办|厅|部|院|署|所|站|队|处"
               "|会|区|县|市|旗|州|盟|镇|乡")
+# What a body's name ends with, no place's (某某县人民政府办公室, 中共某某县委办公室; not
+# 平潭综合实验区, 某某市): a name ends so before a blank that parts two bodies.
+_BODY_NAME_ENDS = tuple(end for end in _BODY_ENDS.split("|")
+                        if end != "街道" and end not in DIVISION_CHARACTERS)
 _GOES_ON_WITH = ("坚持|深入|认真|全面|严格|紧紧|始终|按照|围绕|聚焦|持续|进一步|积极|扎实|不断|高度"
                  "|切实|贯彻|紧扣|着力|继续|牢固|立足|结合|强化|加强|狠抓|注重|大力|根据|依据|依照"
                  "|以|在")
@@ -390,7 +391,7 @@ def _names_a_body(name: str) -> bool:
     with a government (某某镇党委政府, 某某区委区政府)."""
     if len(name) < 4 or name[0] in "省市县区镇乡州旗街" or "党" in name or "委" in name[:-3]:
         return False
-    if not any(division in name for division in "省市县区镇乡州旗盟") and "街道" not in name:
+    if not any(division in name for division in DIVISION_CHARACTERS) and "街道" not in name:
         return False  # (教育部, 管委会办公室: no place named)
     return _no_name().match(name) is None \
         and re.match(rf"(?:{_GOES_ON_WITH}|为|对|随着|面对|通过)", name) is None

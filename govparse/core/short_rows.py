@@ -161,7 +161,9 @@ class ShortRows:
         the source gives; the columns with none are missing (GP316). None when the
         positions do not tell (no extents, a figure under no header or several, two
         under one). With ``keys`` (a row read after the table), the figures are
-        placed in the table as well."""
+        placed in the table as well; ``own``: the row's keys where the figures are not
+        to be placed here, for the check of a full grid's places alone
+        (_placement_contradicted)."""
         filled = [c for c in cells if c.kind != EMPTY]
         if headers is None:
             headers = len(self.header_cells)

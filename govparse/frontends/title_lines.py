@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import re
 
-from govparse.core.front_matter import TitleParts, is_title
+from govparse.core.front_matter import DIVISION_CHARACTERS, TitleParts, is_title
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Heading, Paragraph, TextLocation, Title
 
@@ -47,7 +47,7 @@ _NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家�
 _PIECES = 3  # the most lines a title's name, or its organisation, is written over
 # The places a body stands in (某某市, 某某区, 某某街道): a name with none of them is no
 # whole body's (管委会办公室, 交通运输局), and a line that ends in one may go on below.
-_DIVISIONS = frozenset("省市县区镇乡州旗盟")
+_DIVISIONS = frozenset(DIVISION_CHARACTERS)
 # Words a body's name never opens with: what follows its place (某区 + 人民政府办公室).
 _TAIL_HEADS = ("人民政府", "政府", "办公室", "办公厅", "管委会", "管理委员会", "委员会",
                "办事处", "街道办事处", "党工委", "工委")

@@ -74,8 +74,10 @@ def unpadded_rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
 def padded(lines: list[CellLine | SeparatorLines]) -> bool:
     """Whether the table's rows are padded at their end (see the module's words):
     every line ends with a pipe, all or none start with one, no empty cell stands
-    between two with text, and some line ends with two pipes side by side."""
-    padding = False
+    between two with text, and some line ends with two pipes side by side. (That last
+    sign looked for first: a markdown table has none, and is let go in one pass.)"""
+    if not any(type(ln) is CellLine and _ends_in_two_pipes(ln.pieces) for ln in lines):
+        return False
     bordered = None  # whether the lines start with a pipe (trafilatura 2.0 to 2.2)
     for ln in lines:
         if type(ln) is SeparatorLines:
@@ -94,15 +96,22 @@ def padded(lines: list[CellLine | SeparatorLines]) -> bool:
             filled += 1
         if any(kind != EMPTY for kind, *_ in pieces[filled:]):
             return False  # (an empty cell between two with text: kept in its place)
-        # two pipes side by side at the end: "… | ||"
-        if filled > start and len(pieces) - filled >= 3 \
-                and pieces[-1][2] - pieces[-2][2] == 1:
-            padding = True
-    return padding
+    return True
+
+
+def _ends_in_two_pipes(pieces: tuple) -> bool:
+    """Whether a line with text ends with two pipes side by side after a cell's
+    ("… | ||": three empty pieces at its end, the last two with nothing between)."""
+    return len(pieces) >= 4 and pieces[-3][0] == pieces[-2][0] == EMPTY \
+        and pieces[-1][2] - pieces[-2][2] == 1 and any(piece[0] != EMPTY for piece in pieces)
+
+
 def _a_cell_a_line(lines: list[CellLine | SeparatorLines]) -> bool:
     """Whether the table is written a cell a line, a pipe after each cell (`规章 |`),
-    or on the line after it (`规章` / `|`), a row's padding a line of pipes (`|||`): at
-    most one cell with text a line, the first, and a cell's pipe after it."""
+    a row's padding a line of pipes (`|||`): at most one cell with text a line, the
+    first, and at least _FEWEST_PIPED cells with a pipe after them on their own line.
+    (A pipe alone on the line after each cell, `规章` / `|`, is no such sign: those
+    lines are read as the empty cells of a table written a cell a line.)"""
     piped = 0
     for ln in lines:
         if type(ln) is SeparatorLines:
