@@ -109,6 +109,19 @@ _PLAIN_CLASS = """class TextSlice(Generic[AnyStr]):
         return hash((self.text, self.start, self.end))
 """
 
+# - lark imports the third-party `regex` module where it is installed (other packages
+#   bring it: dateparser, trafilatura, nltk), for grammars with Unicode categories
+#   (\p{...}). This grammar has none and the parser runs with `re`, but the import
+#   was about 8 ms of every start wherever `regex` is found.
+_OPTIONAL_REGEX = """try:
+    import regex
+    _has_regex = True
+except ImportError:
+    _has_regex = False
+"""
+_NO_REGEX = """_has_regex = False  # govparse: the grammar needs only `re` (grammar/generate.py)
+"""
+
 # - a lexer state's scanner is one union of its terminals' patterns, which Python's
 #   re compiles whole for each state: HEADING, in two states, was compiled twice
 #   (each time its classes of separate characters beyond Latin-1 as tables of all
@@ -228,6 +241,7 @@ def generate(grammar_text: str) -> str:
     code = _replace_once(code, _EAGER_LOGGER, _LAZY_LOGGER)
     code = _replace_once(code, _DATACLASS, _PLAIN_CLASS)
     code = _replace_once(code, _UNION_SCANNER, _EACH_SCANNER)
+    code = _replace_once(code, _OPTIONAL_REGEX, _NO_REGEX)
     code = _without_generics(code)
     if "@dataclass" in code or "from dataclasses" in code:  # its import went with the logger
         raise SystemExit(f"lark {lark.__version__}'s stand-alone output has another dataclass: "
