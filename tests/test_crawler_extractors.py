@@ -16,9 +16,8 @@ from govparse.frontends.text.lines import split_cells
 
 EXTRACTORS = Path(__file__).resolve().parent / "data" / "real" / "extractors"
 NAMES = sorted(p.name[:-4] for p in EXTRACTORS.glob("*.txt"))
-# 009's page names its body in its chrome only, which the extractors leave out; the
-# inscriptis text of 006 wraps （六）其他处理's first row around its group label
-MISSING = {"006.inscriptis": 7, "009.inscriptis": 1, "009.trafilatura1": 1,
+# 009's page names its body in its chrome only, which the extractors leave out
+MISSING = {"009.inscriptis": 1, "009.trafilatura1": 1,
            "009.trafilatura2": 1, "009.trafilatura20": 1}
 
 
@@ -213,3 +212,31 @@ def test_which_tables_are_written_a_cell_a_line(lines, one_a_line):
 
     assert _a_cell_a_line([split_cells(text, number, 1)
                            for number, text in enumerate(lines, 1)]) is one_a_line
+
+
+def test_a_row_label_wrapped_around_its_group_label_beside_the_figures():
+    # inscriptis sets a row's label cell beside the cell of its group's label, spanning
+    # rows: the label wraps above and below the line of its figures, which holds the
+    # group's label (1.申请人…行政机关 / （六）其他处理 1 0 … 1 / 不再 处理…申请)
+    read = govparse.parse_file(EXTRACTORS / "006.inscriptis.txt")
+    assert [read.figure("applications", "other_no_correction", column).value
+            for column in ("natural_person", "commercial_enterprise", "total")] == [1, 0, 1]
+    assert read.figure("applications", "other_no_fee_paid", "total").value == 0
+    said = [d.message for d in read.diagnostics
+            if d.code == "GP307" and "around its figures" in d.message]
+    assert said == ["row label wrapped in its cell around its figures (on line 104) as "
+                    "'1.申请人无正当理由逾期不补正、行政机关' / '不再 处理其政府信息公开申请'; "
+                    "read as '1.申请人无正当理由逾期不补正、行政机关不再 处理其政府信息公开申请'"]
+
+
+def test_a_group_label_beside_figures_takes_no_line_below_that_names_no_row():
+    # the line below is no rest of the label above: nothing is joined, and the
+    # figures beside the group's label go to no row
+    text = (EXTRACTORS / "006.inscriptis.txt").read_text("utf-8")
+    lines = text.split("\n")
+    assert lines[104].strip() == "不再 处理其政府信息公开申请"
+    lines[104] = lines[104].replace("不再 处理其政府信息公开申请", "另行说明")
+    read = govparse.parse("\n".join(lines))
+    assert read.figure("applications", "other_no_correction", "total").value is None
+    assert read.figure("applications", "other_no_fee_paid", "total").value == 0
+    assert not [d for d in read.diagnostics if "around its figures" in d.message]

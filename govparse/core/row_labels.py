@@ -317,8 +317,15 @@ class RowLabels:
             if not (previous.has_figures and previous.labels and row.labels):
                 continue
             leaf = previous.labels[-1]
-            if label_key(leaf.text) in cat.labels_by_key:
-                continue  # (most rows; _over_three_lines asks it first too)
+            key = label_key(leaf.text)
+            if key in cat.labels_by_key:  # (most rows; _over_three_lines asks it first too)
+                if key in cat.parents_by_key and key not in cat.rows_by_key \
+                        and any(c.line == leaf.line for c in previous.data):
+                    # (a group's label beside the figures, the row's own wrapped around
+                    # them: 1.申请人无正当理由逾期不补正、行政机关 / （六）其他处理 1 0 … /
+                    # 不再处理其政府信息公开申请, inscriptis's)
+                    self._around_figures(previous, row)
+                continue
             if at + 2 < len(rows) and self._over_three_lines(previous, row, rows[at + 2]):
                 continue
             passed: set[int] = set()  # (lines of a group's pieces passed over)
