@@ -21,11 +21,16 @@ class PositionEvidence:
     then). ``page_starts``: the Document's (a paged text's pages, each laid out
     afresh: places on one tell nothing of another's)."""
 
-    __slots__ = ("readers", "page_starts", "_weighed", "_found", "_held")
+    __slots__ = ("readers", "page_starts", "label_rests", "_weighed", "_found", "_held")
 
     def __init__(self, page_starts: tuple[int, ...] = ()) -> None:
         self.readers: list[Positions] = []
         self.page_starts = page_starts
+        # a row of the document read without the empty cells before its figures (a
+        # figure a column), confirmed by the template's arithmetic: the text writes a
+        # label cell spanning columns as the label and an empty cell a column more
+        # (short_rows.ShortRows._label_rests_confirmed); the row's name, or None
+        self.label_rests: str | None = None
         # the verdicts of the first ``_weighed`` readers' full rows: whether there were
         # any, and whether all held (a table read has its full rows and header for
         # good: each is weighed once, not again for every row of the tables after it)

@@ -29,18 +29,32 @@ def _over_lines(short: ShortRow) -> str:
             f"which columns those on line {lower.line} stand in the text does not say")
 
 
-def note_merged_rests(sink, what: str, gaps: list) -> None:
+def note_merged_rests(sink, what: str, gaps: list, like: str | None = None) -> None:
     """One note (GP305) for the empty cells before a row's figures skipped as the rest
     of a merged label cell, at the first: one a cell would be a note for every line
-    of an input of empty cells, many times its size in memory."""
+    of an input of empty cells, many times its size in memory. ``like``: the row of
+    the document written so whose figures the arithmetic confirms, where this one's
+    own do not."""
     if not gaps:
         return
+    why = "" if like is None else (f", as in {like}, whose figures the template's "
+                                   "arithmetic confirms read so")
     if len(gaps) == 1:
         sink.add("GP305", f"{what}: an empty cell before the figures is the rest of a "
-                 "merged label cell; skipped", at=gaps[0])
+                 f"merged label cell; skipped{why}", at=gaps[0])
     else:
         sink.add("GP305", f"{what}: {len(gaps)} empty cells before the figures are the rest "
-                 "of a merged label cell; skipped", at=gaps[0])
+                 f"of a merged label cell; skipped{why}", at=gaps[0])
+
+
+def _gaps_on_the_figures_row(cells: list, kept: list) -> bool:
+    """Whether an empty cell before the figures that a reading leaves out stands in
+    the row of the figures (not on a line of its own between label and figures)."""
+    kept_ids = {id(c) for c in kept}
+    figures_row = next(c.row for c in cells if c.kind != EMPTY)
+    return figures_row is not None and any(
+        c.row == figures_row for c in takewhile(lambda c: c.kind == EMPTY, cells)
+        if id(c) not in kept_ids)
 
 
 class ShortRow:
@@ -105,26 +119,21 @@ class ShortRows:
             self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
             return
         if len(choices) == 1:
-            if broken is not None and broken[0]:
-                self.sink.add(
-                    "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
-                    "read without the empty cells before its figures, it breaks the template's "
-                    "arithmetic: which cell is extra cannot be told, so none of them is placed",
-                    at=first, hint="govparse check names the relation")
+            confirmed = not (broken is not None and broken[0]) \
+                and self._merged_rest_confirmed(cells, choices[0], keys)
+            whole = all(c.kind != EMPTY for c in choices[0])  # (a figure a column)
+            if whole and confirmed and broken is not None and self.evidence.label_rests is None \
+                    and _gaps_on_the_figures_row(cells, choices[0]):  # (the arithmetic's)
+                self.evidence.label_rests = what
+            if not confirmed:
+                if whole and broken is not None:
+                    # (decided once the table's other rows are: one so written that the
+                    # arithmetic confirms tells how the text writes a label cell)
+                    self.rests_in_doubt.append((short, bool(broken[0])))
+                else:
+                    self._rests_not_placed(short, bool(broken and broken[0]))
                 return
-            if not self._merged_rest_confirmed(cells, choices[0], keys):
-                self.sink.add(
-                    "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
-                    "the empty cell before its figures may be the rest of a merged label cell "
-                    "or a missing figure's, and the template's arithmetic cannot tell: none of "
-                    "them is placed", at=first,
-                    hint="a missing figure written as 0 or -, or no separator after the label, "
-                         "tells")
-                return
-            kept = {id(c) for c in choices[0]}
-            note_merged_rests(self.sink, what, [gap for gap in takewhile(
-                lambda c: c.kind == EMPTY, cells) if id(gap) not in kept])
-            self._place_at(ShortRow(choices[0], columns, keys, what), range(n), range(n))
+            self._place_after_rests(short)
             return
         fits = choices if broken is None else [c for c, b in zip(choices, broken) if not b]
         if broken is not None and len(fits) == 1 \
@@ -220,17 +229,55 @@ class ShortRows:
         placement = self._placement_by_position([c for _, c in filled], columns, headers)
         return placement is not None and list(placement) == [j for j, _ in filled]
 
+    def _place_rests_in_doubt(self) -> None:
+        """The rows of a figure a column after empty cells whose own arithmetic does not
+        confirm them: read without the empty cells where a row of the document written
+        so has the arithmetic confirm each figure (the text writes a label cell spanning
+        columns as the label and an empty cell a column more, markdownify's: with a
+        figure for every column no empty cell can be a missing figure's, but for one
+        with a stray cell at the end); else none of their figures (GP303)."""
+        for short, broken in self.rests_in_doubt:
+            if self.evidence.label_rests is None:
+                self._rests_not_placed(short, broken)
+            else:
+                self._place_after_rests(short, like=self.evidence.label_rests)
+        self.rests_in_doubt.clear()
+
+    def _place_after_rests(self, short: ShortRow, like: str | None = None) -> None:
+        """The row's one choice placed, a note for the empty cells it leaves out."""
+        (kept,) = short.choices
+        kept_ids = {id(c) for c in kept}
+        note_merged_rests(self.sink, short.what, [gap for gap in takewhile(
+            lambda c: c.kind == EMPTY, short.cells) if id(gap) not in kept_ids], like)
+        n = len(short.columns)
+        self._place_at(ShortRow(kept, short.columns, short.keys, short.what), range(n),
+                       range(n))
+
+    def _rests_not_placed(self, short: ShortRow, broken: bool) -> None:
+        what, n, size = short.what, len(short.columns), len(short.cells)
+        first = next(c for c in short.cells if c.kind != EMPTY)
+        if broken:
+            self.sink.add(
+                "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
+                "read without the empty cells before its figures, it breaks the template's "
+                "arithmetic: which cell is extra cannot be told, so none of them is placed",
+                at=first, hint="govparse check names the relation")
+        else:
+            self.sink.add(
+                "GP303", f"{what} has {how_many(size, 'cell')} for {how_many(n, 'column')}; "
+                "the empty cell before its figures may be the rest of a merged label cell "
+                "or a missing figure's, and the template's arithmetic cannot tell: none of "
+                "them is placed", at=first,
+                hint="a missing figure written as 0 or -, or no separator after the label, "
+                     "tells")
+
     def _merged_rest_confirmed(self, cells: list[Cell], kept: list[Cell], keys) -> bool:
         """Whether dropping the empty cells before the figures that the one reading
         drops is safe. An empty line between a label and its figures is no figure's
         cell; an empty cell on the figures' own line may be the rest of a merged label
         cell, or a missing figure's with a stray cell at the end: only the template's
         arithmetic, confirming where each figure then stands, tells them apart."""
-        kept_ids = {id(c) for c in kept}
-        figures_row = next(c.row for c in cells if c.kind != EMPTY)
-        dropped = [c for c in takewhile(lambda c: c.kind == EMPTY, cells)
-                   if id(c) not in kept_ids]
-        if figures_row is None or all(c.row != figures_row for c in dropped):
+        if not _gaps_on_the_figures_row(cells, kept):
             return True
         return self.template is not None and self._supported(kept, keys, range(len(kept)))
 

@@ -55,8 +55,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
         "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
-        "row_above", "row_before", "row_since_header", "rows", "seen_rows", "short_rows",
-        "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
+        "rests_in_doubt", "row_above", "row_before", "row_since_header", "rows", "seen_rows",
+        "short_rows", "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
         "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps",
         "gave_first_parts", "as_laid_out")
@@ -71,6 +71,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.sink = sink
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
+        self.rests_in_doubt: list = []  # (ShortRows._place_rests_in_doubt: after them)
         self.placed_over_lines: set[int] = set()  # id(cells) of the rows over two lines placed
         # rows over two lines that several readings fit, each alone: (ShortRow, readings)
         self.over_lines_in_doubt: list[tuple] = []
@@ -227,6 +228,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             self._parted_rows_missing()
         for short in self.short_rows:
             self._place_short_row(short)
+        self._place_rests_in_doubt()
         self._place_rows_over_lines_together()
         self._check_header(heading_line)
         self._rows_cut_where_numbers_wrap()  # (after: a row the header leaves unplaced)

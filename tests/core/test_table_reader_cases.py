@@ -133,6 +133,37 @@ def test_a_dropped_leading_empty_cell_that_breaks_the_arithmetic_places_nothing(
     ]
 
 
+def test_a_leading_empty_cell_is_a_label_rest_where_a_row_so_written_adds_up():
+    # markdownify writes a label cell spanning two columns as the label and an empty
+    # cell: （七）总计 so written adds up, and （一）予以公开 so written has a figure for
+    # each column after its empty cell, none of which can then be a missing figure's;
+    # read so, its own 总计 (7, not 5 + 1) breaks the arithmetic: validation says so
+    row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 0 | 7"
+    total = "（七）总计 | | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    read = applications(DISCLOSED, row, (TOTAL_PROCESSED, total))
+    assert read.values("disclosed", APPLICANTS) == [5, 1, 0, 0, 0, 0, 7]
+    assert read.values("total_processed", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert read.said("GP303", "GP305") == [
+        ("GP305", Severity.NOTE, read.line(row), 3, 1,
+         "row '（一）予以公开': an empty cell before the figures is the rest of a merged label "
+         "cell; skipped, as in row '（七）总计', whose figures the template's arithmetic "
+         "confirms read so", None),
+        ("GP305", Severity.NOTE, read.line(total), 2, 1,
+         "row '（七）总计': an empty cell before the figures is the rest of a merged label "
+         "cell; skipped", None),
+    ]
+
+
+def test_a_row_so_written_whose_figures_do_not_add_up_is_no_evidence():
+    # both rows break the arithmetic read without their empty cells: neither is read
+    row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 0 | 7"
+    total = "（七）总计 | | 10 | 2 | 0 | 1 | 0 | 0 | 14"
+    read = applications(DISCLOSED, row, (TOTAL_PROCESSED, total))
+    assert read.values("disclosed", APPLICANTS) == [None] * 7
+    assert read.values("total_processed", APPLICANTS) == [None] * 7
+    assert [code for code, *_ in read.said("GP303", "GP305")] == ["GP303", "GP303"]
+
+
 def test_only_the_choice_of_spare_cells_that_fits_the_arithmetic_is_placed():
     # an empty cell before 5 1 0 0 0 0 and one after: 总计 missing at the end fits,
     # the figures moved one column to the right do not (5 under 商业企业, ...)
