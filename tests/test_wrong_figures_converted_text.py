@@ -623,3 +623,33 @@ def test_rests_as_long_as_their_first_parts_after_a_group_labels_piece():
     row = report.applications.withheld_third_party_rights
     assert {f.value for f in (row.natural_person, row.total)} == {None}
     assert "GP320" in _codes(report)
+
+
+def test_a_group_s_first_row_laid_a_column_over_is_not_placed_by_the_rows_under_it():
+    # inscriptis ignores a label cell spanning rows: the group's first row, which holds
+    # it, gets a cell more than the rows under it, whose labels start where the
+    # group's does. Its figures stand a column right of theirs, and a row of it short
+    # of a figure (总计 blank) was placed by their columns: 1072 as 商业企业's … 3802 as
+    # 总计's, six wrong figures (found by an adversarial review)
+    report = govparse.parse_file(DATA / "group_first_row_a_column_over.inscriptis.txt")
+    row = report.applications.not_processed_complaint
+    assert [getattr(row, c).value for c in ("natural_person", "commercial_enterprise",
+                                            "total")] == [None, None, None]
+    said = [d.message for d in report.diagnostics if d.code == "GP314"]
+    assert len(said) == 1 and said[0].startswith("row '1.信访举报投诉类申请' has 6 figures")
+    assert report.applications.not_processed_duplicate.total.value is not None
+
+
+def test_a_group_s_first_row_with_its_label_around_its_figures_too():
+    # the same, the row's label wrapped above and below the line of its two figures
+    # and the group's label (1.本机关不掌握 / （四）无法提供 … 3 5 / 相关政府信息): the
+    # label is found (GP307), its figures not placed by the rows under it (3 was read
+    # as 法律服务机构's and 5 as 总计's)
+    report = govparse.parse_file(DATA / "group_first_row_label_around.inscriptis.txt")
+    row = report.applications.unavailable_not_held
+    assert [getattr(row, c).value for c in ("social_welfare_org", "legal_service_org",
+                                            "other_org", "total")] == [None] * 4
+    assert any(d.code == "GP307" and "around its figures" in d.message
+               for d in report.diagnostics)
+    assert any(d.code == "GP314" and "'1.本机关不掌握相关政府信息'" in d.message
+               for d in report.diagnostics)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from govparse.core.cells import FIGURE_KINDS, NUMBER, Cell
+from govparse.core.cells import EMPTY, FIGURE_KINDS, NUMBER, Cell
 from govparse.core.gaps import (MIN_FULL_ROWS, apart, columns_of_full_rows,
                                 placement_by_position, runs_into_a_gap, stands_under)
 from govparse.core.stacked import in_display_columns
@@ -21,16 +21,11 @@ class PositionEvidence:
     then). ``page_starts``: the Document's (a paged text's pages, each laid out
     afresh: places on one tell nothing of another's)."""
 
-    __slots__ = ("readers", "page_starts", "label_rests", "_weighed", "_found", "_held")
+    __slots__ = ("readers", "page_starts", "_weighed", "_found", "_held")
 
     def __init__(self, page_starts: tuple[int, ...] = ()) -> None:
         self.readers: list[Positions] = []
         self.page_starts = page_starts
-        # a row of the document read without the empty cells before its figures (a
-        # figure a column), confirmed by the template's arithmetic: the text writes a
-        # label cell spanning columns as the label and an empty cell a column more
-        # (short_rows.ShortRows._label_rests_confirmed); the row's name, or None
-        self.label_rests: str | None = None
         # the verdicts of the first ``_weighed`` readers' full rows: whether there were
         # any, and whether all held (a table read has its full rows and header for
         # good: each is weighed once, not again for every row of the tables after it)
@@ -124,9 +119,37 @@ class Positions:
         ones it drops lays figures under the wrong headers: its full rows say so."""
         if any(c.x is None for c in cells) or not self._positions_hold(above) \
                 or self._misplaced_under(above) or self._on_a_page_of_its_own(cells, above) \
-                or self._written_cell_after_cell(cells, above):
+                or self._written_cell_after_cell(cells, above) \
+                or cells[0].line in self.a_column_over:
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _lines_a_column_over(self, rows) -> frozenset[int]:
+        """The figures' lines of rows laid out a column right of the rest of their
+        group: a converter that ignores a label cell spanning rows (inscriptis) gives
+        the group's first row, which holds that cell beside its own label, a cell more
+        than the rows under it, whose labels then start where the group's does, each
+        of their cells a column left of the first row's. Their places are measured
+        against no other row's (a figure one column out): those where the group's
+        label stands beside the row's figures and a later row of the group has its
+        label start left of the row's."""
+        firsts: dict[tuple[str, ...], tuple[float, int]] = {}  # a group: its first row's
+        over: set[int] = set()
+        for row in rows:
+            spec = self.row_specs.get(id(row))
+            if spec is None or len(spec.path) < 2 or not row.labels or not row.data:
+                continue
+            leaf = row.labels[-1]
+            if leaf.x is None or not in_display_columns(leaf):
+                continue
+            line = next((c.line for c in row.data if c.kind != EMPTY), None)
+            group = spec.path[:-1]
+            if any(c.line == line and c.x is not None and c.x[0] < leaf.x[0]
+                   and self._of_a_group(c) for c in row.labels[:-1]):
+                firsts[group] = (leaf.x[0], line)
+            elif group in firsts and leaf.x[0] < firsts[group][0]:
+                over.add(firsts[group][1])
+        return frozenset(over)
 
     def _written_cell_after_cell(self, cells: list[Cell], above: int | None) -> bool:
         """Whether a text's row and the full rows read under the same header lines (or,
@@ -186,10 +209,11 @@ class Positions:
         figures, which go on at the left edge: their places are the wrap's, not the
         columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
-        if line is None or self._misplaced_under(above) \
+        if line is None or self._misplaced_under(above) or line in self.a_column_over \
                 or self._written_cell_after_cell(cells, above):
             return None
-        rows = self._full_rows_near(line, columns, above)
+        rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
+                if data[0].line not in self.a_column_over]
         if self.evidence.page_starts and in_display_columns(cells[0]):
             page = self.evidence.page_of(line)  # (a paged text's: those of the row's page)
             rows = [(data, at) for data, at in rows if self.evidence.page_of(data[0].line) == page]

@@ -47,6 +47,11 @@ def note_merged_rests(sink, what: str, gaps: list, like: str | None = None) -> N
                  f"of a merged label cell; skipped{why}", at=gaps[0])
 
 
+def _rests_before_figures(short: ShortRow) -> int:
+    """How many empty cells stand before the row's figures."""
+    return sum(1 for _ in takewhile(lambda c: c.kind == EMPTY, short.cells))
+
+
 def _gaps_on_the_figures_row(cells: list, kept: list) -> bool:
     """Whether an empty cell before the figures that a reading leaves out stands in
     the row of the figures (not on a line of its own between label and figures)."""
@@ -122,9 +127,9 @@ class ShortRows:
             confirmed = not (broken is not None and broken[0]) \
                 and self._merged_rest_confirmed(cells, choices[0], keys)
             whole = all(c.kind != EMPTY for c in choices[0])  # (a figure a column)
-            if whole and confirmed and broken is not None and self.evidence.label_rests is None \
+            if whole and confirmed and broken is not None \
                     and _gaps_on_the_figures_row(cells, choices[0]):  # (the arithmetic's)
-                self.evidence.label_rests = what
+                self._label_columns_seen(short)
             if not confirmed:
                 if whole and broken is not None:
                     # (decided once the table's other rows are: one so written that the
@@ -229,18 +234,39 @@ class ShortRows:
         placement = self._placement_by_position([c for _, c in filled], columns, headers)
         return placement is not None and list(placement) == [j for j, _ in filled]
 
+    def _label_columns_seen(self, short: ShortRow) -> None:
+        """What a row read without the empty cells before its figures, confirmed by the
+        arithmetic, tells of the table: its label columns, the row's label and the
+        empty cells after it spanning them less the levels of the template above the
+        row (一、本年新收 spans all, （七）总计 the two under 三、本年度办理结果's, a numbered
+        row one). Rows that tell two numbers tell none."""
+        columns = self._depth(short) + _rests_before_figures(short)
+        if self.label_columns is None:
+            self.label_columns = (columns, short.what)
+        elif self.label_columns[0] != columns:
+            self.label_columns = (-1, "")
+
+    def _depth(self, short: ShortRow) -> int:
+        """How many levels of the template's labels the row's path has."""
+        row_id = short.keys[0][0]
+        return len(next(s for s in self.catalogue.table.rows if s.id == row_id).path)
+
     def _place_rests_in_doubt(self) -> None:
-        """The rows of a figure a column after empty cells whose own arithmetic does not
-        confirm them: read without the empty cells where a row of the document written
-        so has the arithmetic confirm each figure (the text writes a label cell spanning
-        columns as the label and an empty cell a column more, markdownify's: with a
-        figure for every column no empty cell can be a missing figure's, but for one
-        with a stray cell at the end); else none of their figures (GP303)."""
+        """The rows of a figure a column after empty cells whose own sums break:
+        read without those cells where they are as many as a row of the table so
+        written, whose figures the arithmetic confirms, shows a label's span to leave
+        (markdownify writes a label cell spanning columns as the label and an empty
+        cell a column more: with a figure for every column, none of those cells can
+        be a missing figure's, but for one with a stray cell at the end, which leaves
+        an empty cell more than the label's span: a 备注 column's 无); else none of
+        their figures (GP303)."""
         for short, broken in self.rests_in_doubt:
-            if self.evidence.label_rests is None:
-                self._rests_not_placed(short, broken)
+            span = self.label_columns
+            if span is not None and self._depth(short) + _rests_before_figures(short) \
+                    == span[0]:
+                self._place_after_rests(short, like=span[1])
             else:
-                self._place_after_rests(short, like=self.evidence.label_rests)
+                self._rests_not_placed(short, broken)
         self.rests_in_doubt.clear()
 
     def _place_after_rests(self, short: ShortRow, like: str | None = None) -> None:

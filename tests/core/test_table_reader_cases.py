@@ -154,6 +154,19 @@ def test_a_leading_empty_cell_is_a_label_rest_where_a_row_so_written_adds_up():
     ]
 
 
+def test_an_empty_cell_more_than_the_label_s_span_leaves_the_row_unread():
+    # 一、本年新收 so written shows the label spanning three columns (itself and two
+    # empty cells). 二、上年结转 has three empty cells and a 备注's 无 at its end: its
+    # 自然人 is missing and 无 is no figure of it; read without the empty cells, every
+    # figure would stand a column left (an adversarial review's case)
+    new = "一、本年新收政府信息公开申请数量 | | | 10 | 2 | 0 | 1 | 0 | 0 | 13"
+    carried = "二、上年结转政府信息公开申请数量 | | | | 3 | 5 | 7 | 11 | 13 | 43 | 无"
+    read = applications(APPLICATIONS[3], new, (APPLICATIONS[4], carried))
+    assert read.values("new_requests", APPLICANTS) == [10, 2, 0, 1, 0, 0, 13]
+    assert read.values("carried_over", APPLICANTS) == [None] * 7
+    assert [code for code, *_ in read.said("GP303")] == ["GP303"]
+
+
 def test_a_row_so_written_whose_figures_do_not_add_up_is_no_evidence():
     # both rows break the arithmetic read without their empty cells: neither is read
     row = "三、本年度办理结果 | （一）予以公开 | | 5 | 1 | 0 | 0 | 0 | 0 | 7"
