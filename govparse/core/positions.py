@@ -120,9 +120,15 @@ class Positions:
         if any(c.x is None for c in cells) or not self._positions_hold(above) \
                 or self._misplaced_under(above) or self._on_a_page_of_its_own(cells, above) \
                 or self._written_cell_after_cell(cells, above) \
-                or cells[0].line in self.a_column_over:
+                or cells[0].line in self._lines_over():
             return None
         return self._placement_by_extents(cells, columns, above)
+
+    def _lines_over(self) -> frozenset[int]:
+        """_lines_a_column_over of the table's rows, once they are read (none before)."""
+        if self.a_column_over is None:
+            self.a_column_over = self._lines_a_column_over(self.rows)
+        return self.a_column_over
 
     def _lines_a_column_over(self, rows) -> frozenset[int]:
         """The figures' lines of rows laid out a column right of the rest of their
@@ -209,11 +215,12 @@ class Positions:
         figures, which go on at the left edge: their places are the wrap's, not the
         columns') tell nothing, and a row to place that is one is not placed by them."""
         line = cells[0].line
-        if line is None or self._misplaced_under(above) or line in self.a_column_over \
-                or self._written_cell_after_cell(cells, above):
+        if line is None or self._misplaced_under(above) \
+                or self._written_cell_after_cell(cells, above) or line in self._lines_over():
             return None
+        over = self._lines_over()
         rows = [(data, at) for data, at in self._full_rows_near(line, columns, above)
-                if data[0].line not in self.a_column_over]
+                if data[0].line not in over]
         if self.evidence.page_starts and in_display_columns(cells[0]):
             page = self.evidence.page_of(line)  # (a paged text's: those of the row's page)
             rows = [(data, at) for data, at in rows if self.evidence.page_of(data[0].line) == page]

@@ -129,7 +129,7 @@ class ShortRows:
             whole = all(c.kind != EMPTY for c in choices[0])  # (a figure a column)
             if whole and confirmed and broken is not None \
                     and _gaps_on_the_figures_row(cells, choices[0]):  # (the arithmetic's)
-                self._label_columns_seen(short)
+                self.label_rests.append(short)
             if not confirmed:
                 if whole and broken is not None:
                     # (decided once the table's other rows are: one so written that the
@@ -234,17 +234,15 @@ class ShortRows:
         placement = self._placement_by_position([c for _, c in filled], columns, headers)
         return placement is not None and list(placement) == [j for j, _ in filled]
 
-    def _label_columns_seen(self, short: ShortRow) -> None:
-        """What a row read without the empty cells before its figures, confirmed by the
-        arithmetic, tells of the table: its label columns, the row's label and the
+    def _label_columns(self) -> tuple[int, str] | None:
+        """What the rows read without the empty cells before their figures, confirmed by
+        the arithmetic, tell of the table: its label columns, each row's label and the
         empty cells after it spanning them less the levels of the template above the
         row (一、本年新收 spans all, （七）总计 the two under 三、本年度办理结果's, a numbered
-        row one). Rows that tell two numbers tell none."""
-        columns = self._depth(short) + _rests_before_figures(short)
-        if self.label_columns is None:
-            self.label_columns = (columns, short.what)
-        elif self.label_columns[0] != columns:
-            self.label_columns = (-1, "")
+        row one), and the first such row's name; None where there is none, or where
+        they tell two numbers."""
+        spans = {self._depth(short) + _rests_before_figures(short) for short in self.label_rests}
+        return (spans.pop(), self.label_rests[0].what) if len(spans) == 1 else None
 
     def _depth(self, short: ShortRow) -> int:
         """How many levels of the template's labels the row's path has."""
@@ -260,8 +258,8 @@ class ShortRows:
         be a missing figure's, but for one with a stray cell at the end, which leaves
         an empty cell more than the label's span: a 备注 column's 无); else none of
         their figures (GP303)."""
+        span = self._label_columns() if self.rests_in_doubt else None
         for short, broken in self.rests_in_doubt:
-            span = self.label_columns
             if span is not None and self._depth(short) + _rests_before_figures(short) \
                     == span[0]:
                 self._place_after_rests(short, like=span[1])

@@ -52,7 +52,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "disowned_rows", "evidence", "extents_of", "figures", "filled_cells",
         "full_row_labels", "full_row_specs", "full_rows", "full_rows_by", "header_cells",
         "header_keys", "header_positions", "header_positions_of", "header_starts",
-        "headers_in_place", "heading_line", "in_place", "label_columns", "label_ends",
+        "headers_in_place", "heading_line", "in_place", "label_ends", "label_rests",
         "last_header_row", "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
         "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
@@ -73,11 +73,11 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.template = template  # whose arithmetic may place a short row's gap
         self.short_rows: list[ShortRow] = []  # placed once every other row is read
         self.rests_in_doubt: list = []  # (ShortRows._place_rests_in_doubt: after them)
-        self.a_column_over: frozenset[int] = frozenset()  # (Positions._lines_a_column_over)
-        # the table's label columns, as a row read without the empty cells before its
-        # figures that the arithmetic confirms shows them, and that row's name
-        # (ShortRows._label_columns_seen; -1: rows that disagree)
-        self.label_columns: tuple[int, str] | None = None
+        # (Positions._lines_over: none while the rows are read, None once they are)
+        self.a_column_over: frozenset[int] | None = frozenset()
+        # the rows read without the empty cells before their figures that the
+        # arithmetic confirms (ShortRows._label_columns: what they show of the table)
+        self.label_rests: list = []
         self.placed_over_lines: set[int] = set()  # id(cells) of the rows over two lines placed
         # rows over two lines that several readings fit, each alone: (ShortRow, readings)
         self.over_lines_in_doubt: list[tuple] = []
@@ -232,8 +232,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
             self._report_missing_rows(heading_line)
             self._check_full_rows()
             self._parted_rows_missing()
-            if self.short_rows:  # (what their places may be measured against)
-                self.a_column_over = self._lines_a_column_over(rows)
+            self.a_column_over = None  # (the rows read: found when first asked)
         for short in self.short_rows:
             self._place_short_row(short)
         self._place_rests_in_doubt()
