@@ -152,6 +152,22 @@ def test_a_full_grid_s_row_with_a_gap_is_placed_only_where_the_arithmetic_confir
     assert [d.line for d in report.diagnostics if d.code == "GP303"] == [8]
 
 
+def test_a_full_grid_s_row_of_one_digit_figures_is_checked_as_any_other():
+    # a one-digit figure is one place wide and one display column wide alike: the
+    # header's words, one place wide, tell the grid. （一）予以公开's label spans one
+    # place too few (a review's page) and its 自然人 is blank: by its places 0 1 0 1
+    # went under 自然人 … 社会公益组织, unchecked (4 wrong figures); the arithmetic
+    # cannot confirm them, so none is placed
+    lines = GRID.split("\n")
+    row = next(i for i, line in enumerate(lines) if "（一）予以公开" in line)
+    lines[row] = "| 三、本年度办理结果 | （一）予以公开 |  | 0 | 1 | 0 | 1 |  |  |  |"
+    report = govparse.parse("某局2024年政府信息公开工作年度报告\n" + "\n".join(lines))
+    disclosed = report.applications.disclosed
+    assert [getattr(disclosed, c).value for c in (
+        "natural_person", "commercial_enterprise", "research_institution",
+        "social_welfare_org", "legal_service_org")] == [None] * 5
+
+
 def test_a_grid_s_places_are_given_only_to_a_full_grid_with_a_gap_after_a_label():
     from govparse.frontends.text.grid_places import with_places
 

@@ -104,6 +104,9 @@ class TitleParts:
                 skipped = len(unmarked) - len(unmarked.lstrip(_BLANKS)) + label.end()
                 unmarked = " " * skipped + unmarked[skipped:]
             text = unmarked.strip(_BLANKS)
+            if text.endswith("关于"):  # (某某县人民政府关于2023年度…报告: the body before it)
+                text = text[:-2].rstrip(_BLANKS)
+                unmarked = unmarked[:unmarked.rindex("关于")]
             if text:
                 offset = len(org) - len(unmarked) + len(unmarked) - len(unmarked.lstrip(_BLANKS))
                 self.organization = text
@@ -381,6 +384,12 @@ def _opening_body() -> re.Pattern:
     by the words a sentence goes on with.)"""
     return re.compile(rf"{_LEAD_YEAR}[^\S\n]*(?P<body>[\u4e00-\u9fff]{{2,30}}?(?:{_BODY_ENDS}))"
                       rf"(?={_GOES_ON_WITH})")
+
+
+def ends_as_a_body(name: str) -> bool:
+    """Whether a name ends as a body's or a place's does (某某县人民政府办公室, 平潭综合
+    实验区, 某某街道): not a page's words (通知公告, 返回顶部 aside, 字体 大 中 小)."""
+    return re.search(rf"(?:{_BODY_ENDS})$", "".join(name.split())) is not None
 
 
 def _names_a_body(name: str) -> bool:

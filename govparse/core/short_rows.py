@@ -219,12 +219,23 @@ class ShortRows:
         | | | 737 | … | 365 | 24444 |` with 自然人's place empty; nothing but the places
         says where the gap is. (A text laid out in columns, a PDF's page, show where
         their figures stand: not asked.)"""
-        if keys is None or len(cells) >= len(keys) or not _in_grid_places(cells):
+        if keys is None or len(cells) >= len(keys) or not self._in_grid_places(cells):
             return False
         # (the row's own total alone may hold with the figures a place to the right,
         # the missing first one taking up the difference: only the arithmetic
         # confirming each figure in its column tells)
         return self.template is None or not self._supported(cells, keys, placement)
+
+    def _in_grid_places(self, cells: list[Cell]) -> bool:
+        """Whether the cells stand in a full grid's places (one wide each, whatever their
+        text: text/grid_places.py), not in a text's display columns (as wide as their
+        text) or a PDF page's points. A row of one-digit figures is one wide either
+        way: the table's header cells, words wider than one, tell."""
+        if not all(in_display_columns(c) and c.x[1] - c.x[0] == 1 for c in cells):
+            return False
+        return any(len(c.text) > 1 for c in cells) or any(
+            in_display_columns(c) and c.x[1] - c.x[0] == 1 and len(c.text) > 1
+            for line in self.header_cells.values() for c in line)
 
     def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
                               headers: int | None) -> bool:
@@ -711,9 +722,3 @@ def _last_alone_above(across: list[Cell], first_line: int) -> bool:
         and all(c.x[1] <= upper[0].x[0] for c in across[:-1])
 
 
-def _in_grid_places(cells: list[Cell]) -> bool:
-    """Whether the cells stand in a full grid's places (one wide each, whatever their
-    text: text/grid_places.py), not in a text's display columns (as wide as their
-    text) or a PDF page's points."""
-    return all(in_display_columns(c) and c.x[1] - c.x[0] == 1 for c in cells) \
-        and any(len(c.text) > 1 for c in cells)

@@ -4,8 +4,10 @@ Titles are centred in large type, and a long one wraps where the line is full: a
 text, a Word file's paragraphs and a page's lines give it in pieces.
 
 - **The organisation above** (示例区管委会办公室 / 2024年度政府信息公开工作年度报告): the
-  line above a title that opens with its year, when it is words alone (no sentence, no
-  figure, no page chrome).
+  line above a title that opens with its year (or 关于 and its year), when it is words
+  alone (no sentence, no figure, no page chrome) that end as a body's or a place's
+  name does (not a page's column, 通知公告, nor its chrome, 字体 大 中 小, nor a red-headed
+  document's 某某县人民政府办公室文件).
 - **The organisation over two lines** (平潭综合实验区 / 管委会办公室 / 2019年度…; 某某市某某区
   人民政府 / 办公室2019年度…): a name found so far that names no place and could not
   start a body's name (管委会办公室, 人民政府办公室, 办公室; 交通运输局 under a line that
@@ -30,7 +32,8 @@ from __future__ import annotations
 import functools
 import re
 
-from govparse.core.front_matter import DIVISION_CHARACTERS, TitleParts, is_title
+from govparse.core.front_matter import (DIVISION_CHARACTERS, TitleParts, ends_as_a_body,
+                                         is_title)
 from govparse.diagnostics import DiagnosticSink
 from govparse.document import Heading, Paragraph, TextLocation, Title
 
@@ -40,7 +43,7 @@ LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this i
 _CHROME_MARKS = frozenset("<>›»|/\\")
 # a page's own name or chrome (某某市人民政府门户网站, 首页, 当前位置): no body's name
 _CHROME_WORDS = ("网站", "门户", "首页", "当前位置", "您的位置", "所在位置", "欢迎", "登录",
-                 "搜索", "打印", "字号")
+                 "搜索", "打印", "字号", "字体", "返回", "分享", "发布时间", "来源", "浏览")
 # a page's columns: no body's name either, though a title's pieces hold some of them
 _COLUMN_WORDS = ("政务公开", "信息公开", "专区", "专栏", "年报", "年度报告")
 _NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家统计局: a body in its own right)
@@ -130,7 +133,8 @@ def _organisation_above(blocks: list, i: int, pieces: list, sink: DiagnosticSink
         if type(above) is not Paragraph or not _organisation_only(above.text):
             break
         if name is None:  # a title that opens with its year: the line above names it
-            if not (title.text[:4].isdigit() and is_title(above.text + title.text)):
+            if not (_opens_with_its_year(title.text) and ends_as_a_body(above.text)
+                    and is_title(above.text + title.text)):
                 break
         elif not _continued_below(above.text, name):
             break
@@ -143,6 +147,12 @@ def _organisation_above(blocks: list, i: int, pieces: list, sink: DiagnosticSink
     joined = _joined(blocks[start:i] + pieces)
     _note(sink, blocks[start:i] + pieces, joined)
     return blocks[:start] + [joined] + blocks[i + 1:]
+
+
+def _opens_with_its_year(title: str) -> bool:
+    """2024年度政府信息公开…, or 关于2024年度…: no organisation before the year."""
+    title = title.removeprefix("关于").lstrip()
+    return title[:4].isdigit()
 
 
 def _continued_below(above: str, name: str) -> bool:

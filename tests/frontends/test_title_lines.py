@@ -151,6 +151,19 @@ def test_a_word_file_s_title_wrapped_in_its_name():
     ("中国卫星导航系统管理办公室\n2024年度政府信息公开工作年度报告\n", "中国卫星导航系统管理办公室", 2024),
     # the organisation over two lines and the title over two more
     ("某某市某某区\n人民政府办公室\n2024年度政府信息公开\n工作年度报告\n", "某某市某某区人民政府办公室", 2024),
+    # over a title that opens with its year, a line that does not end as a body's name
+    # does (a page's column, its chrome, a date, a red-headed document's 文件) is no
+    # organisation: an adversarial review's cases, wrapped or on one line
+    ("通知公告\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    ("通知公告\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("字体 大 中 小\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    ("返回顶部\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    ("发布时间 二〇二四年一月十五日\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("某某县人民政府办公室文件\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    # 关于 is no part of the organisation: the body before it, or the line above
+    ("某某县人民政府关于2024年度政府信息公开工作年度报告\n", "某某县人民政府", 2024),
+    ("某某县人民政府\n关于2024年度政府信息公开\n工作年度报告\n", "某某县人民政府", 2024),
+    ("关于2024年度政府信息公开工作年度报告\n", None, 2024),
 ])
 def test_lines_near_a_title_s_pieces(head, organisation, year):
     report = govparse.parse(head + "\n一、总体情况\n2024年，本机关做好公开工作。\n")
