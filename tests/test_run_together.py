@@ -189,6 +189,20 @@ def test_a_table_whose_totals_never_add_up_is_read_only_where_each_row_decides()
         [9, 2, 0, 1, 0, 0, 12]
 
 
+def test_where_a_row_breaks_its_own_total_no_relation_decides_another_rows_split():
+    # html2text --ignore-tables of a report whose figures do not add up: the first row's
+    # 17 is not the sum of the others, and the digits of the second, the true figures
+    # 172 … 178 (178 no sum either), split one way only so that its 总计 adds up by
+    # chance: 1721 | 73 | 174 | 17 | 5176 | 17 | 7178, not to be read
+    report = govparse.parse(_applications(("一、本年新收政府信息公开申请数量", "11121314151617"),
+                                          ("（七）总计", "172173174175176177178")))
+    (broken,) = [d for d in report.diagnostics if d.code == "GP319"]
+    assert broken.row_id == "new_requests"
+    (undecided,) = [d for d in report.diagnostics if d.code == "GP318"]
+    assert undecided.row_id == "total_processed" and "does not keep them" in undecided.message
+    assert all(report.figure(A, "total_processed", c).value is None for c in APPLICANTS)
+
+
 def test_a_run_that_splits_in_no_way_is_said_and_not_read():
     report = govparse.parse(_applications(("一、本年新收政府信息公开申请数量", "12"),
                                           ("（七）总计", "0000000")))

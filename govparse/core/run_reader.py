@@ -7,7 +7,9 @@ A run whose split is the same in every solution is read, its figures marked
 two splits or more stays unread, with its candidates (GP318); one with none, too
 (GP319). Never a guess: when no split of the table satisfies the relations between
 rows, each run is read only where its own row's relations leave it one split, and
-the table says so (GP319).
+the table says so (GP319); when a row's digits split but never so that its own
+relations hold, the table's figures do not add up, and a run that only the relations
+split one way stays unread too (GP318).
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def read_runs(rows, template: str, kind: str, sink: DiagnosticSink, heading_line
         except TooMany:
             run.exceeded = True
     chosen = _solve(runs, cross, sink)
+    breaking = _breaking(runs)
     figures: dict[tuple[str, str], Figure] = {}
     for index, run in enumerate(runs):
         options = chosen.get(index, range(len(run.options)))
@@ -84,6 +87,8 @@ def read_runs(rows, template: str, kind: str, sink: DiagnosticSink, heading_line
             _ambiguous(run, [run.options[i] for i in options], kind, sink)
         elif not options:
             _unsplittable(run, kind, sink)
+        elif breaking is not None and not _one_way_by_digits(run):
+            _undecided(run, run.options[options[0]], breaking, kind, sink)
         else:
             (option,) = options
             _read(run, run.options[option], kind, sink, figures,
@@ -200,6 +205,30 @@ def _solve(runs: list[Run], cross, sink: DiagnosticSink) -> dict[int, list[int]]
     return {i: sorted({s[position[i]] for s in solutions}) for i in involved}
 
 
+def _breaking(runs: list[Run]) -> Run | None:
+    """The first run whose digits split into its row's cells but in no way that keeps
+    its row's relations (its 总计 is not the sum of its parts): the report's own
+    arithmetic does not hold in this table, so the relations cannot tell another run's
+    split either (a wrong split may add up by chance where the right one does not)."""
+    for run in runs:
+        if run.local and not run.options and not run.exceeded and _splits_by_digits(run, 1):
+            return run
+    return None
+
+
+def _one_way_by_digits(run: Run) -> bool:
+    """Whether the digits alone split the run one way, no relation needed."""
+    return _splits_by_digits(run, 2) == 1
+
+
+def _splits_by_digits(run: Run, most: int) -> int:
+    """How many ways the digits alone split the run, counted up to ``most``."""
+    try:
+        return len(splits(run.text, run.kinds, limit=most))
+    except TooMany:
+        return most
+
+
 def _reasons(run: Run, cross) -> str:
     codes = {code for code, _ in cross} | run.codes
     if not codes:
@@ -239,6 +268,16 @@ def _ambiguous(run: Run, options: list[tuple[Piece, ...]], kind: str,
              "its figures are not read", line_of(run.cell.location),
              column_of(run.cell.location), length=len(run.text), hint=_HINT, table_id=kind,
              row_id=run.refs[0][0], figures=_refs(run, kind))
+
+
+def _undecided(run: Run, option: tuple[Piece, ...], breaking: Run, kind: str,
+               sink: DiagnosticSink) -> None:
+    sink.add("GP318", f"{run.where()} splits one way only by the template's relations "
+             f"({_shown(option)}), but {breaking.where()} does not keep them: this "
+             "table's figures do not add up, so they cannot tell the split; its figures "
+             "are not read", line_of(run.cell.location), column_of(run.cell.location),
+             length=len(run.text), hint=_HINT, table_id=kind, row_id=run.refs[0][0],
+             figures=_refs(run, kind))
 
 
 def _unsplittable(run: Run, kind: str, sink: DiagnosticSink) -> None:
