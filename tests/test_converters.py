@@ -51,7 +51,11 @@ RIGHT = {"w3m": 200, "w3m80": 200, "pandoc": 200, "pandoc72": 200, "h2t": 200, "
          # markdownify writes a label cell spanning columns as the label and an empty
          # cell a column more: the rows a figure short (an empty cell among them) are
          # the two the page leaves a gap in
-         "markdownify": 188}
+         "markdownify": 188,
+         # pandoc 3 draws the merged cells as a grid table's spans, a rule across part
+         # of a line under the cells that end beside a label that spans rows on
+         # (`|      +-----+`): read as boundaries, every figure in its place
+         "pandoc3": 200}
 
 
 def _expected(name: str = "expected.tsv") -> dict[tuple[str, str, str], object]:

@@ -8,7 +8,9 @@ enclosed by the lines drawn around it. So the table is read as a picture, by dis
 columns (a CJK character is two columns wide, as converters draw them):
 
 - the lines drawn are the table's boundaries: box-drawing characters; in an ASCII
-  grid, ``|`` on any line and ``+ - = :`` on a rule line (a line of only those);
+  grid, ``|`` on any line and ``+ - = :`` on a rule line (a line of only those) or in
+  a rule drawn across part of a line (pandoc 3: ``|      +-----+``, beside a cell
+  that spans rows on);
 - every region of the picture the boundaries enclose is one cell (found by joining
   the runs of each line that touch a run of the line above); its text is the text
   of its lines, each stripped, joined (a label or header wrapped inside its cell:
@@ -262,14 +264,25 @@ def _between() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"[^\u2500-\u257f|]+"), re.compile(r"[^\u2500-\u257f|+\-=:]+")
 
 
+# A rule drawn across part of a line, beside the border of a cell that spans rows on
+# (``|    +-----+----+``): pandoc 3's grid tables draw one under the cells that end there.
+_PART_RULE = re.compile(r"\+[-=:]{2,}(?:\+[-=:]{2,})*\+")
+
+
 def _runs(text: str) -> tuple[tuple[int, int, int, str], ...]:
     """A line's runs of text between its first and last boundary, left to right: for
     each its display columns [left, right), the column its text starts at in the line
     (a blank run's: where the run starts) and its text without the blanks around it.
     Text before the first boundary lies outside; text after the last is a cell whose
-    closing border the line lost, as long as there is text."""
+    closing border the line lost, as long as there is text. A rule across part of a
+    line is boundary too (each of its characters, one column wide, read as a |)."""
     between, between_on_rule = _between()
-    pattern = between_on_rule if _ASCII_RULE.fullmatch(text) is not None else between
+    if _ASCII_RULE.fullmatch(text) is not None:
+        pattern = between_on_rule
+    else:
+        pattern = between
+        if ("+-" in text or "+=" in text) and "|" in text:  # (beside a cell's border)
+            text = _PART_RULE.sub(lambda rule: "|" * len(rule.group()), text)
     size = len(text)
     runs = []
     at = column = 0  # a character of the line, and the display column it starts at
