@@ -28,6 +28,18 @@ text ``browser-pdfium-text`` and ``browser-pdftotext``), and as wkhtmltopdf prin
 (``wkhtmltopdf``). Needs the programs (``apt-get install w3m lynx
 pandoc`` and ``pip install html2text trafilatura inscriptis markdownify html-text``: the
 crawlers' extractors of a page's text, tables kept); one that is not there is skipped and said.
+
+Markdown and LLM pipelines' converters too: markitdown (``pip install
+'markitdown[docx,pdf]'``: the page, the report's PDF, the office suite's and the
+browser's PDFs and Word file, the filled template), pandoc's markdown writers (``-t
+gfm``, ``-t markdown`` and each of its table kinds alone, ``-t commonmark``: a table
+with merged cells is left as raw HTML by pandoc 2 and by gfm and commonmark; pandoc 3,
+``pip install pypandoc-binary``, draws it as a grid table with spans), html2text's
+table options (``bypass_tables``: raw HTML; ``pad_tables``; ``ignore_tables``: the cells
+run together), readability-lxml then html2text, w3m and lynx at 100 and 120 columns,
+pdfminer.six's ``extract_text`` (``pdf2txt.py``, and ``-A``), and a Word file through
+pandoc, mammoth, docx2txt, python-docx (a script's dump: a table a row a line, tab
+parted) and LibreOffice's text and HTML (then w3m).
 The tests never run them: the texts a test reads are committed under tests/data.
 
 Every figure of the three tables is compared with the report it was printed from; a
@@ -107,6 +119,99 @@ def _html_text(page: Path) -> str:
     return html_text.extract_text(page.read_text("utf-8"))
 
 
+def _markitdown(source: Path) -> str:
+    """markitdown (Microsoft, ``pip install 'markitdown[docx,pdf]'``), the LLM pipelines'
+    converter of any file to markdown: a page through its markdownify (pipe tables), a
+    Word file through mammoth, a PDF through pdfplumber's words (form-like pages as
+    pipe tables) or pdfminer's text."""
+    from markitdown import MarkItDown
+
+    return MarkItDown().convert(str(source)).text_content
+
+
+def _html2text_options(**options):
+    """html2text with its table options: ``bypass_tables`` leaves each table as HTML,
+    ``pad_tables`` pads the pipe tables' columns, ``ignore_tables`` drops the table's
+    marks and keeps its cells' text."""
+    def convert(page: Path) -> str:
+        import html2text
+
+        maker = html2text.HTML2Text()
+        maker.body_width = 0
+        for option, value in options.items():
+            setattr(maker, option, value)
+        return maker.handle(page.read_text("utf-8"))
+    return convert
+
+
+def _readability_html2text(page: Path) -> str:
+    """readability-lxml's main content of the page (``pip install readability-lxml``),
+    then html2text: a reader view's text, as a crawler that keeps the article has it."""
+    import html2text
+    from readability import Document
+
+    maker = html2text.HTML2Text()
+    maker.body_width = 0
+    return maker.handle(Document(page.read_text("utf-8")).summary())
+
+
+def _pdfminer(**laparams):
+    """pdfminer.six's extract_text (``pdf2txt.py``), its text boxes in its reading order;
+    ``all_texts=True`` is ``pdf2txt.py -A``."""
+    def convert(pdf: Path) -> str:
+        from pdfminer.high_level import extract_text
+        from pdfminer.layout import LAParams
+
+        return extract_text(str(pdf), laparams=LAParams(**laparams))
+    return convert
+
+
+def _mammoth(kind: str):
+    """mammoth (``pip install mammoth``) of a Word file: ``markdown`` (its tables as
+    HTML turned to markdown: none, the cells' paragraphs) or ``text`` (extract_raw_text:
+    each paragraph a line)."""
+    def convert(docx: Path) -> str:
+        import mammoth
+
+        with docx.open("rb") as file:
+            if kind == "text":
+                return mammoth.extract_raw_text(file).value
+            return mammoth.convert_to_markdown(file).value
+    return convert
+
+
+def _docx2txt(docx: Path) -> str:
+    """docx2txt (``pip install docx2txt``): the Word file's text, each paragraph (and
+    each cell's) by itself, blank lines between."""
+    import docx2txt
+
+    return docx2txt.process(str(docx))
+
+
+def _python_docx_dump(word_file: Path) -> str:
+    """A script's dump of a Word file with python-docx: its paragraphs and tables in
+    order, each table a row a line, the cells parted by tabs (a merged cell's text in
+    each place it covers, as python-docx gives it)."""
+    import docx
+    from docx.table import Table
+
+    lines = []
+    for block in docx.Document(str(word_file)).iter_inner_content():
+        if isinstance(block, Table):
+            lines += ["\t".join(cell.text for cell in row.cells) for row in block.rows]
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _office_text(target: str = "txt:Text (encoded):UTF8"):
+    """LibreOffice saving a Word file as text (``soffice --convert-to txt``), or as
+    another format given by ``target``, the text returned."""
+    def convert(docx: Path) -> str:
+        return _office(target)(docx).decode("utf-8", "replace")
+    return convert
+
+
 def _program(*argv: str):
     def convert(page: Path) -> str:
         out = ["-"] if argv[0] == "pdftotext" else []  # (pdftotext FILE -: to stdout)
@@ -114,6 +219,17 @@ def _program(*argv: str):
         if done.returncode:
             raise RuntimeError(done.stderr.decode("utf-8", "replace")[:200])
         return done.stdout.decode("utf-8", "replace")
+    return convert
+
+
+def _pandoc3(*argv: str):
+    """pandoc 3 (the one pypandoc-binary ships: ``pip install pypandoc-binary``, when the
+    system's is 2.x): its markdown writers lay a table with merged cells as a grid table
+    with the spans (pandoc 2 leaves it as HTML)."""
+    def convert(source: Path) -> str:
+        import pypandoc
+
+        return _program(pypandoc.get_pandoc_path(), *argv)(source)
     return convert
 
 
@@ -134,6 +250,39 @@ CONVERTERS = {
     "inscriptis": ("python:inscriptis", _inscriptis),
     "markdownify": ("python:markdownify", _markdownify),
     "html-text": ("python:html_text", _html_text),
+    "markitdown": ("python:markitdown", _markitdown),
+    "pandoc-gfm": ("pandoc", _program("pandoc", "-f", "html", "-t", "gfm")),
+    "pandoc-md": ("pandoc", _program("pandoc", "-f", "html", "-t", "markdown")),
+    "pandoc-md200": ("pandoc", _program("pandoc", "-f", "html", "-t", "markdown",
+                                        "--columns=200")),
+    "pandoc-cm": ("pandoc", _program("pandoc", "-f", "html", "-t", "commonmark")),
+    "pandoc-md-simple": ("pandoc", _program("pandoc", "-f", "html", "-t",
+                                            "markdown-pipe_tables-grid_tables-multiline_tables")),
+    "pandoc-md-multiline": ("pandoc", _program("pandoc", "-f", "html", "-t",
+                                               "markdown-pipe_tables-grid_tables")),
+    "pandoc-md-grid": ("pandoc", _program("pandoc", "-f", "html", "-t",
+                                          "markdown-pipe_tables-multiline_tables-simple_tables")),
+    "pandoc-md-pipe": ("pandoc", _program("pandoc", "-f", "html", "-t",
+                                          "markdown-grid_tables-multiline_tables-simple_tables")),
+    "h2t-bypass": ("python:html2text", _html2text_options(bypass_tables=True)),
+    "h2t-pad": ("python:html2text", _html2text_options(pad_tables=True)),
+    "h2t-ignore": ("python:html2text", _html2text_options(ignore_tables=True)),
+    "readability-h2t": ("python:readability", _readability_html2text),
+    "pandoc3-plain": ("python:pypandoc", _pandoc3("-f", "html", "-t", "plain", "--columns=200")),
+    "pandoc3-plain72": ("python:pypandoc", _pandoc3("-f", "html", "-t", "plain")),
+    "pandoc3-md": ("python:pypandoc", _pandoc3("-f", "html", "-t", "markdown")),
+    "pandoc3-md200": ("python:pypandoc", _pandoc3("-f", "html", "-t", "markdown",
+                                                  "--columns=200")),
+    "pandoc3-gfm": ("python:pypandoc", _pandoc3("-f", "html", "-t", "gfm")),
+    "pandoc3-md-grid": ("python:pypandoc", _pandoc3(
+        "-f", "html", "-t", "markdown-pipe_tables-multiline_tables-simple_tables")),
+    "pandoc3-md-multiline": ("python:pypandoc", _pandoc3(
+        "-f", "html", "-t", "markdown-pipe_tables-grid_tables")),
+    "w3m120": ("w3m", _program("w3m", "-dump", "-cols", "120", "-O", "UTF-8", "-T", "text/html")),
+    "lynx100": ("lynx", _program("lynx", "-dump", "-width=100", "-display_charset=utf-8",
+                                 "-assume_charset=utf-8")),
+    "lynx120": ("lynx", _program("lynx", "-dump", "-width=120", "-display_charset=utf-8",
+                                 "-assume_charset=utf-8")),
 }
 
 
@@ -215,13 +364,18 @@ def _wkhtmltopdf(page: Path) -> bytes:
                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
-def _then_text(make_pdf, to_text):
-    """A PDF made by ``make_pdf``, then turned into text by ``to_text``."""
+def _then_text(make_pdf, to_text, suffix: str = "pdf"):
+    """A PDF (or a file of the ``suffix``) made by ``make_pdf``, then turned into text by
+    ``to_text``."""
     def convert(source: Path) -> str:
-        pdf = source.parent / "made.pdf"
-        pdf.write_bytes(make_pdf(source))
-        return to_text(pdf)
+        made = source.parent / f"made.{suffix}"
+        made.write_bytes(make_pdf(source))
+        return to_text(made)
     return convert
+
+
+_OFFICE_PDF = _office("pdf:writer_pdf_Export", "HTML (StarWriter)")
+_OFFICE_DOCX = _office("docx:MS Word 2007 XML", "HTML (StarWriter)")
 
 
 # The page through LibreOffice Writer (its HTML import: a Word-like document, not
@@ -248,6 +402,52 @@ OFFICE_CONVERTERS = {
     "wkhtmltopdf": ("wkhtmltopdf", _wkhtmltopdf, "html"),
     "browser-pdftotext": ("chromium", _then_text(
         _browser_pdf(), _program("pdftotext", "-layout", "-enc", "UTF-8")), "html"),
+    # the office suite's PDF and the browser's, through pdfminer and markitdown
+    "office-pdfminer": ("soffice", _then_text(_OFFICE_PDF, _pdfminer()), "html"),
+    "office-pdfminer-A": ("soffice", _then_text(_OFFICE_PDF, _pdfminer(all_texts=True)), "html"),
+    "office-markitdown-pdf": ("soffice", _then_text(_OFFICE_PDF, _markitdown), "html"),
+    "template-pdfminer": ("soffice", _then_text(
+        _office("pdf:writer_pdf_Export"), _pdfminer()), "template"),
+    "template-markitdown-pdf": ("soffice", _then_text(
+        _office("pdf:writer_pdf_Export"), _markitdown), "template"),
+    "browser-pdfminer": ("chromium", _then_text(_browser_pdf(), _pdfminer()), "html"),
+    "browser-markitdown-pdf": ("chromium", _then_text(_browser_pdf(), _markitdown), "html"),
+    # the office suite's Word file of the page, turned into text by what users run on one
+    "docx-markitdown": ("soffice", _then_text(_OFFICE_DOCX, _markitdown, "docx"), "html"),
+    "docx-pandoc-gfm": ("soffice", _then_text(
+        _OFFICE_DOCX, _program("pandoc", "-f", "docx", "-t", "gfm"), "docx"), "html"),
+    "docx-pandoc-md": ("soffice", _then_text(
+        _OFFICE_DOCX, _program("pandoc", "-f", "docx", "-t", "markdown"), "docx"), "html"),
+    "docx-pandoc-plain": ("soffice", _then_text(
+        _OFFICE_DOCX, _program("pandoc", "-f", "docx", "-t", "plain"), "docx"), "html"),
+    "docx-pandoc3-md": ("soffice", _then_text(
+        _OFFICE_DOCX, _pandoc3("-f", "docx", "-t", "markdown"), "docx"), "html"),
+    "docx-pandoc3-plain": ("soffice", _then_text(
+        _OFFICE_DOCX, _pandoc3("-f", "docx", "-t", "plain"), "docx"), "html"),
+    "docx-mammoth-md": ("soffice", _then_text(_OFFICE_DOCX, _mammoth("markdown"), "docx"), "html"),
+    "docx-mammoth-text": ("soffice", _then_text(_OFFICE_DOCX, _mammoth("text"), "docx"), "html"),
+    "docx-docx2txt": ("soffice", _then_text(_OFFICE_DOCX, _docx2txt, "docx"), "html"),
+    "docx-python-docx": ("soffice", _then_text(_OFFICE_DOCX, _python_docx_dump, "docx"), "html"),
+    "docx-office-txt": ("soffice", _then_text(_OFFICE_DOCX, _office_text(), "docx"), "html"),
+    "docx-office-html-w3m": ("soffice", _then_text(_OFFICE_DOCX, _then_text(
+        _office("html:HTML (StarWriter)"), _program(
+            "w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html"), "html"),
+        "docx"), "html"),
+    # the filled official template's Word file, the same way
+    "template-markitdown": ("python:markitdown", _markitdown, "template"),
+    "template-pandoc-gfm": ("pandoc", _program("pandoc", "-f", "docx", "-t", "gfm"), "template"),
+    "template-pandoc-md": ("pandoc", _program("pandoc", "-f", "docx", "-t", "markdown"),
+                           "template"),
+    "template-pandoc-plain": ("pandoc", _program("pandoc", "-f", "docx", "-t", "plain"),
+                              "template"),
+    "template-pandoc3-md": ("python:pypandoc", _pandoc3("-f", "docx", "-t", "markdown"),
+                            "template"),
+    "template-pandoc3-plain": ("python:pypandoc", _pandoc3("-f", "docx", "-t", "plain"),
+                               "template"),
+    "template-mammoth-text": ("python:mammoth", _mammoth("text"), "template"),
+    "template-docx2txt": ("python:docx2txt", _docx2txt, "template"),
+    "template-python-docx": ("python:docx", _python_docx_dump, "template"),
+    "template-office-txt": ("soffice", _office_text(), "template"),
 }
 
 
@@ -274,6 +474,9 @@ PDF_CONVERTERS = {
     "pdfplumber-text": ("python:pdfplumber", _pdfplumber_text),
     "pdftotext": ("pdftotext", _program("pdftotext", "-layout", "-enc", "UTF-8")),
     "pdftotext-raw": ("pdftotext", _program("pdftotext", "-enc", "UTF-8")),
+    "pdfminer": ("python:pdfminer", _pdfminer()),
+    "pdfminer-A": ("python:pdfminer", _pdfminer(all_texts=True)),
+    "markitdown-pdf": ("python:markitdown", _markitdown),
 }
 
 
