@@ -629,7 +629,11 @@ class ShortRows:
             return
         counted = self._placements_by_arithmetic(cells, keys)
         fits = None if counted is None else [p for p, broken in counted if not broken]
-        if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]):
+        # (where the table's other figures break a relation among themselves, the one
+        # placement that fits may fit only by leaving the column of the sum that is off
+        # unknown: 16 of 其他 read as 总计 where 其他's column sum is off by 2)
+        if fits is not None and len(fits) == 1 and self.rest_holds \
+                and self._supported(cells, keys, fits[0]):
             absent = absent_labels(columns, fits[0])
             self.sink.add("GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; "
                           f"only one placement fits the template's arithmetic: {listed(absent)} "
@@ -702,10 +706,28 @@ class ShortRows:
             # is read by then); _place_at keeps it up to date. The values of ``keys``
             # are never looked up: the rules name those places apart.
             self.values = {key: fig.value for key, fig in self.figures.items()}
+            self.rest_holds = _relations_hold(self.template, self.catalogue.table.id,
+                                              self.values)
         sides = self.sides.get(relations)
         if sides is None:
             sides = self.sides[relations] = relations.sides(self.values)
         return relations, sides
+
+
+def _relations_hold(template: str, table: str, values: dict) -> bool:
+    """Whether every relation of the table whose figures are all read (``values``, by
+    row and column) holds: a report whose own sums are off somewhere gives the
+    arithmetic no say in where a row's gap is."""
+    from govparse.template.arithmetic import relations  # only a row in doubt needs them
+
+    for relation in relations(template):
+        if relation.subject[0] != table:
+            continue
+        left = [values.get(ref[1:]) for ref in relation.left]
+        right = [values.get(ref[1:]) for ref in relation.right]
+        if None not in left and None not in right and sum(left) != sum(right):
+            return False
+    return True
 
 
 def _one_set_of_figures(readings: list[list[Cell]]) -> bool:
