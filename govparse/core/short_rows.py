@@ -632,8 +632,8 @@ class ShortRows:
         # (where the table's other figures break a relation among themselves, the one
         # placement that fits may fit only by leaving the column of the sum that is off
         # unknown: 16 of 其他 read as 总计 where 其他's column sum is off by 2)
-        if fits is not None and len(fits) == 1 and self.rest_holds \
-                and self._supported(cells, keys, fits[0]):
+        if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]) \
+                and self._rest_holds():
             absent = absent_labels(columns, fits[0])
             self.sink.add("GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; "
                           f"only one placement fits the template's arithmetic: {listed(absent)} "
@@ -688,6 +688,14 @@ class ShortRows:
             self.values[key] = figure.value
             self.sides.clear()
 
+    def _rest_holds(self) -> bool:
+        """Whether the table's figures read keep every relation among themselves
+        (_relations_hold), found when a row's gap is first placed by the arithmetic."""
+        if self.rest_holds is None:
+            self.rest_holds = _relations_hold(self.template, self.catalogue.table.id,
+                                              self.values)
+        return self.rest_holds
+
     def _placements_by_arithmetic(self, cells: list[Cell], keys: list[tuple[str, str]]):
         """Every placement of the cells, with how many of the table's relations it
         breaks (None when there are too many to try or no template to ask)."""
@@ -706,8 +714,6 @@ class ShortRows:
             # is read by then); _place_at keeps it up to date. The values of ``keys``
             # are never looked up: the rules name those places apart.
             self.values = {key: fig.value for key, fig in self.figures.items()}
-            self.rest_holds = _relations_hold(self.template, self.catalogue.table.id,
-                                              self.values)
         sides = self.sides.get(relations)
         if sides is None:
             sides = self.sides[relations] = relations.sides(self.values)

@@ -89,7 +89,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.filled_cells: set[tuple[int, int]] | tuple = ()
         self.overdrawn_cells: set[tuple[int, int]] | tuple = ()
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
-        self.rest_holds = True  # (_arithmetic: the relations among the figures read hold)
+        self.rest_holds: bool | None = None  # (ShortRows._rest_holds)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         # rows with a figure in every column and extents (_positions_hold), and what
         # they tell, by the header lines above them
