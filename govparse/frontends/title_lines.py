@@ -43,7 +43,8 @@ LONGEST_ORGANISATION = 40  # characters: a line above a title longer than this i
 _CHROME_MARKS = frozenset("<>›»|/\\")
 # a page's own name or chrome (某某市人民政府门户网站, 首页, 当前位置): no body's name
 _CHROME_WORDS = ("网站", "门户", "首页", "当前位置", "您的位置", "所在位置", "欢迎", "登录",
-                 "搜索", "打印", "字号", "字体", "返回", "分享", "发布时间", "来源", "浏览")
+                 "搜索", "打印", "字号", "字体", "返回", "分享", "发布时间", "来源", "浏览",
+                 "作者", "主办", "承办", "供稿", "走进")
 # a page's columns: no body's name either, though a title's pieces hold some of them
 _COLUMN_WORDS = ("政务公开", "信息公开", "专区", "专栏", "年报", "年度报告")
 _NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家统计局: a body in its own right)

@@ -160,6 +160,10 @@ def test_a_word_file_s_title_wrapped_in_its_name():
     ("返回顶部\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
     ("发布时间 二〇二四年一月十五日\n2024年度政府信息公开工作年度报告\n", None, 2024),
     ("某某县人民政府办公室文件\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
+    # a page's field labels and columns before a name (a third review's cases)
+    ("作者 某某区\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("主办单位 某某县人民政府\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("走进某某区\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
     # 关于 is no part of the organisation: the body before it, or the line above
     ("某某县人民政府关于2024年度政府信息公开工作年度报告\n", "某某县人民政府", 2024),
     ("某某县人民政府\n关于2024年度政府信息公开\n工作年度报告\n", "某某县人民政府", 2024),
