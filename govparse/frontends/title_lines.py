@@ -134,7 +134,7 @@ def _organisation_above(blocks: list, i: int, pieces: list, sink: DiagnosticSink
         if type(above) is not Paragraph or not _organisation_only(above.text):
             break
         if name is None:  # a title that opens with its year: the line above names it
-            if not (_opens_with_its_year(title.text) and ends_as_a_body(above.text)
+            if not (_opens_with_its_year(title.text) and _ends_as_a_body_s_name(above.text)
                     and is_title(above.text + title.text)):
                 break
         elif not _continued_below(above.text, name):
@@ -148,6 +148,15 @@ def _organisation_above(blocks: list, i: int, pieces: list, sink: DiagnosticSink
     joined = _joined(blocks[start:i] + pieces)
     _note(sink, blocks[start:i] + pieces, joined)
     return blocks[:start] + [joined] + blocks[i + 1:]
+
+
+def _ends_as_a_body_s_name(text: str) -> bool:
+    """Whether a line ends as a body's or a place's name does (front_matter.
+    ends_as_a_body), a 中心 with its place or a national one's (某某市政务服务中心,
+    国家信息中心: not a page's column, 新闻中心)."""
+    text = _compact(text)
+    return ends_as_a_body(text) and (not text.endswith("中心") or _has_place(text)
+                                     or text.startswith(_NATIONAL))
 
 
 def _opens_with_its_year(title: str) -> bool:
