@@ -106,7 +106,9 @@ class TitleParts:
             text = unmarked.strip(_BLANKS)
             if text.endswith("关于"):  # (某某县人民政府关于2023年度…报告: the body before it)
                 text = text[:-2].rstrip(_BLANKS)
-                unmarked = unmarked[:unmarked.rindex("关于")]
+            elif text.startswith("关于"):  # (关于某某县财政局2023年度…报告: the body after it)
+                text = text[2:].lstrip(_BLANKS)
+                unmarked = unmarked.replace("关于", "  ", 1)
             if text:
                 offset = len(org) - len(unmarked) + len(unmarked) - len(unmarked.lstrip(_BLANKS))
                 self.organization = text

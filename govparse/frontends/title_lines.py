@@ -44,7 +44,8 @@ _CHROME_MARKS = frozenset("<>›»|/\\")
 # a page's own name or chrome (某某市人民政府门户网站, 首页, 当前位置): no body's name
 _CHROME_WORDS = ("网站", "门户", "首页", "当前位置", "您的位置", "所在位置", "欢迎", "登录",
                  "搜索", "打印", "字号", "字体", "返回", "分享", "发布时间", "来源", "浏览",
-                 "作者", "主办", "承办", "供稿", "走进")
+                 "作者", "主办", "承办", "供稿", "走进", "繁体", "关怀", "本站", "大厅", "发布会",
+                 "下载", "智慧")
 # a page's columns: no body's name either, though a title's pieces hold some of them
 _COLUMN_WORDS = ("政务公开", "信息公开", "专区", "专栏", "年报", "年度报告")
 _NATIONAL = ("国家", "中国", "中华人民共和国", "全国")  # (国家统计局: a body in its own right)
@@ -155,6 +156,8 @@ def _ends_as_a_body_s_name(text: str) -> bool:
     ends_as_a_body), a 中心 with its place or a national one's (某某市政务服务中心,
     国家信息中心: not a page's column, 新闻中心)."""
     text = _compact(text)
+    if _DIVISIONS.issuperset(text.replace("街道", "")):
+        return False  # (县市区, 乡镇街道: a page's column of divisions, no body)
     return ends_as_a_body(text) and (not text.endswith("中心") or _has_place(text)
                                      or text.startswith(_NATIONAL))
 

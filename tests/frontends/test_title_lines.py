@@ -165,6 +165,10 @@ def test_a_word_file_s_title_wrapped_in_its_name():
     ("主办单位 某某县人民政府\n2024年度政府信息公开工作年度报告\n", None, 2024),
     ("走进某某区\n2024年度政府信息\n公开工作年度报告\n", None, 2024),
     ("新闻中心\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("县市区\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("繁体 关怀版 某某县人民政府\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("网上办事大厅\n2024年度政府信息公开工作年度报告\n", None, 2024),
+    ("关于某某县财政局2024年度政府信息公开工作年度报告\n", "某某县财政局", 2024),
     ("某某市政务服务中心\n2024年度政府信息公开工作年度报告\n", "某某市政务服务中心", 2024),
     # 关于 is no part of the organisation: the body before it, or the line above
     ("某某县人民政府关于2024年度政府信息公开工作年度报告\n", "某某县人民政府", 2024),
@@ -191,3 +195,14 @@ def test_the_year_s_place_is_on_the_line_that_holds_it():
     assert (report.year.value, report.year.line, report.year.column) == (2024, 2, 9)
     report = read("某某区人民政府\n办公室2019年度政府信息\n公开工作年度报告\n")
     assert (report.year.line, report.year.column) == (2, 4)
+
+
+@pytest.mark.parametrize("title, column", [
+    ("某某县人民政府关于2024年度政府信息公开工作年度报告", 1),
+    ("关于某某县财政局2024年度政府信息公开工作年度报告", 3),
+    ("**某某县人民政府关于2024年度政府信息公开工作年度报告**", 3),
+])
+def test_the_organisation_around_guanyu_is_located_where_it_stands(title, column):
+    report = govparse.parse(title + "\n一、总体情况\n2024年，本机关做好公开工作。\n")
+    assert report.organization.value in ("某某县人民政府", "某某县财政局")
+    assert (report.organization.line, report.organization.column) == (1, column)
