@@ -689,12 +689,10 @@ class ShortRows:
             self.sides.clear()
 
     def _rest_holds(self) -> bool:
-        """Whether the table's figures read keep every relation among themselves
-        (_relations_hold), found when a row's gap is first placed by the arithmetic."""
-        if self.rest_holds is None:
-            self.rest_holds = _relations_hold(self.template, self.catalogue.table.id,
-                                              self.values)
-        return self.rest_holds
+        """Whether the table's figures read so far keep every relation among themselves
+        (_relations_hold), asked each time a row's gap would be placed by the
+        arithmetic (a row placed before it, by position, may complete a relation)."""
+        return _relations_hold(self.template, self.catalogue.table.id, self.values)
 
     def _placements_by_arithmetic(self, cells: list[Cell], keys: list[tuple[str, str]]):
         """Every placement of the cells, with how many of the table's relations it

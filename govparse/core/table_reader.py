@@ -56,7 +56,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "last_header_row", "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
         "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
-        "rest_holds", "rests_in_doubt", "row_above", "row_before", "row_since_header", "rows", "seen_rows",
+        "rests_in_doubt", "row_above", "row_before", "row_since_header", "rows", "seen_rows",
         "short_rows", "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
         "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps",
@@ -89,7 +89,6 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         self.filled_cells: set[tuple[int, int]] | tuple = ()
         self.overdrawn_cells: set[tuple[int, int]] | tuple = ()
         self.values: dict[tuple[str, str], object] | None = None  # (_arithmetic)
-        self.rest_holds: bool | None = None  # (ShortRows._rest_holds)
         self.sides: dict = {}  # (_arithmetic: by RowRelations, until values change)
         # rows with a figure in every column and extents (_positions_hold), and what
         # they tell, by the header lines above them
