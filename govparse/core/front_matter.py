@@ -374,6 +374,7 @@ _BODY_ENDS = ("政府|办公厅|办公室|委员会|管委会|办事处|街道|�
 # 平潭综合实验区, 某某市): a name ends so before a blank that parts two bodies.
 _BODY_NAME_ENDS = tuple(end for end in _BODY_ENDS.split("|")
                         if end != "街道" and end not in DIVISION_CHARACTERS)
+_BODY_OR_PLACE_ENDS = tuple(_BODY_ENDS.split("|"))
 _GOES_ON_WITH = ("坚持|深入|认真|全面|严格|紧紧|始终|按照|围绕|聚焦|持续|进一步|积极|扎实|不断|高度"
                  "|切实|贯彻|紧扣|着力|继续|牢固|立足|结合|强化|加强|狠抓|注重|大力|根据|依据|依照"
                  "|以|在")
@@ -389,9 +390,10 @@ def _opening_body() -> re.Pattern:
 
 
 def ends_as_a_body(name: str) -> bool:
-    """Whether a name ends as a body's or a place's does (某某县人民政府办公室, 平潭综合
-    实验区, 某某街道): not a page's words (通知公告, 返回顶部 aside, 字体 大 中 小)."""
-    return re.search(rf"(?:{_BODY_ENDS})$", "".join(name.split())) is not None
+    """Whether a name, written without blanks, ends as a body's or a place's does
+    (某某县人民政府办公室, 平潭综合实验区, 某某街道): not a page's words (通知公告,
+    字体大中小)."""
+    return name.endswith(_BODY_OR_PLACE_ENDS)
 
 
 def _names_a_body(name: str) -> bool:

@@ -47,19 +47,18 @@ def note_merged_rests(sink, what: str, gaps: list, like: str | None = None) -> N
                  f"of a merged label cell; skipped{why}", at=gaps[0])
 
 
-def _rests_before_figures(short: ShortRow) -> int:
-    """How many empty cells stand before the row's figures."""
-    return sum(1 for _ in takewhile(lambda c: c.kind == EMPTY, short.cells))
+def _leading_gaps(cells: list, kept: list = ()) -> list:
+    """The empty cells before a row's figures, but those a reading keeps."""
+    kept_ids = {id(c) for c in kept}
+    return [c for c in takewhile(lambda c: c.kind == EMPTY, cells) if id(c) not in kept_ids]
 
 
 def _gaps_on_the_figures_row(cells: list, kept: list) -> bool:
     """Whether an empty cell before the figures that a reading leaves out stands in
     the row of the figures (not on a line of its own between label and figures)."""
-    kept_ids = {id(c) for c in kept}
     figures_row = next(c.row for c in cells if c.kind != EMPTY)
     return figures_row is not None and any(
-        c.row == figures_row for c in takewhile(lambda c: c.kind == EMPTY, cells)
-        if id(c) not in kept_ids)
+        c.row == figures_row for c in _leading_gaps(cells, kept))
 
 
 class ShortRow:
@@ -231,10 +230,10 @@ class ShortRows:
         text: text/grid_places.py), not in a text's display columns (as wide as their
         text) or a PDF page's points. A row of one-digit figures is one wide either
         way: the table's header cells, words wider than one, tell."""
-        if not all(in_display_columns(c) and c.x[1] - c.x[0] == 1 for c in cells):
+        if not all(map(_one_place_wide, cells)):
             return False
         return any(len(c.text) > 1 for c in cells) or any(
-            in_display_columns(c) and c.x[1] - c.x[0] == 1 and len(c.text) > 1
+            _one_place_wide(c) and len(c.text) > 1
             for line in self.header_cells.values() for c in line)
 
     def _stands_under_columns(self, kept: list[Cell], columns: list[ColumnSpec],
@@ -252,13 +251,13 @@ class ShortRows:
         row (一、本年新收 spans all, （七）总计 the two under 三、本年度办理结果's, a numbered
         row one), and the first such row's name; None where there is none, or where
         they tell two numbers."""
-        spans = {self._depth(short) + _rests_before_figures(short) for short in self.label_rests}
+        spans = {self._depth(short) + len(_leading_gaps(short.cells))
+                 for short in self.label_rests}
         return (spans.pop(), self.label_rests[0].what) if len(spans) == 1 else None
 
     def _depth(self, short: ShortRow) -> int:
         """How many levels of the template's labels the row's path has."""
-        row_id = short.keys[0][0]
-        return len(next(s for s in self.catalogue.table.rows if s.id == row_id).path)
+        return len(self.catalogue.table.row(short.keys[0][0]).path)
 
     def _place_rests_in_doubt(self) -> None:
         """The rows of a figure a column after empty cells whose own sums break:
@@ -271,8 +270,8 @@ class ShortRows:
         their figures (GP303)."""
         span = self._label_columns() if self.rests_in_doubt else None
         for short, broken in self.rests_in_doubt:
-            if span is not None and self._depth(short) + _rests_before_figures(short) \
-                    == span[0]:
+            if span is not None \
+                    and self._depth(short) + len(_leading_gaps(short.cells)) == span[0]:
                 self._place_after_rests(short, like=span[1])
             else:
                 self._rests_not_placed(short, broken)
@@ -281,9 +280,7 @@ class ShortRows:
     def _place_after_rests(self, short: ShortRow, like: str | None = None) -> None:
         """The row's one choice placed, a note for the empty cells it leaves out."""
         (kept,) = short.choices
-        kept_ids = {id(c) for c in kept}
-        note_merged_rests(self.sink, short.what, [gap for gap in takewhile(
-            lambda c: c.kind == EMPTY, short.cells) if id(gap) not in kept_ids], like)
+        note_merged_rests(self.sink, short.what, _leading_gaps(short.cells, kept), like)
         n = len(short.columns)
         self._place_at(ShortRow(kept, short.columns, short.keys, short.what), range(n),
                        range(n))
@@ -578,8 +575,7 @@ class ShortRows:
         each column three times, its group's too (复议后起诉 结果纠正)."""
         if not self.catalogue.table.positional:
             return column.label
-        spec = next(s for s in self.catalogue.table.rows if s.id == key[0])
-        return f"{spec.path[-1]} {column.label}"
+        return f"{self.catalogue.table.row(key[0]).path[-1]} {column.label}"
 
     def _place_short_row(self, short: ShortRow) -> None:
         if short.among:
@@ -633,7 +629,7 @@ class ShortRows:
         # placement that fits may fit only by leaving the column of the sum that is off
         # unknown: 16 of 其他 read as 总计 where 其他's column sum is off by 2)
         if fits is not None and len(fits) == 1 and self._supported(cells, keys, fits[0]) \
-                and self._rest_holds():
+                and _relations_hold(self.template, self.catalogue.table.id, self.values):
             absent = absent_labels(columns, fits[0])
             self.sink.add("GP315", f"{what} has {how_many(k, 'figure')} for {how_many(n, 'column')}; "
                           f"only one placement fits the template's arithmetic: {listed(absent)} "
@@ -688,12 +684,6 @@ class ShortRows:
             self.values[key] = figure.value
             self.sides.clear()
 
-    def _rest_holds(self) -> bool:
-        """Whether the table's figures read so far keep every relation among themselves
-        (_relations_hold), asked each time a row's gap would be placed by the
-        arithmetic (a row placed before it, by position, may complete a relation)."""
-        return _relations_hold(self.template, self.catalogue.table.id, self.values)
-
     def _placements_by_arithmetic(self, cells: list[Cell], keys: list[tuple[str, str]]):
         """Every placement of the cells, with how many of the table's relations it
         breaks (None when there are too many to try or no template to ask)."""
@@ -720,8 +710,9 @@ class ShortRows:
 
 def _relations_hold(template: str, table: str, values: dict) -> bool:
     """Whether every relation of the table whose figures are all read (``values``, by
-    row and column) holds: a report whose own sums are off somewhere gives the
-    arithmetic no say in where a row's gap is."""
+    row and column, as they stand: a row placed by position before may complete one)
+    holds: a report whose own sums are off somewhere gives the arithmetic no say in
+    where a row's gap is."""
     from govparse.template.arithmetic import relations  # only a row in doubt needs them
 
     for relation in relations(template):
@@ -732,6 +723,11 @@ def _relations_hold(template: str, table: str, values: dict) -> bool:
         if None not in left and None not in right and sum(left) != sum(right):
             return False
     return True
+
+
+def _one_place_wide(cell: Cell) -> bool:
+    """Whether a cell's extent is one display column or grid place wide."""
+    return in_display_columns(cell) and cell.x[1] - cell.x[0] == 1
 
 
 def _one_set_of_figures(readings: list[list[Cell]]) -> bool:
@@ -746,5 +742,3 @@ def _last_alone_above(across: list[Cell], first_line: int) -> bool:
     upper = [c for c in across if c.line == first_line]
     return len(upper) == 1 and upper[0] is across[-1] \
         and all(c.x[1] <= upper[0].x[0] for c in across[:-1])
-
-

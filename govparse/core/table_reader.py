@@ -48,13 +48,12 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
     # slots, each reader made a dict of them, and every ``self.…`` was looked up in it.
     __slots__ = (
         "a_column_over", "after_a_bare_label", "beneath", "catalogue", "column_orders",
-        "conflicted",
-        "disowned_rows", "evidence", "extents_of", "figures", "filled_cells",
+        "conflicted", "disowned_rows", "evidence", "extents_of", "figures", "filled_cells",
         "full_row_labels", "full_row_specs", "full_rows", "full_rows_by", "header_cells",
         "header_keys", "header_positions", "header_positions_of", "header_starts",
         "headers_in_place", "heading_line", "in_place", "label_ends", "label_rests",
-        "last_header_row", "misplaced_under", "over_lines_in_doubt", "overdrawn_cells", "own_pairs",
-        "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
+        "last_header_row", "misplaced_under", "over_lines_in_doubt", "overdrawn_cells",
+        "own_pairs", "parted_cells", "parted_rows", "placed_over_lines", "positions_hold",
         "read_by_position", "read_in_template_order", "read_wrapped", "refused_stacked",
         "rests_in_doubt", "row_above", "row_before", "row_since_header", "rows", "seen_rows",
         "short_rows", "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
