@@ -94,12 +94,21 @@ def main() -> None:
     for name in ("lynx", "lynx80", "pandoc", "h2t78", "w3m80",
                  # the crawlers' extractors: trafilatura 2.3's full grid, 1.x's and
                  # 2.0's rows padded at their end, inscriptis's columns
-                 "trafilatura", "trafilatura1", "trafilatura20", "inscriptis"):
+                 "trafilatura", "trafilatura1", "trafilatura20", "inscriptis",
+                 # markdown writers that keep a table with merged cells as HTML, and a
+                 # styled span as markup: html2text's bypass_tables, pandoc 2's
+                 # commonmark (a text that opens with a tag), pandoc 3's gfm
+                 "h2t-bypass", "pandoc-cm", "pandoc3-gfm"):
         path = SEEDS_DIR.parent / "converted" / f"distinct-missing.{name}.txt"
         put(f"converted-{name}-distinct-missing.txt", path.read_bytes())
     # a real page written a cell a line, a pipe after each (a crawler's corpus)
     path = SEEDS_DIR.parent / "real" / "extractors" / "006.cell-lines.txt"
     put("real-006-cell-lines.txt", path.read_bytes())
+    # real pages through pandoc's markdown writers (tests/data/real/markdown): bracketed
+    # spans wrapped inside a grid's cells, a <span> start tag over two lines
+    for name in ("013.pandoc-markdown", "009.pandoc-gfm"):
+        path = SEEDS_DIR.parent / "real" / "markdown" / f"{name}.txt"
+        put(f"real-{name}.txt", path.read_bytes())
     # a real page of another site and what converters and a crawler make of it
     # (tests/data/shanghai2019: figures spanning columns, a merged header cell's
     # empty places, blank cells, a title that opens with its year)

@@ -42,6 +42,7 @@ from govparse.testing import damage
 from govparse.testing.page_damage import PAGE_DAMAGE
 
 PAGES_DIR = ROOT / "tests" / "data" / "real" / "html"  # real published pages
+CONVERTED_DIR = ROOT / "tests" / "data" / "converted"  # a page through the converters users run
 DISTINCT_DIR = ROOT / "tests" / "data" / "distinct"  # the reference report of distinct figures
 
 # ---------------------------------------------------------------- choosers
@@ -111,6 +112,11 @@ def base_texts() -> tuple[tuple[str, str], ...]:
     # Real pages (tests/data/real/html): Word-made and editor-made markup.
     for path in sorted(PAGES_DIR.glob("*.html")):
         bases.append((f"page/{path.name}", path.read_text(encoding="utf-8")))
+    # A page through markdown writers that keep its tables as HTML (html2text's
+    # bypass_tables, pandoc's commonmark): markup in a text, a text that opens with a tag.
+    for name in ("h2t-bypass", "pandoc-cm"):
+        path = CONVERTED_DIR / f"distinct-missing.{name}.txt"
+        bases.append((f"converted/{path.name}", path.read_text(encoding="utf-8")))
     return tuple(bases)
 
 

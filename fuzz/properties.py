@@ -276,6 +276,13 @@ class Checker:
             if getattr(rec, "recovered", False):
                 self.recovered(report, rec, lines, where)
                 continue
+            if getattr(rec.location, "kind", None) == "html":
+                # a cell of a table kept as HTML in the text (a markdown writer's): its
+                # number stands in the markup from its <td>'s line to the cell's end
+                if rec.value is not None and not _in_markup_cell(lines, rec.line, rec.value):
+                    self.fail("invented", f"{where} = {rec.value!r}, but no such number "
+                              f"stands in a table cell's markup from line {rec.line}")
+                continue
             found = _match_at(NUMBER_AT, lines, rec.line, rec.col)
             if rec.value is None:
                 if found is not None and not placement.said(rec):
@@ -628,6 +635,21 @@ def _match_at(pattern: re.Pattern, lines: list[str], line: int | None,
         return None
     found = pattern.match(lines[line - 1], column - 1)
     return found.group() if found else None
+
+
+_ROW_END = re.compile(r"</?tr\b", re.I)
+_MARKUP = re.compile(r"<[^<>]*>")
+
+
+def _in_markup_cell(lines: list[str], line: int | None, value) -> bool:
+    """Whether a number of that value stands in a table cell's text of the row whose
+    cell's start tag ends on ``line`` (from that line to the row's end)."""
+    if line is None or not 1 <= line <= len(lines):
+        return False
+    text = "\n".join(lines[line - 1:line + 200])
+    end = _ROW_END.search(text, 1)
+    cells = _MARKUP.sub(" ", text[:end.start() if end else len(text)])
+    return any(number_value(m.group()) == value for m in NUMBER_AT.finditer(cells))
 
 
 def _what(result) -> str:

@@ -160,7 +160,57 @@ def looks_like_html(text: str) -> bool:
     # told so without compiling the pattern; str.lstrip strips what \s matches)
     if text[start:].lstrip()[:1] != "<":
         return False
-    return _html_start().match(text, start) is not None
+    return _html_start().match(text, start) is not None and not _markdown_with_markup(text)
+
+
+@functools.cache
+def _markdown_signs() -> tuple[re.Pattern, re.Pattern]:
+    return (re.compile(r"<(?:p|div|br|li|h[1-6]|tr|td)[\s>/]", re.I),
+            re.compile(r"\n[ \t]*\n(?=[ \t]*\S)"))
+
+
+def _markdown_with_markup(text: str) -> bool:
+    """Whether a text that opens with a tag is a markdown writer's (pandoc's gfm and
+    commonmark keep a page's <div> and <span> with a style as HTML): its paragraphs
+    stand between blank lines, not inside tags. Outside its tables (which such a
+    writer may keep as HTML too), it has five paragraphs at least, and fewer tags of
+    a block than half as many."""
+    if text.count("\n\n") < 5:
+        return False  # (a page's source: few blank lines)
+    blocks, parted = _markdown_signs()
+    outside, done = [], 0
+    for start, end in table_spans(text):
+        outside.append(text[done:start])
+        done = end
+    rest = "".join(outside) + text[done:] if outside else text
+    paragraphs = len(parted.findall(rest))
+    return paragraphs >= 5 and len(blocks.findall(rest)) * 2 < paragraphs
+
+
+@functools.cache
+def _table_tag() -> re.Pattern:
+    return re.compile(r"<(/?)table(?=[\s/>]|$)", re.I)
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Where each outermost <table> element of a text stands, from its start tag to
+    the end of the end tag that closes it, in order; one never closed is left out (and
+    what it holds stands as its own). One pass over the table tags, each end tag
+    closing the last start tag open."""
+    opened: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for tag in _table_tag().finditer(text):
+        if not tag.group(1):
+            opened.append(tag.start())
+        elif opened:
+            start = opened.pop()
+            close = text.find(">", tag.end())
+            if close < 0:
+                break
+            while spans and spans[-1][0] > start:
+                spans.pop()  # (a table inside this one)
+            spans.append((start, close + 1))
+    return spans
 
 
 def read_source(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

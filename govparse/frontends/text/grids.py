@@ -112,10 +112,19 @@ def read_ruled(lines: dict[int, str], run: list[int]) -> Table:
                 reaches[index] = bisect_left([start for start, _ in segments], last + 1) - 1
         for index, found in filled.items():
             words = " ".join(f.group() for f in found)
+            at = found[0].start() + 1
+            if "]{" in words or "<" in words:  # (a converter's markup: markup.py)
+                from govparse.frontends.text.markup import cell_without_markup
+
+                words, moved = cell_without_markup(words)
+                for word in found:  # (located in the word it falls in: joined by a blank)
+                    if moved < len(word.group()):
+                        at = word.start() + moved + 1
+                        break
+                    moved -= len(word.group()) + 1
             # (its extent, the segment's: the core places a short row's figures by
             # the headers above them)
-            cells[index] = Cell(words, TextLocation(number, found[0].start() + 1),
-                                x=segments[index])
+            cells[index] = Cell(words, TextLocation(number, at), x=segments[index])
         for index, reach in sorted(reaches.items(), reverse=True):
             if not any(i in filled for i in range(index + 1, reach + 1)):
                 # a figure over two segments, as likely the one's as the other's: one cell
@@ -408,7 +417,9 @@ def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) ->
         first = next((part for part in parts if part[3]), parts[0])
         line, column = first[0], first[2]
         text = join_lines([part[3] for part in parts if part[3]])
-    kind, body, _, value, unit = remembered(text) or reading(text)  # (no blanks around it)
+    kind, body, offset, value, unit = remembered(text) or reading(text)  # (no blanks around it)
+    if offset and offset < len(next((part[3] for part in parts if part[3]), "")):
+        column += offset  # (its markup before it, in its first line: markup.py)
     # (every field given by its place: attrs' __init__ takes a keyword a third slower)
     return Cell(text, TextLocation(line, column), rowspan, colspan, False, None,
                 new_cell(kind, body, line, column, value, unit, None))

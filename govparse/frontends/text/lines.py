@@ -322,6 +322,11 @@ def reading(raw: str) -> tuple:
         return known
     body = raw.strip(BLANK)
     offset = len(raw) - len(raw.lstrip(BLANK)) if body else 0
+    if "]{" in body or "<" in body:  # (a converter's markup left in the cell: markup.py)
+        from govparse.frontends.text.markup import cell_without_markup
+
+        body, moved = cell_without_markup(body)
+        offset += moved
     if body[:1] in _EMPHASIS_MARKS:
         body, offset = _unemphasized(body, offset)
     cell = classify(body, None, None)

@@ -379,6 +379,18 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     moved_lines = lines_moved_by_form_feeds(text)
     text = normalize_newlines(text)
     text, unified = text_with_ideographs(text)  # (⾏ for 行: a PDF's text layer)
+    html_markup: list = []  # (a markdown writer's table left as HTML: html_tables.py)
+    if "<" in text:
+        from govparse.frontends.text.html_tables import cut_out, may_hold_tables
+
+        if may_hold_tables(text):
+            text, html_markup = cut_out(text)
+    markup_columns: tuple = ()
+    if "]{" in text or "<" in text or ":::" in text:  # (a markdown writer's markup: markup.py)
+        from govparse.frontends.text.markup import may_hold_markup, text_without_markup
+
+        if may_hold_markup(text):
+            text, markup_columns = text_without_markup(text)
     if unified:
         notes = (*notes, unified)
     text, page_notes = without_page_markers(text)  # (a PDF's text: pages and their numbers)
@@ -404,12 +416,43 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
         document = read_run_together(text, found, front)
     else:
         document = _parsed(text, path, notes, header_pieces)
+    if html_markup:
+        document = _with_html_tables(document, html_markup)
+    if markup_columns:
+        source_columns = _composed(source_columns, markup_columns)
     if source_columns or moved_lines:
         import attrs
 
         document = attrs.evolve(document, source_columns=source_columns,
                                 source_lines=moved_lines)
     return document
+
+
+def _composed(after: tuple, before: tuple) -> tuple:
+    """Two changes of lines' columns made one after the other (each as
+    with_tabs_expanded gives them: (line, the column before the change of each
+    character after it)): the source's column of each character after both."""
+    first = dict(before)
+    if not after:
+        return before
+    composed = dict(before)
+    for line, columns in after:
+        earlier = first.get(line)
+        composed[line] = columns if earlier is None else tuple(
+            earlier[c - 1] if 0 < c <= len(earlier) else c for c in columns)
+    return tuple(sorted(composed.items()))
+
+
+def _with_html_tables(document: Document, markup: list) -> Document:
+    """The Document with the tables cut out of its text as HTML read in their places."""
+    import attrs
+
+    from govparse.frontends.text.html_tables import placed, read_markup
+
+    sink = DiagnosticSink()
+    groups = read_markup(markup, sink)
+    return attrs.evolve(document, blocks=placed(document.blocks, groups),
+                        notes=(*document.notes, *sink.items))
 
 
 def _parsed(text: str, path: str | None, notes: tuple, header_pieces: bool = True) -> Document:

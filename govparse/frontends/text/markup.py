@@ -1,0 +1,317 @@
+"""The markup a markdown writer leaves around a page's text, taken away before the
+grammar reads it:
+
+- HTML tags: pandoc's ``gfm`` and ``commonmark`` write a ``<span>`` that has a style
+  as its markup, the start tag maybe over two lines
+  (``<span⏎style="…">三、收到和处理政府信息公开申请情况</span>``);
+- pandoc's own ``markdown``: bracketed spans (``[text]{style="…"}``, nested, their
+  attributes maybe over two lines), fenced divs (``::: TRS_Editor`` … ``:::``), a
+  heading's attributes (``## 一、总体情况 {#section-1}``) and the backslash of its
+  escapes (``\\[``, ``\\ ``).
+
+A tag of a block, a line break, a superscript or a subscript between two digits leaves
+a blank, as the HTML front-end reads two numbers on two lines of a cell (12<sup>1</sup>
+is "12 1", no figure, never 121); other markup leaves nothing. A line break inside
+markup is kept, so that every line keeps its number, and what stands after markup on
+its line is said in the source's columns (text_without_markup gives them). The lines of
+a drawn table (a grid's ``|`` and ``+`` lines, a simple or multiline table's) are left
+as they are: their markup wraps inside each cell, and is taken from a cell's text once
+its lines are joined (``cell_without_markup``: lines.reading, for every cell, and
+grids.read_ruled).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+
+# Elements a converter leaves as markup around text: inline ones leave nothing; a
+# block, a line break, a superscript or subscript part what stands on either side.
+_INLINE = ("a|abbr|b|big|cite|code|em|font|i|kbd|mark|o:p|q|samp|small|span|strong|"
+           "time|tt|u|var|ins")
+_PARTING = ("address|article|aside|blockquote|br|center|dd|div|dl|dt|figcaption|figure|"
+            "footer|h[1-6]|header|hr|li|main|nav|ol|p|section|sub|sup|ul|wbr")
+# (a tag's attributes: any text but < and >, over lines too; bounded, so that a stray
+# < is never read on and on)
+_TAG = rf"</?(?:{_INLINE}|{_PARTING})(?=[\s/>])[^<>]{{0,2000}}>"
+_DIGITS = "0123456789０１２３４５６７８９"
+
+
+@functools.cache
+def _tags() -> re.Pattern:
+    """A run of tags with the blanks between them (``1</p> <p>2``: one run)."""
+    return re.compile(rf"{_TAG}(?:[ \t]*{_TAG})*", re.I)
+
+
+@functools.cache
+def _parting_tag() -> re.Pattern:
+    return re.compile(rf"</?(?:{_PARTING})(?=[\s/>])", re.I)
+
+
+@functools.cache
+def _attributes() -> re.Pattern:
+    """Pandoc's attributes after a bracketed span: ``{#id .class key="value" key=v}``,
+    quoted values maybe over lines (each part bounded: no run-away match)."""
+    return re.compile(r'\{[ \t\n]*[#.\w][^{}"\n]{0,400}(?:"[^"]{0,800}"[^{}"\n]{0,400}){0,20}\}')
+
+
+@functools.cache
+def _heading_attributes() -> re.Pattern:
+    """A heading's attributes at its line's end, the blanks before them (looked for
+    in a heading line only: _heading_attribute_cuts)."""
+    return re.compile(r"[ \t]+\{[#.][^{}\n]{0,400}\}[ \t]*")
+
+
+def _heading_attribute_cuts(text: str) -> list[tuple[int, int, str]]:
+    """The attributes at the end of each line that opens with ``#``."""
+    cuts = []
+    line_start = 0
+    for line in text.split("\n"):
+        if line.endswith("}") and line.lstrip(" ")[:1] == "#":
+            blank = len(line[:line.rfind("{")].rstrip(" \t"))
+            if _heading_attributes().fullmatch(line, blank):
+                cuts.append((line_start + blank, line_start + len(line), ""))
+        line_start += len(line) + 1
+    return cuts
+
+
+@functools.cache
+def _fence() -> re.Pattern:
+    """A fenced div's opening or closing line."""
+    return re.compile(r"^[ ]{0,3}:{3,}(?:[ \t].*)?$", re.M)
+
+
+@functools.cache
+def _escape() -> re.Pattern:
+    """Pandoc's escape: a backslash before ASCII punctuation or a blank (a hard line
+    break too: a backslash at a line's end)."""
+    return re.compile(r"\\(?=[!-/:-@\[-`{-~ \n]|$)")
+
+
+def may_hold_markup(text: str) -> bool:
+    """Whether a text may hold markup to take away (asked of every text: a search or
+    two in C)."""
+    return "]{" in text or ("<" in text and _tags().search(text) is not None) \
+        or ":::" in text
+
+
+def without_markup(text: str) -> str:
+    """A text (a cell's, a line's or a whole text's) without its markup, every line
+    break kept."""
+    return _applied(text, _cuts(text))[0]
+
+
+def cell_without_markup(text: str) -> tuple[str, int]:
+    """A cell's text without its markup and the blanks around what is left, and where
+    in the text what is left starts (so that the cell's figure is located at its first
+    digit, not at the markup before it: ``[0]{style="…"}``)."""
+    cuts = _cuts(text)
+    clean = _applied(text, cuts)[0]
+    body = clean.strip()
+    if not body:
+        return "", 0
+    first = len(clean) - len(clean.lstrip())  # (in the text without markup)
+    at = 0  # where in the text the character ``first`` of the clean text stands
+    kept = 0  # characters of the clean text before ``at``
+    for start, end, leaves in cuts:
+        if kept + (start - at) > first:
+            break
+        kept += start - at
+        if kept + len(leaves) > first:
+            return body, start
+        kept += len(leaves)
+        at = end
+    return body, at + (first - kept)
+
+
+def text_without_markup(text: str) -> tuple[str, tuple]:
+    """A whole text without its markup, but for the lines of drawn tables, whose
+    cells are cleaned once their lines are joined (module docstring): a grid's
+    (``|`` and ``+`` lines) and a ruled table's (_ruled_lines). With it, for each line
+    that changed, (line, the source's column of each of its characters), as
+    tab_stops gives them: the report says what stands there in the source's columns."""
+    lines = text.split("\n")
+    kept = _ruled_lines(lines)
+    kept.update(i for i, line in enumerate(lines)
+                if line.lstrip(" \u3000\t")[:1] in ("|", "+", "｜"))
+    cuts = _cuts(text)
+    if kept and cuts:
+        starts = [0]  # each line's first character in the text
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        cuts = [cut for cut in cuts
+                if not kept.intersection(range(bisect_right(starts, cut[0]) - 1,
+                                               bisect_right(starts, max(cut[1] - 1, cut[0]))))]
+    return _applied(text, cuts)
+
+
+def _cuts(text: str) -> list[tuple[int, int, str]]:
+    """The markup of a text, as (start, end, what it leaves) in order, none overlapping."""
+    cuts: list[tuple[int, int, str]] = []
+    pandoc = "]{" in text
+    if pandoc:
+        cuts += _span_cuts(text)
+    if "<" in text:
+        cuts += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
+    if pandoc or ":::" in text:
+        cuts += [(m.start(), m.end(), "") for m in _fence().finditer(text)]
+        if "}" in text:
+            cuts += _heading_attribute_cuts(text)
+    if pandoc and "\\" in text:
+        cuts += [(m.start(), m.end(), "") for m in _escape().finditer(text)]
+    if len(cuts) < 2:
+        return cuts
+    cuts.sort()
+    merged = [cuts[0]]
+    for start, end, leaves in cuts[1:]:
+        last = merged[-1]
+        if start < last[1]:  # (overlapping: one cut, leaving the line breaks)
+            end = max(end, last[1])
+            merged[-1] = (last[0], end, "\n" * text.count("\n", last[0], end))
+        else:
+            merged.append((start, end, leaves))
+    return merged
+
+
+def _applied(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, tuple]:
+    """The text with each cut replaced by what it leaves (its line breaks, maybe a
+    blank), and for each line changed the source's column of each character (a blank
+    left stands at the cut's first character)."""
+    if not cuts:
+        return text, ()
+    pieces: list[str] = []
+    done = 0
+    for start, end, leaves in cuts:
+        pieces.append(text[done:start])
+        pieces.append(leaves)
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces), _columns(text, cuts)
+
+
+def _columns(text: str, cuts: list[tuple[int, int, str]]) -> tuple:
+    """For each line of the text with its cuts made that differs from the source's
+    line of the same number, the source's column (from 1) of each of its characters."""
+    columns: list[tuple[int, tuple[int, ...]]] = []
+    line, line_start = 1, 0  # the line of the source now read, and where it starts
+    current: list[int] = []  # the source columns of the line being made
+    changed = False
+    done = 0
+
+    def keep(start: int, end: int) -> None:
+        nonlocal line, line_start, current, changed
+        at = start
+        while at < end:
+            brk = text.find("\n", at, end)
+            stop = end if brk < 0 else brk
+            current.extend(range(at - line_start + 1, stop - line_start + 1))
+            if brk < 0:
+                return
+            finish()
+            line_start = brk + 1
+            at = brk + 1
+
+    def finish() -> None:
+        nonlocal line, current, changed
+        if changed:
+            columns.append((line, tuple(current)))
+        line, current, changed = line + 1, [], False
+
+    for start, end, leaves in cuts:
+        keep(done, start)
+        changed = True
+        breaks = text.count("\n", start, end)
+        if " " in leaves:
+            current.append(start - line_start + 1)
+        for _ in range(breaks):
+            finish()
+            changed = True
+        if breaks:
+            line_start = text.rfind("\n", start, end) + 1
+        done = end
+    keep(done, len(text))
+    finish()
+    return tuple(columns)
+
+
+@functools.cache
+def _rule() -> re.Pattern:
+    return re.compile(r"[ \t]*-{3,}(?: +-{3,})*[ \t]*")
+
+
+def _ruled_lines(lines: list[str]) -> set[int]:
+    """The indexes of the lines of pandoc's simple and multiline tables, whose columns
+    stand where the dashes of their rules do: from a line of dashes (and the header
+    line right above it) to the next such line, or to the first blank line where none
+    follows."""
+    rules = [i for i, line in enumerate(lines) if "---" in line and _rule().fullmatch(line)]
+    ruled: set[int] = set()
+    for k, start in enumerate(rules):
+        if start in ruled:
+            continue
+        end = rules[k + 1] if k + 1 < len(rules) else None
+        if end is None:
+            end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()),
+                       len(lines))
+        first = start - 1 if start and lines[start - 1].strip() else start
+        ruled.update(range(first, end + 1))
+    return ruled
+
+
+def _tag_run(found: re.Match) -> str:
+    """What a run of tags leaves: its line breaks; a blank where blanks stand between
+    its tags (``<b>1</b> <b>2</b>`` shows 1 2), or where it parts two digits with a
+    block, a line break, a superscript or a subscript."""
+    run = found.group()
+    breaks = "\n" * run.count("\n")
+    if breaks:
+        return breaks
+    text, start, end = found.string, found.start(), found.end()
+    if ">" in run[:-1] and _blank_between_tags().search(run):
+        return " "
+    if start and end < len(text) and text[start - 1] in _DIGITS and text[end] in _DIGITS \
+            and _parting_tag().search(run):
+        return " "
+    return ""
+
+
+@functools.cache
+def _blank_between_tags() -> re.Pattern:
+    return re.compile(r">[ \t]+<")
+
+
+def _span_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Pandoc's bracketed spans, the text inside kept: each ``[`` that a
+    ``]{attributes}`` closes (nested ones too), found in one pass with a stack of the
+    ``[`` open; an escaped bracket (``\\[``) is text."""
+    opened: list[int] = []
+    cut: list[tuple[int, int, str]] = []
+    attributes = _attributes()
+    at = 0
+    length = len(text)
+    while at < length:
+        char = text[at]
+        if char == "\\":
+            # (an escaped character is text; but a backslash before a span's end is a
+            # line break at the span's end, its line end lost when a grid's cell was
+            # joined: [本⏎年新]{…}[\⏎]{…})
+            at += 1 if opened and text.startswith("]{", at + 1) else 2
+            continue
+        if char == "[":
+            opened.append(at)
+        elif char == "]":
+            # (with no [ open: a span whose start is on another line of its cell, in a
+            # table's line; its end is cut all the same)
+            start = opened.pop() if opened else None
+            found = attributes.match(text, at + 1) if text.startswith("{", at + 1) else None
+            if found is not None:
+                if start is not None:
+                    cut.append((start, start + 1, ""))
+                # (with the line break's backslash before it: see above)
+                first = at - 1 if text[at - 1] == "\\" else at
+                cut.append((first, found.end(), "\n" * text.count("\n", first, found.end())))
+                at = found.end()
+                continue
+        at += 1
+    return cut
