@@ -667,3 +667,46 @@ def test_a_gap_is_not_placed_by_the_arithmetic_where_the_table_s_other_sums_are_
                for d in report.diagnostics)
     assert [report.applications.carried_over.total.value,
             report.applications.total_processed.other_org.value] == [2, 18]
+
+
+def test_a_label_alone_between_two_lines_of_figures_names_neither():
+    # markitdown of a real PDF (tests/data/real/pdf/hzq2024.markitdown.txt): the row
+    # above has its figures on its own line, then a line of figures, then the label
+    # alone, then another line of figures: the label names the figures above it (the
+    # PDF writes 3.补正后申请内容仍不明确's 0s over its label), and read with those below
+    # it, 1 and 1 were wrong. Which it names the text does not tell.
+    text = """\
+某区2024年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+| 2.没有现成信息需要另行制作 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+|  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+3.补正后申请内容仍不明确
+|  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+1.信访举报投诉类申请
+"""
+    report = govparse.parse(text)
+    row = report.applications.unavailable_still_unclear
+    assert [getattr(row, c).value for c in ("natural_person", "total")] == [None, None]
+    said = [d for d in report.diagnostics if d.code == "GP303" and d.line == 6]
+    assert len(said) == 1 and "line 5 above it and line 7 below it" in said[0].message
+
+
+def test_markitdown_of_a_real_pdf_reads_no_figure_wrong():
+    from decimal import Decimal
+    import csv
+
+    truth = {(r["table"], r["row"], r["column"]): r["value"] for r in csv.DictReader(
+        open(DATA.parent / "real" / "pdf" / "hzq2024.expected.tsv", encoding="utf-8"),
+        delimiter="\t") if r["table"] != "report"}
+    report = govparse.parse_file(DATA.parent / "real" / "pdf" / "hzq2024.markitdown.txt")
+    # (its first table's rows run together with the page's text: read as the 2019
+    # template's, said aloud; the applications table's rows are both templates')
+    assert "GP107" in [d.code for d in report.diagnostics]
+    read = {(t, r, c): f.value for t, r, c, f in report.table_figures()
+            if (t, r, c) in truth and f.value is not None}
+    wrong = {k: v for k, v in read.items()
+             if not any(a != "missing" and Decimal(a) == v for a in truth[k].split("|"))}
+    assert wrong == {}
+    assert len(read) == 14  # (of 188: its cells run together, | 1 0 |)

@@ -120,6 +120,7 @@ class RowFit:
                 "one is extra cannot be told, so none of them is placed",
                 at=extra,
             )
+            self.overfull.add(id(extra))  # (a line of figures no row takes: _figures_between)
             self._said_on_each_line(cells[:want], extra, what)
             return [read_figure(None, c.line, c.column, None, c.source) for c in cells[:want]]
         if not cells:

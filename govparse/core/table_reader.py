@@ -59,7 +59,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "short_rows", "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
         "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps",
-        "gave_first_parts", "as_laid_out")
+        "gave_first_parts", "as_laid_out", "overfull")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -120,6 +120,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # logical row with figures was placed as (by id): _figures_a_row_off
         self.figures_on_headers: list[Cell] = []
         self.row_specs: dict[int, RowSpec] = {}
+        # the first cell too many of each row not placed for its cells more than its
+        # columns (GP303), by id: _figures_between
+        self.overfull: set[int] = set()
         # a row's figures joined with a line over or under them that no row took, by
         # id: how the note that says that line's figures are not placed starts
         # (_with_untaken_line)
@@ -472,9 +475,51 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         for cell in labels:
             self._classify_label(cell)
         if spec is not None:
+            above = self._figures_between(self.row_above, leaf, row.data)
+            if above is not None:
+                self.seen_rows.setdefault(spec.id, leaf)
+                self._row_not_placed(
+                    spec, spec.columns, leaf, f"row '{spec.label}': its label stands alone "
+                    f"between two lines of figures, line {above} above it and line "
+                    f"{_first_figure(row.data).line} below it, and the row above has its "
+                    "figures on its own line; whether the label names the figures above it "
+                    "or those below cannot be told, so none of them is placed",
+                    hint="a PDF's text may write a row's label after its figures; read the "
+                         "PDF itself, where each stands in its cell")
+                self.row_specs[id(row)] = spec
+                return True
             self._place(spec, row.data, leaf)
             self.row_specs[id(row)] = spec
         return spec is not None or not row.has_figures
+
+    def _figures_between(self, previous: LogicalRow | None, leaf: Cell,
+                         data: list) -> int | None:
+        """The line of figures above a row's label that stands alone on its line (its
+        figures below it), where the row above has as many figures on its own label's
+        line and was not placed for its cells more than its columns (GP303): figures of
+        no row, if labels stand before their figures, or this row's, if after (a PDF's
+        text: pdfplumber writes a label centred in its cell's height under its row's figures,
+        ``2.没有现成信息… 1 0 0 0 0 0 1`` / ``0 0 0 0 0 0 0`` / ``3.补正后申请内容仍不明确`` /
+        ``1 0 0 0 0 0 1``, the 0s 3's). None where not so (where the row above was placed,
+        or refused for another reason, the line may be its own: the rests of numbers
+        wrapped in its cells)."""
+        first = _first_figure(data)
+        if previous is None or first is None or first.line is None or leaf.line is None \
+                or first.line <= leaf.line or not previous.labels:
+            return None
+        if not self.overfull or not any(id(c) in self.overfull for c in previous.data):
+            return None
+        own_line = previous.labels[-1].line
+        by_line: dict[int, int] = {}
+        for cell in previous.data:
+            if cell.kind != EMPTY and cell.line is not None:
+                by_line[cell.line] = by_line.get(cell.line, 0) + 1
+        below = sum(1 for c in data if c.kind != EMPTY and c.line == first.line)
+        above = max((n for n in by_line if own_line < n < leaf.line), default=None)
+        if above is None or by_line.get(own_line, 0) < below or by_line[above] != below \
+                or any(own_line < c.line < leaf.line for c in previous.labels if c.line):
+            return None
+        return above
 
     def _read_positional(self, rows: list[LogicalRow]) -> None:
         cat = self.catalogue
@@ -1095,6 +1140,10 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
 
 
 _KEYS: dict[int, tuple[RowSpec, tuple]] = {}  # (_row_keys: by id of the row's spec)
+
+
+def _first_figure(data: list) -> Cell | None:
+    return next((c for c in data if c.kind != EMPTY), None)
 
 
 def _row_keys(spec: RowSpec, columns) -> tuple[tuple[str, str], ...]:
