@@ -149,9 +149,13 @@ def _html_start() -> re.Pattern:
     """A page or a fragment of one: its first non-blank character opens a tag (after an
     XML declaration, XHTML's), a comment (<!--STATUS OK-->, <!--[if IE]>), a doctype or
     an element of HTML. (A text report never starts with a tag.)"""
+    # (group 1: an element a markdown writer may open its text with, keeping a page's
+    # <div> or <span> as HTML; a declaration, a comment, a doctype, <html>, <head>,
+    # <body>, <meta>, <title>, <style>, <script>, <link> open a page only)
     return re.compile(
-        r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|div|p|table|"
-        r"span|section|article|font|center|h[1-6]|style|script|link)[\s>/])", re.IGNORECASE)
+        r"\s*(?:<\?xml[^>]*>\s*)?<(?:!--|!doctype\b|(?:html|head|body|meta|title|style|script|"
+        r"link)[\s>/]|(div|p|table|span|section|article|font|center|h[1-6])[\s>/])",
+        re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -160,7 +164,9 @@ def looks_like_html(text: str) -> bool:
     # told so without compiling the pattern; str.lstrip strips what \s matches)
     if text[start:].lstrip()[:1] != "<":
         return False
-    return _html_start().match(text, start) is not None and not _markdown_with_markup(text)
+    found = _html_start().match(text, start)
+    return found is not None and (found.group(1) is None or "<?" in found.group()
+                                  or not _markdown_with_markup(text))
 
 
 @functools.cache
@@ -175,9 +181,13 @@ def _markdown_with_markup(text: str) -> bool:
     stand between blank lines, not inside tags. Outside its tables (which such a
     writer may keep as HTML too), it has five paragraphs at least, and fewer tags of
     a block than half as many."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\n\n") < 5:
         return False  # (a page's source: few blank lines)
     blocks, parted = _markdown_signs()
+    if _page_only().search(text):
+        return False  # (a style sheet or a script: a page's, never a markdown writer's)
     outside, done = [], 0
     for start, end in table_spans(text):
         outside.append(text[done:start])
@@ -188,8 +198,14 @@ def _markdown_with_markup(text: str) -> bool:
 
 
 @functools.cache
+def _page_only() -> re.Pattern:
+    return re.compile(r"<(?:style|script|html|head|body|link|meta)[\s>/]", re.I)
+
+
+@functools.cache
 def _table_tag() -> re.Pattern:
-    return re.compile(r"<(/?)table(?=[\s/>]|$)", re.I)
+    """A table's start tag, or its end tag whole (``</table>``, blanks before ``>``)."""
+    return re.compile(r"<table(?=[\s/>]|$)|</table\s*>", re.I)
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:
@@ -200,16 +216,13 @@ def table_spans(text: str) -> list[tuple[int, int]]:
     opened: list[int] = []
     spans: list[tuple[int, int]] = []
     for tag in _table_tag().finditer(text):
-        if not tag.group(1):
+        if tag.group()[1] != "/":
             opened.append(tag.start())
         elif opened:
             start = opened.pop()
-            close = text.find(">", tag.end())
-            if close < 0:
-                break
             while spans and spans[-1][0] > start:
                 spans.pop()  # (a table inside this one)
-            spans.append((start, close + 1))
+            spans.append((start, tag.end()))
     return spans
 
 

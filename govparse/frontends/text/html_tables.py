@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 import attrs
 
@@ -39,25 +40,52 @@ def cut_out(text: str) -> tuple[str, list[tuple[int, str]]]:
     """The text with each table's markup that opens a line blanked (its lines left
     empty, so that the lines after it keep their numbers; what follows ``</table>`` on
     its last line kept in place), and the markup cut out, each with the line it starts
-    on. A table's markup that is never closed is left as text."""
+    on. A table's markup that is never closed is left as text, and so is one that
+    markdown does not show as a table: inside an HTML comment or a fenced code block."""
     found: list[tuple[int, str]] = []
     pieces: list[str] = []
     done = 0  # the text before this is in pieces
+    line, counted = 1, 0  # the line the text from ``counted`` on starts
+    unshown = None
     for start, end in table_spans(text):
-        if start - (text.rfind("\n", 0, start) + 1) > 3 \
-                or text[text.rfind("\n", 0, start) + 1:start].strip(" "):
+        line_start = text.rfind("\n", 0, start) + 1
+        if start < done or start - line_start > 3 or text[line_start:start].strip(" "):
             continue  # (a tag inside a line of text: no markdown's HTML block)
+        if unshown is None:
+            unshown = _unshown(text)
+        if unshown:
+            at = bisect_right(unshown, (start, len(text))) - 1  # (the last to start before)
+            if at >= 0 and unshown[at][0] <= start < unshown[at][1]:
+                continue
         markup = text[start:end]
         pieces.append(text[done:start])
         pieces.append("\n" * markup.count("\n"))
-        # (the rest of the last line keeps its columns)
-        pieces.append(" " * (end - (text.rfind("\n", start, end) + 1)))
-        found.append((text.count("\n", 0, start) + 1, markup))
+        # (the rest of its last line keeps its columns: blanks for the markup there)
+        last = text.rfind("\n", start, end)
+        pieces.append(" " * (end - (start if last < 0 else last + 1)))
+        line += text.count("\n", counted, start)
+        counted = start
+        found.append((line, markup))
         done = end
     if not found:
         return text, found
     pieces.append(text[done:])
     return "".join(pieces), found
+
+
+@functools.cache
+def _unshown_pattern() -> re.Pattern:
+    """An HTML comment, or a fenced code block (``` or ~~~, to the same fence or the
+    text's end)."""
+    return re.compile(r"<!--.*?(?:-->|\Z)"
+                      r"|^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+
+
+def _unshown(text: str) -> list[tuple[int, int]]:
+    """Where the text holds what markdown shows as no table: comments, code blocks."""
+    if "<!--" not in text and "```" not in text and "~~~" not in text:
+        return []
+    return [m.span() for m in _unshown_pattern().finditer(text)]
 
 
 def read_markup(found: list[tuple[int, str]], sink: DiagnosticSink) -> list[tuple[int, list]]:
@@ -112,11 +140,13 @@ def placed(blocks: tuple, groups: list[tuple[int, list]]) -> tuple:
         return blocks
     out: list = []
     pending = sorted(groups, key=lambda group: group[0])
+    next_group = 0
     for block in blocks:
         line = line_of(block.location)
-        while pending and line is not None and line > pending[0][0]:
-            out.extend(pending.pop(0)[1])
+        while next_group < len(pending) and line is not None and line > pending[next_group][0]:
+            out.extend(pending[next_group][1])
+            next_group += 1
         out.append(block)
-    for _, group in pending:
+    for _, group in pending[next_group:]:
         out.extend(group)
     return tuple(out)

@@ -154,6 +154,11 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
         cuts += _span_cuts(text)
     if "<" in text:
         cuts += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
+        if "<!--" in text:  # (a comment: shown nowhere)
+            cuts += [(m.start(), m.end(), "\n" * m.group().count("\n"))
+                     for m in _comment().finditer(text)]
+        if _may_hide().search(text):
+            cuts += _hidden_cuts(text)
     if pandoc or ":::" in text:
         cuts += [(m.start(), m.end(), "") for m in _fence().finditer(text)]
         if "}" in text:
@@ -166,9 +171,11 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
     merged = [cuts[0]]
     for start, end, leaves in cuts[1:]:
         last = merged[-1]
-        if start < last[1]:  # (overlapping: one cut, leaving the line breaks)
+        if start < last[1]:  # (overlapping: one cut, leaving its line breaks or a blank)
             end = max(end, last[1])
-            merged[-1] = (last[0], end, "\n" * text.count("\n", last[0], end))
+            breaks = text.count("\n", last[0], end)
+            merged[-1] = (last[0], end, "\n" * breaks if breaks or " " not in last[2] + leaves
+                          else " ")
         else:
             merged.append((start, end, leaves))
     return merged
@@ -243,20 +250,86 @@ def _rule() -> re.Pattern:
 def _ruled_lines(lines: list[str]) -> set[int]:
     """The indexes of the lines of pandoc's simple and multiline tables, whose columns
     stand where the dashes of their rules do: from a line of dashes (and the header
-    line right above it) to the next such line, or to the first blank line where none
+    line right above it) to the next such line, where one of the two is parted into
+    columns (`-----  -----`: a table's; a line of dashes alone may be a horizontal
+    rule), or to the first blank line after a parted one that no line of dashes
     follows."""
     rules = [i for i, line in enumerate(lines) if "---" in line and _rule().fullmatch(line)]
     ruled: set[int] = set()
     for k, start in enumerate(rules):
-        if start in ruled:
-            continue
         end = rules[k + 1] if k + 1 < len(rules) else None
+        parted = len(lines[start].split()) > 1
         if end is None:
+            if not parted or start in ruled:
+                continue  # (a table's closing rule, or a line of dashes alone)
             end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()),
                        len(lines))
+        elif not parted and len(lines[end].split()) < 2:
+            continue
         first = start - 1 if start and lines[start - 1].strip() else start
         ruled.update(range(first, end + 1))
     return ruled
+
+
+@functools.cache
+def _comment() -> re.Pattern:
+    return re.compile(r"<!--.*?-->", re.S)
+
+
+@functools.cache
+def _may_hide() -> re.Pattern:
+    """Markup that may hide or strike out what it holds (looked for before each tag
+    is: most texts have none)."""
+    return re.compile(r"display|visibility|hidden|line-through|<(?:del|s|strike)[\s>]", re.I)
+
+
+@functools.cache
+def _hides() -> re.Pattern:
+    """What hides an element's text (its style, its hidden attribute or class), as the
+    HTML front-end leaves it out (frontends/html/hiding.py): a converter that keeps
+    the markup shows the text, but the page does not."""
+    return re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])hidden(?![\w-])",
+                      re.I)
+
+
+@functools.cache
+def _single_tag() -> re.Pattern:
+    return re.compile(r"<(/?)([a-zA-Z][\w:-]{0,20})(?=[\s/>])[^<>]{0,2000}>")
+
+
+_STRUCK = ("s", "strike")  # (a figure corrected in place: <s>12</s>15, "12 15")
+_VOID = frozenset(("br", "hr", "img", "wbr", "input", "meta", "link", "col", "area"))
+
+
+def _hidden_cuts(text: str) -> list[tuple[int, int, str]]:
+    """Elements whose text the page does not show, cut whole: one that a style, a
+    hidden attribute or class hides, and a tracked deletion (<del>, as the HTML and
+    Word front-ends accept changes); and text struck out (<s>, <strike>, a style's
+    line-through) parted by a blank from what stands around it, so that a figure and
+    its struck-out correction read as no number, as the HTML front-end reads them.
+    One pass over the tags, each end tag closing the last one open of its name."""
+    cuts: list[tuple[int, int, str]] = []
+    opened: list[tuple[str, int, int, str | None]] = []  # (name, start, end, what it does)
+    for tag in _single_tag().finditer(text):
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            if name in _VOID or tag.group().endswith("/>"):
+                continue
+            does = "hide" if name == "del" or _hides().search(tag.group()) else \
+                "strike" if name in _STRUCK or "line-through" in tag.group().lower() else None
+            opened.append((name, tag.start(), tag.end(), does))
+            continue
+        at = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == name), None)
+        if at is None:
+            continue
+        _, start, start_end, does = opened[at]
+        del opened[at:]
+        if does == "hide":
+            cuts.append((start, tag.end(), "\n" * text.count("\n", start, tag.end())))
+        elif does == "strike":
+            cuts.append((start, start_end, " "))
+            cuts.append((tag.start(), tag.end(), " "))
+    return cuts
 
 
 def _tag_run(found: re.Match) -> str:
@@ -306,11 +379,20 @@ def _span_cuts(text: str) -> list[tuple[int, int, str]]:
             start = opened.pop() if opened else None
             found = attributes.match(text, at + 1) if text.startswith("{", at + 1) else None
             if found is not None:
-                if start is not None:
-                    cut.append((start, start + 1, ""))
                 # (with the line break's backslash before it: see above)
                 first = at - 1 if text[at - 1] == "\\" else at
-                cut.append((first, found.end(), "\n" * text.count("\n", first, found.end())))
+                attributes_text = found.group()
+                if start is not None and _hides().search(attributes_text):
+                    # (a span the page hides: [7]{hidden=""}, its text cut too)
+                    cut.append((start, found.end(),
+                                "\n" * text.count("\n", start, found.end())))
+                    at = found.end()
+                    continue
+                struck = " " if "line-through" in attributes_text.lower() else ""
+                if start is not None:
+                    cut.append((start, start + 1, struck))
+                cut.append((first, found.end(),
+                            "\n" * text.count("\n", first, found.end()) or struck))
                 at = found.end()
                 continue
         at += 1

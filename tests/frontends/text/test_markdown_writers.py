@@ -176,3 +176,78 @@ def test_a_layout_table_kept_as_html_gives_its_headings_and_tables_in_order():
     report = govparse.parse(text)
     figure = report.active_disclosure.rules.in_force
     assert (figure.value, figure.location) == (6, HtmlLocation(1, 2, 4, 10))
+
+
+@pytest.mark.parametrize("written, read", [
+    # what the page hides is no text of it: a style, the hidden attribute or class,
+    # a tracked deletion; text struck out stands apart (a figure and its correction
+    # read as no number, as the HTML front-end reads them)
+    ('0[7]{hidden=""}', "0"), ('0[7]{style="display: none"}', "0"), ("[5]{.hidden}6", "6"),
+    ('0<span style="display:none">7</span>', "0"),
+    ('<span>1</span><span style="visibility: hidden"><b>2</b></span>3', "13"),
+    ('<span class="hidden">5</span>6', "6"), ("<del>1</del>2", "2"),
+    ('[9]{style="text-decoration: line-through"}0', " 9 0"), ("<s>12</s>15", " 12 15"),
+    # a class that only names hidden is shown; so is a comment's neighbour
+    ('<span class="hidden-xs">5</span>6', "56"), ("1<!-- 2 -->3", "13"),
+])
+def test_what_markup_hides_is_taken_away_with_it(written, read):
+    assert without_markup(written) == read
+
+
+def test_a_hidden_mark_after_a_figure_in_a_pipe_table_s_cell_is_not_read():
+    text = ("某局2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+            '| 规章 | 0<span style="display:none">7</span> | 1[9]{hidden=""} | 5 |\n'
+            "| 行政规范性文件 | 1 | <s>3</s>2 | 4 |\n")
+    report = govparse.parse(text)
+    rules = report.active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (0, 1, 5)
+    # a figure and its correction struck out: no number, and none of its row's placed
+    normative = report.active_disclosure.normative_documents
+    assert (normative.issued.value, normative.repealed.value) == (None, None)
+    assert any(d.code == "GP313" and "'3 2'" in d.message for d in report.diagnostics)
+
+
+def test_a_table_in_a_comment_or_a_code_block_is_no_table():
+    table = ("<table>\n<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td>"
+             "<td>现行有效件数</td></tr>\n<tr><td>规章</td><td>1</td><td>2</td><td>3</td></tr>\n"
+             "</table>\n")
+    for hidden in (f"<!--\n{table}-->\n", f"```html\n{table}```\n"):
+        text = f"某局2024年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n{hidden}"
+        assert cut_out(text)[1] == []
+        assert govparse.parse(text).active_disclosure.rules.in_force.value is None
+
+
+def test_tables_kept_as_html_are_found_in_time_linear_in_the_text():
+    import time
+
+    def seconds(n: int) -> float:
+        text = "<table><tr><td>1</td></tr></table>\nx\n" * n
+        start = time.process_time()
+        cut_out(text)
+        return time.process_time() - start
+
+    seconds(1000)
+    small, large = seconds(5000), seconds(40000)
+    assert large < 8 * small * 3  # (8 times the text: quadratic would be 64 times)
+    # an end tag without its > closes nothing: only the last table, closed by the >
+    # at the end, is cut out, and every line keeps its number
+    rest, found = cut_out("<table\n</table\n" * 3000 + ">")
+    assert len(found) == 1 and found[0][0] == 5999 and rest.count("\n") == 6000
+    one_line = "<table><tr><td>1</td></tr></table> after\n" * 20000
+    rest, found = cut_out(one_line)
+    assert len(found) == 20000 and len(rest) == len(one_line)
+
+
+def test_crlf_line_ends_and_two_horizontal_rules_do_not_hide_the_report():
+    text = (MARKDOWN / "009.pandoc-gfm.txt").read_text(encoding="utf-8")
+    assert not looks_like_html(text.replace("\n", "\r\n"))
+    ruled = "------\n\n一、总体情况\n\n[正文]{.x}\n\n------\n"
+    assert text_without_markup(ruled)[0] == "------\n\n一、总体情况\n\n正文\n\n------\n"
+
+
+def test_a_page_with_a_doctype_or_a_style_sheet_is_a_page_whatever_its_blank_lines():
+    body = "\n\n".join(f"<span>第{n}段。</span>" for n in range(8))
+    assert looks_like_html("<!DOCTYPE html>\n" + body)
+    assert looks_like_html("<div>\n<style>.fn{display:none}</style>\n\n" + body)
+    assert not looks_like_html("<div>\n\n" + body)
