@@ -710,3 +710,21 @@ def test_markitdown_of_a_real_pdf_reads_no_figure_wrong():
              if not any(a != "missing" and Decimal(a) == v for a in truth[k].split("|"))}
     assert wrong == {}
     assert len(read) == 14  # (of 188: its cells run together, | 1 0 |)
+
+
+def test_labels_after_their_figures_a_chain_of_them_names_none():
+    # the markitdown text with 2.重复申请 moved under its figures too: each label alone
+    # between two lines of figures after the first is in the same doubt (the row above
+    # it was), and 1.信访… read 2 and 2.重复申请 0, 4 figures wrong
+    import csv
+    from decimal import Decimal
+
+    stem = DATA / "label_after_its_figures_chain"
+    truth = {(r["table"], r["row"], r["column"]): r["value"] for r in csv.DictReader(
+        open(f"{stem}.expected.tsv", encoding="utf-8"), delimiter="\t") if r["table"] != "report"}
+    report = govparse.parse_file(f"{stem}.markitdown.txt")
+    read = {(t, r, c): f.value for t, r, c, f in report.table_figures()
+            if (t, r, c) in truth and f.value is not None}
+    assert {k: v for k, v in read.items() if Decimal(truth[k]) != v} == {}
+    doubts = [d for d in report.diagnostics if "alone between two lines" in d.message]
+    assert len(doubts) == 3  # (3.补正后…, 1.信访…, 2.重复申请)

@@ -59,7 +59,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         "short_rows", "sides", "sink", "stacked", "suggested", "template", "trailing_cells",
         "trailing_separators", "two_heights", "unordered", "values", "variant_labels",
         "stacked_pairs", "figures_on_headers", "row_specs", "untaken_notes", "joined_wraps",
-        "gave_first_parts", "as_laid_out", "overfull")
+        "gave_first_parts", "as_laid_out", "overfull", "between_lines")
 
     def __init__(self, catalogue: LabelCatalogue, sink: DiagnosticSink,
                  template: str | None = None, evidence: PositionEvidence | None = None
@@ -123,6 +123,9 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         # the first cell too many of each row not placed for its cells more than its
         # columns (GP303), by id: _figures_between
         self.overfull: set[int] = set()
+        # the rows not placed for a label alone between two lines of figures, by id of
+        # their data: _figures_between (the row after such a row is in the same doubt)
+        self.between_lines: set[int] = set()
         # a row's figures joined with a line over or under them that no row took, by
         # id: how the note that says that line's figures are not placed starts
         # (_with_untaken_line)
@@ -487,6 +490,7 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
                     hint="a PDF's text may write a row's label after its figures; read the "
                          "PDF itself, where each stands in its cell")
                 self.row_specs[id(row)] = spec
+                self.between_lines.add(id(row.data))
                 return True
             self._place(spec, row.data, leaf)
             self.row_specs[id(row)] = spec
@@ -500,16 +504,25 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         no row, if labels stand before their figures, or this row's, if after (a PDF's
         text: pdfplumber writes a label centred in its cell's height under its row's figures,
         ``2.没有现成信息… 1 0 0 0 0 0 1`` / ``0 0 0 0 0 0 0`` / ``3.补正后申请内容仍不明确`` /
-        ``1 0 0 0 0 0 1``, the 0s 3's). None where not so (where the row above was placed,
-        or refused for another reason, the line may be its own: the rests of numbers
+        ``1 0 0 0 0 0 1``, the 0s 3's); and, after a row in that doubt, the line of its
+        figures, between its label and this one (the chain goes on: each label may name
+        the figures above it). None where not so (where the row above was placed, or
+        refused for another reason, the line may be its own: the rests of numbers
         wrapped in its cells)."""
         first = _first_figure(data)
         if previous is None or first is None or first.line is None or leaf.line is None \
                 or first.line <= leaf.line or not previous.labels:
             return None
+        own_line = previous.labels[-1].line
+        if id(previous.data) in self.between_lines:
+            # (the row above was in this doubt: its figures, on a line between its label
+            # and this one, may be this row's, as the line above its label its own)
+            lines = {c.line for c in previous.data if c.kind != EMPTY and c.line is not None}
+            if len(lines) == 1 and own_line is not None and own_line < min(lines) < leaf.line:
+                return min(lines)
+            return None
         if not self.overfull or not any(id(c) in self.overfull for c in previous.data):
             return None
-        own_line = previous.labels[-1].line
         by_line: dict[int, int] = {}
         for cell in previous.data:
             if cell.kind != EMPTY and cell.line is not None:

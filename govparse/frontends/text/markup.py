@@ -77,12 +77,6 @@ def _heading_attribute_cuts(text: str) -> list[tuple[int, int, str]]:
 
 
 @functools.cache
-def _fence() -> re.Pattern:
-    """A fenced div's opening or closing line."""
-    return re.compile(r"^[ ]{0,3}:{3,}(?:[ \t].*)?$", re.M)
-
-
-@functools.cache
 def _escape() -> re.Pattern:
     """Pandoc's escape: a backslash before ASCII punctuation or a blank (a hard line
     break too: a backslash at a line's end)."""
@@ -92,8 +86,9 @@ def _escape() -> re.Pattern:
 def may_hold_markup(text: str) -> bool:
     """Whether a text may hold markup to take away (asked of every text: a search or
     two in C)."""
-    return "]{" in text or ("<" in text and _tags().search(text) is not None) \
-        or ":::" in text
+    return "]{" in text or ":::" in text or "<" in text and (
+        "<!--" in text or _tags().search(text) is not None
+        or _single_tag().search(text) is not None and _may_hide().search(text) is not None)
 
 
 def without_markup(text: str) -> str:
@@ -128,57 +123,113 @@ def cell_without_markup(text: str) -> tuple[str, int]:
 def text_without_markup(text: str) -> tuple[str, tuple]:
     """A whole text without its markup, but for the lines of drawn tables, whose
     cells are cleaned once their lines are joined (module docstring): a grid's
-    (``|`` and ``+`` lines) and a ruled table's (_ruled_lines). With it, for each line
-    that changed, (line, the source's column of each of its characters), as
-    tab_stops gives them: the report says what stands there in the source's columns."""
+    (``|`` and ``+`` lines) and a ruled table's (_ruled_lines); what the page hides is
+    taken away there too (a table in a comment, in a hidden element or div). With it,
+    for each line that changed, (line, the source's column of each of its characters),
+    as tab_stops gives them: the report says what stands there in the source's
+    columns."""
     lines = text.split("\n")
     kept = _ruled_lines(lines)
     kept.update(i for i, line in enumerate(lines)
                 if line.lstrip(" \u3000\t")[:1] in ("|", "+", "｜"))
-    cuts = _cuts(text)
-    if kept and cuts:
+    hidden, shown = _cuts_of(text)
+    if kept and shown:
         starts = [0]  # each line's first character in the text
         for line in lines:
             starts.append(starts[-1] + len(line) + 1)
-        cuts = [cut for cut in cuts
-                if not kept.intersection(range(bisect_right(starts, cut[0]) - 1,
-                                               bisect_right(starts, max(cut[1] - 1, cut[0]))))]
-    return _applied(text, cuts)
+        shown = [cut for cut in shown
+                 if not kept.intersection(range(bisect_right(starts, cut[0]) - 1,
+                                                bisect_right(starts, max(cut[1] - 1, cut[0]))))]
+    return _applied(text, _merged(text, hidden + shown))
 
 
 def _cuts(text: str) -> list[tuple[int, int, str]]:
     """The markup of a text, as (start, end, what it leaves) in order, none overlapping."""
-    cuts: list[tuple[int, int, str]] = []
+    hidden, shown = _cuts_of(text)
+    return _merged(text, hidden + shown)
+
+
+def _cuts_of(text: str) -> tuple[list, list]:
+    """The markup of a text, as (start, end, what it leaves): what hides text with it
+    (comments, hidden elements, spans and divs, deletions), and the rest."""
+    hidden: list[tuple[int, int, str]] = []
+    shown: list[tuple[int, int, str]] = []
     pandoc = "]{" in text
     if pandoc:
-        cuts += _span_cuts(text)
+        shown += _span_cuts(text)
     if "<" in text:
-        cuts += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
+        shown += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
         if "<!--" in text:  # (a comment: shown nowhere)
-            cuts += [(m.start(), m.end(), "\n" * m.group().count("\n"))
-                     for m in _comment().finditer(text)]
+            hidden += [(m.start(), m.end(), "\n" * m.group().count("\n"))
+                       for m in _comment().finditer(text)]
         if _may_hide().search(text):
-            cuts += _hidden_cuts(text)
+            for cut in _hidden_cuts(text):
+                (shown if cut[2] == " " else hidden).append(cut)
     if pandoc or ":::" in text:
-        cuts += [(m.start(), m.end(), "") for m in _fence().finditer(text)]
+        fences, hidden_divs = _fenced_div_cuts(text)
+        shown += fences
+        hidden += hidden_divs
         if "}" in text:
-            cuts += _heading_attribute_cuts(text)
+            shown += _heading_attribute_cuts(text)
     if pandoc and "\\" in text:
-        cuts += [(m.start(), m.end(), "") for m in _escape().finditer(text)]
+        shown += [(m.start(), m.end(), "") for m in _escape().finditer(text)]
+    return hidden, shown
+
+
+def _merged(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The cuts in order, those that overlap made one (leaving their line breaks, or a
+    blank where one of them leaves one and none holds a line break)."""
     if len(cuts) < 2:
         return cuts
     cuts.sort()
     merged = [cuts[0]]
     for start, end, leaves in cuts[1:]:
-        last = merged[-1]
-        if start < last[1]:  # (overlapping: one cut, leaving its line breaks or a blank)
-            end = max(end, last[1])
-            breaks = text.count("\n", last[0], end)
-            merged[-1] = (last[0], end, "\n" * breaks if breaks or " " not in last[2] + leaves
-                          else " ")
+        last_start, last_end, last_leaves = merged[-1]
+        if start < last_end:
+            if end <= last_end:
+                if leaves == " " and not last_leaves:
+                    merged[-1] = (last_start, last_end, " ")
+                continue  # (inside it: a tag inside an element cut whole)
+            breaks = last_leaves.count("\n") + text.count("\n", last_end, end)
+            merged[-1] = (last_start, end, "\n" * breaks if breaks
+                          or " " not in last_leaves + leaves else " ")
         else:
             merged.append((start, end, leaves))
     return merged
+
+
+@functools.cache
+def _fence_line() -> re.Pattern:
+    """A fenced div's fence: its colons, and after an opening one its attributes
+    (``{…}``) or class; a closing one has nothing after its colons."""
+    return re.compile(r"^[ ]{0,3}:{3,}(?:[ \t]+(\{[^{}\n]{0,2000}\}|[\w-]+))?[ \t]*:*[ \t]*$",
+                      re.M)
+
+
+def _fenced_div_cuts(text: str) -> tuple[list, list]:
+    """Pandoc's fenced divs: each fence line cut (leaving the line empty), and a div
+    whose attributes hide it (``::: {style="display: none"}``, ``::: hidden``) cut
+    whole, to its closing fence (or the text's end). One pass, a stack of the divs
+    open."""
+    fences: list[tuple[int, int, str]] = []
+    hidden: list[tuple[int, int, str]] = []
+    opened: list[tuple[int, bool]] = []  # (start, hides)
+    for fence in _fence_line().finditer(text):
+        fences.append((fence.start(), fence.end(), ""))
+        written = fence.group(1)
+        if written is None:  # (a closing fence)
+            if opened:
+                start, hides = opened.pop()
+                if hides and not any(h for _, h in opened):
+                    hidden.append((start, fence.end(), "\n" * text.count("\n", start, fence.end())))
+            continue
+        attributes = written[1:-1] if written.startswith("{") else "." + written.strip()
+        opened.append((fence.start(), _effect(attributes) == "hide"))
+    for start, hides in opened:
+        if hides and not hidden or hides and hidden[-1][1] <= start:
+            hidden.append((start, len(text), "\n" * text.count("\n", start)))
+            break
+    return fences, hidden
 
 
 def _applied(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, tuple]:
@@ -207,7 +258,7 @@ def _columns(text: str, cuts: list[tuple[int, int, str]]) -> tuple:
     done = 0
 
     def keep(start: int, end: int) -> None:
-        nonlocal line, line_start, current, changed
+        nonlocal line_start
         at = start
         while at < end:
             brk = text.find("\n", at, end)
@@ -249,52 +300,83 @@ def _rule() -> re.Pattern:
 
 def _ruled_lines(lines: list[str]) -> set[int]:
     """The indexes of the lines of pandoc's simple and multiline tables, whose columns
-    stand where the dashes of their rules do: from a line of dashes (and the header
-    line right above it) to the next such line, where one of the two is parted into
-    columns (`-----  -----`: a table's; a line of dashes alone may be a horizontal
-    rule), or to the first blank line after a parted one that no line of dashes
-    follows."""
-    rules = [i for i, line in enumerate(lines) if "---" in line and _rule().fullmatch(line)]
+    stand where the dashes of their rules do. Pandoc indents a table's lines, rules and
+    rows, by a blank or more: from a line of dashes parted into columns (and the
+    header line right above it), or one whole across (a multiline table's top rule),
+    on over blank and indented lines and further rules, to the first line that starts
+    with neither (a paragraph, a heading). A line of dashes alone at a line's start
+    (a horizontal rule) opens no table."""
     ruled: set[int] = set()
-    for k, start in enumerate(rules):
-        end = rules[k + 1] if k + 1 < len(rules) else None
-        parted = len(lines[start].split()) > 1
-        if end is None:
-            if not parted or start in ruled:
-                continue  # (a table's closing rule, or a line of dashes alone)
-            end = next((i for i in range(start + 1, len(lines)) if not lines[i].strip()),
-                       len(lines))
-        elif not parted and len(lines[end].split()) < 2:
+    index, count = 0, len(lines)
+    while index < count:
+        line = lines[index]
+        if "---" not in line or not _rule().fullmatch(line) \
+                or not line.startswith(" ") and len(line.split()) < 2:
+            index += 1
             continue
-        first = start - 1 if start and lines[start - 1].strip() else start
-        ruled.update(range(first, end + 1))
+        if len(line.split()) > 1 and index and lines[index - 1].strip():
+            ruled.add(index - 1)  # (a simple table's header line, over its rule)
+        ruled.add(index)
+        index += 1
+        while index < count and (not lines[index].strip() or lines[index][:1] == " "
+                                 or _rule().fullmatch(lines[index])):
+            ruled.add(index)
+            index += 1
     return ruled
 
 
 @functools.cache
 def _comment() -> re.Pattern:
-    return re.compile(r"<!--.*?-->", re.S)
+    """A comment: ``<!-- … -->``, HTML's empty ``<!-->`` and ``<!--->``, and one never
+    closed, which runs to the text's end (as in a page, and in markdown's HTML block)."""
+    return re.compile(r"<!--(?:-?>|.*?(?:-->|\Z))", re.S)
 
 
 @functools.cache
 def _may_hide() -> re.Pattern:
     """Markup that may hide or strike out what it holds (looked for before each tag
     is: most texts have none)."""
-    return re.compile(r"display|visibility|hidden|line-through|<(?:del|s|strike)[\s>]", re.I)
+    return re.compile(r"style|hidden|<(?:del|s|strike)[\s>]", re.I)
 
 
 @functools.cache
-def _hides() -> re.Pattern:
-    """What hides an element's text (its style, its hidden attribute or class), as the
-    HTML front-end leaves it out (frontends/html/hiding.py): a converter that keeps
-    the markup shows the text, but the page does not."""
-    return re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?<![\w-])hidden(?![\w-])",
-                      re.I)
+def _attribute() -> re.Pattern:
+    """An attribute of a start tag or of pandoc's attributes: a name, maybe ``=`` and
+    its value (quoted or not); or pandoc's ``.class``."""
+    return re.compile(r"""\.([\w-]+)|([\w:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>}]+))?""")
+
+
+def _effect(attributes: str) -> str | None:
+    """What an element's attributes (a start tag's, after its name; pandoc's, between
+    braces) do to its text: "hide" where the HTML front-end would not show it (its
+    ``hidden`` attribute, its class ``hidden``, or its style alone: display: none,
+    visibility: hidden, font-size: 0, opacity: 0 …, as frontends/html/hiding.py reads
+    a style), "strike" where its style strikes it through, else None."""
+    for found in _attribute().finditer(attributes):
+        cls, name, value = found.groups()
+        if cls is not None:
+            if cls.lower() == "hidden":
+                return "hide"
+            continue
+        name = name.lower()
+        value = (value or "").strip("\"'")
+        if name == "hidden":
+            return "hide"
+        if name == "class" and "hidden" in value.lower().split():
+            return "hide"
+        if name == "style" and value:
+            from govparse.frontends.html.hiding import style_hides
+
+            if style_hides(value):
+                return "hide"
+            if "line-through" in value.lower():
+                return "strike"
+    return None
 
 
 @functools.cache
 def _single_tag() -> re.Pattern:
-    return re.compile(r"<(/?)([a-zA-Z][\w:-]{0,20})(?=[\s/>])[^<>]{0,2000}>")
+    return re.compile(r"<(/?)([a-zA-Z][\w:-]{0,20})(?=[\s/>])([^<>]{0,2000})>")
 
 
 _STRUCK = ("s", "strike")  # (a figure corrected in place: <s>12</s>15, "12 15")
@@ -302,31 +384,37 @@ _VOID = frozenset(("br", "hr", "img", "wbr", "input", "meta", "link", "col", "ar
 
 
 def _hidden_cuts(text: str) -> list[tuple[int, int, str]]:
-    """Elements whose text the page does not show, cut whole: one that a style, a
-    hidden attribute or class hides, and a tracked deletion (<del>, as the HTML and
-    Word front-ends accept changes); and text struck out (<s>, <strike>, a style's
-    line-through) parted by a blank from what stands around it, so that a figure and
-    its struck-out correction read as no number, as the HTML front-end reads them.
-    One pass over the tags, each end tag closing the last one open of its name."""
+    """Elements whose text the page does not show, cut whole: one its attributes hide
+    (_effect), and a tracked deletion (<del>, as the HTML and Word front-ends accept
+    changes); and text struck out (<s>, <strike>, a style's line-through) parted by a
+    blank from what stands around it, so that a figure and its struck-out correction
+    read as no number, as the HTML front-end reads them. One pass over the tags, each
+    end tag closing the last one open of its name (and those open inside it); each
+    tag opened once and closed at most once."""
     cuts: list[tuple[int, int, str]] = []
-    opened: list[tuple[str, int, int, str | None]] = []  # (name, start, end, what it does)
+    opened: list[tuple[str, int, int, str | None]] = []  # (name, start, end, effect)
+    by_name: dict[str, list[int]] = {}  # the indexes in ``opened`` of each name's
     for tag in _single_tag().finditer(text):
         name = tag.group(2).lower()
         if not tag.group(1):
             if name in _VOID or tag.group().endswith("/>"):
                 continue
-            does = "hide" if name == "del" or _hides().search(tag.group()) else \
-                "strike" if name in _STRUCK or "line-through" in tag.group().lower() else None
-            opened.append((name, tag.start(), tag.end(), does))
+            effect = "hide" if name == "del" else "strike" if name in _STRUCK else None
+            if effect is None and tag.group(3).strip():
+                effect = _effect(tag.group(3))
+            by_name.setdefault(name, []).append(len(opened))
+            opened.append((name, tag.start(), tag.end(), effect))
             continue
-        at = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == name), None)
-        if at is None:
+        indexes = by_name.get(name)
+        if not indexes:
             continue
-        _, start, start_end, does = opened[at]
-        del opened[at:]
-        if does == "hide":
+        at = indexes[-1]
+        _, start, start_end, effect = opened[at]
+        while len(opened) > at:  # (it closes those open inside it too)
+            by_name[opened.pop()[0]].pop()
+        if effect == "hide":
             cuts.append((start, tag.end(), "\n" * text.count("\n", start, tag.end())))
-        elif does == "strike":
+        elif effect == "strike":
             cuts.append((start, start_end, " "))
             cuts.append((tag.start(), tag.end(), " "))
     return cuts
@@ -381,14 +469,14 @@ def _span_cuts(text: str) -> list[tuple[int, int, str]]:
             if found is not None:
                 # (with the line break's backslash before it: see above)
                 first = at - 1 if text[at - 1] == "\\" else at
-                attributes_text = found.group()
-                if start is not None and _hides().search(attributes_text):
+                effect = _effect(found.group()[1:-1]) if start is not None else None
+                if effect == "hide":
                     # (a span the page hides: [7]{hidden=""}, its text cut too)
                     cut.append((start, found.end(),
                                 "\n" * text.count("\n", start, found.end())))
                     at = found.end()
                     continue
-                struck = " " if "line-through" in attributes_text.lower() else ""
+                struck = " " if effect == "strike" else ""
                 if start is not None:
                     cut.append((start, start + 1, struck))
                 cut.append((first, found.end(),

@@ -432,12 +432,11 @@ def _composed(after: tuple, before: tuple) -> tuple:
     """Two changes of lines' columns made one after the other (each as
     with_tabs_expanded gives them: (line, the column before the change of each
     character after it)): the source's column of each character after both."""
-    first = dict(before)
     if not after:
         return before
     composed = dict(before)
     for line, columns in after:
-        earlier = first.get(line)
+        earlier = composed.get(line)
         composed[line] = columns if earlier is None else tuple(
             earlier[c - 1] if 0 < c <= len(earlier) else c for c in columns)
     return tuple(sorted(composed.items()))

@@ -218,18 +218,24 @@ def test_a_table_in_a_comment_or_a_code_block_is_no_table():
         assert govparse.parse(text).active_disclosure.rules.in_force.value is None
 
 
-def test_tables_kept_as_html_are_found_in_time_linear_in_the_text():
+def _linear(read, make, small: int) -> bool:
+    """Whether ``read`` takes about 8 times as long (3 times that at most) over a text
+    ``make`` makes 8 times as long: quadratic time would take 64 times. (CPU time, after
+    a warm-up; a ratio, not a duration.)"""
     import time
 
     def seconds(n: int) -> float:
-        text = "<table><tr><td>1</td></tr></table>\nx\n" * n
+        text = make(n)
         start = time.process_time()
-        cut_out(text)
+        read(text)
         return time.process_time() - start
 
-    seconds(1000)
-    small, large = seconds(5000), seconds(40000)
-    assert large < 8 * small * 3  # (8 times the text: quadratic would be 64 times)
+    seconds(small // 5)
+    return seconds(8 * small) < 8 * seconds(small) * 3
+
+
+def test_tables_kept_as_html_are_found_in_time_linear_in_the_text():
+    assert _linear(cut_out, lambda n: "<table><tr><td>1</td></tr></table>\nx\n" * n, 5000)
     # an end tag without its > closes nothing: only the last table, closed by the >
     # at the end, is cut out, and every line keeps its number
     rest, found = cut_out("<table\n</table\n" * 3000 + ">")
@@ -251,3 +257,50 @@ def test_a_page_with_a_doctype_or_a_style_sheet_is_a_page_whatever_its_blank_lin
     assert looks_like_html("<!DOCTYPE html>\n" + body)
     assert looks_like_html("<div>\n<style>.fn{display:none}</style>\n\n" + body)
     assert not looks_like_html("<div>\n\n" + body)
+
+
+@pytest.mark.parametrize("written, read", [
+    # hidden as the HTML front-end hides (frontends/html/hiding.py reads the style)
+    ('2[9]{style="font-size:0"}17', "217"), ('2<span style="font-size: 1px">9</span>17', "217"),
+    ('2<span style="opacity:0">9</span>17', "217"),
+    ('2<span style="visibility: collapse">9</span>17', "217"),
+    ('2<span style="display:none !important">9</span>17', "217"),
+    # the words of hiding elsewhere hide nothing
+    ('2<span style="overflow:hidden">1</span>7', "217"), ('2[1]{title="hidden"}7', "217"),
+    ('2<a href="/hidden/x">1</a>7', "217"), ('2<span data-x="display:none">1</span>7', "217"),
+    # HTML's empty comments, and one never closed (it runs to the end)
+    ("2<!-->1<!-- x -->7", "217"), ("2<!--->1", "21"), ("21<!-- 7", "21"),
+])
+def test_what_hides_is_told_by_the_style_not_by_a_word(written, read):
+    assert without_markup(written) == read
+
+
+_PIPE_TABLE = ("| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+               "| 规章 | 1 | 2 | 3 |\n")
+
+
+@pytest.mark.parametrize("around", [
+    ("<!--\n", "-->\n"), ("<del>\n", "</del>\n"), ('<div style="display:none">\n', "</div>\n"),
+    ('::: {style="display: none"}\n', ":::\n"), ("::: hidden\n", ":::\n"),
+])
+def test_a_pipe_table_the_page_hides_is_no_table(around):
+    opening, closing = around
+    text = ("某局2024年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+            + opening + _PIPE_TABLE + closing)
+    assert govparse.parse(text).active_disclosure.rules.in_force.value is None
+    shown = text.replace(opening, "").replace(closing, "")
+    assert govparse.parse(shown).active_disclosure.rules.in_force.value == 3
+
+
+def test_a_horizontal_rule_after_a_simple_table_leaves_the_text_between_cleaned():
+    text = ("  项目       数量\n  ---------- ------\n  网站数     1\n\n"
+            "[一、总体情况]{style=\"x\"}\n\n正文。\n\n" + "-" * 72 + "\n")
+    cleaned = text_without_markup(text)[0].split("\n")
+    assert cleaned[:3] == text.split("\n")[:3]  # (the table's lines as written)
+    assert cleaned[4] == "一、总体情况"
+
+
+@pytest.mark.parametrize("unit", ["<span>", '<span style="display:none">', "<!--",
+                                  '<b style="x"><i>1</i>'])
+def test_markup_that_never_closes_is_read_in_time_linear_in_the_text(unit):
+    assert _linear(text_without_markup, lambda n: "]{x}\n" + (unit + "2\n") * n, 10000)
