@@ -509,6 +509,8 @@ class TableReader(RowLabels, HeaderOrder, RowFit, ShortRows, Positions, TextDoub
         the figures above it). None where not so (where the row above was placed, or
         refused for another reason, the line may be its own: the rests of numbers
         wrapped in its cells)."""
+        if not self.overfull and not self.between_lines:
+            return None  # (most tables: no row was refused so)
         first = _first_figure(data)
         if previous is None or first is None or first.line is None or leaf.line is None \
                 or first.line <= leaf.line or not previous.labels:
