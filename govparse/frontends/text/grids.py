@@ -414,12 +414,23 @@ def _cell(parts: list[tuple[int, int, int, str]], rowspan: int, colspan: int) ->
     if len(parts) == 1:  # (most cells: one line)
         line, _, column, text = parts[0]
     else:
-        first = next((part for part in parts if part[3]), parts[0])
+        written = [part for part in parts if part[3]]
+        first = written[0] if written else parts[0]
         line, column = first[0], first[2]
-        text = join_lines([part[3] for part in parts if part[3]])
+        if any("]{" in part[3] or "<" in part[3] for part in written):
+            # (a converter's markup wrapped over the cell's lines: markup.py)
+            from govparse.frontends.text.markup import lines_without_markup
+
+            text, at, offset = lines_without_markup([part[3] for part in written])
+            kind, body, marks, value, unit = remembered(text) or reading(text)
+            if text:  # (at its first character; a figure after the marks around it, **0**)
+                line, column = written[at][0], written[at][2] + offset + marks
+            return Cell(text, TextLocation(line, column), rowspan, colspan, False, None,
+                        new_cell(kind, body, line, column, value, unit, None))
+        text = join_lines([part[3] for part in written])
     kind, body, offset, value, unit = remembered(text) or reading(text)  # (no blanks around it)
-    if offset and offset < len(next((part[3] for part in parts if part[3]), "")):
-        column += offset  # (its markup before it, in its first line: markup.py)
+    if offset and len(parts) == 1:
+        column += offset  # (its markup or marks before it: markup.py, lines.reading)
     # (every field given by its place: attrs' __init__ takes a keyword a third slower)
     return Cell(text, TextLocation(line, column), rowspan, colspan, False, None,
                 new_cell(kind, body, line, column, value, unit, None))

@@ -125,9 +125,13 @@ def _moved(block, lines: int, tables: int):
 
     if type(block) is not Table:
         return attrs.evolve(block, location=in_text(block.location))
+    from govparse.frontends.text.lines import unemphasized
+
     for row in block.rows:  # (the HTML front-end's rows: tuples of cells)
         for cell in row:
             cell.location = in_text(cell.location)
+            if cell.text[:1] in ("*", "_"):  # (html2text writes <strong> so in the markup too)
+                cell.text = unemphasized(cell.text)
     return attrs.evolve(block, location=in_text(block.location))
 
 

@@ -341,6 +341,12 @@ _EMPHASIS_MARKS = ("*", "_")
 _EMPTY_EMPHASIS = frozenset(("****", "__", "******"))  # (html2text's <b></b>, <em></em>, both)
 
 
+def unemphasized(text: str) -> str:
+    """A cell's text without markdown's strong or emphasis marks around the whole of it
+    (_unemphasized)."""
+    return _unemphasized(text, 0)[0] if text[:1] in _EMPHASIS_MARKS else text
+
+
 def _unemphasized(body: str, offset: int) -> tuple[str, int]:
     """A cell's text without the marks of markdown's strong or emphasis around the
     whole of it (html2text writes a page's <b>, <strong> and <em> so: a total in bold,

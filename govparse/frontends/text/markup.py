@@ -120,6 +120,48 @@ def cell_without_markup(text: str) -> tuple[str, int]:
     return body, at + (first - kept)
 
 
+def lines_without_markup(lines: list[str]) -> tuple[str, int, int]:
+    """A cell's lines (a drawn table's, its markup wrapped over them) as its text
+    without markup, its lines joined as blocks.join_lines joins them (two numbers on
+    two lines "4 1", never 41: ``[4]{…}`` / ``[1]{…}``), and where what is left starts:
+    the index of its line and the offset in it. The markup is read over the lines
+    joined (an attribute wraps mid-word: ``FO`` / ``NT-SIZE``); a line ends a piece of
+    text wherever no markup runs over its end."""
+    from govparse.frontends.blocks import join_lines
+
+    joined = "".join(lines)
+    cuts = _cuts(joined)
+    ends = []  # where each line ends in the joined text
+    for line in lines:
+        ends.append((ends[-1] if ends else 0) + len(line))
+    pieces: list[list] = [[]]  # each piece: [text, its first kept position]
+    first: int | None = None
+    cut_at, end_at = 0, 0  # the next cut, and the next line's end
+    position = 0
+    while position < len(joined):
+        while cut_at < len(cuts) and cuts[cut_at][1] <= position:
+            cut_at += 1
+        while end_at < len(ends) and ends[end_at] <= position:
+            end_at += 1
+            pieces.append([])
+        if cut_at < len(cuts) and cuts[cut_at][0] <= position:
+            start, end, leaves = cuts[cut_at]
+            if leaves.strip(" \n") == "" and " " in leaves:
+                pieces[-1].append(" ")
+            position = end
+            continue
+        char = joined[position]
+        if first is None and not char.isspace():
+            first = position
+        pieces[-1].append(char)
+        position += 1
+    text = join_lines([t for t in ("".join(p).strip() for p in pieces) if t])
+    if first is None:
+        return text, 0, 0
+    line = bisect_right(ends, first)
+    return text, line, first - (ends[line - 1] if line else 0)
+
+
 def text_without_markup(text: str) -> tuple[str, tuple]:
     """A whole text without its markup, but for the lines of drawn tables, whose
     cells are cleaned once their lines are joined (module docstring): a grid's

@@ -304,3 +304,27 @@ def test_a_horizontal_rule_after_a_simple_table_leaves_the_text_between_cleaned(
                                   '<b style="x"><i>1</i>'])
 def test_markup_that_never_closes_is_read_in_time_linear_in_the_text(unit):
     assert _linear(text_without_markup, lambda n: "]{x}\n" + (unit + "2\n") * n, 10000)
+
+
+def test_a_grid_cell_s_two_numbers_on_two_lines_of_markup_are_no_figure():
+    # pandoc 3's markdown of a cell of two paragraphs (4, 1): each line of the cell
+    # its own span; joined, the markup put no blank between the digits: 41, wrong
+    from govparse.frontends.text.markup import lines_without_markup
+
+    assert lines_without_markup(['[4]{style="a"}', '[1]{style="a"}']) == ("4 1", 0, 1)
+    assert lines_without_markup(['<span style="a">4</span>', "<span>1</span>"])[0] == "4 1"
+    # a span wrapped inside its cell is one text; its attributes wrap mid-word
+    assert lines_without_markup(["[规范", '性文件]{style="', "FONT-FAMILY: 仿", 'NT-SIZE: 1pt"}'])[0] \
+        == "规范性文件"
+    # where what is left starts: the cell's first line, after its markup (and the
+    # grid reader adds the marks around a bold figure: **0** is located at the 0)
+    assert lines_without_markup(["[**0**]{style", '="a"}']) == ("**0**", 0, 1)
+
+
+def test_bold_figures_in_a_table_kept_as_html_are_read():
+    # html2text with bypass_tables writes a cell's <strong> as **…** inside the markup
+    text = ("某局2024年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n<table>\n"
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\n"
+            "<tr><td>**规章**</td><td>**0**</td><td>__2__</td><td>3</td></tr>\n</table>\n")
+    rules = govparse.parse(text).active_disclosure.rules
+    assert (rules.issued.value, rules.repealed.value, rules.in_force.value) == (0, 2, 3)
