@@ -125,8 +125,9 @@ def lines_without_markup(lines: list[str]) -> tuple[str, int, int]:
     without markup, its lines joined as blocks.join_lines joins them (two numbers on
     two lines "4 1", never 41: ``[4]{…}`` / ``[1]{…}``), and where what is left starts:
     the index of its line and the offset in it. The markup is read over the lines
-    joined (an attribute wraps mid-word: ``FO`` / ``NT-SIZE``); a line ends a piece of
-    text wherever no markup runs over its end."""
+    joined (an attribute wraps mid-word: ``FO`` / ``NT-SIZE``); what each line shows
+    is one piece of the text (a number pandoc wrapped in its cell, ``[5`` /
+    ``419886元]{…}``, is two numbers, no figure, as a cell's lines always are)."""
     from govparse.frontends.blocks import join_lines
 
     joined = "".join(lines)
@@ -134,7 +135,7 @@ def lines_without_markup(lines: list[str]) -> tuple[str, int, int]:
     ends = []  # where each line ends in the joined text
     for line in lines:
         ends.append((ends[-1] if ends else 0) + len(line))
-    pieces: list[list] = [[]]  # each piece: [text, its first kept position]
+    pieces: list[list[str]] = [[]]  # what each line shows, character by character
     first: int | None = None
     cut_at, end_at = 0, 0  # the next cut, and the next line's end
     position = 0
