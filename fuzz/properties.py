@@ -662,11 +662,14 @@ _MARKUP = re.compile(r"<[^<>]*>")
 
 def _in_markup_cell(lines: list[str], line: int | None, value) -> bool:
     """Whether a number of that value stands in a table cell's text of the row whose
-    cell's start tag ends on ``line`` (from that line to the row's end)."""
+    cell's start tag ends on ``line`` (from that line to the row's end; the whole line
+    where it holds a row's end itself: a table written on one line)."""
     if line is None or not 1 <= line <= len(lines):
         return False
     text = "\n".join(lines[line - 1:line + 200])
     end = _ROW_END.search(text, 1)
+    if end is not None and end.start() < len(lines[line - 1]):
+        end = _ROW_END.search(text, len(lines[line - 1]))
     cells = _MARKUP.sub("", _PARTING_MARKUP.sub(" ", text[:end.start() if end else len(text)]))
     return any(_digits(m.group()) <= 4300 and number_value(m.group()) == value
                for m in NUMBER_AT.finditer(cells))

@@ -36,6 +36,9 @@ _PARTING = BLOCKS | {"sup", "sub", "s", "strike", "rt", "rp"}
 # document with its changes: <del>12</del><ins>15</ins> is 15, as the Word front-end
 # accepts changes)
 _DELETED = "del"
+# elements in whose place a script may write text (document.write), or that show text
+# only where scripts do not run: a cell's text on either side of one is not one text
+_WRITTEN_BY_A_SCRIPT = frozenset(("script", "noscript"))
 _STRUCK = re.compile(r"line-through", re.I)
 
 
@@ -218,6 +221,10 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             state = shown[-1] if shown else (True, True, True)
             if element is not td:
                 if tag is None or tag in SKIPPED or tag == _DELETED or tag == "table":
+                    if tag in _WRITTEN_BY_A_SCRIPT:
+                        # (what a script writes in its place is not in the page: the text
+                        # on either side stands apart, 1<script>…</script>870 no 1870)
+                        end_line()
                     walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
                     shown.append((False, False, False))
                     hiders.append(None)
