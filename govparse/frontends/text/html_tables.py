@@ -48,8 +48,8 @@ def cut_out(text: str) -> tuple[str, list[tuple[int, str]]]:
     line, counted = 1, 0  # the line the text from ``counted`` on starts
     unshown = None
     for start, end in table_spans(text):
-        line_start = text.rfind("\n", 0, start) + 1
-        if start < done or start - line_start > 3 or text[line_start:start].strip(" "):
+        opening = _opening().match(text, text.rfind("\n", 0, start) + 1)
+        if start < done or opening is None or opening.end() != start + len("<table"):
             continue  # (a tag inside a line of text: no markdown's HTML block)
         if unshown is None:
             unshown = _unshown(text)

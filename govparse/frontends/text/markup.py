@@ -101,23 +101,8 @@ def cell_without_markup(text: str) -> tuple[str, int]:
     """A cell's text without its markup and the blanks around what is left, and where
     in the text what is left starts (so that the cell's figure is located at its first
     digit, not at the markup before it: ``[0]{style="…"}``)."""
-    cuts = _cuts(text)
-    clean = _applied(text, cuts)[0]
-    body = clean.strip()
-    if not body:
-        return "", 0
-    first = len(clean) - len(clean.lstrip())  # (in the text without markup)
-    at = 0  # where in the text the character ``first`` of the clean text stands
-    kept = 0  # characters of the clean text before ``at``
-    for start, end, leaves in cuts:
-        if kept + (start - at) > first:
-            break
-        kept += start - at
-        if kept + len(leaves) > first:
-            return body, start
-        kept += len(leaves)
-        at = end
-    return body, at + (first - kept)
+    body, _, start = lines_without_markup([text])
+    return body, start
 
 
 def lines_without_markup(lines: list[str]) -> tuple[str, int, int]:
@@ -511,7 +496,7 @@ def _span_cuts(text: str) -> list[tuple[int, int, str]]:
             found = attributes.match(text, at + 1) if text.startswith("{", at + 1) else None
             if found is not None:
                 # (with the line break's backslash before it: see above)
-                first = at - 1 if text[at - 1] == "\\" else at
+                first = at - 1 if at and text[at - 1] == "\\" else at
                 effect = _effect(found.group()[1:-1]) if start is not None else None
                 if effect == "hide":
                     # (a span the page hides: [7]{hidden=""}, its text cut too)
