@@ -124,6 +124,9 @@ def _moved(block, lines: int, tables: int):
         return moved[id(at)]
 
     if type(block) is not Table:
+        if getattr(block, "year_location", None) is not None:  # (a title's second line)
+            return attrs.evolve(block, location=in_text(block.location),
+                                year_location=in_text(block.year_location))
         return attrs.evolve(block, location=in_text(block.location))
     from govparse.frontends.text.lines import unemphasized
 

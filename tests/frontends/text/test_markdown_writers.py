@@ -181,6 +181,20 @@ def test_a_layout_table_kept_as_html_gives_its_headings_and_tables_in_order():
     assert (figure.value, figure.location) == (6, HtmlLocation(1, 2, 4, 10))
 
 
+def test_a_title_over_two_lines_inside_a_layout_table_kept_as_html_says_the_year_s_line():
+    # the year's location of a title written over two lines in the cell was left in
+    # the markup's own lines (found by the fuzzer: the year said two lines up)
+    text = ("说明\n\n\n<table>\n<tr><td>\n<p>示例区管委会办公室</p>\n"
+            "<p>2024年度政府信息公开工作年度报告</p>\n<p>一、总体情况</p>\n<p>正文。</p>\n"
+            "<p>二、主动公开政府信息情况</p>\n"
+            "<table>\n<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td>"
+            "<td>现行有效件数</td></tr>\n<tr><td>规章</td><td>4</td><td>5</td><td>6</td></tr>\n"
+            "</table>\n</td></tr>\n</table>\n")
+    report = govparse.parse(text)
+    assert (report.organization.value, report.organization.line) == ("示例区管委会办公室", 6)
+    assert (report.year.value, report.year.line) == (2024, 7)
+
+
 @pytest.mark.parametrize("written, read", [
     # what the page hides is no text of it: a style, the hidden attribute or class,
     # a tracked deletion; text struck out stands apart (a figure and its correction
