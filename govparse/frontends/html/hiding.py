@@ -531,13 +531,22 @@ def _inline(style: str, quirks: bool = False) -> dict:
     return declared
 
 
-def style_hides(style: str) -> bool:
-    """Whether an element's own ``style`` attribute, alone, hides it."""
+def style_effect(style: str, inline: bool = False) -> str | None:
+    """What an element's own ``style`` attribute, alone, does to its text: "hide" where
+    a browser shows none of it; "doubt" where a reader may not see it (drawn in white
+    or transparent, a font a tenth of its parent's: a digit so among a figure's parts
+    it, as tables.cell_text reads it); else None. ``inline``: the element is an inline
+    box (a span), to which a size or a transform does not apply."""
     if not _may_hide_text(style):
-        return False
-    gone, visible, sized, painted = said({name: value for name, (value, _)
-                                          in _inline(style).items()})
-    return gone or visible is False or no_font(sized)
+        return None
+    gone, visible, sized, painted = said(
+        {name: value for name, (value, _) in _inline(style).items()},
+        block=not inline, transformable=not inline)
+    if gone or visible is False or no_font(sized):
+        return "hide"
+    if painted is False or sized is UNSURE or sized is SHRINKS:
+        return "doubt"
+    return None
 
 
 def _declarations(text: str) -> list:

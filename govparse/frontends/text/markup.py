@@ -23,6 +23,7 @@ grids.read_ruled).
 from __future__ import annotations
 
 import functools
+import html
 import re
 from bisect import bisect_right
 
@@ -252,7 +253,7 @@ def _fenced_div_cuts(text: str) -> tuple[list, list]:
                     hidden.append((start, fence.end(), "\n" * text.count("\n", start, fence.end())))
             continue
         attributes = written[1:-1] if written.startswith("{") else "." + written.strip()
-        opened.append((fence.start(), _effect(attributes) == "hide"))
+        opened.append((fence.start(), _effect(attributes, inline=False, pandoc=True) == "hide"))
     for start, hides in opened:
         if hides and not hidden or hides and hidden[-1][1] <= start:
             hidden.append((start, len(text), "\n" * text.count("\n", start)))
@@ -374,30 +375,50 @@ def _attribute() -> re.Pattern:
     return re.compile(r"""\.([\w-]+)|([\w:-]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>}]+))?""")
 
 
-def _effect(attributes: str) -> str | None:
+@functools.cache
+def _pandoc_attribute() -> re.Pattern:
+    """An attribute of pandoc's, whose quoted value escapes its quotes with a backslash
+    (``style="font-family:\\"宋体\\";display:none"``: Word's page writes a font's name
+    so)."""
+    return re.compile(r"""\.([\w-]+)|([\w:-]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^\s"}]+))?""")
+
+
+def _effect(attributes: str, inline: bool = True, pandoc: bool = False) -> str | None:
     """What an element's attributes (a start tag's, after its name; pandoc's, between
     braces) do to its text: "hide" where the HTML front-end would not show it (its
     ``hidden`` attribute, its class ``hidden``, or its style alone: display: none,
     visibility: hidden, font-size: 0, opacity: 0 …, as frontends/html/hiding.py reads
-    a style), "strike" where its style strikes it through, else None."""
-    for found in _attribute().finditer(attributes):
+    a style); "strike" where a reader sees it apart from what stands beside it: struck
+    through, or drawn where a reader may not see it (white, transparent: a digit so
+    among a figure's, 1[7]{style="color:#fff"}1, shows 11 on white and 171 on a dark
+    cell, so no figure); else None. ``inline``: the element is an inline box (a span,
+    pandoc's bracketed span; not a div); ``pandoc``: pandoc's attributes, whose values
+    escape quotes with a backslash (a tag's may hold entities)."""
+    for found in (_pandoc_attribute() if pandoc else _attribute()).finditer(attributes):
         cls, name, value = found.groups()
         if cls is not None:
             if cls.lower() == "hidden":
                 return "hide"
             continue
         name = name.lower()
-        value = (value or "").strip("\"'")
+        value = value or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        if pandoc:
+            value = re.sub(r"\\(.)", r"\1", value)
+        elif "&" in value:
+            value = html.unescape(value)
         if name == "hidden":
             return "hide"
         if name == "class" and "hidden" in value.lower().split():
             return "hide"
         if name == "style" and value:
-            from govparse.frontends.html.hiding import style_hides
+            from govparse.frontends.html.hiding import style_effect
 
-            if style_hides(value):
+            effect = style_effect(value, inline)
+            if effect == "hide":
                 return "hide"
-            if "line-through" in value.lower():
+            if effect == "doubt" or "line-through" in value.lower():
                 return "strike"
     return None
 
@@ -407,7 +428,9 @@ def _single_tag() -> re.Pattern:
     return re.compile(r"<(/?)([a-zA-Z][\w:-]{0,20})(?=[\s/>])([^<>]{0,2000})>")
 
 
-_STRUCK = ("s", "strike")  # (a figure corrected in place: <s>12</s>15, "12 15")
+_STRUCK = ("s", "strike")
+# (the elements a browser draws as inline boxes: a size or a transform does not apply)
+_INLINE_NAMES = frozenset(_INLINE.split("|")) | {"s", "strike", "sup", "sub", "del", "label"}  # (a figure corrected in place: <s>12</s>15, "12 15")
 _VOID = frozenset(("br", "hr", "img", "wbr", "input", "meta", "link", "col", "area"))
 
 
@@ -429,7 +452,7 @@ def _hidden_cuts(text: str) -> list[tuple[int, int, str]]:
                 continue
             effect = "hide" if name == "del" else "strike" if name in _STRUCK else None
             if effect is None and tag.group(3).strip():
-                effect = _effect(tag.group(3))
+                effect = _effect(tag.group(3), inline=name in _INLINE_NAMES)
             by_name.setdefault(name, []).append(len(opened))
             opened.append((name, tag.start(), tag.end(), effect))
             continue
@@ -497,7 +520,7 @@ def _span_cuts(text: str) -> list[tuple[int, int, str]]:
             if found is not None:
                 # (with the line break's backslash before it: see above)
                 first = at - 1 if at and text[at - 1] == "\\" else at
-                effect = _effect(found.group()[1:-1]) if start is not None else None
+                effect = _effect(found.group()[1:-1], pandoc=True) if start is not None else None
                 if effect == "hide":
                     # (a span the page hides: [7]{hidden=""}, its text cut too)
                     cut.append((start, found.end(),

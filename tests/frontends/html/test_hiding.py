@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from govparse.frontends.html.hiding import Hiding, style_hides
+from govparse.frontends.html.hiding import Hiding, style_effect
 
 SHEET = """
 @media print { .p { display: none } }
@@ -56,7 +56,22 @@ def test_rules_hide_what_their_selectors_match_on_a_screen():
     ("font-size:", False), ("mso-font-kerning:0pt;display:inline", False),
 ])
 def test_an_elements_own_style(style, hides):
-    assert style_hides(style) is hides
+    assert (style_effect(style) == "hide") is hides
+
+
+@pytest.mark.parametrize("style, inline, effect", [
+    # drawn where a reader may not see it: in doubt
+    ("color:#ffffff", True, "doubt"), ("color: transparent", True, "doubt"),
+    ("color:rgba(0,0,0,0)", True, "doubt"), ("font-size:0.1em", True, "doubt"),
+    ("color:#fefefe", True, None), ("color:red", True, None),
+    # a transform or a size applies to a box of its own, not to an inline one
+    ("transform:scale(0)", False, "hide"), ("transform:scale(0)", True, None),
+    ("width:0;overflow:hidden", False, "hide"), ("width:0;overflow:hidden", True, None),
+    ("display:inline-block;width:0;overflow:hidden", True, "hide"),
+    ("display:none;color:#fff", True, "hide"),
+])
+def test_an_elements_own_style_in_doubt_or_on_an_inline_box(style, inline, effect):
+    assert style_effect(style, inline) == effect
 
 
 def test_selectors_over_a_deep_page():
