@@ -668,6 +668,22 @@ def _in_markup_cell(lines: list[str], line: int | None, value) -> bool:
     where it holds a row's end itself: a table written on one line)."""
     if line is None or not 1 <= line <= len(lines):
         return False
+    return any(_digits(m.group()) <= 4300 and number_value(m.group()) == value
+               for m in NUMBER_AT.finditer(_row_shown(lines, line)))
+
+
+# the rows' shown text of the last text checked, by line: a table written on one line
+# is one row for each of its figures, read once
+_ROWS_SHOWN: dict = {}
+
+
+def _row_shown(lines: list[str], line: int) -> str:
+    """The text a row of markup shows from ``line`` to the row's end (_in_markup_cell)."""
+    if _ROWS_SHOWN.get("lines") is not lines:
+        _ROWS_SHOWN.clear()
+        _ROWS_SHOWN["lines"] = lines
+    if line in _ROWS_SHOWN:
+        return _ROWS_SHOWN[line]
     text = "\n".join(lines[line - 1:line + 200])
     end = _ROW_END.search(text, 1)
     if end is not None and end.start() < len(lines[line - 1]):
@@ -678,9 +694,8 @@ def _in_markup_cell(lines: list[str], line: int | None, value) -> bool:
         from govparse.frontends.text.markup import without_markup
 
         row = without_markup(row)
-    cells = _MARKUP.sub("", _PARTING_MARKUP.sub(" ", row))
-    return any(_digits(m.group()) <= 4300 and number_value(m.group()) == value
-               for m in NUMBER_AT.finditer(cells))
+    _ROWS_SHOWN[line] = shown = _MARKUP.sub("", _PARTING_MARKUP.sub(" ", row))
+    return shown
 
 
 def _what(result) -> str:
