@@ -146,6 +146,10 @@ class _Walk:
                     self.end_line()
                 if tag == "a" and _links_away(element):
                     self.links += 1
+                if tag == "table" and self._hidden(element):
+                    self.hidden.append(element)  # (its figures are none the page shows)
+                    walk.skip_subtree()
+                    continue
                 if tag == "table" and is_data_table(element):
                     self.tables += 1
                     self.blocks.append(read_table(element, self.tables, self.sink,
@@ -159,6 +163,14 @@ class _Walk:
                 if tag == "a" and _links_away(element):
                     self.links -= 1
                 self.add(element.tail, element)
+
+    def _hidden(self, table) -> bool:
+        """Whether the page hides a table, or an element it stands in, from its reader
+        (display: none and the like: a tab of another year's report, a copy for
+        printing). Only what takes the whole table away: a child may show itself where
+        a parent is only invisible."""
+        own = self.hiding.own
+        return own(table)[0] or any(own(parent)[0] for parent in table.iterancestors())
 
     def note_hidden(self) -> None:
         """One note for the page's hidden text left out (GP504)."""

@@ -41,7 +41,9 @@ def cut_out(text: str) -> tuple[str, list[tuple[int, str]]]:
     empty, so that the lines after it keep their numbers; what follows ``</table>`` on
     its last line kept in place), and the markup cut out, each with the line it starts
     on. A table's markup that is never closed is left as text, and so is one that
-    markdown does not show as a table: inside an HTML comment or a fenced code block."""
+    markdown does not show as a table (inside an HTML comment or a fenced code block)
+    or the page does not show (inside an element or a fenced div it hides: a tab of
+    another year's report; markup.py takes it away with its element)."""
     found: list[tuple[int, str]] = []
     pieces: list[str] = []
     done = 0  # the text before this is in pieces
@@ -82,10 +84,20 @@ def _unshown_pattern() -> re.Pattern:
 
 
 def _unshown(text: str) -> list[tuple[int, int]]:
-    """Where the text holds what markdown shows as no table: comments, code blocks."""
-    if "<!--" not in text and "```" not in text and "~~~" not in text:
-        return []
-    return [m.span() for m in _unshown_pattern().finditer(text)]
+    """Where the text holds what markdown shows as no table (comments, code blocks) or
+    what the page hides, as spans in order, none overlapping."""
+    from govparse.frontends.text.markup import hidden_spans
+
+    spans = hidden_spans(text)
+    if "<!--" in text or "```" in text or "~~~" in text:
+        spans = sorted(spans + [m.span() for m in _unshown_pattern().finditer(text)])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def read_markup(found: list[tuple[int, str]], sink: DiagnosticSink) -> list[tuple[int, list]]:

@@ -260,13 +260,28 @@ def strip_blanks(text: str) -> tuple[str, int]:
     return body, (len(text) - len(text.lstrip(BLANKS)) if body else 0)
 
 
+class MarkedLine(CellLine):
+    """A line of no separator that holds a converter's markup (markup.py): its one
+    piece is its text without the markup, and ``raw`` the line as written, so that a
+    layout that splits the line at its blanks (spaced.py) finds each word at its
+    column in the source."""
+
+    __slots__ = ("raw",)
+
+
 def split_cells(text: str, line: int, column: int) -> CellLine:
     """A table line's cells, as the grammar's rule `row` reads them.
 
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
-    return CellLine(line, column, *(_line_reading(text) if len(text) <= _LONGEST_REMEMBERED
-                                    else _read_line(text)))
+    read = _line_reading(text) if len(text) <= _LONGEST_REMEMBERED else _read_line(text)
+    if ("]{" in text or "<" in text) and not read[1]:
+        # (a converter's markup on a line of no separator: the spaced layout places its
+        # words where the source has them, MarkedLine)
+        marked = MarkedLine(line, column, *read)
+        marked.raw = text
+        return marked
+    return CellLine(line, column, *read)
 
 
 def _read_line(text: str) -> tuple:

@@ -92,6 +92,58 @@ def may_hold_markup(text: str) -> bool:
         or _single_tag().search(text) is not None and _may_hide().search(text) is not None)
 
 
+def hidden_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text holds what the page hides (elements, spans and divs its styles or
+    attributes hide, deletions, comments), as (start, end), in order."""
+    if not ("]{" in text or ":::" in text or "<" in text and (
+            "<!--" in text or _may_hide().search(text) is not None)):
+        return []
+    return sorted((start, end) for start, end, _ in _cuts_of(text)[0])
+
+
+def aligned_without_markup(line: str) -> tuple[str, list[int] | None]:
+    """A line of a table aligned by its blanks (a pandoc simple table's, whose columns
+    count the markup's room) without its markup, each word after two blanks or more, and
+    the line's first, at the display column the line as written has it at: the room the
+    markup took is given to the blanks before the word. Words the markup joins, or one
+    blank parts, stay as without_markup leaves them. With it, the index in the line as
+    written of each of its characters (None: the line holds no markup)."""
+    from itertools import accumulate
+
+    from govparse.frontends.text.lines import char_width
+
+    cuts = _cuts(line)
+    if not cuts:
+        return line, None
+    pieces: list[tuple[str, int, int]] = []  # (text kept, where it starts, its step)
+    done = 0
+    for start, end, leaves in cuts:
+        pieces.append((line[done:start], done, 1))
+        pieces.append((leaves, start, 0))  # (what a cut leaves stands at its start)
+        done = end
+    pieces.append((line[done:], done, 1))
+    shown_at = [0, *accumulate(map(char_width, line))]  # each character's display column
+    out: list[str] = []
+    source: list[int] = []
+    width = 0  # display columns in out
+    blanks = 0  # the blanks just before, as many as the line as written has there
+    for text, start, step in pieces:
+        for index, char in enumerate(text):
+            at = start + index * step
+            if not char.isspace():  # (blanks as str.split, which the spaced layout splits by)
+                target = shown_at[at]
+                if width < target and (blanks >= 2 or blanks == len(source)):
+                    out.append(" " * (target - width))  # (a word after its column's blanks)
+                    source.extend([at] * (target - width))
+                    width = target
+                blanks = -1
+            out.append(char)
+            source.append(at)
+            width += char_width(char)
+            blanks += 1
+    return "".join(out), source
+
+
 def without_markup(text: str) -> str:
     """A text (a cell's, a line's or a whole text's) without its markup, every line
     break kept."""

@@ -200,3 +200,43 @@ def test_past_the_matches_a_page_may_ask_the_rest_are_not_followed_and_said(monk
     assert "GP505" in {d.code for d in refused.value.diagnostics}
     monkeypatch.setattr(module, "MAX_MATCHES", 100_000)
     assert "GP505" not in {d.code for d in govparse.parse(page).diagnostics}
+
+
+_REVIEW_TABLE = ('<table border="1"><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>'
+                 '<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td>'
+                 '<td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td>'
+                 '<td colspan="5">复议后起诉</td></tr><tr>'
+                 + "<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>" * 2
+                 + "</tr><tr>" + "".join(f"<td>{n}</td>" for n in range(1, 16)) + "</tr></table>")
+
+
+@pytest.mark.parametrize("around", [
+    ('<div style="display:none">', "</div>"), ("<div hidden>", "</div>"),
+    ('<section><div class="tab" style="DISPLAY: none"><p>2022年</p>', "</div></section>"),
+])
+def test_a_table_the_page_hides_gives_no_figure(around):
+    # a table the page does not show (a tab of another year's report, a copy for
+    # printing) is none of the report's: left out with a note (GP504); it was read
+    import govparse
+
+    page = ("<!DOCTYPE html><html><body><p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>"
+            f"{around[0]}{_REVIEW_TABLE}{around[1]}</body></html>")
+    report = govparse.parse(page)
+    assert [f.value for t, _, _, f in report.table_figures() if t == "review_litigation"] \
+        == [None] * 15
+    assert "GP504" in {d.code for d in report.diagnostics}
+    shown = govparse.parse(page.replace("display:none", "").replace("DISPLAY: none", "")
+                           .replace("<div hidden>", "<div>"))
+    assert shown.review_litigation.administrative_review.upheld.value == 1
+
+
+def test_a_table_under_an_invisible_parent_that_shows_itself_is_read():
+    # visibility: hidden is inherited, but a child may say visible: only what takes
+    # the whole table away leaves it out
+    import govparse
+
+    page = ("<!DOCTYPE html><html><body><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+            '<div style="visibility:hidden">'
+            + _REVIEW_TABLE.replace('<table border="1">', '<table style="visibility:visible">')
+            + "</div></body></html>")
+    assert govparse.parse(page).review_litigation.administrative_review.upheld.value == 1

@@ -22,8 +22,8 @@ from typing import Iterator
 
 from govparse.core.cells import EMPTY, LABEL, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.lines import (CellLine, SeparatorLines, display_width, reading,
-                                           remembered, remembered_width)
+from govparse.frontends.text.lines import (CellLine, MarkedLine, SeparatorLines, display_width,
+                                           reading, remembered, remembered_width)
 
 NAME = "spaced"
 
@@ -45,8 +45,23 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
         # A line with no separator is one piece, split here by its blanks (the
         # line's own cell is not made): its text starts after the blanks before it.
         kind, text, blanks, _, _ = ln.pieces[0]
-        if kind != EMPTY:
-            yield tuple(_cells(text, ln.line, ln.column + blanks))
+        if kind == EMPTY:
+            continue
+        if type(ln) is MarkedLine:
+            # (a converter's markup taken away: each word where the source has it, so
+            # that its column is the source's and it lines up with the header's words
+            # as the writer aligned them, markup and all)
+            from govparse.frontends.text.markup import aligned_without_markup
+
+            aligned, source = aligned_without_markup(ln.raw)
+            if source is not None:
+                first = len(aligned) - len(aligned.lstrip())
+                cells = _cells(aligned.strip(), ln.line, ln.column + first)
+                for cell in cells:  # (located in the source's columns)
+                    cell.column = ln.column + source[cell.column - ln.column]
+                yield tuple(cells)
+                continue
+        yield tuple(_cells(text, ln.line, ln.column + blanks))
 
 
 def _two_headers(label: str, word: str) -> bool:
