@@ -275,7 +275,7 @@ def split_cells(text: str, line: int, column: int) -> CellLine:
     ``text`` starts at ``column`` of ``line``. An empty cell stands just after the
     separator before it (at column 1 when it opens the line)."""
     read = _line_reading(text) if len(text) <= _LONGEST_REMEMBERED else _read_line(text)
-    if ("]{" in text or "<" in text) and not read[1]:
+    if not read[1] and ("]{" in text or "<" in text):
         # (a converter's markup on a line of no separator: the spaced layout places its
         # words where the source has them, MarkedLine)
         marked = MarkedLine(line, column, *read)
