@@ -101,20 +101,23 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     return sorted((start, end) for start, end, _ in _cuts_of(text)[0])
 
 
-def aligned_without_markup(line: str) -> tuple[str, list[int] | None]:
-    """A line of a table aligned by its blanks (a pandoc simple table's, whose columns
-    count the markup's room) without its markup, each word after two blanks or more, and
-    the line's first, at the display column the line as written has it at: the room the
-    markup took is given to the blanks before the word. Words the markup joins, or one
-    blank parts, stay as without_markup leaves them. With it, the index in the line as
-    written of each of its characters (None: the line holds no markup)."""
+def aligned_without_markup(line: str) -> tuple[str, list[int] | None, dict[int, int]]:
+    """A line of a table aligned by its blanks (a pandoc simple or multiline table's,
+    whose columns count the markup's room) without its markup, each word after two
+    blanks or more, and the line's first, at the display column the line as written has
+    it at: the room the markup took is given to the blanks before the word. Words the
+    markup joins, or one blank parts, stay as without_markup leaves them. With it, the
+    index in the line as written of each of its characters (None: the line holds no
+    markup), and for each word whose markup starts right before it (the ``[`` of
+    ``[12]{…}``, where its cell starts), the display column that markup starts at: the
+    writer aligns a cell by its markup or by its text, as its column's alignment says."""
     from itertools import accumulate
 
     from govparse.frontends.text.lines import char_width
 
     cuts = _cuts(line)
     if not cuts:
-        return line, None
+        return line, None, {}
     pieces: list[tuple[str, int, int]] = []  # (text kept, where it starts, its step)
     done = 0
     for start, end, leaves in cuts:
@@ -125,9 +128,13 @@ def aligned_without_markup(line: str) -> tuple[str, list[int] | None]:
     shown_at = [0, *accumulate(map(char_width, line))]  # each character's display column
     out: list[str] = []
     source: list[int] = []
+    marked: dict[int, int] = {}  # a word's first character in out: its markup's column
     width = 0  # display columns in out
     blanks = 0  # the blanks just before, as many as the line as written has there
+    anchor = None  # where the markup right before the next word starts
     for text, start, step in pieces:
+        if not step and anchor is None and (blanks or not source):
+            anchor = start
         for index, char in enumerate(text):
             at = start + index * step
             if not char.isspace():  # (blanks as str.split, which the spaced layout splits by)
@@ -136,12 +143,17 @@ def aligned_without_markup(line: str) -> tuple[str, list[int] | None]:
                     out.append(" " * (target - width))  # (a word after its column's blanks)
                     source.extend([at] * (target - width))
                     width = target
+                if anchor is not None and shown_at[anchor] < width:
+                    marked[len(source)] = shown_at[anchor]
+                anchor = None
                 blanks = -1
+            else:
+                anchor = None  # (blanks after the markup: the word stands after them)
             out.append(char)
             source.append(at)
             width += char_width(char)
             blanks += 1
-    return "".join(out), source
+    return "".join(out), source, marked
 
 
 def without_markup(text: str) -> str:
@@ -429,10 +441,11 @@ def _attribute() -> re.Pattern:
 
 @functools.cache
 def _pandoc_attribute() -> re.Pattern:
-    """An attribute of pandoc's, whose quoted value escapes its quotes with a backslash
+    """An attribute of pandoc's, whose quoted value (in double quotes, as pandoc writes
+    it, or single ones, as it reads them too) escapes its quotes with a backslash
     (``style="font-family:\\"宋体\\";display:none"``: Word's page writes a font's name
     so)."""
-    return re.compile(r"""\.([\w-]+)|([\w:-]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^\s"}]+))?""")
+    return re.compile(r"""\.([\w-]+)|([\w:-]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"'}]+))?""")
 
 
 def _effect(attributes: str, inline: bool = True, pandoc: bool = False) -> str | None:

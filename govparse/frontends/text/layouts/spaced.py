@@ -53,12 +53,17 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             # as the writer aligned them, markup and all)
             from govparse.frontends.text.markup import aligned_without_markup
 
-            aligned, source = aligned_without_markup(ln.raw)
+            aligned, source, marked = aligned_without_markup(ln.raw)
             if source is not None:
                 first = len(aligned) - len(aligned.lstrip())
                 cells = _cells(aligned.strip(), ln.line, ln.column + first)
                 for cell in cells:  # (located in the source's columns)
-                    cell.column = ln.column + source[cell.column - ln.column]
+                    at = cell.column - ln.column
+                    cell.column = ln.column + source[at]
+                    if at in marked and cell.x is not None:
+                        # (its extent from its markup's start: the writer may have
+                        # aligned the cell by it, [9]{…} under 商业企业 one column left)
+                        cell.x = (ln.column - 1 + marked[at], cell.x[1])
                 yield tuple(cells)
                 continue
         yield tuple(_cells(text, ln.line, ln.column + blanks))
