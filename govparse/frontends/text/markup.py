@@ -101,7 +101,7 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     return sorted((start, end) for start, end, _ in _cuts_of(text)[0])
 
 
-def aligned_without_markup(line: str) -> tuple[str, list[int] | None, dict[int, int]]:
+def aligned_without_markup(line: str, char_width) -> tuple[str, list[int] | None, dict[int, int]]:
     """A line of a table aligned by its blanks (a pandoc simple or multiline table's,
     whose columns count the markup's room) without its markup, each word after two
     blanks or more, and the line's first, at the display column the line as written has
@@ -110,10 +110,9 @@ def aligned_without_markup(line: str) -> tuple[str, list[int] | None, dict[int, 
     index in the line as written of each of its characters (None: the line holds no
     markup), and for each word whose markup starts right before it (the ``[`` of
     ``[12]{…}``, where its cell starts), the display column that markup starts at: the
-    writer aligns a cell by its markup or by its text, as its column's alignment says."""
+    writer aligns a cell by its markup or by its text, as its column's alignment says.
+    ``char_width``: a character's display columns (lines.char_width)."""
     from itertools import accumulate
-
-    from govparse.frontends.text.lines import char_width
 
     cuts = _cuts(line)
     if not cuts:

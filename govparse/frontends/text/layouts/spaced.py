@@ -22,8 +22,8 @@ from typing import Iterator
 
 from govparse.core.cells import EMPTY, LABEL, Cell, new_cell
 from govparse.diagnostics import DiagnosticSink
-from govparse.frontends.text.lines import (CellLine, MarkedLine, SeparatorLines, display_width,
-                                           reading, remembered, remembered_width)
+from govparse.frontends.text.lines import (CellLine, MarkedLine, SeparatorLines, char_width,
+                                           display_width, reading, remembered, remembered_width)
 
 NAME = "spaced"
 
@@ -53,7 +53,7 @@ def rows(lines: list[CellLine | SeparatorLines], sink: DiagnosticSink
             # as the writer aligned them, markup and all)
             from govparse.frontends.text.markup import aligned_without_markup
 
-            aligned, source, marked = aligned_without_markup(ln.raw)
+            aligned, source, marked = aligned_without_markup(ln.raw, char_width)
             if source is not None:
                 first = len(aligned) - len(aligned.lstrip())
                 cells = _cells(aligned.strip(), ln.line, ln.column + first)
