@@ -29,7 +29,8 @@ from govparse.document import Document, HtmlLocation, Paragraph, Title
 from govparse.frontends.blocks import block_of, clean
 from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
-from govparse.frontends.html.hiding import MAX_SELECTORS, MAX_SHOWING, Hiding
+from govparse.frontends.html.hiding import (MAX_SELECTORS, MAX_SHOWING, Hiding, no_font,
+                                           text_shown)
 from govparse.frontends.html.tables import is_data_table, read_table
 from govparse.frontends.ideographs import radicals_referenced, text_with_ideographs
 
@@ -165,12 +166,26 @@ class _Walk:
                 self.add(element.tail, element)
 
     def _hidden(self, table) -> bool:
-        """Whether the page hides a table, or an element it stands in, from its reader
-        (display: none and the like: a tab of another year's report, a copy for
-        printing). Only what takes the whole table away: a child may show itself where
-        a parent is only invisible."""
-        own = self.hiding.own
-        return own(table)[0] or any(own(parent)[0] for parent in table.iterancestors())
+        """Whether the page hides a table from its reader, by its own styles or what it
+        inherits from the elements it stands in (display: none and the like; a tab of
+        another year's report, a copy for printing, a tab pane made invisible until it
+        is chosen: ``visibility: hidden``). A table that is invisible, or of no font
+        size, only by inheritance is read where an element inside it may show itself
+        (``visibility: visible``, a font size of its own)."""
+        hiding = self.hiding
+        state: tuple | None = (True, True, True)
+        for element in reversed([table, *table.iterancestors()]):
+            state = hiding.computed(element, *state)
+            if state is None:
+                return True
+        if text_shown(state):
+            return False
+        for element in table.iterdescendants():
+            if isinstance(element.tag, str):
+                _, visible, sized, _ = hiding.own(element, True)
+                if visible or sized is not None and not no_font(sized):
+                    return False
+        return True
 
     def note_hidden(self) -> None:
         """One note for the page's hidden text left out (GP504)."""

@@ -240,3 +240,32 @@ def test_a_table_under_an_invisible_parent_that_shows_itself_is_read():
             + _REVIEW_TABLE.replace('<table border="1">', '<table style="visibility:visible">')
             + "</div></body></html>")
     assert govparse.parse(page).review_litigation.administrative_review.upheld.value == 1
+
+
+def test_a_tab_pane_made_invisible_gives_no_figure_and_the_chosen_one_is_read():
+    # tabs shown by visibility (a class rule, the chosen pane made visible): the other
+    # year's table, invisible by inheritance only, is left out; it was read
+    import govparse
+
+    hidden = _REVIEW_TABLE.replace("<td>1</td>", "<td>91</td>")
+    page = ('<!DOCTYPE html><html><head><style>.pane{visibility:hidden;position:absolute}'
+            ".pane.active{visibility:visible;position:relative}</style></head><body>"
+            "<p>四、政府信息公开行政复议、行政诉讼情况</p>"
+            f'<div class="pane">{hidden}</div><div class="pane active">{_REVIEW_TABLE}</div>'
+            "</body></html>")
+    report = govparse.parse(page)
+    assert report.review_litigation.administrative_review.upheld.value == 1
+    assert "GP504" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("inside, upheld", [
+    ("", None),  # a wrapper of no font size, nothing inside with its own: none shows
+    ('<div style="font-size:14px">', 1),  # (the inline-block hack: a size of its own)
+])
+def test_a_table_inside_a_wrapper_of_no_font_size(inside, upheld):
+    import govparse
+
+    page = ('<!DOCTYPE html><html><body><p>四、政府信息公开行政复议、行政诉讼情况</p>'
+            f'<div style="font-size:0">{inside}{_REVIEW_TABLE}{"</div>" if inside else ""}'
+            "</div></body></html>")
+    assert govparse.parse(page).review_litigation.administrative_review.upheld.value == upheld
