@@ -130,6 +130,7 @@ _UNLAYERED = (float("inf"),)
 # False or None (as its parent); painted: its text's colour is one a reader sees, True,
 # False (transparent, or white: _unseen_colour) or None (as its parent))
 NOTHING_SAID = (False, None, None, None)
+_SHOWN = (True, True, True)  # (visible, sized, painted) of text nothing hides
 # sized, where an element's font size is of the root's (1rem)
 OF_THE_ROOT = "of the root"
 # sized, where an element's font size is its parent's times more than one (150%, 2em,
@@ -240,6 +241,14 @@ class Hiding:
         for matcher in (self._hiding, self._showing):
             if matcher is not None:
                 self.unread += matcher.unread
+
+    def of_cell(self, element) -> tuple[bool, bool, bool] | None:
+        """computed() of a table's cell under a row that shows: the cells of most pages
+        have nothing that may hide them (no attribute, no hiding rule of the page's
+        sheets), and are not looked into."""
+        if self._hiding is None and not len(element.attrib):
+            return _SHOWN
+        return self.computed(element)
 
     def __call__(self, element) -> bool:
         state = self.computed(element)

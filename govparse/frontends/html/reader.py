@@ -180,10 +180,15 @@ class _Walk:
                 return True
         if text_shown(state):
             return False
+        # (what is inherited is undone only by what sets it again: visibility by
+        # visibility: visible, no font size by a size)
+        invisible, unsized = not state[0], no_font(state[1])
         for element in table.iterdescendants():
             if isinstance(element.tag, str):
                 _, visible, sized, _ = hiding.own(element, True)
-                if visible or sized is not None and not no_font(sized):
+                invisible = invisible and not visible
+                unsized = unsized and (sized is None or no_font(sized))
+                if not invisible and not unsized:
                     return False
         return True
 

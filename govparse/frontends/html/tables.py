@@ -64,11 +64,11 @@ def is_data_table(table) -> bool:
 def read_table(element, number: int, sink: DiagnosticSink,
                hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -> Table:
     """The Table of a <table> element, the ``number``-th data table of the page. Rows
-    the page hides (``hiding``) are left out, as a browser lays the table out without
-    them, and so is what it hides inside a cell's text (cell_text); each is added to
-    ``hidden``. (A hidden cell is read: it costs a look at every cell, and a cell too
-    many places none of its row's figures, where a digit hidden inside a figure would
-    change it.)"""
+    and cells the page takes away (``hiding``: display: none and the like) are left
+    out, as a browser lays the table out without them (a cell so among a row's
+    figures against copying moves those after it a column left); a cell whose text it
+    hides (visibility: hidden, font-size: 0) is an empty cell; and so is what it hides
+    inside a cell's text (cell_text). Each is added to ``hidden``."""
     written: list[list[Cell]] = []
     lines: dict[int, int | None] = {}  # id(a cell's pending location) -> its source line
     hidden = [] if hidden is None else hidden
@@ -84,10 +84,19 @@ def read_table(element, number: int, sink: DiagnosticSink,
         for td in cells:
             if tag_of(td) not in ("td", "th"):
                 continue
+            state = hiding.of_cell(td)
+            if state is None:  # (no cell of the row a browser lays out)
+                _note(td, hidden)
+                continue
+            if text_shown(state):
+                text = cell_text(td, hiding, hidden)
+            else:
+                text = ""
+                _note(td, hidden)
             pending = object()  # one per cell: where it stands is known once the grid is
             lines[id(pending)] = td.sourceline
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            row.append(Cell(cell_text(td, hiding, hidden), pending,
+            row.append(Cell(text, pending,
                             1 if rowspan is None else _span(rowspan),
                             1 if colspan is None else _span(colspan)))
         written.append(row)

@@ -269,3 +269,51 @@ def test_a_table_inside_a_wrapper_of_no_font_size(inside, upheld):
             f'<div style="font-size:0">{inside}{_REVIEW_TABLE}{"</div>" if inside else ""}'
             "</div></body></html>")
     assert govparse.parse(page).review_litigation.administrative_review.upheld.value == upheld
+
+
+_APPLICATIONS = ("<p>三、收到和处理政府信息公开申请情况</p><table border=\"1\">"
+                 "<tr><td colspan=\"3\" rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，"
+                 "等于第三项加第四项之和）</td><td colspan=\"7\">申请人情况</td></tr>"
+                 "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td>"
+                 "<td rowspan=\"2\">总计</td></tr><tr><td>商业企业</td><td>科研机构</td>"
+                 "<td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+                 "<tr><td colspan=\"3\">一、本年新收政府信息公开申请数量</td>{cells}</tr></table>")
+
+
+@pytest.mark.parametrize("cells, read", [
+    # a cell the page takes away is no cell of the row a browser lays out: the figures
+    # after it stand a column left, 12 under 自然人 (11 was read as 自然人's); six
+    # figures for seven columns, nothing telling where the gap is: none placed
+    ('<td style="display:none">11</td><td>12</td><td>13</td><td>14</td><td>15</td>'
+     "<td>16</td><td>70</td>", [None] * 7),
+    # a hidden cell among the figures against copying: the row reads as shown (was
+    # none of it, a cell too many)
+    ('<td>1</td><td style="display:none">99</td><td>2</td><td>3</td><td>4</td><td>5</td>'
+     "<td>6</td><td>21</td>", [1, 2, 3, 4, 5, 6, 21]),
+    ('<td>1</td><td hidden>99</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td>'
+     "<td>21</td>", [1, 2, 3, 4, 5, 6, 21]),
+    # a cell whose text the page hides keeps its place, empty (11 was read)
+    ('<td style="font-size:0">11</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td>'
+     "<td>20</td>", [None, 2, 3, 4, 5, 6, 20]),
+])
+def test_a_cell_the_page_hides(cells, read):
+    import govparse
+
+    page = f"<!DOCTYPE html><html><body>{_APPLICATIONS.format(cells=cells)}</body></html>"
+    row = govparse.parse(page).applications.new_requests
+    assert [row.natural_person.value, row.commercial_enterprise.value,
+            row.research_institution.value, row.social_welfare_org.value,
+            row.legal_service_org.value, row.other_org.value, row.total.value] == read
+
+
+def test_a_font_size_of_its_own_does_not_undo_an_inherited_invisibility():
+    # cells that set their font (a styled page) inside an invisible pane show nothing:
+    # only visibility: visible would (the pane's table was read)
+    import govparse
+
+    styled = _REVIEW_TABLE.replace("<td>", '<td style="font-family:仿宋;font-size:12pt">')
+    page = ("<!DOCTYPE html><html><body><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+            f'<div style="visibility:hidden">{styled}</div></body></html>')
+    assert govparse.parse(page).review_litigation.administrative_review.upheld.value is None
+    shown = page.replace('<div style="visibility:hidden">', "<div>")
+    assert govparse.parse(shown).review_litigation.administrative_review.upheld.value == 1
