@@ -694,8 +694,15 @@ def _row_shown(lines: list[str], line: int) -> str:
         from govparse.frontends.text.markup import without_markup
 
         row = without_markup(row)
+    # (a style sheet in a cell shows nothing and parts nothing: 40<style>…</style>05 is
+    # 4005; what a script writes is not in the page: its place parts the text)
+    row = _SCRIPT.sub(" ", _STYLE.sub("", row))
     _ROWS_SHOWN[line] = shown = _MARKUP.sub("", _PARTING_MARKUP.sub(" ", row))
     return shown
+
+
+_STYLE = re.compile(r"<style\b[^<>]*>.*?</style\s*>", re.I | re.S)
+_SCRIPT = re.compile(r"<(script|noscript)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
 
 
 def _what(result) -> str:
