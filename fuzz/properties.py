@@ -266,6 +266,12 @@ class Checker:
             if rec.table == "report":
                 if rec.column == "year" and rec.value is not None:
                     found = _match_at(_YEAR, lines, rec.line, rec.col)
+                    if found is None and rec.line is not None and rec.line < len(lines) \
+                            and any(d.code == "GP111" for d in report.diagnostics):
+                        # (a title over two lines, joined, its year broken by the line
+                        # end: 示例县人民政府办公室20 / 24年…)
+                        found = _match_at(_YEAR, [lines[rec.line - 1].rstrip()
+                                                  + lines[rec.line].strip()], 1, rec.col)
                     if (found is None or int(found) != rec.value) and not (
                             rec.col is None and _in_markup_cell(lines, rec.line, rec.value)):
                         # (a year in a cell of a table kept as markup: its row's text)
