@@ -250,6 +250,16 @@ class Hiding:
             return _SHOWN
         return self.computed(element)
 
+    def along(self, elements) -> tuple[bool, bool, bool] | None:
+        """computed() of the last of ``elements``, each inside the one before it, the
+        first inside what shows; None where one of them is gone."""
+        state: tuple[bool, bool, bool] | None = _SHOWN
+        for element in elements:
+            state = self.computed(element, *state)
+            if state is None:
+                return None
+        return state
+
     def __call__(self, element) -> bool:
         state = self.computed(element)
         return state is None or not text_shown(state) or in_doubt(state)

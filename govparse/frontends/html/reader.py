@@ -173,11 +173,9 @@ class _Walk:
         size, only by inheritance is read where an element inside it may show itself
         (``visibility: visible``, a font size of its own)."""
         hiding = self.hiding
-        state: tuple | None = (True, True, True)
-        for element in reversed([table, *table.iterancestors()]):
-            state = hiding.computed(element, *state)
-            if state is None:
-                return True
+        state = hiding.along(reversed([table, *table.iterancestors()]))
+        if state is None:
+            return True
         if text_shown(state):
             return False
         # (what is inherited is undone only by what sets it again: visibility by

@@ -141,12 +141,8 @@ def _hidden_row(tr, table, hiding: Hiding) -> bool:
     while element is not None and element is not table:
         path.append(element)
         element = element.getparent()
-    state: tuple[bool, bool, bool] | None = (True, True, True)
-    for element in reversed(path):
-        state = hiding.computed(element, *state)
-        if state is None:
-            return True
-    return not text_shown(state)  # (a row's colour hides none of it: see cell_text)
+    state = hiding.along(reversed(path))
+    return state is None or not text_shown(state)  # (a row's colour hides none of it)
 
 
 def _note(element, hidden: list) -> None:

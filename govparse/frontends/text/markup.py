@@ -98,7 +98,7 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     if not ("]{" in text or ":::" in text or "<" in text and (
             "<!--" in text or _may_hide().search(text) is not None)):
         return []
-    return sorted((start, end) for start, end, _ in _cuts_of(text)[0])
+    return sorted((start, end) for start, end, _ in _cuts_of(text, shown_too=False)[0])
 
 
 def aligned_without_markup(line: str, char_width) -> tuple[str, list[int] | None, dict[int, int]]:
@@ -241,16 +241,19 @@ def _cuts(text: str) -> list[tuple[int, int, str]]:
     return _merged(text, hidden + shown)
 
 
-def _cuts_of(text: str) -> tuple[list, list]:
+def _cuts_of(text: str, shown_too: bool = True) -> tuple[list, list]:
     """The markup of a text, as (start, end, what it leaves): what hides text with it
-    (comments, hidden elements, spans and divs, deletions), and the rest."""
+    (comments, hidden elements and divs, deletions), and the rest (not looked for
+    without ``shown_too``: hidden_spans; a hidden span is among the rest, cut as its
+    line's markup)."""
     hidden: list[tuple[int, int, str]] = []
     shown: list[tuple[int, int, str]] = []
     pandoc = "]{" in text
-    if pandoc:
+    if pandoc and shown_too:
         shown += _span_cuts(text)
     if "<" in text:
-        shown += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
+        if shown_too:
+            shown += [(m.start(), m.end(), _tag_run(m)) for m in _tags().finditer(text)]
         if "<!--" in text:  # (a comment: shown nowhere)
             hidden += [(m.start(), m.end(), "\n" * m.group().count("\n"))
                        for m in _comment().finditer(text)]
@@ -261,9 +264,9 @@ def _cuts_of(text: str) -> tuple[list, list]:
         fences, hidden_divs = _fenced_div_cuts(text)
         shown += fences
         hidden += hidden_divs
-        if "}" in text:
+        if "}" in text and shown_too:
             shown += _heading_attribute_cuts(text)
-    if pandoc and "\\" in text:
+    if pandoc and "\\" in text and shown_too:
         shown += [(m.start(), m.end(), "") for m in _escape().finditer(text)]
     return hidden, shown
 
@@ -492,9 +495,9 @@ def _single_tag() -> re.Pattern:
     return re.compile(r"<(/?)([a-zA-Z][\w:-]{0,20})(?=[\s/>])([^<>]{0,2000})>")
 
 
-_STRUCK = ("s", "strike")
+_STRUCK = ("s", "strike")  # (a figure corrected in place: <s>12</s>15, "12 15")
 # (the elements a browser draws as inline boxes: a size or a transform does not apply)
-_INLINE_NAMES = frozenset(_INLINE.split("|")) | {"s", "strike", "sup", "sub", "del", "label"}  # (a figure corrected in place: <s>12</s>15, "12 15")
+_INLINE_NAMES = frozenset(_INLINE.split("|")) | {"s", "strike", "sup", "sub", "del", "label"}
 _VOID = frozenset(("br", "hr", "img", "wbr", "input", "meta", "link", "col", "area"))
 
 
