@@ -197,6 +197,9 @@ CODES: dict[str, Code] = {
              "read, text shown left out"),
         Code("GP506", "table-in-a-cell", _N,
              "a table written inside a cell of a data table was left out of the cell's text"),
+        Code("GP507", "report-revealed", _W,
+             "the page hides its whole report until a script or a click shows it (a "
+             "WeChat article's text, a cloaked app); it was read as shown"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

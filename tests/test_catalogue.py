@@ -106,6 +106,7 @@ SNAPSHOT = [
     ("GP504", "hidden-text", N),
     ("GP505", "hiding-rules-cut", W),
     ("GP506", "table-in-a-cell", N),
+    ("GP507", "report-revealed", W),
     ("GP601", "carry-over-break", E),
     ("GP602", "year-gap", W),
     ("GP603", "duplicate-year", W),

@@ -130,7 +130,7 @@ _UNLAYERED = (float("inf"),)
 # False or None (as its parent); painted: its text's colour is one a reader sees, True,
 # False (transparent, or white: _unseen_colour) or None (as its parent))
 NOTHING_SAID = (False, None, None, None)
-_SHOWN = (True, True, True)  # (visible, sized, painted) of text nothing hides
+SHOWN = (True, True, True)  # (visible, sized, painted) of text nothing hides
 # sized, where an element's font size is of the root's (1rem)
 OF_THE_ROOT = "of the root"
 # sized, where an element's font size is its parent's times more than one (150%, 2em,
@@ -215,7 +215,7 @@ class Hiding:
     element's own style or hidden attribute hides it (their rules may show it)."""
 
     __slots__ = ("_sheets", "_hiding", "_showing", "budget", "showing_budget", "too_many",
-                 "too_many_showing", "unread", "quirks", "_root", "_root_sized")
+                 "too_many_showing", "unread", "quirks", "_root", "_root_sized", "_revealed")
 
     def __init__(self, root, quirks: bool = False) -> None:
         self.quirks = quirks  # (the page shown in quirks mode: quirks.py)
@@ -225,6 +225,7 @@ class Hiding:
         self.budget = Budget()
         self.showing_budget = Budget()
         self.too_many = self.too_many_showing = self.unread = 0
+        self._revealed = None  # (reveal)
         if any(map(_may_hide_text, self._sheets)):
             self._read_sheets()
 
@@ -242,18 +243,31 @@ class Hiding:
             if matcher is not None:
                 self.unread += matcher.unread
 
+    def reveal(self, element) -> None:
+        """Follow none of the element's own styles: what hides it (a page's whole
+        report hidden until a script shows it: revealed.py), nor what it says of what
+        it holds; what hides anything inside it still does."""
+        self._revealed = element
+
     def of_cell(self, element) -> tuple[bool, bool, bool] | None:
         """computed() of a table's cell under a row that shows: the cells of most pages
         have nothing that may hide them (no attribute, no hiding rule of the page's
         sheets), and are not looked into."""
         if self._hiding is None and not len(element.attrib):
-            return _SHOWN
+            return SHOWN
         return self.computed(element)
+
+    def of_child(self, element, parent: tuple) -> tuple[bool, bool, bool] | None:
+        """computed() of an element inside one whose state is ``parent``: an element
+        with no attribute, on a page whose sheets hide nothing, is not looked into."""
+        if self._hiding is None and not len(element.attrib):
+            return parent
+        return self.computed(element, *parent)
 
     def along(self, elements) -> tuple[bool, bool, bool] | None:
         """computed() of the last of ``elements``, each inside the one before it, the
         first inside what shows; None where one of them is gone."""
-        state: tuple[bool, bool, bool] | None = _SHOWN
+        state: tuple[bool, bool, bool] | None = SHOWN
         for element in elements:
             state = self.computed(element, *state)
             if state is None:
@@ -288,6 +302,8 @@ class Hiding:
         """What the element's own styles say (see NOTHING_SAID), the cascade followed;
         looked into only where something hides it, or it is ``inside_hidden`` (its
         parent's text not shown: it may show its own)."""
+        if element is self._revealed:
+            return NOTHING_SAID
         style = element.get("style")
         hidden = element.get("hidden") is not None
         inline = self._inline(style) if style is not None and _may_hide_text(style) else {}

@@ -29,8 +29,8 @@ from govparse.document import Document, HtmlLocation, Paragraph, Title
 from govparse.frontends.blocks import block_of, clean
 from govparse.frontends.title_lines import join_split_title
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, is_furniture, tag_of
-from govparse.frontends.html.hiding import (MAX_SELECTORS, MAX_SHOWING, Hiding, no_font,
-                                           text_shown)
+from govparse.frontends.html.hiding import (MAX_SELECTORS, MAX_SHOWING, SHOWN, Hiding,
+                                           no_font, text_shown)
 from govparse.frontends.html.tables import is_data_table, read_table
 from govparse.frontends.ideographs import radicals_referenced, text_with_ideographs
 
@@ -74,8 +74,20 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     blocks: list = []
     if root is not None:
         hiding = Hiding(root, quirks_mode(text))
+        read_before = len(sink.items)
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
+        if walk.hidden_tables:
+            from govparse.frontends.html.revealed import revealed
+
+            shown = revealed(walk.hidden_tables, blocks, hiding)
+            if shown is not None:  # (read again, as the page's script shows it)
+                del sink.items[read_before:]
+                blocks.clear()
+                hiding.reveal(shown)
+                walk = _Walk(blocks, sink, hiding)
+                walk.run(etree.iterwalk(root, events=("start", "end")))
+                _note_revealed(sink, shown)
         walk.note_hidden()
         if hiding.too_many:
             _unfollowed(sink, f"the page's style sheets hide elements by {hiding.too_many} "
@@ -109,6 +121,17 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     return Document(tuple(blocks), path, tuple(sink.items))
 
 
+def _note_revealed(sink: DiagnosticSink, shown) -> None:
+    """GP507: the page's report, all of it hidden, read as its script shows it."""
+    what = " ".join(f"{name}={value!r}" for name, value in shown.attrib.items()
+                    if name in ("id", "class", "style", "hidden") or name.endswith("cloak"))
+    sink.add("GP507", f"the page hides its whole report until a script or a click shows it "
+             f"(<{shown.tag}{' ' + what if what else ''}>: a WeChat article's, a cloaked "
+             "app's); read as shown", shown.sourceline,
+             hint="a saved page whose script shows its text; check the figures against a "
+                  "browser's view")
+
+
 def _unfollowed(sink: DiagnosticSink, message: str) -> None:
     """GP505: hiding rules of the page's styles that were not followed."""
     sink.add("GP505", message, 1,
@@ -133,13 +156,21 @@ class _Walk:
         self.tables = 0  # data tables read so far
         self.hiding = hiding  # how the page hides elements (in its tables)
         self.hidden: list = []  # hidden elements with text, left out
+        self.hidden_tables: list = []  # tables among them (revealed.py)
         self.links = 0  # links (<a href>) the walk is inside
         self.unlinked = False  # the line being read has text outside any link
 
     def run(self, walk) -> None:
+        hiding = self.hiding
+        # (visible, sized, painted) of each element open (Hiding.computed): text the
+        # page does not show is not read (a tab of another year's report: its title
+        # and year are not this report's); the page itself shows
+        states: list = [SHOWN]
         for event, element in walk:
             tag = tag_of(element)
             if event == "start":
+                parent = states[-1]
+                states.append(parent)  # (an element skipped ends too: its tail is read)
                 if tag is None or tag in SKIPPED or is_furniture(element, tag):
                     walk.skip_subtree()
                     continue
@@ -149,6 +180,7 @@ class _Walk:
                     self.links += 1
                 if tag == "table" and self._hidden(element):
                     self.hidden.append(element)  # (its figures are none the page shows)
+                    self.hidden_tables.append(element)
                     walk.skip_subtree()
                     continue
                 if tag == "table" and is_data_table(element):
@@ -157,13 +189,24 @@ class _Walk:
                                                   self.hiding, self.hidden))
                     walk.skip_subtree()
                     continue
-                self.add(element.text, element)
+                state = hiding.of_child(element, parent)
+                if state is None:
+                    if "".join(element.itertext()).strip():
+                        self.hidden.append(element)
+                        self.hidden_tables += element.iter("table")
+                    walk.skip_subtree()
+                    continue
+                states[-1] = state
+                if text_shown(state):
+                    self.add(element.text, element)
             else:
+                states.pop()
                 if tag in BLOCKS:
                     self.end_line()
                 if tag == "a" and _links_away(element):
                     self.links -= 1
-                self.add(element.tail, element)
+                if text_shown(states[-1]):
+                    self.add(element.tail, element)
 
     def _hidden(self, table) -> bool:
         """Whether the page hides a table from its reader, by its own styles or what it

@@ -92,6 +92,11 @@ def may_hold_markup(text: str) -> bool:
         or _single_tag().search(text) is not None and _may_hide().search(text) is not None)
 
 
+def may_hide(text: str) -> bool:
+    """Whether a text holds markup that may hide or strike out what it holds."""
+    return _may_hide().search(text) is not None
+
+
 def hidden_spans(text: str) -> list[tuple[int, int]]:
     """Where the text holds what the page hides (elements, spans and divs its styles or
     attributes hide, deletions, comments), as (start, end), in order."""

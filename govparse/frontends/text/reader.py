@@ -380,6 +380,15 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text = normalize_newlines(text)
     text, unified = text_with_ideographs(text)  # (⾏ for 行: a PDF's text layer)
     html_markup: list = []  # (a markdown writer's table left as HTML: html_tables.py)
+    if "<" in text or ":::" in text:
+        from govparse.frontends.text.markup import may_hide
+
+        if may_hide(text):  # (a page's report hidden until its script shows it)
+            from govparse.frontends.text.cloaked import revealed
+
+            text, shown = revealed(text)
+            if shown is not None:
+                notes = (*notes, shown)
     if "<" in text:
         from govparse.frontends.text.html_tables import cut_out, may_hold_tables
 

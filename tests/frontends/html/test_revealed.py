@@ -1,0 +1,146 @@
+"""A page that hides its whole report until a script shows it (frontends/html/revealed.py):
+a WeChat article's ``#js_content``, a cloaked app, a body faded in. Read as shown, with
+a warning (GP507); a page that shows a report, or hides two, is read as it stands.
+Built from the real pages of tests/data/real/html (see its README)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govparse
+
+from conftest import HERE, load_expected
+from helpers import acceptable
+
+PAGES = HERE / "data" / "real" / "html"
+_HEAD = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title>'
+_WECHAT = ('<div class="rich_media_content js_underline_content" id="js_content" '
+           'style="visibility: hidden;">')
+
+
+def fragment(name: str) -> str:
+    return (PAGES / f"{name}.html").read_text(encoding="utf-8")
+
+
+def wrong_and_missing(report, name: str) -> tuple[dict, int]:
+    expected = load_expected(PAGES / f"{name}.expected.tsv")[f"{name}.html"]
+    wrong, missing = {}, 0
+    for key, values in expected.items():
+        if key[0] == "report":
+            continue
+        got = report.figure(*key).value
+        if got is None and "missing" not in values:
+            missing += 1
+        elif not acceptable(got, values):
+            wrong[key] = (got, values)
+    return wrong, missing
+
+
+def values(report) -> list:
+    return [(table, row, column, figure.value) for table, row, column, figure
+            in report.table_figures()]
+
+
+def page(body: str, style: str = "") -> str:
+    return f"{_HEAD}{style}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("name", ["006", "009", "013"])
+@pytest.mark.parametrize("cloak", [
+    # WeChat's article, as a crawler saves it (its script shows the text once loaded)
+    (_WECHAT, "</div>", ""),
+    ('<div class="rich_media_content" id="js_content" style="visibility: hidden; '
+     'opacity: 0;">', "</div>", ""),
+    # a Vue app under v-cloak, an Angular one under ng-cloak, a body faded in
+    ('<div id="app" v-cloak>', "</div>", "<style>[v-cloak] { display: none !important }</style>"),
+    ('<div ng-app ng-cloak class="ng-cloak">', "</div>",
+     "<style>[ng\\:cloak], [ng-cloak], .ng-cloak { display: none !important; }</style>"),
+    ("", "", "<style>body { opacity: 0 }</style>"),
+])
+def test_a_report_hidden_until_a_script_shows_it_is_read_as_shown(name, cloak):
+    # every figure was missing: the page's whole report, hidden, was left out (GP504)
+    opening, closing, style = cloak
+    report = govparse.parse(page(opening + fragment(name) + closing, style))
+    wrong, missing = wrong_and_missing(report, name)
+    assert wrong == {}
+    plain = govparse.parse(page(fragment(name)))
+    assert missing == wrong_and_missing(plain, name)[1]  # (009 misses one, as its page)
+    assert values(report) == values(plain)
+    said = [d for d in report.diagnostics if d.code == "GP507"]
+    assert len(said) == 1 and said[0].severity.value == "warning"
+    assert "hides its whole report" in said[0].message
+    with pytest.raises(govparse.StrictModeError) as refused:
+        govparse.parse(page(opening + fragment(name) + closing, style), mode="strict")
+    assert "GP507" in {d.code for d in refused.value.diagnostics}
+
+
+def test_what_hides_a_digit_inside_the_report_shown_still_hides_it():
+    # a digit hidden against copying inside each figure (<td>1<span style="display:
+    # none">7</span>2</td> shows 12): still left out once the article is shown
+    import re
+
+    guarded = re.sub(r"(<td[^>]*>(?:<[^>]+>)*)(\d)", r'\1\2<span style="display:none">7</span>',
+                     fragment("006"))
+    assert guarded.count("display:none") > 100
+    report = govparse.parse(page(_WECHAT + guarded + "</div>"))
+    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert {"GP504", "GP507"} <= {d.code for d in report.diagnostics}
+
+
+def test_a_tab_of_another_years_report_stays_hidden_inside_the_article():
+    # the article holds last year's report in a tab it hides, and this year's: the
+    # article is shown, the hidden tab is not (its title and year none of this report's)
+    hidden_tab = ('<div class="tab" style="display:none"><h1>某某局2022年政府信息公开工作年度报告</h1>'
+                  + fragment("009") + "</div>")
+    report = govparse.parse(page(_WECHAT + hidden_tab + fragment("006") + "</div>"))
+    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
+    assert "GP507" in {d.code for d in report.diagnostics}
+
+
+def test_a_page_that_shows_a_report_hides_its_other_tab():
+    # this year's report shown, last year's in a tab it hides (first on the page):
+    # nothing is revealed, and the hidden tab's title gives neither body nor year
+    hidden_tab = ('<div class="tab" style="display:none"><h1>某某局2022年政府信息公开工作年度报告</h1>'
+                  + fragment("009") + "</div>")
+    report = govparse.parse(page(hidden_tab + '<div class="tab">' + fragment("006") + "</div>"))
+    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
+    codes = {d.code for d in report.diagnostics}
+    assert "GP504" in codes and "GP507" not in codes
+    # (before, the hidden tab's title made the report 某某局's, of 2022)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_two_hidden_reports_are_read_as_the_page_stands(wrapped):
+    # two tabs, both hidden until a script shows one: which one cannot be told, so
+    # neither is read (every figure missing, never the other tab's)
+    tabs = "".join(f'<div class="tab" style="display:none">{fragment(name)}</div>'
+                   for name in ("006", "009"))
+    report = govparse.parse(page(_WECHAT + tabs + "</div>" if wrapped else tabs))
+    assert all(figure.value is None for *_, figure in report.table_figures())
+    codes = {d.code for d in report.diagnostics}
+    # (the article around them is shown, GP507: its tabs stay hidden)
+    assert "GP504" in codes and ("GP507" in codes) == wrapped
+
+
+def test_a_hidden_report_beside_a_shown_one_is_not_read():
+    # the page shows 009's report and hides 006's in an article wrapper: 009's figures
+    shown = govparse.parse(page(fragment("009") + _WECHAT + fragment("006") + "</div>"))
+    wrong, missing = wrong_and_missing(shown, "009")
+    assert wrong == {} and missing <= 1
+    assert "GP507" not in {d.code for d in shown.diagnostics}
+
+
+def test_a_table_hidden_alone_is_not_revealed():
+    # the page's only table hidden by itself, or in a tab that holds little but it
+    # (the page's text beside it): a tab or a copy, not the page's content
+    table = fragment("006")
+    start = table.index("<table")
+    alone = table[:start] + '<div style="display:none"><p>2023年</p>' + \
+        table[start:table.index("</table>") + 8] + "</div>" + table[table.index("</table>") + 8:]
+    report = govparse.parse(page(alone))
+    assert "GP507" not in {d.code for d in report.diagnostics}
+    assert report.figure("active_disclosure", "normative_documents", "issued").value is None
+    assert govparse.parse(page(table)).figure(
+        "active_disclosure", "normative_documents", "issued").value == 62
