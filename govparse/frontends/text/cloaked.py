@@ -6,7 +6,8 @@ markup.py takes away what they hold, the whole report.
 
 The element is shown where, as in a page, nothing else tells which copy a browser
 shows: it is the one outermost hidden block (a fenced div, or an element over several
-lines) that holds a table (one left as HTML, or a drawn one's lines), the text holds
+lines) that holds a table (one left as HTML, or a drawn one: a grid's or pipe table's
+lines, a simple or multiline table's rule), the text holds
 no table outside it nor a heading of the template's sections, and it holds most of
 the text. Its attributes are then blanked
 in the text (the same number of characters, so that every line and column stays in
@@ -23,8 +24,10 @@ from govparse.diagnostics import Diagnostic, DiagnosticSink
 
 # the elements that hold a page's content (a WeChat article's is a div)
 _CONTAINERS = frozenset(("div", "section", "article", "main", "body", "center"))
-# a table left as HTML, or a line of a drawn one (a grid's, a pipe table's)
-_TABLE = re.compile(r"^[ ]{0,3}<table(?=[\s/>]|$)|^[ \t\u3000]*[|+｜]", re.I | re.M)
+# a table left as HTML, or a line of a drawn one (a grid's, a pipe table's; the rule of
+# column widths of a simple or multiline one)
+_TABLE = re.compile(r"^[ ]{0,3}<table(?=[\s/>]|$)|^[ \t\u3000]*[|+｜]|^[ ]*-{2,}(?:[ ]+-{2,})+[ ]*$",
+                    re.I | re.M)
 
 
 def revealed(text: str) -> tuple[str, Diagnostic | None]:

@@ -92,3 +92,19 @@ def test_the_cloak_is_blanked_in_place(opening, closing, shown_opening):
 ])
 def test_nothing_is_revealed_where_the_page_does_not_hide_its_whole_report(text):
     assert revealed(text) == (text, None)
+
+
+def test_a_simple_table_inside_the_hidden_div_is_a_table_it_holds():
+    # pandoc draws a table without merged cells as a simple table (a rule of column
+    # widths under its header): the div holding it is the report's
+    text = ('::: {#js_content style="visibility: hidden;"}\n某局2024年政府信息公开工作年度报告\n\n'
+            "二、主动公开政府信息情况\n\n"
+            "  -------------- -------------- -------------- --------------\n"
+            "  信息内容       本年制发件数   本年废止件数   现行有效件数\n"
+            "  规章           1              2              3\n"
+            "  -------------- -------------- -------------- --------------\n\n"
+            + "本机关认真贯彻落实条例。\n" * 3 + ":::\n")
+    assert revealed(text)[1] is not None
+    report = govparse.parse(text)
+    assert report.active_disclosure.rules.in_force.value == 3
+    assert "GP507" in {d.code for d in report.diagnostics}
