@@ -65,7 +65,7 @@ import attrs
 import govparse
 from govparse import CODES, Diagnostic, GovParseError, Report, Severity, StrictModeError
 from govparse.locations import lines_as_written
-from govparse.source import DEFAULT_MAX_BYTES, binary_source, decode, looks_like_html
+from govparse.source import DEFAULT_MAX_BYTES, binary_source, decode, looks_like_html, source_of
 
 CODE = re.compile(r"^GP\d{3}$")
 # A NUMBER cell's number, as the grammar reads it (grammar/report.lark).
@@ -150,9 +150,17 @@ def is_binary(data: str | bytes) -> bool:
 
 
 def text_of(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The decoded text of an input that decodes (bytes are decoded as govparse does)."""
+    """The decoded text of an input that decodes (bytes are decoded as govparse does; a
+    web archive's is its page's)."""
+    from govparse.web_archive import is_web_archive
+
     if isinstance(data, str):
-        return data
+        if not (data[:1].isascii() and data[:1].isalpha()
+                and is_web_archive(data[:8192].encode("utf-8", "surrogatepass"))):
+            return data
+        data = data.encode("utf-8", "surrogatepass")  # (as govparse.parse reads it)
+    if is_web_archive(data):  # (the page inside: what govparse reads)
+        return source_of(None, data, max_bytes=max_bytes).text
     return decode(data, max_bytes=max_bytes)[0]
 
 

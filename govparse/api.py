@@ -15,8 +15,8 @@ from govparse.document import Document
 from govparse.errors import GovParseError, InputError, StrictModeError
 from govparse.frontends.text.reader import read_text
 from govparse.model.report import Report
-from govparse.source import (DEFAULT_MAX_BYTES, Source, _named, _utf8_size_over, binary_source,
-                             checked_limit, decode, read_source)
+from govparse.source import (DEFAULT_MAX_BYTES, Source, _named, _utf8_size_over, check_size,
+                             checked_limit, read_source, source_of)
 
 
 class Mode(str, enum.Enum):
@@ -43,25 +43,34 @@ def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, p
     ``infer=True`` (lenient only) fills a missing figure that the template's
     arithmetic pins down, marked ``inferred`` (see govparse.check.validation)."""
     max_bytes = checked_limit(max_bytes)
-    notes: list[Diagnostic] = []
     if isinstance(text, (bytes, bytearray, memoryview)):
+        data = bytes(text)
         try:
-            binary = binary_source(bytes(text), path) if len(text) <= max_bytes else None
-            if binary is not None:
-                return parse_source(binary, strict, infer=infer, mode=mode)
-            text, notes = decode(bytes(text), max_bytes=max_bytes)
+            check_size(data, max_bytes)
         except GovParseError as exc:
             raise _named(exc, path) from None
+        return parse_source(source_of(path, data, max_bytes=max_bytes), strict, infer=infer,
+                            mode=mode)
     elif isinstance(text, str):
         size = _utf8_size_over(text, max_bytes)
         if size is not None:
             raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
                              f"of {max_bytes} bytes", path=path)
+        if text[:1].isascii() and text[:1].isalpha() and _is_web_archive(text):
+            # (a web archive read as text: its bytes again, ASCII as a browser writes them)
+            return parse(text.encode("utf-8", "surrogatepass"), strict, path=path,
+                         max_bytes=max_bytes, infer=infer, mode=mode)
     else:
         hint = "; for a file use parse_file(path)" if isinstance(text, os.PathLike) else ""
         raise TypeError(f"parse() reads a report's text (str) or its bytes, not "
                         f"{type(text).__name__}{hint}")
-    return parse_source(Source(path, text, tuple(notes)), strict, infer=infer, mode=mode)
+    return parse_source(Source(path, text), strict, infer=infer, mode=mode)
+
+
+def _is_web_archive(text: str) -> bool:
+    from govparse.web_archive import is_web_archive
+
+    return is_web_archive(text[:8192].encode("utf-8", "surrogatepass"))
 
 
 def parse_file(path: str | os.PathLike, strict: bool = False, *,

@@ -21,9 +21,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # no real report comes near 10 MB
 def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Diagnostic]]:
     """Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (GBK), what
     a page declares (<meta charset>) said in the note."""
-    if len(data) > max_bytes:
-        raise InputError("GP003", f"the input is {len(data)} bytes, over the limit of "
-                         f"{max_bytes} bytes")
+    check_size(data, max_bytes)
     notes: list[Diagnostic] = []
     if data.startswith(codecs.BOM_UTF8):
         encoding, body = "utf-8", data[len(codecs.BOM_UTF8):]
@@ -52,6 +50,13 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, lis
                          "nor GB18030") from None
     notes.append(_decoded_as_gb(declared=_declares_gb(data)))
     return text, notes
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    """GP003 where the input is larger than ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise InputError("GP003", f"the input is {len(data)} bytes, over the limit of "
+                         f"{max_bytes} bytes")
 
 
 def _decoded_as_gb(declared: bool) -> Diagnostic:
@@ -288,6 +293,18 @@ def source_of(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     binary = binary_source(data, name)
     if binary is not None:
         return binary
+    if data[:1].isalpha() or data[:1] in (b"\xef", b"\r", b"\n"):  # (MIME headers, maybe)
+        from govparse.web_archive import is_web_archive
+
+        if is_web_archive(data):  # (a browser's "save as single file": the page inside)
+            from govparse.web_archive import page_of
+
+            try:
+                check_size(data, max_bytes)
+                text, notes = page_of(data, name, decode)
+            except GovParseError as exc:
+                raise _named(exc, name) from None
+            return Source(name, text, tuple(notes), data, format="html")
     try:
         text, notes = decode(data, max_bytes=max_bytes)
     except GovParseError as exc:

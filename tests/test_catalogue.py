@@ -36,6 +36,8 @@ SNAPSHOT = [
     ("GP013", "radicals-as-ideographs", N),
     ("GP014", "running-lines", N),
     ("GP015", "padded-rows", N),
+    ("GP016", "web-archive", N),
+    ("GP017", "empty-web-archive", E),
     ("GP100", "syntax-error", E),
     ("GP101", "missing-title", W),
     ("GP102", "year-from-text", W),

@@ -14,8 +14,8 @@ from typing import Iterable, Iterator
 
 # What a folder's walk picks up: text, pages, PDF and Word files, and the legacy
 # Word and WPS files, which are not read but said (GP008) rather than passed over.
-READ_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".pdf",
-                 ".docx", ".doc", ".wps")
+READ_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".mht",
+                 ".mhtml", ".pdf", ".docx", ".doc", ".wps")
 
 
 def files_of(paths: Iterable[str], *, globs: tuple[str, ...] = (),

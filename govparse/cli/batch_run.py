@@ -40,7 +40,7 @@ def batch_options(command: Callable) -> Callable:
         click.option("--glob", "globs", multiple=True, metavar="PATTERN",
                      help="In folders, read the files matching PATTERN (their name or their "
                           "path in the folder; repeatable) instead of every file govparse "
-                          "reads (.txt .md .html .htm .pdf .docx; .doc and .wps are said "
+                          "reads (.txt .md .html .htm .mht .pdf .docx; .doc and .wps are said "
                           "unreadable)."),
         click.option("--files-from", metavar="FILE",
                      type=click.Path(allow_dash=True, exists=True, dir_okay=False),
