@@ -12,8 +12,9 @@ that a page of any depth reads in time linear in its size:
   it); a table that holds tables is else a layout table (Word's "Save as HTML" puts the whole report in
   one), read as the text of its cells;
 - scripts, styles, forms' controls, navigation and footers are not the report, nor is
-  what a table hides from the page's reader (display: none and the like,
-  hiding.Hiding: some sites hide digits among a table's figures against copying),
+  what the page hides from its reader (display: none and the like, hiding.Hiding:
+  some sites hide digits among a table's figures against copying; its <style>
+  sheets, and those a page read from a file links beside it, linked_sheets.py),
   which is left out with a note (GP504).
 
 Every block and cell has an HtmlLocation: the source line of its element, and for a
@@ -73,7 +74,9 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                      "was read", 1)
     blocks: list = []
     if root is not None:
-        hiding = Hiding(root, quirks_mode(text))
+        from govparse.frontends.html.linked_sheets import local_sheets
+
+        hiding = Hiding(root, quirks_mode(text), linked=local_sheets(path))
         read_before = len(sink.items)
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))

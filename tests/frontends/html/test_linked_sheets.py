@@ -1,0 +1,84 @@
+"""The style sheets a page read from a file links beside it (linked_sheets.py): a page
+saved whole (its sheets in ``page_files/``) or mirrored by wget, whose sheet hides a
+digit inside each figure against copying. Built from the real page 006
+(tests/data/real/html)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import govparse
+from govparse.frontends.html.linked_sheets import MAX_SHEET_BYTES, local_sheets
+
+from conftest import HERE, load_expected
+from helpers import acceptable
+
+PAGES = HERE / "data" / "real" / "html"
+
+
+def guarded_page(links: str) -> str:
+    """006's page with a digit of class cp inside each figure (shows 62 for 6<…>2)."""
+    fragment = (PAGES / "006.html").read_text(encoding="utf-8")
+    guarded = re.sub(r"(<td[^>]*>(?:<[^>]+>)*)(\d)", r'\1\2<span class="cp">7</span>', fragment)
+    return f'<!DOCTYPE html><html><head><meta charset="utf-8">{links}</head><body>{guarded}</body></html>'
+
+
+def wrong(report) -> dict:
+    expected = load_expected(PAGES / "006.expected.tsv")["006.html"]
+    return {key: report.figure(*key).value for key, values in expected.items()
+            if key[0] != "report" and not acceptable(report.figure(*key).value, values)}
+
+
+@pytest.mark.parametrize("links, sheets", [
+    # Chrome's "Webpage, Complete"
+    ('<link rel="stylesheet" href="page_files/site.css">', {"page_files/site.css": ".cp { display: none }"}),
+    # wget -p -k: the site's sheet up the mirror, its query in the file's name
+    ('<link rel="stylesheet" type="text/css" href="../css/site.css%3Fv=2">',
+     {"../css/site.css?v=2": "body{margin:0}\n.cp{display:none}"}),
+    ('<link rel="stylesheet" href="css/site.css?v=2">', {"css/site.css": ".cp{display:none}"}),
+    # in GB18030, after a sheet for printing that would hide the report on paper
+    ('<link rel="stylesheet" media="print" href="p.css"><link rel="stylesheet" href="s.css">',
+     {"p.css": ".TRS_Editor { display: none }", "s.css": "/* 样式 */ .cp { display: none }"}),
+])
+def test_a_sheet_the_page_links_beside_it_hides_what_it_hides(tmp_path, links, sheets):
+    folder = tmp_path / "site" / "reports"
+    folder.mkdir(parents=True)
+    for name, css in sheets.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(css.encode("gb18030"))
+    page = folder / "006.html"
+    page.write_text(guarded_page(links), encoding="utf-8")
+    report = govparse.parse_file(page)
+    assert wrong(report) == {}
+    assert "GP504" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("links", [
+    '<link rel="stylesheet" href="https://example.org/site.css">',  # a URL: not on disk
+    '<link rel="stylesheet" href="/css/site.css">',  # from the site's root
+    '<link rel="alternate stylesheet" href="site.css">',  # not applied
+    '<link rel="stylesheet" href="missing.css">',
+    '<link rel="stylesheet" href="big.css">',  # past MAX_SHEET_BYTES
+])
+def test_a_link_that_leads_to_no_sheet_on_disk_is_not_followed(tmp_path, links):
+    (tmp_path / "site.css").write_text(".cp { display: none }")
+    (tmp_path / "big.css").write_text(".cp { display: none }" + " " * MAX_SHEET_BYTES)
+    sheet = local_sheets(str(tmp_path / "page.html"))
+    assert sheet is None  # (no such page: nothing is read beside it)
+    (tmp_path / "page.html").write_text(guarded_page(links), encoding="utf-8")
+    href = re.search(r'href="([^"]+)"', links).group(1)
+    if "alternate" not in links:
+        assert local_sheets(str(tmp_path / "page.html"))(href) is None
+    report = govparse.parse_file(tmp_path / "page.html")
+    # (read as a page with no sheet is read: the hidden digits among the figures)
+    assert report.figure("active_disclosure", "normative_documents", "issued").value == 672
+
+
+def test_a_page_read_as_text_follows_no_link(tmp_path):
+    (tmp_path / "site.css").write_text(".cp { display: none }")
+    page = guarded_page('<link rel="stylesheet" href="site.css">')
+    assert govparse.parse(page).figure("active_disclosure", "normative_documents",
+                                       "issued").value == 672
+    assert local_sheets(None) is None and local_sheets("-") is None
