@@ -204,6 +204,9 @@ CODES: dict[str, Code] = {
         Code("GP507", "report-revealed", _W,
              "the page hides its whole report until a script or a click shows it (a "
              "WeChat article's text, a cloaked app); it was read as shown"),
+        Code("GP508", "sheet-unread", _W,
+             "digits among a figure's stand in an element that a style sheet govparse did "
+             "not read may hide (against copying); the figure is not read"),
         # across reports (govparse check --across)
         Code("GP601", "carry-over-break", _E,
              "applications carried forward at a year's end differ from those carried over "

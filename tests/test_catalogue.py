@@ -109,6 +109,7 @@ SNAPSHOT = [
     ("GP505", "hiding-rules-cut", W),
     ("GP506", "table-in-a-cell", N),
     ("GP507", "report-revealed", W),
+    ("GP508", "sheet-unread", W),
     ("GP601", "carry-over-break", E),
     ("GP602", "year-gap", W),
     ("GP603", "duplicate-year", W),

@@ -215,13 +215,26 @@ class Hiding:
     element's own style or hidden attribute hides it (their rules may show it)."""
 
     __slots__ = ("_sheets", "_hiding", "_showing", "budget", "showing_budget", "too_many",
-                 "too_many_showing", "unread", "quirks", "_root", "_root_sized", "_revealed")
+                 "too_many_showing", "unread", "quirks", "_root", "_root_sized", "_revealed",
+                 "_named", "doubted")
 
-    def __init__(self, root, quirks: bool = False, linked=None) -> None:
+    def __init__(self, root, quirks: bool = False, linked=None, fragment: bool = False
+                 ) -> None:
         self.quirks = quirks  # (the page shown in quirks mode: quirks.py)
         self._root, self._root_sized = root, None
         # (linked: the sheets a page read from a file links beside it, linked_sheets.py)
-        self._sheets = style_sheets(root, linked) if root is not None else []
+        unread: list = []
+        self._sheets = style_sheets(root, linked, unread) if root is not None else []
+        # Where the page's sheets are not all read (a sheet it links that is not on this
+        # disk; a fragment of a page, whose head the crawler left behind), the classes
+        # and ids they name: an element of another may be hidden by an unread one
+        # (unexplained); None where every sheet is read
+        self._named: set[str] | None = None
+        if unread or fragment:
+            self._named = set()
+            for sheet in self._sheets:
+                self._named.update(_NAMED.findall(sheet))
+        self.doubted: list = []  # elements whose digits were doubted so (tables.cell_text)
         self._hiding = self._showing = None
         self.budget = Budget()
         self.showing_budget = Budget()
@@ -250,6 +263,23 @@ class Hiding:
         report hidden until a script shows it: revealed.py), nor what it says of what
         it holds; what hides anything inside it still does."""
         self._revealed = element
+
+    @property
+    def sheets_unread(self) -> bool:
+        """Whether some of the page's sheets were not read (see unexplained)."""
+        return self._named is not None
+
+    def unexplained(self, element) -> bool:
+        """Whether a sheet of the page's that was not read may hide the element: it has
+        a class or an id that no sheet read names (a page's own, against copying:
+        ``6<span class="cp">7</span>2``, .cp in the site's sheet)."""
+        if self._named is None:
+            return False
+        names = (element.get("class") or "").split()
+        ident = element.get("id")
+        if ident:
+            names.append(ident)
+        return any(name not in self._named for name in names)
 
     def of_cell(self, element) -> tuple[bool, bool, bool] | None:
         """computed() of a table's cell under a row that shows: the cells of most pages
@@ -747,17 +777,20 @@ def _pixels(value: str | None) -> float:
     return number * _PIXELS[unit] if unit in _PIXELS else 0.0
 
 
-def style_sheets(root, linked=None) -> list[str]:
+def style_sheets(root, linked=None, unread: list | None = None) -> list[str]:
     """The text of the page's <style> sheets a screen applies (a sheet for print or
     speech only, ``<style media="print">``, applies to none), up to MAX_STYLE_TEXT, in
     the page's order; with ``linked`` (linked_sheets.local_sheets: an href to its
-    sheet's text, or None), the sheets its ``<link rel="stylesheet">`` give too."""
+    sheet's text, or None), the sheets its ``<link rel="stylesheet">`` give too. The
+    links to sheets not read are added to ``unread``."""
     sheets, left = [], MAX_STYLE_TEXT
-    for element in root.iter("style", "link") if linked is not None else root.iter("style"):
+    for element in root.iter("style", "link"):
         if element.tag == "style":
             text = element.text or ""
         elif _links_a_sheet(element):
-            text = linked(element.get("href") or "") or ""
+            text = (linked(element.get("href") or "") if linked is not None else None) or ""
+            if not text and unread is not None and (element.get("href") or "").strip():
+                unread.append(element)
         else:
             continue
         text = text[:left]
@@ -766,6 +799,10 @@ def style_sheets(root, linked=None) -> list[str]:
             sheets.append(text)
             left -= len(text)
     return sheets
+
+
+# a class or an id a sheet names (.cp, #x)
+_NAMED = re.compile(r"[.#](-?[_a-zA-Z\u00a0-\uffff][\w\u00a0-\uffff-]*)")
 
 
 def _links_a_sheet(link) -> bool:

@@ -23,6 +23,7 @@ cell its table, row and column.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govparse.diagnostics import DiagnosticSink
@@ -76,7 +77,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
     if root is not None:
         from govparse.frontends.html.linked_sheets import local_sheets
 
-        hiding = Hiding(root, quirks_mode(text), linked=local_sheets(path))
+        hiding = Hiding(root, quirks_mode(text), linked=local_sheets(path),
+                        fragment=_fragment().search(text) is None)
         read_before = len(sink.items)
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
@@ -92,6 +94,8 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                 walk.run(etree.iterwalk(root, events=("start", "end")))
                 _note_revealed(sink, shown)
         walk.note_hidden()
+        if hiding.doubted:
+            _note_doubted(sink, hiding.doubted)
         if hiding.too_many:
             _unfollowed(sink, f"the page's style sheets hide elements by {hiding.too_many} "
                         f"selectors more than the {MAX_SELECTORS} govparse follows; text "
@@ -122,6 +126,28 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                  "the rest of the page was not read", error.line)
     blocks = join_split_title(blocks, sink)
     return Document(tuple(blocks), path, tuple(sink.items))
+
+
+@functools.cache
+def _fragment() -> re.Pattern:
+    """The start tag of a whole page's <html> or <head>: a page without either is a
+    fragment, whose sheets the crawler left behind."""
+    return re.compile(r"<(?:html|head)[\s>/]", re.I)
+
+
+def _note_doubted(sink: DiagnosticSink, doubted: list) -> None:
+    """GP508: digits of a figure in an element a sheet not read may hide."""
+    first = doubted[0]
+    names = " ".join(filter(None, (first.get("class"), first.get("id"))))
+    shown = " ".join("".join(first.itertext()).split())
+    count = len(doubted)
+    sink.add("GP508", f"{count} element{'s' if count != 1 else ''} among a figure's digits "
+             f"may be hidden by a style sheet of the page's that govparse did not read "
+             f"(the first: '{shown[:20]}', of class or id '{names[:40]}'); those figures "
+             "are not read", first.sourceline,
+             hint="some sites hide digits among a table's figures against copying, by a "
+                  "class of their sheet: read the page saved whole, its sheets beside it, "
+                  "or check the figures against a browser's view")
 
 
 def _note_revealed(sink: DiagnosticSink, shown) -> None:

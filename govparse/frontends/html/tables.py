@@ -177,7 +177,9 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
     texts = list(td.itertext())
     hides = len(td) > 0 and any(not t.isspace() for t in texts) \
         and any(map(hiding, td.iterdescendants()))
-    if not hides and _one_line(td):
+    doubts = hiding.sheets_unread and len(td) > 0 and any(
+        isinstance(e.tag, str) and hiding.unexplained(e) for e in td.iterdescendants())
+    if not hides and not doubts and _one_line(td):
         return clean("".join(texts))
     # each line's pieces of text: (text, the element whose colour a reader may not see
     # it in, None where it is plain: Hiding.computed's painted)
@@ -204,6 +206,9 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
     # it is inside), noted once text it hides is left out; None where its text shows
     hiders: list = []
     noted: set[int] = set()
+    # for each element open: the element a sheet not read may hide that it is inside
+    # (itself, or what it is inside), or None (Hiding.unexplained)
+    unexplained: list = []
 
     def drop(text: str | None, hider) -> None:
         if text and not text.isspace() and hider is not None and hidden is not None \
@@ -233,6 +238,7 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                     walk.skip_subtree()  # (a table inside the cell: read_table says so, GP506)
                     shown.append((False, False, False))
                     hiders.append(None)
+                    unexplained.append(None)
                     continue
                 if hides:
                     state = hiding.computed(element, *state)
@@ -242,6 +248,7 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                         walk.skip_subtree()
                         shown.append(None)
                         hiders.append(None)
+                        unexplained.append(None)
                         continue
                 if _parts(element, tag):
                     if tag in BLOCKS or tag == "br" or text_shown(state):
@@ -252,13 +259,17 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
             # (noted where it hides, not where it is inside what hides)
             hiders.append(None if text_shown(state) else hiders[-1] if hiders
                           and hiders[-1] is not None else element)
+            unexplained.append(unexplained[-1] if unexplained and unexplained[-1] is not None
+                               else element if doubts and element is not td
+                               and hiding.unexplained(element) else None)
             if element.text and text_shown(state):
-                add(element.text, element if in_doubt(state) else None)
+                add(element.text, element if in_doubt(state) else _unread(unexplained[-1]))
             else:
                 drop(element.text, hiders[-1])
         elif element is not td:
             state = shown.pop()
             hiders.pop()
+            unexplained.pop()
             if deferred and deferred[-1][0] is element:
                 if deferred.pop()[1]:
                     end_line()
@@ -266,11 +277,56 @@ def cell_text(td, hiding: Hiding = NOTHING_HIDDEN, hidden: list | None = None) -
                 end_line()
             outer = shown[-1]
             if element.tail and text_shown(outer):
-                add(element.tail, element.getparent() if in_doubt(outer) else None)
+                add(element.tail, element.getparent() if in_doubt(outer)
+                    else _unread(unexplained[-1]))
             else:
                 drop(element.tail, hiders[-1])
     end_line()
+    if doubts:
+        lines = _unread_resolved(lines, hiding.doubted)
     return join_lines(_painted_lines(lines, hidden))
+
+
+class _Unread:
+    """A piece's mark: its element may be hidden by a sheet the page's reader has and
+    govparse has not read (Hiding.unexplained)."""
+
+    __slots__ = ("element",)
+
+    def __init__(self, element) -> None:
+        self.element = element
+
+
+def _unread(element) -> _Unread | None:
+    return None if element is None else _Unread(element)
+
+
+def _unread_resolved(lines: list, doubted: list) -> list:
+    """A cell's lines with each piece a sheet not read may hide made plain, but where
+    its digits touch the plain text's (``6<span class="cp">7</span>2``: 62 or 672 as
+    the sheet says, which is not known): that piece is in doubt as a digit drawn
+    unseen is (_painted_lines: "6 7 2", no figure), its element added to ``doubted``
+    (GP508)."""
+    out = []
+    for line in lines:
+        pieces = []
+        for at, (text, by) in enumerate(line):
+            if type(by) is _Unread:
+                before = line[at - 1][0] if at else ""
+                after = line[at + 1][0] if at + 1 < len(line) else ""
+                touches = text and (text[0].isdigit() and before[-1:].isdigit() and
+                                    type(line[at - 1][1]) is not _Unread
+                                    or text[-1].isdigit() and after[:1].isdigit()
+                                    and type(line[at + 1][1]) is not _Unread)
+                if touches:
+                    if not any(e is by.element for e in doubted):
+                        doubted.append(by.element)
+                    by = by.element
+                else:
+                    by = None
+            pieces.append((text, by))
+        out.append(pieces)
+    return out
 
 
 def _painted_lines(lines: list[list[tuple[str, object]]], hidden: list | None) -> list[str]:

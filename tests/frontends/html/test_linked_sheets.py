@@ -72,13 +72,58 @@ def test_a_link_that_leads_to_no_sheet_on_disk_is_not_followed(tmp_path, links):
     if "alternate" not in links:
         assert local_sheets(str(tmp_path / "page.html"))(href) is None
     report = govparse.parse_file(tmp_path / "page.html")
-    # (read as a page with no sheet is read: the hidden digits among the figures)
-    assert report.figure("active_disclosure", "normative_documents", "issued").value == 672
+    figure = report.figure("active_disclosure", "normative_documents", "issued").value
+    if "alternate" in links:
+        assert figure == 672  # (a browser applies no alternate sheet: 672 is shown)
+    else:
+        # the sheet not read may hide the digit among the figure's: no figure (GP508),
+        # where 672 was read
+        assert figure is None and all(v is None for v in wrong(report).values())
+        said = [d for d in report.diagnostics if d.code == "GP508"]
+        assert len(said) == 1 and "class or id 'cp'" in said[0].message
 
 
 def test_a_page_read_as_text_follows_no_link(tmp_path):
     (tmp_path / "site.css").write_text(".cp { display: none }")
     page = guarded_page('<link rel="stylesheet" href="site.css">')
-    assert govparse.parse(page).figure("active_disclosure", "normative_documents",
-                                       "issued").value == 672
+    report = govparse.parse(page)
+    assert report.figure("active_disclosure", "normative_documents", "issued").value is None
+    assert "GP508" in {d.code for d in report.diagnostics}
     assert local_sheets(None) is None and local_sheets("-") is None
+
+
+_ROW = "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>" \
+       "<tr><td>{label}</td><td>{made}</td><td>2</td><td>3</td></tr></table>"
+
+
+def _page(cell: str, label: str = "规章", head: str | None = None) -> str:
+    body = "<p>二、主动公开政府信息情况</p>" + _ROW.format(label=label, made=cell)
+    return body if head is None else f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("page, made, doubted", [
+    # a fragment (the crawler left its head behind, sheets and all): the class may hide
+    (_page('1<span class="cp">7</span>2'), None, True),
+    (_page('1<b id="x">7</b>2'), None, True),
+    # ... but not where a sheet read names it (it says whether it hides)
+    (_page('1<span class="cp">7</span>2', head="<style>.cp { color: red }</style>"), 172, False),
+    (_page('1<span class="cp">7</span>2', head="<style>.cp { display: none }</style>"), 12, False),
+    # a whole page that links no sheet: every sheet is read
+    (_page('1<span class="cp">7</span>2', head="<title>x</title>"), 172, False),
+    # a figure all in one such element, or a blank apart from the digits beside it
+    (_page('<span class="num">172</span>'), 172, False),
+    (_page('<span class="num">17</span> 件'), 17, False),
+    # an element without a class or id: nothing to hide it by
+    (_page("1<span>7</span>2"), 172, False),
+])
+def test_digits_in_an_element_a_sheet_not_read_may_hide(page, made, doubted):
+    report = govparse.parse(page)
+    assert report.active_disclosure.rules.issued.value == made
+    # (a row with a cell of no number among its figures is not placed: GP313)
+    assert report.active_disclosure.rules.in_force.value == (None if doubted else 3)
+    assert ("GP508" in {d.code for d in report.diagnostics}) == doubted
+
+
+def test_a_label_in_such_an_element_is_read_whole():
+    report = govparse.parse(_page("1", label='规<span class="k">章</span>'))
+    assert report.active_disclosure.rules.issued.value == 1
