@@ -158,3 +158,29 @@ def compared(report, truth: dict) -> tuple[dict, dict]:
         elif (None if got is None else str(got)) != value:
             wrong[key] = (got, value)
     return wrong, missing
+
+
+def real_page_score(report, name: str) -> tuple[dict, int]:
+    """A report of the real page ``name`` (tests/data/real/html, 006, 009 or 013) in any
+    form, against the page's ground truth: the figures read wrong ({key: (read, the
+    values allowed)}), and how many the page has that were not read."""
+    from conftest import load_expected
+
+    pages = HERE / "data" / "real" / "html"
+    expected = load_expected(pages / f"{name}.expected.tsv")[f"{name}.html"]
+    wrong, missing = {}, 0
+    for key, values in expected.items():
+        if key[0] == "report":
+            continue
+        got = report.figure(*key).value
+        if got is None and "missing" not in values:
+            missing += 1
+        elif not acceptable(got, values):
+            wrong[key] = (got, values)
+    return wrong, missing
+
+
+def figure_values(report) -> list:
+    """(table, row, column, value) of each of a report's figures, in order."""
+    return [(table, row, column, figure.value)
+            for table, row, column, figure in report.table_figures()]

@@ -15,29 +15,11 @@ from govparse.batch.inputs import files_of
 from govparse.source import source_of
 from govparse.web_archive import is_web_archive
 
-from conftest import HERE, load_expected
-from helpers import acceptable
+from conftest import HERE
+from helpers import figure_values, real_page_score
 
 ARCHIVES = HERE / "data" / "real" / "web_archive"
 PAGES = HERE / "data" / "real" / "html"
-
-
-def wrong_and_missing(report, name: str) -> tuple[dict, int]:
-    expected = load_expected(PAGES / f"{name}.expected.tsv")[f"{name}.html"]
-    wrong, missing = {}, 0
-    for key, values in expected.items():
-        got = report.figure(*key).value if key[0] != "report" else None
-        if key[0] == "report":
-            continue
-        if got is None and "missing" not in values:
-            missing += 1
-        elif not acceptable(got, values):
-            wrong[key] = (got, values)
-    return wrong, missing
-
-
-def values(report) -> list:
-    return [(t, r, c, f.value) for t, r, c, f in report.table_figures()]
 
 
 @pytest.mark.parametrize("file, missing", [
@@ -49,17 +31,17 @@ def values(report) -> list:
 def test_a_page_saved_by_a_browser_as_a_single_file_is_read(file, missing):
     # every figure was missing: the archive was read as text, its page quoted-printable
     report = govparse.parse_file(ARCHIVES / file)
-    assert wrong_and_missing(report, file[:3]) == ({}, missing)
+    assert real_page_score(report, file[:3]) == ({}, missing)
     said = [d for d in report.diagnostics if d.code == "GP016"]
     assert len(said) == 1 and "the page inside it" in said[0].message
     # as the page itself reads (the anticopy page's own file beside it)
     page = ARCHIVES / "006.anticopy.html" if "anticopy" in file else PAGES / f"{file[:3]}.html"
-    read = values(report)
-    assert [v for v in values(govparse.parse_file(page)) if v[3] is not None] == \
-        [v for v in read if v in values(govparse.parse_file(page))]
+    read = figure_values(report)
+    assert [v for v in figure_values(govparse.parse_file(page)) if v[3] is not None] == \
+        [v for v in read if v in figure_values(govparse.parse_file(page))]
     data = (ARCHIVES / file).read_bytes()
-    assert values(govparse.parse(data)) == values(report)
-    assert values(govparse.parse(data.decode("ascii"))) == values(report)
+    assert figure_values(govparse.parse(data)) == figure_values(report)
+    assert figure_values(govparse.parse(data.decode("ascii"))) == figure_values(report)
 
 
 def test_the_pages_sheets_saved_as_parts_hide_what_they_hide():
@@ -102,7 +84,7 @@ def test_a_word_single_file_web_page_is_read(charset):
             f'{charset}"></head><body>{(PAGES / "006.html").read_text(encoding="utf-8")}'
             "</body></html>")
     report = govparse.parse(_word_archive(page, charset))
-    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert real_page_score(report, "006") == ({}, 0)
     assert "report.htm" in next(d.message for d in report.diagnostics if d.code == "GP016")
 
 

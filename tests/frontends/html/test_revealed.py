@@ -9,8 +9,8 @@ import pytest
 
 import govparse
 
-from conftest import HERE, load_expected
-from helpers import acceptable
+from conftest import HERE
+from helpers import figure_values, real_page_score
 
 PAGES = HERE / "data" / "real" / "html"
 _HEAD = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title>'
@@ -20,25 +20,6 @@ _WECHAT = ('<div class="rich_media_content js_underline_content" id="js_content"
 
 def fragment(name: str) -> str:
     return (PAGES / f"{name}.html").read_text(encoding="utf-8")
-
-
-def wrong_and_missing(report, name: str) -> tuple[dict, int]:
-    expected = load_expected(PAGES / f"{name}.expected.tsv")[f"{name}.html"]
-    wrong, missing = {}, 0
-    for key, values in expected.items():
-        if key[0] == "report":
-            continue
-        got = report.figure(*key).value
-        if got is None and "missing" not in values:
-            missing += 1
-        elif not acceptable(got, values):
-            wrong[key] = (got, values)
-    return wrong, missing
-
-
-def values(report) -> list:
-    return [(table, row, column, figure.value) for table, row, column, figure
-            in report.table_figures()]
 
 
 def page(body: str, style: str = "") -> str:
@@ -61,11 +42,11 @@ def test_a_report_hidden_until_a_script_shows_it_is_read_as_shown(name, cloak):
     # every figure was missing: the page's whole report, hidden, was left out (GP504)
     opening, closing, style = cloak
     report = govparse.parse(page(opening + fragment(name) + closing, style))
-    wrong, missing = wrong_and_missing(report, name)
+    wrong, missing = real_page_score(report, name)
     assert wrong == {}
     plain = govparse.parse(page(fragment(name)))
-    assert missing == wrong_and_missing(plain, name)[1]  # (009 misses one, as its page)
-    assert values(report) == values(plain)
+    assert missing == real_page_score(plain, name)[1]  # (009 misses one, as its page)
+    assert figure_values(report) == figure_values(plain)
     said = [d for d in report.diagnostics if d.code == "GP507"]
     assert len(said) == 1 and said[0].severity.value == "warning"
     assert "hides its whole report" in said[0].message
@@ -83,7 +64,7 @@ def test_what_hides_a_digit_inside_the_report_shown_still_hides_it():
                      fragment("006"))
     assert guarded.count("display:none") > 100
     report = govparse.parse(page(_WECHAT + guarded + "</div>"))
-    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert real_page_score(report, "006") == ({}, 0)
     assert {"GP504", "GP507"} <= {d.code for d in report.diagnostics}
 
 
@@ -93,7 +74,7 @@ def test_a_tab_of_another_years_report_stays_hidden_inside_the_article():
     hidden_tab = ('<div class="tab" style="display:none"><h1>某某局2022年政府信息公开工作年度报告</h1>'
                   + fragment("009") + "</div>")
     report = govparse.parse(page(_WECHAT + hidden_tab + fragment("006") + "</div>"))
-    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert real_page_score(report, "006") == ({}, 0)
     assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
     assert "GP507" in {d.code for d in report.diagnostics}
 
@@ -104,7 +85,7 @@ def test_a_page_that_shows_a_report_hides_its_other_tab():
     hidden_tab = ('<div class="tab" style="display:none"><h1>某某局2022年政府信息公开工作年度报告</h1>'
                   + fragment("009") + "</div>")
     report = govparse.parse(page(hidden_tab + '<div class="tab">' + fragment("006") + "</div>"))
-    assert wrong_and_missing(report, "006") == ({}, 0)
+    assert real_page_score(report, "006") == ({}, 0)
     assert (report.organization.value, report.year.value) == ("平潭综合实验区", 2024)
     codes = {d.code for d in report.diagnostics}
     assert "GP504" in codes and "GP507" not in codes
@@ -127,7 +108,7 @@ def test_two_hidden_reports_are_read_as_the_page_stands(wrapped):
 def test_a_hidden_report_beside_a_shown_one_is_not_read():
     # the page shows 009's report and hides 006's in an article wrapper: 009's figures
     shown = govparse.parse(page(fragment("009") + _WECHAT + fragment("006") + "</div>"))
-    wrong, missing = wrong_and_missing(shown, "009")
+    wrong, missing = real_page_score(shown, "009")
     assert wrong == {} and missing <= 1
     assert "GP507" not in {d.code for d in shown.diagnostics}
 
