@@ -14,7 +14,9 @@ and that element is no table nor inside one, and holds most of the page's text
 outside tables (the report's headings and prose: the page's content, not a tab of
 one table); and the page shows none of its report: no statistics table, no heading
 of the template's sections (a page whose heading shows above a table it hides
-hides a tab, a copy, not its report). That element's own styles are then not
+hides a tab, a copy, not its report); and where it shows a title, the hidden text
+states the title's year most (revealed_years.py: a tab of last year's report under
+this year's title is not shown). That element's own styles are then not
 followed (hiding.Hiding.reveal) and the page read again: what hides a digit or a
 row inside it still hides it. A page that shows a statistics table (a tab of this
 year's report beside a hidden one of last year's), or hides two (two tabs, shown
@@ -24,7 +26,7 @@ be told.
 
 from __future__ import annotations
 
-from govparse.document import EmptyCells, Heading, Table
+from govparse.document import EmptyCells, Heading, Table, Title
 from govparse.frontends.html.elements import tag_of
 from govparse.frontends.html.hiding import SHOWN, Hiding, text_shown
 
@@ -55,7 +57,12 @@ def revealed(hidden_tables: list, blocks: list, hiding: Hiding):
     if root is None or tag_of(root) == "table" or any(
             tag_of(above) == "table" for above in root.iterancestors()):
         return None
-    return root if _most_of_the_text(root) else None
+    if not _most_of_the_text(root):
+        return None
+    from govparse.frontends.revealed_years import may_show_under, title_years
+
+    titles = title_years(block.text for block in blocks if type(block) is Title)
+    return root if may_show_under(titles, " ".join(root.xpath(_TEXT))) else None
 
 
 def _holds_template_labels(texts) -> bool:

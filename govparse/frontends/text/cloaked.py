@@ -60,6 +60,12 @@ def revealed(text: str) -> tuple[str, Diagnostic | None]:
     if any(not start <= at < end for at in tables) or \
             _length(text[start:end]) <= _length(outside) or _heading().search(outside):
         return text, None
+    from govparse.frontends.revealed_years import may_show_under, title_years
+
+    shown = [piece for piece in _shown_pieces(text, blocks)
+             if not _hidden_heading().fullmatch(piece)]
+    if not may_show_under(title_years(shown), text[start:end]):
+        return text, None
     fence = _fence_line().match(text, start)
     if fence is not None:
         if fence.group(1) is None:
@@ -96,6 +102,24 @@ def _heading() -> re.Pattern:
     from govparse.template.sections import heading_pattern
 
     return re.compile(r"^[\s#*>\[]*[一二三四五六][、.．，,]\s*" + heading_pattern(), re.M)
+
+
+def _shown_pieces(text: str, blocks: list[tuple[int, int]]) -> list[str]:
+    """The lines of the text outside the hidden blocks (each (start, -end))."""
+    pieces, done = [], 0
+    for start, end in sorted((start, -end) for start, end in blocks):
+        if start > done:
+            pieces.append(text[done:start])
+        done = max(done, end)
+    pieces.append(text[done:])
+    return [line for piece in pieces for line in piece.split("\n")]
+
+
+@functools.cache
+def _hidden_heading() -> re.Pattern:
+    """A heading line of pandoc's whose attributes hide it (``# … {style="display:none"}``)."""
+    return re.compile(r"[ ]{0,3}#.*\{[^{}]*(?:display:\s*none|visibility:\s*hidden|hidden)[^{}]*\}\s*",
+                      re.I)
 
 
 def _length(text: str) -> int:

@@ -64,17 +64,22 @@ def _heading_attributes() -> re.Pattern:
     return re.compile(r"[ \t]+\{[#.][^{}\n]{0,400}\}[ \t]*")
 
 
-def _heading_attribute_cuts(text: str) -> list[tuple[int, int, str]]:
-    """The attributes at the end of each line that opens with ``#``."""
-    cuts = []
+def _heading_attribute_cuts(text: str) -> tuple[list, list]:
+    """The attributes at the end of each line that opens with ``#``; and the heading
+    lines whose attributes hide them (``# 某局2021年… {style="display:none"}``: a page's
+    hidden title), each cut whole."""
+    cuts, hidden = [], []
     line_start = 0
     for line in text.split("\n"):
         if line.endswith("}") and line.lstrip(" ")[:1] == "#":
             blank = len(line[:line.rfind("{")].rstrip(" \t"))
             if _heading_attributes().fullmatch(line, blank):
-                cuts.append((line_start + blank, line_start + len(line), ""))
+                if _effect(line[line.rfind("{") + 1:-1], inline=False, pandoc=True) == "hide":
+                    hidden.append((line_start, line_start + len(line), ""))
+                else:
+                    cuts.append((line_start + blank, line_start + len(line), ""))
         line_start += len(line) + 1
-    return cuts
+    return cuts, hidden
 
 
 @functools.cache
@@ -270,7 +275,9 @@ def _cuts_of(text: str, shown_too: bool = True) -> tuple[list, list]:
         shown += fences
         hidden += hidden_divs
         if "}" in text and shown_too:
-            shown += _heading_attribute_cuts(text)
+            attributes, hidden_headings = _heading_attribute_cuts(text)
+            shown += attributes
+            hidden += hidden_headings
     if pandoc and "\\" in text and shown_too:
         shown += [(m.start(), m.end(), "") for m in _escape().finditer(text)]
     return hidden, shown

@@ -125,3 +125,26 @@ def test_a_table_hidden_alone_is_not_revealed():
     assert report.figure("active_disclosure", "normative_documents", "issued").value is None
     assert govparse.parse(page(table)).figure(
         "active_disclosure", "normative_documents", "issued").value == 62
+
+
+@pytest.mark.parametrize("year, revealed", [(2024, True), (2025, False)])
+def test_a_title_shown_above_the_hidden_report_must_be_of_its_year(year, revealed):
+    # a WeChat article shows its title above the text its script shows (the same
+    # report); a page of tabs may show this year's title and a link to its PDF, and
+    # hide last year's report in another tab: shown, its figures would be filed under
+    # this year (a review, 2026-12-08)
+    title = f'<h1 class="rich_media_title">平潭综合实验区{year}年政府信息公开工作年度报告</h1>'
+    report = govparse.parse(page(title + _WECHAT + fragment("006") + "</div>"))
+    assert report.year.value == year
+    read = [f.value for *_, f in report.table_figures() if f.value is not None]
+    assert ("GP507" in {d.code for d in report.diagnostics}) == revealed
+    if revealed:
+        assert real_page_score(report, "006") == ({}, 0)
+    else:
+        assert read == []
+    tabs = (f'<div class="tab-pane active"><h1>平潭综合实验区{year}年政府信息公开工作年度报告</h1>'
+            '<p><a href="r.pdf">点击下载附件</a></p></div>'
+            f'<div class="tab-pane" style="display:none">{fragment("006")}</div>')
+    report = govparse.parse(page(tabs))
+    assert ("GP507" in {d.code for d in report.diagnostics}) == revealed
+    assert bool([f for *_, f in report.table_figures() if f.value is not None]) == revealed

@@ -93,3 +93,24 @@ def test_a_simple_table_inside_the_hidden_div_is_a_table_it_holds():
     report = govparse.parse(text)
     assert report.active_disclosure.rules.in_force.value == 3
     assert "GP507" in {d.code for d in report.diagnostics}
+
+
+@pytest.mark.parametrize("year, shown", [("2024", True), ("2023", False)])
+def test_a_title_outside_the_hidden_div_must_be_of_the_year_it_states(year, shown):
+    # (a tab of last year's report hidden under this year's title is not shown)
+    text = (f"# 某局{year}年政府信息公开工作年度报告\n\n"
+            + _report('::: {style="display: none"}', ":::").replace(
+                "本机关认真贯彻", "2024年，本机关认真贯彻"))
+    assert (revealed(text)[1] is not None) == shown
+
+
+def test_a_heading_whose_attributes_hide_it_is_no_title():
+    # pandoc keeps a page's hidden <h1> as a heading with its style: not shown, so
+    # neither the report's title nor its year
+    text = ('# 某局2021年政府信息公开工作年度报告 {#t style="display:none"}\n\n'
+            "# 某局2024年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n")
+    report = govparse.parse(text)
+    assert report.year.value == 2024
+    assert revealed('# 某局2021年政府信息公开工作年度报告 {style="display:none"}\n\n'
+                    + _report('::: {style="display: none"}', ":::").replace(
+                        "本机关认真贯彻", "2024年，本机关认真贯彻"))[1] is not None
