@@ -380,7 +380,8 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
     text = normalize_newlines(text)
     text, unified = text_with_ideographs(text)  # (⾏ for 行: a PDF's text layer)
     html_markup: list = []  # (a markdown writer's table left as HTML: html_tables.py)
-    if "<" in text or ":::" in text:
+    marked = "<" in text or ":::" in text  # (markup a markdown writer leaves, maybe)
+    if marked:
         from govparse.frontends.text.markup import may_hide
 
         if may_hide(text):  # (a page's report hidden until its script shows it)
@@ -389,13 +390,13 @@ def read_text(text: str, path: str | None = None, notes: tuple = (), *,
             text, shown = revealed(text)
             if shown is not None:
                 notes = (*notes, shown)
-    if "<" in text:
+    if marked and "<" in text:
         from govparse.frontends.text.html_tables import cut_out, may_hold_tables
 
         if may_hold_tables(text):
             text, html_markup = cut_out(text)
     markup_columns: tuple = ()
-    if "]{" in text or "<" in text or ":::" in text:  # (a markdown writer's markup: markup.py)
+    if marked or "]{" in text:  # (a markdown writer's markup: markup.py)
         from govparse.frontends.text.markup import may_hold_markup, text_without_markup
 
         if may_hold_markup(text):
