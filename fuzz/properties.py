@@ -155,7 +155,8 @@ def text_of(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     from govparse.web_archive import is_web_archive
 
     if isinstance(data, str):
-        if not (data[:1].isascii() and data[:1].isalpha()
+        first = data.lstrip("\ufeff\r\n")[:1]
+        if not (first.isascii() and first.isalpha()
                 and is_web_archive(data[:8192].encode("utf-8", "surrogatepass"))):
             return data
         data = data.encode("utf-8", "surrogatepass")  # (as govparse.parse reads it)

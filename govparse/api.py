@@ -56,7 +56,8 @@ def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, p
         if size is not None:
             raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
                              f"of {max_bytes} bytes", path=path)
-        if text[:1].isascii() and text[:1].isalpha() and _is_web_archive(text):
+        first = text.lstrip("\ufeff\r\n")[:1]
+        if first.isascii() and first.isalpha() and _is_web_archive(text):
             # (a web archive read as text: its bytes again, ASCII as a browser writes them)
             return parse(text.encode("utf-8", "surrogatepass"), strict, path=path,
                          max_bytes=max_bytes, infer=infer, mode=mode)

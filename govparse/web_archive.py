@@ -35,11 +35,21 @@ _LOOKED_AT = 8192  # bytes of the start where the headers are looked for
 def is_web_archive(data: bytes) -> bool:
     """Whether bytes are a web archive: MIME headers, one of them a Content-Type of
     ``multipart/related``, from the first byte (after a BOM or blank lines)."""
-    head = data[:_LOOKED_AT]
-    if head.startswith(codecs.BOM_UTF8):
-        head = head[len(codecs.BOM_UTF8):]
-    head = head.lstrip(b"\r\n")
+    head = _started(data[:_LOOKED_AT])
     return head[:1].isalpha() and _HEADERS.match(head) is not None
+
+
+def _started(data: bytes) -> bytes:
+    """The bytes from the archive's first header: a BOM and blank lines before it left
+    out (the email parser would read them as the end of no headers)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    return data.lstrip(b"\r\n")
+
+
+MAX_HEADER = 16384  # characters of a header line and its continuations (no archive nears it)
+_LONG_PARAMETERS = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:(?:[^\r\n]|\r?\n[ \t]){%d}" % MAX_HEADER,
+                              re.M)
 
 
 def page_of(data: bytes, name: str | None, decode) -> tuple[str, list[Diagnostic]]:
@@ -49,8 +59,20 @@ def page_of(data: bytes, name: str | None, decode) -> tuple[str, list[Diagnostic
     import email
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    root = _root_part(message)
+    data = _started(data)
+    long_header = _LONG_PARAMETERS.search(data)
+    if long_header is not None:
+        # (the email package reads a header's parameters in time quadratic in their
+        # number: 200,000 ``;`` took a minute)
+        raise InputError("GP017", "the input is a web archive (MHTML) with a header of "
+                         f"more than {MAX_HEADER} characters (at byte {long_header.start()}); "
+                         "no archive writes one", path=name)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        root = _root_part(message)
+    except RecursionError:  # (multiparts nested thousands deep)
+        raise InputError("GP017", "the input is a web archive (MHTML) whose parts nest too "
+                         "deep to be read", path=name) from None
     if root is None:
         raise InputError("GP017", "the input is a web archive (MHTML) that holds no HTML "
                          "page", path=name)
@@ -90,12 +112,17 @@ def _sheets(message, root) -> dict[str, str]:
             css = body.decode(part.get_content_charset() or "utf-8")
         except (LookupError, UnicodeDecodeError):
             css = body.decode("utf-8", "replace")
-        for name in (part.get("Content-Location"), part.get("Content-ID")):
-            if name and name.strip():
-                sheets[name.strip().strip("<>")] = css
+        location, ident = part.get("Content-Location"), part.get("Content-ID")
+        if location and location.strip():
+            sheets[location.strip()] = css
+        if ident and ident.strip():  # (linked as cid:…, RFC 2392)
+            sheets["cid:" + ident.strip().strip("<>")] = css
     return sheets
 
 
+# Characters of sheets put back in the page, at most (hiding.MAX_LINKED_TEXT: a page's
+# linked sheets past it are not read either)
+MAX_INLINED_TEXT = 2 << 20
 # A link to a style sheet (<link rel="stylesheet" href="…" media="…">), its attributes
 _LINK = re.compile(r"<link\b([^<>]*)>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -112,17 +139,28 @@ def _with_sheets(page: str, sheets: dict[str, str], base: str | None) -> str:
     from html import escape, unescape
     from urllib.parse import urljoin
 
+    left = [MAX_INLINED_TEXT]  # (a sheet linked a thousand times is not put back each time)
+
     def inlined(found: re.Match) -> str:
         attributes = {name.lower(): unescape(value.strip("\"'"))
                       for name, value in _ATTRIBUTE.findall(found.group(1))}
-        if "stylesheet" not in attributes.get("rel", "").lower().split():
-            return found.group()
+        bare = re.sub(r"\"[^\"]*\"|'[^']*'", "", found.group(1)).lower()  # (its values away)
+        disabled = re.search(r"(?:^|\s)disabled(?=[\s/=]|$)", bare) is not None
+        rel = attributes.get("rel", "").lower().split()
+        if "stylesheet" not in rel or "alternate" in rel or disabled:
+            return found.group()  # (a sheet the page does not apply)
         href = attributes.get("href", "").strip()
-        css = sheets.get(href.strip("<>"))
+        css = sheets.get(href)
+        if css is None and href.lower().startswith("cid:"):
+            css = sheets.get("cid:" + href[4:].strip("<>"))
         if css is None and base and href:
-            css = sheets.get(urljoin(base, href))
-        if css is None:
-            return found.group()
+            try:
+                css = sheets.get(urljoin(base, href))
+            except ValueError:  # (http://[fe80::1%eth0/…: no URL)
+                css = None
+        if css is None or len(css) > left[0]:
+            return found.group()  # (a sheet not read: hiding.style_sheets says so)
+        left[0] -= len(css)
         media = attributes.get("media")
         opening = f'<style media="{escape(media)}">' if media else "<style>"
         flat = " ".join(css.replace("</", "<\\/").splitlines())
@@ -138,7 +176,8 @@ def _root_part(message):
     parts = [part for part in message.walk() if not part.is_multipart()]
     start = message.get_param("start")
     if isinstance(start, str) and start.strip():
+        wanted = start.strip().strip("<>")
         for part in parts:
-            if (part.get("Content-ID") or "").strip() == start.strip():
+            if (part.get("Content-ID") or "").strip().strip("<>") == wanted:
                 return part
     return next((part for part in parts if part.get_content_type() == "text/html"), None)

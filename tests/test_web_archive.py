@@ -130,3 +130,90 @@ def test_a_folders_walk_reads_archives(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     assert sorted(p.rsplit("/", 1)[1] for p in files_of([str(tmp_path)])) == \
         ["a.mht", "b.MHTML", "c.txt"]
+
+
+def _archive(parts: list[tuple[str, str]], start: str | None = None) -> bytes:
+    """A web archive of (headers, body) parts, bodies as written (8bit)."""
+    params = f'; start="{start}"' if start else ""
+    out = ['MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"'
+           f'; type="text/html"{params}\r\n\r\n']
+    for headers, body in parts:
+        out.append(f"--B\r\n{headers}\r\n\r\n{body}\r\n")
+    out.append("--B--\r\n")
+    return "".join(out).encode("utf-8")
+
+
+_GUARDED = ('<html><head>{links}</head><body><p>二、主动公开政府信息情况</p><table>'
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            '<tr><td>规章</td><td>6<span class="cp">7</span>2</td><td>2</td><td>3</td></tr>'
+            "</table></body></html>")
+_HTML = "Content-Type: text/html; charset=utf-8"
+_CSS = "Content-Type: text/css"
+
+
+@pytest.mark.parametrize("links, sheet_headers, made", [
+    ('<link rel="stylesheet" href="cid:s1@x">', _CSS + "\r\nContent-ID: <s1@x>", 62),  # RFC 2392
+    ('<link rel="stylesheet" href="cid:css-1@mhtml.blink">',
+     _CSS + "\r\nContent-Location: cid:css-1@mhtml.blink", 62),
+    ('<link rel="stylesheet" href="s.css">', _CSS + "\r\nContent-Location: http://a.gov.cn/s.css",
+     62),  # (by the page's location)
+    # a sheet the page does not apply: 672 is what a browser shows
+    ('<link rel="alternate stylesheet" href="cid:s1@x">', _CSS + "\r\nContent-ID: <s1@x>", 672),
+    ('<link rel="stylesheet" disabled href="cid:s1@x">', _CSS + "\r\nContent-ID: <s1@x>", 672),
+    # a link no URL can be made of: not followed, no traceback (GP508: the digits doubted)
+    ('<link rel="stylesheet" href="http://[fe80::1%eth0/s.css">',
+     _CSS + "\r\nContent-Location: http://a.gov.cn/s.css", None),
+])
+def test_the_sheets_an_archive_links_are_those_a_browser_applies(links, sheet_headers, made):
+    data = _archive([(_HTML + "\r\nContent-Location: http://a.gov.cn/r.html",
+                      _GUARDED.format(links=links)),
+                     (sheet_headers, ".cp { display: none }")])
+    assert govparse.parse(data).active_disclosure.rules.issued.value == made
+
+
+def test_the_page_the_start_parameter_names_is_read_with_or_without_brackets():
+    frame = "<html><body><p>某某市人民政府2019年政府信息公开工作年度报告</p></body></html>"
+    page = "<html><body><p>某局2023年政府信息公开工作年度报告</p></body></html>"
+    for start in ("root@x", "<root@x>"):
+        data = _archive([(_HTML + "\r\nContent-ID: <frame@x>", frame),
+                         (_HTML + "\r\nContent-ID: <root@x>", page)], start=start)
+        assert govparse.parse(data).year.value == 2023
+
+
+def test_a_bom_or_blank_lines_before_the_headers_are_read_past():
+    data = (ARCHIVES / "006.chromium.mhtml").read_bytes()
+    expected = figure_values(govparse.parse(data))
+    for before in (b"\xef\xbb\xbf", b"\r\n\r\n"):
+        assert figure_values(govparse.parse(before + data)) == expected
+        assert figure_values(govparse.parse((before + data).decode("utf-8"))) == expected
+
+
+@pytest.mark.parametrize("data", [
+    # parts nested thousands deep: the email parser's recursion
+    b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B0"\r\n\r\n'
+    + b"".join(f'--B{n}\r\nContent-Type: multipart/related; boundary="B{n + 1}"\r\n\r\n'.encode()
+               for n in range(3000)),
+    # a header of 200,000 parameters: the email package reads them in quadratic time
+    b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"; a="' + b";" * 200_000
+    + b'"\r\n\r\n--B\r\n' + _HTML.encode() + b"\r\n\r\n<p>x</p>\r\n--B--\r\n",
+])
+def test_an_archive_no_browser_writes_is_a_clear_error_in_bounded_time(data):
+    import time
+
+    started = time.process_time()
+    with pytest.raises(govparse.GovParseError) as refused:
+        govparse.parse(data)
+    assert refused.value.code == "GP017"
+    assert time.process_time() - started < 5
+
+
+def test_a_sheet_linked_a_thousand_times_is_not_put_back_a_thousand_times():
+    links = '<link rel="stylesheet" href="cid:s1@x">' * 1000
+    sheet = ".x { color: red }" + " " * 100_000 + ".cp { display: none }"
+    source = source_of("x.mhtml", _archive([(_HTML, _GUARDED.format(links=links)),
+                                            (_CSS + "\r\nContent-ID: <s1@x>", sheet)]))
+    assert len(source.text) < 3 * 1024 * 1024  # (2 MB of sheets put back, at most)
+    from govparse.api import parse_source
+
+    report = parse_source(source)
+    assert report.active_disclosure.rules.issued.value == 62

@@ -55,6 +55,7 @@ from govparse.frontends.html.media import matches as media_matches
 from govparse.frontends.html.quirks import LOWER, UPPER, ascii_lower
 
 MAX_STYLE_TEXT = 1 << 20  # characters of <style> read
+MAX_LINKED_TEXT = 2 << 20  # characters of the sheets a page links read (linked_sheets.py)
 # Selectors of hiding rules followed (an element may be tried against each: bounded).
 # A page that hides with more (none we know of) is told so (GP505).
 MAX_SELECTORS = 64
@@ -234,7 +235,8 @@ class Hiding:
             self._named = set()
             for sheet in self._sheets:
                 self._named.update(_NAMED.findall(sheet))
-        self.doubted: list = []  # elements whose digits were doubted so (tables.cell_text)
+        # elements whose digits were doubted so, by their id (tables.cell_text)
+        self.doubted: dict[int, object] = {}
         self._hiding = self._showing = None
         self.budget = Budget()
         self.showing_budget = Budget()
@@ -781,23 +783,36 @@ def style_sheets(root, linked=None, unread: list | None = None) -> list[str]:
     """The text of the page's <style> sheets a screen applies (a sheet for print or
     speech only, ``<style media="print">``, applies to none), up to MAX_STYLE_TEXT, in
     the page's order; with ``linked`` (linked_sheets.local_sheets: an href to its
-    sheet's text, or None), the sheets its ``<link rel="stylesheet">`` give too. The
-    links to sheets not read are added to ``unread``."""
-    sheets, left = [], MAX_STYLE_TEXT
+    sheet's text, or None), the sheets its ``<link rel="stylesheet">`` give too, up to
+    MAX_LINKED_TEXT of their own (a site's icon font's sheet leaves the page's own
+    theirs). What is not read of them is added to ``unread``: a link to a sheet not
+    read, one past the limit, a sheet cut at it, one that imports another (``@import``
+    is not followed)."""
+    sheets = []
+    left = {"style": MAX_STYLE_TEXT, "link": MAX_LINKED_TEXT}
     for element in root.iter("style", "link"):
-        if element.tag == "style":
+        media = element.get("media")
+        if media is not None and not media_matches(media) or not _css(element):
+            continue
+        kind = element.tag
+        if kind == "style":
             text = element.text or ""
         elif _links_a_sheet(element):
-            text = (linked(element.get("href") or "") if linked is not None else None) or ""
-            if not text and unread is not None and (element.get("href") or "").strip():
-                unread.append(element)
+            text = linked(element.get("href") or "") if linked is not None \
+                and left[kind] > 0 else None
+            if text is None or len(text) > left[kind]:
+                if unread is not None and (element.get("href") or "").strip():
+                    unread.append(element)
+                continue
         else:
             continue
-        text = text[:left]
-        media = element.get("media")
-        if text and (media is None or media_matches(media)) and _css(element):
-            sheets.append(text)
-            left -= len(text)
+        if not text:
+            continue
+        if unread is not None and (len(text) > left[kind] or "@import" in text.lower()):
+            unread.append(element)
+        text = text[:left[kind]]
+        sheets.append(text)
+        left[kind] -= len(text)
     return sheets
 
 
@@ -806,9 +821,10 @@ _NAMED = re.compile(r"[.#](-?[_a-zA-Z\u00a0-\uffff][\w\u00a0-\uffff-]*)")
 
 
 def _links_a_sheet(link) -> bool:
-    """Whether a <link> is a sheet the page applies (not an alternate one)."""
+    """Whether a <link> is a sheet the page applies (not an alternate one, nor one
+    disabled)."""
     rel = (link.get("rel") or "").lower().split()
-    return "stylesheet" in rel and "alternate" not in rel
+    return "stylesheet" in rel and "alternate" not in rel and link.get("disabled") is None
 
 
 class _Rule:

@@ -37,7 +37,14 @@ def local_sheets(path: str | None):
     except (OSError, ValueError):
         return None
 
+    read: dict[str, str | None] = {}  # (a sheet linked again: read once)
+
     def sheet(href: str) -> str | None:
+        if href not in read:
+            read[href] = _sheet(href)
+        return read[href]
+
+    def _sheet(href: str) -> str | None:
         href = href.strip()
         if not href or _SCHEME.match(href) or href.startswith(("/", "\\", "#")):
             return None  # (a URL, a path from the site's root: not on this disk)

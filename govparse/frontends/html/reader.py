@@ -95,7 +95,7 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
                 _note_revealed(sink, shown)
         walk.note_hidden()
         if hiding.doubted:
-            _note_doubted(sink, hiding.doubted)
+            _note_doubted(sink, list(hiding.doubted.values()))
         if hiding.too_many:
             _unfollowed(sink, f"the page's style sheets hide elements by {hiding.too_many} "
                         f"selectors more than the {MAX_SELECTORS} govparse follows; text "

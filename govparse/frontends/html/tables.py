@@ -301,12 +301,17 @@ def _unread(element) -> _Unread | None:
     return None if element is None else _Unread(element)
 
 
-def _unread_resolved(lines: list, doubted: list) -> list:
+def _other(mark, unread: _Unread) -> bool:
+    """Whether a piece's mark is not that of the same element as ``unread``'s."""
+    return type(mark) is not _Unread or mark.element is not unread.element
+
+
+def _unread_resolved(lines: list, doubted: dict) -> list:
     """A cell's lines with each piece a sheet not read may hide made plain, but where
-    its digits touch the plain text's (``6<span class="cp">7</span>2``: 62 or 672 as
-    the sheet says, which is not known): that piece is in doubt as a digit drawn
-    unseen is (_painted_lines: "6 7 2", no figure), its element added to ``doubted``
-    (GP508)."""
+    its digits touch the digits of the plain text or of another such element
+    (``6<span class="cp">7</span>2``: 62 or 672 as the sheet says, which is not
+    known): that piece stands apart, as a digit drawn unseen does ("6 7 2", no figure),
+    its element added to ``doubted`` (by its id: GP508)."""
     out = []
     for line in lines:
         pieces = []
@@ -314,16 +319,16 @@ def _unread_resolved(lines: list, doubted: list) -> list:
             if type(by) is _Unread:
                 before = line[at - 1][0] if at else ""
                 after = line[at + 1][0] if at + 1 < len(line) else ""
+                # (digits of plain text, or of another such element: every digit of
+                # 6<span class=n>7</span><span class=cp>2</span> may be the sheet's)
                 touches = text and (text[0].isdigit() and before[-1:].isdigit() and
-                                    type(line[at - 1][1]) is not _Unread
+                                    _other(line[at - 1][1], by)
                                     or text[-1].isdigit() and after[:1].isdigit()
-                                    and type(line[at + 1][1]) is not _Unread)
-                if touches:
-                    if not any(e is by.element for e in doubted):
-                        doubted.append(by.element)
-                    by = by.element
-                else:
-                    by = None
+                                    and _other(line[at + 1][1], by))
+                if touches:  # (parted from what it touches: "6 7 2", no figure)
+                    doubted.setdefault(id(by.element), by.element)
+                    text = f" {text} "
+                by = None
             pieces.append((text, by))
         out.append(pieces)
     return out

@@ -115,6 +115,9 @@ def _page(cell: str, label: str = "规章", head: str | None = None) -> str:
     (_page('<span class="num">17</span> 件'), 17, False),
     # an element without a class or id: nothing to hide it by
     (_page("1<span>7</span>2"), 172, False),
+    # every digit in such an element, of two classes (the sheet hides one)
+    (_page('<span class="n">1</span><span class="cp">7</span><span class="n">2</span>'), None,
+     True),
 ])
 def test_digits_in_an_element_a_sheet_not_read_may_hide(page, made, doubted):
     report = govparse.parse(page)
@@ -127,3 +130,48 @@ def test_digits_in_an_element_a_sheet_not_read_may_hide(page, made, doubted):
 def test_a_label_in_such_an_element_is_read_whole():
     report = govparse.parse(_page("1", label='规<span class="k">章</span>'))
     assert report.active_disclosure.rules.issued.value == 1
+
+
+def test_large_linked_sheets_leave_the_pages_own_its_room(tmp_path):
+    # an icon font's sheet of a megabyte linked before the page's own <style>: the
+    # page's own was cut off (read past a shared limit), and its hidden digits read
+    (tmp_path / "font.css").write_text(".i{}" * 260_000)
+    (tmp_path / "ui.css").write_text(".u{}" * 40_000)
+    page = tmp_path / "page.html"
+    page.write_text(guarded_page('<link rel="stylesheet" href="font.css">'
+                                 '<link rel="stylesheet" href="ui.css">'
+                                 "<style>.cp { display: none }</style>"), encoding="utf-8")
+    assert wrong(govparse.parse_file(page)) == {}
+
+
+@pytest.mark.parametrize("links, sheets", [
+    # a sheet that imports another (not followed): what it hides cannot be told
+    ('<link rel="stylesheet" href="main.css">', {"main.css": '@import url("hide.css");',
+                                                  "hide.css": ".cp { display: none }"}),
+    ('<style>@import "hide.css";</style>', {"hide.css": ".cp { display: none }"}),
+])
+def test_a_sheet_that_imports_another_leaves_the_digits_in_doubt(tmp_path, links, sheets):
+    for name, css in sheets.items():
+        (tmp_path / name).write_text(css)
+    (tmp_path / "page.html").write_text(guarded_page(links), encoding="utf-8")
+    report = govparse.parse_file(tmp_path / "page.html")
+    assert all(v is None for v in wrong(report).values())  # (missing, never 672)
+    assert "GP508" in {d.code for d in report.diagnostics}
+
+
+def test_a_disabled_link_is_not_followed_and_a_sheet_linked_again_is_read_once(
+        tmp_path, monkeypatch):
+    from govparse.frontends.html import linked_sheets
+
+    (tmp_path / "s.css").write_text(".cp { display: none }")
+    (tmp_path / "page.html").write_text(
+        guarded_page('<link rel="stylesheet" disabled href="s.css">'), encoding="utf-8")
+    assert govparse.parse_file(tmp_path / "page.html").figure(
+        "active_disclosure", "normative_documents", "issued").value == 672
+    reads = []
+    real = linked_sheets._read
+    monkeypatch.setattr(linked_sheets, "_read", lambda path: reads.append(path) or real(path))
+    (tmp_path / "page.html").write_text(
+        guarded_page('<link rel="stylesheet" href="s.css">' * 500), encoding="utf-8")
+    assert wrong(govparse.parse_file(tmp_path / "page.html")) == {}
+    assert len(reads) == 1
