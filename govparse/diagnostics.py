@@ -73,7 +73,9 @@ CODES: dict[str, Code] = {
         Code("GP016", "web-archive", _N,
              "the input is a web archive (MHTML: a browser's \"save as single file\", Word's "
              "single-file web page); the page inside it was read"),
-        Code("GP017", "empty-web-archive", _E, "a web archive (MHTML) that holds no HTML page"),
+        Code("GP017", "unreadable-web-archive", _E,
+             "a web archive (MHTML) whose page cannot be read: it holds none, or is "
+             "written as no browser writes one"),
         Code("GP100", "syntax-error", _E, "a line could not be read at all"),
         Code("GP101", "missing-title", _W, "no title line names the organisation and year"),
         Code("GP102", "year-from-text", _W, "the year was taken from the text, not the title"),

@@ -37,7 +37,7 @@ SNAPSHOT = [
     ("GP014", "running-lines", N),
     ("GP015", "padded-rows", N),
     ("GP016", "web-archive", N),
-    ("GP017", "empty-web-archive", E),
+    ("GP017", "unreadable-web-archive", E),
     ("GP100", "syntax-error", E),
     ("GP101", "missing-title", W),
     ("GP102", "year-from-text", W),
