@@ -111,7 +111,9 @@ class _TotalBound:
         # the last token, when the run ends in figures: a total in the last cell is
         # a suffix of it, so at most the number its last L digits make
         last = tokens[-1]
-        self.tail = last.text if not last.marks and last.unit is None else ""
+        # (digits alone: a run that ends in a fee's decimals, 12.5, bounds nothing so)
+        self.tail = last.text if not last.marks and last.unit is None \
+            and last.text.isdecimal() else ""
 
     def grows(self, i: int) -> bool:
         return bool(self.sums[i])

@@ -48,6 +48,14 @@ def test_a_fee_keeps_its_decimals_and_a_count_has_none():
         ["11865", "1.06"]]
 
 
+def test_a_run_that_ends_in_decimals_is_split_without_a_traceback():
+    # (the fuzzer, 2026-12-08: the bound on a total read the last token's digits as a
+    # whole number, int(".5"), and a crawler's run ending in a fee's decimals crashed)
+    assert splits("1000001.5", COUNTS, ROW) == []  # (a count has no decimals)
+    # (1 and 1.5 do not make the relation: no split, and no int(".5"))
+    assert splits("11.5", ("count", "money"), (((0, 1), (1, -1)),)) == []
+
+
 def test_blanks_units_and_marks_are_boundaries():
     assert texts(splits("5/0001/", COUNTS, ROW)) == [["5", "/", "0", "0", "0", "1", "/"]]
     assert texts(splits("12 3", ("count",) * 2)) == [["12", "3"]]  # not 1 | 23

@@ -87,12 +87,22 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
 
             shown = revealed(walk.hidden_tables, blocks, hiding)
             if shown is not None:  # (read again, as the page's script shows it)
+                from govparse.frontends.html.revealed import shown_under_its_title
+
+                said, before = sink.items[read_before:], list(blocks)
+                doubted, hiding.doubted = hiding.doubted, {}
                 del sink.items[read_before:]
                 blocks.clear()
                 hiding.reveal(shown)
-                walk = _Walk(blocks, sink, hiding)
-                walk.run(etree.iterwalk(root, events=("start", "end")))
-                _note_revealed(sink, shown)
+                again = _Walk(blocks, sink, hiding)
+                again.run(etree.iterwalk(root, events=("start", "end")))
+                if shown_under_its_title(before, blocks):
+                    walk = again
+                    _note_revealed(sink, shown)
+                else:  # (as it stands: another report's, or another year's)
+                    sink.items[read_before:] = said
+                    blocks[:] = before
+                    hiding.doubted = doubted
         walk.note_hidden()
         if hiding.doubted:
             _note_doubted(sink, list(hiding.doubted.values()))

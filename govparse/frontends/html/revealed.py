@@ -14,9 +14,10 @@ and that element is no table nor inside one, and holds most of the page's text
 outside tables (the report's headings and prose: the page's content, not a tab of
 one table); and the page shows none of its report: no statistics table, no heading
 of the template's sections (a page whose heading shows above a table it hides
-hides a tab, a copy, not its report); and where it shows a title, the hidden text
-states the title's year most (revealed_years.py: a tab of last year's report under
-this year's title is not shown). That element's own styles are then not
+hides a tab, a copy, not its report); and where it shows a title, the text the
+reveal shows states the title's year most and holds no other title
+(shown_under_its_title, revealed_years.py: a tab of last year's report under this
+year's title is not shown). That element's own styles are then not
 followed (hiding.Hiding.reveal) and the page read again: what hides a digit or a
 row inside it still hides it. A page that shows a statistics table (a tab of this
 year's report beside a hidden one of last year's), or hides two (two tabs, shown
@@ -57,12 +58,27 @@ def revealed(hidden_tables: list, blocks: list, hiding: Hiding):
     if root is None or tag_of(root) == "table" or any(
             tag_of(above) == "table" for above in root.iterancestors()):
         return None
-    if not _most_of_the_text(root):
-        return None
-    from govparse.frontends.revealed_years import may_show_under, title_years
+    return root if _most_of_the_text(root) else None
 
-    titles = title_years(block.text for block in blocks if type(block) is Title)
-    return root if may_show_under(titles, " ".join(root.xpath(_TEXT))) else None
+
+def shown_under_its_title(before: list, after: list) -> bool:
+    """Whether the page read with the element shown (``after``: its blocks) may be
+    read so, under the title it shows without it (``before``): the text the reveal
+    shows (not what stays hidden inside it) states the title's year most and holds no
+    title the page does not show (revealed_years.py)."""
+    from collections import Counter
+
+    from govparse.diagnostics import DiagnosticSink
+    from govparse.frontends.revealed_years import may_show_under, titles
+    from govparse.frontends.title_lines import join_split_title
+
+    def texts(blocks: list) -> list[str]:
+        return [block.text for block in blocks if type(block) is not Table]
+
+    before, after = (join_split_title(list(blocks), DiagnosticSink()) for blocks in (before, after))
+    shown = titles(block.text for block in before if type(block) is Title)
+    revealed = Counter(texts(after)) - Counter(texts(before))
+    return may_show_under(shown, "\n".join(revealed.elements()))
 
 
 def _holds_template_labels(texts) -> bool:

@@ -60,11 +60,15 @@ def revealed(text: str) -> tuple[str, Diagnostic | None]:
     if any(not start <= at < end for at in tables) or \
             _length(text[start:end]) <= _length(outside) or _heading().search(outside):
         return text, None
-    from govparse.frontends.revealed_years import may_show_under, title_years
+    from govparse.frontends.revealed_years import may_show_under, titles
 
     shown = [piece for piece in _shown_pieces(text, blocks)
              if not _hidden_heading().fullmatch(piece)]
-    if not may_show_under(title_years(shown), text[start:end]):
+    # (what the reveal shows: the block but the hidden blocks inside it)
+    inside = [(s, e) for s, e in ((s, -e) for s, e in blocks) if start < s and e <= end]
+    revealed_text = "\n".join(_shown_pieces(text[start:end], [
+        (s - start, start - e) for s, e in inside]))
+    if not may_show_under(titles(["\n".join(shown)]), revealed_text):
         return text, None
     fence = _fence_line().match(text, start)
     if fence is not None:

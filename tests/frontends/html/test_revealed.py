@@ -148,3 +148,31 @@ def test_a_title_shown_above_the_hidden_report_must_be_of_its_year(year, reveale
     report = govparse.parse(page(tabs))
     assert ("GP507" in {d.code for d in report.diagnostics}) == revealed
     assert bool([f for *_, f in report.table_figures() if f.value is not None]) == revealed
+
+
+def test_a_title_over_two_lines_is_the_title_the_hidden_report_is_weighed_against():
+    # (a review: 平潭综合实验区2025年度<br>政府信息公开工作年度报告 let 2024's figures
+    # through under 2025)
+    for title in ("<h1>平潭综合实验区2025年度<br>政府信息公开工作年度报告</h1>",
+                  "<p>平潭综合实验区2025年度</p><p>政府信息公开工作年度报告</p>"):
+        report = govparse.parse(page(title + _WECHAT + fragment("006") + "</div>"))
+        assert "GP507" not in {d.code for d in report.diagnostics}
+        assert all(f.value is None for *_, f in report.table_figures())
+
+
+def test_only_the_text_the_reveal_shows_states_the_year():
+    # the article holds 006's report (2024) and, in a tab it keeps hidden, text that
+    # says 2025 over and over: under a title of 2025 the report is not shown
+    hidden_tab = '<div style="display:none">' + "<p>2025年工作安排。</p>" * 50 + "</div>"
+    title = "<h1>平潭综合实验区2025年政府信息公开工作年度报告</h1>"
+    report = govparse.parse(page(title + _WECHAT + hidden_tab + fragment("006") + "</div>"))
+    assert "GP507" not in {d.code for d in report.diagnostics}
+    assert all(f.value is None for *_, f in report.table_figures())
+
+
+def test_a_hidden_report_with_a_title_the_page_does_not_show_is_not_shown():
+    # (another body's title shown above a report that has its own)
+    title = "<h1>福州市鼓楼区2019年度政府信息公开工作年度报告</h1>"
+    report = govparse.parse(page(title + _WECHAT + fragment("013") + "</div>"))
+    assert "GP507" not in {d.code for d in report.diagnostics}
+    assert all(f.value is None for *_, f in report.table_figures())
