@@ -152,12 +152,10 @@ def is_binary(data: str | bytes) -> bool:
 def text_of(data: str | bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The decoded text of an input that decodes (bytes are decoded as govparse does; a
     web archive's is its page's)."""
-    from govparse.web_archive import is_web_archive
+    from govparse.web_archive import is_web_archive, text_is_web_archive
 
     if isinstance(data, str):
-        first = data.lstrip("\ufeff\r\n")[:1]
-        if not (first.isascii() and first.isalpha()
-                and is_web_archive(data[:8192].encode("utf-8", "surrogatepass"))):
+        if not text_is_web_archive(data):
             return data
         data = data.encode("utf-8", "surrogatepass")  # (as govparse.parse reads it)
     if is_web_archive(data):  # (the page inside: what govparse reads)

@@ -56,8 +56,7 @@ def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, p
         if size is not None:
             raise InputError("GP003", f"the input is {size} bytes of UTF-8, over the limit "
                              f"of {max_bytes} bytes", path=path)
-        first = text.lstrip("\ufeff\r\n")[:1]
-        if first.isascii() and first.isalpha() and _is_web_archive(text):
+        if _is_web_archive(text):
             # (a web archive read as text: its bytes again, ASCII as a browser writes them)
             return parse(text.encode("utf-8", "surrogatepass"), strict, path=path,
                          max_bytes=max_bytes, infer=infer, mode=mode)
@@ -69,9 +68,13 @@ def parse(text: str | bytes | bytearray | memoryview, strict: bool = False, *, p
 
 
 def _is_web_archive(text: str) -> bool:
-    from govparse.web_archive import is_web_archive
+    """web_archive.text_is_web_archive, imported only where ASCII (or a BOM) opens the
+    text, as an archive's headers do: not for a report's text, in time for a cold start."""
+    if not (text[:1].isascii() or text[:1] == "\ufeff"):
+        return False
+    from govparse.web_archive import text_is_web_archive
 
-    return is_web_archive(text[:8192].encode("utf-8", "surrogatepass"))
+    return text_is_web_archive(text)
 
 
 def parse_file(path: str | os.PathLike, strict: bool = False, *,

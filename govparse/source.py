@@ -293,12 +293,12 @@ def source_of(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     binary = binary_source(data, name)
     if binary is not None:
         return binary
-    if data[:1].isalpha() or data[:1] in (b"\xef", b"\r", b"\n"):  # (MIME headers, maybe)
-        from govparse.web_archive import is_web_archive
+    # (web_archive is imported only where MIME headers may open the bytes: a letter,
+    # maybe after a BOM or line ends; not for a report's text, in time for a cold start)
+    if data[:1].isalpha() or data[:1] in (b"\xef", b"\r", b"\n"):
+        from govparse.web_archive import is_web_archive, page_of
 
         if is_web_archive(data):  # (a browser's "save as single file": the page inside)
-            from govparse.web_archive import page_of
-
             try:
                 check_size(data, max_bytes)
                 text, notes = page_of(data, name, decode)

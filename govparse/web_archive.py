@@ -20,23 +20,37 @@ copying) stays hidden.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from govparse.diagnostics import Diagnostic, Severity
 from govparse.errors import InputError
 
-# The start of a web archive: MIME headers (a browser's From:, Subject:, Date:,
-# MIME-Version: …) up to a Content-Type of multipart/related, within the first bytes
-_HEADERS = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){0,40}?"
-                      rb"Content-Type:[ \t]*multipart/related", re.I)
 _LOOKED_AT = 8192  # bytes of the start where the headers are looked for
+
+
+@functools.cache
+def _headers() -> re.Pattern:
+    """The start of a web archive: MIME headers (a browser's From:, Subject:, Date:,
+    MIME-Version: …) up to a Content-Type of multipart/related. (Compiled when a text
+    first opens with a letter: every input is asked.)"""
+    return re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){0,40}?"
+                      rb"Content-Type:[ \t]*multipart/related", re.I)
 
 
 def is_web_archive(data: bytes) -> bool:
     """Whether bytes are a web archive: MIME headers, one of them a Content-Type of
     ``multipart/related``, from the first byte (after a BOM or blank lines)."""
     head = _started(data[:_LOOKED_AT])
-    return head[:1].isalpha() and _HEADERS.match(head) is not None
+    return head[:1].isalpha() and _headers().match(head) is not None
+
+
+def text_is_web_archive(text: str) -> bool:
+    """is_web_archive of a text: an archive's bytes decoded (ASCII, as a browser and
+    Word write one), which govparse.parse reads as the bytes again."""
+    first = text.lstrip("\ufeff\r\n")[:1]
+    return first.isascii() and first.isalpha() and is_web_archive(
+        text[:_LOOKED_AT].encode("utf-8", "surrogatepass"))
 
 
 def _started(data: bytes) -> bytes:
@@ -48,8 +62,6 @@ def _started(data: bytes) -> bytes:
 
 
 MAX_HEADER = 16384  # characters of a header line and its continuations (no archive nears it)
-_LONG_PARAMETERS = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:(?:[^\r\n]|\r?\n[ \t]){%d}" % MAX_HEADER,
-                              re.M)
 
 
 def page_of(data: bytes, name: str | None, decode) -> tuple[str, list[Diagnostic]]:
@@ -60,7 +72,8 @@ def page_of(data: bytes, name: str | None, decode) -> tuple[str, list[Diagnostic
     import email.policy
 
     data = _started(data)
-    long_header = _LONG_PARAMETERS.search(data)
+    long_header = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:(?:[^\r\n]|\r?\n[ \t]){%d}"
+                             % MAX_HEADER, re.M).search(data)
     if long_header is not None:
         # (the email package reads a header's parameters in time quadratic in their
         # number: 200,000 ``;`` took a minute)

@@ -283,17 +283,10 @@ class Hiding:
             names.append(ident)
         return any(name not in self._named for name in names)
 
-    def of_cell(self, element) -> tuple[bool, bool, bool] | None:
-        """computed() of a table's cell under a row that shows: the cells of most pages
-        have nothing that may hide them (no attribute, no hiding rule of the page's
-        sheets), and are not looked into."""
-        if self._hiding is None and not len(element.attrib):
-            return SHOWN
-        return self.computed(element)
-
     def of_child(self, element, parent: tuple) -> tuple[bool, bool, bool] | None:
         """computed() of an element inside one whose state is ``parent``: an element
-        with no attribute, on a page whose sheets hide nothing, is not looked into."""
+        with no attribute, on a page whose sheets hide nothing, is not looked into (a
+        page's text, the cells of most pages' tables)."""
         if self._hiding is None and not len(element.attrib):
             return parent
         return self.computed(element, *parent)

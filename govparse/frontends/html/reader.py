@@ -83,12 +83,10 @@ def read_html(text: str, path: str | None = None, notes: tuple = ()) -> Document
         walk = _Walk(blocks, sink, hiding)
         walk.run(etree.iterwalk(root, events=("start", "end")))
         if walk.hidden_tables:
-            from govparse.frontends.html.revealed import revealed
+            from govparse.frontends.html.revealed import revealed, shown_under_its_title
 
             shown = revealed(walk.hidden_tables, blocks, hiding)
             if shown is not None:  # (read again, as the page's script shows it)
-                from govparse.frontends.html.revealed import shown_under_its_title
-
                 said, before = sink.items[read_before:], list(blocks)
                 doubted, hiding.doubted = hiding.doubted, {}
                 del sink.items[read_before:]
@@ -217,7 +215,7 @@ class _Walk:
                     self.end_line()
                 if tag == "a" and _links_away(element):
                     self.links += 1
-                if tag == "table" and self._hidden(element):
+                if tag == "table" and self._hidden(element, parent):
                     self.hidden.append(element)  # (its figures are none the page shows)
                     self.hidden_tables.append(element)
                     walk.skip_subtree()
@@ -247,15 +245,16 @@ class _Walk:
                 if text_shown(states[-1]):
                     self.add(element.tail, element)
 
-    def _hidden(self, table) -> bool:
+    def _hidden(self, table, parent: tuple) -> bool:
         """Whether the page hides a table from its reader, by its own styles or what it
         inherits from the elements it stands in (display: none and the like; a tab of
         another year's report, a copy for printing, a tab pane made invisible until it
         is chosen: ``visibility: hidden``). A table that is invisible, or of no font
         size, only by inheritance is read where an element inside it may show itself
-        (``visibility: visible``, a font size of its own)."""
+        (``visibility: visible``, a font size of its own). ``parent``: the state of
+        the element it stands in (run's)."""
         hiding = self.hiding
-        state = hiding.along(reversed([table, *table.iterancestors()]))
+        state = hiding.computed(table, *parent)
         if state is None:
             return True
         if text_shown(state):

@@ -24,7 +24,7 @@ from govparse.diagnostics import DiagnosticSink
 from govparse.document import Cell, HtmlLocation, Table
 from govparse.frontends.blocks import clean, join_lines
 from govparse.frontends.html.elements import BLOCKS, SKIPPED, tag_of
-from govparse.frontends.html.hiding import NOTHING_HIDDEN, Hiding, in_doubt, text_shown
+from govparse.frontends.html.hiding import NOTHING_HIDDEN, SHOWN, Hiding, in_doubt, text_shown
 from govparse.frontends.spans import bounded_spans
 
 _LEADING_DIGITS = re.compile(r"\s*(\d+)")
@@ -84,7 +84,7 @@ def read_table(element, number: int, sink: DiagnosticSink,
         for td in cells:
             if tag_of(td) not in ("td", "th"):
                 continue
-            state = hiding.of_cell(td)
+            state = hiding.of_child(td, SHOWN)  # (under a row that shows)
             if state is None:  # (no cell of the row a browser lays out)
                 _note(td, hidden)
                 continue
